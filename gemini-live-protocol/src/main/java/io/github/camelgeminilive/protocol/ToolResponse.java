@@ -1,0 +1,7 @@
+package io.github.camelgeminilive.protocol;
+
+import java.util.List;
+
+/** Responses to the model's function calls. */
+public record ToolResponse(List<FunctionResponse> functionResponses) {
+}
