@@ -1,0 +1,32 @@
+package io.github.camelgeminilive.session;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.ModelRulesTable;
+import io.github.camelgeminilive.protocol.Setup;
+
+/**
+ * What one session is: its {@code setup}, the model rules it follows, where its events are delivered and how long
+ * to wait for {@code setupComplete}.
+ *
+ * @param setup         the setup message (a resumption handle, if any, is set by the session itself)
+ * @param rules         the model family's rules; null: looked up in {@link ModelRulesTable#defaults()}
+ * @param eventExecutor runs the listener; events of one session stay serial and ordered on it. Null: the
+ *                      client's shared pool
+ * @param setupTimeout  how long to wait for {@code setupComplete}
+ */
+public record SessionOptions(Setup setup, ModelRules rules, Executor eventExecutor, Duration setupTimeout) {
+
+    public SessionOptions {
+        Objects.requireNonNull(setup, "setup");
+        rules = rules == null ? ModelRulesTable.defaults().forModel(setup.model()) : rules;
+        setupTimeout = setupTimeout == null ? Duration.ofSeconds(30) : setupTimeout;
+    }
+
+    public static SessionOptions of(Setup setup) {
+        return new SessionOptions(setup, null, null, null);
+    }
+}
