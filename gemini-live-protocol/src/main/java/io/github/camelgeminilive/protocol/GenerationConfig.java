@@ -2,7 +2,10 @@ package io.github.camelgeminilive.protocol;
 
 import java.util.List;
 
-/** Generation settings of a session ({@code setup.generationConfig}). */
+/**
+ * Generation settings of a session ({@code setup.generationConfig}). {@code enableAffectiveDialog} (v1alpha,
+ * native-audio models) belongs here: Google's SDKs send {@code setup.generationConfig.enableAffectiveDialog}.
+ */
 public record GenerationConfig(
         List<String> responseModalities,
         SpeechConfig speechConfig,
@@ -14,11 +17,20 @@ public record GenerationConfig(
         Double presencePenalty,
         Double frequencyPenalty,
         String mediaResolution,
-        ThinkingConfig thinkingConfig) {
+        ThinkingConfig thinkingConfig,
+        Boolean enableAffectiveDialog) {
+
+    /** Without {@code enableAffectiveDialog}. */
+    public GenerationConfig(List<String> responseModalities, SpeechConfig speechConfig, Double temperature,
+            Double topP, Integer topK, Integer maxOutputTokens, Integer candidateCount, Double presencePenalty,
+            Double frequencyPenalty, String mediaResolution, ThinkingConfig thinkingConfig) {
+        this(responseModalities, speechConfig, temperature, topP, topK, maxOutputTokens, candidateCount,
+                presencePenalty, frequencyPenalty, mediaResolution, thinkingConfig, null);
+    }
 
     public static GenerationConfig of(List<String> responseModalities, SpeechConfig speechConfig) {
         return new GenerationConfig(responseModalities, speechConfig, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** The speech settings and their nested voice types. */

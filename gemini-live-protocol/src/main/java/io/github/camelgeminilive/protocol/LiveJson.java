@@ -6,14 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,13 +40,16 @@ public final class LiveJson {
 
     private static final LiveJson INSTANCE = new LiveJson();
 
+    /** Jackson's "[Source: REDACTED (...); line: 1, column: 19]" says nothing the line and column don't. */
+    private static final Pattern SOURCE_NOISE = Pattern.compile("\\[Source: [^;]*; ");
+
     private final ObjectMapper mapper;
     private final ObjectReader serverReader;
     private final ObjectReader clientReader;
     private final ObjectWriter writer;
 
     private LiveJson() {
-        SimpleModule durations = new SimpleModule("protobuf-duration")
+        SimpleModule wireTypes = new SimpleModule("live-wire-types")
                 .addSerializer(Duration.class, new JsonSerializer<>() {
                     @Override
                     public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers)
@@ -46,23 +57,19 @@ public final class LiveJson {
                         gen.writeString(ProtoDuration.format(value));
                     }
                 })
-                .addDeserializer(Duration.class, new JsonDeserializer<>() {
-                    @Override
-                    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                        try {
-                            return ProtoDuration.parse(p.getValueAsString());
-                        } catch (IllegalArgumentException e) {
-                            return (Duration) ctxt.handleWeirdStringValue(Duration.class, p.getValueAsString(),
-                                    e.getMessage());
-                        }
-                    }
-                });
+                .addDeserializer(Duration.class, new DurationDeserializer())
+                .addDeserializer(byte[].class, new Base64Deserializer());
         this.mapper = JsonMapper.builder()
                 .annotationIntrospector(new SnakeCaseAliases())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .addModule(durations)
+                // null fields are omitted, but a null inside a free-form map (function args) is data
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS))
+                // helpers such as ServerContent.isTurnComplete() are not wire fields
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .addModule(wireTypes)
                 .build();
         this.serverReader = mapper.readerFor(ServerMessage.class);
         this.clientReader = mapper.readerFor(ClientMessage.class);
@@ -123,12 +130,13 @@ public final class LiveJson {
     }
 
     public ServerMessage readServer(byte[] json) {
-        return read(serverReader, json, 0, json.length);
+        return read(serverReader, "server message", json, 0, json.length);
     }
 
     public ServerMessage readServer(ByteBuffer json) {
         if (json.hasArray()) {
-            return read(serverReader, json.array(), json.arrayOffset() + json.position(), json.remaining());
+            return read(serverReader, "server message", json.array(), json.arrayOffset() + json.position(),
+                    json.remaining());
         }
         byte[] copy = new byte[json.remaining()];
         json.duplicate().get(copy);
@@ -137,35 +145,115 @@ public final class LiveJson {
 
     public ServerMessage readServer(String json) {
         try {
-            return serverReader.readValue(json);
+            return requireMessage(serverReader.readValue(json), "server message");
         } catch (IOException e) {
-            throw new ProtocolException("Malformed server message: " + e.getMessage(), e);
+            throw malformed("server message", e);
         }
     }
 
     public ClientMessage readClient(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return read(clientReader, bytes, 0, bytes.length);
+        return read(clientReader, "client message", bytes, 0, bytes.length);
     }
 
     public ClientMessage readClient(byte[] json) {
-        return read(clientReader, json, 0, json.length);
+        return read(clientReader, "client message", json, 0, json.length);
     }
 
     /** Reads any protocol type, e.g. a fixture or one nested field. */
     public <T> T read(InputStream json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return requireMessage(mapper.readValue(json, type), type.getSimpleName());
         } catch (IOException e) {
-            throw new ProtocolException("Malformed " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw malformed(type.getSimpleName(), e);
         }
     }
 
-    private static <T> T read(ObjectReader reader, byte[] json, int offset, int length) {
+    private static <T> T read(ObjectReader reader, String what, byte[] json, int offset, int length) {
         try {
-            return reader.readValue(json, offset, length);
+            return requireMessage(reader.readValue(json, offset, length), what);
         } catch (IOException e) {
-            throw new ProtocolException("Malformed message: " + e.getMessage(), e);
+            throw malformed(what, e);
+        }
+    }
+
+    private static <T> T requireMessage(T value, String what) {
+        if (value == null) {
+            throw new ProtocolException("Malformed " + what + ": JSON null instead of an object");
+        }
+        return value;
+    }
+
+    /**
+     * "Malformed server message at serverContent.modelTurn.parts[0].inlineData.data: Illegal character ..." : the
+     * JSON path of the bad field and Jackson's message without its class names and source excerpt.
+     */
+    private static ProtocolException malformed(String what, IOException e) {
+        StringBuilder text = new StringBuilder("Malformed ").append(what);
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            text.append(" at ").append(jsonPath(m.getPath()));
+        } else if (e instanceof JsonProcessingException p && p.getLocation() != null) {
+            text.append(" at line ").append(p.getLocation().getLineNr())
+                    .append(", column ").append(p.getLocation().getColumnNr());
+        }
+        String detail = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        detail = SOURCE_NOISE.matcher(String.valueOf(detail)).replaceAll("[");
+        return new ProtocolException(text.append(": ").append(detail).toString(), e);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Protobuf Duration strings ("50s", "0.500s"); a bare number counts as seconds. */
+    private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isScalarValue()) {
+                return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+            }
+            String text = p.getValueAsString();
+            try {
+                return ProtoDuration.parse(text);
+            } catch (IllegalArgumentException e) {
+                return (Duration) ctxt.handleWeirdStringValue(Duration.class, text, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Proto3 JSON bytes: written as standard padded base64; read in the standard or the URL-safe alphabet, with or
+     * without padding, as protobuf's own parsers do. Anything else (whitespace, foreign characters) is rejected.
+     */
+    private static final class Base64Deserializer extends JsonDeserializer<byte[]> {
+        @Override
+        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (byte[]) ctxt.handleUnexpectedToken(byte[].class, p);
+            }
+            String text = p.getText();
+            boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+            try {
+                return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+            } catch (IllegalArgumentException e) {
+                return (byte[]) ctxt.handleWeirdStringValue(byte[].class, abbreviate(text),
+                        "not base64: " + e.getMessage());
+            }
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 40) + "...(" + text.length() + " chars)";
         }
     }
 

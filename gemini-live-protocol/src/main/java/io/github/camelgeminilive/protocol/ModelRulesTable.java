@@ -14,7 +14,10 @@ public final class ModelRulesTable {
     public static final ModelRules NATIVE_AUDIO_2_5 = new ModelRules("2.5-native-audio", false, true,
             ModelRules.TextTurn.CLIENT_CONTENT, true, true, false, false, true, "TURN_INCLUDES_ONLY_ACTIVITY");
 
-    /** Gemini 3.1 Flash Live ({@code gemini-3.1-flash-live-*}). */
+    /**
+     * Gemini 3.1 Flash Live ({@code gemini-3.1-flash-live-*}); matched by {@code gemini-3}, not by {@code flash-live},
+     * which would also catch the older half-cascade {@code gemini-2.0-flash-live-001}.
+     */
     public static final ModelRules FLASH_LIVE_3_1 = new ModelRules("3.1-flash-live", false, false,
             ModelRules.TextTurn.REALTIME_TEXT, true, false, true, true, false,
             "TURN_INCLUDES_AUDIO_ACTIVITY_AND_ALL_VIDEO");
@@ -26,8 +29,7 @@ public final class ModelRulesTable {
     private static final ModelRulesTable DEFAULT = new ModelRulesTable(Map.of())
             .with("gemini-", GENERIC)
             .with("native-audio", NATIVE_AUDIO_2_5)
-            .with("gemini-3", FLASH_LIVE_3_1)
-            .with("flash-live", FLASH_LIVE_3_1);
+            .with("gemini-3", FLASH_LIVE_3_1);
 
     private final Map<String, ModelRules> entries;
 

@@ -5,6 +5,10 @@ public class ProtocolException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public ProtocolException(String message) {
+        super(message);
+    }
+
     public ProtocolException(String message, Throwable cause) {
         super(message, cause);
     }

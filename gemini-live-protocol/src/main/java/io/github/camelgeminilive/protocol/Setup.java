@@ -3,7 +3,12 @@ package io.github.camelgeminilive.protocol;
 import java.util.List;
 import java.util.Map;
 
-/** The first client message of a connection: model and session configuration. */
+/**
+ * The first client message of a connection: model and session configuration.
+ * <p>
+ * The top-level {@code enableAffectiveDialog} follows our protocol reference; Google's SDKs send the flag as
+ * {@code generationConfig.enableAffectiveDialog} ({@link GenerationConfig#enableAffectiveDialog()}), so prefer that.
+ */
 public record Setup(
         String model,
         GenerationConfig generationConfig,

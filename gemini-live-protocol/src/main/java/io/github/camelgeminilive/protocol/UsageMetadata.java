@@ -11,7 +11,17 @@ public record UsageMetadata(
         Integer thoughtsTokenCount,
         Integer totalTokenCount,
         List<ModalityTokenCount> promptTokensDetails,
-        List<ModalityTokenCount> responseTokensDetails) {
+        List<ModalityTokenCount> responseTokensDetails,
+        List<ModalityTokenCount> cacheTokensDetails,
+        List<ModalityTokenCount> toolUsePromptTokensDetails) {
+
+    /** Without the cache and tool-use details. */
+    public UsageMetadata(Integer promptTokenCount, Integer cachedContentTokenCount, Integer responseTokenCount,
+            Integer toolUsePromptTokenCount, Integer thoughtsTokenCount, Integer totalTokenCount,
+            List<ModalityTokenCount> promptTokensDetails, List<ModalityTokenCount> responseTokensDetails) {
+        this(promptTokenCount, cachedContentTokenCount, responseTokenCount, toolUsePromptTokenCount,
+                thoughtsTokenCount, totalTokenCount, promptTokensDetails, responseTokensDetails, null, null);
+    }
 
     public record ModalityTokenCount(String modality, Integer tokenCount) {
     }
