@@ -1,0 +1,106 @@
+package io.github.camelgeminilive.emulator.model;
+
+import java.time.Duration;
+
+import io.github.camelgeminilive.protocol.Blob;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
+
+/**
+ * Turns the user's realtime audio signals into speech start and end. With automatic activity detection (the
+ * default) an {@link EnergyVad} finds them, ending speech after {@code silenceDurationMs} (default 800 ms) of
+ * silence or at {@code audioStreamEnd}; when it is disabled, {@code activityStart}/{@code activityEnd} delimit the
+ * speech and the audio between them gives its length. Signals the configured mode does not allow are rejected.
+ */
+final class SpeechInput {
+
+    /** Default {@code silenceDurationMs}. */
+    static final Duration DEFAULT_SILENCE = Duration.ofMillis(800);
+
+    /** What the connection hears. */
+    interface Listener {
+        void speechStarted();
+
+        void speechEnded(Duration speech);
+    }
+
+    private final Listener listener;
+    private final EnergyVad vad;
+    private boolean activityOpen;
+    private long activityNanos;
+
+    SpeechInput(RealtimeInputConfig config, Listener listener) {
+        this.listener = listener;
+        AutomaticActivityDetection aad = config == null ? null : config.automaticActivityDetection();
+        if (aad != null && Boolean.TRUE.equals(aad.disabled())) {
+            this.vad = null;
+        } else {
+            Duration silence = aad == null || aad.silenceDurationMs() == null ? DEFAULT_SILENCE
+                    : Duration.ofMillis(aad.silenceDurationMs());
+            boolean lowSensitivity = aad != null && "START_SENSITIVITY_LOW".equals(aad.startOfSpeechSensitivity());
+            this.vad = new EnergyVad(silence, lowSensitivity ? 2 * EnergyVad.DEFAULT_THRESHOLD
+                    : EnergyVad.DEFAULT_THRESHOLD);
+        }
+    }
+
+    /** The user is speaking (an utterance has started and not ended). */
+    boolean speaking() {
+        return vad == null ? activityOpen : vad.speaking();
+    }
+
+    /** Audio from {@code realtimeInput.audio} (or a deprecated media chunk). */
+    void audio(Blob audio) {
+        if (!PcmFormat.isPcm(audio.mimeType())) {
+            throw new InvalidClientInput("realtimeInput.audio must be audio/pcm, got '" + audio.mimeType() + "'");
+        }
+        int rate = PcmFormat.sampleRate(audio.mimeType());
+        byte[] data = audio.data() == null ? new byte[0] : audio.data();
+        if (vad == null) {
+            if (activityOpen) {
+                activityNanos += (data.length / 2) * 1_000_000_000L / rate;
+            }
+            return;
+        }
+        for (EnergyVad.Event e : vad.feed(data, rate)) {
+            if (e instanceof EnergyVad.SpeechEnded ended) {
+                listener.speechEnded(ended.speech());
+            } else {
+                listener.speechStarted();
+            }
+        }
+    }
+
+    void activityStart() {
+        requireManual("activityStart");
+        if (activityOpen) {
+            throw new InvalidClientInput("activityStart while an activity is already open");
+        }
+        activityOpen = true;
+        activityNanos = 0;
+        listener.speechStarted();
+    }
+
+    void activityEnd() {
+        requireManual("activityEnd");
+        if (!activityOpen) {
+            throw new InvalidClientInput("activityEnd without a preceding activityStart");
+        }
+        activityOpen = false;
+        listener.speechEnded(Duration.ofNanos(activityNanos));
+    }
+
+    void audioStreamEnd() {
+        if (vad == null) {
+            throw new InvalidClientInput(
+                    "audioStreamEnd is only allowed with automatic activity detection (it is disabled)");
+        }
+        vad.flush().ifPresent(ended -> listener.speechEnded(ended.speech()));
+    }
+
+    private void requireManual(String signal) {
+        if (vad != null) {
+            throw new InvalidClientInput(signal
+                    + " requires realtimeInputConfig.automaticActivityDetection.disabled: true");
+        }
+    }
+}
