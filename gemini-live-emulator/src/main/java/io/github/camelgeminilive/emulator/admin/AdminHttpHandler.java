@@ -1,0 +1,153 @@
+package io.github.camelgeminilive.emulator.admin;
+
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.github.camelgeminilive.emulator.EmulatorAdmin;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ProtoDuration;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
+
+/**
+ * {@link EmulatorAdmin} over HTTP, JSON out, loopback callers only:
+ * <ul>
+ * <li>{@code GET /emulator/sessions}: all sessions with counters</li>
+ * <li>{@code GET /emulator/sessions/{id}}: one session</li>
+ * <li>{@code POST /emulator/sessions/{id}/goaway?timeLeft=5s}</li>
+ * <li>{@code POST /emulator/sessions/{id}/close?code=1011&reason=text}</li>
+ * <li>{@code POST /emulator/sessions/{id}/drop}</li>
+ * </ul>
+ * Errors: 400 bad parameter, 403 not loopback, 404 unknown session or path, 405 wrong method, 409 no open
+ * connection; the body is {@code {"error": "..."}}.
+ */
+public final class AdminHttpHandler implements HttpHandler {
+
+    private static final String SESSIONS = "/emulator/sessions";
+
+    private final EmulatorAdmin admin;
+
+    public AdminHttpHandler(EmulatorAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        if (!LoopbackOnly.allows(exchange.getSourceAddress())) {
+            error(exchange, StatusCodes.FORBIDDEN, "The emulator admin API answers loopback callers only");
+            return;
+        }
+        try {
+            route(exchange);
+        } catch (MethodNotAllowed e) {
+            error(exchange, StatusCodes.METHOD_NOT_ALLOWED, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
+        } catch (NoSuchElementException e) {
+            error(exchange, StatusCodes.NOT_FOUND, e.getMessage());
+        } catch (IllegalStateException e) {
+            error(exchange, StatusCodes.CONFLICT, e.getMessage());
+        }
+    }
+
+    private void route(HttpServerExchange exchange) throws JsonProcessingException {
+        String path = exchange.getRequestPath();
+        if (path.endsWith("/") && path.length() > 1) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.equals(SESSIONS)) {
+            requireMethod(exchange, Methods.GET);
+            json(exchange, StatusCodes.OK, admin.sessions());
+            return;
+        }
+        if (!path.startsWith(SESSIONS + "/")) {
+            throw new NoSuchElementException("No admin resource at " + path);
+        }
+        String[] segments = path.substring(SESSIONS.length() + 1).split("/");
+        String id = segments[0];
+        if (segments.length == 1) {
+            requireMethod(exchange, Methods.GET);
+            SessionInfo info = admin.session(id).orElseThrow(() -> new NoSuchElementException("No session " + id));
+            json(exchange, StatusCodes.OK, info);
+            return;
+        }
+        if (segments.length != 2) {
+            throw new NoSuchElementException("No admin resource at " + path);
+        }
+        requireMethod(exchange, Methods.POST);
+        Map<String, Deque<String>> query = exchange.getQueryParameters();
+        switch (segments[1]) {
+            case "goaway" -> admin.goAway(id, timeLeft(param(query, "timeLeft").orElse("0s")));
+            case "close" -> admin.close(id, closeCode(param(query, "code").orElse("1000")),
+                    param(query, "reason").orElse(""));
+            case "drop" -> admin.drop(id);
+            default -> throw new NoSuchElementException("No admin action " + segments[1]
+                    + " (goaway, close, drop)");
+        }
+        json(exchange, StatusCodes.OK, admin.session(id).orElseThrow());
+    }
+
+    private static Duration timeLeft(String text) {
+        try {
+            return ProtoDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("timeLeft must be a duration such as 5s or 0.500s, got " + text);
+        }
+    }
+
+    private static int closeCode(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("code must be a close code such as 1011, got " + text);
+        }
+    }
+
+    private static Optional<String> param(Map<String, Deque<String>> query, String name) {
+        Deque<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    private static void requireMethod(HttpServerExchange exchange, HttpString method) {
+        if (!exchange.getRequestMethod().equals(method)) {
+            throw new MethodNotAllowed(method);
+        }
+    }
+
+    private static void json(HttpServerExchange exchange, int status, Object body) throws JsonProcessingException {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(LiveJson.get().mapper().writeValueAsString(body));
+    }
+
+    private static void error(HttpServerExchange exchange, int status, String message) {
+        try {
+            json(exchange, status, Map.of("error", message == null ? "" : message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request with the wrong HTTP method for its resource. */
+    private static final class MethodNotAllowed extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MethodNotAllowed(HttpString allowed) {
+            super("Use " + allowed);
+        }
+    }
+}

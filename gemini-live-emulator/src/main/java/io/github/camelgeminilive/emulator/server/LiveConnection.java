@@ -1,0 +1,248 @@
+package io.github.camelgeminilive.emulator.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.Options;
+
+import io.github.camelgeminilive.emulator.model.ConnectionContext;
+import io.github.camelgeminilive.emulator.model.ModelConnection;
+import io.github.camelgeminilive.emulator.model.Outbound;
+import io.github.camelgeminilive.protocol.GoAway;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ServerMessage;
+import io.github.camelgeminilive.protocol.SetupComplete;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+
+/**
+ * One client WebSocket connection: validates every frame in arrival order on a shared worker pool, binds the
+ * connection to a session at setup, hands the messages to the model and sends the model's messages back as
+ * binary frames.
+ */
+final class LiveConnection implements Outbound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final String id = "c" + IDS.incrementAndGet();
+    private final WebSocketChannel channel;
+    private final LiveServices services;
+    private final SerialExecutor inbox;
+    private final ConnectionCounters counters = new ConnectionCounters();
+    private final Object sendLock = new Object();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile EmulatedSession session;
+
+    // touched only by tasks of the inbox, which run one at a time
+    private AcceptedSetup setup;
+    private ModelConnection model;
+    private long nextIndex;
+
+    LiveConnection(WebSocketChannel channel, LiveServices services) {
+        this.channel = channel;
+        this.services = services;
+        this.inbox = new SerialExecutor(channel.getWorker());
+    }
+
+    String id() {
+        return id;
+    }
+
+    ConnectionCounters counters() {
+        return counters;
+    }
+
+    /** Starts reading frames. */
+    void start() {
+        channel.getReceiveSetter().set(new Receiver());
+        channel.addCloseTask(c -> markGone());
+        channel.resumeReceives();
+    }
+
+    @Override
+    public void send(ServerMessage message) {
+        if (!open.get()) {
+            return;
+        }
+        ByteBuffer frame = ByteBuffer.wrap(LiveJson.get().writeBytes(message));
+        // the lock makes the frame order the call order even when the model sends from several threads
+        synchronized (sendLock) {
+            if (open.get()) {
+                WebSockets.sendBinary(frame, channel, null);
+            }
+        }
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (markGone()) {
+            LOG.debug("Connection {} closing with {}: {}", id, code, reason);
+            synchronized (sendLock) {
+                WebSockets.sendClose(code, truncate(reason), channel, null);
+            }
+        }
+    }
+
+    @Override
+    public void drop() {
+        if (markGone()) {
+            LOG.debug("Connection {} dropped", id);
+            try {
+                channel.setOption(Options.CLOSE_ABORT, true);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.debug("Connection {}: no abortive close, closing the socket plainly", id, e);
+            }
+            IoUtils.safeClose(channel);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    /** Sends {@code goAway} now and closes normally (1000) when {@code timeLeft} has run out. */
+    void goAway(Duration timeLeft) {
+        send(ServerMessage.of(new GoAway(timeLeft)));
+        services.scheduler().schedule(() -> close(1000, "connection lifetime ended after goAway"),
+                Math.max(0, timeLeft.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void receive(byte[] frame) {
+        inbox.execute(() -> process(frame));
+    }
+
+    private void process(byte[] frame) {
+        if (!open.get()) {
+            return;
+        }
+        try {
+            ClientFrame message = ClientFrame.parse(frame);
+            if (setup == null) {
+                acceptSetup(message);
+            } else if (ClientFrame.SETUP.equals(message.field())) {
+                throw ProtocolViolation.invalid("setup may be sent only once per connection");
+            } else {
+                ValidatedMessage valid = MessageValidator.validate(message, setup.rules());
+                counters.record(valid);
+                model.onClientMessage(valid.message(), nextIndex++);
+            }
+        } catch (ProtocolViolation v) {
+            close(v.code(), v.reason());
+        } catch (RuntimeException e) {
+            LOG.warn("Connection {}: internal error handling a client message", id, e);
+            close(ProtocolViolation.INTERNAL, "Internal error encountered.");
+        }
+    }
+
+    private void acceptSetup(ClientFrame message) throws ProtocolViolation {
+        if (!ClientFrame.SETUP.equals(message.field())) {
+            throw ProtocolViolation.invalid("setup must be the first message of a connection; got "
+                    + message.field());
+        }
+        AcceptedSetup accepted = services.setups().validate(message);
+        EmulatedSession bound = bind(accepted);
+        session = bound;
+        if (!open.get()) {
+            // the client went away while we bound the session; markGone may not have seen it
+            bound.detach(this);
+            return;
+        }
+        setup = accepted;
+        send(ServerMessage.of(new SetupComplete(bound.sessionId())));
+        model = services.engine().attach(new ConnectionContext(accepted.setup(), accepted.rules(), bound, this,
+                services.scheduler(), services.settings()));
+        LOG.debug("Connection {} set up session {} ({})", id, bound.sessionId(), accepted.rules().family());
+    }
+
+    private EmulatedSession bind(AcceptedSetup accepted) throws ProtocolViolation {
+        String model = accepted.setup().model();
+        if (accepted.resumptionHandle() == null) {
+            EmulatedSession created = services.registry().create(model);
+            created.attach(this);
+            return created;
+        }
+        SessionRegistry.ResumePoint point = services.registry().resumePoint(accepted.resumptionHandle())
+                .orElseThrow(() -> ProtocolViolation.invalid("Invalid resumption handle: unknown or expired"));
+        EmulatedSession resumed = point.session();
+        if (!resumed.model().equals(model)) {
+            throw ProtocolViolation.invalid("A resumed session cannot change its model (was " + resumed.model()
+                    + ", setup names " + model + ")");
+        }
+        if (!resumed.attach(this)) {
+            throw new ProtocolViolation(ProtocolViolation.INTERNAL, "Session " + resumed.sessionId()
+                    + " still has an open connection; close it before resuming");
+        }
+        resumed.restoreHistory(point.historySize());
+        return resumed;
+    }
+
+    /** Marks the connection gone once: frees the session for a resume and tells the model, after its queue. */
+    private boolean markGone() {
+        if (!open.compareAndSet(true, false)) {
+            return false;
+        }
+        EmulatedSession s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+        inbox.execute(() -> {
+            if (model != null) {
+                model.onDisconnect();
+            }
+        });
+        return true;
+    }
+
+    private static String truncate(String reason) {
+        String r = reason == null ? "" : reason;
+        byte[] bytes = r.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_REASON_BYTES) {
+            return r;
+        }
+        int end = r.length();
+        while (r.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            end--;
+        }
+        return r.substring(0, end);
+    }
+
+    /** Undertow's callbacks, on the connection's I/O thread: hand each frame to the inbox, nothing more. */
+    private final class Receiver extends AbstractReceiveListener {
+
+        @Override
+        protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
+            receive(message.getData().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+            try (var data = message.getData()) {
+                ByteBuffer merged = WebSockets.mergeBuffers(data.getResource());
+                byte[] bytes = new byte[merged.remaining()];
+                merged.get(bytes);
+                receive(bytes);
+            }
+        }
+
+        @Override
+        protected void onCloseMessage(CloseMessage message, WebSocketChannel ch) {
+            // before Undertow echoes the close: once the client sees its close completed, a resume must succeed
+            markGone();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.camelgeminilive.emulator.server;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelgeminilive.emulator.model.EmulatorSettings;
+import io.github.camelgeminilive.emulator.model.ModelEngine;
+
+/**
+ * What every connection of one emulator shares.
+ *
+ * @param registry    the sessions
+ * @param engine      the simulated model
+ * @param credentials the accepted keys
+ * @param setups      the setup checks (with the model rules table)
+ * @param scheduler   the one shared timer pool
+ * @param settings    emulator-wide model settings
+ */
+record LiveServices(SessionRegistry registry, ModelEngine engine, CredentialPolicy credentials,
+        SetupValidator setups, ScheduledExecutorService scheduler, EmulatorSettings settings) {
+}

@@ -1,0 +1,150 @@
+package io.github.camelgeminilive.emulator.server;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ModelRules;
+
+/**
+ * Checks a client message after setup against the reference (section 4) and the model family's rules: one field
+ * per {@code realtimeInput}, known MIME types, valid base64, {@code mediaChunks} only where the family takes it.
+ */
+final class MessageValidator {
+
+    private static final Set<String> REALTIME_FIELDS = Set.of("audio", "video", "text", "activityStart",
+            "activityEnd", "audioStreamEnd", "mediaChunks");
+
+    private MessageValidator() {
+    }
+
+    static ValidatedMessage validate(ClientFrame frame, ModelRules rules) throws ProtocolViolation {
+        Tally tally = new Tally();
+        switch (frame.field()) {
+            case ClientFrame.REALTIME_INPUT -> checkRealtimeInput(frame.body(), rules, tally);
+            case ClientFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
+            default -> {
+                // toolResponse and contextUpdate carry no media; their shape is checked by decoding
+            }
+        }
+        return new ValidatedMessage(decode(frame.tree()), tally.audioSamples, tally.videoFrames);
+    }
+
+    /** Decodes a checked tree into the protocol record (snake_case names included). */
+    static ClientMessage decode(JsonNode tree) throws ProtocolViolation {
+        try {
+            return LiveJson.get().mapper().treeToValue(tree, ClientMessage.class);
+        } catch (JsonProcessingException e) {
+            throw ProtocolViolation.invalid("Invalid JSON payload received: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void checkRealtimeInput(JsonNode input, ModelRules rules, Tally tally) throws ProtocolViolation {
+        List<String> fields = JsonFields.presentFields(input);
+        for (String f : fields) {
+            if (!REALTIME_FIELDS.contains(f)) {
+                throw ProtocolViolation.invalid("Invalid JSON payload received. Unknown name \"" + f
+                        + "\" at 'realtimeInput': Cannot find field.");
+            }
+        }
+        if (fields.size() != 1) {
+            throw ProtocolViolation.invalid("realtimeInput must carry exactly one of " + String.join(", ",
+                    REALTIME_FIELDS) + "; got " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
+        }
+        String field = fields.get(0);
+        JsonNode value = JsonFields.get(input, field);
+        switch (field) {
+            case "audio" -> tally.add(checkBlob(value, "realtimeInput.audio", MediaType.AUDIO_PCM));
+            case "video" -> tally.add(checkBlob(value, "realtimeInput.video", MediaType.IMAGE));
+            case "mediaChunks" -> checkMediaChunks(value, rules, tally);
+            case "text" -> require(value.isTextual(), "realtimeInput.text must be a string");
+            case "audioStreamEnd" -> require(value.isBoolean(), "realtimeInput.audioStreamEnd must be a boolean");
+            default -> require(value.isObject(), "realtimeInput." + field + " must be an object");
+        }
+    }
+
+    private static void checkMediaChunks(JsonNode chunks, ModelRules rules, Tally tally) throws ProtocolViolation {
+        if (!rules.mediaChunksAccepted()) {
+            throw ProtocolViolation.invalid("realtimeInput.mediaChunks is not supported by this model ("
+                    + rules.family() + "); send realtimeInput.audio or realtimeInput.video instead");
+        }
+        require(chunks.isArray(), "realtimeInput.mediaChunks must be a list");
+        for (int i = 0; i < chunks.size(); i++) {
+            tally.add(checkBlob(chunks.get(i), "realtimeInput.mediaChunks[" + i + "]", null));
+        }
+    }
+
+    private static void checkClientContent(JsonNode content, Tally tally) throws ProtocolViolation {
+        JsonNode turns = JsonFields.get(content, "turns");
+        if (turns == null || turns.isNull()) {
+            return;
+        }
+        require(turns.isArray(), "clientContent.turns must be a list");
+        for (int t = 0; t < turns.size(); t++) {
+            JsonNode parts = JsonFields.get(turns.get(t), "parts");
+            if (parts == null || !parts.isArray()) {
+                continue;
+            }
+            for (int p = 0; p < parts.size(); p++) {
+                JsonNode inline = JsonFields.get(parts.get(p), "inlineData");
+                if (inline != null && !inline.isNull()) {
+                    tally.add(checkBlob(inline, "clientContent.turns[" + t + "].parts[" + p + "].inlineData", null));
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks one Blob; {@code expected} null means any input type.
+     *
+     * @return its kind and decoded size
+     */
+    private static Media checkBlob(JsonNode blob, String where, MediaType expected) throws ProtocolViolation {
+        require(blob.isObject(), where + " must be an object with mimeType and data");
+        JsonNode mime = JsonFields.get(blob, "mimeType");
+        require(mime != null && mime.isTextual() && !mime.asText().isBlank(), where + ".mimeType is required");
+        MediaType type = MediaType.of(mime.asText());
+        if (type == null) {
+            throw ProtocolViolation.invalid("Unsupported MIME type '" + mime.asText() + "' at " + where
+                    + ".mimeType; expected " + MediaType.EXPECTED);
+        }
+        if (expected != null && type != expected) {
+            throw ProtocolViolation.invalid(where + " does not take MIME type '" + mime.asText() + "'; expected "
+                    + (expected == MediaType.AUDIO_PCM ? "audio/pcm" : "image/jpeg or image/png"));
+        }
+        JsonNode data = JsonFields.get(blob, "data");
+        require(data != null && data.isTextual(), where + ".data is required (base64)");
+        try {
+            return new Media(type, Base64.getDecoder().decode(data.asText()).length);
+        } catch (IllegalArgumentException e) {
+            throw ProtocolViolation.invalid(where + ".data is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private static void require(boolean condition, String reason) throws ProtocolViolation {
+        if (!condition) {
+            throw ProtocolViolation.invalid(reason);
+        }
+    }
+
+    private record Media(MediaType type, int bytes) {
+    }
+
+    private static final class Tally {
+        long audioSamples;
+        long videoFrames;
+
+        void add(Media m) {
+            if (m.type() == MediaType.AUDIO_PCM) {
+                audioSamples += m.bytes() / 2;
+            } else {
+                videoFrames++;
+            }
+        }
+    }
+}

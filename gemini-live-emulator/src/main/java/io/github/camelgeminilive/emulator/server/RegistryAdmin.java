@@ -1,0 +1,63 @@
+package io.github.camelgeminilive.emulator.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import io.github.camelgeminilive.emulator.EmulatorAdmin;
+import io.github.camelgeminilive.emulator.SessionInfo;
+
+/** The admin operations on the sessions of one registry. */
+final class RegistryAdmin implements EmulatorAdmin {
+
+    private final SessionRegistry registry;
+
+    RegistryAdmin(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        return registry.all().stream().map(EmulatedSession::info).toList();
+    }
+
+    @Override
+    public Optional<SessionInfo> session(String sessionId) {
+        return registry.find(sessionId).map(EmulatedSession::info);
+    }
+
+    @Override
+    public void goAway(String sessionId, Duration timeLeft) {
+        if (timeLeft == null || timeLeft.isNegative()) {
+            throw new IllegalArgumentException("timeLeft must be zero or positive, got " + timeLeft);
+        }
+        openConnection(sessionId).goAway(timeLeft);
+    }
+
+    @Override
+    public void close(String sessionId, int code, String reason) {
+        if (!isSendableCloseCode(code)) {
+            throw new IllegalArgumentException("Close code " + code
+                    + " cannot be sent in a close frame (use 1000-1003, 1007-1014 or 3000-4999)");
+        }
+        openConnection(sessionId).close(code, reason);
+    }
+
+    @Override
+    public void drop(String sessionId) {
+        openConnection(sessionId).drop();
+    }
+
+    /** RFC 6455 section 7.4: 1004-1006 and 1015 are reserved, 1015-2999 unassigned. */
+    static boolean isSendableCloseCode(int code) {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+    }
+
+    private LiveConnection openConnection(String sessionId) {
+        EmulatedSession session = registry.find(sessionId)
+                .orElseThrow(() -> new NoSuchElementException("No session " + sessionId));
+        return session.openConnection()
+                .orElseThrow(() -> new IllegalStateException("Session " + sessionId + " has no open connection"));
+    }
+}

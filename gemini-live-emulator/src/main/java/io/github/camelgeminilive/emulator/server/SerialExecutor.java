@@ -1,0 +1,46 @@
+package io.github.camelgeminilive.emulator.server;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared pool: per-connection ordering without a thread per
+ * connection.
+ */
+final class SerialExecutor implements Executor {
+
+    private final Executor pool;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        schedule();
+    }
+
+    private void schedule() {
+        if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+            pool.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                task.run();
+            }
+        } finally {
+            scheduled.set(false);
+            // a task added after the last poll but before the flag was cleared must not be stranded
+            schedule();
+        }
+    }
+}
