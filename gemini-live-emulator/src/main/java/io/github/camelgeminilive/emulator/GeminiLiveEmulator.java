@@ -1,0 +1,237 @@
+package io.github.camelgeminilive.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.camelgeminilive.emulator.model.EmulatorSettings;
+import io.github.camelgeminilive.emulator.model.ModelEngine;
+import io.github.camelgeminilive.emulator.model.Scenario;
+import io.github.camelgeminilive.emulator.model.SimulatedModel;
+import io.github.camelgeminilive.emulator.server.CredentialPolicy;
+import io.github.camelgeminilive.emulator.server.LiveServer;
+import io.github.camelgeminilive.emulator.server.SelfSignedCertificate;
+
+/**
+ * A local stand-in for the Gemini Live API: the real wire protocol on the reference's URL paths, a deterministic
+ * simulated model (or a scripted scenario) and an admin API for inspection and fault injection.
+ *
+ * <pre>{@code
+ * try (GeminiLiveEmulator emu = GeminiLiveEmulator.builder().apiKey("test-key").pace(0).build().start()) {
+ *     URI base = emu.baseUrl(); // ws://127.0.0.1:PORT: append the endpoint path
+ * }
+ * }</pre>
+ */
+public final class GeminiLiveEmulator implements AutoCloseable {
+
+    private final Builder config;
+    private LiveServer server;
+    private Path trustStore;
+    private boolean temporaryTrustStore;
+
+    private GeminiLiveEmulator(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving; with TLS, first generates the certificate and writes the trust store.
+     *
+     * @return this emulator, started
+     * @throws IllegalStateException when already started
+     * @throws UncheckedIOException     when the certificate or trust store cannot be made
+     * @throws IllegalArgumentException when the scenario cannot be read
+     */
+    public synchronized GeminiLiveEmulator start() {
+        if (server != null) {
+            throw new IllegalStateException("The emulator is already started");
+        }
+        Scenario scenario = config.scenario == null ? null : Scenario.load(config.scenario);
+        EmulatorSettings settings = new EmulatorSettings(config.pace, scenario);
+        SSLContext tls = config.tls ? createTls() : null;
+        server = LiveServer.start(config.host, config.port, tls, CredentialPolicy.of(config.apiKey), config.engine,
+                settings);
+        return this;
+    }
+
+    /** {@code ws://HOST:PORT} ({@code wss://localhost:PORT} with TLS); clients append the endpoint path. */
+    public URI baseUrl() {
+        if (config.tls) {
+            return URI.create("wss://localhost:" + port());
+        }
+        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        if (host.equals("0.0.0.0") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        return URI.create("ws://" + host + ":" + port());
+    }
+
+    /** The bound port (the ephemeral one when the builder said 0). */
+    public int port() {
+        return running().port();
+    }
+
+    /** The PKCS12 trust store holding the emulator's certificate (TLS only), password {@link #trustStorePassword()}. */
+    public Path trustStore() {
+        running();
+        if (trustStore == null) {
+            throw new IllegalStateException("The emulator was built without TLS: there is no trust store");
+        }
+        return trustStore;
+    }
+
+    public String trustStorePassword() {
+        return config.trustStorePassword;
+    }
+
+    /** Session inspection and fault injection. */
+    public EmulatorAdmin admin() {
+        return running().admin();
+    }
+
+    /** Stops the server; a temporary trust store is deleted. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (temporaryTrustStore && trustStore != null) {
+            try {
+                Files.deleteIfExists(trustStore);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless; closing must not fail over it
+            }
+        }
+    }
+
+    private synchronized LiveServer running() {
+        if (server == null) {
+            throw new IllegalStateException("The emulator is not running: call start()");
+        }
+        return server;
+    }
+
+    private SSLContext createTls() {
+        try {
+            SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+            temporaryTrustStore = config.trustStoreOut == null;
+            trustStore = temporaryTrustStore ? Files.createTempFile("gemini-live-emulator-trust", ".p12")
+                    : config.trustStoreOut;
+            certificate.writeTrustStore(trustStore, config.trustStorePassword.toCharArray());
+            return certificate.sslContext();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot set up the emulator's TLS certificate", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up the emulator's TLS certificate", e);
+        }
+    }
+
+    /** Configures a {@link GeminiLiveEmulator}; every setting has a default. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey;
+        private boolean tls;
+        private Path trustStoreOut;
+        private String trustStorePassword = "changeit";
+        private double pace = 1.0;
+        private Path scenario;
+        private ModelEngine engine;
+
+        private Builder() {
+            this(new SimulatedModel());
+        }
+
+        private Builder(ModelEngine engine) {
+            this.engine = engine;
+        }
+
+        /** Address to bind; default 127.0.0.1. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port to bind; default 0 (ephemeral). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The one accepted key (API key, ephemeral token or bearer token); default: any non-empty key. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Serve wss/https with a self-signed certificate for localhost and 127.0.0.1; default false. */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Where to write the TLS trust store; default a temporary file (see {@link GeminiLiveEmulator#trustStore()}). */
+        public Builder trustStoreOut(Path file) {
+            this.trustStoreOut = file;
+            return this;
+        }
+
+        /** Password of the written trust store; default {@code changeit}. */
+        public Builder trustStorePassword(String password) {
+            this.trustStorePassword = Objects.requireNonNull(password, "trustStorePassword");
+            return this;
+        }
+
+        /** Reply audio speed relative to real time: 1.0 (default) real time, 0 as fast as possible. */
+        public Builder pace(double pace) {
+            if (!(pace >= 0) || Double.isInfinite(pace)) {
+                throw new IllegalArgumentException("pace must be 0 or positive, got " + pace);
+            }
+            this.pace = pace;
+            return this;
+        }
+
+        /** A scripted scenario (JSON, or YAML for .yaml/.yml), loaded at {@link GeminiLiveEmulator#start()}. */
+        public Builder scenario(Path file) {
+            this.scenario = file;
+            return this;
+        }
+
+        /** The simulated model; default {@link SimulatedModel}. */
+        public Builder engine(ModelEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** An emulator with a snapshot of these settings (later changes to this builder do not affect it). */
+        public GeminiLiveEmulator build() {
+            return new GeminiLiveEmulator(copy());
+        }
+
+        private Builder copy() {
+            Builder c = new Builder(engine);
+            c.host = host;
+            c.port = port;
+            c.apiKey = apiKey;
+            c.tls = tls;
+            c.trustStoreOut = trustStoreOut;
+            c.trustStorePassword = trustStorePassword;
+            c.pace = pace;
+            c.scenario = scenario;
+            return c;
+        }
+    }
+}
