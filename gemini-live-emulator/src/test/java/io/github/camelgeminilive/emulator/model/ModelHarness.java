@@ -57,6 +57,15 @@ final class ModelHarness {
         return send(ClientMessage.of(input));
     }
 
+    /** Streams {@code pcm} as realtime audio at {@code rate} in 100 ms messages. */
+    void sendAudio(byte[] pcm, int rate) {
+        int chunk = rate / 10 * 2;
+        for (int off = 0; off < pcm.length; off += chunk) {
+            byte[] part = java.util.Arrays.copyOfRange(pcm, off, Math.min(pcm.length, off + chunk));
+            send(RealtimeInput.ofAudio(new io.github.camelgeminilive.protocol.Blob("audio/pcm;rate=" + rate, part)));
+        }
+    }
+
     List<ServerMessage> messages() {
         return out.messages();
     }
@@ -87,6 +96,12 @@ final class ModelHarness {
         contents().stream().filter(c -> c.modelTurn() != null).flatMap(c -> c.modelTurn().parts().stream())
                 .filter(p -> p.inlineData() != null).forEach(p -> pcm.writeBytes(p.inlineData().data()));
         return pcm.toByteArray();
+    }
+
+    /** The input transcriptions so far. */
+    List<String> inputTranscripts() {
+        return contents().stream().filter(c -> c.inputTranscription() != null)
+                .map(c -> c.inputTranscription().text()).toList();
     }
 
     /** The concatenated output transcription so far. */

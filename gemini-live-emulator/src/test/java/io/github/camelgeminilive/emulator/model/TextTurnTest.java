@@ -3,12 +3,8 @@ package io.github.camelgeminilive.emulator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.RealtimeInput;
@@ -17,24 +13,7 @@ import io.github.camelgeminilive.protocol.ServerMessage;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.UsageMetadata;
 
-class TextTurnTest {
-
-    private static ScheduledExecutorService scheduler;
-    private final SimulatedModel model = new SimulatedModel();
-
-    @BeforeAll
-    static void startScheduler() {
-        scheduler = Executors.newScheduledThreadPool(2);
-    }
-
-    @AfterAll
-    static void stopScheduler() {
-        scheduler.shutdownNow();
-    }
-
-    private ModelHarness connect(Setup setup, double pace) {
-        return new ModelHarness(model, setup, scheduler, new EmulatorSettings(pace, null));
-    }
+class TextTurnTest extends ModelTestBase {
 
     @Test
     void textTurnStreamsSpeechLikeAudioWithTranscriptionThenCompletesWithUsage() {
