@@ -1,0 +1,27 @@
+package io.github.camelgeminilive.component;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/**
+ * The connection settings that need a {@code LiveClient} of their own; equal settings share one client.
+ * {@link #toString()} never shows the credential or the trust store password.
+ */
+record ConnectionSettings(URI baseUrl, ConnectionOptions.Flavour flavour, String apiVersion, String credential,
+        Duration connectTimeout, Path trustStore, String trustStorePassword) {
+
+    ConnectionOptions toConnectionOptions() {
+        String secret = credential;
+        return new ConnectionOptions(baseUrl, flavour, apiVersion, () -> secret, connectTimeout, trustStore,
+                trustStorePassword, 0);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
+               + ", trustStore=" + trustStore + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.camelgeminilive.component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import io.github.camelgeminilive.session.SessionOptions;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * The {@code gemini-live} component: talks to Google's Gemini Live API over WebSocket. It owns what its endpoints
+ * share: one {@code LiveClient} per distinct connection settings, the sessions by key, and the Camel-managed thread
+ * pools on which session events and reply continuations run (never on a WebSocket I/O thread).
+ */
+@Component("gemini-live")
+public class GeminiLiveComponent extends DefaultComponent {
+
+    @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
+    private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
+    @Metadata(label = "advanced", defaultValue = "10",
+              description = "Threads that deliver session events to consumers (the events of one session stay in order).")
+    private int eventThreadPoolSize = 10;
+    @Metadata(label = "advanced", defaultValue = "10",
+              description = "Threads that continue exchanges once a send was written or a reply turn completed.")
+    private int replyThreadPoolSize = 10;
+
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final LiveClients clients = new LiveClients();
+    private volatile ExecutorService eventExecutor;
+    private volatile ExecutorService replyExecutor;
+
+    public GeminiLiveComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (ObjectHelper.isEmpty(remaining)) {
+            throw new IllegalArgumentException("A session key is required: gemini-live:sessionKey[?options]");
+        }
+        GeminiLiveEndpoint endpoint = new GeminiLiveEndpoint(uri, this, configuration.copy());
+        endpoint.setSessionKey(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
+        replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.closeAll(Duration.ofSeconds(5));
+        clients.close();
+        getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
+        getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+        super.doStop();
+    }
+
+    private ExecutorService newPool(String name, int size) {
+        // unbounded queue: a full pool must queue events, never run them on the caller (a WebSocket I/O thread)
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(size);
+        profile.setMaxPoolSize(size);
+        profile.setMaxQueueSize(-1);
+        return getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
+    }
+
+    /** The shared session for {@code key}, opened with these settings if nobody uses it yet. */
+    SharedLiveSession acquireSession(String key, ConnectionSettings connection, SessionOptions options) {
+        return sessions.acquire(key, k -> new SharedLiveSession(k,
+                listener -> clients.get(connection).connect(options, null, listener),
+                new TurnReplies(replyExecutor)));
+    }
+
+    void releaseSession(SharedLiveSession session) {
+        sessions.release(session);
+    }
+
+    /** Runs session events; handed to the client, which keeps each session's events serial on it. */
+    void executeEvent(Runnable task) {
+        eventExecutor.execute(task);
+    }
+
+    ExecutorService replyExecutor() {
+        return replyExecutor;
+    }
+
+    /** How many sessions are in use (for tests and monitoring). */
+    public int getOpenSessionCount() {
+        return sessions.size();
+    }
+
+    public GeminiLiveConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(GeminiLiveConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getEventThreadPoolSize() {
+        return eventThreadPoolSize;
+    }
+
+    public void setEventThreadPoolSize(int eventThreadPoolSize) {
+        this.eventThreadPoolSize = eventThreadPoolSize;
+    }
+
+    public int getReplyThreadPoolSize() {
+        return replyThreadPoolSize;
+    }
+
+    public void setReplyThreadPoolSize(int replyThreadPoolSize) {
+        this.replyThreadPoolSize = replyThreadPoolSize;
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.camelgeminilive.component;
+
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveSessionListener;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Opens (or joins) the endpoint's live session when started and routes one exchange per session event, with the
+ * {@code CamelGeminiLiveEventType} header. Events arrive on the component's event pool, one at a time per session and
+ * in order; the route runs synchronously so that order holds through the route.
+ */
+public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionListener {
+
+    private SharedLiveSession shared;
+
+    public GeminiLiveConsumer(GeminiLiveEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public GeminiLiveEndpoint getEndpoint() {
+        return (GeminiLiveEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        shared = getEndpoint().acquireSession(getEndpoint().getSessionKey());
+        shared.addListener(this);
+        shared.session().whenComplete((s, e) -> {
+            if (e != null) {
+                getExceptionHandler().handleException("Cannot open gemini-live session '" + shared.key() + "'", e);
+            }
+        });
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (shared != null) {
+            shared.removeListener(this);
+            getEndpoint().releaseSession(shared);
+            shared = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void onEvent(LiveEvent event) {
+        SharedLiveSession session = shared;
+        if (session == null || !isRunAllowed()) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, session.key());
+            exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_ID, session.sessionId());
+            LiveEventMessages.fill(exchange.getMessage(), event);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing gemini-live event "
+                                                      + event.type(), exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.camelgeminilive.component;
+
+import io.github.camelgeminilive.session.SessionOptions;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
+
+/**
+ * A live session of the Gemini Live API, named by its key. Producers send user input (text, audio, video, tool
+ * responses, activity signals) and consumers receive the model's events; a producer and a consumer with the same key
+ * share one session.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
+             category = { Category.AI }, headersClass = GeminiLiveConstants.class)
+public class GeminiLiveEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The name of the live session; producers and consumers with the same key share it.")
+    @Metadata(required = true)
+    private String sessionKey;
+    @UriParam
+    private GeminiLiveConfiguration configuration;
+
+    private ConnectionSettings connectionSettings;
+    private SessionOptions sessionOptions;
+
+    public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
+        // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
+        super(URISupport.sanitizeUri(uri), component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public GeminiLiveComponent getComponent() {
+        return (GeminiLiveComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new GeminiLiveProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        GeminiLiveConsumer consumer = new GeminiLiveConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        connectionSettings = LiveSettingsMapper.connectionSettings(configuration);
+        sessionOptions = LiveSettingsMapper.sessionOptions(configuration, getComponent()::executeEvent);
+    }
+
+    /** The shared session for {@code key}; release it with {@link #releaseSession}. */
+    SharedLiveSession acquireSession(String key) {
+        return getComponent().acquireSession(key, connectionSettings, sessionOptions);
+    }
+
+    void releaseSession(SharedLiveSession session) {
+        getComponent().releaseSession(session);
+    }
+
+    public String getSessionKey() {
+        return sessionKey;
+    }
+
+    public void setSessionKey(String sessionKey) {
+        this.sessionKey = sessionKey;
+    }
+
+    public GeminiLiveConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(GeminiLiveConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

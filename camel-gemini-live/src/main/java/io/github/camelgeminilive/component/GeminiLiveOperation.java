@@ -1,0 +1,35 @@
+package io.github.camelgeminilive.component;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The sends a producer can make; the value of the {@code CamelGeminiLiveOperation} header. */
+public enum GeminiLiveOperation {
+    sendText,
+    sendRealtimeText,
+    sendAudio,
+    sendVideo,
+    sendClientContent,
+    sendToolResponse,
+    activityStart,
+    activityEnd,
+    audioStreamEnd,
+    endOfTurn,
+    close;
+
+    /** Parses a header value, failing with the list of valid operations. */
+    public static GeminiLiveOperation parse(String name) {
+        for (GeminiLiveOperation op : values()) {
+            if (op.name().equalsIgnoreCase(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown " + GeminiLiveConstants.OPERATION + " '" + name + "'; use one of "
+                                           + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    /** Whether an InOut exchange waits for the model's reply turn after this send. */
+    public boolean expectsReply() {
+        return this != close && this != activityStart;
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.camelgeminilive.component;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.camelgeminilive.protocol.UsageMetadata;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Sends user input to a live session without blocking the caller. InOnly: the exchange completes when the frame is
+ * written. InOut: it completes when the model's reply turn is complete, with the reply audio as body (the text when
+ * there is no audio) and transcript, token counts and the interrupted flag as headers.
+ */
+public class GeminiLiveProducer extends DefaultAsyncProducer {
+
+    private final Map<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
+
+    public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public GeminiLiveEndpoint getEndpoint() {
+        return (GeminiLiveEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        sessionFor(getEndpoint().getSessionKey());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.values().forEach(getEndpoint()::releaseSession);
+        sessions.clear();
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        SendRequest request;
+        SharedLiveSession shared;
+        try {
+            request = SendRequestResolver.resolve(exchange);
+            String key = exchange.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY,
+                    getEndpoint().getSessionKey(), String.class);
+            shared = sessionFor(key);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        boolean awaitReply = exchange.getPattern().isOutCapable() && request.operation().expectsReply();
+        CompletableFuture<TurnReply> reply = awaitReply ? shared.replies().expect() : null;
+        CompletableFuture<Void> sent = request.send().apply(shared);
+        if (request.operation() == GeminiLiveOperation.close && !shared.key().equals(getEndpoint().getSessionKey())) {
+            sent = sent.whenComplete((v, e) -> releaseSession(shared));
+        }
+        if (reply == null) {
+            sent.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared), replyExecutor());
+            return false;
+        }
+        long timeout = getEndpoint().getConfiguration().getReplyTimeout();
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                shared.replies().cancel(reply);
+                reply.completeExceptionally(e);
+            }
+        });
+        reply.orTimeout(timeout, TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((r, e) -> {
+                    if (e != null) {
+                        shared.replies().cancel(reply);
+                    }
+                    complete(exchange, callback, e, r, shared);
+                }, replyExecutor());
+        return false;
+    }
+
+    private void complete(Exchange exchange, AsyncCallback callback, Throwable error, TurnReply reply,
+                          SharedLiveSession shared) {
+        try {
+            if (error != null) {
+                exchange.setException(failure(exchange, error, shared));
+            } else if (reply != null) {
+                setReply(exchange.getMessage(), reply, shared);
+            }
+        } finally {
+            callback.done(false);
+        }
+    }
+
+    private Throwable failure(Exchange exchange, Throwable error, SharedLiveSession shared) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return new ExchangeTimedOutException(exchange, getEndpoint().getConfiguration().getReplyTimeout(),
+                    "No complete reply turn from the model on gemini-live session '" + shared.key() + "'");
+        }
+        return cause;
+    }
+
+    private static void setReply(Message message, TurnReply reply, SharedLiveSession shared) {
+        if (reply.audio().length > 0 || reply.text().isEmpty()) {
+            message.setBody(reply.audio());
+            message.setHeader(GeminiLiveConstants.MIME_TYPE, reply.mimeType());
+        } else {
+            message.setBody(reply.text());
+        }
+        message.setHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, reply.transcript());
+        message.setHeader(GeminiLiveConstants.INTERRUPTED, reply.interrupted());
+        message.setHeader(GeminiLiveConstants.SESSION_ID, shared.sessionId());
+        UsageMetadata usage = reply.usage();
+        if (usage != null) {
+            message.setHeader(GeminiLiveConstants.PROMPT_TOKEN_COUNT, usage.promptTokenCount());
+            message.setHeader(GeminiLiveConstants.RESPONSE_TOKEN_COUNT, usage.responseTokenCount());
+            message.setHeader(GeminiLiveConstants.TOTAL_TOKEN_COUNT, usage.totalTokenCount());
+        }
+    }
+
+    private SharedLiveSession sessionFor(String key) {
+        return sessions.computeIfAbsent(key, getEndpoint()::acquireSession);
+    }
+
+    private void releaseSession(SharedLiveSession shared) {
+        if (sessions.remove(shared.key(), shared)) {
+            getEndpoint().releaseSession(shared);
+        }
+    }
+
+    private Executor replyExecutor() {
+        return getEndpoint().getComponent().replyExecutor();
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.camelgeminilive.component;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.GenerationConfig;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.ModelRulesTable;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/**
+ * The one place where {@link GeminiLiveConfiguration} becomes the client's settings: {@link ConnectionSettings}
+ * (which {@code LiveClient} to use) and {@link SessionOptions} (the {@code setup} of a session).
+ */
+final class LiveSettingsMapper {
+
+    private LiveSettingsMapper() {
+    }
+
+    static ConnectionSettings connectionSettings(GeminiLiveConfiguration c) {
+        if (c.getApiKey() == null || c.getApiKey().isBlank()) {
+            throw new IllegalArgumentException("The gemini-live option apiKey is required (an API key, ephemeral token"
+                                               + " or access token, depending on the flavour)");
+        }
+        return new ConnectionSettings(URI.create(c.getBaseUrl()), c.getFlavour(), c.getApiVersion(), c.getApiKey(),
+                Duration.ofMillis(c.getConnectTimeout()), c.getTrustStore() == null ? null : Path.of(c.getTrustStore()),
+                c.getTrustStorePassword());
+    }
+
+    static SessionOptions sessionOptions(GeminiLiveConfiguration c, Executor eventExecutor) {
+        Setup.Builder setup = Setup.builder(c.getModel())
+                .generationConfig(GenerationConfig.of(List.of(c.getResponseModalities()),
+                        c.getVoiceName() == null ? null : GenerationConfig.SpeechConfig.voice(c.getVoiceName())))
+                .inputAudioTranscription(c.isInputTranscription())
+                .outputAudioTranscription(c.isOutputTranscription());
+        if (c.getSystemInstruction() != null) {
+            setup.systemInstruction(Content.text(c.getSystemInstruction()));
+        }
+        if (c.isSessionResumption()) {
+            setup.sessionResumption(new Setup.SessionResumptionConfig(null,
+                    c.isTransparentResumption() ? Boolean.TRUE : null));
+        }
+        if (c.getContextWindowCompressionTargetTokens() != null || c.getContextWindowCompressionTriggerTokens() != null) {
+            setup.contextWindowCompression(new Setup.ContextWindowCompressionConfig(
+                    c.getContextWindowCompressionTriggerTokens(),
+                    new Setup.SlidingWindow(c.getContextWindowCompressionTargetTokens())));
+        }
+        if (!c.isAutomaticActivityDetection() || c.getSilenceDurationMs() != null) {
+            setup.realtimeInputConfig(new RealtimeInputConfig(new RealtimeInputConfig.AutomaticActivityDetection(
+                    c.isAutomaticActivityDetection() ? null : Boolean.TRUE, null, null, null, c.getSilenceDurationMs()),
+                    null, null));
+        }
+        List<Tool> tools = tools(c.getTools());
+        if (!tools.isEmpty()) {
+            setup.tools(tools);
+        }
+        ModelRules rules = ModelRulesTable.defaults().forModel(c.getModel());
+        if (c.getTextTurnMode() != null) {
+            rules = rules.withTextTurn(c.getTextTurnMode());
+        }
+        return new SessionOptions(setup.build(), rules, eventExecutor, null);
+    }
+
+    /** A bean (List of Tool or FunctionDeclaration, one Tool) or a JSON array of functionDeclarations. */
+    static List<Tool> tools(Object option) {
+        if (option == null) {
+            return List.of();
+        }
+        if (option instanceof Tool tool) {
+            return List.of(tool);
+        }
+        if (option instanceof String json) {
+            return json.isBlank() ? List.of() : List.of(Tool.ofFunctions(parseDeclarations(json)));
+        }
+        if (option instanceof List<?> list) {
+            List<Tool> tools = new ArrayList<>();
+            List<FunctionDeclaration> declarations = new ArrayList<>();
+            for (Object o : list) {
+                if (o instanceof Tool t) {
+                    tools.add(t);
+                } else if (o instanceof FunctionDeclaration d) {
+                    declarations.add(d);
+                } else {
+                    throw new IllegalArgumentException(toolsError(o));
+                }
+            }
+            if (!declarations.isEmpty()) {
+                tools.add(Tool.ofFunctions(declarations));
+            }
+            return List.copyOf(tools);
+        }
+        throw new IllegalArgumentException(toolsError(option));
+    }
+
+    private static List<FunctionDeclaration> parseDeclarations(String json) {
+        try {
+            return LiveJson.get().mapper().readValue(json, new TypeReference<List<FunctionDeclaration>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The gemini-live option tools is not a JSON array of"
+                                               + " functionDeclarations: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String toolsError(Object value) {
+        return "The gemini-live option tools must be a List of io.github.camelgeminilive.protocol.Tool or"
+               + " FunctionDeclaration, a Tool, or a JSON array of functionDeclarations, not "
+               + (value == null ? "null" : value.getClass().getName());
+    }
+}

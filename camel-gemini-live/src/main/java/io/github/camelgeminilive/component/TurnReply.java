@@ -1,0 +1,17 @@
+package io.github.camelgeminilive.component;
+
+import io.github.camelgeminilive.protocol.UsageMetadata;
+
+/**
+ * The aggregated reply of one model turn, as an InOut exchange returns it.
+ *
+ * @param audio       all reply audio (PCM), empty when the model sent none
+ * @param mimeType    the audio's MIME type, e.g. {@code audio/pcm;rate=24000}; null without audio
+ * @param transcript  the output transcription chunks concatenated ("" when none)
+ * @param text        the text parts concatenated, thoughts excluded ("" when none)
+ * @param usage       the last usage metadata of the turn, or null
+ * @param interrupted whether the user barged in and the turn was cut short
+ */
+record TurnReply(byte[] audio, String mimeType, String transcript, String text, UsageMetadata usage,
+        boolean interrupted) {
+}
