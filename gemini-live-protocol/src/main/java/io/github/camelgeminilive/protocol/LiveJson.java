@@ -43,6 +43,10 @@ public final class LiveJson {
     /** Jackson's "[Source: REDACTED (...); line: 1, column: 19]" says nothing the line and column don't. */
     private static final Pattern SOURCE_NOISE = Pattern.compile("\\[Source: [^;]*; ");
 
+    /** Type names read better without their packages: {@code ArrayList<Content>}. */
+    private static final Pattern PACKAGE_NOISE = Pattern.compile(
+            "\\b(io\\.github\\.camelgeminilive\\.protocol|java\\.util|java\\.lang|java\\.time)\\.");
+
     private final ObjectMapper mapper;
     private final ObjectReader serverReader;
     private final ObjectReader clientReader;
@@ -198,6 +202,7 @@ public final class LiveJson {
         }
         String detail = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         detail = SOURCE_NOISE.matcher(String.valueOf(detail)).replaceAll("[");
+        detail = PACKAGE_NOISE.matcher(detail).replaceAll("");
         return new ProtocolException(text.append(": ").append(detail).toString(), e);
     }
 

@@ -1,0 +1,118 @@
+package io.github.camelgeminilive.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Byte fields travel as standard padded base64; the fast audio path writes exactly what the records write. */
+class Base64WireTest {
+
+    private final LiveJson json = LiveJson.get();
+
+    static IntStream lengths() {
+        return IntStream.of(0, 1, 2, 3, 4, 5, 63, 64, 1279, 1280, 1281);
+    }
+
+    private static byte[] bytes(int length) {
+        byte[] b = new byte[length];
+        new Random(length).nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void dataIsStandardPaddedBase64AndDecodesToTheExactBytes(int length) {
+        byte[] data = bytes(length);
+        String written = json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=16000", data))));
+
+        String base64 = Fixtures.tree(written).at("/realtimeInput/audio/data").asText();
+        assertThat(base64).isEqualTo(Base64.getEncoder().encodeToString(data));
+        assertThat(json.readClient(written).realtimeInput().audio().data()).isEqualTo(data);
+    }
+
+    @Test
+    void plusSlashAndPaddingAreStandardAlphabet() {
+        byte[] data = { (byte) 251, (byte) 255, (byte) 191, 0, 1 };
+
+        assertThat(json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm", data)))))
+                .contains("\"data\":\"+/+/AAE=\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lengths")
+    void fastAudioFrameEqualsTheRecordPath(int length) {
+        byte[] data = bytes(length);
+
+        assertThat(json.writeRealtimeBlob("audio", "audio/pcm;rate=16000", data, 0, data.length))
+                .isEqualTo(json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=16000", data)))));
+    }
+
+    @Test
+    void fastVideoFrameEqualsTheRecordPath() {
+        byte[] jpeg = bytes(3001);
+
+        assertThat(json.writeRealtimeBlob("video", "image/jpeg", jpeg, 0, jpeg.length))
+                .isEqualTo(json.write(ClientMessage.of(RealtimeInput.ofVideo(new Blob("image/jpeg", jpeg)))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "0,10", "3,7", "1,0", "99,1", "50,50" })
+    void fastFrameOfASliceEncodesOnlyThatSlice(int offset, int length) {
+        byte[] buffer = bytes(100);
+        byte[] slice = Arrays.copyOfRange(buffer, offset, offset + length);
+
+        String fast = json.writeRealtimeBlob("audio", "audio/pcm;rate=24000", buffer, offset, length);
+
+        assertThat(fast).isEqualTo(
+                json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=24000", slice)))));
+        assertThat(json.readClient(fast).realtimeInput().audio().data()).isEqualTo(slice);
+    }
+
+    @Test
+    void fastFrameEscapesTheMimeType() {
+        String fast = json.writeRealtimeBlob("audio", "audio/x\"y", new byte[] { 1 }, 0, 1);
+
+        assertThat(json.readClient(fast).realtimeInput().audio().mimeType()).isEqualTo("audio/x\"y");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "+/+/AAE=, standard padded",
+            "+/+/AAE, standard unpadded",
+            "-_-_AAE=, URL-safe padded",
+            "-_-_AAE, URL-safe unpadded" })
+    void readerAcceptsWhatProto3JsonParsersAccept(String base64, String kind) {
+        byte[] data = json.readClient("{\"realtimeInput\":{\"audio\":{\"mimeType\":\"audio/pcm\",\"data\":\"" + base64
+                + "\"}}}").realtimeInput().audio().data();
+
+        assertThat(data).as(kind).containsExactly(251, 255, 191, 0, 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "A*==", "AQID\\nBA==", "AQ=D", "+_AA", "A" })
+    void invalidBase64IsRejectedNamingTheField(String base64) {
+        String message = "{\"realtimeInput\":{\"video\":{\"mimeType\":\"image/png\",\"data\":\"" + base64 + "\"}}}";
+
+        assertThatThrownBy(() -> json.readClient(message))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageStartingWith("Malformed client message at realtimeInput.video.data:")
+                .hasMessageContaining("not base64");
+    }
+
+    @Test
+    void nonStringDataIsRejected() {
+        assertThatThrownBy(() -> json.readClient("{\"realtimeInput\":{\"audio\":{\"data\":[1,2]}}}"))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageStartingWith("Malformed client message at realtimeInput.audio.data:");
+    }
+}
