@@ -18,7 +18,7 @@ import io.github.camelgeminilive.protocol.SessionResumptionUpdate;
 final class RecordingEngine implements ModelEngine {
 
     /** One delivered message with the thread it arrived on. */
-    record Delivery(ClientMessage message, long index, String thread) {
+    record Delivery(String sessionId, ClientMessage message, long index, String thread) {
     }
 
     final List<ConnectionContext> contexts = new CopyOnWriteArrayList<>();
@@ -31,7 +31,7 @@ final class RecordingEngine implements ModelEngine {
         return new ModelConnection() {
             @Override
             public void onClientMessage(ClientMessage message, long index) {
-                deliveries.add(new Delivery(message, index, Thread.currentThread().getName()));
+                deliveries.add(new Delivery(context.session().sessionId(), message, index, Thread.currentThread().getName()));
                 if (message.realtimeInput() != null && message.realtimeInput().text() != null) {
                     context.session().history().add(Content.userText(message.realtimeInput().text()));
                     String handle = context.session().issueHandle(index);
