@@ -28,10 +28,10 @@ final class ReplyComposer {
     /** The least audio a "long" request gets. */
     static final Duration LONG_REPLY = Duration.ofMillis(10_500);
 
-    private static final Pattern FACT = Pattern.compile("\\bmy\\s+([a-z][a-z ]*?)\\s+is\\s+([^.!?,;]+)",
+    private static final Pattern FACT = Pattern.compile("\\bmy\\s+([a-z][a-z' ]*?)\\s+is\\s+([^.!?,;]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FACT_QUESTION = Pattern
-            .compile("\\bwhat(?:\\s+is|'s)\\s+my\\s+([a-z][a-z ]*?)\\s*\\?*\\s*$", Pattern.CASE_INSENSITIVE);
+            .compile("\\bwhat(?:\\s+is|'s)\\s+my\\s+([a-z][a-z' ]*?)\\s*\\?*\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern RECALL_QUESTION = Pattern.compile("\\bwhat\\s+did\\s+i\\s+(?:just\\s+)?say\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LONG = Pattern.compile("\\blong\\b", Pattern.CASE_INSENSITIVE);
