@@ -10,14 +10,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -64,15 +63,13 @@ public final class LiveJson {
                 .addDeserializer(Duration.class, new DurationDeserializer())
                 .addDeserializer(byte[].class, new Base64Deserializer());
         this.mapper = JsonMapper.builder()
-                .annotationIntrospector(new SnakeCaseAliases())
+                .annotationIntrospector(AnnotationIntrospector.pair(new SnakeCaseAliases(), new RecordAccessorsOnly()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // null fields are omitted, but a null inside a free-form map (function args) is data
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                         JsonInclude.Include.ALWAYS))
-                // helpers such as ServerContent.isTurnComplete() are not wire fields
-                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .addModule(wireTypes)
                 .build();
         this.serverReader = mapper.readerFor(ServerMessage.class);

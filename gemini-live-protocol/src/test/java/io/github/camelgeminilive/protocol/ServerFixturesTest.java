@@ -198,4 +198,16 @@ class ServerFixturesTest {
                 .isEqualTo("{\"sessionResumptionUpdate\":{\"newHandle\":\"h\"}}");
         assertThat(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofText("x")))).doesNotContain("fieldCount");
     }
+
+    /** A plain class with an is-getter, as free-form users of the shared mapper may have. */
+    public static final class Flagged {
+        public boolean isActive() {
+            return true;
+        }
+    }
+
+    @Test
+    void isGettersOfNonRecordClassesStillCountForTheSharedMapper() throws Exception {
+        assertThat(LiveJson.get().mapper().writeValueAsString(new Flagged())).isEqualTo("{\"active\":true}");
+    }
 }
