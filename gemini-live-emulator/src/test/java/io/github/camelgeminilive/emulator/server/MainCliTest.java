@@ -1,0 +1,101 @@
+package io.github.camelgeminilive.emulator.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.camelgeminilive.emulator.Main;
+
+/** The command line, run as a real process. */
+class MainCliTest {
+
+    private static final Pattern LISTENING = Pattern.compile("gemini-live-emulator listening on (wss?://\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheListeningLineAndServes() throws Exception {
+        Process p = start("--port", "0", "--api-key", "cli-key", "--pace", "0");
+        try {
+            URI base = awaitListening(p);
+            assertThat(base.toString()).matches("ws://127\\.0\\.0\\.1:\\d+");
+            URI endpoint = URI.create(base + "/ws/google.ai.generativelanguage.v1beta.GenerativeService"
+                    + ".BidiGenerateContent");
+            try (WsTestClient c = WsTestClient.connect(endpoint, Map.of("x-goog-api-key", "cli-key"))) {
+                c.send(Frames.setup(Frames.NATIVE_AUDIO));
+                assertThat(c.next().setupComplete().sessionId()).isNotBlank();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void tlsWritesTheTrustStore() throws Exception {
+        Path store = dir.resolve("trust.p12");
+        Process p = start("--port", "0", "--tls", "--trust-store-out", store.toString(), "--trust-store-password",
+                "pw123456");
+        try {
+            URI base = awaitListening(p);
+            assertThat(base.toString()).matches("wss://localhost:\\d+");
+            HttpClient http = HttpClient.newBuilder().sslContext(TlsTest.trusting(store, "pw123456")).build();
+            URI endpoint = URI.create(base + "/ws/google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent");
+            try (WsTestClient c = WsTestClient.connect(http, endpoint, Map.of("Authorization", "Bearer t"))) {
+                c.send(Frames.setup(Frames.NATIVE_AUDIO));
+                assertThat(c.next().setupComplete().sessionId()).isNotBlank();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void unknownOptionPrintsUsageAndExitsWith2() throws Exception {
+        Process p = start("--port", "0", "--colour", "blue");
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).contains("unknown option --colour").contains("usage:").contains("--trust-store-out");
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private static Process start(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static URI awaitListening(Process p) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(line).as("first stdout line").isNotNull();
+        Matcher m = LISTENING.matcher(line);
+        assertThat(m.matches()).as("'%s' is the listening line", line).isTrue();
+        return URI.create(m.group(1));
+    }
+}
