@@ -53,7 +53,12 @@ final class ReplyComposer {
 
     /** The reply once a tool answered: it mentions the response so clients can check the round trip. */
     static String toolReply(FunctionCall call, Map<String, Object> response) {
-        return "The " + call.name() + " result is " + LiveJson.get().mapper().valueToTree(response) + ".";
+        return "The " + call.name() + " result is " + json(response) + ".";
+    }
+
+    /** A tool response as compact JSON, as replies quote it. */
+    static String json(Map<String, Object> response) {
+        return LiveJson.get().mapper().valueToTree(response).toString();
     }
 
     /** Zero, or {@link #LONG_REPLY} when the user asked for something long. */

@@ -25,7 +25,6 @@ import io.github.camelgeminilive.protocol.ContextUpdate;
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.GoAway;
-import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.Part;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.ServerContent;
@@ -253,7 +252,7 @@ final class SimulatedConnection implements ModelConnection {
             if (r.toolCall() != null) {
                 FunctionCall call = new FunctionCall(callIds.get(), r.toolCall().name(), r.toolCall().args());
                 requestTool(call, response -> r.reply() == null ? ReplyComposer.toolReply(call, response)
-                        : r.reply().replace("{{response}}", json(response)));
+                        : r.reply().replace("{{response}}", ReplyComposer.json(response)));
             } else {
                 replyAfter(r.delay(), reply);
             }
@@ -416,10 +415,6 @@ final class SimulatedConnection implements ModelConnection {
         }
         return content.parts().stream().map(Part::text).filter(t -> t != null).reduce((a, b) -> a + " " + b)
                 .orElse("");
-    }
-
-    private static String json(Map<String, Object> value) {
-        return LiveJson.get().mapper().valueToTree(value).toString();
     }
 
     private static String truncate(String reason) {
