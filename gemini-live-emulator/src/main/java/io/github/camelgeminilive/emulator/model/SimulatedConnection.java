@@ -248,13 +248,12 @@ final class SimulatedConnection implements ModelConnection {
         turn = new ActiveTurn(ReplyComposer.minimumAudio(text), rule.orElse(null));
         if (rule.isPresent()) {
             Scenario.Rule r = rule.get();
-            String reply = r.reply() != null ? r.reply() : ReplyComposer.reply(text, earlier);
             if (r.toolCall() != null) {
                 FunctionCall call = new FunctionCall(callIds.get(), r.toolCall().name(), r.toolCall().args());
                 requestTool(call, response -> r.reply() == null ? ReplyComposer.toolReply(call, response)
                         : r.reply().replace("{{response}}", ReplyComposer.json(response)));
             } else {
-                replyAfter(r.delay(), reply);
+                replyAfter(r.delay(), r.reply() != null ? r.reply() : ReplyComposer.reply(text, earlier));
             }
             return;
         }
