@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -159,6 +160,18 @@ public final class LiveJson {
 
     public ClientMessage readClient(byte[] json) {
         return read(clientReader, "client message", json, 0, json.length);
+    }
+
+    /**
+     * Decodes an already parsed tree (e.g. one a validator has looked at first); errors name the field's path like
+     * the other readers do.
+     */
+    public ClientMessage readClient(JsonNode tree) {
+        try {
+            return requireMessage(clientReader.readValue(tree), "client message");
+        } catch (IOException e) {
+            throw malformed("client message", e);
+        }
     }
 
     /** Reads any protocol type, e.g. a fixture or one nested field. */

@@ -1,10 +1,12 @@
 package io.github.camelgeminilive.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Anything that is not a well-formed message fails with a {@link ProtocolException} that says what and where. */
 class MalformedJsonTest {
@@ -73,18 +78,16 @@ class MalformedJsonTest {
         }
     }
 
-    private static java.util.List<Function<byte[], ServerMessage>> readers() {
-        return java.util.List.of(
+    private static List<Function<byte[], ServerMessage>> readers() {
+        return List.of(
                 JSON::readServer,
                 b -> JSON.readServer(ByteBuffer.wrap(b)),
                 b -> JSON.readServer(ByteBuffer.allocateDirect(b.length).put(b).flip()));
     }
 
-    static Stream<Arguments> badClientMessages() {
+    /** Well-formed JSON with a bad field value. */
+    static Stream<Arguments> badClientFields() {
         return Stream.of(
-                Arguments.of("{\"setup\": ", "Malformed client message at", "end-of-input"),
-                Arguments.of("null", "Malformed client message", "JSON null"),
-                Arguments.of("{\"setup\": {\"model\": \"m\"}}}", "Malformed client message at line 1", "'}'"),
                 Arguments.of("{\"realtimeInput\": {\"audioStreamEnd\": \"maybe\"}}",
                         "Malformed client message at realtimeInput.audioStreamEnd:", "\"maybe\""),
                 Arguments.of("{\"clientContent\": {\"turns\": \"hello\"}}",
@@ -93,6 +96,14 @@ class MalformedJsonTest {
                         "Malformed client message at setup.generationConfig.temperature:", "\"hot\""),
                 Arguments.of("{\"realtimeInput\": {\"mediaChunks\": [{\"data\": \"A\"}]}}",
                         "Malformed client message at realtimeInput.mediaChunks[0].data:", "not base64"));
+    }
+
+    static Stream<Arguments> badClientMessages() {
+        return Stream.concat(Stream.of(
+                Arguments.of("{\"setup\": ", "Malformed client message at", "end-of-input"),
+                Arguments.of("null", "Malformed client message", "JSON null"),
+                Arguments.of("{\"setup\": {\"model\": \"m\"}}}", "Malformed client message at line 1", "'}'")),
+                badClientFields());
     }
 
     @ParameterizedTest
@@ -107,6 +118,26 @@ class MalformedJsonTest {
                 .hasMessageStartingWith(prefix);
     }
 
+    @ParameterizedTest
+    @MethodSource("badClientFields")
+    void badClientTreeSaysWhereToo(String json, String prefix, String detail) throws Exception {
+        JsonNode tree = Fixtures.TREES.readTree(json);
+
+        assertThatThrownBy(() -> JSON.readClient(tree))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageStartingWith(prefix)
+                .hasMessageContaining(detail);
+    }
+
+    @Test
+    void treeReaderRejectsNullAndReadsSnakeCase() throws Exception {
+        assertThatThrownBy(() -> JSON.readClient(Fixtures.TREES.readTree("null")))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("JSON null");
+        assertThat(JSON.readClient(Fixtures.TREES.readTree(
+                Fixtures.text("variants/setup-full-snake.json")))).isEqualTo(Fixtures.client("setup-full"));
+    }
+
     @Test
     void badNestedTypeNamesTheType() {
         assertThatThrownBy(() -> JSON.read(new ByteArrayInputStream("{\"timeLeft\": true".getBytes()), GoAway.class))
@@ -118,6 +149,6 @@ class MalformedJsonTest {
     void theCauseIsKept() {
         assertThatThrownBy(() -> JSON.readServer("{"))
                 .isInstanceOf(ProtocolException.class)
-                .hasCauseInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+                .hasCauseInstanceOf(JsonProcessingException.class);
     }
 }
