@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -109,8 +110,14 @@ public final class LiveJson {
      * bytes: the base64 is streamed into the one output buffer, no intermediate records or strings.
      *
      * @param field {@code audio} or {@code video}
+     * @throws IllegalArgumentException for another field
+     * @throws IndexOutOfBoundsException if the slice is not inside {@code data}
      */
     public String writeRealtimeBlob(String field, String mimeType, byte[] data, int offset, int length) {
+        if (!"audio".equals(field) && !"video".equals(field)) {
+            throw new IllegalArgumentException("realtimeInput blob field must be audio or video, not " + field);
+        }
+        Objects.checkFromIndexSize(offset, length, data.length);
         try (SegmentedStringWriter out = new SegmentedStringWriter(mapper.getFactory()._getBufferRecycler());
                 JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();

@@ -79,6 +79,18 @@ class Base64WireTest {
     }
 
     @Test
+    void fastFrameRejectsOtherFieldsAndBadSlices() {
+        byte[] data = new byte[4];
+
+        assertThatThrownBy(() -> json.writeRealtimeBlob("mediaChunks", "audio/pcm", data, 0, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audio or video");
+        assertThatThrownBy(() -> json.writeRealtimeBlob("audio", "audio/pcm", data, 2, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> json.writeRealtimeBlob("audio", "audio/pcm", data, -1, 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void fastFrameEscapesTheMimeType() {
         String fast = json.writeRealtimeBlob("audio", "audio/x\"y", new byte[] { 1 }, 0, 1);
 
