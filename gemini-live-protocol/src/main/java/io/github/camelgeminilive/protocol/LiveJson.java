@@ -65,7 +65,8 @@ public final class LiveJson {
                 .addDeserializer(Duration.class, new DurationDeserializer())
                 .addDeserializer(byte[].class, new Base64Deserializer());
         this.mapper = JsonMapper.builder()
-                .annotationIntrospector(AnnotationIntrospector.pair(new SnakeCaseAliases(), new RecordAccessorsOnly()))
+                .annotationIntrospector(
+                        AnnotationIntrospector.pair(new SnakeCaseAliases(), new RecordAccessorsOnly()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
