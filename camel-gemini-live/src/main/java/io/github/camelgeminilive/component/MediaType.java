@@ -11,7 +11,7 @@ enum MediaType {
     static final String DEFAULT_AUDIO = "audio/pcm;rate=16000";
     static final String DEFAULT_VIDEO = "image/jpeg";
 
-    private static final Pattern PCM = Pattern.compile("audio/pcm(\\s*;\\s*rate=[1-9][0-9]{3,5})?");
+    private static final Pattern PCM = Pattern.compile("audio/pcm(\\s*;\\s*rate\\s*=\\s*[1-9][0-9]{0,6})?");
 
     /** The kind of {@code mimeType}, or an {@link IllegalArgumentException} naming the supported types. */
     static MediaType of(String mimeType) {

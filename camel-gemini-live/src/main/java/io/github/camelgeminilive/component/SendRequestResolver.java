@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -92,7 +93,7 @@ final class SendRequestResolver {
             case audioStreamEnd:
                 return LiveSession::sendAudioStreamEnd;
             case endOfTurn:
-                return s -> s.sendClientContent(List.of(), true);
+                return s -> s.sendClientContent(Collections.emptyList(), true);
             default:
                 throw new IllegalStateException("Unhandled operation " + op);
         }
@@ -175,7 +176,7 @@ final class SendRequestResolver {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> response = (Map<String, Object>) map;
-            return List.of(new FunctionResponse(id, name, response));
+            return Collections.singletonList(new FunctionResponse(id, name, response));
         }
         return listBody(in, FunctionResponse.class, GeminiLiveOperation.sendToolResponse);
     }
@@ -191,14 +192,14 @@ final class SendRequestResolver {
     private static <T> List<T> listBody(Message in, Class<T> type, GeminiLiveOperation op) {
         Object body = in.getBody();
         if (type.isInstance(body)) {
-            return List.of(type.cast(body));
+            return Collections.singletonList(type.cast(body));
         }
         if (isListOf(body, type)) {
             List<T> list = new ArrayList<>();
             for (Object o : (List<?>) body) {
                 list.add(type.cast(o));
             }
-            return List.copyOf(list);
+            return Collections.unmodifiableList(list);
         }
         throw wrongBody(op, body, "List<" + type.getSimpleName() + "> or " + type.getSimpleName());
     }

@@ -27,6 +27,7 @@ final class SharedLiveSession {
     private final TurnReplies replies;
     private CompletableFuture<LiveSession> session;
     private volatile LiveEvent.Closed closed;
+    private volatile String sessionId;
 
     SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
                       TurnReplies replies) {
@@ -52,10 +53,9 @@ final class SharedLiveSession {
         return session;
     }
 
-    /** The service's session id once connected, else null. */
-    synchronized String sessionId() {
-        return session != null && session.isDone() && !session.isCompletedExceptionally() ? session.join().sessionId()
-                : null;
+    /** The service's session id from {@code setupComplete}, or null before it (or when the service sent none). */
+    String sessionId() {
+        return sessionId;
     }
 
     TurnReplies replies() {
@@ -84,6 +84,9 @@ final class SharedLiveSession {
     }
 
     private void dispatch(LiveEvent event) {
+        if (event instanceof LiveEvent.SetupCompleted setup) {
+            sessionId = setup.sessionId();
+        }
         if (event instanceof LiveEvent.Closed c) {
             synchronized (this) {
                 if (closed == null) {

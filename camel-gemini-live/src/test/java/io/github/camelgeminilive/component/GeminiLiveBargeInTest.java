@@ -1,0 +1,61 @@
+package io.github.camelgeminilive.component;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Barge-in needs a reply that is still streaming: this emulator streams audio in real time. */
+class GeminiLiveBargeInTest extends GeminiLiveTestSupport {
+
+    private static GeminiLiveEmulator realTime;
+
+    @BeforeAll
+    static void startRealTimeEmulator() {
+        realTime = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0).build().start();
+    }
+
+    @AfterAll
+    static void stopRealTimeEmulator() {
+        realTime.close();
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(realTime, "call")).to("mock:events");
+                from("direct:call").to(uri(realTime, "call"));
+            }
+        };
+    }
+
+    @Test
+    void speechDuringALongReplyInterruptsItAndEndsTheInOutReply() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        CompletableFuture<Exchange> reply = template.asyncSend("direct:call", e -> {
+            e.setPattern(org.apache.camel.ExchangePattern.InOut);
+            e.getMessage().setBody("Tell me a long story");
+        });
+        awaitEvent(mock, GeminiLiveEventType.AUDIO);
+
+        template.sendBody("direct:call", TestAudio.tone(200));
+
+        Exchange interrupted = awaitEvent(mock, GeminiLiveEventType.INTERRUPTED);
+        assertThat(interrupted.getMessage().getHeader(GeminiLiveConstants.INTERRUPTED)).isEqualTo(true);
+        Exchange answer = reply.get(10, TimeUnit.SECONDS);
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getHeader(GeminiLiveConstants.INTERRUPTED)).isEqualTo(true);
+        // cut short: far less than the 10 s of 24 kHz 16-bit audio a long reply has
+        assertThat(answer.getMessage().getBody(byte[].class).length).isLessThan(5 * 48_000);
+    }
+}

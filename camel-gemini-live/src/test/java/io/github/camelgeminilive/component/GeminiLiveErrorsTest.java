@@ -1,0 +1,174 @@
+package io.github.camelgeminilive.component;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.camelgeminilive.session.LiveSessionException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every bad input fails the exchange with a clear message; the API key shows up nowhere. */
+class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
+
+    private static final String WRONG_KEY = "AIzaWRONG-other-secret-1b2e";
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        root().addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        root().detachAppender(logs);
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getPropertiesComponent().addInitialProperty("gemini.wrongKey", WRONG_KEY);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("errors")).to("mock:errors");
+                from("direct:send").to(uri("errors"));
+                from("direct:text-modality").to(uri("text-modality", "responseModalities=TEXT"));
+                from("direct:wrong-key").to(uri("wrong-key").replace("gemini.apiKey", "gemini.wrongKey"));
+            }
+        };
+    }
+
+    private Exception send(String endpoint, Object body, String header, Object value) {
+        Exchange result = template.send(endpoint, e -> {
+            e.getMessage().setBody(body);
+            if (header != null) {
+                e.getMessage().setHeader(header, value);
+            }
+        });
+        return result.getException();
+    }
+
+    @Test
+    void wrongBodyTypeNamesTheAcceptedTypes() {
+        Exception e = send("direct:send", 42, null, null);
+
+        assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Integer").hasMessageContaining("String (text turn)")
+                .hasMessageContaining("byte[]");
+    }
+
+    @Test
+    void nullBodyIsRefused() {
+        assertThat(send("direct:send", null, null, null)).hasMessageContaining("body is null");
+    }
+
+    @Test
+    void unknownMimeTypeIsRefused() {
+        Exception e = send("direct:send", new byte[320], GeminiLiveConstants.MIME_TYPE, "audio/mp3");
+
+        assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'audio/mp3'").hasMessageContaining("audio/pcm");
+    }
+
+    @Test
+    void unknownOperationIsRefused() {
+        assertThat(send("direct:send", "x", GeminiLiveConstants.OPERATION, "shout"))
+                .hasMessageContaining("'shout'").hasMessageContaining("sendText");
+    }
+
+    @Test
+    void wrongBodyForAnOperationIsRefused() {
+        assertThat(send("direct:send", new byte[2], GeminiLiveConstants.OPERATION, "sendClientContent"))
+                .hasMessageContaining("sendClientContent").hasMessageContaining("List<Content>");
+    }
+
+    @Test
+    void sendingAfterCloseFails() {
+        assertThat(send("direct:send", null, GeminiLiveConstants.OPERATION, "close")).isNull();
+
+        Exception e = send("direct:send", "still there?", null, null);
+
+        assertThat(e).isInstanceOf(LiveSessionException.SessionClosedException.class)
+                .hasMessageContaining("'errors' is closed");
+    }
+
+    @Test
+    void invalidArgumentFromTheServiceFailsTheExchange() {
+        Exception e = send("direct:text-modality", "Hello", null, null);
+
+        assertThat(e).isInstanceOf(LiveSessionException.InvalidArgumentException.class)
+                .hasMessageContaining("1007");
+        assertThat(((LiveSessionException) e).closeCode()).isEqualTo(1007);
+        assertThat(((LiveSessionException) e).reason()).containsIgnoringCase("TEXT");
+    }
+
+    @Test
+    void wrongApiKeyFailsTheExchangeAndLeaksNoKey() {
+        Exception e = send("direct:wrong-key", "Hello", null, null);
+
+        assertThat(e).isInstanceOf(LiveSessionException.PolicyViolationException.class)
+                .hasMessageContaining("1008");
+        assertThat(((LiveSessionException) e).closeCode()).isEqualTo(1008);
+        assertNoSecretIn(ThrowableProxyUtil.asString(new ch.qos.logback.classic.spi.ThrowableProxy(e)));
+        assertNoSecretInLogs();
+    }
+
+    @Test
+    void unknownUriOptionFailsEndpointCreation() {
+        assertThatThrownBy(() -> context.getEndpoint(uri("bad", "voiceNmae=Puck")))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("voiceNmae");
+    }
+
+    @Test
+    void apiKeyAppearsInNoLogLineUriOrException() {
+        Exchange reply = template.request("direct:send", e -> e.getMessage().setBody("Keep it secret"));
+        assertThat(reply.getException()).isNull();
+
+        Endpoint endpoint = context.getEndpoints().stream().filter(GeminiLiveEndpoint.class::isInstance)
+                .findFirst().orElseThrow();
+        assertNoSecretIn(endpoint.getEndpointUri());
+        assertNoSecretIn(endpoint.toString());
+        assertNoSecretIn(((GeminiLiveEndpoint) endpoint).getEndpointBaseUri());
+        context.getRoutes().forEach(r -> assertNoSecretIn(r.getEndpoint().getEndpointUri()));
+        assertThatThrownBy(() -> context.getEndpoint(uri("bad", "voiceNmae=Puck")))
+                .satisfies(t -> assertNoSecretIn(t.getMessage()));
+        assertNoSecretInLogs();
+    }
+
+    private void assertNoSecretInLogs() {
+        List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                : ThrowableProxyUtil.asString(e.getThrowableProxy()))).collect(Collectors.toList());
+        assertThat(lines).isNotEmpty();
+        lines.forEach(GeminiLiveErrorsTest::assertNoSecretIn);
+    }
+
+    private static void assertNoSecretIn(String text) {
+        assertThat(text).doesNotContain(API_KEY).doesNotContain(WRONG_KEY);
+    }
+}
