@@ -123,7 +123,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
 
     private SSLContext createTls() {
         try {
-            SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+            SelfSignedCertificate certificate = SelfSignedCertificate.localhost();
             temporaryTrustStore = config.trustStoreOut == null;
             trustStore = temporaryTrustStore ? Files.createTempFile("gemini-live-emulator-trust", ".p12")
                     : config.trustStoreOut;

@@ -22,7 +22,8 @@ record ReplyFormat(boolean audio, boolean outputTranscription, boolean inputTran
     static ReplyFormat of(Setup setup, ModelRules rules) {
         GenerationConfig gc = setup.generationConfig();
         List<String> modalities = gc == null ? null : gc.responseModalities();
-        boolean audio = modalities == null || modalities.isEmpty() || modalities.stream().anyMatch("AUDIO"::equalsIgnoreCase);
+        boolean audio = modalities == null || modalities.isEmpty()
+                || modalities.stream().anyMatch("AUDIO"::equalsIgnoreCase);
         String voice = gc == null || gc.speechConfig() == null || gc.speechConfig().voiceConfig() == null
                 || gc.speechConfig().voiceConfig().prebuiltVoiceConfig() == null ? null
                         : gc.speechConfig().voiceConfig().prebuiltVoiceConfig().voiceName();

@@ -49,7 +49,8 @@ final class ToolMatcher {
         for (Candidate c : candidates) {
             if (lower.contains(c.declaration().name().toLowerCase(Locale.ROOT))
                     || c.words().stream().anyMatch(w -> w.matcher(text).find())) {
-                return Optional.of(new FunctionCall(ids.get(), c.declaration().name(), placeholderArgs(c.declaration())));
+                FunctionDeclaration f = c.declaration();
+                return Optional.of(new FunctionCall(ids.get(), f.name(), placeholderArgs(f)));
             }
         }
         return Optional.empty();

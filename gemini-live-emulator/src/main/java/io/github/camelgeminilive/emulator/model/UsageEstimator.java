@@ -21,11 +21,11 @@ final class UsageEstimator {
     /** Usage of the prompt alone (system instruction and conversation), before any output. */
     static UsageMetadata prompt(Content systemInstruction, List<Content> conversation) {
         int prompt = promptTokens(systemInstruction, conversation);
-        return new UsageMetadata(prompt, null, null, null, null, prompt, List.of(new ModalityTokenCount("TEXT", prompt)),
-                null);
+        return new UsageMetadata(prompt, null, null, null, null, prompt,
+                List.of(new ModalityTokenCount("TEXT", prompt)), null);
     }
 
-    /** Usage of a whole turn: the prompt plus a reply of {@code replyText}, spoken for {@code audioSeconds} if audio. */
+    /** Usage of a whole turn: the prompt plus a reply of {@code replyText}, spoken for {@code audioSeconds}. */
     static UsageMetadata turn(Content systemInstruction, List<Content> conversation, String replyText, boolean audio,
             double audioSeconds) {
         int prompt = promptTokens(systemInstruction, conversation);

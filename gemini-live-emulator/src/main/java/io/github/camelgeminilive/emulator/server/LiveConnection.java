@@ -143,7 +143,8 @@ final class LiveConnection implements Outbound {
             }
         } catch (ProtocolViolation v) {
             close(v.code(), v.reason());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // a broken model or classpath must end the connection visibly, never leave the client waiting
             LOG.warn("Connection {}: internal error handling a client message", id, e);
             close(ProtocolViolation.INTERNAL, "Internal error encountered.");
         }

@@ -25,6 +25,8 @@ public final class SelfSignedCertificate {
 
     private static final String ALIAS = "gemini-live-emulator";
 
+    private static SelfSignedCertificate shared;
+
     private final KeyStore keyStore;
     private final char[] password;
 
@@ -33,7 +35,18 @@ public final class SelfSignedCertificate {
         this.password = password;
     }
 
-    /** Generates a fresh key pair and certificate (takes about a second). */
+    /**
+     * The certificate of this JVM, generated on first use: every emulator in one process presents the same one, so
+     * starting several costs one key generation.
+     */
+    public static synchronized SelfSignedCertificate localhost() throws IOException, GeneralSecurityException {
+        if (shared == null) {
+            shared = generate();
+        }
+        return shared;
+    }
+
+    /** Generates a fresh key pair and certificate (runs keytool: about a second). */
     public static SelfSignedCertificate generate() throws IOException, GeneralSecurityException {
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16)).toCharArray();
         Path dir = Files.createTempDirectory("gemini-live-emulator-tls");
@@ -78,8 +91,8 @@ public final class SelfSignedCertificate {
     private static void runKeytool(Path keyStoreFile, String password) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name").startsWith("Windows") ? "keytool.exe" : "keytool");
-        List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "3650", "-dname", "CN=localhost",
+        List<String> command = List.of(keytool.toString(), "-J-XX:TieredStopAtLevel=1", "-genkeypair", "-alias", ALIAS,
+                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650", "-dname", "CN=localhost",
                 "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", keyStoreFile.toString(),
                 "-storetype", "PKCS12", "-storepass", password, "-keypass", password, "-noprompt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
