@@ -82,8 +82,9 @@ class BargeInTest extends ModelTestBase {
         h.awaitTurnCompletes(2);
 
         List<ServerMessage> messages = h.messages();
-        assertThat(indexWhere(messages, m -> m.serverContent() != null && m.serverContent().inputTranscription() != null))
-                .as("the speech came while the first reply streamed")
+        int speech = indexWhere(messages, m -> m.serverContent() != null
+                && m.serverContent().inputTranscription() != null);
+        assertThat(speech).as("the speech came while the first reply streamed")
                 .isLessThan(indexWhere(messages, m -> m.serverContent() != null && m.serverContent().isTurnComplete()));
         assertThat(h.contents()).noneMatch(c -> c.isInterrupted());
         assertThat(h.outputTranscript()).startsWith("You said: Hi, please keep talking for a while")

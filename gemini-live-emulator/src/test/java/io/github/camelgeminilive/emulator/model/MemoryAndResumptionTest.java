@@ -71,6 +71,20 @@ class MemoryAndResumptionTest extends ModelTestBase {
     }
 
     @Test
+    void initialHistoryEndsWithTurnCompleteWithoutAReply() {
+        Setup setup = ModelHarness.audioSetup(ModelHarness.FLASH_LIVE)
+                .historyConfig(new Setup.HistoryConfig(true)).build();
+        ModelHarness h = connect(setup, 0);
+
+        h.send(ClientMessage.of(new ClientContent(List.of(Content.userText("My city is Lyon")), true)));
+        assertThat(h.messages()).as("seeding is not a turn").isEmpty();
+        h.sendText("What is my city?");
+        h.awaitTurnCompletes(1);
+
+        assertThat(h.outputTranscript()).isEqualTo("You said: What is my city? Your city is Lyon.");
+    }
+
+    @Test
     void theMemorySurvivesResumptionOnANewConnection() {
         InMemorySession session = new InMemorySession();
         ModelHarness first = connect(resumable(null), new EmulatorSettings(0, null), session);

@@ -135,7 +135,8 @@ class ScenarioTest extends ModelTestBase {
 
     @Test
     void invalidScenariosAreRejectedWithTheProblemNamed(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> Scenario.load(write(dir, "typo.json", "{\"rules\":[{\"match\":\"a\",\"replay\":\"x\"}]}")))
+        assertThatThrownBy(() -> Scenario.load(write(dir, "typo.json",
+                "{\"rules\":[{\"match\":\"a\",\"replay\":\"x\"}]}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typo.json")
                 .hasMessageContaining("replay");
         assertThatThrownBy(() -> Scenario.load(write(dir, "regex.yaml", "rules:\n  - match: \"(\"\n")))

@@ -2,12 +2,14 @@ package io.github.camelgeminilive.emulator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
@@ -15,6 +17,12 @@ import io.github.camelgeminilive.protocol.Setup;
 
 /** User turns found in realtime audio: energy VAD, manual activity signals, audioStreamEnd. */
 class SpeechTurnTest extends ModelTestBase {
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 
     private static Setup vadSetup(Integer silenceMs) {
         return ModelHarness.audioSetup(ModelHarness.NATIVE_AUDIO)
@@ -50,6 +58,31 @@ class SpeechTurnTest extends ModelTestBase {
         h.awaitTurnCompletes(1);
         assertThat(h.outputTranscript()).isEqualTo("You said: " + h.inputTranscripts().get(0));
         assertThat(h.audio()).isNotEmpty();
+    }
+
+    @Test
+    void framesSplitAtOddByteBoundariesAndDeprecatedMediaChunksAreHeardToo() {
+        ModelHarness h = connect(vadSetup(null), 0);
+        byte[] pcm = concat(Pcm.speech(16_000, 1000), Pcm.silence(16_000, 900));
+
+        for (int off = 0; off < pcm.length; off += 333) {
+            byte[] part = Arrays.copyOfRange(pcm, off, Math.min(pcm.length, off + 333));
+            h.send(new RealtimeInput(null, null, null, null, null, null,
+                    List.of(new Blob("audio/pcm;rate=16000", part))));
+        }
+
+        assertThat(h.inputTranscripts()).singleElement().satisfies(t -> assertThat(t).startsWith("[speech 0.9"));
+        h.awaitTurnCompletes(1);
+    }
+
+    @Test
+    void anUnusableSampleRateIsRejected() {
+        ModelHarness h = connect(vadSetup(null), 0);
+
+        h.send(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=0", new byte[320])));
+
+        assertThat(h.out.closeCode()).isEqualTo(1007);
+        assertThat(h.out.closeReason()).contains("rate=0");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelgeminilive.protocol.GenerationConfig;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.ServerContent;
 import io.github.camelgeminilive.protocol.ServerMessage;
@@ -106,7 +107,7 @@ class TextTurnTest extends ModelTestBase {
     @Test
     void textModalityRepliesWithTextParts() {
         Setup setup = Setup.builder("models/gemini-live-2.5-flash")
-                .generationConfig(io.github.camelgeminilive.protocol.GenerationConfig.of(List.of("TEXT"), null)).build();
+                .generationConfig(GenerationConfig.of(List.of("TEXT"), null)).build();
         ModelHarness h = connect(setup, 0);
 
         h.sendText("Write it down");

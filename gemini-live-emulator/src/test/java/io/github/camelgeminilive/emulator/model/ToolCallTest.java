@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.ContextUpdate;
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.FunctionResponse;
@@ -78,6 +79,20 @@ class ToolCallTest extends ModelTestBase {
         assertThat(first.args()).containsExactly(Map.entry("guests", 1.5));
         assertThat(second.name()).isEqualTo("bookTable");
         assertThat(second.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aContextUpdateChangesTheTools() {
+        ModelHarness h = connect(ModelHarness.audioSetup(ModelHarness.NATIVE_AUDIO).build(), 0);
+        h.sendText("weather?");
+        h.awaitTurnCompletes(1);
+        assertThat(h.messages()).noneMatch(m -> m.toolCall() != null);
+
+        h.send(ClientMessage.of(new ContextUpdate(null, new ContextUpdate.ToolsUpdate(
+                List.of(Tool.ofFunctions(List.of(GET_WEATHER)))))));
+        h.sendText("weather?");
+
+        assertThat(callIn(h).name()).isEqualTo("get_weather");
     }
 
     @Test
