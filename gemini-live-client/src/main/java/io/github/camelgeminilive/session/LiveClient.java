@@ -1,8 +1,20 @@
 package io.github.camelgeminilive.session;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import io.github.camelgeminilive.transport.ConnectRequest;
 import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.github.camelgeminilive.transport.LiveEndpoint;
+import io.github.camelgeminilive.transport.UndertowTransport;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 
 /**
  * Opens Live API sessions. One client shares one WebSocket container, I/O threads and event pool among all its
@@ -10,24 +22,84 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
  */
 public final class LiveClient implements AutoCloseable {
 
-    private LiveClient(ConnectionOptions options) {
-        throw new UnsupportedOperationException("TODO: implemented by the transport/session work");
+    private final ConnectionOptions options;
+    private final ExecutorService pool;
+    private final WebSocketTransport transport;
+
+    private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.pool = Executors.newCachedThreadPool(daemonThreads());
+        try {
+            this.transport = transportFactory.apply(pool);
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
+        }
     }
 
+    /** A client on Undertow's WebSocket client. */
     public static LiveClient create(ConnectionOptions options) {
-        return new LiveClient(options);
+        return new LiveClient(options, executor -> new UndertowTransport(options, executor));
+    }
+
+    /**
+     * A client on another WebSocket implementation. The factory gets the client's shared pool for blocking work
+     * (handshakes); the client closes the transport when closed.
+     */
+    public static LiveClient create(ConnectionOptions options, Function<Executor, WebSocketTransport> transport) {
+        return new LiveClient(options, Objects.requireNonNull(transport, "transport"));
     }
 
     /**
      * Connects, sends {@code setup} (with {@code resumptionHandle} when not null) and completes once
      * {@code setupComplete} arrived; fails with a {@link LiveSessionException} (1007/1008 typed) otherwise.
+     * The listener receives events from {@code setupComplete} on; a session whose setup failed sends none.
      */
     public CompletableFuture<LiveSession> connect(SessionOptions options, String resumptionHandle,
             LiveSessionListener listener) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        ConnectRequest request;
+        try {
+            request = LiveEndpoint.request(this.options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool);
+        transport.connect(request, session).whenComplete((connection, error) -> {
+            if (error != null) {
+                session.connectFailed(error);
+            } else {
+                session.opened(connection, resumptionHandle);
+            }
+        });
+        return session.setupFuture();
     }
 
+    /** Closes every connection and stops the client's threads. */
     @Override
     public void close() {
+        try {
+            transport.close();
+        } finally {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "gemini-live-client-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

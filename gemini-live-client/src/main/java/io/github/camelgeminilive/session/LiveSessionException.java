@@ -77,12 +77,26 @@ public class LiveSessionException extends RuntimeException {
         }
     }
 
+    /** The service sent something that is not a valid server message; the client closed the session (1007). */
+    public static class MalformedMessageException extends LiveSessionException {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedMessageException(String message, Throwable cause) {
+            super(message, 1007, "malformed server message", cause);
+        }
+    }
+
     /** A send on a session that is already closed. */
     public static class SessionClosedException extends LiveSessionException {
         private static final long serialVersionUID = 1L;
 
         public SessionClosedException(String message) {
             super(message, 0, null, null);
+        }
+
+        /** @param cause why the session ended, when known */
+        public SessionClosedException(String message, Throwable cause) {
+            super(message, 0, null, cause);
         }
     }
 }

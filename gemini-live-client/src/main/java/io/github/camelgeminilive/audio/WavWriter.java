@@ -1,0 +1,62 @@
+package io.github.camelgeminilive.audio;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Streams PCM chunks into a WAV file as they arrive; {@link #close()} writes the final sizes into the header, so
+ * the file is valid once closed. Not thread-safe.
+ */
+public final class WavWriter implements Closeable {
+
+    private final FileChannel channel;
+    private final int sampleRate;
+    private long dataBytes;
+    private boolean closed;
+
+    public WavWriter(Path file, int sampleRate) throws IOException {
+        this.sampleRate = sampleRate;
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        writeFully(ByteBuffer.wrap(Wav.header(0, sampleRate)), 0);
+    }
+
+    public void write(byte[] pcm) throws IOException {
+        write(pcm, 0, pcm.length);
+    }
+
+    public void write(byte[] pcm, int offset, int length) throws IOException {
+        if (closed) {
+            throw new IOException("WavWriter is closed");
+        }
+        writeFully(ByteBuffer.wrap(pcm, offset, length), Wav.HEADER_BYTES + dataBytes);
+        dataBytes += length;
+    }
+
+    /** PCM bytes written so far. */
+    public long dataBytes() {
+        return dataBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (channel) {
+            writeFully(ByteBuffer.wrap(Wav.header(dataBytes, sampleRate)), 0);
+        }
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long pos = position;
+        while (buffer.hasRemaining()) {
+            pos += channel.write(buffer, pos);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package io.github.camelgeminilive.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.ClientContent;
+import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.FunctionResponse;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.ProtocolException;
+import io.github.camelgeminilive.protocol.RealtimeInput;
+import io.github.camelgeminilive.protocol.ServerMessage;
+import io.github.camelgeminilive.protocol.SessionResumptionUpdate;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.protocol.ToolResponse;
+import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
+import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
+import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
+import io.github.camelgeminilive.transport.WebSocketConnection;
+import io.github.camelgeminilive.transport.WebSocketHandler;
+
+/**
+ * One Live API session over one connection. Received frames are parsed and fanned out on the session's serial
+ * event executor, so the I/O thread only hands bytes over and the listener sees events one at a time, in order,
+ * ending with {@link LiveEvent.Closed}. Before {@code setupComplete} the listener sees nothing: a failed setup only
+ * fails the connect future.
+ */
+final class DefaultLiveSession implements LiveSession, WebSocketHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLiveSession.class);
+    private static final AtomicLong COUNTER = new AtomicLong();
+    /** How long a close handshake or a failing connection may take before the socket is dropped. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final int NORMAL = 1000;
+    private static final int INVALID_DATA = 1007;
+
+    private enum State { CONNECTING, OPEN, CLOSING, CLOSED }
+
+    private final String name = "live-" + COUNTER.incrementAndGet();
+    private final SessionOptions options;
+    private final ModelRules rules;
+    private final LiveSessionListener listener;
+    private final SerialExecutor events;
+    private final Executor completions;
+    private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private volatile State state = State.CONNECTING;
+    private volatile WebSocketConnection connection;
+    private volatile String sessionId;
+    private volatile String resumptionHandle;
+    /** Why the session ended; the first error wins. */
+    private volatile LiveSessionException failure;
+    /** Confined to the event executor: after a fatal error or the Closed event nothing more is delivered. */
+    private boolean finished;
+
+    /**
+     * @param pool shared pool: runs events when the options name no executor, and completes the setup future
+     *             (so that code chained to it never holds up this session's events)
+     */
+    DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
+        this.options = options;
+        this.rules = options.rules();
+        this.listener = listener;
+        this.events = new SerialExecutor(options.eventExecutor() != null ? options.eventExecutor() : pool);
+        this.completions = pool;
+    }
+
+    CompletableFuture<LiveSession> setupFuture() {
+        return setupDone;
+    }
+
+    /** The connection is up: send {@code setup} and start waiting for {@code setupComplete}. */
+    void opened(WebSocketConnection connection, String resumptionHandle) {
+        this.connection = connection;
+        Setup setup = resumptionHandle == null || resumptionHandle.isBlank()
+                ? options.setup()
+                : options.setup().withResumptionHandle(resumptionHandle);
+        connection.sendText(LiveJson.get().write(ClientMessage.of(setup)));
+        Duration timeout = options.setupTimeout();
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!setupDone.isDone()) {
+                events.execute(this::setupTimedOut);
+            }
+        });
+    }
+
+    private void setupTimedOut() {
+        if (state == State.CONNECTING && !finished) {
+            fail(new ConnectionLostException("No setupComplete from the Live API within " + options.setupTimeout()
+                    + " (session " + name + ")", 0, "setup timeout", null), NORMAL);
+        }
+    }
+
+    /** The connection could not be opened. */
+    void connectFailed(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        state = State.CLOSED;
+        closed.complete(null);
+        setupDone.completeExceptionally(e instanceof LiveSessionException || e instanceof IllegalArgumentException
+                ? e
+                : new ConnectionLostException(e.getMessage(), 0, null, e));
+    }
+
+    // ---- receiving (I/O thread hands over, event executor works) ----
+
+    @Override
+    public void onText(String text) {
+        events.execute(() -> receive(() -> LiveJson.get().readServer(text)));
+    }
+
+    @Override
+    public void onBinary(byte[] data) {
+        events.execute(() -> receive(() -> LiveJson.get().readServer(data)));
+    }
+
+    @Override
+    public void onClose(int code, String reason, Throwable error) {
+        if (failure == null && code != NORMAL) {
+            failure = code == LiveSessionException.ABNORMAL
+                    ? new ConnectionLostException("Live API connection lost without a close frame (1006)"
+                            + (error == null ? "" : ": " + error), code, reason, error)
+                    : LiveSessionException.forClose(code, reason);
+        }
+        state = State.CLOSED;
+        closed.complete(null);
+        events.execute(() -> finish(code, reason));
+    }
+
+    private void receive(Supplier<ServerMessage> parse) {
+        if (finished) {
+            return;
+        }
+        ServerMessage message;
+        try {
+            message = parse.get();
+        } catch (ProtocolException e) {
+            fail(new MalformedMessageException("Live API sent a malformed message (session " + name + "): "
+                    + e.getMessage(), e), INVALID_DATA);
+            return;
+        }
+        if (state == State.CONNECTING) {
+            if (message.setupComplete() == null) {
+                fail(new LiveSessionException("Live API sent another message before setupComplete (session "
+                        + name + ")", 0, null, null), INVALID_DATA);
+                return;
+            }
+            sessionId = message.setupComplete().sessionId();
+            state = State.OPEN;
+            completions.execute(() -> setupDone.complete(this));
+        }
+        SessionResumptionUpdate update = message.sessionResumptionUpdate();
+        if (update != null && update.isResumable() && update.newHandle() != null && !update.newHandle().isBlank()) {
+            resumptionHandle = update.newHandle();
+        }
+        for (LiveEvent event : ServerEvents.of(message)) {
+            deliver(event);
+        }
+    }
+
+    /** A fatal error seen by this side: stop delivering, fail the setup if pending, close the connection. */
+    private void fail(LiveSessionException error, int closeCode) {
+        if (failure == null) {
+            failure = error;
+        }
+        LOG.debug("Session {} failed: {}", name, error.getMessage());
+        if (state == State.CONNECTING) {
+            finished = true;
+            setupDone.completeExceptionally(error);
+        } else {
+            finished = true;
+            deliver(new LiveEvent.Closed(closeCode, error.reason(), error));
+        }
+        closeConnection(closeCode, closeCode == NORMAL ? "" : "malformed message");
+    }
+
+    private void finish(int code, String reason) {
+        if (!setupDone.isDone()) {
+            setupDone.completeExceptionally(failure != null ? failure
+                    : new ConnectionLostException("Live API closed the connection (" + code + ") before "
+                            + "setupComplete (session " + name + ")", code, reason, null));
+        }
+        if (!finished) {
+            finished = true;
+            deliver(new LiveEvent.Closed(code, reason, failure));
+        }
+    }
+
+    private void deliver(LiveEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Listener of session {} failed on {}: {}", name, event.type(), e.toString());
+        }
+    }
+
+    // ---- sending ----
+
+    @Override
+    public CompletableFuture<Void> sendText(String text) {
+        return send(() -> {
+            Inputs.text(text);
+            return LiveJson.get().write(rules.textTurn() == ModelRules.TextTurn.REALTIME_TEXT
+                    ? ClientMessage.of(RealtimeInput.ofText(text))
+                    : ClientMessage.of(new ClientContent(List.of(Content.userText(text)), true)));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendRealtimeText(String text) {
+        return send(() -> {
+            Inputs.text(text);
+            return LiveJson.get().write(ClientMessage.of(RealtimeInput.ofText(text)));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
+        return send(() -> {
+            String mime = mimeType == null ? PcmMime.INPUT : mimeType;
+            Inputs.audio(pcm, offset, length, mime);
+            return LiveJson.get().writeRealtimeBlob("audio", mime, pcm, offset, length);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
+        return send(() -> {
+            Inputs.video(frame, mimeType);
+            return LiveJson.get().writeRealtimeBlob("video", mimeType, frame, 0, frame.length);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
+        return send(() -> {
+            if (turns == null || turns.contains(null)) {
+                throw new IllegalArgumentException("Client content turns must be a list without nulls");
+            }
+            return LiveJson.get().write(ClientMessage.of(new ClientContent(List.copyOf(turns), turnComplete)));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
+        return send(() -> {
+            Inputs.nonEmpty(responses, "Function responses");
+            return LiveJson.get().write(ClientMessage.of(new ToolResponse(List.copyOf(responses))));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendActivityStart() {
+        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityStart())));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendActivityEnd() {
+        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityEnd())));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAudioStreamEnd() {
+        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofAudioStreamEnd())));
+    }
+
+    @Override
+    public CompletableFuture<Void> send(ClientMessage message) {
+        return send(() -> {
+            Inputs.message(message);
+            return LiveJson.get().write(message);
+        });
+    }
+
+    /** Validates and encodes on the caller's thread, then queues the frame; failures come back in the future. */
+    private CompletableFuture<Void> send(Supplier<String> encode) {
+        String json;
+        try {
+            json = encode.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (state != State.OPEN) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        return connection.sendText(json).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                state == State.OPEN
+                        ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
+                                + e.getMessage(), 0, null, e)
+                        : closedError()));
+    }
+
+    private SessionClosedException closedError() {
+        LiveSessionException why = failure;
+        return new SessionClosedException("Cannot send: Live API session " + name + " is closed"
+                + (why == null ? "" : " (" + why.getMessage() + ")"), why);
+    }
+
+    // ---- state ----
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public Optional<String> resumptionHandle() {
+        return Optional.ofNullable(resumptionHandle);
+    }
+
+    @Override
+    public boolean isOpen() {
+        WebSocketConnection c = connection;
+        return state == State.OPEN && c != null && c.isOpen();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        if (state == State.OPEN || state == State.CONNECTING) {
+            state = State.CLOSING;
+            closeConnection(NORMAL, "");
+        }
+        return closed.copy();
+    }
+
+    /** Sends the close frame behind any queued frames; drops the socket if the peer does not answer in time. */
+    private void closeConnection(int code, String reason) {
+        WebSocketConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        if (state != State.CLOSED) {
+            state = State.CLOSING;
+        }
+        c.close(code, reason);
+        CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!closed.isDone()) {
+                c.abort();
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "LiveSession[" + name + ", sessionId=" + sessionId + ", state=" + state + "]";
+    }
+}

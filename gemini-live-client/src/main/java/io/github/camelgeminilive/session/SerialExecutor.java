@@ -1,0 +1,68 @@
+package io.github.camelgeminilive.session;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on a shared executor: a session's events stay ordered without a
+ * thread of their own. A task that throws does not stop the ones after it.
+ */
+final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+    /** Tasks run per turn on the pool before yielding it to other sessions. */
+    private static final int BATCH = 64;
+
+    private final Executor pool;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        schedule();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+                LOG.warn("Event executor rejected {} pending session task(s): {}", tasks.size(), e.toString());
+                tasks.clear();
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                Runnable task = tasks.poll();
+                if (task == null) {
+                    break;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Session task failed", e);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
+        }
+    }
+}

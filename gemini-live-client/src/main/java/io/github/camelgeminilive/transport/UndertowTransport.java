@@ -1,0 +1,158 @@
+package io.github.camelgeminilive.transport;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.servlet.util.DefaultClassIntrospector;
+import io.undertow.websockets.jsr.DefaultWebSocketClientSslProvider;
+import io.undertow.websockets.jsr.ServerWebSocketContainer;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+
+/**
+ * {@link WebSocketTransport} on Undertow's Jakarta WebSocket client: one XNIO worker and one container for all
+ * connections. Handlers run on the I/O threads (no dispatch), so they must return quickly.
+ */
+public final class UndertowTransport implements WebSocketTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UndertowTransport.class);
+    /**
+     * Undertow's client-side SSL conduit stalls in the TLS 1.3 handshake (it never resumes after the server's
+     * first flight; seen with 2.3.24 on JDK 17, also reported by other Undertow client users), so its engines
+     * speak TLS 1.2, which the Live API endpoints accept.
+     */
+    private static final String[] TLS_PROTOCOLS = { "TLSv1.2" };
+
+    private final ConnectionOptions options;
+    private final Executor connectExecutor;
+    private final XnioWorker worker;
+    private final ServerWebSocketContainer container;
+    private final ClientTls tls;
+
+    /**
+     * @param options         TLS trust, timeouts and message size for every connection
+     * @param connectExecutor runs the (blocking) WebSocket handshakes; never an I/O thread
+     */
+    public UndertowTransport(ConnectionOptions options, Executor connectExecutor) {
+        this.options = options;
+        this.connectExecutor = connectExecutor;
+        this.tls = new ClientTls(options.trustStore(), options.trustStorePassword(), TLS_PROTOCOLS);
+        try {
+            this.worker = Xnio.getInstance().createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "gemini-live-io")
+                    .set(Options.THREAD_DAEMON, true)
+                    .set(Options.WORKER_IO_THREADS, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                    .getMap());
+        } catch (IOException e) {
+            throw new TransportException("Cannot start WebSocket I/O threads: " + e.getMessage(), e);
+        }
+        this.container = new ServerWebSocketContainer(DefaultClassIntrospector.INSTANCE,
+                UndertowTransport.class.getClassLoader(), () -> worker,
+                new DefaultByteBufferPool(true, 16 * 1024), List.of(), false, null, null);
+        container.setDefaultMaxBinaryMessageBufferSize(options.maxMessageBytes());
+        container.setDefaultMaxTextMessageBufferSize(options.maxMessageBytes());
+    }
+
+    @Override
+    public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
+        CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
+        connectExecutor.execute(() -> {
+            UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes());
+            ClientTls.Attempt attempt = tls.newAttempt();
+            try {
+                LOG.debug("Connecting to {}", request.displayUri());
+                container.connectToServer(connection, endpointConfig(request, attempt.context()), request.uri());
+                if (!result.complete(connection)) {
+                    connection.abort(); // timed out meanwhile: nobody will use it
+                }
+            } catch (Exception | LinkageError e) {
+                String why = attempt.rejection() != null
+                        ? "TLS certificate rejected: " + attempt.rejection().getMessage()
+                        : rootMessage(e);
+                result.completeExceptionally(new TransportException("Cannot connect to " + request.displayUri()
+                        + ": " + request.redact(why), safeCause(request, e)));
+            }
+        });
+        // the handshake's own timeout counts in whole seconds; this one is exact
+        return result.orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        unwrap(e) instanceof TimeoutException
+                                ? new TransportException("Cannot connect to " + request.displayUri()
+                                        + ": no WebSocket handshake within " + options.connectTimeout(), null)
+                                : unwrap(e)));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private ClientEndpointConfig endpointConfig(ConnectRequest request, SSLContext sslContext) {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+                    }
+
+                    @Override
+                    public void afterResponse(HandshakeResponse response) {
+                    }
+                })
+                .build();
+        config.getUserProperties().put(DefaultWebSocketClientSslProvider.SSL_CONTEXT, sslContext);
+        long seconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);
+        config.getUserProperties().put(ServerWebSocketContainer.TIMEOUT, (int) Math.min(Integer.MAX_VALUE, seconds));
+        return config;
+    }
+
+    /** The innermost message, which names the real problem (e.g. the certificate check). */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? text : e.getClass().getSimpleName() + ": " + text;
+    }
+
+    /** The cause is kept only when none of its texts shows a secret. */
+    private static Throwable safeCause(ConnectRequest request, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String text = String.valueOf(t);
+            if (!request.redact(text).equals(text)) {
+                return null;
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public void close() {
+        container.close();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+    }
+}

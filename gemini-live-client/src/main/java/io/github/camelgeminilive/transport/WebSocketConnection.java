@@ -1,0 +1,24 @@
+package io.github.camelgeminilive.transport;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One open WebSocket connection. Thread-safe. */
+public interface WebSocketConnection {
+
+    /**
+     * Queues one text frame. Frames leave in the order of the calls, whatever thread calls; the future completes
+     * when the frame has been written, or fails (e.g. with {@link TransportException} once the connection is closed).
+     */
+    CompletableFuture<Void> sendText(String text);
+
+    /**
+     * Sends a close frame after the frames already queued. The handler's {@link WebSocketHandler#onClose} follows
+     * when the peer answered (or the connection ended otherwise).
+     */
+    void close(int code, String reason);
+
+    /** Drops the connection without a close handshake. */
+    void abort();
+
+    boolean isOpen();
+}

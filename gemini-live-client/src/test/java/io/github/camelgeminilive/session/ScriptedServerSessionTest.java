@@ -1,0 +1,170 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
+import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
+import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.ScriptedServer;
+import io.github.camelgeminilive.testing.ScriptedServer.KeyStoreFile;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/** Faults the emulator does not produce, and TLS host checks, against a small scripted WebSocket server. */
+class ScriptedServerSessionTest {
+
+    private static final String KEY = "scripted-secret-key-123";
+    private static final SessionOptions SETUP = SessionOptions.of(
+            Setup.builder("models/gemini-2.5-flash-native-audio-latest").build());
+
+    @TempDir
+    static Path dir;
+    static KeyStoreFile localhostCert;
+    static KeyStoreFile otherHostCert;
+
+    private ScriptedServer server;
+    private LiveClient client;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        localhostCert = KeyStoreFile.generate(dir, "dns:localhost");
+        otherHostCert = KeyStoreFile.generate(dir, "dns:wrong.example");
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private LiveClient client(ConnectionOptions options) {
+        client = LiveClient.create(options);
+        return client;
+    }
+
+    @Test
+    void sendsSetupFirstWithTheKeyOnlyInTheHeaderAndReadsBinarySetupComplete() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        assertThat(session.sessionId()).isEqualTo("scripted-1");
+        assertThat(server.nextReceived()).isEqualTo(
+                "{\"setup\":{\"model\":\"models/gemini-2.5-flash-native-audio-latest\"}}");
+        assertThat(server.apiKeyHeaders.poll()).isEqualTo(KEY);
+        assertThat(events.await(LiveEvent.SetupCompleted.class).sessionId()).isEqualTo("scripted-1");
+        assertThat(session.toString()).doesNotContain(KEY);
+        session.close();
+        assertThat(events.awaitClosed()).satisfies(c -> {
+            assertThat(c.code()).isEqualTo(1000);
+            assertThat(c.error()).isNull();
+        });
+        assertThat(events.types().get(events.size() - 1)).isEqualTo(LiveEventType.CLOSED);
+    }
+
+    @Test
+    void malformedServerJsonClosesTheSessionWithAClearError() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen(
+                (ch, text) -> ScriptedServer.sendBinary(ch, "{\"serverContent\": not json")));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.error()).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("malformed message");
+        assertThat(closed.code()).isEqualTo(1007);
+        assertThatThrownBy(() -> session.sendText("again").get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(LiveSessionException.SessionClosedException.class)
+                .hasMessageContaining("is closed");
+    }
+
+    @Test
+    void anyOtherFirstMessageFailsTheSetup() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> ScriptedServer.sendBinary(ch,
+                "{\"serverContent\":{\"turnComplete\":true}}"));
+        EventRecorder events = new EventRecorder();
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(LiveSessionException.class)
+                .hasMessageContaining("before setupComplete");
+        assertThat(events.size()).isZero();
+    }
+
+    @Test
+    void setupTimesOutWhenTheServerStaysSilent() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> { });
+        SessionOptions quick = new SessionOptions(SETUP.setup(), null, null, Duration.ofMillis(300));
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(quick, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectionLostException.class)
+                .hasMessageContaining("No setupComplete").hasMessageContaining("PT0.3S");
+    }
+
+    @Test
+    void refusedConnectionFailsWithAClearMessageWithoutTheKey() throws Exception {
+        int freePort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            freePort = s.getLocalPort();
+        }
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> client(ConnectionOptions.geminiApi(URI.create("ws://127.0.0.1:" + freePort), () -> KEY))
+                        .connect(SETUP, null, ev -> { }).get(10, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isInstanceOf(ConnectionLostException.class)
+                .hasMessageContaining("Cannot connect to ws://127.0.0.1:" + freePort)
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void tlsWithATrustedCertificateForTheHostWorks() throws Exception {
+        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY)
+                .withTrustStore(localhostCert.file(), localhostCert.password()))
+                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS);
+        assertThat(session.sessionId()).isEqualTo("scripted-1");
+        session.close();
+    }
+
+    @Test
+    void tlsRejectsATrustedCertificateForAnotherHost() throws Exception {
+        server = new ScriptedServer(otherHostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY)
+                .withTrustStore(otherHostCert.file(), otherHostCert.password()))
+                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectionLostException.class)
+                .hasMessageContaining("Cannot connect to wss://localhost:")
+                .hasMessageContaining("TLS certificate rejected")
+                .hasMessageContaining("No subject alternative DNS name matching localhost")
+                .hasMessageNotContaining(KEY);
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
+    void tlsRejectsAnUntrustedCertificate() throws Exception {
+        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY))
+                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectionLostException.class)
+                .hasMessageContaining("Cannot connect to wss://localhost:")
+                .hasMessageContaining("TLS certificate rejected")
+                .hasMessageContaining("unable to find valid certification path");
+        assertThat(server.received).isEmpty();
+    }
+}
