@@ -46,18 +46,21 @@ public final class QuickstartApp {
             // the timer fires once; Camel Main shuts down after that one exchange, failed or not
             main.configure().setDurationMaxMessages(1);
             main.run();
+            return exitCode(outcome, err);
+        }
+    }
 
-            if (!outcome.isDone()) {
-                err.println("Camel stopped before the reply arrived");
-                return 1;
-            }
-            try {
-                outcome.get();
-                return 0;
-            } catch (ExecutionException e) {
-                err.println("Failed: " + e.getCause().getMessage());
-                return 1;
-            }
+    private static int exitCode(CompletableFuture<Void> outcome, PrintStream err) throws InterruptedException {
+        if (!outcome.isDone()) {
+            err.println("Failed: Camel stopped before the reply arrived");
+            return 1;
+        }
+        try {
+            outcome.get();
+            return 0;
+        } catch (ExecutionException e) {
+            err.println("Failed: " + e.getCause().getMessage());
+            return 1;
         }
     }
 }

@@ -47,4 +47,18 @@ class QuickstartAppTest {
         double seconds = file.getFrameLength() / (double) format.getSampleRate();
         assertThat(seconds).isGreaterThan(0.5);
     }
+
+    @Test
+    void unwritableOutputFailsWithExitCodeOneAndAClearMessage() throws Exception {
+        Path wav = dir.resolve("missing-dir").resolve("reply.wav");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = QuickstartApp.run(QuickstartOptions.parse("--out", wav.toString(), "Hi"), null,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Failed: ").contains("missing-dir");
+        assertThat(wav).doesNotExist();
+    }
 }
