@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.emulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,7 +45,15 @@ public final class Main {
             usage(System.out, null);
             return;
         }
-        GeminiLiveEmulator emulator = builder.build().start();
+        GeminiLiveEmulator emulator;
+        try {
+            emulator = builder.build().start();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // a bad scenario file or an unusable certificate: say what, without a stack trace
+            System.err.println("gemini-live-emulator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

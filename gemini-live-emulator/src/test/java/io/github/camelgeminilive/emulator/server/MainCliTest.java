@@ -77,6 +77,16 @@ class MainCliTest {
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @Test
+    void unreadableScenarioIsReportedWithoutAStackTrace() throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        Process p = start("--port", "0", "--script", missing.toString());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).contains("missing.yaml").doesNotContain("\tat ");
+    }
+
     private static Process start(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
