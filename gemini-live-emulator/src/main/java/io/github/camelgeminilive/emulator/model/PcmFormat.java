@@ -19,7 +19,7 @@ final class PcmFormat {
         return mimeType != null && mimeType.toLowerCase(Locale.ROOT).startsWith("audio/pcm");
     }
 
-    /** The declared rate, or 16000; a zero or absurd rate is rejected rather than guessed. */
+    /** The declared rate, or 16000; a zero or absurd rate is rejected (1007) rather than guessed. */
     static int sampleRate(String mimeType) {
         Matcher m = RATE.matcher(mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT));
         if (!m.find()) {
@@ -33,6 +33,6 @@ final class PcmFormat {
         } catch (NumberFormatException e) {
             // falls through to the error below: the digits overflow an int
         }
-        throw new IllegalArgumentException("Unsupported PCM sample rate in MIME type '" + mimeType + "'");
+        throw new InvalidClientInput("Unsupported PCM sample rate in MIME type '" + mimeType + "'");
     }
 }

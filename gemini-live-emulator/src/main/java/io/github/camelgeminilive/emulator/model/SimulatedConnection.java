@@ -127,7 +127,7 @@ final class SimulatedConnection implements ModelConnection {
             lastIndex = index;
             try {
                 dispatch(message);
-            } catch (InvalidClientInput | IllegalArgumentException e) {
+            } catch (InvalidClientInput e) {
                 close(1007, e.getMessage());
             } catch (RuntimeException e) {
                 failed(e);

@@ -86,6 +86,21 @@ class SpeechTurnTest extends ModelTestBase {
     }
 
     @Test
+    void aPauseShorterThanTheSilenceDurationDoesNotSplitTheTurn() {
+        ModelHarness h = connect(vadSetup(null), 0);
+
+        h.sendAudio(Pcm.speech(16_000, 600), 16_000);
+        h.sendAudio(Pcm.silence(16_000, 500), 16_000);
+        h.sendAudio(Pcm.speech(16_000, 600), 16_000);
+        h.sendAudio(Pcm.silence(16_000, 900), 16_000);
+
+        assertThat(h.inputTranscripts()).singleElement().satisfies(t -> {
+            double seconds = Double.parseDouble(t.substring(8, 12));
+            assertThat(seconds).as("both utterances and the pause between them").isBetween(1.5, 1.7);
+        });
+    }
+
+    @Test
     void silenceDurationComesFromTheSetup() {
         ModelHarness h = connect(vadSetup(300), 0);
 
