@@ -247,7 +247,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     @Override
     public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
         return send(() -> {
-            if (turns == null || turns.contains(null)) {
+            if (turns == null || Inputs.hasNull(turns)) {
                 throw new IllegalArgumentException("Client content turns must be a list without nulls");
             }
             return LiveJson.get().write(ClientMessage.of(new ClientContent(List.copyOf(turns), turnComplete)));

@@ -39,9 +39,14 @@ final class Inputs {
     }
 
     static <T> void nonEmpty(List<T> list, String what) {
-        if (list == null || list.isEmpty() || list.contains(null)) {
+        if (list == null || list.isEmpty() || hasNull(list)) {
             throw new IllegalArgumentException(what + " must be a non-empty list without nulls");
         }
+    }
+
+    /** Immutable lists throw on {@code contains(null)}, so look element by element. */
+    static boolean hasNull(List<?> list) {
+        return list.stream().anyMatch(java.util.Objects::isNull);
     }
 
     /** A message a caller may send itself: exactly one field, not {@code setup}, never {@code mediaChunks}. */
