@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,7 @@ final class LiveConnection implements Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
     private static final int MAX_REASON_BYTES = 123;
+    private static final long CLOSE_HANDSHAKE_SECONDS = 5;
 
     private final String id = "c" + IDS.incrementAndGet();
     private final WebSocketChannel channel;
@@ -45,6 +48,7 @@ final class LiveConnection implements Outbound {
     private final ConnectionCounters counters = new ConnectionCounters();
     private final Object sendLock = new Object();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final CompletableFuture<Void> channelClosed = new CompletableFuture<>();
     private volatile EmulatedSession session;
 
     // touched only by tasks of the inbox, which run one at a time
@@ -69,7 +73,10 @@ final class LiveConnection implements Outbound {
     /** Starts reading frames. */
     void start() {
         channel.getReceiveSetter().set(new Receiver());
-        channel.addCloseTask(c -> markGone());
+        channel.addCloseTask(c -> {
+            markGone();
+            channelClosed.complete(null);
+        });
         channel.resumeReceives();
     }
 
@@ -94,7 +101,14 @@ final class LiveConnection implements Outbound {
             synchronized (sendLock) {
                 WebSockets.sendClose(code, truncate(reason), channel, null);
             }
+            // a client that never answers the close frame must not keep the socket forever
+            schedule(() -> IoUtils.safeClose(channel), Duration.ofSeconds(CLOSE_HANDSHAKE_SECONDS));
         }
+    }
+
+    /** Completes when the underlying channel is closed (after the close handshake, a drop or a failure). */
+    CompletableFuture<Void> channelClosed() {
+        return channelClosed;
     }
 
     @Override
@@ -118,8 +132,16 @@ final class LiveConnection implements Outbound {
     /** Sends {@code goAway} now and closes normally (1000) when {@code timeLeft} has run out. */
     void goAway(Duration timeLeft) {
         send(ServerMessage.of(new GoAway(timeLeft)));
-        services.scheduler().schedule(() -> close(1000, "connection lifetime ended after goAway"),
-                Math.max(0, timeLeft.toMillis()), TimeUnit.MILLISECONDS);
+        schedule(() -> close(1000, "connection lifetime ended after goAway"), timeLeft);
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            services.scheduler().schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the server is stopping and closes every connection itself
+            LOG.debug("Connection {}: server stopping, timer not scheduled", id);
+        }
     }
 
     private void receive(byte[] frame) {

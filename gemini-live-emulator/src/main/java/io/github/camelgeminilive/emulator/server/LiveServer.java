@@ -1,6 +1,12 @@
 package io.github.camelgeminilive.emulator.server;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -23,12 +29,15 @@ public final class LiveServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final ScheduledExecutorService scheduler;
+    private final SessionRegistry registry;
     private final EmulatorAdmin admin;
     private final int port;
 
-    private LiveServer(Undertow undertow, ScheduledExecutorService scheduler, EmulatorAdmin admin) {
+    private LiveServer(Undertow undertow, ScheduledExecutorService scheduler, SessionRegistry registry,
+            EmulatorAdmin admin) {
         this.undertow = undertow;
         this.scheduler = scheduler;
+        this.registry = registry;
         this.admin = admin;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
@@ -64,7 +73,7 @@ public final class LiveServer implements AutoCloseable {
             scheduler.shutdownNow();
             throw e;
         }
-        return new LiveServer(undertow, scheduler, admin);
+        return new LiveServer(undertow, scheduler, registry, admin);
     }
 
     public int port() {
@@ -75,8 +84,23 @@ public final class LiveServer implements AutoCloseable {
         return admin;
     }
 
+    /** Closes open sessions with 1001 (going away), gives their clients a moment to answer, then stops. */
     @Override
     public void close() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (EmulatedSession session : registry.all()) {
+            session.openConnection().ifPresent(c -> {
+                c.close(1001, "emulator shutting down");
+                closing.add(c.channelClosed());
+            });
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // clients that do not answer in time are cut off by the stop below
+        }
         undertow.stop();
         scheduler.shutdownNow();
     }

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.emulator.server;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,7 +28,13 @@ final class SerialExecutor implements Executor {
 
     private void schedule() {
         if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-            pool.execute(this::drain);
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // the server is stopping: nothing will run any more, so there is nothing to keep in order
+                scheduled.set(false);
+                tasks.clear();
+            }
         }
     }
 

@@ -40,6 +40,17 @@ class SetupAndFramingTest {
     }
 
     @Test
+    void stoppingTheEmulatorClosesOpenSessionsWithGoingAway() throws Exception {
+        GeminiLiveEmulator own = GeminiLiveEmulator.builder().engine(new RecordingEngine()).build().start();
+        try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(own), Map.of("x-goog-api-key", "k"))) {
+            c.send(Frames.setup(Frames.NATIVE_AUDIO));
+            assertThat(c.next().setupComplete()).isNotNull();
+            own.close();
+            assertThat(c.awaitClose().code()).isEqualTo(1001);
+        }
+    }
+
+    @Test
     void acceptsBinaryClientFramesAndSnakeCaseNames() throws Exception {
         try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", Endpoints.KEY))) {
             c.sendBinary("{\"setup\":{\"model\":\"" + Frames.NATIVE_AUDIO

@@ -138,10 +138,20 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         return s;
     }
 
+    /** Ends the connection with a close handshake when it is still open, then releases it. */
     @Override
     public void close() {
-        if (ws != null && !ws.isOutputClosed()) {
-            ws.abort();
+        if (ws == null) {
+            return;
         }
+        if (!ws.isOutputClosed() && !closed.isDone()) {
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the server may already be gone: abort below
+            }
+        }
+        ws.abort();
     }
 }
