@@ -59,8 +59,10 @@ public class GeminiLiveComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         sessions.closeAll(Duration.ofSeconds(5));
         clients.close();
-        getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
-        getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+        if (eventExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
+            getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+        }
         super.doStop();
     }
 

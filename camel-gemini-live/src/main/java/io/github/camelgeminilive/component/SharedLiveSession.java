@@ -48,7 +48,11 @@ final class SharedLiveSession {
         }
         if (session == null) {
             LOG.debug("Opening gemini-live session '{}'", key);
-            session = connector.apply(this::dispatch);
+            try {
+                session = connector.apply(this::dispatch);
+            } catch (RuntimeException e) { // e.g. an unreadable trust store: fail the sends, not the caller's thread
+                session = CompletableFuture.failedFuture(e);
+            }
         }
         return session;
     }

@@ -1,0 +1,132 @@
+package io.github.camelgeminilive.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one mapping from endpoint options to the client's setup and connection settings. */
+class LiveSettingsMapperTest {
+
+    @Test
+    void defaultsGiveANativeAudioSetupWithTranscriptionAndResumption() {
+        SessionOptions options = LiveSettingsMapper.sessionOptions(new GeminiLiveConfiguration(), Runnable::run);
+
+        Setup setup = options.setup();
+        assertThat(setup.model()).isEqualTo("models/gemini-2.5-flash-native-audio-latest");
+        assertThat(setup.generationConfig().responseModalities()).containsExactly("AUDIO");
+        assertThat(setup.inputAudioTranscription()).isNotNull();
+        assertThat(setup.outputAudioTranscription()).isNotNull();
+        assertThat(setup.sessionResumption()).isNotNull();
+        assertThat(setup.sessionResumption().handle()).isNull();
+        assertThat(setup.realtimeInputConfig()).isNull();
+        assertThat(setup.tools()).isNull();
+        assertThat(options.rules().textTurn()).isEqualTo(ModelRules.TextTurn.CLIENT_CONTENT);
+        assertThat(LiveJson.get().write(ClientMessage.of(setup)))
+                .contains("\"inputAudioTranscription\":{}").doesNotContain("\"handle\"");
+    }
+
+    @Test
+    void everyOptionReachesTheSetup() {
+        GeminiLiveConfiguration c = new GeminiLiveConfiguration();
+        c.setModel("models/gemini-3.1-flash-live-preview");
+        c.setVoiceName("Kore");
+        c.setSystemInstruction("Be brief.");
+        c.setInputTranscription(false);
+        c.setOutputTranscription(false);
+        c.setTransparentResumption(true);
+        c.setContextWindowCompressionTargetTokens(8000L);
+        c.setContextWindowCompressionTriggerTokens(16000L);
+        c.setAutomaticActivityDetection(false);
+        c.setSilenceDurationMs(300);
+        c.setTextTurnMode(ModelRules.TextTurn.CLIENT_CONTENT);
+
+        SessionOptions options = LiveSettingsMapper.sessionOptions(c, Runnable::run);
+
+        Setup setup = options.setup();
+        assertThat(setup.generationConfig().speechConfig().voiceConfig().prebuiltVoiceConfig().voiceName())
+                .isEqualTo("Kore");
+        assertThat(setup.systemInstruction().parts().get(0).text()).isEqualTo("Be brief.");
+        assertThat(setup.inputAudioTranscription()).isNull();
+        assertThat(setup.outputAudioTranscription()).isNull();
+        assertThat(setup.sessionResumption().transparent()).isTrue();
+        assertThat(setup.contextWindowCompression().triggerTokens()).isEqualTo(16000L);
+        assertThat(setup.contextWindowCompression().slidingWindow().targetTokens()).isEqualTo(8000L);
+        assertThat(setup.realtimeInputConfig().automaticActivityDetection().disabled()).isTrue();
+        assertThat(setup.realtimeInputConfig().automaticActivityDetection().silenceDurationMs()).isEqualTo(300);
+        // the 3.1 family sends text as realtimeInput.text unless overridden
+        assertThat(options.rules().family()).isEqualTo("3.1-flash-live");
+        assertThat(options.rules().textTurn()).isEqualTo(ModelRules.TextTurn.CLIENT_CONTENT);
+    }
+
+    @Test
+    void sessionResumptionCanBeSwitchedOff() {
+        GeminiLiveConfiguration c = new GeminiLiveConfiguration();
+        c.setSessionResumption(false);
+
+        assertThat(LiveSettingsMapper.sessionOptions(c, Runnable::run).setup().sessionResumption()).isNull();
+    }
+
+    @Test
+    void connectionSettingsCarryTheKeyButNeverPrintIt() {
+        GeminiLiveConfiguration c = new GeminiLiveConfiguration();
+        c.setApiKey("AIza-do-not-print");
+        c.setConnectTimeout(2500);
+        c.setFlavour(ConnectionOptions.Flavour.EPHEMERAL_TOKEN);
+        c.setApiVersion("v1alpha");
+
+        ConnectionSettings settings = LiveSettingsMapper.connectionSettings(c);
+
+        assertThat(settings.toString()).doesNotContain("AIza-do-not-print");
+        ConnectionOptions options = settings.toConnectionOptions();
+        assertThat(options.credentials().get()).isEqualTo("AIza-do-not-print");
+        assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(options.flavour()).isEqualTo(ConnectionOptions.Flavour.EPHEMERAL_TOKEN);
+        assertThat(options.apiVersion()).isEqualTo("v1alpha");
+        assertThat(options.baseUrl()).isEqualTo(ConnectionOptions.GEMINI_API);
+        assertThat(LiveSettingsMapper.connectionSettings(c)).isEqualTo(settings);
+    }
+
+    @Test
+    void missingApiKeyIsAClearError() {
+        assertThatThrownBy(() -> LiveSettingsMapper.connectionSettings(new GeminiLiveConfiguration()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey is required");
+    }
+
+    @Test
+    void toolsFromBeansAndJson() {
+        FunctionDeclaration weather = new FunctionDeclaration("get_weather", "Weather", Map.of("type", "OBJECT"));
+
+        assertThat(LiveSettingsMapper.tools(List.of(Tool.ofFunctions(List.of(weather)))))
+                .singleElement().extracting(Tool::functionDeclarations).asList().containsExactly(weather);
+        assertThat(LiveSettingsMapper.tools(List.of(weather))).singleElement()
+                .extracting(Tool::functionDeclarations).asList().containsExactly(weather);
+        assertThat(LiveSettingsMapper.tools(Tool.ofGoogleSearch())).singleElement()
+                .extracting(Tool::googleSearch).isNotNull();
+        assertThat(LiveSettingsMapper.tools("[{\"name\":\"get_weather\",\"description\":\"Weather\"}]"))
+                .singleElement().satisfies(t -> assertThat(t.functionDeclarations().get(0).name())
+                        .isEqualTo("get_weather"));
+    }
+
+    @Test
+    void badToolsAreClearErrors() {
+        assertThatThrownBy(() -> LiveSettingsMapper.tools("{not json"))
+                .hasMessageContaining("not a JSON array of functionDeclarations");
+        assertThatThrownBy(() -> LiveSettingsMapper.tools(42))
+                .hasMessageContaining("java.lang.Integer").hasMessageContaining("List of");
+        assertThatThrownBy(() -> LiveSettingsMapper.tools(List.of("x")))
+                .hasMessageContaining("java.lang.String");
+    }
+}
