@@ -1,0 +1,128 @@
+package io.github.camelgeminilive.component;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelgeminilive.protocol.Transcription;
+import io.github.camelgeminilive.protocol.UsageMetadata;
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveSessionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How session events become the replies of waiting InOut exchanges. */
+class TurnRepliesTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private final TurnReplies replies = new TurnReplies(executor);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static LiveEvent.Audio audio(int bytes) {
+        return new LiveEvent.Audio(new byte[bytes], "audio/pcm;rate=24000");
+    }
+
+    private static LiveEvent.OutputTranscription said(String text) {
+        return new LiveEvent.OutputTranscription(Transcription.of(text));
+    }
+
+    private static LiveEvent.Usage usage(int total) {
+        return new LiveEvent.Usage(new UsageMetadata(3, null, total - 3, null, null, total, null, null));
+    }
+
+    @Test
+    void aggregatesAudioTranscriptAndTheUsageThatFollowsTurnComplete() throws Exception {
+        CompletableFuture<TurnReply> reply = replies.expect();
+        replies.onEvent(audio(10));
+        replies.onEvent(said("Hello "));
+        replies.onEvent(audio(6));
+        replies.onEvent(said("there"));
+        replies.onEvent(new LiveEvent.GenerationComplete());
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(reply).isNotDone();
+        replies.onEvent(usage(42));
+
+        TurnReply r = reply.get(1, TimeUnit.SECONDS);
+        assertThat(r.audio()).hasSize(16);
+        assertThat(r.mimeType()).isEqualTo("audio/pcm;rate=24000");
+        assertThat(r.transcript()).isEqualTo("Hello there");
+        assertThat(r.usage().totalTokenCount()).isEqualTo(42);
+        assertThat(r.interrupted()).isFalse();
+    }
+
+    @Test
+    void usageSeenDuringTheTurnCompletesAtTurnComplete() {
+        CompletableFuture<TurnReply> reply = replies.expect();
+        replies.onEvent(usage(7));
+        replies.onEvent(audio(2));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+
+        assertThat(reply).isCompleted();
+        assertThat(reply.join().usage().totalTokenCount()).isEqualTo(7);
+    }
+
+    @Test
+    void withoutUsageTheNextEventOrTheGraceTimeEndsTheWait() throws Exception {
+        CompletableFuture<TurnReply> first = replies.expect();
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        replies.onEvent(new LiveEvent.ResumptionUpdate("h", true, null));
+        assertThat(first).isCompleted();
+        assertThat(first.join().usage()).isNull();
+
+        CompletableFuture<TurnReply> second = replies.expect();
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(second.get(2, TimeUnit.SECONDS).usage()).isNull();
+    }
+
+    @Test
+    void repliesGoToTheWaitersInOrder() {
+        CompletableFuture<TurnReply> first = replies.expect();
+        CompletableFuture<TurnReply> second = replies.expect();
+        replies.onEvent(said("one"));
+        replies.onEvent(usage(1));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        replies.onEvent(said("two"));
+        replies.onEvent(usage(2));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+
+        assertThat(first.join().transcript()).isEqualTo("one");
+        assertThat(second.join().transcript()).isEqualTo("two");
+    }
+
+    @Test
+    void interruptedEndsTheReplyAndItsLateTurnCompleteIsNotTheNextReply() {
+        CompletableFuture<TurnReply> cut = replies.expect();
+        CompletableFuture<TurnReply> next = replies.expect();
+        replies.onEvent(audio(4));
+        replies.onEvent(new LiveEvent.Interrupted());
+        assertThat(cut.join().interrupted()).isTrue();
+        assertThat(cut.join().audio()).hasSize(4);
+
+        replies.onEvent(new LiveEvent.TurnComplete(null)); // the interrupted turn's end, as some services send it
+        assertThat(next).isNotDone();
+        replies.onEvent(said("answer"));
+        replies.onEvent(usage(5));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(next.join().transcript()).isEqualTo("answer");
+    }
+
+    @Test
+    void closeFailsEveryWaiterAndCancelForgetsOne() {
+        CompletableFuture<TurnReply> cancelled = replies.expect();
+        CompletableFuture<TurnReply> waiting = replies.expect();
+        replies.cancel(cancelled);
+        replies.onEvent(new LiveEvent.Closed(1011, "gone", LiveSessionException.forClose(1011, "gone")));
+
+        assertThat(cancelled).isNotDone();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(LiveSessionException.ServerErrorException.class)
+                .hasMessageContaining("gone");
+    }
+}
