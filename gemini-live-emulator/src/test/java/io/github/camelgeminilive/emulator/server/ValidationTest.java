@@ -112,6 +112,21 @@ class ValidationTest {
     }
 
     @Test
+    void largeFramesAreAccepted() throws Exception {
+        try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
+            c.send(NATIVE_SETUP);
+            String id = c.next().setupComplete().sessionId();
+            c.send(Frames.video(new byte[3 * 1024 * 1024]));
+            c.send(Frames.audio(new byte[64_000]));
+            Awaitility.await().untilAsserted(() -> {
+                SessionInfo info = emu.admin().session(id).orElseThrow();
+                assertThat(info.videoFrames()).isEqualTo(1);
+                assertThat(info.audioSamples()).isEqualTo(32_000);
+            });
+        }
+    }
+
+    @Test
     void flashLiveAcceptsAnOmittedHandle() throws Exception {
         try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
             c.send("{\"setup\":{\"model\":\"" + Frames.FLASH_LIVE_3_1 + "\",\"sessionResumption\":{}}}");
