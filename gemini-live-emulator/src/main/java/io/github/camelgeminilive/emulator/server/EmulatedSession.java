@@ -40,9 +40,13 @@ final class EmulatedSession implements SessionState {
         return history;
     }
 
+    /**
+     * A handle for the conversation as it is now. The index needs no storing: the model reports it to the client
+     * in the same update, and the client replays what came after it.
+     */
     @Override
     public String issueHandle(long lastConsumedIndex) {
-        return registry.issueHandle(this, history.size(), lastConsumedIndex);
+        return registry.issueHandle(this, history.size());
     }
 
     /** Makes {@code connection} the session's open connection; false if another one is still open. */

@@ -11,10 +11,10 @@ import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 
 /** The emulator's root handler: the Live API's WebSocket paths, the admin API under {@code /emulator/}. */
-public final class LiveRouter implements HttpHandler {
+final class LiveRouter implements HttpHandler {
 
     /** Path prefix of the admin API. */
-    public static final String ADMIN_PREFIX = "/emulator/";
+    static final String ADMIN_PREFIX = "/emulator/";
 
     private final Map<LiveEndpoint, HttpHandler> endpoints = new EnumMap<>(LiveEndpoint.class);
     private final HttpHandler admin;

@@ -1,7 +1,6 @@
 package io.github.camelgeminilive.emulator.server;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The MIME types the Live API takes as input: {@code audio/pcm} (optionally {@code ;rate=N}), JPEG and PNG. */
@@ -9,7 +8,7 @@ enum MediaType {
     AUDIO_PCM,
     IMAGE;
 
-    private static final Pattern PCM = Pattern.compile("audio/pcm(\\s*;\\s*rate\\s*=\\s*([1-9][0-9]{0,6}))?");
+    private static final Pattern PCM = Pattern.compile("audio/pcm(?:\\s*;\\s*rate\\s*=\\s*[1-9][0-9]{0,6})?");
 
     static final String EXPECTED = "audio/pcm (optionally ;rate=N), image/jpeg or image/png";
 
@@ -19,7 +18,6 @@ enum MediaType {
         if (m.equals("image/jpeg") || m.equals("image/png")) {
             return IMAGE;
         }
-        Matcher pcm = PCM.matcher(m);
-        return pcm.matches() ? AUDIO_PCM : null;
+        return PCM.matcher(m).matches() ? AUDIO_PCM : null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** All sessions of one emulator and the resumption handles that lead back to them. Thread-safe. */
-public final class SessionRegistry {
+final class SessionRegistry {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -19,11 +19,10 @@ public final class SessionRegistry {
     /**
      * What a handle restores.
      *
-     * @param session           the session
-     * @param historySize       turns of its conversation the handle includes
-     * @param lastConsumedIndex index of the last client message (of its connection) included
+     * @param session     the session
+     * @param historySize turns of its conversation the handle includes
      */
-    record ResumePoint(EmulatedSession session, int historySize, long lastConsumedIndex) {
+    record ResumePoint(EmulatedSession session, int historySize) {
     }
 
     EmulatedSession create(String model) {
@@ -36,9 +35,9 @@ public final class SessionRegistry {
         return Optional.ofNullable(handles.get(handle));
     }
 
-    String issueHandle(EmulatedSession session, int historySize, long lastConsumedIndex) {
+    String issueHandle(EmulatedSession session, int historySize) {
         String handle = randomId(32);
-        handles.put(handle, new ResumePoint(session, historySize, lastConsumedIndex));
+        handles.put(handle, new ResumePoint(session, historySize));
         return handle;
     }
 
