@@ -37,6 +37,11 @@ public record ConnectRequest(URI uri, Map<String, String> headers, String displa
         return out;
     }
 
+    /** True when the URI itself carries a secret (the ephemeral-token flavour): it must never be logged. */
+    public boolean secretInUri() {
+        return !redact(uri.toString()).equals(uri.toString());
+    }
+
     /** Shows only the display URI and header names. */
     @Override
     public String toString() {

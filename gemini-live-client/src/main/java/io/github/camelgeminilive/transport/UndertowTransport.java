@@ -39,6 +39,9 @@ public final class UndertowTransport implements WebSocketTransport {
      */
     private static final String[] TLS_PROTOCOLS = { "TLSv1.2" };
 
+    /** Undertow logs the full connection URI here at DEBUG, before any handshake. */
+    static final String URI_LOGGER = "io.undertow.websockets.core.request";
+
     private final ConnectionOptions options;
     private final Executor connectExecutor;
     private final XnioWorker worker;
@@ -71,6 +74,11 @@ public final class UndertowTransport implements WebSocketTransport {
 
     @Override
     public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
+        if (request.secretInUri() && org.jboss.logging.Logger.getLogger(URI_LOGGER).isDebugEnabled()) {
+            return CompletableFuture.failedFuture(new TransportException("Not connecting to "
+                    + request.displayUri() + ": logger " + URI_LOGGER + " is at DEBUG and would write the access "
+                    + "token in this URL to the log; set that logger to INFO", null));
+        }
         CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
         connectExecutor.execute(() -> {
             UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes());

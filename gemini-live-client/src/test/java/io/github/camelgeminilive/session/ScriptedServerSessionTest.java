@@ -7,6 +7,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +36,7 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 class ScriptedServerSessionTest {
 
     private static final String KEY = "scripted-secret-key-123";
+    private static final Pattern FRAME = Pattern.compile("\"t(\\d)-(\\d+)\"");
     private static final SessionOptions SETUP = SessionOptions.of(
             Setup.builder("models/gemini-2.5-flash-native-audio-latest").build());
 
@@ -77,6 +87,48 @@ class ScriptedServerSessionTest {
             assertThat(c.error()).isNull();
         });
         assertThat(events.types().get(events.size() - 1)).isEqualTo(LiveEventType.CLOSED);
+    }
+
+    @Test
+    void framesLeaveInCallOrderPerThreadAndEveryFutureCompletes() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS);
+        server.nextReceived(); // setup
+        int threads = 4;
+        int perThread = 300;
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        List<CompletableFuture<Void>> sends =
+                Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                jobs.add(senders.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        sends.add(session.sendRealtimeText("t" + thread + "-" + i));
+                    }
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get(10, TimeUnit.SECONDS);
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(20, TimeUnit.SECONDS);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(sends).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        int[] next = new int[threads];
+        for (int n = 0; n < threads * perThread; n++) {
+            String text = server.nextReceived();
+            Matcher m = FRAME.matcher(text);
+            assertThat(m.find()).as(text).isTrue();
+            int thread = Integer.parseInt(m.group(1));
+            assertThat(Integer.parseInt(m.group(2))).as("frame order of thread " + thread).isEqualTo(next[thread]++);
+        }
+        assertThat(next).containsOnly(perThread);
+        session.close();
     }
 
     @Test
