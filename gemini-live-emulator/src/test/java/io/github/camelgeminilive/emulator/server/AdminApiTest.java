@@ -3,11 +3,15 @@ package io.github.camelgeminilive.emulator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -15,6 +19,7 @@ import java.util.concurrent.CompletionException;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +147,35 @@ class AdminApiTest {
             assertThatThrownBy(() -> emu.admin().drop(id)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> emu.admin().drop("nope")).isInstanceOf(NoSuchElementException.class);
         }
+    }
+
+    @Test
+    void refusesCallersFromOtherMachines() throws Exception {
+        InetAddress lanAddress = nonLoopbackAddress();
+        Assumptions.assumeTrue(lanAddress != null, "this machine has no non-loopback IPv4 address");
+        try (GeminiLiveEmulator wide = GeminiLiveEmulator.builder().host("0.0.0.0").engine(new RecordingEngine())
+                .build().start()) {
+            // a connection to the LAN address arrives from that address, not from loopback
+            URI viaLan = URI.create("http://" + lanAddress.getHostAddress() + ":" + wide.port() + "/emulator/sessions");
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(viaLan).GET().build());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("loopback");
+            URI viaLoopback = URI.create("http://127.0.0.1:" + wide.port() + "/emulator/sessions");
+            assertThat(send(HttpRequest.newBuilder(viaLoopback).GET().build()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws Exception {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
+                        return a;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String setUp(WsTestClient c) throws InterruptedException {
