@@ -1,10 +1,13 @@
 package io.github.camelgeminilive.component;
 
+import java.util.Map;
+
 import io.github.camelgeminilive.session.SessionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -19,7 +22,7 @@ import org.apache.camel.util.URISupport;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
              category = { Category.AI }, headersClass = GeminiLiveConstants.class)
-public class GeminiLiveEndpoint extends DefaultEndpoint {
+public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The name of the live session; producers and consumers with the same key share it.")
     @Metadata(required = true)
@@ -67,6 +70,22 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
 
     void releaseSession(SharedLiveSession session) {
         getComponent().releaseSession(session);
+    }
+
+    /** The service's base URL, for Camel's service location views (the credential is never part of it). */
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "websocket";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("model", configuration.getModel(), "flavour", configuration.getFlavour().name());
     }
 
     public String getSessionKey() {

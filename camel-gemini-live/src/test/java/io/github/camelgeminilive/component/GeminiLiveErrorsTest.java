@@ -155,6 +155,7 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         assertNoSecretIn(endpoint.getEndpointUri());
         assertNoSecretIn(endpoint.toString());
         assertNoSecretIn(((GeminiLiveEndpoint) endpoint).getEndpointBaseUri());
+        assertThat(((GeminiLiveEndpoint) endpoint).getServiceUrl()).isEqualTo(emulator.baseUrl().toString());
         context.getRoutes().forEach(r -> assertNoSecretIn(r.getEndpoint().getEndpointUri()));
         assertThatThrownBy(() -> context.getEndpoint(uri("bad", "voiceNmae=Puck")))
                 .satisfies(t -> assertNoSecretIn(t.getMessage()));
