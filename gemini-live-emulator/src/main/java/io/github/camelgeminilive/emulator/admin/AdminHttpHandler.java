@@ -25,11 +25,12 @@ import io.undertow.util.StatusCodes;
  * <li>{@code GET /emulator/sessions}: all sessions with counters</li>
  * <li>{@code GET /emulator/sessions/{id}}: one session</li>
  * <li>{@code POST /emulator/sessions/{id}/goaway?timeLeft=5s}</li>
- * <li>{@code POST /emulator/sessions/{id}/close?code=1011&reason=text}</li>
+ * <li>{@code POST /emulator/sessions/{id}/close?code=1011&reason=text} (code defaults to 1000, reason to
+ * empty)</li>
  * <li>{@code POST /emulator/sessions/{id}/drop}</li>
  * </ul>
  * Errors: 400 bad parameter, 403 not loopback, 404 unknown session or path, 405 wrong method, 409 no open
- * connection; the body is {@code {"error": "..."}}.
+ * connection; the body is {@code {"error": "..."}}. A successful action answers with the session's state.
  */
 public final class AdminHttpHandler implements HttpHandler {
 
@@ -91,7 +92,8 @@ public final class AdminHttpHandler implements HttpHandler {
         requireMethod(exchange, Methods.POST);
         Map<String, Deque<String>> query = exchange.getQueryParameters();
         switch (segments[1]) {
-            case "goaway" -> admin.goAway(id, timeLeft(param(query, "timeLeft").orElse("0s")));
+            case "goaway" -> admin.goAway(id, timeLeft(param(query, "timeLeft").orElseThrow(
+                    () -> new IllegalArgumentException("goaway needs timeLeft, e.g. ?timeLeft=5s"))));
             case "close" -> admin.close(id, closeCode(param(query, "code").orElse("1000")),
                     param(query, "reason").orElse(""));
             case "drop" -> admin.drop(id);

@@ -131,6 +131,7 @@ class AdminApiTest {
             assertThat(badCode.statusCode()).isEqualTo(400);
             assertThat(badCode.body()).contains("1006");
             assertThat(post("/emulator/sessions/" + id + "/goaway?timeLeft=soon").statusCode()).isEqualTo(400);
+            assertThat(post("/emulator/sessions/" + id + "/goaway").body()).contains("timeLeft");
             assertThat(get("/emulator/sessions/" + id + "/drop").statusCode()).isEqualTo(405);
             assertThat(c.closed).as("bad admin requests leave the connection alone").isNotDone();
         }
