@@ -83,9 +83,18 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         return setupDone;
     }
 
+    /** Completes when the connection has ended, however it ended. */
+    CompletableFuture<Void> closedFuture() {
+        return closed;
+    }
+
     /** The connection is up: send {@code setup} and start waiting for {@code setupComplete}. */
     void opened(WebSocketConnection connection, String resumptionHandle) {
         this.connection = connection;
+        if (state != State.CONNECTING) { // closed while the handshake ran
+            closeConnection(NORMAL, "");
+            return;
+        }
         Setup setup = resumptionHandle == null || resumptionHandle.isBlank()
                 ? options.setup()
                 : options.setup().withResumptionHandle(resumptionHandle);

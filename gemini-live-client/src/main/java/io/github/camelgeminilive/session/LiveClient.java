@@ -1,12 +1,17 @@
 package io.github.camelgeminilive.session;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,9 +27,12 @@ import io.github.camelgeminilive.transport.WebSocketTransport;
  */
 public final class LiveClient implements AutoCloseable {
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
     private final ConnectionOptions options;
     private final ExecutorService pool;
     private final WebSocketTransport transport;
+    private final Set<DefaultLiveSession> sessions = ConcurrentHashMap.newKeySet();
 
     private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
         this.options = Objects.requireNonNull(options, "options");
@@ -66,6 +74,8 @@ public final class LiveClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         DefaultLiveSession session = new DefaultLiveSession(options, listener, pool);
+        sessions.add(session);
+        session.closedFuture().whenComplete((v, e) -> sessions.remove(session));
         transport.connect(request, session).whenComplete((connection, error) -> {
             if (error != null) {
                 session.connectFailed(error);
@@ -76,9 +86,21 @@ public final class LiveClient implements AutoCloseable {
         return session.setupFuture();
     }
 
-    /** Closes every connection and stops the client's threads. */
+    /**
+     * Closes every open session normally (waiting briefly for the close handshakes, so listeners still get their
+     * {@link LiveEvent.Closed}), then the connections and the client's threads.
+     */
     @Override
     public void close() {
+        try {
+            CompletableFuture<?>[] closing = sessions.stream().map(DefaultLiveSession::closeAsync)
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(closing).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // closing anyway: the transport drops what did not close in time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             transport.close();
         } finally {

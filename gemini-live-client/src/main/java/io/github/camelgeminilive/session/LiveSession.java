@@ -24,7 +24,10 @@ public interface LiveSession extends AutoCloseable {
     /** Sends {@code realtimeInput.text}. */
     CompletableFuture<Void> sendRealtimeText(String text);
 
-    /** Sends {@code realtimeInput.audio}; {@code mimeType} like {@code audio/pcm;rate=16000}. */
+    /**
+     * Sends {@code realtimeInput.audio}: 16-bit little-endian mono PCM; {@code mimeType} like
+     * {@code audio/pcm;rate=16000} (null means that).
+     */
     CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType);
 
     default CompletableFuture<Void> sendAudio(byte[] pcm, String mimeType) {

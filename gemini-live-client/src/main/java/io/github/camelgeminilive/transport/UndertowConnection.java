@@ -51,11 +51,12 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     public void onClose(Session session, CloseReason reason) {
         if (closeReported.compareAndSet(false, true)) {
             int code = reason.getCloseCode().getCode();
+            // the handler learns why first, so the failed sends below can say it
+            handler.onClose(code, reason.getReasonPhrase(), lastError);
             OrderedSender s = sender;
             if (s != null) {
                 s.failAll(new TransportException("WebSocket connection closed (" + code + ")", null));
             }
-            handler.onClose(code, reason.getReasonPhrase(), lastError);
         }
     }
 

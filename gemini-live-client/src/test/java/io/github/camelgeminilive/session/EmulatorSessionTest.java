@@ -287,6 +287,29 @@ class EmulatorSessionTest {
     }
 
     @Test
+    void goAwayIsAnEventAndTheServiceThenClosesNormally() throws Exception {
+        EventRecorder events = new EventRecorder();
+        LiveSession session = connect(setup().build(), events);
+        emulator.admin().goAway(session.sessionId(), Duration.ofMillis(300));
+        assertThat(events.await(LiveEvent.GoAwayReceived.class).timeLeft()).isEqualTo(Duration.ofMillis(300));
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.code()).isEqualTo(1000);
+        assertThat(closed.error()).isNull();
+    }
+
+    @Test
+    void closingTheClientClosesItsSessionsWithAClosedEvent() throws Exception {
+        EventRecorder events = new EventRecorder();
+        LiveClient own = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> KEY));
+        LiveSession session = own.connect(SessionOptions.of(setup().build()), null, events)
+                .get(10, TimeUnit.SECONDS);
+        own.close();
+        assertThat(events.awaitClosed().code()).isEqualTo(1000);
+        assertThat(session.isOpen()).isFalse();
+        assertThat(emulator.admin().session(session.sessionId()).orElseThrow().openConnections()).isZero();
+    }
+
+    @Test
     void aDroppedConnectionEndsWithConnectionLost() throws Exception {
         EventRecorder events = new EventRecorder();
         LiveSession session = connect(setup().build(), events);

@@ -149,6 +149,21 @@ class ScriptedServerSessionTest {
     }
 
     @Test
+    void aMessageAboveTheSizeLimitEndsTheSessionInsteadOfHanging() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> ScriptedServer.sendBinary(ch,
+                "{\"serverContent\":{\"outputTranscription\":{\"text\":\"" + "x".repeat(8192) + "\"}}}")));
+        EventRecorder events = new EventRecorder();
+        ConnectionOptions small = new ConnectionOptions(server.baseUrl("127.0.0.1"),
+                ConnectionOptions.Flavour.GEMINI_API, null, () -> KEY, null, null, null, 4096);
+        LiveSession session = client(small).connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("send me something big").get(5, TimeUnit.SECONDS);
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.code()).isEqualTo(1009);
+        assertThat(closed.error()).isInstanceOf(LiveSessionException.class).hasMessageContaining("1009");
+        assertThat(events.of(LiveEvent.OutputTranscription.class)).isEmpty();
+    }
+
+    @Test
     void anyOtherFirstMessageFailsTheSetup() throws Exception {
         server = new ScriptedServer(null, (ch, text) -> ScriptedServer.sendBinary(ch,
                 "{\"serverContent\":{\"turnComplete\":true}}"));
