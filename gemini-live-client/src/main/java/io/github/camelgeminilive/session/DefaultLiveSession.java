@@ -99,8 +99,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
                 ? options.setup()
                 : options.setup().withResumptionHandle(resumptionHandle);
         connection.sendText(LiveJson.get().write(ClientMessage.of(setup)));
-        Duration timeout = options.setupTimeout();
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        CompletableFuture.delayedExecutor(options.setupTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (!setupDone.isDone()) {
                 events.execute(this::setupTimedOut);
             }
@@ -110,7 +109,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private void setupTimedOut() {
         if (state == State.CONNECTING && !finished) {
             fail(new ConnectionLostException("No setupComplete from the Live API within " + options.setupTimeout()
-                    + " (session " + name + ")", 0, "setup timeout", null), NORMAL);
+                    + " (session " + name + ")", 0, "setup timeout", null), NORMAL, "");
         }
     }
 
@@ -158,13 +157,13 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
             message = parse.get();
         } catch (ProtocolException e) {
             fail(new MalformedMessageException("Live API sent a malformed message (session " + name + "): "
-                    + e.getMessage(), e), INVALID_DATA);
+                    + e.getMessage(), e), INVALID_DATA, "malformed server message");
             return;
         }
         if (state == State.CONNECTING) {
             if (message.setupComplete() == null) {
                 fail(new LiveSessionException("Live API sent another message before setupComplete (session "
-                        + name + ")", 0, null, null), INVALID_DATA);
+                        + name + ")", 0, null, null), INVALID_DATA, "expected setupComplete first");
                 return;
             }
             sessionId = message.setupComplete().sessionId();
@@ -181,7 +180,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     /** A fatal error seen by this side: stop delivering, fail the setup if pending, close the connection. */
-    private void fail(LiveSessionException error, int closeCode) {
+    private void fail(LiveSessionException error, int closeCode, String closeReason) {
         if (failure == null) {
             failure = error;
         }
@@ -193,7 +192,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
             finished = true;
             deliver(new LiveEvent.Closed(closeCode, error.reason(), error));
         }
-        closeConnection(closeCode, closeCode == NORMAL ? "" : "malformed message");
+        closeConnection(closeCode, closeReason);
     }
 
     private void finish(int code, String reason) {

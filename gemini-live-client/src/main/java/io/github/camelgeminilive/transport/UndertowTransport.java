@@ -56,11 +56,12 @@ public final class UndertowTransport implements WebSocketTransport {
         this.options = options;
         this.connectExecutor = connectExecutor;
         this.tls = new ClientTls(options.trustStore(), options.trustStorePassword(), TLS_PROTOCOLS);
+        int cpus = Runtime.getRuntime().availableProcessors();
         try {
             this.worker = Xnio.getInstance().createWorker(OptionMap.builder()
                     .set(Options.WORKER_NAME, "gemini-live-io")
                     .set(Options.THREAD_DAEMON, true)
-                    .set(Options.WORKER_IO_THREADS, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                    .set(Options.WORKER_IO_THREADS, Math.max(2, Math.min(4, cpus)))
                     .getMap());
         } catch (IOException e) {
             throw new TransportException("Cannot start WebSocket I/O threads: " + e.getMessage(), e);
@@ -125,7 +126,8 @@ public final class UndertowTransport implements WebSocketTransport {
                 .build();
         config.getUserProperties().put(DefaultWebSocketClientSslProvider.SSL_CONTEXT, sslContext);
         long seconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);
-        config.getUserProperties().put(ServerWebSocketContainer.TIMEOUT, (int) Math.min(Integer.MAX_VALUE, seconds));
+        config.getUserProperties().put(ServerWebSocketContainer.TIMEOUT,
+                (int) Math.min(Integer.MAX_VALUE, seconds));
         return config;
     }
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import io.github.camelgeminilive.audio.PcmMime;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.GenerationConfig;
+import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.Setup;
@@ -154,7 +158,7 @@ class EmulatorSessionTest {
     void realtimeTextRuleSendsTextTurnsAsRealtimeInput() throws Exception {
         EventRecorder events = new EventRecorder();
         SessionOptions options = new SessionOptions(setup().build(),
-                ModelRulesTable.NATIVE_AUDIO_2_5.withTextTurn(io.github.camelgeminilive.protocol.ModelRules.TextTurn.REALTIME_TEXT),
+                ModelRulesTable.NATIVE_AUDIO_2_5.withTextTurn(ModelRules.TextTurn.REALTIME_TEXT),
                 null, null);
         try (LiveSession session = client.connect(options, null, events).get(10, TimeUnit.SECONDS)) {
             session.sendText("via realtime").get(5, TimeUnit.SECONDS);
@@ -344,7 +348,7 @@ class EmulatorSessionTest {
             assertBad(session.sendAudio(new byte[4], "audio/pcm;rate=x"), "'x'");
             assertBad(session.sendVideo(Signals.image("png"), "image/gif"), "image/gif");
             assertBad(session.sendToolResponse(List.of()), "non-empty");
-            assertBad(session.send(io.github.camelgeminilive.protocol.ClientMessage.of(setup().build())), "setup");
+            assertBad(session.send(ClientMessage.of(setup().build())), "setup");
             assertThat(session.isOpen()).isTrue();
             assertThat(info(session).clientMessages()).isZero();
         }
@@ -361,8 +365,8 @@ class EmulatorSessionTest {
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try (LiveSession session = connect(setup().build(), events)) {
             byte[] quiet = new byte[640]; // 20 ms of silence: no turn starts
-            List<CompletableFuture<Void>> sends = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+            List<CompletableFuture<Void>> sends = Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> jobs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 jobs.add(senders.submit(() -> {
                     for (int i = 0; i < 125; i++) {
@@ -370,7 +374,7 @@ class EmulatorSessionTest {
                     }
                 }));
             }
-            for (java.util.concurrent.Future<?> job : jobs) {
+            for (Future<?> job : jobs) {
                 job.get(10, TimeUnit.SECONDS);
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
