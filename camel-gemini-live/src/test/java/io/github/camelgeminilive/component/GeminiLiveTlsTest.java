@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.component;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.session.LiveSessionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -47,13 +48,16 @@ class GeminiLiveTlsTest extends GeminiLiveTestSupport {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT))
                 .isEqualTo("You said: Secure hello");
+        context.getEndpoints().stream().filter(GeminiLiveEndpoint.class::isInstance)
+                .forEach(e -> assertThat(e.getEndpointUri()).doesNotContain("changeit")
+                        .doesNotContain(API_KEY));
     }
 
     @Test
     void selfSignedCertificateIsRefusedWithTheDefaultTrust() {
         Exchange reply = template.request("direct:untrusted", e -> e.getMessage().setBody("Hello?"));
 
-        assertThat(reply.getException()).isNotNull();
+        assertThat(reply.getException()).isInstanceOf(LiveSessionException.class).hasMessageContaining("certificate");
         assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT)).isNull();
     }
 
