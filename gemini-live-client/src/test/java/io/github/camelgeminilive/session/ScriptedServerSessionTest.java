@@ -3,6 +3,7 @@ package io.github.camelgeminilive.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -183,6 +184,38 @@ class ScriptedServerSessionTest {
                 .connect(quick, null, e -> { }).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("No setupComplete").hasMessageContaining("PT0.3S");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheUpgradeHitsTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ConnectionOptions options = ConnectionOptions.geminiApi(
+                    URI.create("ws://127.0.0.1:" + silent.getLocalPort()), () -> KEY)
+                    .withConnectTimeout(Duration.ofMillis(500));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client(options).connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ConnectionLostException.class)
+                    .hasMessageContaining("no WebSocket handshake within PT0.5S")
+                    .hasMessageNotContaining(KEY);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void eventsRunOnTheExecutorTheOptionsName() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-event-thread"));
+        try {
+            EventRecorder events = new EventRecorder();
+            SessionOptions options = new SessionOptions(SETUP.setup(), null, mine, null);
+            LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                    .connect(options, null, events).get(10, TimeUnit.SECONDS);
+            session.close();
+            events.awaitClosed();
+            assertThat(events.threads).isNotEmpty().containsOnly("my-event-thread");
+        } finally {
+            mine.shutdownNow();
+        }
     }
 
     @Test
