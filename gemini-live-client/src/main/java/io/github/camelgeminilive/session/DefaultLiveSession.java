@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -58,12 +59,14 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private volatile State state = State.CONNECTING;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private volatile WebSocketConnection connection;
     private volatile String sessionId;
     private volatile String resumptionHandle;
     /** Why the session ended; the first error wins. */
     private volatile LiveSessionException failure;
+    /** Confined to the event executor: {@code setupComplete} arrived. */
+    private boolean setupSeen;
     /** Confined to the event executor: after a fatal error or the Closed event nothing more is delivered. */
     private boolean finished;
 
@@ -91,7 +94,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     /** The connection is up: send {@code setup} and start waiting for {@code setupComplete}. */
     void opened(WebSocketConnection connection, String resumptionHandle) {
         this.connection = connection;
-        if (state != State.CONNECTING) { // closed while the handshake ran
+        if (state.get() != State.CONNECTING) { // closed while the handshake ran
             closeConnection(NORMAL, "");
             return;
         }
@@ -107,7 +110,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     private void setupTimedOut() {
-        if (state == State.CONNECTING && !finished) {
+        if (!setupSeen && !finished) {
             fail(new ConnectionLostException("No setupComplete from the Live API within " + options.setupTimeout()
                     + " (session " + name + ")", 0, "setup timeout", null), NORMAL, "");
         }
@@ -116,7 +119,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     /** The connection could not be opened. */
     void connectFailed(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        state = State.CLOSED;
+        state.set(State.CLOSED);
         closed.complete(null);
         setupDone.completeExceptionally(e instanceof LiveSessionException || e instanceof IllegalArgumentException
                 ? e
@@ -143,7 +146,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
                             + (error == null ? "" : ": " + error), code, reason, error)
                     : LiveSessionException.forClose(code, reason);
         }
-        state = State.CLOSED;
+        state.set(State.CLOSED);
         closed.complete(null);
         events.execute(() -> finish(code, reason));
     }
@@ -160,14 +163,15 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
                     + e.getMessage(), e), INVALID_DATA, "malformed server message");
             return;
         }
-        if (state == State.CONNECTING) {
+        if (!setupSeen) {
             if (message.setupComplete() == null) {
                 fail(new LiveSessionException("Live API sent another message before setupComplete (session "
                         + name + ")", 0, null, null), INVALID_DATA, "expected setupComplete first");
                 return;
             }
+            setupSeen = true;
             sessionId = message.setupComplete().sessionId();
-            state = State.OPEN;
+            state.compareAndSet(State.CONNECTING, State.OPEN);
             completions.execute(() -> setupDone.complete(this));
         }
         SessionResumptionUpdate update = message.sessionResumptionUpdate();
@@ -185,18 +189,17 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
             failure = error;
         }
         LOG.debug("Session {} failed: {}", name, error.getMessage());
-        if (state == State.CONNECTING) {
-            finished = true;
-            setupDone.completeExceptionally(error);
-        } else {
-            finished = true;
+        finished = true;
+        if (setupSeen) {
             deliver(new LiveEvent.Closed(closeCode, error.reason(), error));
+        } else {
+            setupDone.completeExceptionally(error);
         }
         closeConnection(closeCode, closeReason);
     }
 
     private void finish(int code, String reason) {
-        if (!setupDone.isDone()) {
+        if (!setupSeen) {
             setupDone.completeExceptionally(failure != null ? failure
                     : new ConnectionLostException("Live API closed the connection (" + code + ") before "
                             + "setupComplete (session " + name + ")", code, reason, null));
@@ -301,11 +304,11 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (state != State.OPEN) {
+        if (state.get() != State.OPEN) {
             return CompletableFuture.failedFuture(closedError());
         }
         return connection.sendText(json).exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                state == State.OPEN
+                state.get() == State.OPEN
                         ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
                                 + e.getMessage(), 0, null, e)
                         : closedError()));
@@ -332,13 +335,12 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     @Override
     public boolean isOpen() {
         WebSocketConnection c = connection;
-        return state == State.OPEN && c != null && c.isOpen();
+        return state.get() == State.OPEN && c != null && c.isOpen();
     }
 
     @Override
     public CompletableFuture<Void> closeAsync() {
-        if (state == State.OPEN || state == State.CONNECTING) {
-            state = State.CLOSING;
+        if (state.compareAndSet(State.OPEN, State.CLOSING) || state.compareAndSet(State.CONNECTING, State.CLOSING)) {
             closeConnection(NORMAL, "");
         }
         return closed.copy();
@@ -350,9 +352,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         if (c == null) {
             return;
         }
-        if (state != State.CLOSED) {
-            state = State.CLOSING;
-        }
+        state.updateAndGet(s -> s == State.CLOSED ? s : State.CLOSING);
         c.close(code, reason);
         CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (!closed.isDone()) {
@@ -363,6 +363,6 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public String toString() {
-        return "LiveSession[" + name + ", sessionId=" + sessionId + ", state=" + state + "]";
+        return "LiveSession[" + name + ", sessionId=" + sessionId + ", state=" + state.get() + "]";
     }
 }
