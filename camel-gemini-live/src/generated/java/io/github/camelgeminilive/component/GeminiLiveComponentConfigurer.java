@@ -51,6 +51,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": getOrCreateConfiguration(target).setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": target.setEventThreadPoolSize(property(camelContext, int.class, value)); return true;
+        case "explicitvadsignal":
+        case "explicitVadSignal": getOrCreateConfiguration(target).setExplicitVadSignal(property(camelContext, boolean.class, value)); return true;
         case "flavour": getOrCreateConfiguration(target).setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
         case "inputtranscription":
         case "inputTranscription": getOrCreateConfiguration(target).setInputTranscription(property(camelContext, boolean.class, value)); return true;
@@ -110,6 +112,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return int.class;
+        case "explicitvadsignal":
+        case "explicitVadSignal": return boolean.class;
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
@@ -170,6 +174,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return getOrCreateConfiguration(target).getContextWindowCompressionTriggerTokens();
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return target.getEventThreadPoolSize();
+        case "explicitvadsignal":
+        case "explicitVadSignal": return getOrCreateConfiguration(target).isExplicitVadSignal();
         case "flavour": return getOrCreateConfiguration(target).getFlavour();
         case "inputtranscription":
         case "inputTranscription": return getOrCreateConfiguration(target).isInputTranscription();

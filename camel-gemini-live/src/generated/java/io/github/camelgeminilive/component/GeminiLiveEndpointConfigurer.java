@@ -43,6 +43,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "explicitvadsignal":
+        case "explicitVadSignal": target.getConfiguration().setExplicitVadSignal(property(camelContext, boolean.class, value)); return true;
         case "flavour": target.getConfiguration().setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
         case "inputtranscription":
         case "inputTranscription": target.getConfiguration().setInputTranscription(property(camelContext, boolean.class, value)); return true;
@@ -99,6 +101,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "explicitvadsignal":
+        case "explicitVadSignal": return boolean.class;
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
@@ -156,6 +160,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "explicitvadsignal":
+        case "explicitVadSignal": return target.getConfiguration().isExplicitVadSignal();
         case "flavour": return target.getConfiguration().getFlavour();
         case "inputtranscription":
         case "inputTranscription": return target.getConfiguration().isInputTranscription();

@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("automaticActivityDetection");
@@ -35,6 +35,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("contextWindowCompressionTriggerTokens");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("explicitVadSignal");
         props.add("flavour");
         props.add("inputTranscription");
         props.add("lazyStartProducer");

@@ -84,6 +84,10 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "advanced",
               description = "Silence (ms) after speech that ends the user's turn (server-side VAD).")
     private Integer silenceDurationMs;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask the service for explicit voice activity signals (voiceActivity events when the user"
+                            + " starts and stops speaking).")
+    private boolean explicitVadSignal;
     @UriParam(label = "producer", defaultValue = "60s", javaType = "java.time.Duration",
               description = "How long (ms, or a duration like 60s) an InOut exchange waits for the model's turn to"
                             + " complete.")
@@ -262,6 +266,14 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setSilenceDurationMs(Integer silenceDurationMs) {
         this.silenceDurationMs = silenceDurationMs;
+    }
+
+    public boolean isExplicitVadSignal() {
+        return explicitVadSignal;
+    }
+
+    public void setExplicitVadSignal(boolean explicitVadSignal) {
+        this.explicitVadSignal = explicitVadSignal;
     }
 
     public long getReplyTimeout() {

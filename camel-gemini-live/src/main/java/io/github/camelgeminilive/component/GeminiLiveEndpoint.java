@@ -16,9 +16,8 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
 
 /**
- * A live session of the Gemini Live API, named by its key. Producers send user input (text, audio, video, tool
- * responses, activity signals) and consumers receive the model's events; a producer and a consumer with the same key
- * share one session.
+ * Real-time voice and text sessions with Google's Gemini Live API: stream text, audio and video in, receive audio,
+ * transcriptions, tool calls and turn events.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
              category = { Category.AI }, headersClass = GeminiLiveConstants.class)

@@ -63,6 +63,9 @@ final class LiveSettingsMapper {
                     c.isAutomaticActivityDetection() ? null : Boolean.TRUE, null, null, null, c.getSilenceDurationMs()),
                     null, null));
         }
+        if (c.isExplicitVadSignal()) {
+            setup.explicitVadSignal(Boolean.TRUE);
+        }
         List<Tool> tools = tools(c.getTools());
         if (!tools.isEmpty()) {
             setup.tools(tools);

@@ -43,6 +43,9 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
                         .to(uri("tools", TOOLS));
                 from("direct:tools").to(uri("tools", TOOLS));
 
+                from(uri("vad", "explicitVadSignal=true")).to("mock:vad");
+                from("direct:vad").to(uri("vad", "explicitVadSignal=true"));
+
                 // never answers: the call stays pending until the user barges in
                 from(uri("pending", TOOLS)).to("mock:pending");
                 from("direct:pending").to(uri("pending", TOOLS));
@@ -89,6 +92,16 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
 
         Exchange heard = awaitEvent(mock, GeminiLiveEventType.INPUT_TRANSCRIPTION);
         assertThat(heard.getMessage().getBody(String.class)).startsWith("[speech 0.5");
+    }
+
+    @Test
+    void explicitVadSignalsAreVoiceActivityEvents() {
+        MockEndpoint mock = getMockEndpoint("mock:vad");
+        template.sendBody("direct:vad", TestAudio.concat(TestAudio.tone(300), TestAudio.silence(1000)));
+
+        awaitEvent(mock, GeminiLiveEventType.TURN_COMPLETE);
+        assertThat(eventsOf(mock, GeminiLiveEventType.VOICE_ACTIVITY)).extracting(e -> e.getMessage().getBody())
+                .containsExactly("VAD_SIGNAL_TYPE_SOS", "VAD_SIGNAL_TYPE_EOS");
     }
 
     @Test

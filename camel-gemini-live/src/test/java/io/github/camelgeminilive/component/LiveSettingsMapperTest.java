@@ -33,6 +33,7 @@ class LiveSettingsMapperTest {
         assertThat(setup.sessionResumption().handle()).isNull();
         assertThat(setup.realtimeInputConfig()).isNull();
         assertThat(setup.tools()).isNull();
+        assertThat(setup.explicitVadSignal()).isNull();
         assertThat(options.rules().textTurn()).isEqualTo(ModelRules.TextTurn.CLIENT_CONTENT);
         assertThat(LiveJson.get().write(ClientMessage.of(setup)))
                 .contains("\"inputAudioTranscription\":{}").doesNotContain("\"handle\"");
@@ -52,6 +53,7 @@ class LiveSettingsMapperTest {
         c.setAutomaticActivityDetection(false);
         c.setSilenceDurationMs(300);
         c.setTextTurnMode(ModelRules.TextTurn.CLIENT_CONTENT);
+        c.setExplicitVadSignal(true);
 
         SessionOptions options = LiveSettingsMapper.sessionOptions(c, Runnable::run);
 
@@ -66,6 +68,7 @@ class LiveSettingsMapperTest {
         assertThat(setup.contextWindowCompression().slidingWindow().targetTokens()).isEqualTo(8000L);
         assertThat(setup.realtimeInputConfig().automaticActivityDetection().disabled()).isTrue();
         assertThat(setup.realtimeInputConfig().automaticActivityDetection().silenceDurationMs()).isEqualTo(300);
+        assertThat(setup.explicitVadSignal()).isTrue();
         // the 3.1 family sends text as realtimeInput.text unless overridden
         assertThat(options.rules().family()).isEqualTo("3.1-flash-live");
         assertThat(options.rules().textTurn()).isEqualTo(ModelRules.TextTurn.CLIENT_CONTENT);
