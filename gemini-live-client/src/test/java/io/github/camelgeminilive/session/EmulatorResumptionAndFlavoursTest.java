@@ -68,6 +68,23 @@ class EmulatorResumptionAndFlavoursTest {
         }
     }
 
+    @Test
+    void flashLiveModelsGetRealtimeTextTurnsAndNoEmptyResumptionHandle() throws Exception {
+        // 3.1 Flash Live closes with 1007 on a null handle or mediaChunks, and sends several parts per message
+        Setup setup = Setup.builder("models/gemini-3.1-flash-live-preview").outputAudioTranscription(true)
+                .sessionResumption(new Setup.SessionResumptionConfig(null, null)).build();
+        EventRecorder events = new EventRecorder();
+        try (LiveClient client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> KEY));
+                LiveSession session = client.connect(SessionOptions.of(setup), " ", events)
+                        .get(10, TimeUnit.SECONDS)) {
+            session.sendText("Hello three one").get(5, TimeUnit.SECONDS);
+            events.awaitCount(LiveEvent.TurnComplete.class, 1);
+            assertThat(transcript(events)).isEqualTo("You said: Hello three one");
+            assertThat(events.of(LiveEvent.Audio.class)).isNotEmpty();
+            assertThat(session.isOpen()).isTrue();
+        }
+    }
+
     private static void assertTurn(ConnectionOptions options) throws Exception {
         EventRecorder events = new EventRecorder();
         try (LiveClient client = LiveClient.create(options);

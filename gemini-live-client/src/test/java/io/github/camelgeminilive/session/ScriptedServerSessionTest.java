@@ -150,6 +150,27 @@ class ScriptedServerSessionTest {
     }
 
     @Test
+    void textFramesAreReadLikeBinaryOnes() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> {
+            if (text.contains("\"setup\"")) {
+                ScriptedServer.sendText(ch, ScriptedServer.SETUP_COMPLETE);
+            } else {
+                ScriptedServer.sendText(ch, "{\"serverContent\":{\"outputTranscription\":{\"text\":\"hi\"},"
+                        + "\"turnComplete\":true}}");
+            }
+        });
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        assertThat(session.sessionId()).isEqualTo("scripted-1");
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+        events.await(LiveEvent.TurnComplete.class);
+        assertThat(events.types()).containsExactly(LiveEventType.SETUP_COMPLETE, LiveEventType.OUTPUT_TRANSCRIPTION,
+                LiveEventType.TURN_COMPLETE);
+        session.close();
+    }
+
+    @Test
     void aMessageAboveTheSizeLimitEndsTheSessionInsteadOfHanging() throws Exception {
         server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> ScriptedServer.sendBinary(ch,
                 "{\"serverContent\":{\"outputTranscription\":{\"text\":\"" + "x".repeat(8192) + "\"}}}")));

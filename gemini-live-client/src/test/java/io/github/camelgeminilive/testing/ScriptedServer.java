@@ -78,6 +78,10 @@ public final class ScriptedServer implements AutoCloseable {
         WebSockets.sendBinary(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), channel, null);
     }
 
+    public static void sendText(WebSocketChannel channel, String json) {
+        WebSockets.sendText(json, channel, null);
+    }
+
     public int port() {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
