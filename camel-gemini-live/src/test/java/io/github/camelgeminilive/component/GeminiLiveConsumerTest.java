@@ -3,6 +3,7 @@ package io.github.camelgeminilive.component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
 
     private static final String TOOLS = "tools=#weatherTools";
+    /** A half-cascade model: TEXT responses are allowed. */
+    private static final String TEXT_MODEL = "model=models/gemini-live-2.5-flash-preview&responseModalities=TEXT";
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
@@ -42,6 +45,9 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
                         .setBody(exchange -> Map.of("temperature", "21C"))
                         .to(uri("tools", TOOLS));
                 from("direct:tools").to(uri("tools", TOOLS));
+
+                from(uri("text", TEXT_MODEL)).to("mock:text");
+                from("direct:text").to(uri("text", TEXT_MODEL));
 
                 from(uri("vad", "explicitVadSignal=true")).to("mock:vad");
                 from("direct:vad").to(uri("vad", "explicitVadSignal=true"));
@@ -92,6 +98,19 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
 
         Exchange heard = awaitEvent(mock, GeminiLiveEventType.INPUT_TRANSCRIPTION);
         assertThat(heard.getMessage().getBody(String.class)).startsWith("[speech 0.5");
+    }
+
+    @Test
+    void textSessionsGiveTextEventsAndATextInOutReply() {
+        Exchange reply = template.request("direct:text", e -> e.getMessage().setBody("Write it down"));
+
+        assertThat(reply.getException()).isNull();
+        assertThat(reply.getMessage().getBody()).isEqualTo("You said: Write it down");
+        MockEndpoint mock = getMockEndpoint("mock:text");
+        awaitEvent(mock, GeminiLiveEventType.TURN_COMPLETE);
+        assertThat(eventsOf(mock, GeminiLiveEventType.TEXT).stream().map(e -> e.getMessage().getBody(String.class))
+                .collect(Collectors.joining())).isEqualTo("You said: Write it down");
+        assertThat(eventsOf(mock, GeminiLiveEventType.AUDIO)).isEmpty();
     }
 
     @Test
