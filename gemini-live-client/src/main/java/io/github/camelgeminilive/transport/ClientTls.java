@@ -29,19 +29,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * (endpoint identification {@code HTTPS}) as well as its certificate. A plain JDK {@link SSLEngine} checks only the
  * chain, and Undertow's client uses engines, so the check is switched on where engines are made. Each connection
  * attempt gets its own context that remembers why the certificate was rejected, because Undertow reports a failed
- * handshake only as a closed channel.
+ * handshake only as a closed channel. Engines run their handshake tasks inline ({@link InlineTaskSslEngine}).
  */
 final class ClientTls {
 
     private final X509ExtendedTrustManager trust;
-    private final String[] protocols;
 
-    /**
-     * @param trustStore null for the JDK's default trust
-     * @param protocols  TLS versions the engines may use (empty: the JDK's defaults)
-     */
-    ClientTls(Path trustStore, String password, String... protocols) {
-        this.protocols = protocols.clone();
+    /** @param trustStore null for the JDK's default trust */
+    ClientTls(Path trustStore, String password) {
         try {
             this.trust = trustManager(trustStore, password);
         } catch (GeneralSecurityException | IOException e) {
@@ -55,7 +50,7 @@ final class ClientTls {
         try {
             SSLContext delegate = SSLContext.getInstance("TLS");
             delegate.init(null, new TrustManager[] { recorder }, null);
-            SSLContext context = new SSLContext(new Spi(delegate, protocols), delegate.getProvider(),
+            SSLContext context = new SSLContext(new Spi(delegate), delegate.getProvider(),
                     delegate.getProtocol()) {
             };
             return new Attempt(context, recorder);
@@ -157,14 +152,12 @@ final class ClientTls {
         }
     }
 
-    /** Makes engines with host name verification and the chosen protocols. */
+    /** Makes engines that verify the host name and run their handshake tasks inline. */
     private static final class Spi extends SSLContextSpi {
         private final SSLContext delegate;
-        private final String[] protocols;
 
-        Spi(SSLContext delegate, String[] protocols) {
+        Spi(SSLContext delegate) {
             this.delegate = delegate;
-            this.protocols = protocols;
         }
 
         @Override
@@ -202,14 +195,11 @@ final class ClientTls {
             return delegate.getClientSessionContext();
         }
 
-        private SSLEngine verifying(SSLEngine engine) {
+        private static SSLEngine verifying(SSLEngine engine) {
             SSLParameters parameters = engine.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            if (protocols.length > 0) {
-                parameters.setProtocols(protocols);
-            }
             engine.setSSLParameters(parameters);
-            return engine;
+            return new InlineTaskSslEngine(engine);
         }
     }
 }

@@ -32,12 +32,6 @@ import jakarta.websocket.HandshakeResponse;
 public final class UndertowTransport implements WebSocketTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowTransport.class);
-    /**
-     * Undertow's client-side SSL conduit stalls in the TLS 1.3 handshake (it never resumes after the server's
-     * first flight; seen with 2.3.24 on JDK 17, also reported by other Undertow client users), so its engines
-     * speak TLS 1.2, which the Live API endpoints accept.
-     */
-    private static final String[] TLS_PROTOCOLS = { "TLSv1.2" };
 
     /** Undertow logs the full connection URI here at DEBUG, before any handshake. */
     static final String URI_LOGGER = "io.undertow.websockets.core.request";
@@ -55,7 +49,7 @@ public final class UndertowTransport implements WebSocketTransport {
     public UndertowTransport(ConnectionOptions options, Executor connectExecutor) {
         this.options = options;
         this.connectExecutor = connectExecutor;
-        this.tls = new ClientTls(options.trustStore(), options.trustStorePassword(), TLS_PROTOCOLS);
+        this.tls = new ClientTls(options.trustStore(), options.trustStorePassword());
         int cpus = Runtime.getRuntime().availableProcessors();
         try {
             this.worker = Xnio.getInstance().createWorker(OptionMap.builder()
