@@ -61,6 +61,7 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtranscription":
         case "outputTranscription": getOrCreateConfiguration(target).setOutputTranscription(property(camelContext, boolean.class, value)); return true;
+        case "reconnect": getOrCreateConfiguration(target).setReconnect(property(camelContext, boolean.class, value)); return true;
         case "replythreadpoolsize":
         case "replyThreadPoolSize": target.setReplyThreadPoolSize(property(camelContext, int.class, value)); return true;
         case "replytimeout":
@@ -122,6 +123,7 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": return java.lang.String.class;
         case "outputtranscription":
         case "outputTranscription": return boolean.class;
+        case "reconnect": return boolean.class;
         case "replythreadpoolsize":
         case "replyThreadPoolSize": return int.class;
         case "replytimeout":
@@ -184,6 +186,7 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputtranscription":
         case "outputTranscription": return getOrCreateConfiguration(target).isOutputTranscription();
+        case "reconnect": return getOrCreateConfiguration(target).isReconnect();
         case "replythreadpoolsize":
         case "replyThreadPoolSize": return target.getReplyThreadPoolSize();
         case "replytimeout":

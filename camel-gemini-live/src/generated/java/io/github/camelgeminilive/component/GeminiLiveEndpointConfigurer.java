@@ -53,6 +53,7 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtranscription":
         case "outputTranscription": target.getConfiguration().setOutputTranscription(property(camelContext, boolean.class, value)); return true;
+        case "reconnect": target.getConfiguration().setReconnect(property(camelContext, boolean.class, value)); return true;
         case "replytimeout":
         case "replyTimeout": target.getConfiguration().setReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsemodalities":
@@ -111,6 +112,7 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": return java.lang.String.class;
         case "outputtranscription":
         case "outputTranscription": return boolean.class;
+        case "reconnect": return boolean.class;
         case "replytimeout":
         case "replyTimeout": return long.class;
         case "responsemodalities":
@@ -170,6 +172,7 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": return target.getConfiguration().getModel();
         case "outputtranscription":
         case "outputTranscription": return target.getConfiguration().isOutputTranscription();
+        case "reconnect": return target.getConfiguration().isReconnect();
         case "replytimeout":
         case "replyTimeout": return target.getConfiguration().getReplyTimeout();
         case "responsemodalities":

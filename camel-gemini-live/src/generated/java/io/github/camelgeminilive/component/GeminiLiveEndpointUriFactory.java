@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(29);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("automaticActivityDetection");
@@ -41,6 +41,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("model");
         props.add("outputTranscription");
+        props.add("reconnect");
         props.add("replyTimeout");
         props.add("responseModalities");
         props.add("sessionKey");

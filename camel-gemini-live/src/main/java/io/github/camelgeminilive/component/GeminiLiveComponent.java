@@ -76,9 +76,10 @@ public class GeminiLiveComponent extends DefaultComponent {
     }
 
     /** The shared session for {@code key}, opened with these settings if nobody uses it yet. */
-    SharedLiveSession acquireSession(String key, ConnectionSettings connection, SessionOptions options) {
+    SharedLiveSession acquireSession(String key, ConnectionSettings connection, SessionOptions options,
+                                     boolean reconnect) {
         return sessions.acquire(key, k -> new SharedLiveSession(k,
-                listener -> clients.get(connection).connect(options, null, listener),
+                (handle, listener) -> clients.get(connection).connect(options, handle, listener), reconnect,
                 new TurnReplies(replyExecutor)));
     }
 

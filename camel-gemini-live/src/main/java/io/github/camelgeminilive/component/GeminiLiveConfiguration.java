@@ -45,6 +45,12 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "true",
               description = "Enable session resumption: the service sends resumption handles (resumptionUpdate events).")
     private boolean sessionResumption = true;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "When the service ends the connection (after goAway, 1000, 1001, 1011 or a lost"
+                            + " connection), connect again on the next send, or at once when a consumer listens,"
+                            + " resuming the session with the newest resumption handle. Refusals (1007, 1008) and a"
+                            + " close by the route are final.")
+    private boolean reconnect = true;
     @UriParam(label = "advanced", defaultValue = "false",
               description = "Ask for transparent resumption (lastConsumedClientMessageIndex; Vertex AI only).")
     private boolean transparentResumption;
@@ -170,6 +176,14 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setSessionResumption(boolean sessionResumption) {
         this.sessionResumption = sessionResumption;
+    }
+
+    public boolean isReconnect() {
+        return reconnect;
+    }
+
+    public void setReconnect(boolean reconnect) {
+        this.reconnect = reconnect;
     }
 
     public boolean isTransparentResumption() {

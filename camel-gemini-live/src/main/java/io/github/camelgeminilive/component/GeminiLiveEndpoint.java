@@ -64,7 +64,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     /** The shared session for {@code key}; release it with {@link #releaseSession}. */
     SharedLiveSession acquireSession(String key) {
-        return getComponent().acquireSession(key, connectionSettings, sessionOptions);
+        return getComponent().acquireSession(key, connectionSettings, sessionOptions, configuration.isReconnect());
     }
 
     void releaseSession(SharedLiveSession session) {
