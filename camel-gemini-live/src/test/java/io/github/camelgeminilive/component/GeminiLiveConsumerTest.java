@@ -196,6 +196,21 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
     }
 
     @Test
+    void whenGoAwayTimeRunsOutTheSessionMovesToANewConnection() {
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        String sessionId = sessionOf(mock).sessionId();
+
+        emulator.admin().goAway(sessionId, Duration.ofMillis(200));
+
+        Exchange closed = awaitEvent(mock, GeminiLiveEventType.CLOSED);
+        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_CODE)).isEqualTo(1000);
+        Exchange reply = template.request("direct:events", e -> e.getMessage().setBody("Still there?"));
+        assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT))
+                .isEqualTo("You said: Still there?");
+        assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
+    }
+
+    @Test
     void withoutReconnectAServiceCloseIsFinal() {
         MockEndpoint mock = getMockEndpoint("mock:final");
         String sessionId = sessionOf(mock).sessionId();
