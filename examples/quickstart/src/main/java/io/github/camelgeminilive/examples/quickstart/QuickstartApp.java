@@ -39,8 +39,10 @@ public final class QuickstartApp {
 
             CompletableFuture<Void> outcome = new CompletableFuture<>();
             Main main = new Main();
-            main.addInitialProperty("gemini.apiKey", backend.apiKey());
-            main.addInitialProperty("gemini.baseUrl", backend.baseUrl());
+            // through a placeholder, as Camel Main asks for secrets (it warns about plain-text values)
+            main.addInitialProperty("quickstart.api-key", backend.apiKey());
+            main.addInitialProperty("camel.component.gemini-live.api-key", "{{quickstart.api-key}}");
+            main.addInitialProperty("camel.component.gemini-live.base-url", backend.baseUrl());
             main.configure().addRoutesBuilder(
                     new QuickstartRoute(options.prompt(), new ReplyWriter(options.wavFile(), out), outcome));
             // the timer fires once; Camel Main shuts down after that one exchange, failed or not

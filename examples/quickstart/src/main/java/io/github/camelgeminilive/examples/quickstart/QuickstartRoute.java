@@ -7,14 +7,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Fires once: sends the prompt as a text turn to a live session, waits for the model's whole reply (InOut) and
- * hands it to {@link ReplyWriter}. The key and base URL come from the {@code gemini.*} properties.
+ * hands it to {@link ReplyWriter}. Where the session goes (API key, base URL) is component configuration, so the
+ * route is the same for Google and the emulator and the key appears in no endpoint URI.
  */
 final class QuickstartRoute extends RouteBuilder {
 
-    static final String GEMINI_LIVE_URI = "gemini-live:quickstart"
-                                          + "?apiKey=RAW({{gemini.apiKey}})"
-                                          + "&baseUrl={{gemini.baseUrl}}"
-                                          + "&outputTranscription=true";
+    static final String GEMINI_LIVE_URI = "gemini-live:quickstart?outputTranscription=true";
 
     private final String prompt;
     private final ReplyWriter replyWriter;
