@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.genai.AsyncSession;
 import com.google.genai.Client;
 import com.google.genai.types.AudioTranscriptionConfig;
+import com.google.genai.types.Blob;
 import com.google.genai.types.ClientOptions;
 import com.google.genai.types.Content;
 import com.google.genai.types.HttpOptions;
@@ -14,7 +15,11 @@ import com.google.genai.types.LiveSendRealtimeInputParameters;
 import com.google.genai.types.Modality;
 import com.google.genai.types.Part;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -54,7 +59,7 @@ class GoogleSdkCompatibilityTest {
 
     @Test
     void clientContentTextTurnIsAnsweredWithAudioAndTranscription() throws Exception {
-        SdkTurn turn = runTextTurn(session -> session.sendClientContent(
+        SdkTurn turn = runTurn(1, session -> session.sendClientContent(
                 LiveSendClientContentParameters.builder()
                         .turns(Content.builder().role("user").parts(Part.fromText("Hello from the SDK")))
                         .turnComplete(true)
@@ -69,7 +74,7 @@ class GoogleSdkCompatibilityTest {
     @Test
     void realtimeTextInputSentAsSnakeCaseIsAnswered() throws Exception {
         // The SDK names this message "realtime_input" (proto field name), unlike every other message.
-        SdkTurn turn = runTextTurn(session -> session.sendRealtimeInput(
+        SdkTurn turn = runTurn(1, session -> session.sendRealtimeInput(
                 LiveSendRealtimeInputParameters.builder().text("Streamed text").build()));
 
         assertThat(turn.transcript()).isEqualTo("You said: Streamed text");
@@ -77,8 +82,32 @@ class GoogleSdkCompatibilityTest {
         assertThat(turn.totalTokenCount()).isPositive();
     }
 
-    /** Connects with the SDK, sends one text turn with {@code send} and collects the model's reply turn. */
-    private static SdkTurn runTextTurn(Function<AsyncSession, CompletableFuture<Void>> send) throws Exception {
+    @Test
+    void realtimeAudioIsHeardByTheEmulatorsVadAndAnswered() throws Exception {
+        // one second of a loud tone, then more silence than the default 800 ms end-of-speech window
+        List<byte[]> chunks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            chunks.add(pcm16k(100, 8_000));
+        }
+        for (int i = 0; i < 12; i++) {
+            chunks.add(pcm16k(100, 0));
+        }
+
+        SdkTurn turn = runTurn(chunks.size(), session -> sendInOrder(session, chunks));
+
+        assertThat(turn.inputTranscript()).as("VAD measured about one second of speech")
+                .matches("\\[speech (0\\.9\\d|1\\.0\\d) s\\]");
+        assertThat(turn.transcript()).isNotBlank();
+        assertReplyAudio(turn);
+    }
+
+    /**
+     * Connects with the SDK, lets {@code send} send the user's turn and collects the model's reply turn.
+     *
+     * @param clientMessages how many messages {@code send} sends (checked against the emulator's counter)
+     */
+    private static SdkTurn runTurn(int clientMessages, Function<AsyncSession, CompletableFuture<Void>> send)
+            throws Exception {
         try (Client client = sdkClient()) {
             AsyncSession session = client.async.live.connect(MODEL, audioConfig())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -93,12 +122,33 @@ class GoogleSdkCompatibilityTest {
                 send.apply(session).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 SdkTurn turn = collector.completedTurn().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 assertThat(emulator.admin().session(session.sessionId()).orElseThrow().clientMessages())
-                        .as("client messages after setup the emulator received").isEqualTo(1);
+                        .as("client messages after setup the emulator received").isEqualTo(clientMessages);
                 return turn;
             } finally {
                 session.close().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The SDK sends each message on a pool thread: only chaining keeps them in order. */
+    private static CompletableFuture<Void> sendInOrder(AsyncSession session, List<byte[]> pcmChunks) {
+        CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+        for (byte[] pcm : pcmChunks) {
+            sent = sent.thenCompose(v -> session.sendRealtimeInput(LiveSendRealtimeInputParameters.builder()
+                    .audio(Blob.builder().mimeType("audio/pcm;rate=16000").data(pcm))
+                    .build()));
+        }
+        return sent;
+    }
+
+    /** {@code millis} of 16 kHz 16-bit little-endian mono PCM: a 440 Hz tone of {@code amplitude}, 0 = silence. */
+    private static byte[] pcm16k(int millis, int amplitude) {
+        int samples = 16 * millis;
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            pcm.putShort((short) (amplitude * Math.sin(2 * Math.PI * 440 * i / 16_000.0)));
+        }
+        return pcm.array();
     }
 
     private static void assertReplyAudio(SdkTurn turn) {
@@ -113,6 +163,7 @@ class GoogleSdkCompatibilityTest {
     private static LiveConnectConfig audioConfig() {
         return LiveConnectConfig.builder()
                 .responseModalities(Modality.Known.AUDIO)
+                .inputAudioTranscription(AudioTranscriptionConfig.builder().build())
                 .outputAudioTranscription(AudioTranscriptionConfig.builder().build())
                 .build();
     }

@@ -21,6 +21,7 @@ final class SdkTurnCollector implements Consumer<LiveServerMessage> {
 
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final Set<String> audioMimeTypes = new LinkedHashSet<>();
+    private final StringBuilder inputTranscript = new StringBuilder();
     private final StringBuilder transcript = new StringBuilder();
     private final CompletableFuture<SdkTurn> turn = new CompletableFuture<>();
     private int audioChunks;
@@ -34,8 +35,8 @@ final class SdkTurnCollector implements Consumer<LiveServerMessage> {
         message.serverContent().ifPresent(this::onServerContent);
         // usageMetadata may ride on the turnComplete message or follow it
         if (turnComplete && totalTokenCount != null) {
-            turn.complete(new SdkTurn(audio.toByteArray(), audioChunks, new ArrayList<>(audioMimeTypes),
-                    transcript.toString(), generationComplete, totalTokenCount));
+            turn.complete(new SdkTurn(inputTranscript.toString(), audio.toByteArray(), audioChunks,
+                    new ArrayList<>(audioMimeTypes), transcript.toString(), generationComplete, totalTokenCount));
         }
     }
 
@@ -46,6 +47,7 @@ final class SdkTurnCollector implements Consumer<LiveServerMessage> {
 
     private void onServerContent(LiveServerContent content) {
         content.modelTurn().flatMap(c -> c.parts()).orElse(List.of()).forEach(this::onPart);
+        content.inputTranscription().flatMap(Transcription::text).ifPresent(inputTranscript::append);
         content.outputTranscription().flatMap(Transcription::text).ifPresent(transcript::append);
         generationComplete |= content.generationComplete().orElse(false);
         turnComplete |= content.turnComplete().orElse(false);
