@@ -87,6 +87,15 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /**
+     * Opens a {@link ResilientSession}: like {@link #connect}, starting from the handle in
+     * {@code resilience.handleStore()} under {@code resilience.handleKey()} when there is one.
+     */
+    public CompletableFuture<ResilientSession> connectResilient(SessionOptions options, ResilienceOptions resilience,
+            LiveSessionListener listener) {
+        throw new UnsupportedOperationException("TODO: issue 4");
+    }
+
+    /**
      * Closes every open session normally (waiting briefly for the close handshakes, so listeners still get their
      * {@link LiveEvent.Closed}), then the connections and the client's threads.
      */

@@ -87,6 +87,22 @@ public sealed interface LiveEvent {
         public LiveEventType type() { return LiveEventType.VOICE_ACTIVITY; }
     }
 
+    /**
+     * A resilient session moved to a new connection.
+     *
+     * @param attempts         connection attempts it took
+     * @param downtime         time without a usable connection (the gap the route saw)
+     * @param resumed          the conversation was resumed by handle (false: a fresh session)
+     * @param replayedMessages client messages sent again
+     * @param audioLost        audio that could not be replayed (zero when nothing was lost)
+     * @param replyAborted     a model reply was in progress and ended without its turnComplete
+     * @param cause            why: {@code goAway}, {@code maxConnectionAge}, or the close code and reason
+     */
+    record Reconnected(int attempts, Duration downtime, boolean resumed, long replayedMessages, Duration audioLost,
+            boolean replyAborted, String cause) implements LiveEvent {
+        public LiveEventType type() { return LiveEventType.RECONNECTED; }
+    }
+
     /** The session ended; {@code error} is null after a normal close. */
     record Closed(int code, String reason, LiveSessionException error) implements LiveEvent {
         public LiveEventType type() { return LiveEventType.CLOSED; }

@@ -17,5 +17,6 @@ public enum LiveEventType {
     GO_AWAY,
     RESUMPTION_UPDATE,
     VOICE_ACTIVITY,
+    RECONNECTED,
     CLOSED
 }

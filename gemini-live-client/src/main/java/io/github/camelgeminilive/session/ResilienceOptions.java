@@ -1,0 +1,62 @@
+package io.github.camelgeminilive.session;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ResilientSession} survives go-aways, drops and restarts.
+ *
+ * @param reconnect             backoff for unplanned reconnects
+ * @param replayBufferBytes     most bytes of sent client messages kept for replay after the newest handle
+ * @param replayBufferDuration  most audio (by sample count) kept for replay
+ * @param heldSendLimit         most sends held while reconnecting, before {@code overflowPolicy} applies
+ * @param overflowPolicy        what happens to a send beyond {@code heldSendLimit}
+ * @param pingInterval          WebSocket ping interval (null: no pings)
+ * @param pingTimeout           no pong for this long: the connection is half-open, reconnect (must exceed the
+ *                              service's slow pongs, 8-30 s)
+ * @param goAwayMargin          hard deadline for the drain: this long before {@code timeLeft} runs out
+ * @param maxConnectionAge      move to a new connection proactively at this age (null: only on go-away)
+ * @param transparent           ask for {@code transparent} resumption ({@code lastConsumedClientMessageIndex})
+ * @param seedFreshSession      when resumption is impossible, seed a fresh session with the conversation so far
+ * @param handleStore           where handles are kept
+ * @param handleKey             the key in {@code handleStore}; null: do not persist
+ */
+public record ResilienceOptions(
+        ReconnectPolicy reconnect,
+        long replayBufferBytes,
+        Duration replayBufferDuration,
+        int heldSendLimit,
+        OverflowPolicy overflowPolicy,
+        Duration pingInterval,
+        Duration pingTimeout,
+        Duration goAwayMargin,
+        Duration maxConnectionAge,
+        boolean transparent,
+        boolean seedFreshSession,
+        ResumptionHandleStore handleStore,
+        String handleKey) {
+
+    public ResilienceOptions {
+        Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+        Objects.requireNonNull(handleStore, "handleStore");
+        Objects.requireNonNull(goAwayMargin, "goAwayMargin");
+        if (replayBufferBytes <= 0 || heldSendLimit <= 0) {
+            throw new IllegalArgumentException("replayBufferBytes and heldSendLimit must be positive");
+        }
+        if (pingInterval != null && (pingTimeout == null || pingTimeout.compareTo(pingInterval) <= 0)) {
+            throw new IllegalArgumentException("pingTimeout must be set and longer than pingInterval");
+        }
+    }
+
+    /**
+     * 8 MiB / 120 s of replay, 2000 held sends failing when full, a ping every 15 s tolerating 60 s without a
+     * pong, drain until 2 s before the go-away deadline, no proactive move, not transparent, no seeding, handles
+     * in memory and not persisted.
+     */
+    public static ResilienceOptions defaults() {
+        return new ResilienceOptions(ReconnectPolicy.defaults(), 8L * 1024 * 1024, Duration.ofSeconds(120), 2000,
+                OverflowPolicy.FAIL, Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(2), null,
+                false, false, new InMemoryResumptionHandleStore(), null);
+    }
+}
