@@ -7,10 +7,12 @@ import java.util.Optional;
 
 /**
  * Inspects the emulator's sessions and injects faults into their open connections. The same operations are served
- * over HTTP under {@code /emulator/} (loopback only).
+ * over HTTP under {@code /emulator/} (loopback only). Works while the emulator is stopped too (state is kept), when
+ * every session has no open connection.
  *
  * <p>The fault operations throw {@link NoSuchElementException} for an unknown session and
- * {@link IllegalStateException} when the session has no open connection.
+ * {@link IllegalStateException} when the session has no open connection (or, except for {@link #drop}, when that
+ * connection is frozen).
  */
 public interface EmulatorAdmin {
 
@@ -27,4 +29,28 @@ public interface EmulatorAdmin {
 
     /** Drops the open connection's TCP connection without a close frame. */
     void drop(String sessionId);
+
+    /**
+     * Makes the open connection half-open: the server stops reading it, sending on it and answering its pings, while
+     * the TCP connection stays up (a client notices only through its ping timeout). A resume of the session takes
+     * over from a frozen connection (it is dropped then). Freezing a frozen connection does nothing.
+     */
+    void freeze(String sessionId);
+
+    /**
+     * Delays every pong reply, on all connections, by {@code delay} (the real service's pongs take 8-30 s);
+     * {@link Duration#ZERO} restores immediate pongs. Applies to pings received from now on.
+     *
+     * @throws IllegalArgumentException for a negative delay
+     */
+    void pongDelay(Duration delay);
+
+    /** The current pong delay ({@link Duration#ZERO}: immediate pongs). */
+    Duration pongDelay();
+
+    /**
+     * WebSocket upgrades accepted on the Live API paths since the emulator was built, across {@code stop()}/
+     * {@code start()}, including connections then refused with 1007 or 1008.
+     */
+    long connectionAttempts();
 }

@@ -45,6 +45,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
 
     /**
      * Binds the port and starts serving; with TLS, first generates the certificate and writes the trust store.
+     * After {@link #stop()}, listens again on the same port with the sessions, handles and counters kept.
      *
      * @return this emulator, started
      * @throws IllegalStateException when already started
@@ -53,7 +54,8 @@ public final class GeminiLiveEmulator implements AutoCloseable {
      */
     public synchronized GeminiLiveEmulator start() {
         if (server != null) {
-            throw new IllegalStateException("The emulator is already started");
+            server.listen();
+            return this;
         }
         Scenario scenario = config.scenario == null ? null : Scenario.load(config.scenario);
         EmulatorSettings settings = new EmulatorSettings(config.pace, scenario);
@@ -61,6 +63,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         server = LiveServer.start(config.host, config.port, tls, CredentialPolicy.of(config.apiKey), config.engine,
                 settings);
         return this;
+    }
+
+    /**
+     * Stops as a crashed process would: every connection is cut without a close frame (clients see an abnormal
+     * closure) and the port is released. Unlike {@link #close()}, sessions, resumption handles, histories and
+     * counters are kept: {@link #start()} listens on the same port again, and the admin API works meanwhile (with
+     * no connection open). Does nothing when already stopped.
+     *
+     * @throws IllegalStateException when never started or closed
+     */
+    public synchronized void stop() {
+        created().stop();
     }
 
     /** {@code ws://HOST:PORT} ({@code wss://localhost:PORT} with TLS); clients append the endpoint path. */
@@ -75,14 +89,14 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return URI.create("ws://" + host + ":" + port());
     }
 
-    /** The bound port (the ephemeral one when the builder said 0). */
+    /** The bound port (the ephemeral one when the builder said 0); the same while stopped and after a restart. */
     public int port() {
-        return running().port();
+        return created().port();
     }
 
     /** The PKCS12 trust store holding the emulator's certificate (TLS only), password {@link #trustStorePassword()}. */
     public Path trustStore() {
-        running();
+        created();
         if (trustStore == null) {
             throw new IllegalStateException("The emulator was built without TLS: there is no trust store");
         }
@@ -93,12 +107,15 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return config.trustStorePassword;
     }
 
-    /** Session inspection and fault injection. */
+    /** Session inspection and fault injection; also while stopped. */
     public EmulatorAdmin admin() {
-        return running().admin();
+        return created().admin();
     }
 
-    /** Stops the server; a temporary trust store is deleted. */
+    /**
+     * Closes open connections with 1001 (going away), stops the server and discards every session; a temporary
+     * trust store is deleted. A later {@link #start()} begins afresh.
+     */
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -114,7 +131,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         }
     }
 
-    private synchronized LiveServer running() {
+    private synchronized LiveServer created() {
         if (server == null) {
             throw new IllegalStateException("The emulator is not running: call start()");
         }

@@ -28,6 +28,9 @@ import io.undertow.util.StatusCodes;
  * <li>{@code POST /emulator/sessions/{id}/close?code=1011&reason=text} (code defaults to 1000, reason to
  * empty)</li>
  * <li>{@code POST /emulator/sessions/{id}/drop}</li>
+ * <li>{@code POST /emulator/sessions/{id}/freeze}</li>
+ * <li>{@code POST /emulator/pong-delay?delay=20s} ({@code 0s} restores immediate pongs)</li>
+ * <li>{@code GET /emulator/stats}: {@code {"connectionAttempts": n, "pongDelay": "20s"}}</li>
  * </ul>
  * Errors: 400 bad parameter, 403 not loopback, 404 unknown session or path, 405 wrong method, 409 no open
  * connection; the body is {@code {"error": "..."}}. A successful action answers with the session's state.
@@ -35,6 +38,8 @@ import io.undertow.util.StatusCodes;
 public final class AdminHttpHandler implements HttpHandler {
 
     private static final String SESSIONS = "/emulator/sessions";
+    private static final String PONG_DELAY = "/emulator/pong-delay";
+    private static final String STATS = "/emulator/stats";
 
     private final EmulatorAdmin admin;
 
@@ -75,6 +80,18 @@ public final class AdminHttpHandler implements HttpHandler {
             json(exchange, StatusCodes.OK, admin.sessions());
             return;
         }
+        if (path.equals(STATS)) {
+            requireMethod(exchange, Methods.GET);
+            json(exchange, StatusCodes.OK, stats());
+            return;
+        }
+        if (path.equals(PONG_DELAY)) {
+            requireMethod(exchange, Methods.POST);
+            admin.pongDelay(duration("delay", param(exchange.getQueryParameters(), "delay").orElseThrow(
+                    () -> new IllegalArgumentException("pong-delay needs delay, e.g. ?delay=20s"))));
+            json(exchange, StatusCodes.OK, stats());
+            return;
+        }
         if (!path.startsWith(SESSIONS + "/")) {
             throw new NoSuchElementException("No admin resource at " + path);
         }
@@ -92,22 +109,28 @@ public final class AdminHttpHandler implements HttpHandler {
         requireMethod(exchange, Methods.POST);
         Map<String, Deque<String>> query = exchange.getQueryParameters();
         switch (segments[1]) {
-            case "goaway" -> admin.goAway(id, timeLeft(param(query, "timeLeft").orElseThrow(
+            case "goaway" -> admin.goAway(id, duration("timeLeft", param(query, "timeLeft").orElseThrow(
                     () -> new IllegalArgumentException("goaway needs timeLeft, e.g. ?timeLeft=5s"))));
             case "close" -> admin.close(id, closeCode(param(query, "code").orElse("1000")),
                     param(query, "reason").orElse(""));
             case "drop" -> admin.drop(id);
+            case "freeze" -> admin.freeze(id);
             default -> throw new NoSuchElementException("No admin action " + segments[1]
-                    + " (goaway, close, drop)");
+                    + " (goaway, close, drop, freeze)");
         }
         json(exchange, StatusCodes.OK, admin.session(id).orElseThrow());
     }
 
-    private static Duration timeLeft(String text) {
+    private Map<String, Object> stats() {
+        return Map.of("connectionAttempts", admin.connectionAttempts(), "pongDelay",
+                ProtoDuration.format(admin.pongDelay()));
+    }
+
+    private static Duration duration(String name, String text) {
         try {
             return ProtoDuration.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("timeLeft must be a duration such as 5s or 0.500s, got " + text);
+            throw new IllegalArgumentException(name + " must be a duration such as 5s or 0.500s, got " + text);
         }
     }
 

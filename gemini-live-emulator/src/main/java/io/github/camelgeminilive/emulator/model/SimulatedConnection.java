@@ -334,10 +334,12 @@ final class SimulatedConnection implements ModelConnection {
 
     private void turnEnded() {
         turn = null;
-        resumption.resumable(consumedIndex());
         QueuedTurn next = queued.poll();
         if (next != null) {
+            // not at rest: a handle now would hold the queued user turn but never its reply
             begin(next.text(), next.earlier());
+        } else {
+            resumption.resumable(consumedIndex());
         }
     }
 

@@ -5,20 +5,31 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.emulator.model.SessionState;
 import io.github.camelgeminilive.protocol.Content;
 
 /** One emulated session: its conversation, its connections (at most one open) and the handles issued for it. */
-final class EmulatedSession implements SessionState {
+final class EmulatedSession {
 
     private final String sessionId;
     private final String model;
     private final SessionRegistry registry;
     private final List<Content> history = Collections.synchronizedList(new ArrayList<>());
     private final List<LiveConnection> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
     private LiveConnection open;
+
+    /**
+     * What a handle captured: the conversation and the audio samples included in it.
+     *
+     * @param history             the conversation, immutable
+     * @param audioSamplesInState audio samples of the client messages the state includes
+     */
+    record Snapshot(List<Content> history, long audioSamplesInState) {
+    }
 
     EmulatedSession(String sessionId, String model, SessionRegistry registry) {
         this.sessionId = sessionId;
@@ -26,8 +37,7 @@ final class EmulatedSession implements SessionState {
         this.registry = registry;
     }
 
-    @Override
-    public String sessionId() {
+    String sessionId() {
         return sessionId;
     }
 
@@ -35,28 +45,63 @@ final class EmulatedSession implements SessionState {
         return model;
     }
 
-    @Override
-    public List<Content> history() {
-        return history;
-    }
-
     /**
-     * A handle for the conversation as it is now. The index needs no storing: the model reports it to the client
-     * in the same update, and the client replays what came after it.
+     * The session as the model of {@code connection} sees it: a handle issued for its messages {@code 0..k}
+     * captures the conversation now and the audio of exactly those messages.
      */
-    @Override
-    public String issueHandle(long lastConsumedIndex) {
-        return registry.issueHandle(this, history.size());
+    SessionState stateFor(LiveConnection connection) {
+        return new SessionState() {
+            @Override
+            public String sessionId() {
+                return sessionId;
+            }
+
+            @Override
+            public List<Content> history() {
+                return history;
+            }
+
+            @Override
+            public String issueHandle(long lastConsumedIndex) {
+                List<Content> conversation;
+                synchronized (history) {
+                    conversation = List.copyOf(history);
+                }
+                return registry.issueHandle(EmulatedSession.this,
+                        new Snapshot(conversation, connection.ledger().captureThrough(lastConsumedIndex)));
+            }
+        };
     }
 
     /** Makes {@code connection} the session's open connection; false if another one is still open. */
     synchronized boolean attach(LiveConnection connection) {
         if (open != null && open.isOpen()) {
-            return false;
+            if (!open.isFrozen()) {
+                return false;
+            }
+            // a frozen connection is dead to the service: a resume takes over, as after a keepalive timeout
+            open.drop();
         }
         open = connection;
         connections.add(connection);
         return true;
+    }
+
+    /** Attaches {@code connection} and rolls the state back to {@code snapshot}; false as {@link #attach}. */
+    synchronized boolean resume(LiveConnection connection, Snapshot snapshot) {
+        if (!attach(connection)) {
+            return false;
+        }
+        synchronized (history) {
+            history.clear();
+            history.addAll(snapshot.history());
+        }
+        return true;
+    }
+
+    /** A connection of this session completed its setup. */
+    void setupCompleted() {
+        connectionsOpened.incrementAndGet();
     }
 
     synchronized void detach(LiveConnection connection) {
@@ -69,32 +114,27 @@ final class EmulatedSession implements SessionState {
         return Optional.ofNullable(open).filter(LiveConnection::isOpen);
     }
 
-    /** Rolls the conversation back to what a handle captured: turns after it are the client's to replay. */
-    void restoreHistory(int size) {
-        synchronized (history) {
-            if (history.size() > size) {
-                history.subList(size, history.size()).clear();
-            }
-        }
-    }
-
     SessionInfo info() {
         List<SessionInfo.ConnectionInfo> infos = new ArrayList<>(connections.size());
         long messages = 0;
         long samples = 0;
         long frames = 0;
         int openCount = 0;
+        LiveConnection newest = null;
         for (LiveConnection c : connections) {
+            newest = c;
             ConnectionCounters n = c.counters();
-            SessionInfo.ConnectionInfo info = new SessionInfo.ConnectionInfo(c.id(), c.isOpen(), n.clientMessages(),
-                    n.audioSamples(), n.videoFrames());
+            SessionInfo.ConnectionInfo info = new SessionInfo.ConnectionInfo(c.id(), c.isOpen(), c.isFrozen(),
+                    n.clientMessages(), n.audioSamples(), n.videoFrames());
             infos.add(info);
             messages += info.clientMessages();
-            samples += info.audioSamples();
+            samples += info.audioSamplesReceived();
             frames += info.videoFrames();
             openCount += info.open() ? 1 : 0;
         }
-        return new SessionInfo(sessionId, model, openCount, messages, samples, frames, history.size(),
-                List.copyOf(infos));
+        // the newest connection carries the state forward from the snapshot it started with
+        long inState = newest == null ? 0 : newest.ledger().now();
+        return new SessionInfo(sessionId, model, openCount, connectionsOpened.get(), messages, samples, inState,
+                frames, history.size(), List.copyOf(infos));
     }
 }

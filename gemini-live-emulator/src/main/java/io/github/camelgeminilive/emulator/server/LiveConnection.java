@@ -32,7 +32,7 @@ import io.undertow.websockets.core.WebSockets;
 /**
  * One client WebSocket connection: validates every frame in arrival order on a shared worker pool, binds the
  * connection to a session at setup, hands the messages to the model and sends the model's messages back as
- * binary frames.
+ * binary frames. Answers pings itself (so pongs can be delayed) and can be frozen into a half-open connection.
  */
 final class LiveConnection implements Outbound {
 
@@ -50,6 +50,8 @@ final class LiveConnection implements Outbound {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final CompletableFuture<Void> channelClosed = new CompletableFuture<>();
     private volatile EmulatedSession session;
+    private volatile AudioLedger ledger;
+    private volatile boolean frozen;
 
     // touched only by tasks of the inbox, which run one at a time
     private AcceptedSetup setup;
@@ -70,11 +72,22 @@ final class LiveConnection implements Outbound {
         return counters;
     }
 
+    /** The session state's audio as of this connection's messages; null before setup bound a session. */
+    AudioLedger ledger() {
+        return ledger;
+    }
+
+    boolean isFrozen() {
+        return frozen;
+    }
+
     /** Starts reading frames. */
     void start() {
         channel.getReceiveSetter().set(new Receiver());
+        services.connections().accepted(this);
         channel.addCloseTask(c -> {
             markGone();
+            services.connections().closed(this);
             channelClosed.complete(null);
         });
         channel.resumeReceives();
@@ -82,7 +95,7 @@ final class LiveConnection implements Outbound {
 
     @Override
     public void send(ServerMessage message) {
-        if (!open.get()) {
+        if (!open.get() || frozen) {
             return;
         }
         ByteBuffer frame = ByteBuffer.wrap(LiveJson.get().writeBytes(message));
@@ -94,8 +107,13 @@ final class LiveConnection implements Outbound {
         }
     }
 
+    /** Closes with a close frame; a frozen connection hangs instead, as a stuck server would. */
     @Override
     public void close(int code, String reason) {
+        if (frozen) {
+            LOG.debug("Connection {} is frozen: not closing it with {}", id, code);
+            return;
+        }
         if (markGone()) {
             LOG.debug("Connection {} closing with {}: {}", id, code, reason);
             synchronized (sendLock) {
@@ -115,13 +133,35 @@ final class LiveConnection implements Outbound {
     public void drop() {
         if (markGone()) {
             LOG.debug("Connection {} dropped", id);
-            try {
-                channel.setOption(Options.CLOSE_ABORT, true);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.debug("Connection {}: no abortive close, closing the socket plainly", id, e);
-            }
-            IoUtils.safeClose(channel);
+            cut();
         }
+    }
+
+    /** Cuts the TCP connection without a close frame, even when a close handshake is already under way. */
+    void abort() {
+        markGone();
+        cut();
+    }
+
+    /**
+     * Makes the connection half-open: frames are no longer read (nor pings answered) and nothing is sent, while the
+     * TCP connection stays up. Only a drop, the emulator's stop or a resume of its session ends it.
+     */
+    void freeze() {
+        if (!frozen) {
+            LOG.debug("Connection {} frozen", id);
+            frozen = true;
+            channel.getIoThread().execute(channel::suspendReceives);
+        }
+    }
+
+    private void cut() {
+        try {
+            channel.setOption(Options.CLOSE_ABORT, true);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debug("Connection {}: no abortive close, closing the socket plainly", id, e);
+        }
+        IoUtils.safeClose(channel);
     }
 
     @Override
@@ -149,7 +189,7 @@ final class LiveConnection implements Outbound {
     }
 
     private void process(byte[] frame) {
-        if (!open.get()) {
+        if (!open.get() || frozen) {
             return;
         }
         try {
@@ -160,8 +200,10 @@ final class LiveConnection implements Outbound {
                 throw ProtocolViolation.invalid("setup may be sent only once per connection");
             } else {
                 ValidatedMessage valid = MessageValidator.validate(message, setup.rules());
+                long index = nextIndex++;
                 counters.record(valid);
-                model.onClientMessage(valid.message(), nextIndex++);
+                ledger.record(index, valid.audioSamples());
+                model.onClientMessage(valid.message(), index);
             }
         } catch (ProtocolViolation v) {
             close(v.code(), v.reason());
@@ -186,9 +228,10 @@ final class LiveConnection implements Outbound {
             return;
         }
         setup = accepted;
+        bound.setupCompleted();
         send(ServerMessage.of(new SetupComplete(bound.sessionId())));
-        model = services.engine().attach(new ConnectionContext(accepted.setup(), accepted.rules(), bound, this,
-                services.scheduler(), services.settings()));
+        model = services.engine().attach(new ConnectionContext(accepted.setup(), accepted.rules(),
+                bound.stateFor(this), this, services.scheduler(), services.settings()));
         LOG.debug("Connection {} set up session {} ({})", id, bound.sessionId(), accepted.rules().family());
     }
 
@@ -196,6 +239,7 @@ final class LiveConnection implements Outbound {
         String model = accepted.setup().model();
         if (accepted.resumptionHandle() == null) {
             EmulatedSession created = services.registry().create(model);
+            ledger = new AudioLedger(0);
             created.attach(this);
             return created;
         }
@@ -206,11 +250,11 @@ final class LiveConnection implements Outbound {
             throw ProtocolViolation.invalid("A resumed session cannot change its model (was " + resumed.model()
                     + ", setup names " + model + ")");
         }
-        if (!resumed.attach(this)) {
+        ledger = new AudioLedger(point.snapshot().audioSamplesInState());
+        if (!resumed.resume(this, point.snapshot())) {
             throw new ProtocolViolation(ProtocolViolation.INTERNAL, "Session " + resumed.sessionId()
                     + " still has an open connection; close it before resuming");
         }
-        resumed.restoreHistory(point.historySize());
         return resumed;
     }
 
@@ -229,6 +273,14 @@ final class LiveConnection implements Outbound {
             }
         });
         return true;
+    }
+
+    private void pong(byte[] payload) {
+        synchronized (sendLock) {
+            if (open.get() && !frozen) {
+                WebSockets.sendPong(ByteBuffer.wrap(payload), channel, null);
+            }
+        }
     }
 
     private static String truncate(String reason) {
@@ -259,6 +311,23 @@ final class LiveConnection implements Outbound {
                 byte[] bytes = new byte[merged.remaining()];
                 merged.get(bytes);
                 receive(bytes);
+            }
+        }
+
+        /** Instead of Undertow's immediate pong: the pong delay and a freeze apply. */
+        @Override
+        protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+            byte[] payload;
+            try (var data = message.getData()) {
+                ByteBuffer merged = WebSockets.mergeBuffers(data.getResource());
+                payload = new byte[merged.remaining()];
+                merged.get(payload);
+            }
+            Duration delay = services.connections().pongDelay();
+            if (delay.isZero()) {
+                pong(payload);
+            } else {
+                schedule(() -> pong(payload), delay);
             }
         }
 

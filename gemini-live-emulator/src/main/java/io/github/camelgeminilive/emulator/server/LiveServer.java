@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
+
+import org.xnio.Options;
 
 import io.github.camelgeminilive.emulator.EmulatorAdmin;
 import io.github.camelgeminilive.emulator.admin.AdminHttpHandler;
@@ -20,26 +22,37 @@ import io.github.camelgeminilive.emulator.model.EmulatorSettings;
 import io.github.camelgeminilive.emulator.model.ModelEngine;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 
 /**
- * The running Undertow server: one listener for the Live API endpoints and the admin API, shared I/O and worker
- * threads, and one shared timer pool for the model.
+ * The emulator's server: the sessions and counters, which live as long as it does, and an Undertow listener for
+ * the Live API endpoints and the admin API, which can be stopped (as if the process crashed) and started again on
+ * the same port. One shared timer pool for the model.
  */
 public final class LiveServer implements AutoCloseable {
 
-    private final Undertow undertow;
+    private final String host;
+    private final SSLContext tls;
+    private final HttpHandler root;
     private final ScheduledExecutorService scheduler;
     private final SessionRegistry registry;
+    private final LiveConnections connections;
     private final EmulatorAdmin admin;
-    private final int port;
+    private int port;
+    private Undertow undertow;
 
-    private LiveServer(Undertow undertow, ScheduledExecutorService scheduler, SessionRegistry registry,
-            EmulatorAdmin admin) {
-        this.undertow = undertow;
-        this.scheduler = scheduler;
-        this.registry = registry;
-        this.admin = admin;
-        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    private LiveServer(String host, int port, SSLContext tls, CredentialPolicy credentials, ModelEngine engine,
+            EmulatorSettings settings) {
+        this.host = host;
+        this.port = port;
+        this.tls = tls;
+        this.scheduler = newScheduler();
+        this.registry = new SessionRegistry();
+        this.connections = new LiveConnections();
+        this.admin = new RegistryAdmin(registry, connections);
+        LiveServices services = new LiveServices(registry, engine, credentials,
+                new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections);
+        this.root = new LiveRouter(services, new AdminHttpHandler(admin));
     }
 
     /**
@@ -54,29 +67,18 @@ public final class LiveServer implements AutoCloseable {
      */
     public static LiveServer start(String host, int port, SSLContext tls, CredentialPolicy credentials,
             ModelEngine engine, EmulatorSettings settings) {
-        ScheduledExecutorService scheduler = newScheduler();
-        SessionRegistry registry = new SessionRegistry();
-        RegistryAdmin admin = new RegistryAdmin(registry);
-        LiveServices services = new LiveServices(registry, engine, credentials,
-                new SetupValidator(ModelRulesTable.defaults()), scheduler, settings);
-        Undertow.Builder builder = Undertow.builder()
-                .setHandler(new LiveRouter(services, new AdminHttpHandler(admin)));
-        if (tls == null) {
-            builder.addHttpListener(port, host);
-        } else {
-            builder.addHttpsListener(port, host, tls);
-        }
-        Undertow undertow = builder.build();
+        LiveServer server = new LiveServer(host, port, tls, credentials, engine, settings);
         try {
-            undertow.start();
+            server.listen();
         } catch (RuntimeException e) {
-            scheduler.shutdownNow();
+            server.scheduler.shutdownNow();
             throw e;
         }
-        return new LiveServer(undertow, scheduler, registry, admin);
+        return server;
     }
 
-    public int port() {
+    /** The bound port; after the first start it stays the same across {@link #stop()} and {@link #listen()}. */
+    public synchronized int port() {
         return port;
     }
 
@@ -84,12 +86,64 @@ public final class LiveServer implements AutoCloseable {
         return admin;
     }
 
-    /** Closes open sessions with 1001 (going away), gives their clients a moment to answer, then stops. */
+    public synchronized boolean isListening() {
+        return undertow != null;
+    }
+
+    /**
+     * Listens (again) on the port; sessions, handles and counters are as {@link #stop()} left them.
+     *
+     * @throws IllegalStateException when already listening
+     * @throws RuntimeException      when the port cannot be bound
+     */
+    public synchronized void listen() {
+        if (undertow != null) {
+            throw new IllegalStateException("The emulator is already listening on port " + port);
+        }
+        Undertow.Builder builder = Undertow.builder()
+                .setHandler(root)
+                // a restart binds the port its predecessor just released
+                .setSocketOption(Options.REUSE_ADDRESSES, true);
+        if (tls == null) {
+            builder.addHttpListener(port, host);
+        } else {
+            builder.addHttpsListener(port, host, tls);
+        }
+        Undertow started = builder.build();
+        started.start();
+        undertow = started;
+        port = ((InetSocketAddress) started.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Crashes, as far as clients can tell: every connection is cut without a close frame and the port is released.
+     * Sessions, handles and counters are kept for {@link #listen()}. Does nothing when not listening.
+     */
+    public synchronized void stop() {
+        if (undertow == null) {
+            return;
+        }
+        connections.abortAll();
+        undertow.stop();
+        undertow = null;
+    }
+
+    /** Closes open sessions with 1001 (going away), gives their clients a moment to answer, then stops for good. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (undertow != null) {
+            closeSessions();
+            connections.abortAll();
+            undertow.stop();
+            undertow = null;
+        }
+        scheduler.shutdownNow();
+    }
+
+    private void closeSessions() {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (EmulatedSession session : registry.all()) {
-            session.openConnection().ifPresent(c -> {
+            session.openConnection().filter(c -> !c.isFrozen()).ifPresent(c -> {
                 c.close(1001, "emulator shutting down");
                 closing.add(c.channelClosed());
             });
@@ -99,10 +153,8 @@ public final class LiveServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // clients that do not answer in time are cut off by the stop below
+            // clients that do not answer in time are cut off below
         }
-        undertow.stop();
-        scheduler.shutdownNow();
     }
 
     private static ScheduledExecutorService newScheduler() {

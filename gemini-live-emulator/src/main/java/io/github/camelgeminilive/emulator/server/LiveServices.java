@@ -14,7 +14,9 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
  * @param setups      the setup checks (with the model rules table)
  * @param scheduler   the one shared timer pool
  * @param settings    emulator-wide model settings
+ * @param connections every open connection, the attempts counter and the pong delay
  */
 record LiveServices(SessionRegistry registry, ModelEngine engine, CredentialPolicy credentials,
-        SetupValidator setups, ScheduledExecutorService scheduler, EmulatorSettings settings) {
+        SetupValidator setups, ScheduledExecutorService scheduler, EmulatorSettings settings,
+        LiveConnections connections) {
 }

@@ -12,9 +12,11 @@ import io.github.camelgeminilive.emulator.SessionInfo;
 final class RegistryAdmin implements EmulatorAdmin {
 
     private final SessionRegistry registry;
+    private final LiveConnections connections;
 
-    RegistryAdmin(SessionRegistry registry) {
+    RegistryAdmin(SessionRegistry registry, LiveConnections connections) {
         this.registry = registry;
+        this.connections = connections;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class RegistryAdmin implements EmulatorAdmin {
         if (timeLeft == null || timeLeft.isNegative()) {
             throw new IllegalArgumentException("timeLeft must be zero or positive, got " + timeLeft);
         }
-        openConnection(sessionId).goAway(timeLeft);
+        responsiveConnection(sessionId).goAway(timeLeft);
     }
 
     @Override
@@ -41,7 +43,7 @@ final class RegistryAdmin implements EmulatorAdmin {
             throw new IllegalArgumentException("Close code " + code
                     + " cannot be sent in a close frame (use 1000-1003, 1007-1014 or 3000-4999)");
         }
-        openConnection(sessionId).close(code, reason);
+        responsiveConnection(sessionId).close(code, reason);
     }
 
     @Override
@@ -49,9 +51,38 @@ final class RegistryAdmin implements EmulatorAdmin {
         openConnection(sessionId).drop();
     }
 
+    @Override
+    public void freeze(String sessionId) {
+        openConnection(sessionId).freeze();
+    }
+
+    @Override
+    public void pongDelay(Duration delay) {
+        connections.pongDelay(delay);
+    }
+
+    @Override
+    public Duration pongDelay() {
+        return connections.pongDelay();
+    }
+
+    @Override
+    public long connectionAttempts() {
+        return connections.attempts();
+    }
+
     /** RFC 6455 section 7.4: 1004-1006 and 1015 are reserved, 1015-2999 unassigned. */
     static boolean isSendableCloseCode(int code) {
         return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+    }
+
+    private LiveConnection responsiveConnection(String sessionId) {
+        LiveConnection c = openConnection(sessionId);
+        if (c.isFrozen()) {
+            throw new IllegalStateException("Session " + sessionId + "'s connection is frozen: it sends nothing; "
+                    + "drop it instead");
+        }
+        return c;
     }
 
     private LiveConnection openConnection(String sessionId) {

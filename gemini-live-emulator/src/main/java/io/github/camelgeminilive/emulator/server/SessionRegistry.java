@@ -19,10 +19,10 @@ final class SessionRegistry {
     /**
      * What a handle restores.
      *
-     * @param session     the session
-     * @param historySize turns of its conversation the handle includes
+     * @param session  the session
+     * @param snapshot its state when the handle was issued
      */
-    record ResumePoint(EmulatedSession session, int historySize) {
+    record ResumePoint(EmulatedSession session, EmulatedSession.Snapshot snapshot) {
     }
 
     EmulatedSession create(String model) {
@@ -35,9 +35,9 @@ final class SessionRegistry {
         return Optional.ofNullable(handles.get(handle));
     }
 
-    String issueHandle(EmulatedSession session, int historySize) {
+    String issueHandle(EmulatedSession session, EmulatedSession.Snapshot snapshot) {
         String handle = randomId(32);
-        handles.put(handle, new ResumePoint(session, historySize));
+        handles.put(handle, new ResumePoint(session, snapshot));
         return handle;
     }
 

@@ -7,7 +7,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletionException;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +30,6 @@ import io.github.camelgeminilive.protocol.ServerMessage;
 
 /** The admin API over HTTP (and its Java twin): counters, goAway, close with a code, drop. */
 class AdminApiTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static GeminiLiveEmulator emu;
 
@@ -66,11 +62,16 @@ class AdminApiTest {
             assertThat(info.model()).isEqualTo(Frames.NATIVE_AUDIO);
             assertThat(info.openConnections()).isEqualTo(1);
             assertThat(info.clientMessages()).isEqualTo(3);
-            assertThat(info.audioSamples()).isEqualTo(1920);
+            assertThat(info.audioSamplesReceived()).isEqualTo(1920);
+            assertThat(info.audioSamplesInState()).isEqualTo(1920);
+            assertThat(info.connectionsOpened()).isEqualTo(1);
+            assertThat(list.body()).contains("\"audioSamplesReceived\":1920", "\"audioSamplesInState\":1920")
+                    .doesNotContain("\"audioSamples\":");
             assertThat(info.videoFrames()).isEqualTo(1);
             assertThat(info.connections()).singleElement().satisfies(conn -> {
                 assertThat(conn.open()).isTrue();
-                assertThat(conn.audioSamples()).isEqualTo(1920);
+                assertThat(conn.audioSamplesReceived()).isEqualTo(1920);
+                assertThat(conn.frozen()).isFalse();
                 assertThat(conn.videoFrames()).isEqualTo(1);
             });
 
@@ -189,22 +190,14 @@ class AdminApiTest {
     }
 
     private static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(admin(path)).GET().build());
+        return AdminHttp.get(emu, path);
     }
 
     private static HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(admin(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private static URI admin(String path) {
-        return URI.create(emu.baseUrl().toString().replace("ws://", "http://") + path);
+        return AdminHttp.post(emu, path);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
+        return AdminHttp.send(request);
     }
 }

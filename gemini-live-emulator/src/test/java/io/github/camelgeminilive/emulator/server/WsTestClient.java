@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +38,7 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Close> closed = new CompletableFuture<>();
     final CompletableFuture<Throwable> error = new CompletableFuture<>();
+    private final Map<String, CompletableFuture<Void>> pongs = new ConcurrentHashMap<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private WebSocket ws;
 
@@ -58,6 +60,13 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
     void sendBinary(String json) {
         ws.sendBinary(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), true).join();
+    }
+
+    /** Sends a ping; the future completes when the pong echoing {@code payload} arrives. */
+    CompletableFuture<Void> ping(String payload) {
+        CompletableFuture<Void> pong = pongs.computeIfAbsent(payload, p -> new CompletableFuture<>());
+        ws.sendPing(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8))).join();
+        return pong;
     }
 
     Frame nextFrame() throws InterruptedException {
@@ -115,6 +124,17 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         partial.writeBytes(bytes);
         if (last) {
             frames.add(new Frame(true, drain()));
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        String payload = StandardCharsets.UTF_8.decode(message).toString();
+        CompletableFuture<Void> pong = pongs.get(payload);
+        if (pong != null) {
+            pong.complete(null);
         }
         webSocket.request(1);
         return null;
