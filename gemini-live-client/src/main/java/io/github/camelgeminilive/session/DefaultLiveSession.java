@@ -14,19 +14,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.camelgeminilive.audio.PcmMime;
-import io.github.camelgeminilive.protocol.ClientContent;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.ProtocolException;
-import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.ServerMessage;
 import io.github.camelgeminilive.protocol.SessionResumptionUpdate;
 import io.github.camelgeminilive.protocol.Setup;
-import io.github.camelgeminilive.protocol.ToolResponse;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
@@ -56,6 +52,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final LiveSessionListener listener;
     private final SerialExecutor events;
     private final Executor completions;
+    private final Runnable onPong;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -75,6 +72,12 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
      *             (so that code chained to it never holds up this session's events)
      */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
+        this(options, listener, pool, () -> { });
+    }
+
+    /** @param onPong called on the I/O thread when a pong arrives: must return at once */
+    DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong) {
+        this.onPong = onPong;
         this.options = options;
         this.rules = options.rules();
         this.listener = listener;
@@ -222,78 +225,78 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public CompletableFuture<Void> sendText(String text) {
-        return send(() -> {
-            Inputs.text(text);
-            return LiveJson.get().write(rules.textTurn() == ModelRules.TextTurn.REALTIME_TEXT
-                    ? ClientMessage.of(RealtimeInput.ofText(text))
-                    : ClientMessage.of(new ClientContent(List.of(Content.userText(text)), true)));
-        });
+        return send(() -> ClientFrame.text(rules, text).json());
     }
 
     @Override
     public CompletableFuture<Void> sendRealtimeText(String text) {
-        return send(() -> {
-            Inputs.text(text);
-            return LiveJson.get().write(ClientMessage.of(RealtimeInput.ofText(text)));
-        });
+        return send(() -> ClientFrame.realtimeText(text).json());
     }
 
     @Override
     public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
-        return send(() -> {
-            String mime = mimeType == null ? PcmMime.INPUT : mimeType;
-            Inputs.audio(pcm, offset, length, mime);
-            return LiveJson.get().writeRealtimeBlob("audio", mime, pcm, offset, length);
-        });
+        return send(() -> ClientFrame.audio(pcm, offset, length, mimeType).json());
     }
 
     @Override
     public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
-        return send(() -> {
-            Inputs.video(frame, mimeType);
-            return LiveJson.get().writeRealtimeBlob("video", mimeType, frame, 0, frame.length);
-        });
+        return send(() -> ClientFrame.video(frame, mimeType).json());
     }
 
     @Override
     public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
-        return send(() -> {
-            if (turns == null || Inputs.hasNull(turns)) {
-                throw new IllegalArgumentException("Client content turns must be a list without nulls");
-            }
-            return LiveJson.get().write(ClientMessage.of(new ClientContent(List.copyOf(turns), turnComplete)));
-        });
+        return send(() -> ClientFrame.clientContent(turns, turnComplete).json());
     }
 
     @Override
     public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
-        return send(() -> {
-            Inputs.nonEmpty(responses, "Function responses");
-            return LiveJson.get().write(ClientMessage.of(new ToolResponse(List.copyOf(responses))));
-        });
+        return send(() -> ClientFrame.toolResponse(responses).json());
     }
 
     @Override
     public CompletableFuture<Void> sendActivityStart() {
-        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityStart())));
+        return send(() -> ClientFrame.activityStart().json());
     }
 
     @Override
     public CompletableFuture<Void> sendActivityEnd() {
-        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityEnd())));
+        return send(() -> ClientFrame.activityEnd().json());
     }
 
     @Override
     public CompletableFuture<Void> sendAudioStreamEnd() {
-        return send(() -> LiveJson.get().write(ClientMessage.of(RealtimeInput.ofAudioStreamEnd())));
+        return send(() -> ClientFrame.audioStreamEnd().json());
     }
 
     @Override
     public CompletableFuture<Void> send(ClientMessage message) {
-        return send(() -> {
-            Inputs.message(message);
-            return LiveJson.get().write(message);
-        });
+        return send(() -> ClientFrame.message(message).json());
+    }
+
+    /** Writes an already validated and encoded frame (a resilient session's path). */
+    CompletableFuture<Void> sendFrame(ClientFrame frame) {
+        return send(frame::json);
+    }
+
+    /** Sends a WebSocket ping; {@code onPong} of the constructor hears the answer. */
+    CompletableFuture<Void> sendPing() {
+        WebSocketConnection c = connection;
+        return c == null || state.get() != State.OPEN
+                ? CompletableFuture.failedFuture(closedError())
+                : c.sendPing();
+    }
+
+    @Override
+    public void onPong() {
+        onPong.run();
+    }
+
+    /** Drops the connection without a close handshake (a half-open connection will not answer one). */
+    void abort() {
+        WebSocketConnection c = connection;
+        if (c != null) {
+            c.abort();
+        }
     }
 
     /** Validates and encodes on the caller's thread, then queues the frame; failures come back in the future. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,15 +33,27 @@ public final class LiveClient implements AutoCloseable {
     private final ConnectionOptions options;
     private final ExecutorService pool;
     private final WebSocketTransport transport;
+    private final ScheduledExecutorService scheduler;
     private final Set<DefaultLiveSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<ResilientLiveSession> resilientSessions = ConcurrentHashMap.newKeySet();
+
+    /** Opens one plain connection of a session; the resilient session's way to reuse {@link #connect}. */
+    @FunctionalInterface
+    interface Connector {
+        /** Starts connecting; the session's setup future tells how it went. */
+        DefaultLiveSession open(SessionOptions options, String resumptionHandle, LiveSessionListener listener,
+                Runnable onPong);
+    }
 
     private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
         this.options = Objects.requireNonNull(options, "options");
-        this.pool = Executors.newCachedThreadPool(daemonThreads());
+        this.pool = Executors.newCachedThreadPool(daemonThreads("gemini-live-client-"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("gemini-live-timer-"));
         try {
             this.transport = transportFactory.apply(pool);
         } catch (RuntimeException e) {
             pool.shutdownNow();
+            scheduler.shutdownNow();
             throw e;
         }
     }
@@ -67,13 +80,20 @@ public final class LiveClient implements AutoCloseable {
             LiveSessionListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
+        return open(options, resumptionHandle, listener, () -> { }).setupFuture();
+    }
+
+    /** Asks for the credential (every connection asks again) and starts connecting. */
+    private DefaultLiveSession open(SessionOptions options, String resumptionHandle, LiveSessionListener listener,
+            Runnable onPong) {
+        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool, onPong);
         ConnectRequest request;
         try {
             request = LiveEndpoint.request(this.options);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            session.connectFailed(e);
+            return session;
         }
-        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool);
         sessions.add(session);
         session.closedFuture().whenComplete((v, e) -> sessions.remove(session));
         transport.connect(request, session).whenComplete((connection, error) -> {
@@ -83,7 +103,7 @@ public final class LiveClient implements AutoCloseable {
                 session.opened(connection, resumptionHandle);
             }
         });
-        return session.setupFuture();
+        return session;
     }
 
     /**
@@ -92,7 +112,14 @@ public final class LiveClient implements AutoCloseable {
      */
     public CompletableFuture<ResilientSession> connectResilient(SessionOptions options, ResilienceOptions resilience,
             LiveSessionListener listener) {
-        throw new UnsupportedOperationException("TODO: issue 4");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(resilience, "resilience");
+        Objects.requireNonNull(listener, "listener");
+        ResilientLiveSession session = new ResilientLiveSession(this::open, scheduler, pool, options, resilience,
+                listener);
+        resilientSessions.add(session);
+        session.closedFuture().whenComplete((v, e) -> resilientSessions.remove(session));
+        return session.start();
     }
 
     /**
@@ -102,7 +129,9 @@ public final class LiveClient implements AutoCloseable {
     @Override
     public void close() {
         try {
-            CompletableFuture<?>[] closing = sessions.stream().map(DefaultLiveSession::closeAsync)
+            CompletableFuture<?>[] closing = java.util.stream.Stream.concat(
+                    resilientSessions.stream().map(ResilientLiveSession::closeAsync),
+                    sessions.stream().map(DefaultLiveSession::closeAsync))
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(closing).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -113,6 +142,7 @@ public final class LiveClient implements AutoCloseable {
         try {
             transport.close();
         } finally {
+            scheduler.shutdownNow();
             pool.shutdown();
             try {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -125,10 +155,10 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "gemini-live-client-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -17,13 +17,27 @@ import io.github.camelgeminilive.protocol.Setup;
  * @param eventExecutor runs the listener; events of one session stay serial and ordered on it. Null: the
  *                      client's shared pool
  * @param setupTimeout  how long to wait for {@code setupComplete}
+ * @param maxQueuedEvents most events a {@link ResilientSession} queues for a slow listener before dropping the
+ *                      oldest audio (then other content) events; 0 or less: {@value #DEFAULT_MAX_QUEUED_EVENTS}
  */
-public record SessionOptions(Setup setup, ModelRules rules, Executor eventExecutor, Duration setupTimeout) {
+public record SessionOptions(Setup setup, ModelRules rules, Executor eventExecutor, Duration setupTimeout,
+        int maxQueuedEvents) {
+
+    public static final int DEFAULT_MAX_QUEUED_EVENTS = 10_000;
 
     public SessionOptions {
         Objects.requireNonNull(setup, "setup");
         rules = rules == null ? ModelRulesTable.defaults().forModel(setup.model()) : rules;
         setupTimeout = setupTimeout == null ? Duration.ofSeconds(30) : setupTimeout;
+        maxQueuedEvents = maxQueuedEvents <= 0 ? DEFAULT_MAX_QUEUED_EVENTS : maxQueuedEvents;
+    }
+
+    public SessionOptions(Setup setup, ModelRules rules, Executor eventExecutor, Duration setupTimeout) {
+        this(setup, rules, eventExecutor, setupTimeout, 0);
+    }
+
+    public SessionOptions withMaxQueuedEvents(int max) {
+        return new SessionOptions(setup, rules, eventExecutor, setupTimeout, max);
     }
 
     public static SessionOptions of(Setup setup) {

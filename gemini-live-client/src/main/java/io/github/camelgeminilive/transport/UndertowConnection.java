@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.transport;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 /** One Jakarta WebSocket client connection: routes received messages to the handler and sends in order. */
@@ -39,6 +41,7 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) handler::onBinary);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> handler.onPong());
     }
 
     @Override
@@ -63,6 +66,17 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     @Override
     public CompletableFuture<Void> sendText(String text) {
         return sender.send(text);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendPing() {
+        Session s = session;
+        try {
+            s.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(new TransportException("WebSocket ping failed: " + e, e));
+        }
     }
 
     @Override

@@ -21,4 +21,12 @@ public interface WebSocketConnection {
     void abort();
 
     boolean isOpen();
+
+    /**
+     * Sends a WebSocket ping (for keepalive); the handler's {@link WebSocketHandler#onPong} follows when the peer
+     * answers. Fails when the connection cannot send it. Transports without ping support fail the future.
+     */
+    default CompletableFuture<Void> sendPing() {
+        return CompletableFuture.failedFuture(new TransportException("This transport cannot send pings", null));
+    }
 }

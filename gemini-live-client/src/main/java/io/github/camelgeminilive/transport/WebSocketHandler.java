@@ -17,4 +17,8 @@ public interface WebSocketHandler {
      * {@code error} is the transport failure that ended it, if any.
      */
     void onClose(int code, String reason, Throwable error);
+
+    /** A pong arrived (the answer to {@link WebSocketConnection#sendPing}). */
+    default void onPong() {
+    }
 }

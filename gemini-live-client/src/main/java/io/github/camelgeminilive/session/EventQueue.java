@@ -1,0 +1,123 @@
+package io.github.camelgeminilive.session;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a session's events to its listener one at a time, in order, on a shared executor, through a bounded
+ * queue: a slow listener never holds up the connection, and memory stays bounded. At the bound the oldest
+ * {@link LiveEvent.Audio} is dropped first, then the oldest content event (text, transcription, usage); events
+ * that carry state (turn ends, tool calls, go-away, reconnects, close) are never dropped. Drops are counted and
+ * logged at most every few seconds.
+ */
+final class EventQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);
+    private static final long WARN_EVERY_NANOS = 5_000_000_000L;
+    private static final int BATCH = 64;
+
+    private final LiveSessionListener listener;
+    private final Executor executor;
+    private final int capacity;
+    private final String name;
+    private final Deque<LiveEvent> queue = new ArrayDeque<>();
+    private boolean scheduled;
+    private long dropped;
+    private long lastWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
+
+    EventQueue(LiveSessionListener listener, Executor executor, int capacity, String name) {
+        this.listener = listener;
+        this.executor = executor;
+        this.capacity = capacity;
+        this.name = name;
+    }
+
+    void offer(LiveEvent event) {
+        boolean schedule;
+        synchronized (this) {
+            if (queue.size() >= capacity && dropOne()) {
+                dropped++;
+                warn();
+            }
+            queue.addLast(event);
+            schedule = !scheduled;
+            scheduled = true;
+        }
+        if (schedule) {
+            submit();
+        }
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    private boolean dropOne() {
+        return dropFirst(LiveEventType.AUDIO) || dropFirst(null);
+    }
+
+    /** Drops the oldest event of the type, or (type null) the oldest content event. */
+    private boolean dropFirst(LiveEventType type) {
+        for (Iterator<LiveEvent> it = queue.iterator(); it.hasNext();) {
+            LiveEvent e = it.next();
+            if (type == null ? droppable(e.type()) : e.type() == type) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean droppable(LiveEventType type) {
+        return switch (type) {
+            case AUDIO, TEXT, INPUT_TRANSCRIPTION, OUTPUT_TRANSCRIPTION, USAGE, VOICE_ACTIVITY -> true;
+            default -> false;
+        };
+    }
+
+    private void warn() {
+        long now = System.nanoTime();
+        if (now - lastWarnNanos >= WARN_EVERY_NANOS) {
+            lastWarnNanos = now;
+            LOG.warn("Listener of {} is too slow: {} queued events, {} dropped so far (oldest audio first)",
+                    name, capacity, dropped);
+        }
+    }
+
+    private void submit() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                scheduled = false;
+                LOG.warn("Event executor of {} rejected {} pending event(s): {}", name, queue.size(), e.toString());
+                queue.clear();
+            }
+        }
+    }
+
+    private void drain() {
+        for (int i = 0; i < BATCH; i++) {
+            LiveEvent event;
+            synchronized (this) {
+                event = queue.pollFirst();
+                if (event == null) {
+                    scheduled = false;
+                    return;
+                }
+            }
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener of {} failed on {}: {}", name, event.type(), e.toString());
+            }
+        }
+        submit(); // yield the shared thread to other sessions, then carry on
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.camelgeminilive.session;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One connection of a resilient session: its generation, its plain session, its keepalive and frame counts. */
+final class Link {
+
+    final int generation;
+    final DefaultLiveSession session;
+    final Keepalive keepalive;
+    /** Frames written to the socket so far (write completions arrive in order). */
+    private final AtomicLong written = new AtomicLong();
+    /** Index the next frame gets; guarded by the resilient session's lock. */
+    long nextIndex;
+
+    Link(int generation, LiveClient.Connector connector, SessionOptions options, String handle,
+            LinkListener listener, ResilienceOptions resilience, Runnable dead) {
+        this.generation = generation;
+        this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(), dead);
+        this.session = connector.open(options, handle, event -> listener.onEvent(this, event), keepalive::onPong);
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> ping() {
+        return session.sendPing();
+    }
+
+    void written(long index) {
+        written.accumulateAndGet(index + 1, Math::max);
+    }
+
+    /** Receives the events of one link. */
+    interface LinkListener {
+        void onEvent(Link link, LiveEvent event);
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.camelgeminilive.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
+ * length. A handle trims the messages its state covers; a resume replays the rest. When a bound forces out a
+ * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
+ * it). Not thread-safe: the resilient session guards it.
+ */
+final class ReplayBuffer {
+
+    private final long maxBytes;
+    private final Duration maxAudio;
+    private final Deque<OutboundMessage> messages = new ArrayDeque<>();
+    private long bytes;
+    private Duration audio = Duration.ZERO;
+    private Duration lost = Duration.ZERO;
+
+    /** @param maxAudio null: no bound on audio length */
+    ReplayBuffer(long maxBytes, Duration maxAudio) {
+        this.maxBytes = maxBytes;
+        this.maxAudio = maxAudio;
+    }
+
+    void add(OutboundMessage m) {
+        messages.addLast(m);
+        bytes += m.frame.bytes();
+        audio = audio.plus(m.frame.audio());
+        while (messages.size() > 1 && (bytes > maxBytes || (maxAudio != null && audio.compareTo(maxAudio) > 0))) {
+            lost = lost.plus(removeFirst().frame.audio());
+        }
+    }
+
+    /**
+     * A handle covers the messages of connection {@code connection} up to index {@code lastCovered} (inclusive).
+     * Messages are kept in write order and replays re-index them, so the covered ones are at the head.
+     */
+    void covered(int connection, long lastCovered) {
+        while (!messages.isEmpty() && messages.peekFirst().connection == connection
+                && messages.peekFirst().index <= lastCovered) {
+            removeFirst();
+        }
+    }
+
+    /** The messages to write again on a new connection, oldest first (they stay here until covered). */
+    List<OutboundMessage> toReplay() {
+        return List.copyOf(messages);
+    }
+
+    /** Audio held now. */
+    Duration audio() {
+        return audio;
+    }
+
+    /** Audio forced out by the bounds since the last call. */
+    Duration takeLost() {
+        Duration l = lost;
+        lost = Duration.ZERO;
+        return l;
+    }
+
+    /** Forgets everything: the caller's futures are failed by the session. */
+    List<OutboundMessage> clear() {
+        List<OutboundMessage> all = List.copyOf(messages);
+        messages.clear();
+        bytes = 0;
+        audio = Duration.ZERO;
+        return all;
+    }
+
+    private OutboundMessage removeFirst() {
+        OutboundMessage m = messages.removeFirst();
+        bytes -= m.frame.bytes();
+        audio = audio.minus(m.frame.audio());
+        return m;
+    }
+}
