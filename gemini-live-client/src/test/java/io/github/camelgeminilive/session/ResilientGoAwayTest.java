@@ -3,6 +3,8 @@ package io.github.camelgeminilive.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -12,6 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.FunctionCall;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.FunctionResponse;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.testing.AudioProducer;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -64,5 +72,102 @@ class ResilientGoAwayTest {
         assertThat(info(session).connectionsOpened()).isEqualTo(2);
         assertThat(session.metrics().goAways()).isEqualTo(1);
         System.out.println("go-away gap: " + reconnected.downtime().toMillis() + " ms");
+    }
+
+    private ResilientSession connect(EventRecorder events, boolean transparent, SessionOptions options)
+            throws Exception {
+        return client.connectResilient(options, Resilience.options(transparent), events).get(10, TimeUnit.SECONDS);
+    }
+
+    private void streamAcrossGoAway(boolean transparent) throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, transparent, Resilience.session());
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        long sent;
+        try (AudioProducer producer = new AudioProducer(session)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= 100);
+            emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
+            events.await(LiveEvent.Reconnected.class);
+            long atMove = producer.frames();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= atMove + 100);
+            sent = producer.stop();
+        }
+        int afterMove = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, afterMove)).contains("Alice");
+        if (transparent) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == sent);
+        } else {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() >= sent);
+        }
+        assertThat(info(session).audioSamplesReceived()).isGreaterThanOrEqualTo(sent);
+        assertThat(info(session).connectionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void goAwayWhileStreamingAudioLosesNoSampleAndDuplicatesNoneWhenTransparent() throws Exception {
+        streamAcrossGoAway(true);
+    }
+
+    @Test
+    void goAwayWhileStreamingAudioLosesNoSampleWithoutTransparentResumption() throws Exception {
+        streamAcrossGoAway(false);
+    }
+
+    @Test
+    void goAwayDuringAToolCallLetsTheCallFinishOnItsConnection() throws Exception {
+        Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
+                .tools(List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather", "Weather", null)))))
+                .build();
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, SessionOptions.of(setup));
+        session.sendAudio(new byte[640], null).get(5, TimeUnit.SECONDS);
+        session.sendText("What is the weather?").get(5, TimeUnit.SECONDS);
+        LiveEvent.ToolCallRequested call = events.await(LiveEvent.ToolCallRequested.class);
+        emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
+        events.await(LiveEvent.GoAwayReceived.class);
+        FunctionCall fc = call.functionCalls().get(0);
+        session.sendToolResponse(List.of(new FunctionResponse(fc.id(), fc.name(), Map.of("sky", "blue"))))
+                .get(5, TimeUnit.SECONDS);
+        LiveEvent.Reconnected reconnected = events.await(LiveEvent.Reconnected.class);
+        assertThat(reconnected.replyAborted()).isFalse();
+        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSize(1);
+        assertThat(Resilience.transcript(events, 0)).contains("blue");
+        assertThat(events.of(LiveEvent.ToolCallCancelled.class)).isEmpty();
+        // answered once: a second response is refused, not sent
+        assertThat(session.sendToolResponse(List.of(new FunctionResponse(fc.id(), fc.name(), Map.of()))))
+                .failsWithin(Duration.ofSeconds(1));
+        int afterMove = events.size();
+        session.sendText("What did I ask?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, afterMove)).isNotEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 320);
+    }
+
+    @Test
+    void twentyConsecutiveGoAwaysInOneSession() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, Resilience.session());
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        byte[] frame = new byte[640];
+        long maxGap = 0;
+        for (int i = 1; i <= 20; i++) {
+            session.sendAudio(frame, null).get(5, TimeUnit.SECONDS);
+            emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(5));
+            session.sendAudio(frame, null);
+            events.awaitCount(LiveEvent.Reconnected.class, i);
+            maxGap = Math.max(maxGap, events.of(LiveEvent.Reconnected.class).get(i - 1).downtime().toMillis());
+        }
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, after)).contains("Alice");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 40 * 320);
+        assertThat(info(session).connectionsOpened()).isEqualTo(21);
+        assertThat(session.metrics().reconnects()).isEqualTo(20);
+        System.out.println("20 go-aways, longest gap " + maxGap + " ms");
     }
 }
