@@ -4,6 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
+import io.github.camelgeminilive.session.LiveClient;
+import io.github.camelgeminilive.session.LiveSession;
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -31,6 +37,7 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     private final SessionRegistry sessions = new SessionRegistry();
     private final LiveClients clients = new LiveClients();
+    private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
 
@@ -75,12 +82,22 @@ public class GeminiLiveComponent extends DefaultComponent {
         return getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
     }
 
-    /** The shared session for {@code key}, opened with these settings if nobody uses it yet. */
+    /**
+     * The shared session for {@code key}, opened with these settings if nobody uses it yet: a resilient session when
+     * {@code resilience} is given, a plain one otherwise.
+     */
     SharedLiveSession acquireSession(String key, ConnectionSettings connection, SessionOptions options,
-                                     boolean reconnect) {
-        return sessions.acquire(key, k -> new SharedLiveSession(k,
-                (handle, listener) -> clients.get(connection).connect(options, handle, listener), reconnect,
-                new TurnReplies(replyExecutor)));
+                                     ResilienceOptions resilience) {
+        return sessions.acquire(key, k -> new SharedLiveSession(k, listener -> {
+            LiveClient client = clients.get(connection);
+            return resilience == null
+                    ? client.connect(options, null, listener)
+                    : client.connectResilient(options, resilience, listener).thenApply(LiveSession.class::cast);
+        }, () -> {
+            if (resilience != null) {
+                resilience.handleStore().remove(k);
+            }
+        }, new TurnReplies(k, replyExecutor)));
     }
 
     void releaseSession(SharedLiveSession session) {
@@ -94,6 +111,20 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     ExecutorService replyExecutor() {
         return replyExecutor;
+    }
+
+    /**
+     * What the open session {@code sessionKey} went through (reconnects, replayed messages, dropped sends and events,
+     * audio lost, last gap), or null when no resilient session of that key is open.
+     */
+    public ResilienceMetrics getResilienceMetrics(String sessionKey) {
+        SharedLiveSession session = sessions.get(sessionKey);
+        return session == null ? null : session.metrics();
+    }
+
+    /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */
+    ResumptionHandleStore inMemoryHandles() {
+        return inMemoryHandles;
     }
 
     /** How many sessions are in use (for tests and monitoring). */

@@ -1,9 +1,12 @@
 package io.github.camelgeminilive.component;
 
 import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.session.OverflowPolicy;
+import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -45,14 +48,76 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "true",
               description = "Enable session resumption: the service sends resumption handles (resumptionUpdate events).")
     private boolean sessionResumption = true;
-    @UriParam(label = "advanced", defaultValue = "true",
-              description = "When the service ends the connection (after goAway, 1000, 1001, 1011 or a lost"
-                            + " connection), connect again on the next send, or at once when a consumer listens,"
-                            + " resuming the session with the newest resumption handle. Refusals (1007, 1008) and a"
-                            + " close by the route are final.")
-    private boolean reconnect = true;
-    @UriParam(label = "advanced", defaultValue = "false",
-              description = "Ask for transparent resumption (lastConsumedClientMessageIndex; Vertex AI only).")
+    @UriParam(label = "resilience", defaultValue = "true",
+              description = "Keep the session alive across connections: move to a new connection on goAway, reconnect"
+                            + " with backoff after a drop, 1011 or an abnormal close, resume with the newest handle,"
+                            + " replay what the service lacks and hold sends meanwhile. False: a plain session that"
+                            + " ends for good on any close.")
+    private boolean resilient = true;
+    @UriParam(label = "resilience", defaultValue = "200ms", javaType = "java.time.Duration",
+              description = "Delay (ms, or a duration) before the second reconnect attempt (the first is immediate);"
+                            + " doubled per attempt, with 20% jitter.")
+    private long reconnectInitialDelay = 200;
+    @UriParam(label = "resilience", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "Cap of the delay between reconnect attempts.")
+    private long reconnectMaxDelay = 30_000;
+    @UriParam(label = "resilience", defaultValue = "0",
+              description = "Consecutive failed reconnect attempts before the session gives up (closed event);"
+                            + " 0 = no limit.")
+    private int reconnectMaxAttempts;
+    @UriParam(label = "resilience", defaultValue = "5m", javaType = "java.time.Duration",
+              description = "Longest outage before the session gives up; 0 = no limit.")
+    private long reconnectMaxElapsed = 300_000;
+    @UriParam(label = "resilience", defaultValue = "8388608",
+              description = "Most bytes of client messages kept, after the newest resumption handle, for replay after a"
+                            + " resume.")
+    private long replayBufferBytes = 8L * 1024 * 1024;
+    @UriParam(label = "resilience", defaultValue = "120s", javaType = "java.time.Duration",
+              description = "Most audio (by duration) kept for replay; older audio cannot be replayed and is reported"
+                            + " as lost.")
+    private long replayBufferDuration = 120_000;
+    @UriParam(label = "resilience", defaultValue = "2000",
+              description = "Most sends held while the session reconnects; beyond it heldSendOverflow applies.")
+    private int heldSendLimit = 2000;
+    @UriParam(label = "resilience", defaultValue = "FAIL", enums = "FAIL,DROP_OLDEST",
+              description = "When heldSendLimit is reached: FAIL fails the new send's exchange; DROP_OLDEST fails the"
+                            + " oldest held send's exchange, counts it (droppedSends) and holds the new one.")
+    private OverflowPolicy heldSendOverflow = OverflowPolicy.FAIL;
+    @UriParam(label = "resilience", defaultValue = "15s", javaType = "java.time.Duration",
+              description = "Interval of WebSocket pings that detect a half-open connection; 0 = no pings.")
+    private long pingInterval = 15_000;
+    @UriParam(label = "resilience", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "No pong for this long means the connection is dead and the session reconnects. Must"
+                            + " exceed pingInterval and the service's slow pongs (8-30 s).")
+    private long pingTimeout = 60_000;
+    @UriParam(label = "resilience", defaultValue = "2s", javaType = "java.time.Duration",
+              description = "After a goAway the session waits for a safe point to move, at the latest this long before"
+                            + " the announced time runs out.")
+    private long goAwayMargin = 2_000;
+    @UriParam(label = "resilience", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Move to a new connection proactively at this connection age (e.g. 9m, before the"
+                            + " service's ~10 minute limit); 0 = only when the service says goAway.")
+    private long maxConnectionAge;
+    @UriParam(label = "resilience", defaultValue = "false",
+              description = "When a session cannot be resumed (handle expired or refused), start a fresh one seeded"
+                            + " with the conversation so far instead of an empty one.")
+    private boolean seedFreshSession;
+    @UriParam(label = "resilience", defaultValue = "10000",
+              description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"
+                            + " then the oldest text, transcription and usage events are dropped and counted"
+                            + " (droppedEvents). Events that carry state (turn ends, tool calls, goAway, reconnected,"
+                            + " closed) are never dropped. Resilient sessions only.")
+    private int maxQueuedEvents = SessionOptions.DEFAULT_MAX_QUEUED_EVENTS;
+    @UriParam(label = "resilience", javaType = "org.apache.camel.spi.StateRepository<String, String>",
+              description = "Where resumption handles are kept, by session key: a reference to a StateRepository bean"
+                            + " (e.g. org.apache.camel.support.processor.state.FileStateRepository), so a restarted"
+                            + " application resumes the conversation of the same key within the handle's validity"
+                            + " (about 2 hours). Default: in memory, for the component's lifetime.")
+    private StateRepository<String, String> resumptionHandleRepository;
+    @UriParam(label = "resilience", defaultValue = "false",
+              description = "Ask for transparent resumption: the service reports the last client message it consumed"
+                            + " (lastConsumedClientMessageIndex), so a resume replays exactly the rest (Vertex AI"
+                            + " only; the Gemini API refuses it).")
     private boolean transparentResumption;
     @UriParam(label = "advanced",
               description = "Enable sliding-window context compression, keeping this many tokens when it triggers.")
@@ -178,12 +243,132 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.sessionResumption = sessionResumption;
     }
 
-    public boolean isReconnect() {
-        return reconnect;
+    public boolean isResilient() {
+        return resilient;
     }
 
-    public void setReconnect(boolean reconnect) {
-        this.reconnect = reconnect;
+    public void setResilient(boolean resilient) {
+        this.resilient = resilient;
+    }
+
+    public long getReconnectInitialDelay() {
+        return reconnectInitialDelay;
+    }
+
+    public void setReconnectInitialDelay(long reconnectInitialDelay) {
+        this.reconnectInitialDelay = reconnectInitialDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public int getReconnectMaxAttempts() {
+        return reconnectMaxAttempts;
+    }
+
+    public void setReconnectMaxAttempts(int reconnectMaxAttempts) {
+        this.reconnectMaxAttempts = reconnectMaxAttempts;
+    }
+
+    public long getReconnectMaxElapsed() {
+        return reconnectMaxElapsed;
+    }
+
+    public void setReconnectMaxElapsed(long reconnectMaxElapsed) {
+        this.reconnectMaxElapsed = reconnectMaxElapsed;
+    }
+
+    public long getReplayBufferBytes() {
+        return replayBufferBytes;
+    }
+
+    public void setReplayBufferBytes(long replayBufferBytes) {
+        this.replayBufferBytes = replayBufferBytes;
+    }
+
+    public long getReplayBufferDuration() {
+        return replayBufferDuration;
+    }
+
+    public void setReplayBufferDuration(long replayBufferDuration) {
+        this.replayBufferDuration = replayBufferDuration;
+    }
+
+    public int getHeldSendLimit() {
+        return heldSendLimit;
+    }
+
+    public void setHeldSendLimit(int heldSendLimit) {
+        this.heldSendLimit = heldSendLimit;
+    }
+
+    public OverflowPolicy getHeldSendOverflow() {
+        return heldSendOverflow;
+    }
+
+    public void setHeldSendOverflow(OverflowPolicy heldSendOverflow) {
+        this.heldSendOverflow = heldSendOverflow;
+    }
+
+    public long getPingInterval() {
+        return pingInterval;
+    }
+
+    public void setPingInterval(long pingInterval) {
+        this.pingInterval = pingInterval;
+    }
+
+    public long getPingTimeout() {
+        return pingTimeout;
+    }
+
+    public void setPingTimeout(long pingTimeout) {
+        this.pingTimeout = pingTimeout;
+    }
+
+    public long getGoAwayMargin() {
+        return goAwayMargin;
+    }
+
+    public void setGoAwayMargin(long goAwayMargin) {
+        this.goAwayMargin = goAwayMargin;
+    }
+
+    public long getMaxConnectionAge() {
+        return maxConnectionAge;
+    }
+
+    public void setMaxConnectionAge(long maxConnectionAge) {
+        this.maxConnectionAge = maxConnectionAge;
+    }
+
+    public boolean isSeedFreshSession() {
+        return seedFreshSession;
+    }
+
+    public void setSeedFreshSession(boolean seedFreshSession) {
+        this.seedFreshSession = seedFreshSession;
+    }
+
+    public int getMaxQueuedEvents() {
+        return maxQueuedEvents;
+    }
+
+    public void setMaxQueuedEvents(int maxQueuedEvents) {
+        this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    public StateRepository<String, String> getResumptionHandleRepository() {
+        return resumptionHandleRepository;
+    }
+
+    public void setResumptionHandleRepository(StateRepository<String, String> resumptionHandleRepository) {
+        this.resumptionHandleRepository = resumptionHandleRepository;
     }
 
     public boolean isTransparentResumption() {

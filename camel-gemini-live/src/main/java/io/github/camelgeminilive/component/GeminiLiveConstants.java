@@ -8,7 +8,8 @@ public final class GeminiLiveConstants {
     @Metadata(label = "consumer", description = "The kind of server event: audio, text, inputTranscription,"
                                                 + " outputTranscription, codeExecution, generationComplete, turnComplete,"
                                                 + " interrupted, toolCall, toolCallCancellation, usage, goAway,"
-                                                + " resumptionUpdate, voiceActivity, setupComplete or closed.",
+                                                + " reconnected, resumptionUpdate, voiceActivity, setupComplete or"
+                                                + " closed.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
     @Metadata(label = "producer", description = "Selects the send explicitly instead of deriving it from the body"
@@ -56,6 +57,32 @@ public final class GeminiLiveConstants {
     @Metadata(label = "consumer", description = "Time left before the service closes the connection (goAway).",
               javaType = "java.time.Duration")
     public static final String GO_AWAY_TIME_LEFT = "CamelGeminiLiveGoAwayTimeLeft";
+    @Metadata(label = "consumer", description = "Connection attempts the move to a new connection took (reconnected).",
+              javaType = "Integer")
+    public static final String RECONNECT_ATTEMPTS = "CamelGeminiLiveReconnectAttempts";
+    @Metadata(label = "consumer", description = "Time (ms) the session was without a usable connection: the gap the"
+                                                + " route saw (reconnected).",
+              javaType = "Long")
+    public static final String DOWNTIME = "CamelGeminiLiveDowntime";
+    @Metadata(label = "consumer", description = "True when the conversation was resumed by handle, false when a fresh"
+                                                + " session replaced it (reconnected).",
+              javaType = "Boolean")
+    public static final String RESUMED = "CamelGeminiLiveResumed";
+    @Metadata(label = "consumer", description = "Client messages sent again after the resume (reconnected).",
+              javaType = "Long")
+    public static final String REPLAYED_MESSAGES = "CamelGeminiLiveReplayedMessages";
+    @Metadata(label = "consumer", description = "Audio (ms) that could not be replayed and the service may never have"
+                                                + " received; 0 when nothing was lost (reconnected).",
+              javaType = "Long")
+    public static final String AUDIO_LOST = "CamelGeminiLiveAudioLost";
+    @Metadata(label = "consumer", description = "True when a model reply was in progress and was cut off; its InOut"
+                                                + " exchange fails with ReplyAbortedException (reconnected).",
+              javaType = "Boolean")
+    public static final String REPLY_ABORTED = "CamelGeminiLiveReplyAborted";
+    @Metadata(label = "consumer", description = "Why the session moved: goAway, maxConnectionAge, or the close code and"
+                                                + " reason of the lost connection (reconnected).",
+              javaType = "String")
+    public static final String RECONNECT_CAUSE = "CamelGeminiLiveReconnectCause";
     @Metadata(label = "consumer", description = "The newest session resumption handle.", javaType = "String")
     public static final String RESUMPTION_HANDLE = "CamelGeminiLiveResumptionHandle";
     @Metadata(label = "consumer", description = "Whether the session can be resumed at this point.",

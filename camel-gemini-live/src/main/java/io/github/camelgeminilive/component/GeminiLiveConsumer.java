@@ -57,6 +57,9 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
             exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, session.key());
             exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_ID, session.sessionId());
             LiveEventMessages.fill(exchange.getMessage(), event);
+            if (event instanceof LiveEvent.Reconnected) {
+                exchange.getMessage().setBody(session.metrics()); // the session's totals, beside this move's headers
+            }
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

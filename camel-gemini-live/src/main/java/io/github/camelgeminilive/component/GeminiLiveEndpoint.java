@@ -1,24 +1,33 @@
 package io.github.camelgeminilive.component;
 
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
  * Real-time voice and text sessions with Google's Gemini Live API: stream text, audio and video in, receive audio,
  * transcriptions, tool calls and turn events.
  */
+@ManagedResource(description = "Managed Gemini Live endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
              category = { Category.AI }, headersClass = GeminiLiveConstants.class)
 public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
@@ -31,6 +40,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     private ConnectionSettings connectionSettings;
     private SessionOptions sessionOptions;
+    private ResumptionHandleStore handleStore;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -60,11 +70,29 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         super.doInit();
         connectionSettings = LiveSettingsMapper.connectionSettings(configuration);
         sessionOptions = LiveSettingsMapper.sessionOptions(configuration, getComponent()::executeEvent);
+        StateRepository<String, String> repository = configuration.getResumptionHandleRepository();
+        handleStore = repository != null
+                ? new StateRepositoryHandleStore(repository)
+                : getComponent().inMemoryHandles();
+        resilienceOptions(sessionKey); // invalid resilience options fail the endpoint, not its first send
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // a repository bean (e.g. FileStateRepository) loads its entries when started; starting twice is a no-op
+        ServiceHelper.startService(configuration.getResumptionHandleRepository());
     }
 
     /** The shared session for {@code key}; release it with {@link #releaseSession}. */
     SharedLiveSession acquireSession(String key) {
-        return getComponent().acquireSession(key, connectionSettings, sessionOptions, configuration.isReconnect());
+        return getComponent().acquireSession(key, connectionSettings, sessionOptions, resilienceOptions(key));
+    }
+
+    private ResilienceOptions resilienceOptions(String key) {
+        return configuration.isResilient()
+                ? LiveSettingsMapper.resilienceOptions(configuration, handleStore, key)
+                : null;
     }
 
     void releaseSession(SharedLiveSession session) {
@@ -85,6 +113,55 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @Override
     public Map<String, String> getServiceMetadata() {
         return Map.of("model", configuration.getModel(), "flavour", configuration.getFlavour().name());
+    }
+
+    /**
+     * What the endpoint's own session went through, or null when it is not open or {@code resilient=false}. The
+     * same numbers are JMX attributes of the endpoint.
+     */
+    public ResilienceMetrics getResilienceMetrics() {
+        return getComponent().getResilienceMetrics(sessionKey);
+    }
+
+    @ManagedAttribute(description = "Connections opened by the endpoint's session, the first included")
+    public long getSessionConnections() {
+        return metric(ResilienceMetrics::connections);
+    }
+
+    @ManagedAttribute(description = "Moves of the endpoint's session to a new connection")
+    public long getSessionReconnects() {
+        return metric(ResilienceMetrics::reconnects);
+    }
+
+    @ManagedAttribute(description = "Client messages the endpoint's session sent again after a resume")
+    public long getSessionReplayedMessages() {
+        return metric(ResilienceMetrics::replayedMessages);
+    }
+
+    @ManagedAttribute(description = "Held sends dropped by heldSendOverflow=DROP_OLDEST")
+    public long getSessionDroppedSends() {
+        return metric(ResilienceMetrics::droppedSends);
+    }
+
+    @ManagedAttribute(description = "Server events dropped because the consumer fell too far behind")
+    public long getSessionDroppedEvents() {
+        return metric(ResilienceMetrics::droppedEvents);
+    }
+
+    @ManagedAttribute(description = "Audio (ms) the service may never have received because replay was impossible")
+    public long getSessionAudioLostMillis() {
+        return metric(m -> m.audioLost().toMillis());
+    }
+
+    @ManagedAttribute(description = "The most recent time (ms) the endpoint's session was without a usable connection")
+    public long getSessionLastGapMillis() {
+        return metric(m -> m.lastGap().toMillis());
+    }
+
+    /** -1 when there are no metrics (session not open, or not resilient). */
+    private long metric(ToLongFunction<ResilienceMetrics> value) {
+        ResilienceMetrics m = getResilienceMetrics();
+        return m == null ? -1 : value.applyAsLong(m);
     }
 
     public String getSessionKey() {

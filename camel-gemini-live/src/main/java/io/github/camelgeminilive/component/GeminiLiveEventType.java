@@ -20,6 +20,7 @@ public enum GeminiLiveEventType {
     TOOL_CALL_CANCELLATION("toolCallCancellation", LiveEventType.TOOL_CALL_CANCELLATION),
     USAGE("usage", LiveEventType.USAGE),
     GO_AWAY("goAway", LiveEventType.GO_AWAY),
+    RECONNECTED("reconnected", LiveEventType.RECONNECTED),
     RESUMPTION_UPDATE("resumptionUpdate", LiveEventType.RESUMPTION_UPDATE),
     VOICE_ACTIVITY("voiceActivity", LiveEventType.VOICE_ACTIVITY),
     CLOSED("closed", LiveEventType.CLOSED);

@@ -46,6 +46,14 @@ final class LiveEventMessages {
             m.setHeader(GeminiLiveConstants.TOTAL_TOKEN_COUNT, e.usage().totalTokenCount());
         } else if (event instanceof LiveEvent.GoAwayReceived e) {
             m.setHeader(GeminiLiveConstants.GO_AWAY_TIME_LEFT, e.timeLeft());
+        } else if (event instanceof LiveEvent.Reconnected e) {
+            m.setHeader(GeminiLiveConstants.RECONNECT_ATTEMPTS, e.attempts());
+            m.setHeader(GeminiLiveConstants.DOWNTIME, e.downtime().toMillis());
+            m.setHeader(GeminiLiveConstants.RESUMED, e.resumed());
+            m.setHeader(GeminiLiveConstants.REPLAYED_MESSAGES, e.replayedMessages());
+            m.setHeader(GeminiLiveConstants.AUDIO_LOST, e.audioLost().toMillis());
+            m.setHeader(GeminiLiveConstants.REPLY_ABORTED, e.replyAborted());
+            m.setHeader(GeminiLiveConstants.RECONNECT_CAUSE, e.cause());
         } else if (event instanceof LiveEvent.ResumptionUpdate e) {
             m.setBody(e.newHandle());
             m.setHeader(GeminiLiveConstants.RESUMPTION_HANDLE, e.newHandle());

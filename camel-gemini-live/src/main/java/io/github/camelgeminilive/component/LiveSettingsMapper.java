@@ -18,14 +18,22 @@ import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.session.ReconnectPolicy;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
  * The one place where {@link GeminiLiveConfiguration} becomes the client's settings: {@link ConnectionSettings}
- * (which {@code LiveClient} to use) and {@link SessionOptions} (the {@code setup} of a session).
+ * (which {@code LiveClient} to use), {@link SessionOptions} (the {@code setup} of a session) and
+ * {@link ResilienceOptions} (how a resilient session survives its connections).
  */
 final class LiveSettingsMapper {
+
+    /** Backoff growth and spread are not options: doubling with 20% jitter suits every outage we know of. */
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+    private static final double BACKOFF_JITTER = 0.2;
 
     private LiveSettingsMapper() {
     }
@@ -74,7 +82,26 @@ final class LiveSettingsMapper {
         if (c.getTextTurnMode() != null) {
             rules = rules.withTextTurn(c.getTextTurnMode());
         }
-        return new SessionOptions(setup.build(), rules, eventExecutor, null);
+        return new SessionOptions(setup.build(), rules, eventExecutor, null, c.getMaxQueuedEvents());
+    }
+
+    /**
+     * The resilience settings of the session {@code key}: its handle is kept in {@code store} under that key.
+     * Durations of 0 mean "none" (no pings, no proactive move, no outage limit).
+     */
+    static ResilienceOptions resilienceOptions(GeminiLiveConfiguration c, ResumptionHandleStore store, String key) {
+        ReconnectPolicy reconnect = new ReconnectPolicy(Duration.ofMillis(c.getReconnectInitialDelay()),
+                Duration.ofMillis(c.getReconnectMaxDelay()), BACKOFF_MULTIPLIER, BACKOFF_JITTER,
+                c.getReconnectMaxAttempts(), optional(c.getReconnectMaxElapsed()));
+        Duration pingInterval = optional(c.getPingInterval());
+        return new ResilienceOptions(reconnect, c.getReplayBufferBytes(), Duration.ofMillis(c.getReplayBufferDuration()),
+                c.getHeldSendLimit(), c.getHeldSendOverflow(), pingInterval,
+                pingInterval == null ? null : Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getGoAwayMargin()),
+                optional(c.getMaxConnectionAge()), c.isTransparentResumption(), c.isSeedFreshSession(), store, key);
+    }
+
+    private static Duration optional(long millis) {
+        return millis <= 0 ? null : Duration.ofMillis(millis);
     }
 
     /** A bean (List of Tool or FunctionDeclaration, one Tool) or a JSON array of functionDeclarations. */

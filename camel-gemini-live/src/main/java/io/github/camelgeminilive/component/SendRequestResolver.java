@@ -37,7 +37,7 @@ final class SendRequestResolver {
         String opHeader = in.getHeader(GeminiLiveConstants.OPERATION, String.class);
         GeminiLiveOperation op = opHeader != null ? GeminiLiveOperation.parse(opHeader) : fromBody(in.getBody());
         if (op == GeminiLiveOperation.close) {
-            return new SendRequest(op, SharedLiveSession::close);
+            return new SendRequest(op, SharedLiveSession::end);
         }
         Function<LiveSession, CompletableFuture<Void>> send = sendFor(op, in);
         return new SendRequest(op, shared -> shared.session().thenCompose(send));

@@ -29,6 +29,12 @@ final class SessionRegistry {
         return e.session;
     }
 
+    /** The open session for {@code key}, or null; for monitoring only (no use is counted). */
+    synchronized SharedLiveSession get(String key) {
+        Entry e = sessions.get(key);
+        return e == null ? null : e.session;
+    }
+
     /** Drops one use of {@code session}; the last use closes it. */
     void release(SharedLiveSession session) {
         boolean last;

@@ -4,45 +4,46 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.LiveSessionListener;
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.ResilientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One live session shared by the producers and consumers that use its key. Connects on first use and fans the
- * session's events out to the consumers and to the {@link TurnReplies} of InOut exchanges. When the service ends the
- * connection (after goAway, 1011, a lost connection) and reconnecting is allowed, the next use connects again with
- * the newest resumption handle, at once if consumers are listening; a close by the client, a refused request (1007)
- * or refused credentials (1008) end it for good, and later sends fail with that reason.
+ * session's events out to the consumers and to the {@link TurnReplies} of InOut exchanges. Surviving go-aways and
+ * drops is the client's job ({@link ResilientSession}); here, a {@code closed} event is always final: later sends
+ * fail with its reason. A first connect that failed for a passing reason is tried again on the next use; a refusal
+ * (1007, 1008) is final at once, so it costs exactly one connection attempt.
  */
 final class SharedLiveSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedLiveSession.class);
 
     private final String key;
-    private final BiFunction<String, LiveSessionListener, CompletableFuture<LiveSession>> connector;
-    private final boolean reconnect;
+    private final Function<LiveSessionListener, CompletableFuture<LiveSession>> connector;
+    private final Runnable forgetHandle;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
     private final TurnReplies replies;
     private CompletableFuture<LiveSession> session;
     private volatile LiveEvent.Closed closed;
     private volatile String sessionId;
-    private String resumeFrom;
 
     /**
-     * @param connector connects with a resumption handle (null for a new session) and a listener
-     * @param reconnect whether a connection the service ended is replaced on the next use
+     * @param connector    opens the session (resilient or plain) with a listener
+     * @param forgetHandle drops the stored resumption handle of this key (the route ended the conversation)
      */
-    SharedLiveSession(String key, BiFunction<String, LiveSessionListener, CompletableFuture<LiveSession>> connector,
-                      boolean reconnect, TurnReplies replies) {
+    SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
+                      Runnable forgetHandle, TurnReplies replies) {
         this.key = key;
         this.connector = connector;
-        this.reconnect = reconnect;
+        this.forgetHandle = forgetHandle;
         this.replies = replies;
     }
 
@@ -56,13 +57,26 @@ final class SharedLiveSession {
         if (end != null) {
             return CompletableFuture.failedFuture(closedError(end));
         }
-        if (session == null || reconnect && failedTransiently(session)) {
-            LOG.debug("Opening gemini-live session '{}'{}", key, resumeFrom == null ? "" : " (resuming)");
+        if (session == null || session.isCompletedExceptionally()) {
+            LOG.debug("Opening gemini-live session '{}'", key);
+            CompletableFuture<LiveSession> connecting;
             try {
-                session = connector.apply(resumeFrom, this::dispatch);
+                connecting = connector.apply(this::dispatch);
             } catch (RuntimeException e) { // e.g. an unreadable trust store: fail the sends, not the caller's thread
-                session = CompletableFuture.failedFuture(e);
+                connecting = CompletableFuture.failedFuture(e);
             }
+            // the refusal is recorded before anyone waiting on the session learns of it
+            CompletableFuture<LiveSession> opened = new CompletableFuture<>();
+            connecting.whenComplete((s, e) -> {
+                if (e == null) {
+                    opened.complete(s);
+                } else {
+                    Throwable cause = unwrap(e);
+                    connectFailed(cause);
+                    opened.completeExceptionally(cause);
+                }
+            });
+            session = opened;
         }
         return session;
     }
@@ -76,6 +90,17 @@ final class SharedLiveSession {
         return replies;
     }
 
+    /** What the session went through, or null when it is plain ({@code resilient=false}) or not open yet. */
+    ResilienceMetrics metrics() {
+        CompletableFuture<LiveSession> s;
+        synchronized (this) {
+            s = session;
+        }
+        return s != null && s.isDone() && !s.isCompletedExceptionally() && s.join() instanceof ResilientSession r
+                ? r.metrics()
+                : null;
+    }
+
     void addListener(LiveSessionListener listener) {
         listeners.add(listener);
     }
@@ -84,7 +109,7 @@ final class SharedLiveSession {
         listeners.remove(listener);
     }
 
-    /** Closes the connection, if one was opened; later sends fail. */
+    /** Closes the connection, if one was opened; later sends fail. The stored handle stays for a later resume. */
     synchronized CompletableFuture<Void> close() {
         if (closed == null) {
             closed = new LiveEvent.Closed(1000, "closed by the client", null);
@@ -97,52 +122,41 @@ final class SharedLiveSession {
                 : s.closeAsync());
     }
 
+    /** The route ended the conversation ({@code close} operation): close and forget its resumption handle. */
+    CompletableFuture<Void> end() {
+        return close().whenComplete((v, e) -> forgetHandle.run());
+    }
+
     private void dispatch(LiveEvent event) {
         if (event instanceof LiveEvent.SetupCompleted setup) {
             sessionId = setup.sessionId();
+        } else if (event instanceof LiveEvent.Closed c) {
+            ended(c);
         }
-        boolean reopen = event instanceof LiveEvent.Closed c && ended(c);
         replies.onEvent(event);
         for (LiveSessionListener l : listeners) {
             l.onEvent(event);
         }
-        if (reopen && !listeners.isEmpty()) {
-            session().whenComplete((s, e) -> {
-                if (e != null) {
-                    LOG.warn("Cannot reconnect gemini-live session '{}': {}", key, e.getMessage());
-                }
-            });
-        }
     }
 
-    /** Records the end of a connection; true when the next use should connect again. */
-    private synchronized boolean ended(LiveEvent.Closed c) {
-        LOG.debug("gemini-live session '{}' connection closed: {} {}", key, c.code(), c.reason());
-        if (closed != null) {
-            return false;
-        }
-        if (!reconnect || refused(c.code())) {
+    private synchronized void ended(LiveEvent.Closed c) {
+        LOG.debug("gemini-live session '{}' ended: {} {}", key, c.code(), c.reason());
+        if (closed == null) {
             closed = c;
-            return false;
         }
-        if (session != null && session.isDone() && !session.isCompletedExceptionally()) {
-            resumeFrom = session.join().resumptionHandle().orElse(resumeFrom);
-        }
-        session = null;
-        return true;
     }
 
-    /** A connect that failed for a reason that may pass (lost connection, 1011), not a refusal or bad settings. */
-    private static boolean failedTransiently(CompletableFuture<LiveSession> connect) {
-        if (!connect.isCompletedExceptionally()) {
-            return false;
+    /** A refused connect (1007 invalid request, 1008 credentials) would be refused again: final at once. */
+    private synchronized void connectFailed(Throwable cause) {
+        if (closed == null && cause instanceof LiveSessionException e && refused(e.closeCode())) {
+            closed = new LiveEvent.Closed(e.closeCode(), e.reason(), e);
         }
-        Throwable cause = connect.handle((s, e) -> e instanceof CompletionException ? e.getCause() : e).join();
-        return cause instanceof LiveSessionException e && e.closeCode() != 0 && !refused(e.closeCode())
-               || cause instanceof LiveSessionException.ConnectionLostException;
     }
 
-    /** 1007 (invalid request) and 1008 (credentials, permission) would be refused again. */
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
     private static boolean refused(int closeCode) {
         return closeCode == 1007 || closeCode == 1008;
     }

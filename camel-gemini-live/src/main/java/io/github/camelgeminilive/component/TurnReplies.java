@@ -13,7 +13,9 @@ import io.github.camelgeminilive.session.LiveSessionException;
 
 /**
  * Assigns the events of one session to the InOut exchanges waiting for a reply, first come first served: the oldest
- * waiting exchange collects audio, transcript and usage until {@code turnComplete} (or {@code interrupted}).
+ * waiting exchange collects audio, transcript and usage until {@code turnComplete} (or {@code interrupted}); a reply
+ * cut off by a reconnect starts over when the question was replayed, and fails with {@link ReplyAbortedException}
+ * otherwise.
  * Events arrive serially (session listener); waiters are added and removed from producer threads.
  */
 final class TurnReplies {
@@ -25,11 +27,13 @@ final class TurnReplies {
     private static final long USAGE_GRACE_MILLIS = 500;
 
     private final Deque<Pending> waiting = new ArrayDeque<>();
+    private final String sessionKey;
     private final Executor graceExecutor;
     private Pending finishing;
     private boolean absorbTurnComplete;
 
-    TurnReplies(Executor executor) {
+    TurnReplies(String sessionKey, Executor executor) {
+        this.sessionKey = sessionKey;
         this.graceExecutor = CompletableFuture.delayedExecutor(USAGE_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor);
     }
 
@@ -58,6 +62,10 @@ final class TurnReplies {
         }
         if (event instanceof LiveEvent.Closed closed) {
             failAll(closed);
+            return;
+        }
+        if (event instanceof LiveEvent.Reconnected r) {
+            reconnected(r);
             return;
         }
         if (event instanceof LiveEvent.TurnComplete && absorbTurnComplete) {
@@ -102,6 +110,27 @@ final class TurnReplies {
         }
     }
 
+    /**
+     * A reply cut off by a lost connection never completes as such. When the session replayed messages the resumed
+     * state lacked, the question was among them and the model answers it again, in full: the oldest waiter starts
+     * over and collects that answer, so nothing is duplicated. When nothing was replayed the service already had the
+     * question and will not answer again: the waiter fails with {@link ReplyAbortedException} at once. Waiters whose
+     * reply had not started are not affected.
+     */
+    private void reconnected(LiveEvent.Reconnected r) {
+        absorbTurnComplete = false;
+        Pending head = waiting.peekFirst();
+        if (!r.replyAborted() || head == null) {
+            return;
+        }
+        if (r.replayedMessages() > 0) {
+            head.restart();
+        } else {
+            waiting.removeFirst();
+            head.future.completeExceptionally(new ReplyAbortedException(sessionKey, r.cause()));
+        }
+    }
+
     private void failAll(LiveEvent.Closed closed) {
         LiveSessionException error = closed.error() != null
                 ? closed.error()
@@ -118,6 +147,14 @@ final class TurnReplies {
         final StringBuilder text = new StringBuilder();
         String mimeType;
         UsageMetadata usage;
+
+        void restart() {
+            audio.reset();
+            transcript.setLength(0);
+            text.setLength(0);
+            mimeType = null;
+            usage = null;
+        }
 
         void complete(boolean interrupted) {
             future.complete(new TurnReply(audio.toByteArray(), mimeType, transcript.toString(), text.toString(), usage,

@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.protocol.UsageMetadata;
-import io.github.camelgeminilive.session.LiveSessionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Every consumer event type the emulator can provoke, one exchange per event with its type header. */
 class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
@@ -51,9 +48,6 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
 
                 from(uri("text", TEXT_MODEL)).to("mock:text");
                 from("direct:text").to(uri("text", TEXT_MODEL));
-
-                from(uri("final", "reconnect=false")).to("mock:final");
-                from("direct:final").to(uri("final", "reconnect=false"));
 
                 from(uri("vad", "explicitVadSignal=true")).to("mock:vad");
                 from("direct:vad").to(uri("vad", "explicitVadSignal=true"));
@@ -169,58 +163,5 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
         Exchange goAway = awaitEvent(mock, GeminiLiveEventType.GO_AWAY);
         assertThat(goAway.getMessage().getHeader(GeminiLiveConstants.GO_AWAY_TIME_LEFT))
                 .isEqualTo(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void afterTheServiceClosesTheConnectionTheSessionResumesWithItsMemory() {
-        MockEndpoint mock = getMockEndpoint("mock:events");
-        Exchange first = template.request("direct:events", e -> e.getMessage().setBody("My name is Alice"));
-        assertThat(first.getException()).isNull();
-        String sessionId = sessionOf(mock).sessionId();
-
-        emulator.admin().close(sessionId, 1011, "maintenance");
-
-        Exchange closed = awaitEvent(mock, GeminiLiveEventType.CLOSED);
-        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_CODE)).isEqualTo(1011);
-        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_REASON)).isEqualTo("maintenance");
-        // a consumer listens, so the session reconnects at once with its newest resumption handle
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> eventsOf(mock, GeminiLiveEventType.SETUP_COMPLETE).size() == 2);
-        Exchange again = template.request("direct:events", e -> e.getMessage().setBody("What is my name?"));
-
-        assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
-                .contains("Your name is Alice");
-        SessionInfo info = emulator.admin().session(sessionId).orElseThrow();
-        assertThat(info.connections()).hasSize(2);
-        assertThat(info.openConnections()).isEqualTo(1);
-    }
-
-    @Test
-    void whenGoAwayTimeRunsOutTheSessionMovesToANewConnection() {
-        MockEndpoint mock = getMockEndpoint("mock:events");
-        String sessionId = sessionOf(mock).sessionId();
-
-        emulator.admin().goAway(sessionId, Duration.ofMillis(200));
-
-        Exchange closed = awaitEvent(mock, GeminiLiveEventType.CLOSED);
-        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_CODE)).isEqualTo(1000);
-        Exchange reply = template.request("direct:events", e -> e.getMessage().setBody("Still there?"));
-        assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT))
-                .isEqualTo("You said: Still there?");
-        assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
-    }
-
-    @Test
-    void withoutReconnectAServiceCloseIsFinal() {
-        MockEndpoint mock = getMockEndpoint("mock:final");
-        String sessionId = sessionOf(mock).sessionId();
-
-        emulator.admin().close(sessionId, 1011, "maintenance");
-        awaitEvent(mock, GeminiLiveEventType.CLOSED);
-
-        Exchange late = template.send("direct:final", e -> e.getMessage().setBody("anyone there?"));
-        assertThat(late.getException()).isInstanceOf(LiveSessionException.ServerErrorException.class)
-                .hasMessageContaining("1011").hasMessageContaining("maintenance");
-        assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(1);
     }
 }

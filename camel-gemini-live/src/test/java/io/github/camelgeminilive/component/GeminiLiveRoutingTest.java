@@ -72,6 +72,8 @@ class GeminiLiveRoutingTest extends GeminiLiveTestSupport {
                 from("direct:plain").to("gemini-live:plain")
                         .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
                 from("direct:slow").to("gemini-live:slow?replyTimeout=300");
+                from("gemini-live:closing?resilient=false").to("mock:closing");
+                from("direct:closing").to("gemini-live:closing?resilient=false");
                 from("direct:json-tools").to("gemini-live:json-tools?tools=RAW(" + WEATHER_JSON + ")");
                 from("gemini-live:json-tools?tools=RAW(" + WEATHER_JSON + ")").to("mock:json-tools");
                 from("direct:realtime-text").to("gemini-live:realtime?textTurnMode=REALTIME_TEXT");
@@ -103,10 +105,10 @@ class GeminiLiveRoutingTest extends GeminiLiveTestSupport {
     }
 
     @Test
-    void inOutFailsWhenTheSessionClosesFirst() throws Exception {
-        MockEndpoint plain = getMockEndpoint("mock:plain");
-        String sessionId = sessionOf(plain).sessionId();
-        var reply = template.asyncSend("direct:plain", e -> {
+    void inOutFailsWhenAPlainSessionClosesFirst() throws Exception {
+        MockEndpoint closing = getMockEndpoint("mock:closing");
+        String sessionId = sessionOf(closing).sessionId();
+        var reply = template.asyncSend("direct:closing", e -> {
             e.setPattern(ExchangePattern.InOut);
             e.getMessage().setBody(TestAudio.silence(100));
         });

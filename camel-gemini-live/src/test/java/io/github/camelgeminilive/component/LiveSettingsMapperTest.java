@@ -10,6 +10,11 @@ import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
+import io.github.camelgeminilive.session.OverflowPolicy;
+import io.github.camelgeminilive.session.ReconnectPolicy;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 import org.junit.jupiter.api.Test;
@@ -131,5 +136,66 @@ class LiveSettingsMapperTest {
                 .hasMessageContaining("java.lang.Integer").hasMessageContaining("List of");
         assertThatThrownBy(() -> LiveSettingsMapper.tools(List.of("x")))
                 .hasMessageContaining("java.lang.String");
+    }
+
+    @Test
+    void resilienceDefaultsAreTheClientDefaults() {
+        ResumptionHandleStore store = new InMemoryResumptionHandleStore();
+
+        ResilienceOptions options = LiveSettingsMapper.resilienceOptions(new GeminiLiveConfiguration(), store, "call-1");
+
+        ResilienceOptions client = ResilienceOptions.defaults();
+        assertThat(options.reconnect()).isEqualTo(client.reconnect());
+        assertThat(options).usingRecursiveComparison().ignoringFields("handleStore", "handleKey").isEqualTo(client);
+        assertThat(options.handleStore()).isSameAs(store);
+        assertThat(options.handleKey()).isEqualTo("call-1");
+    }
+
+    @Test
+    void everyResilienceOptionIsMapped() {
+        GeminiLiveConfiguration c = new GeminiLiveConfiguration();
+        c.setReconnectInitialDelay(50);
+        c.setReconnectMaxDelay(4000);
+        c.setReconnectMaxAttempts(7);
+        c.setReconnectMaxElapsed(0);
+        c.setReplayBufferBytes(1024);
+        c.setReplayBufferDuration(3000);
+        c.setHeldSendLimit(9);
+        c.setHeldSendOverflow(OverflowPolicy.DROP_OLDEST);
+        c.setPingInterval(1000);
+        c.setPingTimeout(5000);
+        c.setGoAwayMargin(500);
+        c.setMaxConnectionAge(540_000);
+        c.setTransparentResumption(true);
+        c.setSeedFreshSession(true);
+
+        ResilienceOptions o = LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), "k");
+
+        assertThat(o.reconnect()).isEqualTo(new ReconnectPolicy(Duration.ofMillis(50), Duration.ofSeconds(4), 2.0, 0.2,
+                7, null));
+        assertThat(o.replayBufferBytes()).isEqualTo(1024);
+        assertThat(o.replayBufferDuration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.heldSendLimit()).isEqualTo(9);
+        assertThat(o.overflowPolicy()).isEqualTo(OverflowPolicy.DROP_OLDEST);
+        assertThat(o.pingInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(o.pingTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.goAwayMargin()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.maxConnectionAge()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(o.transparent()).isTrue();
+        assertThat(o.seedFreshSession()).isTrue();
+    }
+
+    @Test
+    void noPingsWhenThePingIntervalIsZeroAndBadCombinationsAreClearErrors() {
+        GeminiLiveConfiguration c = new GeminiLiveConfiguration();
+        c.setPingInterval(0);
+        ResilienceOptions o = LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), "k");
+        assertThat(o.pingInterval()).isNull();
+        assertThat(o.pingTimeout()).isNull();
+
+        c.setPingInterval(20_000);
+        c.setPingTimeout(10_000);
+        assertThatThrownBy(() -> LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), "k"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.component;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TurnRepliesTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final TurnReplies replies = new TurnReplies(executor);
+    private final TurnReplies replies = new TurnReplies("call", executor);
 
     @AfterEach
     void stop() {
@@ -124,5 +125,57 @@ class TurnRepliesTest {
         assertThat(cancelled).isNotDone();
         assertThatThrownBy(waiting::join).hasCauseInstanceOf(LiveSessionException.ServerErrorException.class)
                 .hasMessageContaining("gone");
+    }
+
+    private static LiveEvent.Reconnected reconnected(boolean replyAborted, long replayed) {
+        return new LiveEvent.Reconnected(1, Duration.ofMillis(80), true, replayed, Duration.ZERO, replyAborted,
+                "1006 connection lost");
+    }
+
+    @Test
+    void aCutOffReplyWhoseQuestionWasReplayedStartsOverAndGetsTheWholeNewAnswerOnce() {
+        CompletableFuture<TurnReply> cut = replies.expect();
+        CompletableFuture<TurnReply> next = replies.expect();
+        replies.onEvent(audio(4));
+        replies.onEvent(said("You sa"));
+        replies.onEvent(reconnected(true, 1));
+        replies.onEvent(audio(10));
+        replies.onEvent(said("You said: hi"));
+        replies.onEvent(usage(5));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+
+        assertThat(cut.join().transcript()).isEqualTo("You said: hi");
+        assertThat(cut.join().audio()).hasSize(10);
+        assertThat(next).isNotDone();
+    }
+
+    @Test
+    void aCutOffReplyThatWillNotBeAnsweredAgainFailsAndTheNextWaiterKeepsWaiting() {
+        CompletableFuture<TurnReply> cut = replies.expect();
+        CompletableFuture<TurnReply> next = replies.expect();
+        replies.onEvent(audio(4));
+        replies.onEvent(reconnected(true, 0));
+
+        assertThatThrownBy(cut::join).hasCauseInstanceOf(ReplyAbortedException.class)
+                .hasMessageContaining("'call'").hasMessageContaining("1006 connection lost");
+        assertThat(((ReplyAbortedException) cut.handle((r, e) -> e).join()).reason())
+                .isEqualTo("1006 connection lost");
+        assertThat(next).isNotDone();
+        replies.onEvent(said("answer"));
+        replies.onEvent(usage(5));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(next.join().transcript()).isEqualTo("answer");
+    }
+
+    @Test
+    void aReconnectBetweenRepliesLeavesTheWaitersAlone() {
+        CompletableFuture<TurnReply> waiting = replies.expect();
+        replies.onEvent(reconnected(false, 0));
+        assertThat(waiting).isNotDone();
+
+        replies.onEvent(said("resumed"));
+        replies.onEvent(usage(2));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(waiting.join().transcript()).isEqualTo("resumed");
     }
 }

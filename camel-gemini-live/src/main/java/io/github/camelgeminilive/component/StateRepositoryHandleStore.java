@@ -1,0 +1,60 @@
+package io.github.camelgeminilive.component;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.camelgeminilive.session.ResumptionHandleStore;
+import org.apache.camel.spi.StateRepository;
+
+/**
+ * Keeps resumption handles in a Camel {@link StateRepository} (e.g. {@code FileStateRepository}), one value per
+ * session key: {@code <issuedAt ISO-8601> <handle>}. A removed handle is stored as an empty value, because
+ * {@code StateRepository} has no removal.
+ */
+final class StateRepositoryHandleStore implements ResumptionHandleStore {
+
+    private final StateRepository<String, String> repository;
+
+    StateRepositoryHandleStore(StateRepository<String, String> repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    @Override
+    public Optional<StoredHandle> load(String key) {
+        return decode(repository.getState(key));
+    }
+
+    @Override
+    public void save(String key, StoredHandle handle) {
+        repository.setState(key, encode(handle));
+    }
+
+    @Override
+    public void remove(String key) {
+        if (repository.getState(key) != null) {
+            repository.setState(key, "");
+        }
+    }
+
+    static String encode(StoredHandle handle) {
+        return handle.issuedAt() + " " + handle.handle();
+    }
+
+    /** Empty for a missing, removed or unreadable value: an unusable entry must not stop a fresh session. */
+    static Optional<StoredHandle> decode(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        int space = value.indexOf(' ');
+        if (space <= 0 || space == value.length() - 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StoredHandle(value.substring(space + 1), Instant.parse(value.substring(0, space))));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

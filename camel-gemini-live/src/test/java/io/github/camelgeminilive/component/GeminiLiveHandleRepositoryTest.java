@@ -1,0 +1,77 @@
+package io.github.camelgeminilive.component;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A restarted Camel context resumes a conversation from the handle kept in a file-backed StateRepository. */
+class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {
+
+    private static final String KEY = "support-call-17";
+
+    @TempDir
+    static Path dir;
+
+    private static File store() {
+        return dir.resolve("gemini-live-handles.dat").toFile();
+    }
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("fileRepo", FileStateRepository.fileStateRepository(store()));
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return askRoute();
+    }
+
+    private static RouteBuilder askRoute() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ask").to(uri(KEY, "resumptionHandleRepository=#fileRepo"));
+            }
+        };
+    }
+
+    @Test
+    void aRestartedContextResumesTheSessionOfTheSameKey() throws Exception {
+        Exchange first = template.request("direct:ask", e -> e.getMessage().setBody("My name is Alice"));
+        assertThat(first.getException()).isNull();
+        String sessionId = first.getMessage().getHeader(GeminiLiveConstants.SESSION_ID, String.class);
+        FileStateRepository repo = context.getRegistry().lookupByNameAndType("fileRepo", FileStateRepository.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StateRepositoryHandleStore.decode(repo.getState(KEY))
+                .isPresent());
+        context.stop();
+
+        try (CamelContext restarted = new DefaultCamelContext()) {
+            restarted.getPropertiesComponent().addInitialProperty("gemini.apiKey", API_KEY);
+            FileStateRepository reloaded = FileStateRepository.fileStateRepository(store());
+            restarted.getRegistry().bind("fileRepo", reloaded);
+            restarted.addRoutes(askRoute());
+            restarted.start();
+            ProducerTemplate ask = restarted.createProducerTemplate();
+
+            Exchange again = ask.request("direct:ask", e -> e.getMessage().setBody("What is my name?"));
+
+            assertThat(again.getException()).isNull();
+            assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
+                    .contains("Alice");
+            assertThat(again.getMessage().getHeader(GeminiLiveConstants.SESSION_ID)).isEqualTo(sessionId);
+            assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.camelgeminilive.component;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Resilient sessions (the default) through routes: go-away, 1011 and the plain mode's final close. */
+class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
+
+    /** 20 ms of 16 kHz audio: 320 samples per frame. */
+    private static final int FRAME_MILLIS = 20;
+    private static final int FRAME_SAMPLES = TestAudio.RATE * FRAME_MILLIS / 1000;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("conversation")).to("mock:conversation");
+                from("direct:conversation").to(uri("conversation"));
+
+                from(uri("stream", "transparentResumption=true")).to("mock:stream");
+                from("direct:stream").to(uri("stream", "transparentResumption=true"));
+
+                from(uri("final", "resilient=false")).to("mock:final");
+                from("direct:final").to(uri("final", "resilient=false"));
+            }
+        };
+    }
+
+    @Test
+    void goAwayGivesGoAwayThenReconnectedAndTheConversationGoesOn() {
+        MockEndpoint mock = getMockEndpoint("mock:conversation");
+        Exchange first = template.request("direct:conversation", e -> e.getMessage().setBody("My name is Bob"));
+        assertThat(first.getException()).isNull();
+        String sessionId = sessionOf(mock).sessionId();
+
+        emulator.admin().goAway(sessionId, Duration.ofSeconds(5));
+
+        Exchange reconnected = awaitEvent(mock, GeminiLiveEventType.RECONNECTED);
+        List<String> types = eventTypes(mock);
+        assertThat(types.indexOf("goAway")).isNotNegative().isLessThan(types.indexOf("reconnected"));
+        assertThat(types).doesNotContain("closed");
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.DOWNTIME, Long.class)).isNotNegative();
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.RESUMED)).isEqualTo(true);
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.RECONNECT_CAUSE, String.class))
+                .containsIgnoringCase("goAway");
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.REPLY_ABORTED)).isEqualTo(false);
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.AUDIO_LOST)).isEqualTo(0L);
+        assertThat(reconnected.getMessage().getBody(ResilienceMetrics.class).reconnects()).isEqualTo(1);
+
+        Exchange again = template.request("direct:conversation", e -> e.getMessage().setBody("What is my name?"));
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
+                .contains("Bob");
+        assertThat(again.getMessage().getHeader(GeminiLiveConstants.SESSION_ID)).isEqualTo(sessionId);
+        SessionInfo info = emulator.admin().session(sessionId).orElseThrow();
+        assertThat(info.connections()).hasSize(2);
+        assertThat(info.openConnections()).isEqualTo(1);
+        GeminiLiveEndpoint endpoint = context.getEndpoint(uri("conversation"), GeminiLiveEndpoint.class);
+        assertThat(endpoint.getSessionReconnects()).isEqualTo(1);
+        assertThat(endpoint.getSessionConnections()).isEqualTo(2);
+    }
+
+    @Test
+    void audioStreamedFromARouteDuringAGoAwayIsCountedExactlyOnce() {
+        MockEndpoint mock = getMockEndpoint("mock:stream");
+        // a turn first, so the session has a resumption handle to move with
+        assertThat(template.request("direct:stream", e -> e.getMessage().setBody("Hello")).getException()).isNull();
+        String sessionId = sessionOf(mock).sessionId();
+        int frames = 60;
+
+        for (int i = 0; i < frames; i++) {
+            if (i == 20) {
+                emulator.admin().goAway(sessionId, Duration.ofSeconds(3));
+            }
+            // InOnly: completes once the frame is written, or held and later flushed during the move
+            Exchange sent = template.send("direct:stream", e -> e.getMessage().setBody(TestAudio.silence(FRAME_MILLIS)));
+            assertThat(sent.getException()).as("frame %d", i).isNull();
+        }
+
+        awaitEvent(mock, GeminiLiveEventType.RECONNECTED);
+        long sent = (long) frames * FRAME_SAMPLES;
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> emulator.admin().session(sessionId).orElseThrow().audioSamplesInState() == sent);
+        SessionInfo info = emulator.admin().session(sessionId).orElseThrow();
+        assertThat(info.audioSamplesInState()).isEqualTo(sent);
+        assertThat(info.connections()).hasSize(2);
+    }
+
+    @Test
+    void after1011TheSessionReconnectsWithItsMemory() {
+        MockEndpoint mock = getMockEndpoint("mock:conversation");
+        Exchange first = template.request("direct:conversation", e -> e.getMessage().setBody("My name is Alice"));
+        assertThat(first.getException()).isNull();
+        String sessionId = sessionOf(mock).sessionId();
+
+        emulator.admin().close(sessionId, 1011, "maintenance");
+
+        Exchange reconnected = awaitEvent(mock, GeminiLiveEventType.RECONNECTED);
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.RECONNECT_CAUSE, String.class))
+                .contains("1011");
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.RECONNECT_ATTEMPTS, Integer.class))
+                .isPositive();
+        assertThat(eventTypes(mock)).doesNotContain("closed");
+        Exchange again = template.request("direct:conversation", e -> e.getMessage().setBody("What is my name?"));
+        assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
+                .contains("Your name is Alice");
+        assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
+    }
+
+    @Test
+    void withoutResilienceA1011EndsTheSession() {
+        MockEndpoint mock = getMockEndpoint("mock:final");
+        String sessionId = sessionOf(mock).sessionId();
+
+        emulator.admin().close(sessionId, 1011, "maintenance");
+
+        Exchange closed = awaitEvent(mock, GeminiLiveEventType.CLOSED);
+        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_CODE)).isEqualTo(1011);
+        assertThat(closed.getMessage().getHeader(GeminiLiveConstants.CLOSE_REASON)).isEqualTo("maintenance");
+        Exchange late = template.send("direct:final", e -> e.getMessage().setBody("anyone there?"));
+        assertThat(late.getException()).isInstanceOf(LiveSessionException.ServerErrorException.class)
+                .hasMessageContaining("1011").hasMessageContaining("maintenance");
+        assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(1);
+        assertThat(eventsOf(mock, GeminiLiveEventType.RECONNECTED)).isEmpty();
+        assertThat(context.getEndpoint(uri("final", "resilient=false"), GeminiLiveEndpoint.class)
+                .getResilienceMetrics()).isNull();
+    }
+
+    private static List<String> eventTypes(MockEndpoint mock) {
+        return mock.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE, String.class)).toList();
+    }
+}
