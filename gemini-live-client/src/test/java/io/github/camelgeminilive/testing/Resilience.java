@@ -21,7 +21,12 @@ public final class Resilience {
     }
 
     public static ResilienceOptions options(boolean transparent) {
-        return new ResilienceOptions(FAST, 8L * 1024 * 1024, Duration.ofSeconds(120), 2000, OverflowPolicy.FAIL,
+        return options(transparent, 2000);
+    }
+
+    public static ResilienceOptions options(boolean transparent, int heldSendLimit) {
+        return new ResilienceOptions(FAST, 64L * 1024 * 1024, Duration.ofSeconds(600), heldSendLimit,
+                OverflowPolicy.FAIL,
                 null, null, Duration.ofMillis(200), null, transparent, false, new InMemoryResumptionHandleStore(),
                 null);
     }
