@@ -1,0 +1,86 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/** WebSocket pings find half-open connections, and tolerate slow pongs. */
+class ResilientKeepaliveTest {
+
+    private GeminiLiveEmulator emulator;
+    private LiveClient client;
+
+    @BeforeEach
+    void start() {
+        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
+        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emulator.close();
+    }
+
+    private static ResilienceOptions pinging(Duration interval, Duration timeout) {
+        ResilienceOptions o = Resilience.options(true);
+        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), o.replayBufferDuration(),
+                o.heldSendLimit(), o.overflowPolicy(), interval, timeout, o.goAwayMargin(), null, true, false,
+                o.handleStore(), null);
+    }
+
+    @Test
+    void aHalfOpenConnectionIsFoundByItsPingTimeoutAndReplaced() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                pinging(Duration.ofMillis(100), Duration.ofMillis(500)), events).get(10, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        emulator.admin().freeze(session.sessionId());
+        session.sendAudio(new byte[640], null); // unread by the frozen server: replayed on the next connection
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.cause()).contains("no pong");
+        assertThat(r.resumed()).isTrue();
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, after)).contains("Alice");
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> emulator.admin().session(session.sessionId()).orElseThrow().audioSamplesInState() == 320);
+        System.out.println("half-open found and replaced in " + r.downtime().toMillis() + " ms after the ping timeout");
+    }
+
+    @Test
+    void slowPongsWithinTheTimeoutKeepTheConnection() throws Exception {
+        emulator.admin().pongDelay(Duration.ofSeconds(2));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                pinging(Duration.ofMillis(500), Duration.ofSeconds(10)), events).get(10, TimeUnit.SECONDS);
+        Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> session.metrics().reconnects() == 0 && session.isOpen());
+        session.sendText("still there?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        assertThat(emulator.admin().session(session.sessionId()).orElseThrow().connectionsOpened()).isEqualTo(1);
+        assertThat(events.of(LiveEvent.Reconnected.class)).isEmpty();
+    }
+
+    @Test
+    void answeredPingsKeepAConnectionWithAShortTimeout() throws Exception {
+        // proves pongs are heard: without them this timeout would replace the connection within 0.5 s
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                pinging(Duration.ofMillis(50), Duration.ofMillis(500)), new EventRecorder()).get(10, TimeUnit.SECONDS);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> session.metrics().reconnects() == 0 && session.metrics().connections() == 1);
+    }
+}
