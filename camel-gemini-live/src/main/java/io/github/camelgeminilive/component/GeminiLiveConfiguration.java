@@ -99,8 +99,9 @@ public class GeminiLiveConfiguration implements Cloneable {
                             + " service's ~10 minute limit); 0 = only when the service says goAway.")
     private long maxConnectionAge;
     @UriParam(label = "resilience", defaultValue = "false",
-              description = "When a session cannot be resumed (handle expired or refused), start a fresh one seeded"
-                            + " with the conversation so far instead of an empty one.")
+              description = "When the service refuses the resumption handle during a reconnect (expired or unknown),"
+                            + " go on with a fresh session seeded with the conversation so far (its transcripts)."
+                            + " False: such a refusal ends the session.")
     private boolean seedFreshSession;
     @UriParam(label = "resilience", defaultValue = "10000",
               description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.component;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -73,5 +74,23 @@ class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {
             assertThat(again.getMessage().getHeader(GeminiLiveConstants.SESSION_ID)).isEqualTo(sessionId);
             assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
         }
+    }
+
+    @Test
+    void theCloseOperationEndsTheConversationAndForgetsItsHandle() {
+        String call = "support-call-18"; // a header-selected session keeps its handle under its own key
+        Exchange first = template.request("direct:ask", e -> {
+            e.getMessage().setBody("My name is Dora");
+            e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+        });
+        assertThat(first.getException()).isNull();
+        FileStateRepository repo = context.getRegistry().lookupByNameAndType("fileRepo", FileStateRepository.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StateRepositoryHandleStore.decode(repo.getState(call))
+                .isPresent());
+
+        template.sendBodyAndHeaders("direct:ask", null, Map.of(GeminiLiveConstants.SESSION_KEY, call,
+                GeminiLiveConstants.OPERATION, "close"));
+
+        assertThat(StateRepositoryHandleStore.decode(repo.getState(call))).isEmpty();
     }
 }
