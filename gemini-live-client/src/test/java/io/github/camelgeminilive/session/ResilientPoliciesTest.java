@@ -1,0 +1,125 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/** Held-send overflow, the replay bound, and proactive moves by connection age. */
+class ResilientPoliciesTest {
+
+    private GeminiLiveEmulator emulator;
+    private LiveClient client;
+
+    @BeforeEach
+    void start() {
+        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
+        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emulator.close();
+    }
+
+    private static ResilienceOptions with(int heldLimit, OverflowPolicy policy, Duration replayAudio,
+            Duration maxAge) {
+        ResilienceOptions o = Resilience.options(true);
+        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), replayAudio, heldLimit, policy, null,
+                null, o.goAwayMargin(), maxAge, true, false, o.handleStore(), null);
+    }
+
+    /** Stops the emulator and waits until the session knows (its reconnect attempts fail). */
+    private void outage(ResilientSession session) {
+        emulator.stop();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.metrics().failedAttempts() >= 1);
+    }
+
+    private long samplesInState(ResilientSession session) {
+        return emulator.admin().session(session.sessionId()).orElseThrow().audioSamplesInState();
+    }
+
+    @Test
+    void failPolicyRefusesTheSendBeyondTheHeldLimitAndKeepsTheRest() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                with(3, OverflowPolicy.FAIL, Duration.ofSeconds(60), null), events).get(10, TimeUnit.SECONDS);
+        outage(session);
+        List<CompletableFuture<Void>> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(session.sendAudio(new byte[640], null));
+        }
+        assertThat(session.sendAudio(new byte[640], null)).failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(ExecutionException.class).withMessageContaining("overflow policy FAIL");
+        emulator.start();
+        CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> samplesInState(session) == 3 * 320);
+        assertThat(session.metrics().droppedSends()).isZero();
+    }
+
+    @Test
+    void dropOldestPolicyFailsTheOldestHeldSendAndCountsIt() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                with(3, OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(60), null), events).get(10, TimeUnit.SECONDS);
+        outage(session);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sends.add(session.sendAudio(new byte[640], null));
+        }
+        assertThat(sends.get(0)).failsWithin(Duration.ofSeconds(1)).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("DROP_OLDEST");
+        emulator.start();
+        CompletableFuture.allOf(sends.subList(1, 4).toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> samplesInState(session) == 3 * 320);
+        assertThat(session.metrics().droppedSends()).isEqualTo(1);
+    }
+
+    @Test
+    void audioBeyondTheReplayBoundIsReportedLost() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                with(100, OverflowPolicy.FAIL, Duration.ofMillis(100), null), events).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 50; i++) { // 1 s of audio, no handle covers it yet, only 100 ms may be kept
+            session.sendAudio(new byte[640], null).get(5, TimeUnit.SECONDS);
+        }
+        emulator.admin().drop(session.sessionId());
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.audioLost()).isEqualTo(Duration.ofMillis(900));
+        assertThat(r.replayedMessages()).isEqualTo(5);
+        assertThat(session.metrics().audioLost()).isEqualTo(Duration.ofMillis(900));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> samplesInState(session) == 5 * 320);
+    }
+
+    @Test
+    void maxConnectionAgeMovesToANewConnectionProactively() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                with(100, OverflowPolicy.FAIL, Duration.ofSeconds(60), Duration.ofMillis(500)), events)
+                .get(10, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.cause()).isEqualTo("maxConnectionAge");
+        assertThat(r.resumed()).isTrue();
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Resilience.transcript(events, after).contains("Alice"));
+        assertThat(events.of(LiveEvent.GoAwayReceived.class)).isEmpty();
+    }
+}
