@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 class GeminiLiveOutageTest extends GeminiLiveTestSupport {
 
     private static final String OPTIONS = "heldSendLimit=3&reconnectInitialDelay=20&reconnectMaxDelay=200";
+    private static final String DROP_OLDEST = "heldSendLimit=2&heldSendOverflow=DROP_OLDEST&reconnectInitialDelay=20"
+                                              + "&reconnectMaxDelay=200";
     private static final int FRAME_MILLIS = 20;
 
     private static GeminiLiveEmulator restartable;
@@ -50,6 +52,7 @@ class GeminiLiveOutageTest extends GeminiLiveTestSupport {
             public void configure() {
                 from(uri(restartable, "outage", OPTIONS)).to("mock:outage");
                 from("direct:outage").to(uri(restartable, "outage", OPTIONS));
+                from(uri(restartable, "dropping", DROP_OLDEST)).to("mock:dropping");
             }
         };
     }
@@ -98,6 +101,30 @@ class GeminiLiveOutageTest extends GeminiLiveTestSupport {
         ResilienceMetrics metrics = endpoint.getResilienceMetrics();
         assertThat(metrics.reconnects()).isEqualTo(1);
         assertThat(metrics.lastGap()).isPositive();
+        producer.stop();
+    }
+
+    @Test
+    void withDropOldestTheOldestHeldSendFailsAndIsCounted() throws Exception {
+        GeminiLiveEndpoint endpoint = context.getEndpoint(uri(restartable, "dropping", DROP_OLDEST),
+                GeminiLiveEndpoint.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getResilienceMetrics() != null);
+        GeminiLiveProducer producer = (GeminiLiveProducer) endpoint.createProducer();
+        producer.start();
+
+        restartable.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getResilienceMetrics().failedAttempts() > 0);
+        CompletableFuture<Exchange> oldest = sendFrame(endpoint, producer);
+        CompletableFuture<Exchange> second = sendFrame(endpoint, producer);
+        CompletableFuture<Exchange> third = sendFrame(endpoint, producer);
+
+        assertThat(oldest.get(5, TimeUnit.SECONDS).getException()).isInstanceOf(LiveSessionException.class)
+                .hasMessageContaining("dropped");
+        assertThat(endpoint.getSessionDroppedSends()).isEqualTo(1);
+        assertThat(second).isNotDone();
+        restartable.start();
+        assertThat(second.get(10, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(third.get(10, TimeUnit.SECONDS).getException()).isNull();
         producer.stop();
     }
 
