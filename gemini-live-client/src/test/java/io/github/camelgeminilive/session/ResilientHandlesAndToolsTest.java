@@ -1,0 +1,141 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.protocol.FunctionCall;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.FunctionResponse;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.protocol.Tool;
+import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
+import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/** Stored handles across application restarts, fresh seeded sessions, and tool calls across a drop. */
+class ResilientHandlesAndToolsTest {
+
+    private GeminiLiveEmulator emulator;
+    private LiveClient client;
+
+    @BeforeEach
+    void start() {
+        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
+        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emulator.close();
+    }
+
+    private static ResilienceOptions stored(ResumptionHandleStore store, boolean seed) {
+        ResilienceOptions o = Resilience.options(true);
+        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), o.replayBufferDuration(),
+                o.heldSendLimit(), o.overflowPolicy(), null, null, o.goAwayMargin(), null, true, seed, store,
+                "call-42");
+    }
+
+    @Test
+    void aRestartedApplicationResumesFromTheStoredHandle() throws Exception {
+        ResumptionHandleStore store = new InMemoryResumptionHandleStore();
+        EventRecorder first = new EventRecorder();
+        ResilientSession before = client.connectResilient(Resilience.session(), stored(store, false), first)
+                .get(10, TimeUnit.SECONDS);
+        before.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        first.awaitCount(LiveEvent.TurnComplete.class, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> store.load("call-42").map(StoredHandle::handle).equals(before.resumptionHandle()));
+        before.close();
+        client.close(); // the application stops; the store keeps the handle
+
+        EventRecorder second = new EventRecorder();
+        try (LiveClient restarted = LiveClient.create(
+                ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"))) {
+            ResilientSession after = restarted.connectResilient(Resilience.session(), stored(store, false), second)
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(after.sessionId()).isEqualTo(before.sessionId());
+            after.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+            second.awaitCount(LiveEvent.TurnComplete.class, 1);
+            assertThat(Resilience.transcript(second, 0)).contains("Alice");
+        }
+    }
+
+    @Test
+    void anUnknownStoredHandleStartsAFreshSession() throws Exception {
+        ResumptionHandleStore store = new InMemoryResumptionHandleStore();
+        store.save("call-42", new StoredHandle("no-such-handle", Instant.now()));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(), stored(store, false), events)
+                .get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        assertThat(Resilience.transcript(events, 0)).isEqualTo("You said: hello");
+        assertThat(session.metrics().failedAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aLostHandleSeedsAFreshSessionWithTheConversationSoFar() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                stored(new InMemoryResumptionHandleStore(), true), events).get(10, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        session.sendAudio(new byte[3200], null).get(5, TimeUnit.SECONDS);
+        // a new service on the same port knows no handle: the resume is refused
+        int port = emulator.port();
+        emulator.close();
+        emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.resumed()).isFalse();
+        assertThat(r.audioLost()).isZero(); // the only audio was after the last handle: replayed
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, after)).contains("Alice");
+    }
+
+    @Test
+    void aToolCallOfADroppedConnectionIsCancelledAndItsLateResponseRefused() throws Exception {
+        Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
+                .tools(List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather", "Weather", null)))))
+                .build();
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(SessionOptions.of(setup), Resilience.options(true),
+                events).get(10, TimeUnit.SECONDS);
+        session.sendText("What is the weather?").get(5, TimeUnit.SECONDS);
+        FunctionCall first = events.await(LiveEvent.ToolCallRequested.class).functionCalls().get(0);
+        emulator.admin().drop(session.sessionId());
+        LiveEvent.ToolCallCancelled cancelled = events.await(LiveEvent.ToolCallCancelled.class);
+        assertThat(cancelled.ids()).containsExactly(first.id());
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(events.events().indexOf(cancelled)).isLessThan(events.events().indexOf(r));
+        assertThat(session.sendToolResponse(List.of(new FunctionResponse(first.id(), first.name(), Map.of()))))
+                .failsWithin(Duration.ofSeconds(1)).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining(first.id());
+        // the replayed question asks again, with a new call the new connection owns
+        LiveEvent.ToolCallRequested again = events.await(LiveEvent.ToolCallRequested.class,
+                events.events().indexOf(r));
+        FunctionCall second = again.functionCalls().get(0);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        session.sendToolResponse(List.of(new FunctionResponse(second.id(), second.name(), Map.of("sky", "grey"))))
+                .get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        assertThat(Resilience.transcript(events, 0)).contains("grey");
+        assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
+    }
+}
