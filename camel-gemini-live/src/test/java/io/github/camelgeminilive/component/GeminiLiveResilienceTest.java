@@ -2,8 +2,11 @@ package io.github.camelgeminilive.component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import org.apache.camel.Exchange;
@@ -14,12 +17,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Resilient sessions (the default) through routes: go-away, 1011 and the plain mode's final close. */
+/** Resilient sessions (the default) through routes: go-away, 1011, tool calls of a lost connection, plain mode. */
 class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
 
     /** 20 ms of 16 kHz audio: 320 samples per frame. */
     private static final int FRAME_MILLIS = 20;
     private static final int FRAME_SAMPLES = TestAudio.RATE * FRAME_MILLIS / 1000;
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("weatherTools", List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather",
+                "The current weather in a city", Map.of("type", "OBJECT",
+                        "properties", Map.of("city", Map.of("type", "STRING")), "required", List.of("city")))))));
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -31,6 +41,10 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
 
                 from(uri("stream", "transparentResumption=true")).to("mock:stream");
                 from("direct:stream").to(uri("stream", "transparentResumption=true"));
+
+                // never answers on its own: the test answers late, after the connection was lost
+                from(uri("tools", "tools=#weatherTools")).to("mock:tools");
+                from("direct:tools").to(uri("tools", "tools=#weatherTools"));
 
                 from(uri("final", "resilient=false")).to("mock:final");
                 from("direct:final").to(uri("final", "resilient=false"));
@@ -117,6 +131,27 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
         assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
                 .contains("Your name is Alice");
         assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
+    }
+
+    @Test
+    void aToolCallOfALostConnectionIsCancelledAndALateResponseFails() {
+        MockEndpoint mock = getMockEndpoint("mock:tools");
+        template.sendBody("direct:tools", "What is the weather in Paris?");
+        Exchange call = awaitEvent(mock, GeminiLiveEventType.TOOL_CALL);
+        String callId = call.getMessage().getHeader(GeminiLiveConstants.TOOL_CALL_ID, String.class);
+
+        emulator.admin().drop(sessionOf(mock).sessionId());
+
+        Exchange cancelled = awaitEvent(mock, GeminiLiveEventType.TOOL_CALL_CANCELLATION);
+        assertThat(cancelled.getMessage().getBody(List.class)).containsExactly(callId);
+        awaitEvent(mock, GeminiLiveEventType.RECONNECTED);
+        Exchange late = template.send("direct:tools", e -> {
+            e.getMessage().setBody(Map.of("temperature", "21C"));
+            e.getMessage().setHeader(GeminiLiveConstants.OPERATION, "sendToolResponse");
+            e.getMessage().setHeader(GeminiLiveConstants.TOOL_CALL_ID, callId);
+            e.getMessage().setHeader(GeminiLiveConstants.FUNCTION_NAME, "get_weather");
+        });
+        assertThat(late.getException()).isInstanceOf(LiveSessionException.class).hasMessageContaining(callId);
     }
 
     @Test
