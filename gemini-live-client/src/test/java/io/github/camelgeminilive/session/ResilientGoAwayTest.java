@@ -170,4 +170,20 @@ class ResilientGoAwayTest {
         assertThat(session.metrics().reconnects()).isEqualTo(20);
         System.out.println("20 go-aways, longest gap " + maxGap + " ms");
     }
+
+    @Test
+    void aReplyCutOffByADropIsMarkedAbortedAndAnsweredAgainInFull() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, Resilience.session());
+        session.sendText("Tell me a long story").get(5, TimeUnit.SECONDS);
+        events.await(LiveEvent.Audio.class);
+        emulator.admin().drop(session.sessionId());
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.replyAborted()).isTrue();
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        // the replayed request is answered in full after the Reconnected event, exactly once
+        assertThat(Resilience.transcript(events, events.events().indexOf(r)))
+                .isEqualTo("You said: Tell me a long story");
+        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSize(1);
+    }
 }

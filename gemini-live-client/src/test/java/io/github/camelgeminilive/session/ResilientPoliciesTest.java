@@ -122,4 +122,26 @@ class ResilientPoliciesTest {
                 .until(() -> Resilience.transcript(events, after).contains("Alice"));
         assertThat(events.of(LiveEvent.GoAwayReceived.class)).isEmpty();
     }
+
+    @Test
+    void reconnectingGivesUpAfterMaxAttemptsWithTheLastError() throws Exception {
+        ResilienceOptions o = Resilience.options(true);
+        ResilienceOptions threeTries = new ResilienceOptions(new ReconnectPolicy(Duration.ofMillis(10),
+                Duration.ofMillis(50), 2.0, 0.2, 3, null), o.replayBufferBytes(), o.replayBufferDuration(),
+                o.heldSendLimit(), o.overflowPolicy(), null, null, o.goAwayMargin(), null, true, false,
+                o.handleStore(), null);
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(), threeTries, events)
+                .get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> held = session.sendText("anyone there?");
+        emulator.stop();
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.error()).isNotNull();
+        assertThat(closed.error().getMessage()).contains("Cannot connect");
+        assertThat(session.metrics().failedAttempts()).isEqualTo(3);
+        assertThat(session.isOpen()).isFalse();
+        // nothing is left hanging: the unsent or unconfirmed message fails or was written
+        assertThat(held).succeedsWithin(Duration.ofSeconds(1));
+        assertThat(session.sendText("later")).failsWithin(Duration.ofSeconds(1));
+    }
 }
