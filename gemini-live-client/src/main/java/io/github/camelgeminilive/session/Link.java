@@ -1,6 +1,8 @@
 package io.github.camelgeminilive.session;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** One connection of a resilient session: its generation, its plain session, its keepalive and frame counts. */
 final class Link {
@@ -14,13 +16,14 @@ final class Link {
     long nextIndex;
 
     Link(int generation, LiveClient.Connector connector, SessionOptions options, String handle,
-            LinkListener listener, ResilienceOptions resilience, Runnable dead) {
+            LinkListener listener, ResilienceOptions resilience, Consumer<Link> halfOpen) {
         this.generation = generation;
-        this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(), dead);
+        this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
+                () -> halfOpen.accept(this));
         this.session = connector.open(options, handle, event -> listener.onEvent(this, event), keepalive::onPong);
     }
 
-    private java.util.concurrent.CompletableFuture<Void> ping() {
+    private CompletableFuture<Void> ping() {
         return session.sendPing();
     }
 

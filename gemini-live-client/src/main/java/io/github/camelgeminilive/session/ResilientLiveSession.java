@@ -62,6 +62,7 @@ final class ResilientLiveSession implements ResilientSession {
     private final Object lock = new Object();
     private final LiveClient.Connector connector;
     private final ScheduledExecutorService scheduler;
+    private final Executor pool;
     private final SessionOptions options;
     private final ResilienceOptions resilience;
     private final EventQueue events;
@@ -70,6 +71,7 @@ final class ResilientLiveSession implements ResilientSession {
     private final HeldSends held;
     private final ToolCalls toolCalls = new ToolCalls();
     private final ConversationLog conversation = new ConversationLog();
+    private final TurnTracker tracker = new TurnTracker(toolCalls, conversation);
     private final ResilienceCounters counters = new ResilienceCounters();
     private final CompletableFuture<ResilientSession> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -82,8 +84,6 @@ final class ResilientLiveSession implements ResilientSession {
     private String sessionId;
     private String handle;
     private Instant handleIssuedAt;
-    private boolean newestUpdateResumable = true;
-    private boolean replyInProgress;
     private Duration audioSent = Duration.ZERO;
     private ScheduledFuture<?> timer;
     // the outage being bridged
@@ -98,6 +98,7 @@ final class ResilientLiveSession implements ResilientSession {
             SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener) {
         this.connector = connector;
         this.scheduler = scheduler;
+        this.pool = pool;
         this.options = ResumableSetup.of(options, resilience.transparent());
         this.resilience = resilience;
         this.events = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
@@ -130,18 +131,23 @@ final class ResilientLiveSession implements ResilientSession {
 
     // ---- connecting ----
 
-    /** Opens the next connection (lock held). */
+    /**
+     * Starts the next connection attempt (lock held). It runs on the pool: the credential supplier it asks may
+     * block, and neither senders nor the shared timer should wait for it.
+     */
     private void attempt() {
         attempts++;
         int gen = ++generation;
-        Link[] self = new Link[1];
-        Link link = new Link(gen, connector, options, usableHandle(), this::onLinkEvent, resilience,
-                () -> lost(self[0], LiveSessionException.ABNORMAL, "no pong within " + resilience.pingTimeout()));
-        self[0] = link;
-        link.session.setupFuture().whenComplete((s, e) -> {
-            if (e != null) {
-                attemptFailed(link, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-            }
+        String resumeWith = usableHandle();
+        pool.execute(() -> {
+            Link link = new Link(gen, connector, options, resumeWith, this::onLinkEvent, resilience,
+                    this::halfOpen);
+            link.session.setupFuture().whenComplete((s, e) -> {
+                if (e != null) {
+                    attemptFailed(link, e instanceof CompletionException && e.getCause() != null ? e.getCause()
+                            : e);
+                }
+            });
         });
     }
 
@@ -218,46 +224,18 @@ final class ResilientLiveSession implements ResilientSession {
                 lost(link, c.code(), c.reason(), c.error());
                 return;
             }
-            track(link, event);
+            tracker.track(event, link.generation);
+            if (event instanceof LiveEvent.ResumptionUpdate u) {
+                resumptionUpdate(link, u);
+            }
             events.offer(event);
-            if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && safePoint()) {
+            if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && tracker.safePoint()) {
                 handover();
             }
         }
     }
 
-    /** Follows the turn and tool-call state that decides when a handover is safe. */
-    private void track(Link link, LiveEvent event) {
-        if (event instanceof LiveEvent.ResumptionUpdate u) {
-            resumptionUpdate(link, u);
-        } else if (event instanceof LiveEvent.Audio || event instanceof LiveEvent.Text
-                || event instanceof LiveEvent.CodeExecution) {
-            replyInProgress = true;
-        } else if (event instanceof LiveEvent.OutputTranscription t) {
-            replyInProgress = true;
-            if (t.transcription() != null && t.transcription().text() != null) {
-                conversation.said(t.transcription().text());
-            }
-        } else if (event instanceof LiveEvent.InputTranscription t) {
-            if (!t.interim() && t.transcription() != null && t.transcription().text() != null) {
-                conversation.heard(t.transcription().text());
-            }
-        } else if (event instanceof LiveEvent.TurnComplete || event instanceof LiveEvent.Interrupted) {
-            turnEnded();
-        } else if (event instanceof LiveEvent.ToolCallRequested c) {
-            toolCalls.requested(c.functionCalls(), link.generation);
-        } else if (event instanceof LiveEvent.ToolCallCancelled c) {
-            toolCalls.cancelled(c.ids());
-        }
-    }
-
-    private void turnEnded() {
-        replyInProgress = false;
-        conversation.turnEnded();
-    }
-
     private void resumptionUpdate(Link link, LiveEvent.ResumptionUpdate u) {
-        newestUpdateResumable = u.resumable();
         if (!u.resumable() || u.newHandle() == null || u.newHandle().isBlank()) {
             return;
         }
@@ -286,8 +264,7 @@ final class ResilientLiveSession implements ResilientSession {
         counters.connections++;
         link.keepalive.start(scheduler, resilience.pingInterval());
         sessionId = setup.sessionId();
-        newestUpdateResumable = true;
-        replyInProgress = false;
+        tracker.newConnection();
         if (phase == Phase.CONNECTING) {
             phase = Phase.OPEN;
             events.offer(setup);
@@ -356,7 +333,7 @@ final class ResilientLiveSession implements ResilientSession {
         cause = why;
         outageStartNanos = System.nanoTime();
         cancelTimer();
-        if (safePoint()) {
+        if (tracker.safePoint()) {
             handover();
             return;
         }
@@ -371,17 +348,13 @@ final class ResilientLiveSession implements ResilientSession {
         }, Math.max(0, deadline.toNanos()), TimeUnit.NANOSECONDS);
     }
 
-    private boolean safePoint() {
-        return newestUpdateResumable && !replyInProgress && !toolCalls.anyPending();
-    }
-
     /** Closes the current connection, then resumes on a new one (the service refuses a resume while it is open). */
     private void handover() {
         cancelTimer();
         Link old = current;
         current = null;
         phase = Phase.RECONNECTING;
-        replyAborted = replyInProgress;
+        replyAborted = tracker.replyInProgress();
         attempts = 0;
         old.keepalive.stop();
         old.session.closeAsync().whenComplete((v, e) -> {
@@ -393,13 +366,14 @@ final class ResilientLiveSession implements ResilientSession {
         });
     }
 
-    /** The current connection ended without us asking. */
-    private void lost(Link link, int code, String reason) {
+    /** The keepalive found the connection half-open: drop it and move on. */
+    private void halfOpen(Link link) {
         synchronized (lock) {
             if (link == current) {
+                String reason = "no pong within " + resilience.pingTimeout();
                 link.session.abort();
-                lost(link, code, reason, new LiveSessionException.ConnectionLostException(
-                        "Live API connection is half-open: " + reason, code, reason, null));
+                lost(link, LiveSessionException.ABNORMAL, reason, new LiveSessionException.ConnectionLostException(
+                        "Live API connection is half-open: " + reason, LiveSessionException.ABNORMAL, reason, null));
             }
         }
     }
@@ -424,7 +398,7 @@ final class ResilientLiveSession implements ResilientSession {
             cause = code + (reason == null || reason.isEmpty() ? "" : " " + reason);
         }
         lastError = error;
-        replyAborted = replyInProgress;
+        replyAborted = tracker.replyInProgress();
         phase = Phase.RECONNECTING;
         attempts = 0;
         attempt();
