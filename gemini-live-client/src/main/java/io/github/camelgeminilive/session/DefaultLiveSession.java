@@ -30,10 +30,11 @@ import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 
 /**
- * One Live API session over one connection. Received frames are parsed and fanned out on the session's serial
- * event executor, so the I/O thread only hands bytes over and the listener sees events one at a time, in order,
- * ending with {@link LiveEvent.Closed}. Before {@code setupComplete} the listener sees nothing: a failed setup only
- * fails the connect future.
+ * One Live API session over one connection. Received frames are parsed and fanned out in order on the shared pool,
+ * so the I/O thread only hands bytes over; the listener sees the events one at a time, in order, on the event
+ * executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
+ * oldest audio, never stalls the reader). Before {@code setupComplete} the listener sees nothing: a failed setup
+ * only fails the connect future.
  */
 final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
@@ -49,8 +50,10 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final String name = "live-" + COUNTER.incrementAndGet();
     private final SessionOptions options;
     private final ModelRules rules;
-    private final LiveSessionListener listener;
+    /** Parses received frames in order, on the shared pool. */
     private final SerialExecutor events;
+    /** Hands events to the listener: bounded, so a slow listener costs dropped audio, not memory. */
+    private final EventQueue delivery;
     private final Executor completions;
     private final Runnable onPong;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
@@ -80,8 +83,9 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         this.onPong = onPong;
         this.options = options;
         this.rules = options.rules();
-        this.listener = listener;
-        this.events = new SerialExecutor(options.eventExecutor() != null ? options.eventExecutor() : pool);
+        this.events = new SerialExecutor(pool);
+        this.delivery = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
+                options.maxQueuedEvents(), "session " + name);
         this.completions = pool;
     }
 
@@ -214,11 +218,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     private void deliver(LiveEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("Listener of session {} failed on {}: {}", name, event.type(), e.toString());
-        }
+        delivery.offer(event);
     }
 
     // ---- sending ----

@@ -40,6 +40,15 @@ class ResilientLoadTest {
 
     @Test
     void aBlockedListenerStallsNeitherTheReaderNorTheSendsAndItsQueueStaysBounded() throws Exception {
+        blockedListener(true);
+    }
+
+    @Test
+    void aPlainSessionBoundsItsEventQueueToo() throws Exception {
+        blockedListener(false);
+    }
+
+    private void blockedListener(boolean resilient) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
         EventRecorder events = new EventRecorder();
@@ -55,15 +64,22 @@ class ResilientLoadTest {
             events.onEvent(event);
         };
         try (LiveClient client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"))) {
-            ResilientSession session = client.connectResilient(Resilience.session().withMaxQueuedEvents(50),
-                    Resilience.options(true), slow).get(10, TimeUnit.SECONDS);
+            SessionOptions options = Resilience.session().withMaxQueuedEvents(50);
+            LiveSession session = resilient
+                    ? client.connectResilient(options, Resilience.options(true), slow).get(10, TimeUnit.SECONDS)
+                    : client.connect(options, null, slow).get(10, TimeUnit.SECONDS);
             session.sendText("Tell me a long story").get(5, TimeUnit.SECONDS);
             assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-            // the reader keeps taking the reply in while the listener sleeps: the queue overflows, oldest audio first
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.metrics().droppedEvents() > 100);
+            // the reader keeps taking the reply in while the listener sleeps: the whole reply arrives
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> emulator.admin()
+                    .session(session.sessionId()).orElseThrow().historySize() == 2);
+            if (session instanceof ResilientSession r) {
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> r.metrics().droppedEvents() > 100);
+            }
             session.sendAudio(new byte[640], null).get(5, TimeUnit.SECONDS);
             release.countDown();
             events.awaitCount(LiveEvent.TurnComplete.class, 1);
+            // the queue held at most 50 events: most of the ~260 audio chunks were dropped, oldest first
             assertThat(events.of(LiveEvent.Audio.class).size()).isLessThanOrEqualTo(51);
             assertThat(events.of(LiveEvent.GenerationComplete.class)).hasSize(1);
         }
