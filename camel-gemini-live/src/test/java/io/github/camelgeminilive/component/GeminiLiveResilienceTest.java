@@ -23,6 +23,8 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
     /** 20 ms of 16 kHz audio: 320 samples per frame. */
     private static final int FRAME_MILLIS = 20;
     private static final int FRAME_SAMPLES = TestAudio.RATE * FRAME_MILLIS / 1000;
+    /** Fast keepalive, so a half-open connection is found within a second. */
+    private static final String KEEPALIVE = "pingInterval=100&pingTimeout=600";
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
@@ -45,6 +47,9 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
                 // never answers on its own: the test answers late, after the connection was lost
                 from(uri("tools", "tools=#weatherTools")).to("mock:tools");
                 from("direct:tools").to(uri("tools", "tools=#weatherTools"));
+
+                from(uri("frozen", KEEPALIVE)).to("mock:frozen");
+                from("direct:frozen").to(uri("frozen", KEEPALIVE));
 
                 from(uri("final", "resilient=false")).to("mock:final");
                 from("direct:final").to(uri("final", "resilient=false"));
@@ -131,6 +136,22 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
         assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
                 .contains("Your name is Alice");
         assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
+    }
+
+    @Test
+    void aHalfOpenConnectionIsFoundByThePingTimeoutAndReplaced() {
+        MockEndpoint mock = getMockEndpoint("mock:frozen");
+        assertThat(template.request("direct:frozen", e -> e.getMessage().setBody("My name is Eve")).getException())
+                .isNull();
+        String sessionId = sessionOf(mock).sessionId();
+
+        emulator.admin().freeze(sessionId);
+
+        Exchange reconnected = awaitEvent(mock, GeminiLiveEventType.RECONNECTED);
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.RECONNECT_CAUSE, String.class))
+                .containsIgnoringCase("pong");
+        Exchange again = template.request("direct:frozen", e -> e.getMessage().setBody("What is my name?"));
+        assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class)).contains("Eve");
     }
 
     @Test
