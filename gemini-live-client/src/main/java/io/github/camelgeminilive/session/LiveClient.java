@@ -108,7 +108,10 @@ public final class LiveClient implements AutoCloseable {
 
     /**
      * Opens a {@link ResilientSession}: like {@link #connect}, starting from the handle in
-     * {@code resilience.handleStore()} under {@code resilience.handleKey()} when there is one.
+     * {@code resilience.handleStore()} under {@code resilience.handleKey()} when there is one younger than about
+     * 2 hours (a fresh session when the service refuses it). The first connection is not retried: the future fails
+     * with its cause (1007/1008 typed, with code and reason); later connections follow
+     * {@code resilience.reconnect()}.
      */
     public CompletableFuture<ResilientSession> connectResilient(SessionOptions options, ResilienceOptions resilience,
             LiveSessionListener listener) {

@@ -85,7 +85,9 @@ final class ResilientLiveSession implements ResilientSession {
     private String handle;
     private Instant handleIssuedAt;
     private Duration audioSent = Duration.ZERO;
+    /** The age limit, the drain deadline or the next retry: one at a time. */
     private ScheduledFuture<?> timer;
+    private long drainDeadlineNanos;
     // the outage being bridged
     private long outageStartNanos;
     private int attempts;
@@ -269,7 +271,7 @@ final class ResilientLiveSession implements ResilientSession {
             phase = Phase.OPEN;
             events.offer(setup);
             scheduleAgeLimit();
-            ready.complete(this);
+            pool.execute(() -> ready.complete(this)); // code chained to it must not run under this lock
             return;
         }
         List<String> cancelled = toolCalls.orphaned(link.generation);
@@ -324,19 +326,33 @@ final class ResilientLiveSession implements ResilientSession {
 
     // ---- moving to a new connection ----
 
-    /** Holds sends until a safe point, at most {@code deadline}, then hands over. */
+    /**
+     * Holds sends until a safe point, at most {@code deadline}, then hands over. A go-away during a proactive
+     * drain brings its deadline forward.
+     */
     private void drain(String why, Duration deadline) {
+        long at = System.nanoTime() + Math.max(0, deadline.toNanos());
+        if (phase == Phase.DRAINING && at < drainDeadlineNanos) {
+            cause = why;
+            scheduleDrainDeadline(at);
+            return;
+        }
         if (phase != Phase.OPEN) {
             return;
         }
         phase = Phase.DRAINING;
         cause = why;
         outageStartNanos = System.nanoTime();
-        cancelTimer();
         if (tracker.safePoint()) {
             handover();
-            return;
+        } else {
+            scheduleDrainDeadline(at);
         }
+    }
+
+    private void scheduleDrainDeadline(long atNanos) {
+        cancelTimer();
+        drainDeadlineNanos = atNanos;
         Link link = current;
         timer = scheduler.schedule(() -> {
             synchronized (lock) {
@@ -345,7 +361,7 @@ final class ResilientLiveSession implements ResilientSession {
                     handover();
                 }
             }
-        }, Math.max(0, deadline.toNanos()), TimeUnit.NANOSECONDS);
+        }, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     /** Closes the current connection, then resumes on a new one (the service refuses a resume while it is open). */
@@ -607,7 +623,7 @@ final class ResilientLiveSession implements ResilientSession {
                     "The session ended before this message could be written: " + why, error));
         }
         toolCalls.clear();
-        if (ready.isDone()) {
+        if (counters.connections > 0) { // the caller has (or is about to get) the session: tell its listener
             events.offer(new LiveEvent.Closed(code, reason, error));
         } else {
             ready.completeExceptionally(error != null ? error

@@ -3,5 +3,10 @@
  * {@code setup} handshake; a {@link io.github.camelgeminilive.session.LiveSession} sends every client message kind
  * and fans each server message out into typed {@link io.github.camelgeminilive.session.LiveEvent}s, delivered in
  * order on a shared pool; close codes become typed {@link io.github.camelgeminilive.session.LiveSessionException}s.
+ * {@link io.github.camelgeminilive.session.LiveClient#connectResilient} opens a
+ * {@link io.github.camelgeminilive.session.ResilientSession} that survives go-aways, drops and restarts: the
+ * facade {@code ResilientLiveSession} runs the handover over plain connections ({@code Link}), with a
+ * {@code ReplayBuffer}, {@code HeldSends}, a {@code Keepalive}, {@code Backoff}, {@code TurnTracker} and
+ * {@code ToolCalls}, and delivers through a bounded {@code EventQueue}.
  */
 package io.github.camelgeminilive.session;

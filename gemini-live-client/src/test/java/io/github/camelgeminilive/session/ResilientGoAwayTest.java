@@ -186,4 +186,21 @@ class ResilientGoAwayTest {
                 .isEqualTo("You said: Tell me a long story");
         assertThat(events.of(LiveEvent.TurnComplete.class)).hasSize(1);
     }
+
+    @Test
+    void aGoAwayDeadlineCutsALongReplyShortAndSaysSo() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, Resilience.session());
+        session.sendText("Tell me a long story").get(5, TimeUnit.SECONDS);
+        events.await(LiveEvent.Audio.class);
+        // 500 ms left, 200 ms margin: the reply (2 s at this pace) cannot finish; move after 300 ms anyway
+        emulator.admin().goAway(session.sessionId(), Duration.ofMillis(500));
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.cause()).isEqualTo("goAway");
+        assertThat(r.replyAborted()).isTrue();
+        assertThat(r.resumed()).isTrue();
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        assertThat(Resilience.transcript(events, events.events().indexOf(r)))
+                .isEqualTo("You said: Tell me a long story");
+    }
 }
