@@ -1,0 +1,144 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.protocol.FunctionCall;
+
+/** The small parts of a resilient session, one job each. */
+class ResiliencePartsTest {
+
+    private static OutboundMessage audio(int connection, long index) {
+        OutboundMessage m = new OutboundMessage(ClientFrame.audio(new byte[640], 0, 640, null),
+                new CompletableFuture<>());
+        m.connection = connection;
+        m.index = index;
+        return m;
+    }
+
+    @Test
+    void backoffStartsAtOnceThenGrowsWithBoundedJitterUpToTheCap() {
+        Backoff backoff = new Backoff(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2,
+                5, Duration.ofSeconds(60)));
+        assertThat(backoff.delayBefore(1)).isZero();
+        for (int i = 0; i < 100; i++) {
+            assertThat(backoff.delayBefore(2)).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
+            assertThat(backoff.delayBefore(4)).isBetween(Duration.ofMillis(320), Duration.ofMillis(480));
+            assertThat(backoff.delayBefore(20)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+        }
+        assertThat(backoff.exhausted(4, Duration.ofSeconds(1))).isFalse();
+        assertThat(backoff.exhausted(5, Duration.ofSeconds(1))).isTrue();
+        assertThat(backoff.exhausted(1, Duration.ofSeconds(60))).isTrue();
+    }
+
+    @Test
+    void replayBufferTrimsWhatAHandleCoversAndReportsWhatItsBoundsForceOut() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(100)); // five 20 ms frames
+        for (int i = 0; i < 7; i++) {
+            buffer.add(audio(1, i));
+        }
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(buffer.takeLost()).isEqualTo(Duration.ofMillis(40));
+        assertThat(buffer.takeLost()).isZero();
+        buffer.covered(2, 10); // another connection's handle covers none of these
+        assertThat(buffer.toReplay()).hasSize(5);
+        buffer.covered(1, 4);
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(5L, 6L);
+        assertThat(buffer.audio()).isEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
+    void heldSendsFailTheNewOrTheOldestSendAtTheirBound() {
+        HeldSends fail = new HeldSends(2, OverflowPolicy.FAIL);
+        List<OutboundMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(audio(0, -1));
+            fail.hold(sent.get(i));
+        }
+        assertThat(sent.get(2).done).isCompletedExceptionally();
+        assertThat(fail.poll()).isSameAs(sent.get(0));
+
+        HeldSends drop = new HeldSends(2, OverflowPolicy.DROP_OLDEST);
+        List<OutboundMessage> dropped = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            dropped.add(audio(0, -1));
+            drop.hold(dropped.get(i));
+        }
+        assertThat(dropped.get(0).done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("DROP_OLDEST");
+        assertThat(drop.dropped()).isEqualTo(1);
+        assertThat(drop.poll()).isSameAs(dropped.get(1));
+        drop.failAll("closed", null);
+        assertThat(dropped.get(2).done).isCompletedExceptionally();
+        assertThat(drop.isEmpty()).isTrue();
+    }
+
+    @Test
+    void eventQueueDropsOldestAudioFirstAndNeverTheEventsThatCarryState() {
+        List<Runnable> parked = new ArrayList<>();
+        List<LiveEvent> seen = new ArrayList<>();
+        EventQueue queue = new EventQueue(seen::add, parked::add, 3, "test");
+        queue.offer(new LiveEvent.Audio(new byte[2], "audio/pcm"));
+        queue.offer(new LiveEvent.TurnComplete(null));
+        queue.offer(new LiveEvent.Audio(new byte[4], "audio/pcm"));
+        queue.offer(new LiveEvent.GenerationComplete()); // full: the first audio goes
+        queue.offer(new LiveEvent.Usage(null)); // full: the second audio goes
+        queue.offer(new LiveEvent.Interrupted()); // full: the usage goes
+        queue.offer(new LiveEvent.Closed(1000, "", null)); // full, nothing droppable: kept anyway
+        assertThat(queue.dropped()).isEqualTo(3);
+        parked.get(0).run();
+        assertThat(seen).extracting(LiveEvent::type).containsExactly(LiveEventType.TURN_COMPLETE,
+                LiveEventType.GENERATION_COMPLETE, LiveEventType.INTERRUPTED, LiveEventType.CLOSED);
+    }
+
+    @Test
+    void keepaliveLearnsHowFarThePeerReadAndCallsATimeout() throws Exception {
+        AtomicInteger pings = new AtomicInteger();
+        long[] written = {0};
+        AtomicInteger dead = new AtomicInteger();
+        Keepalive keepalive = new Keepalive(() -> {
+            pings.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }, () -> written[0], Duration.ofMillis(50), dead::incrementAndGet);
+        written[0] = 3;
+        keepalive.pingNow();
+        written[0] = 7;
+        keepalive.pingNow();
+        keepalive.onPong();
+        assertThat(keepalive.readUpTo()).isEqualTo(3);
+        keepalive.onPong();
+        assertThat(keepalive.readUpTo()).isEqualTo(7);
+        keepalive.onPong(); // unsolicited: ignored
+        assertThat(keepalive.readUpTo()).isEqualTo(7);
+        assertThat(pings.get()).isEqualTo(2);
+        keepalive.stop();
+        keepalive.pingNow();
+        assertThat(pings.get()).isEqualTo(2);
+        assertThat(dead.get()).isZero();
+    }
+
+    @Test
+    void toolCallsAreAnsweredOnceOnTheirOwnConnection() {
+        ToolCalls calls = new ToolCalls();
+        calls.requested(List.of(new FunctionCall("a", "f", null), new FunctionCall("b", "f", null)), 1);
+        assertThat(calls.anyPending()).isTrue();
+        calls.answer(List.of("a"), 1);
+        assertThatThrownBy(() -> calls.answer(List.of("a"), 1))
+                .hasMessageContaining("already answered");
+        assertThatThrownBy(() -> calls.answer(List.of("b"), 2))
+                .hasMessageContaining("No pending function call with id 'b'");
+        assertThat(calls.orphaned(2)).containsExactly("b");
+        assertThat(calls.anyPending()).isFalse();
+        assertThatThrownBy(() -> calls.answer(List.of("b"), 2))
+                .hasMessageContaining("cancelled");
+    }
+}
