@@ -1,11 +1,15 @@
 package io.github.camelgeminilive.session;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** One connection of a resilient session: its generation, its plain session, its keepalive and frame counts. */
 final class Link {
+
+    /** Audio between read probes when the service gives no consumed index. */
+    static final Duration PROBE_AUDIO = Duration.ofSeconds(1);
 
     final int generation;
     final DefaultLiveSession session;
@@ -14,6 +18,7 @@ final class Link {
     private final AtomicLong written = new AtomicLong();
     /** Index the next frame gets; guarded by the resilient session's lock. */
     long nextIndex;
+    private Duration audioSinceProbe = Duration.ZERO;
 
     Link(int generation, LiveClient.Connector connector, SessionOptions options, String handle,
             LinkListener listener, ResilienceOptions resilience, Consumer<Link> halfOpen) {
@@ -25,6 +30,22 @@ final class Link {
 
     private CompletableFuture<Void> ping() {
         return session.sendPing();
+    }
+
+    /**
+     * Whether a ping should follow this frame, so that a later handle is known to cover it: after every message
+     * but audio, and after each {@link #PROBE_AUDIO} of audio. Guarded by the resilient session's lock.
+     */
+    boolean probeAfter(ClientFrame frame) {
+        if (frame.audio().isZero()) {
+            return true;
+        }
+        audioSinceProbe = audioSinceProbe.plus(frame.audio());
+        if (audioSinceProbe.compareTo(PROBE_AUDIO) < 0) {
+            return false;
+        }
+        audioSinceProbe = Duration.ZERO;
+        return true;
     }
 
     void written(long index) {

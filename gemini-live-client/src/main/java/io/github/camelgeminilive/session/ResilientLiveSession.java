@@ -36,9 +36,10 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
  * transparent update without the index covers no message of its connection). Without it, a handle is taken to
  * cover only the messages the service had certainly read before it issued the handle: those written before a
- * ping whose pong arrived before the handle did (one TCP stream in each direction, read in order). Every
- * resumable update triggers such a ping, so the next handle trims up to it. Audio is never lost this way;
- * messages in flight around a handle may be heard twice.
+ * ping whose pong arrived before the handle did (one TCP stream in each direction, read in order). Such a ping
+ * follows every message but audio, every second of audio and every resumable update, so a text turn is covered
+ * by the handle its answer brings. Audio is never lost this way; audio in flight around a handle (up to about a
+ * second) may be heard twice.
  *
  * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written
  * there (even while other sends are held), and calls of a connection that ended unanswered are reported with
@@ -474,10 +475,14 @@ final class ResilientLiveSession implements ResilientSession {
         if (m.replayable() && record) {
             replay.add(m);
         }
+        boolean probe = !resilience.transparent() && link.probeAfter(m.frame);
         link.session.sendFrame(m.frame).whenComplete((v, e) -> {
             if (e == null) {
                 link.written(index);
                 m.done.complete(null);
+                if (probe) {
+                    link.keepalive.pingNow(); // behind the frame: its pong proves the service read it
+                }
             } else if (!m.replayable()) {
                 m.done.completeExceptionally(e);
             }

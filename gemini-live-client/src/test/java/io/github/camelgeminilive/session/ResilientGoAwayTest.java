@@ -203,4 +203,23 @@ class ResilientGoAwayTest {
         assertThat(Resilience.transcript(events, events.events().indexOf(r)))
                 .isEqualTo("You said: Tell me a long story");
     }
+
+    @Test
+    void withoutTransparentResumptionAnsweredTurnsAreNotReplayed() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, false, Resilience.session());
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> events.of(LiveEvent.ResumptionUpdate.class)
+                .stream().filter(LiveEvent.ResumptionUpdate::resumable).count() >= 2);
+        emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(5));
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        // the handle the answer brought covers the question: asking it again would make the model answer twice
+        assertThat(r.replayedMessages()).isZero();
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, after)).endsWith("Your name is Alice.");
+        assertThat(emulator.admin().session(session.sessionId()).orElseThrow().historySize()).isEqualTo(4);
+    }
 }
