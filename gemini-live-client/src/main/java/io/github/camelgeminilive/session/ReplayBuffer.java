@@ -31,7 +31,9 @@ final class ReplayBuffer {
         bytes += m.frame.bytes();
         audio = audio.plus(m.frame.audio());
         while (messages.size() > 1 && (bytes > maxBytes || (maxAudio != null && audio.compareTo(maxAudio) > 0))) {
-            lost = lost.plus(removeFirst().frame.audio());
+            OutboundMessage forgotten = removeFirst();
+            forgotten.forgotten();
+            lost = lost.plus(forgotten.frame.audio());
         }
     }
 

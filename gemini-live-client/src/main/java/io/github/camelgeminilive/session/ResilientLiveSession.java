@@ -485,9 +485,9 @@ final class ResilientLiveSession implements ResilientSession {
                 }
             } else if (!m.replayable()) {
                 m.done.completeExceptionally(e);
+            } else {
+                m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
             }
-            // a replayable message that failed to go out is still in the replay buffer: the next connection
-            // writes it, or the final close fails its future
         });
     }
 

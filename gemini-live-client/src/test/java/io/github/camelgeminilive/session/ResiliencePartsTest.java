@@ -57,6 +57,23 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void aMessageIsFailedOnlyWhenItsWriteFailedAndTheBufferForgotIt() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(20));
+        OutboundMessage failedThenForgotten = audio(1, 0);
+        OutboundMessage forgottenButWritten = audio(1, 1);
+        buffer.add(failedThenForgotten);
+        failedThenForgotten.writeFailed(new IllegalStateException("gone"));
+        assertThat(failedThenForgotten.done).isNotDone(); // still replayable
+        buffer.add(forgottenButWritten);
+        assertThat(failedThenForgotten.done).failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class).withMessageContaining("Message lost");
+        buffer.add(audio(1, 2));
+        forgottenButWritten.done.complete(null);
+        assertThat(forgottenButWritten.done).isCompleted();
+        assertThat(forgottenButWritten.done).isNotCompletedExceptionally();
+    }
+
+    @Test
     void heldSendsFailTheNewOrTheOldestSendAtTheirBound() {
         HeldSends fail = new HeldSends(2, OverflowPolicy.FAIL);
         List<OutboundMessage> sent = new ArrayList<>();
