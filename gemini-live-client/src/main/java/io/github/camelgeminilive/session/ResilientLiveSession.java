@@ -374,13 +374,13 @@ final class ResilientLiveSession implements ResilientSession {
         replyAborted = tracker.replyInProgress();
         attempts = 0;
         old.keepalive.stop();
-        old.session.closeAsync().whenComplete((v, e) -> {
+        old.session.closeAsync().whenCompleteAsync((v, e) -> {
             synchronized (lock) {
                 if (phase == Phase.RECONNECTING && current == null) {
                     attempt();
                 }
             }
-        });
+        }, pool); // off the I/O thread that reported the close
     }
 
     /** The keepalive found the connection half-open: drop it and move on. */
