@@ -20,12 +20,13 @@ final class Link {
     long nextIndex;
     private Duration audioSinceProbe = Duration.ZERO;
 
-    Link(int generation, LiveClient.Connector connector, SessionOptions options, String handle,
+    /** A link not connected yet: {@link LiveClient.Connector#start} it once constructed. */
+    Link(int generation, LiveClient.Connector connector, SessionOptions options,
             LinkListener listener, ResilienceOptions resilience, Consumer<Link> halfOpen) {
         this.generation = generation;
         this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
                 () -> halfOpen.accept(this));
-        this.session = connector.open(options, handle, event -> listener.onEvent(this, event), keepalive::onPong);
+        this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong);
     }
 
     private CompletableFuture<Void> ping() {

@@ -38,12 +38,25 @@ public final class LiveClient implements AutoCloseable {
     private final Set<ResilientLiveSession> resilientSessions = ConcurrentHashMap.newKeySet();
 
     /** Opens one plain connection of a session; the resilient session's way to reuse {@link #connect}. */
-    @FunctionalInterface
     interface Connector {
+        /** A session not connected yet (so its owner can hold it before any event arrives). */
+        DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong);
+
         /** Starts connecting; the session's setup future tells how it went. */
-        DefaultLiveSession open(SessionOptions options, String resumptionHandle, LiveSessionListener listener,
-                Runnable onPong);
+        void start(DefaultLiveSession session, String resumptionHandle);
     }
+
+    private final Connector connector = new Connector() {
+        @Override
+        public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong) {
+            return new DefaultLiveSession(options, listener, pool, onPong);
+        }
+
+        @Override
+        public void start(DefaultLiveSession session, String resumptionHandle) {
+            LiveClient.this.start(session, resumptionHandle);
+        }
+    };
 
     private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
         this.options = Objects.requireNonNull(options, "options");
@@ -80,19 +93,19 @@ public final class LiveClient implements AutoCloseable {
             LiveSessionListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        return open(options, resumptionHandle, listener, () -> { }).setupFuture();
+        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool);
+        start(session, resumptionHandle);
+        return session.setupFuture();
     }
 
     /** Asks for the credential (every connection asks again) and starts connecting. */
-    private DefaultLiveSession open(SessionOptions options, String resumptionHandle, LiveSessionListener listener,
-            Runnable onPong) {
-        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool, onPong);
+    private void start(DefaultLiveSession session, String resumptionHandle) {
         ConnectRequest request;
         try {
             request = LiveEndpoint.request(this.options);
         } catch (RuntimeException e) {
             session.connectFailed(e);
-            return session;
+            return;
         }
         sessions.add(session);
         session.closedFuture().whenComplete((v, e) -> sessions.remove(session));
@@ -103,7 +116,6 @@ public final class LiveClient implements AutoCloseable {
                 session.opened(connection, resumptionHandle);
             }
         });
-        return session;
     }
 
     /**
@@ -118,7 +130,7 @@ public final class LiveClient implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(listener, "listener");
-        ResilientLiveSession session = new ResilientLiveSession(this::open, scheduler, pool, options, resilience,
+        ResilientLiveSession session = new ResilientLiveSession(connector, scheduler, pool, options, resilience,
                 listener);
         resilientSessions.add(session);
         session.closedFuture().whenComplete((v, e) -> resilientSessions.remove(session));

@@ -143,14 +143,14 @@ final class ResilientLiveSession implements ResilientSession {
         int gen = ++generation;
         String resumeWith = usableHandle();
         pool.execute(() -> {
-            Link link = new Link(gen, connector, options, resumeWith, this::onLinkEvent, resilience,
-                    this::halfOpen);
+            Link link = new Link(gen, connector, options, this::onLinkEvent, resilience, this::halfOpen);
             link.session.setupFuture().whenComplete((s, e) -> {
                 if (e != null) {
                     attemptFailed(link, e instanceof CompletionException && e.getCause() != null ? e.getCause()
                             : e);
                 }
             });
+            connector.start(link.session, resumeWith);
         });
     }
 
