@@ -1,0 +1,157 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The emulator as a child JVM ({@code java -jar gemini-live-emulator.jar --port 0 --tls}), so that its CPU and
+ * heap are not the client's; its admin API is reached over HTTPS on the same port.
+ */
+final class EmulatorProcess implements AutoCloseable {
+
+    static final String PASSWORD = "changeit";
+    private static final String READY = "gemini-live-emulator listening on ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final URI baseUrl;
+    private final Path trustStore;
+    private final Tls tls;
+    private final HttpClient http;
+
+    private EmulatorProcess(Process process, URI baseUrl, Path trustStore) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.trustStore = trustStore;
+        this.tls = Tls.trusting(trustStore, PASSWORD);
+        this.http = HttpClient.newBuilder().sslContext(tls.context()).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Starts the emulator jar and waits (at most 60 s) for its "listening on" line. */
+    static EmulatorProcess start(Path jar, Path workDir, String... jvmOptions) throws IOException {
+        Files.createDirectories(workDir);
+        Path trustStore = Files.createTempFile(workDir, "emulator-trust", ".p12");
+        Files.delete(trustStore);
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0", "--tls", "--trust-store-out", trustStore.toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("emulator-stderr.log").toFile()))
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null;) {
+                    if (line.startsWith(READY)) {
+                        return line.substring(READY.length()).trim();
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String url;
+        try {
+            url = ready.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            url = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            url = null;
+        }
+        if (url == null) {
+            p.destroyForcibly();
+            throw new IOException("The emulator did not start (see " + workDir.resolve("emulator-stderr.log") + ")");
+        }
+        return new EmulatorProcess(p, URI.create(url), trustStore);
+    }
+
+    /** {@code wss://localhost:PORT}. */
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    int port() {
+        return baseUrl.getPort();
+    }
+
+    Path trustStore() {
+        return trustStore;
+    }
+
+    Tls tls() {
+        return tls;
+    }
+
+    /** CPU time the emulator's JVM has used so far. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Audio samples received per session id, from {@code GET /emulator/sessions}. */
+    Map<String, Long> audioSamplesReceived() throws IOException, InterruptedException {
+        Map<String, Long> samples = new HashMap<>();
+        for (JsonNode s : admin("GET", "/emulator/sessions")) {
+            samples.put(s.path("sessionId").asText(), s.path("audioSamplesReceived").asLong());
+        }
+        return samples;
+    }
+
+    /** One session's counters. */
+    JsonNode session(String sessionId) throws IOException, InterruptedException {
+        return admin("GET", "/emulator/sessions/" + sessionId);
+    }
+
+    /** {@code POST /emulator/sessions/{id}/goaway?timeLeft=...}. */
+    void goAway(String sessionId, Duration timeLeft) throws IOException, InterruptedException {
+        admin("POST", "/emulator/sessions/" + sessionId + "/goaway?timeLeft=" + timeLeft.toSeconds() + "s");
+    }
+
+    private JsonNode admin(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(trustStore);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (IOException e) {
+            // a leftover temp file in target/ is harmless
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One of the compared clients, reduced to what the load driver does with it. */
+interface LoadClient extends AutoCloseable {
+
+    String name();
+
+    /** Opens one audio session (automatic VAD with 200 ms silence, both transcriptions, audio replies). */
+    CompletableFuture<LoadSession> open(LoadListener listener);
+
+    @Override
+    void close();
+
+    /** One open session. */
+    interface LoadSession {
+        /** Sends one frame of 16 kHz PCM the client's ordinary way; a failed send is counted by the listener. */
+        void sendAudio(byte[] pcm);
+
+        String sessionId();
+
+        CompletableFuture<Void> closeAsync();
+    }
+
+    /** What the route of a session sees, called on the client's delivery thread. */
+    interface LoadListener {
+        void audio(byte[] pcm);
+
+        void inputTranscription();
+
+        void outputTranscription(String text);
+
+        void turnComplete();
+
+        void sendFailed(Throwable error);
+
+        void closed(String why);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The load driver (no JMH). One client per JVM, so threads, heap and JIT of one do not colour the other:
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
+ *     --client ours|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
+ *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--memory 200] [--reconnect 5]
+ * </pre>
+ *
+ * Each step gets a fresh emulator JVM; stepping stops after the first step that misses the real-time bar.
+ * Results go to {@code DIR/load-CLIENT.json} (after every step), {@code memory-CLIENT.json} and
+ * {@code reconnect.json}.
+ */
+public final class LoadDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
+    private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
+
+    private LoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SDK_LOG.setLevel(java.util.logging.Level.WARNING);
+        Map<String, String> a = options(args);
+        String clientName = a.getOrDefault("client", "ours");
+        Path jar = Path.of(require(a, "emulator-jar"));
+        Path out = Path.of(a.getOrDefault("out", "benchmarks/target/results"));
+        Files.createDirectories(out);
+        Duration warmup = Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "3")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(a.getOrDefault("measure", "12")));
+        Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
+            case "ours" -> OurLoadClient::new;
+            case "sdk" -> SdkLoadClient::new;
+            default -> throw new IllegalArgumentException("--client ours|sdk, not " + clientName);
+        };
+        PrintStream log = System.out;
+
+        if (a.containsKey("steps")) {
+            List<StepResult> results = new ArrayList<>();
+            for (String step : a.get("steps").split(",")) {
+                int n = Integer.parseInt(step.trim());
+                log.printf("%s: %d sessions%n", clientName, n);
+                StepResult r;
+                try (EmulatorProcess emulator = EmulatorProcess.start(jar, out)) {
+                    r = LoadStep.run(clients, emulator, n, warmup, measure, log);
+                }
+                results.add(r);
+                JSON.writeValue(out.resolve("load-" + clientName + ".json").toFile(), results);
+                log.printf("  rtt p50/p99/max %.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
+                        + "%.2f ms, cpu %.2f cores (emulator %.2f), heap %.1f KB/session, threads %d->%d, "
+                        + "frames lost %d/%d, chunks lost %d/%d, errors %d -> %s%n",
+                        r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
+                        r.sendLateness().p99(), r.clientCpuCores(), r.emulatorCpuCores(), r.heapPerSessionKb(),
+                        r.threadsBefore(), r.threads(), r.framesLost(), r.framesSent(), r.chunksLost(),
+                        r.chunksReceived(), r.errors(), r.passed() ? "real time" : "MISSED");
+                if (!r.passed()) {
+                    break;
+                }
+            }
+        }
+        if (a.containsKey("memory")) {
+            int n = Integer.parseInt(a.get("memory"));
+            try (EmulatorProcess emulator = EmulatorProcess.start(jar, out)) {
+                MemoryProbe m = MemoryProbe.run(clients, emulator, n);
+                JSON.writeValue(out.resolve("memory-" + clientName + ".json").toFile(), m);
+                log.printf("%s: %.1f KB retained per idle session (%d sessions), threads %d -> %d%n", clientName,
+                        m.kbPerSession(), n, m.threadsBefore(), m.threadsIdle());
+            }
+        }
+        if (a.containsKey("reconnect")) {
+            ReconnectProbe r;
+            try (EmulatorProcess emulator = EmulatorProcess.start(jar, out)) {
+                r = ReconnectProbe.run(emulator, Integer.parseInt(a.get("reconnect")));
+            } catch (Exception e) {
+                r = new ReconnectProbe(0, 0, Percentiles.NONE, Percentiles.NONE, Double.NaN, 0, 0, 0, e.toString());
+            }
+            JSON.writeValue(out.resolve("reconnect.json").toFile(), r);
+            log.printf("reconnect: %s%n", r);
+        }
+        System.exit(0); // SDK/OkHttp leave non-daemon threads behind
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+            }
+            map.put(args[i].substring(2), args[++i]);
+        }
+        return map;
+    }
+
+    private static String require(Map<String, String> a, String key) {
+        String v = a.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + key + " is required");
+        }
+        return v;
+    }
+
+}

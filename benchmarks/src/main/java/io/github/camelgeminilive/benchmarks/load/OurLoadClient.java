@@ -1,0 +1,105 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelgeminilive.protocol.GenerationConfig;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.session.LiveClient;
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveSession;
+import io.github.camelgeminilive.session.LiveSessionListener;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResilientSession;
+import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/** This project's client ({@code gemini-live-client}): one {@link LiveClient} for all sessions. */
+final class OurLoadClient implements LoadClient {
+
+    static final String MODEL = "models/gemini-2.5-flash-native-audio-latest";
+    static final String MIME = "audio/pcm;rate=16000";
+
+    private final LiveClient client;
+
+    OurLoadClient(EmulatorProcess emulator) {
+        this.client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key")
+                .withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD));
+    }
+
+    static SessionOptions sessionOptions() {
+        return SessionOptions.of(Setup.builder(MODEL)
+                .generationConfig(GenerationConfig.of(List.of("AUDIO"), null))
+                .realtimeInputConfig(new RealtimeInputConfig(
+                        new RealtimeInputConfig.AutomaticActivityDetection(null, null, null, null,
+                                SessionCycle.SILENCE_MS), null, null))
+                .inputAudioTranscription(true)
+                .outputAudioTranscription(true)
+                .build());
+    }
+
+    @Override
+    public String name() {
+        return "ours";
+    }
+
+    @Override
+    public CompletableFuture<LoadSession> open(LoadListener listener) {
+        return client.connect(sessionOptions(), null, events(listener)).thenApply(s -> session(s, listener));
+    }
+
+    /** A resilient session (goAway handled by the client), for the reconnect measurement. */
+    CompletableFuture<ResilientSession> openResilient(LoadListener listener, LiveSessionListener also) {
+        LiveSessionListener route = events(listener);
+        return client.connectResilient(sessionOptions(), ResilienceOptions.defaults(), e -> {
+            also.onEvent(e);
+            route.onEvent(e);
+        });
+    }
+
+    static LoadSession session(LiveSession s, LoadListener listener) {
+        return new LoadSession() {
+            @Override
+            public void sendAudio(byte[] pcm) {
+                s.sendAudio(pcm, MIME).whenComplete((v, e) -> {
+                    if (e != null) {
+                        listener.sendFailed(e);
+                    }
+                });
+            }
+
+            @Override
+            public String sessionId() {
+                return s.sessionId();
+            }
+
+            @Override
+            public CompletableFuture<Void> closeAsync() {
+                return s.closeAsync();
+            }
+        };
+    }
+
+    private static LiveSessionListener events(LoadListener listener) {
+        return event -> {
+            if (event instanceof LiveEvent.Audio a) {
+                listener.audio(a.data());
+            } else if (event instanceof LiveEvent.InputTranscription) {
+                listener.inputTranscription();
+            } else if (event instanceof LiveEvent.OutputTranscription t) {
+                listener.outputTranscription(t.transcription().text());
+            } else if (event instanceof LiveEvent.TurnComplete) {
+                listener.turnComplete();
+            } else if (event instanceof LiveEvent.Closed c) {
+                listener.closed(c.code() + " " + c.reason());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+}

@@ -1,0 +1,162 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulated caller: sends its frames when the shared sender ticks and times what comes back.
+ * <ul>
+ * <li>round trip: the frame that ends the utterance leaves -> the emulator's immediate {@code inputTranscription}
+ * reaches the listener (client send -> emulator receipt -> emulator send -> route; an upper bound of either
+ * one-way latency);</li>
+ * <li>reply lateness: chunk {@code k} of a reply is due {@code k * 40 ms} after the first (the emulator paces by
+ * that absolute schedule); lateness = arrival - schedule, relative to the turn's earliest chunk;</li>
+ * <li>send lateness: when the frame left vs its 20 ms slot (is the client keeping up?).</li>
+ * </ul>
+ * Every method is called by one thread at a time (sender task, or the session's delivery thread); the lock only
+ * publishes the samples to the reporting thread.
+ */
+final class SessionProbe implements LoadClient.LoadListener {
+
+    private final long firstFrame;
+    private volatile boolean measuring;
+    private volatile LoadClient.LoadSession session;
+
+    private long frameNumber;
+    private long framesSent;
+    private volatile long endOfSpeechSentNanos;
+    private final AtomicLong sendErrors = new AtomicLong();
+
+    // reply state (delivery thread)
+    private long turnFirstNanos;
+    private int turnChunks;
+    private int turnCharacters;
+    private boolean turnMeasured;
+    private final LongList turnOffsets = new LongList();
+    private long chunksReceived;
+    private long chunksMissing;
+    private long turnsCompleted;
+    private volatile String closed;
+
+    private final LongList roundTrips = new LongList();
+    private final LongList lateness = new LongList();
+    private final LongList sendLateness = new LongList();
+
+    SessionProbe(long firstFrame) {
+        this.firstFrame = firstFrame;
+        this.frameNumber = firstFrame;
+    }
+
+    void attach(LoadClient.LoadSession s) {
+        this.session = s;
+    }
+
+    LoadClient.LoadSession session() {
+        return session;
+    }
+
+    void measuring(boolean on) {
+        measuring = on;
+    }
+
+    /** Sends the next frame; {@code dueNanos} is its slot. */
+    void tick(long dueNanos) {
+        LoadClient.LoadSession s = session;
+        if (s == null || closed != null) {
+            return;
+        }
+        long n = frameNumber++;
+        long now = System.nanoTime();
+        if (SessionCycle.endOfSpeech(n)) {
+            endOfSpeechSentNanos = now;
+        }
+        s.sendAudio(SessionCycle.frame(n));
+        framesSent++;
+        if (measuring) {
+            synchronized (this) {
+                sendLateness.add(Math.max(0, now - dueNanos));
+            }
+        }
+    }
+
+    @Override
+    public void inputTranscription() {
+        long now = System.nanoTime();
+        long sent = endOfSpeechSentNanos;
+        if (measuring && sent != 0) {
+            synchronized (this) {
+                roundTrips.add(now - sent);
+            }
+        }
+        endOfSpeechSentNanos = 0;
+    }
+
+    @Override
+    public void audio(byte[] pcm) {
+        long now = System.nanoTime();
+        if (turnChunks == 0) {
+            turnFirstNanos = now;
+            turnMeasured = measuring;
+            turnOffsets.clear();
+        }
+        turnOffsets.add(now - turnFirstNanos - turnChunks * SessionCycle.CHUNK_NANOS);
+        turnChunks++;
+    }
+
+    @Override
+    public void outputTranscription(String text) {
+        turnCharacters += text.length();
+    }
+
+    @Override
+    public void turnComplete() {
+        if (turnMeasured && measuring) {
+            long[] offsets = turnOffsets.sorted();
+            long earliest = offsets.length == 0 ? 0 : offsets[0];
+            synchronized (this) {
+                for (long v : offsets) {
+                    lateness.add(v - earliest);
+                }
+                chunksReceived += turnChunks;
+                chunksMissing += Math.max(0, SessionCycle.expectedChunks(turnCharacters) - turnChunks);
+                turnsCompleted++;
+            }
+        }
+        turnChunks = 0;
+        turnCharacters = 0;
+    }
+
+    @Override
+    public void sendFailed(Throwable error) {
+        sendErrors.incrementAndGet();
+    }
+
+    @Override
+    public void closed(String why) {
+        closed = why;
+    }
+
+    long framesSent() {
+        return framesSent;
+    }
+
+    long firstFrame() {
+        return firstFrame;
+    }
+
+    long sendErrors() {
+        return sendErrors.get();
+    }
+
+    String closedReason() {
+        return closed;
+    }
+
+    synchronized void drainInto(LongList rtt, LongList late, LongList sendLate, long[] counters) {
+        rtt.addAll(roundTrips);
+        late.addAll(lateness);
+        sendLate.addAll(sendLateness);
+        counters[0] += chunksReceived;
+        counters[1] += chunksMissing;
+        counters[2] += turnsCompleted;
+    }
+}

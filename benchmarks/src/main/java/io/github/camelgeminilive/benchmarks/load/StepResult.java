@@ -1,0 +1,37 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+/**
+ * One load step: {@code sessions} callers streaming in real time for the measured window.
+ *
+ * @param client            {@code ours} or {@code sdk}
+ * @param sessions          callers asked for
+ * @param connected         callers whose session opened
+ * @param roundTrip         end-of-speech frame sent -> emulator's inputTranscription at the listener
+ * @param replyLateness     reply chunk arrival vs the emulator's 40 ms pacing schedule
+ * @param sendLateness      frame sent vs its 20 ms slot
+ * @param clientCpuCores    client JVM CPU time / wall time in the window (cores busy)
+ * @param emulatorCpuCores  emulator JVM CPU time / wall time in the window
+ * @param heapPerSessionKb  client heap used after GC while streaming, minus before the sessions, per session
+ * @param threadsBefore     client JVM threads before opening sessions
+ * @param threads           client JVM threads while streaming
+ * @param framesSent        frames the senders handed to the client
+ * @param framesLost        frames the emulator did not receive (by its audio sample counters)
+ * @param chunksReceived    reply chunks that reached the listener in completed turns
+ * @param chunksLost        reply chunks missing from completed turns (by transcript length)
+ * @param turns             completed replies in the window
+ * @param errors            failed sends, failed opens and sessions closed during the step
+ * @param passed            p99 of round trip, reply lateness and send lateness under 20 ms, nothing lost
+ */
+public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
+        Percentiles sendLateness, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
+        int threadsBefore, int threads, long framesSent, long framesLost, long chunksReceived, long chunksLost,
+        long turns, long errors, boolean passed) {
+
+    static final double LIMIT_MS = 20.0;
+
+    static boolean passes(int sessions, int connected, Percentiles rtt, Percentiles late, Percentiles send,
+            long framesLost, long chunksLost, long errors) {
+        return connected == sessions && framesLost == 0 && chunksLost == 0 && errors == 0 && rtt.count() > 0
+                && rtt.p99() < LIMIT_MS && late.p99() < LIMIT_MS && send.p99() < LIMIT_MS;
+    }
+}

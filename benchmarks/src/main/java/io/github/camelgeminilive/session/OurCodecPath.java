@@ -1,0 +1,30 @@
+package io.github.camelgeminilive.session;
+
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.ServerMessage;
+
+/**
+ * The client's own per-frame code, reached from the benchmarks (same package, so the package-private
+ * {@link ClientFrame} and {@link ServerEvents} are measured as they are, not copied).
+ */
+public final class OurCodecPath {
+
+    private OurCodecPath() {
+    }
+
+    /** What {@code LiveSession.sendAudio} does before the transport: validate and encode to the frame text. */
+    public static String sendAudio(byte[] pcm, String mimeType) {
+        return ClientFrame.audio(pcm, 0, pcm.length, mimeType).json();
+    }
+
+    /** What a session does with a received binary frame: parse once, fan out, hand the audio event on. */
+    public static byte[] receiveAudio(byte[] frame) {
+        ServerMessage message = LiveJson.get().readServer(frame);
+        for (LiveEvent event : ServerEvents.of(message)) {
+            if (event instanceof LiveEvent.Audio audio) {
+                return audio.data();
+            }
+        }
+        throw new IllegalStateException("no audio in the frame");
+    }
+}
