@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig;
+import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -143,5 +145,40 @@ class ResilientPoliciesTest {
         // nothing is left hanging: the unsent or unconfirmed message fails or was written
         assertThat(held).succeedsWithin(Duration.ofSeconds(1));
         assertThat(session.sendText("later")).failsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void heldSendsLeaveInCallOrderAfterTheOutage() throws Exception {
+        // without interruption the model answers each turn in turn: the answers show the order of the sends
+        Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
+                .realtimeInputConfig(new RealtimeInputConfig(null, "NO_INTERRUPTION", null)).build();
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(SessionOptions.of(setup),
+                with(100, OverflowPolicy.FAIL, Duration.ofSeconds(60), null), events).get(10, TimeUnit.SECONDS);
+        outage(session);
+        CompletableFuture<Void> first = session.sendText("first");
+        CompletableFuture<Void> second = session.sendText("second");
+        CompletableFuture<Void> third = session.sendText("third");
+        assertThat(first).isNotDone();
+        emulator.start();
+        CompletableFuture.allOf(first, second, third).get(10, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 3);
+        assertThat(Resilience.transcript(events, 0))
+                .isEqualTo("You said: firstYou said: secondYou said: third");
+        assertThat(events.of(LiveEvent.Reconnected.class)).hasSize(1);
+    }
+
+    @Test
+    void closingTheClientEndsItsResilientSessionsWithOneClosedEvent() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(), Resilience.options(true), events)
+                .get(10, TimeUnit.SECONDS);
+        client.close();
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.code()).isEqualTo(1000);
+        assertThat(closed.error()).isNull();
+        assertThat(session.isOpen()).isFalse();
+        assertThat(events.of(LiveEvent.Closed.class)).hasSize(1);
+        assertThat(events.of(LiveEvent.Reconnected.class)).isEmpty();
     }
 }
