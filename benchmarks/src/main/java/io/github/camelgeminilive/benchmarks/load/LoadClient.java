@@ -27,6 +27,9 @@ interface LoadClient extends AutoCloseable {
     interface LoadListener {
         void audio(byte[] pcm);
 
+        /** Time from the WebSocket layer handing the audio message over to this listener (when measurable). */
+        void routeDelay(long nanos);
+
         void inputTranscription();
 
         void outputTranscription(String text);

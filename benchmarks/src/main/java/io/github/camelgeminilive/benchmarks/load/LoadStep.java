@@ -85,6 +85,7 @@ final class LoadStep {
             LongList rtt = new LongList();
             LongList late = new LongList();
             LongList sendLate = new LongList();
+            LongList route = new LongList();
             long[] counters = new long[3];
             for (SessionProbe p : probes) {
                 if (p.session() == null) {
@@ -95,7 +96,7 @@ final class LoadStep {
                 long arrived = samples == null ? 0 : samples / SessionCycle.SAMPLES_PER_FRAME;
                 framesLost += Math.max(0, p.framesSent() - arrived);
                 errors += p.sendErrors() + (p.closedReason() != null ? 1 : 0);
-                p.drainInto(rtt, late, sendLate, counters);
+                p.drainInto(rtt, late, sendLate, route, counters);
             }
             closeAll(probes);
 
@@ -103,7 +104,7 @@ final class LoadStep {
             Percentiles l = Percentiles.ofNanos(late);
             Percentiles s = Percentiles.ofNanos(sendLate);
             boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1], errors);
-            return new StepResult(client.name(), n, connected, r, l, s, cpu, emuCpu,
+            return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
                     framesSent, framesLost, counters[0], counters[1], counters[2], errors, passed);
         } finally {

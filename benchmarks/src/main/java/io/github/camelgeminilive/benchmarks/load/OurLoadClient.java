@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.benchmarks.load;
 
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelgeminilive.protocol.GenerationConfig;
@@ -14,6 +15,7 @@ import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.github.camelgeminilive.transport.UndertowTransport;
 
 /** This project's client ({@code gemini-live-client}): one {@link LiveClient} for all sessions. */
 final class OurLoadClient implements LoadClient {
@@ -24,8 +26,10 @@ final class OurLoadClient implements LoadClient {
     private final LiveClient client;
 
     OurLoadClient(EmulatorProcess emulator) {
-        this.client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key")
-                .withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD));
+        ConnectionOptions options = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key")
+                .withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
+        this.client = LiveClient.create(options,
+                pool -> new StampingTransport(new UndertowTransport(options, pool)));
     }
 
     static SessionOptions sessionOptions() {
@@ -46,13 +50,33 @@ final class OurLoadClient implements LoadClient {
 
     @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
-        return client.connect(sessionOptions(), null, events(listener)).thenApply(s -> session(s, listener));
+        Queue<Long> stamps = StampingTransport.newStamps();
+        StampingTransport.NEXT.set(stamps);
+        try {
+            LiveSessionListener route = events(listener);
+            return client.connect(sessionOptions(), null, event -> {
+                if (event instanceof LiveEvent.Audio) {
+                    Long stamp = stamps.poll();
+                    if (stamp != null) {
+                        listener.routeDelay(System.nanoTime() - stamp);
+                    }
+                }
+                route.onEvent(event);
+            }).thenApply(s -> session(s, listener));
+        } finally {
+            StampingTransport.NEXT.remove();
+        }
     }
 
     /** A resilient session (goAway handled by the client), for the reconnect measurement. */
     CompletableFuture<ResilientSession> openResilient(LoadListener listener, LiveSessionListener also) {
         LiveSessionListener route = events(listener);
-        return client.connectResilient(sessionOptions(), ResilienceOptions.defaults(), e -> {
+        ResilienceOptions d = ResilienceOptions.defaults();
+        // transparent resumption: the client replays exactly what the resumed state lacks (no duplicates)
+        ResilienceOptions exact = new ResilienceOptions(d.reconnect(), d.replayBufferBytes(),
+                d.replayBufferDuration(), d.heldSendLimit(), d.overflowPolicy(), d.pingInterval(), d.pingTimeout(),
+                d.goAwayMargin(), d.maxConnectionAge(), true, d.seedFreshSession(), d.handleStore(), d.handleKey());
+        return client.connectResilient(sessionOptions(), exact, e -> {
             also.onEvent(e);
             route.onEvent(e);
         });

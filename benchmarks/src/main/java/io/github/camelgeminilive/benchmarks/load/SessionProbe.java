@@ -40,6 +40,7 @@ final class SessionProbe implements LoadClient.LoadListener {
     private final LongList roundTrips = new LongList();
     private final LongList lateness = new LongList();
     private final LongList sendLateness = new LongList();
+    private final LongList routeDelays = new LongList();
 
     SessionProbe(long firstFrame) {
         this.firstFrame = firstFrame;
@@ -103,6 +104,15 @@ final class SessionProbe implements LoadClient.LoadListener {
     }
 
     @Override
+    public void routeDelay(long nanos) {
+        if (measuring) {
+            synchronized (this) {
+                routeDelays.add(nanos);
+            }
+        }
+    }
+
+    @Override
     public void outputTranscription(String text) {
         turnCharacters += text.length();
     }
@@ -151,8 +161,9 @@ final class SessionProbe implements LoadClient.LoadListener {
         return closed;
     }
 
-    synchronized void drainInto(LongList rtt, LongList late, LongList sendLate, long[] counters) {
+    synchronized void drainInto(LongList rtt, LongList late, LongList sendLate, LongList route, long[] counters) {
         rtt.addAll(roundTrips);
+        route.addAll(routeDelays);
         late.addAll(lateness);
         sendLate.addAll(sendLateness);
         counters[0] += chunksReceived;

@@ -9,6 +9,8 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param roundTrip         end-of-speech frame sent -> emulator's inputTranscription at the listener
  * @param replyLateness     reply chunk arrival vs the emulator's 40 ms pacing schedule
  * @param sendLateness      frame sent vs its 20 ms slot
+ * @param routeDelay        audio message handed over by the WebSocket layer -> listener (ours only: measured
+ *                          with a stamping transport; the SDK calls back on the socket's reader thread)
  * @param clientCpuCores    client JVM CPU time / wall time in the window (cores busy)
  * @param emulatorCpuCores  emulator JVM CPU time / wall time in the window
  * @param heapPerSessionKb  client heap used after GC while streaming, minus before the sessions, per session
@@ -23,7 +25,7 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param passed            p99 of round trip, reply lateness and send lateness under 20 ms, nothing lost
  */
 public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
-        Percentiles sendLateness, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
+        Percentiles sendLateness, Percentiles routeDelay, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
         int threadsBefore, int threads, long framesSent, long framesLost, long chunksReceived, long chunksLost,
         long turns, long errors, boolean passed) {
 
