@@ -1,654 +1,119 @@
 package io.github.camelgeminilive.session;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
-import io.github.camelgeminilive.session.LiveSessionException.InvalidArgumentException;
-import io.github.camelgeminilive.session.LiveSessionException.PolicyViolationException;
-import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
-import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
 
 /**
- * The {@link ResilientSession}: one conversation over a succession of plain connections ({@link Link}s).
- *
- * <p>Phases: OPEN (sends are written at once), DRAINING (after a go-away or at {@code maxConnectionAge}: sends
- * are held until a safe point, i.e. the newest {@code sessionResumptionUpdate} is resumable and no reply or tool
- * call is in progress, or until the hard deadline), RECONNECTING (the old connection is closed or lost; attempts
- * follow the {@link ReconnectPolicy}), CLOSED. On the new connection the messages the resumed state lacks are
- * written again, then the held sends, in call order, then {@link LiveEvent.Reconnected} is delivered.
- *
- * <p>Which messages a handle covers: with {@code transparent} resumption the handle's
- * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
- * transparent update without the index covers no message of its connection). Without it, a handle is taken to
- * cover only the messages the service had certainly read before it issued the handle: those written before a
- * ping whose pong arrived before the handle did (one TCP stream in each direction, read in order). Such a ping
- * follows every message but audio, every second of audio and every resumable update, so a text turn is covered
- * by the handle its answer brings. Audio is never lost this way; audio in flight around a handle (up to about a
- * second) may be heard twice.
- *
- * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written
- * there (even while other sends are held), and calls of a connection that ended unanswered are reported with
- * {@link LiveEvent.ToolCallCancelled}; a later response to them fails. A reply cut off by a lost connection is
- * reported as {@code replyAborted}; its late events are not delivered (the replayed turn may make the model
- * answer again, in full).
- *
- * <p>Handles are saved to the {@link ResumptionHandleStore} on every resumable update and kept when the session
- * closes, so an application restarted within the handle's validity resumes the conversation.
+ * The {@link ResilientSession} the caller holds: encodes and validates each send on the caller's thread and hands
+ * it to the {@link Handover} state machine, which writes, holds or replays it across connections.
  */
 final class ResilientLiveSession implements ResilientSession {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResilientLiveSession.class);
-    /** Handles are documented to stay valid for about 2 hours. */
-    static final Duration HANDLE_VALIDITY = Duration.ofHours(2);
-    /** How long a proactive move (maxConnectionAge) waits for a safe point. */
-    private static final Duration AGE_DRAIN = Duration.ofSeconds(30);
+    private static final Consumer<ConversationLog> NOT_A_TURN = log -> { };
 
-    private enum Phase { CONNECTING, OPEN, DRAINING, RECONNECTING, CLOSING, CLOSED }
-
-    private final Object lock = new Object();
-    private final LiveClient.Connector connector;
-    private final ScheduledExecutorService scheduler;
-    private final Executor pool;
-    private final SessionOptions options;
-    private final ResilienceOptions resilience;
-    private final EventQueue events;
-    private final Backoff backoff;
-    private final ReplayBuffer replay;
-    private final HeldSends held;
-    private final ToolCalls toolCalls = new ToolCalls();
-    private final ConversationLog conversation = new ConversationLog();
-    private final TurnTracker tracker = new TurnTracker(toolCalls, conversation);
-    private final ResilienceCounters counters = new ResilienceCounters();
-    private final CompletableFuture<ResilientSession> ready = new CompletableFuture<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-
-    // all below guarded by lock
-    private Phase phase = Phase.CONNECTING;
-    private int generation;
-    /** The active connection (null while reconnecting). */
-    private Link current;
-    private String sessionId;
-    private String handle;
-    private Instant handleIssuedAt;
-    private Duration audioSent = Duration.ZERO;
-    /** The age limit, the drain deadline or the next retry: one at a time. */
-    private ScheduledFuture<?> timer;
-    private long drainDeadlineNanos;
-    // the outage being bridged
-    private long outageStartNanos;
-    private int attempts;
-    private String cause;
-    private boolean replyAborted;
-    private boolean fresh;
-    private LiveSessionException lastError;
+    private final Handover handover;
 
     ResilientLiveSession(LiveClient.Connector connector, ScheduledExecutorService scheduler, Executor pool,
             SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener) {
-        this.connector = connector;
-        this.scheduler = scheduler;
-        this.pool = pool;
-        this.options = ResumableSetup.of(options, resilience.transparent());
-        this.resilience = resilience;
-        this.events = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
-                options.maxQueuedEvents(), "resilient session");
-        this.backoff = new Backoff(resilience.reconnect());
-        this.replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
-        this.held = new HeldSends(resilience.heldSendLimit(), resilience.overflowPolicy());
+        this.handover = new Handover(this, connector, scheduler, pool, options, resilience, listener);
     }
 
     /** Connects the first time, from the stored handle when there is a usable one. */
     CompletableFuture<ResilientSession> start() {
-        synchronized (lock) {
-            if (resilience.handleKey() != null) {
-                resilience.handleStore().load(resilience.handleKey())
-                        .filter(h -> h.issuedAt().plus(HANDLE_VALIDITY).isAfter(Instant.now()))
-                        .ifPresent(h -> {
-                            handle = h.handle();
-                            handleIssuedAt = h.issuedAt();
-                        });
-            }
-            outageStartNanos = System.nanoTime();
-            attempt();
-        }
-        return ready;
+        return handover.start();
     }
 
     CompletableFuture<Void> closedFuture() {
-        return closed;
-    }
-
-    // ---- connecting ----
-
-    /**
-     * Starts the next connection attempt (lock held). It runs on the pool: the credential supplier it asks may
-     * block, and neither senders nor the shared timer should wait for it.
-     */
-    private void attempt() {
-        attempts++;
-        int gen = ++generation;
-        String resumeWith = usableHandle();
-        pool.execute(() -> {
-            Link link = new Link(gen, connector, options, this::onLinkEvent, resilience, this::halfOpen);
-            link.session.setupFuture().whenComplete((s, e) -> {
-                if (e != null) {
-                    attemptFailed(link, e instanceof CompletionException && e.getCause() != null ? e.getCause()
-                            : e);
-                }
-            });
-            connector.start(link.session, resumeWith);
-        });
-    }
-
-    private String usableHandle() {
-        boolean valid = handle != null && !fresh
-                && (handleIssuedAt == null || handleIssuedAt.plus(HANDLE_VALIDITY).isAfter(Instant.now()));
-        return valid ? handle : null;
-    }
-
-    private void attemptFailed(Link link, Throwable error) {
-        synchronized (lock) {
-            if (link.generation != generation || phase == Phase.CLOSED || phase == Phase.CLOSING) {
-                return;
-            }
-            counters.failedAttempts++;
-            LiveSessionException e = error instanceof LiveSessionException l ? l
-                    : new LiveSessionException.ConnectionLostException(String.valueOf(error.getMessage()), 0, null,
-                            error);
-            lastError = e;
-            LOG.debug("Connection attempt {} failed: {}", attempts, e.getMessage());
-            if (e instanceof InvalidArgumentException && usableHandle() != null
-                    && (resilience.seedFreshSession() || phase == Phase.CONNECTING)) {
-                // the service refused the handle (expired or unknown): start a fresh session instead
-                LOG.info("Resumption handle refused ({}): starting a fresh session", e.reason());
-                fresh = true;
-                attempt();
-                return;
-            }
-            if (phase == Phase.CONNECTING || !retryable(e)
-                    || backoff.exhausted(attempts, Duration.ofNanos(System.nanoTime() - outageStartNanos))) {
-                finish(e.closeCode(), e.reason(), e);
-                return;
-            }
-            Duration delay = backoff.delayBefore(attempts + 1);
-            timer = scheduler.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void retry() {
-        synchronized (lock) {
-            if (phase == Phase.RECONNECTING) {
-                attempt();
-            }
-        }
-    }
-
-    private static boolean retryable(LiveSessionException e) {
-        return !(e instanceof InvalidArgumentException || e instanceof PolicyViolationException
-                || e instanceof LiveSessionException.MalformedMessageException);
-    }
-
-    // ---- events of the connections ----
-
-    private void onLinkEvent(Link link, LiveEvent event) {
-        synchronized (lock) {
-            if (phase == Phase.CLOSED) {
-                return;
-            }
-            if (event instanceof LiveEvent.SetupCompleted setup) {
-                activate(link, setup);
-                return;
-            }
-            if (link != current) {
-                return; // a connection we left: its late events would duplicate or confuse
-            }
-            if (event instanceof LiveEvent.GoAwayReceived g) {
-                counters.goAways++;
-                events.offer(g);
-                Duration left = g.timeLeft() == null ? Duration.ZERO : g.timeLeft();
-                drain("goAway", left.minus(resilience.goAwayMargin()));
-                return;
-            }
-            if (event instanceof LiveEvent.Closed c) {
-                lost(link, c.code(), c.reason(), c.error());
-                return;
-            }
-            tracker.track(event, link.generation);
-            if (event instanceof LiveEvent.ResumptionUpdate u) {
-                resumptionUpdate(link, u);
-            }
-            events.offer(event);
-            if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && tracker.safePoint()) {
-                handover();
-            }
-        }
-    }
-
-    private void resumptionUpdate(Link link, LiveEvent.ResumptionUpdate u) {
-        if (!u.resumable() || u.newHandle() == null || u.newHandle().isBlank()) {
-            return;
-        }
-        handle = u.newHandle();
-        handleIssuedAt = Instant.now();
-        fresh = false;
-        if (resilience.handleKey() != null) {
-            resilience.handleStore().save(resilience.handleKey(), new StoredHandle(handle, handleIssuedAt));
-        }
-        if (resilience.transparent()) {
-            Long index = u.lastConsumedClientMessageIndex();
-            replay.covered(link.generation, index == null ? -1 : index);
-        } else {
-            replay.covered(link.generation, link.keepalive.readUpTo() - 1);
-            link.keepalive.pingNow(); // so the next handle can trim what was written up to now
-        }
-    }
-
-    /** The new connection's setup completed: resume the conversation on it. */
-    private void activate(Link link, LiveEvent.SetupCompleted setup) {
-        if (link.generation != generation || phase == Phase.CLOSING) {
-            link.session.closeAsync();
-            return;
-        }
-        current = link;
-        counters.connections++;
-        link.keepalive.start(scheduler, resilience.pingInterval());
-        sessionId = setup.sessionId();
-        tracker.newConnection();
-        if (phase == Phase.CONNECTING) {
-            phase = Phase.OPEN;
-            events.offer(setup);
-            scheduleAgeLimit();
-            pool.execute(() -> ready.complete(this)); // code chained to it must not run under this lock
-            return;
-        }
-        List<String> cancelled = toolCalls.orphaned(link.generation);
-        if (!cancelled.isEmpty()) {
-            events.offer(new LiveEvent.ToolCallCancelled(cancelled));
-        }
-        Duration lost = replay.takeLost();
-        long replayed = 0;
-        if (fresh) {
-            // the new session heard none of the audio before the buffer; the transcripts carry its meaning
-            lost = lost.plus(audioSent.minus(replay.audio()));
-            if (!conversation.turns().isEmpty()) {
-                write(new OutboundMessage(ClientFrame.clientContent(conversation.turns(), false),
-                        new CompletableFuture<>()), false);
-            }
-        }
-        for (OutboundMessage m : replay.toReplay()) {
-            write(m, false);
-            replayed++;
-        }
-        for (OutboundMessage m; (m = held.poll()) != null;) {
-            write(m, true);
-        }
-        phase = Phase.OPEN;
-        Duration downtime = Duration.ofNanos(System.nanoTime() - outageStartNanos);
-        counters.reconnects++;
-        counters.replayedMessages += replayed;
-        counters.audioLost = counters.audioLost.plus(lost);
-        counters.lastGap = downtime;
-        LOG.debug("Session {} reconnected after {} ({}, {} attempt(s), {} replayed)", sessionId, downtime, cause,
-                attempts, replayed);
-        events.offer(new LiveEvent.Reconnected(attempts, downtime, !fresh, replayed, lost, replyAborted, cause));
-        attempts = 0;
-        replyAborted = false;
-        scheduleAgeLimit();
-    }
-
-    private void scheduleAgeLimit() {
-        cancelTimer();
-        Duration age = resilience.maxConnectionAge();
-        if (age != null) {
-            Link link = current;
-            timer = scheduler.schedule(() -> {
-                synchronized (lock) {
-                    if (current == link) {
-                        drain("maxConnectionAge", AGE_DRAIN);
-                    }
-                }
-            }, age.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    // ---- moving to a new connection ----
-
-    /**
-     * Holds sends until a safe point, at most {@code deadline}, then hands over. A go-away during a proactive
-     * drain brings its deadline forward.
-     */
-    private void drain(String why, Duration deadline) {
-        long at = System.nanoTime() + Math.max(0, deadline.toNanos());
-        if (phase == Phase.DRAINING && at < drainDeadlineNanos) {
-            cause = why;
-            scheduleDrainDeadline(at);
-            return;
-        }
-        if (phase != Phase.OPEN) {
-            return;
-        }
-        phase = Phase.DRAINING;
-        cause = why;
-        outageStartNanos = System.nanoTime();
-        if (tracker.safePoint()) {
-            handover();
-        } else {
-            scheduleDrainDeadline(at);
-        }
-    }
-
-    private void scheduleDrainDeadline(long atNanos) {
-        cancelTimer();
-        drainDeadlineNanos = atNanos;
-        Link link = current;
-        timer = scheduler.schedule(() -> {
-            synchronized (lock) {
-                if (phase == Phase.DRAINING && current == link) {
-                    LOG.debug("No safe point before the deadline: moving on with the newest handle");
-                    handover();
-                }
-            }
-        }, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    /** Closes the current connection, then resumes on a new one (the service refuses a resume while it is open). */
-    private void handover() {
-        cancelTimer();
-        Link old = current;
-        current = null;
-        phase = Phase.RECONNECTING;
-        replyAborted = tracker.replyInProgress();
-        attempts = 0;
-        old.keepalive.stop();
-        old.session.closeAsync().whenCompleteAsync((v, e) -> {
-            synchronized (lock) {
-                if (phase == Phase.RECONNECTING && current == null) {
-                    attempt();
-                }
-            }
-        }, pool); // off the I/O thread that reported the close
-    }
-
-    /** The keepalive found the connection half-open: drop it and move on. */
-    private void halfOpen(Link link) {
-        synchronized (lock) {
-            if (link == current) {
-                String reason = "no pong within " + resilience.pingTimeout();
-                link.session.abort();
-                lost(link, LiveSessionException.ABNORMAL, reason, new LiveSessionException.ConnectionLostException(
-                        "Live API connection is half-open: " + reason, LiveSessionException.ABNORMAL, reason, null));
-            }
-        }
-    }
-
-    private void lost(Link link, int code, String reason, LiveSessionException error) {
-        if (link != current) {
-            return;
-        }
-        current = null;
-        link.keepalive.stop();
-        cancelTimer();
-        if (phase == Phase.CLOSING) {
-            finish(code, reason, null);
-            return;
-        }
-        if (error != null && !retryable(error)) {
-            finish(code, reason, error);
-            return;
-        }
-        if (phase != Phase.DRAINING) {
-            outageStartNanos = System.nanoTime();
-            cause = code + (reason == null || reason.isEmpty() ? "" : " " + reason);
-        }
-        lastError = error;
-        replyAborted = tracker.replyInProgress();
-        phase = Phase.RECONNECTING;
-        attempts = 0;
-        attempt();
-    }
-
-    // ---- sending ----
-
-    private CompletableFuture<Void> submit(Supplier<ClientFrame> encode) {
-        ClientFrame frame;
-        try {
-            frame = encode.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        OutboundMessage m = new OutboundMessage(frame, done);
-        synchronized (lock) {
-            if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
-                return CompletableFuture.failedFuture(new SessionClosedException(
-                        "Cannot send: the resilient Live API session is closed", lastError));
-            }
-            if (!m.replayable()) {
-                return answerToolCalls(m);
-            }
-            audioSent = audioSent.plus(frame.audio());
-            if (phase == Phase.OPEN && held.isEmpty()) {
-                write(m, true);
-            } else {
-                held.hold(m);
-            }
-        }
-        return done.copy();
-    }
-
-    /** Tool responses go to the connection that asked, at once, or fail: never replayed, never sent twice. */
-    private CompletableFuture<Void> answerToolCalls(OutboundMessage m) {
-        if (current == null || (phase != Phase.OPEN && phase != Phase.DRAINING)) {
-            toolCalls.orphaned(-1);
-            return CompletableFuture.failedFuture(new LiveSessionException("Cannot send the tool response: the "
-                    + "connection that asked for the call ended; the call was cancelled", 0, null, lastError));
-        }
-        try {
-            toolCalls.answer(m.frame.toolResponseIds(), current.generation);
-        } catch (LiveSessionException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        write(m, true);
-        return m.done.copy();
-    }
-
-    /** Writes on the current connection (lock held); replayable messages are kept until a handle covers them. */
-    private void write(OutboundMessage m, boolean record) {
-        Link link = current;
-        long index = link.nextIndex++;
-        m.connection = link.generation;
-        m.index = index;
-        if (m.replayable() && record) {
-            replay.add(m);
-        }
-        boolean probe = !resilience.transparent() && link.probeAfter(m.frame);
-        link.session.sendFrame(m.frame).whenComplete((v, e) -> {
-            if (e == null) {
-                link.written(index);
-                m.done.complete(null);
-                if (probe) {
-                    link.keepalive.pingNow(); // behind the frame: its pong proves the service read it
-                }
-            } else if (!m.replayable()) {
-                m.done.completeExceptionally(e);
-            } else {
-                m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
-            }
-        });
+        return handover.closedFuture();
     }
 
     @Override
     public CompletableFuture<Void> sendText(String text) {
-        return submit(() -> {
-            ClientFrame f = ClientFrame.text(options.rules(), text);
-            logUser(() -> conversation.userText(text));
-            return f;
-        });
+        return handover.submit(() -> ClientFrame.text(handover.rules(), text), log -> log.userText(text));
     }
 
     @Override
     public CompletableFuture<Void> sendRealtimeText(String text) {
-        return submit(() -> {
-            ClientFrame f = ClientFrame.realtimeText(text);
-            logUser(() -> conversation.userText(text));
-            return f;
-        });
+        return handover.submit(() -> ClientFrame.realtimeText(text), log -> log.userText(text));
     }
 
     @Override
     public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
-        return submit(() -> ClientFrame.audio(pcm, offset, length, mimeType));
+        return handover.submit(() -> ClientFrame.audio(pcm, offset, length, mimeType), NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
-        return submit(() -> ClientFrame.video(frame, mimeType));
+        return handover.submit(() -> ClientFrame.video(frame, mimeType), NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
-        return submit(() -> {
-            ClientFrame f = ClientFrame.clientContent(turns, turnComplete);
-            logUser(() -> conversation.userTurns(turns));
-            return f;
-        });
+        return handover.submit(() -> ClientFrame.clientContent(turns, turnComplete), log -> log.userTurns(turns));
     }
 
     @Override
     public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
-        return submit(() -> ClientFrame.toolResponse(responses));
+        return handover.submit(() -> ClientFrame.toolResponse(responses), NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> sendActivityStart() {
-        return submit(ClientFrame::activityStart);
+        return handover.submit(ClientFrame::activityStart, NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> sendActivityEnd() {
-        return submit(ClientFrame::activityEnd);
+        return handover.submit(ClientFrame::activityEnd, NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> sendAudioStreamEnd() {
-        return submit(ClientFrame::audioStreamEnd);
+        return handover.submit(ClientFrame::audioStreamEnd, NOT_A_TURN);
     }
 
     @Override
     public CompletableFuture<Void> send(ClientMessage message) {
-        return submit(() -> ClientFrame.message(message));
+        return handover.submit(() -> ClientFrame.message(message), NOT_A_TURN);
     }
-
-    private void logUser(Runnable log) {
-        synchronized (lock) {
-            log.run();
-        }
-    }
-
-    // ---- state and closing ----
 
     @Override
     public ResilienceMetrics metrics() {
-        synchronized (lock) {
-            return counters.snapshot(held.dropped(), events.dropped());
-        }
+        return handover.metrics();
     }
 
     @Override
     public String sessionId() {
-        synchronized (lock) {
-            return sessionId;
-        }
+        return handover.sessionId();
     }
 
     @Override
     public Optional<String> resumptionHandle() {
-        synchronized (lock) {
-            return Optional.ofNullable(handle);
-        }
+        return handover.resumptionHandle();
     }
 
     /** True until the session is closed for good (also while it moves to a new connection). */
     @Override
     public boolean isOpen() {
-        synchronized (lock) {
-            return phase != Phase.CLOSING && phase != Phase.CLOSED;
-        }
+        return handover.isOpen();
     }
 
     /** Closes for good (1000). The stored handle is kept, so a restarted application can resume. */
     @Override
     public CompletableFuture<Void> closeAsync() {
-        synchronized (lock) {
-            if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
-                return closed.copy();
-            }
-            phase = Phase.CLOSING;
-            cancelTimer();
-            held.failAll("The resilient Live API session was closed before this send could be written", null);
-            if (current != null) {
-                current.keepalive.stop();
-                current.session.closeAsync();
-            } else {
-                generation++; // a pending attempt is now stale
-                finish(1000, "", null);
-            }
-        }
-        return closed.copy();
-    }
-
-    /** The session ends for good (lock held): fail what is pending, deliver the final Closed. */
-    private void finish(int code, String reason, LiveSessionException error) {
-        phase = Phase.CLOSED;
-        cancelTimer();
-        Link link = current;
-        current = null;
-        if (link != null) {
-            link.keepalive.stop();
-            link.session.closeAsync();
-        }
-        String why = error == null ? "The resilient Live API session closed" : error.getMessage();
-        held.failAll(why, error);
-        for (OutboundMessage m : replay.clear()) {
-            m.done.completeExceptionally(new SessionClosedException(
-                    "The session ended before this message could be written: " + why, error));
-        }
-        toolCalls.clear();
-        if (counters.connections > 0) { // the caller has (or is about to get) the session: tell its listener
-            events.offer(new LiveEvent.Closed(code, reason, error));
-        } else {
-            ready.completeExceptionally(error != null ? error
-                    : new SessionClosedException("The resilient session was closed while connecting"));
-        }
-        closed.complete(null);
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        return handover.closeAsync();
     }
 
     @Override
     public String toString() {
-        synchronized (lock) {
-            return "ResilientSession[sessionId=" + sessionId + ", phase=" + phase + ", connection " + generation
-                    + "]";
-        }
+        return handover.toString();
     }
 }

@@ -5,7 +5,8 @@
  * order on a shared pool; close codes become typed {@link io.github.camelgeminilive.session.LiveSessionException}s.
  * {@link io.github.camelgeminilive.session.LiveClient#connectResilient} opens a
  * {@link io.github.camelgeminilive.session.ResilientSession} that survives go-aways, drops and restarts: the
- * facade {@code ResilientLiveSession} runs the handover over plain connections ({@code Link}), with a
+ * facade {@code ResilientLiveSession} hands every send to the {@code Handover} state machine, which runs plain
+ * connections ({@code Link}) with a
  * {@code ReplayBuffer}, {@code HeldSends}, a {@code Keepalive}, {@code Backoff}, {@code TurnTracker} and
  * {@code ToolCalls}, and delivers through a bounded {@code EventQueue}.
  */
