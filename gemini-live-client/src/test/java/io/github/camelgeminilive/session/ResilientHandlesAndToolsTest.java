@@ -112,6 +112,22 @@ class ResilientHandlesAndToolsTest {
     }
 
     @Test
+    void aLostHandleWithoutSeedingEndsTheSessionWithTheRefusal() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                stored(new InMemoryResumptionHandleStore(), false), events).get(10, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        int port = emulator.port();
+        emulator.close();
+        emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.error()).isInstanceOf(LiveSessionException.InvalidArgumentException.class);
+        assertThat(closed.error().reason()).contains("resumption handle");
+        assertThat(session.isOpen()).isFalse();
+    }
+
+    @Test
     void aToolCallOfADroppedConnectionIsCancelledAndItsLateResponseRefused() throws Exception {
         Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
                 .tools(List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather", "Weather", null)))))
