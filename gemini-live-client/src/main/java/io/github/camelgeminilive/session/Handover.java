@@ -97,6 +97,8 @@ final class Handover {
     private boolean replyAborted;
     private boolean fresh;
     private LiveSessionException lastError;
+    /** Why the session ended (null after a normal close). */
+    private LiveSessionException endError;
 
     /** @param self the session the caller gets once connected */
     Handover(ResilientSession self, LiveClient.Connector connector, ScheduledExecutorService scheduler,
@@ -447,7 +449,8 @@ final class Handover {
         synchronized (lock) {
             if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
                 return CompletableFuture.failedFuture(new SessionClosedException(
-                        "Cannot send: the resilient Live API session is closed", lastError));
+                        "Cannot send: the resilient Live API session is closed"
+                                + (endError == null ? "" : " (" + endError.getMessage() + ")"), endError));
             }
             if (!m.replayable()) {
                 return answerToolCalls(m);
@@ -554,6 +557,7 @@ final class Handover {
     /** The session ends for good (lock held): fail what is pending, deliver the final Closed. */
     private void finish(int code, String reason, LiveSessionException error) {
         phase = Phase.CLOSED;
+        endError = error;
         cancelTimer();
         Link link = current;
         current = null;

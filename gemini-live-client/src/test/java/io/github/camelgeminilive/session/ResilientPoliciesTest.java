@@ -135,15 +135,17 @@ class ResilientPoliciesTest {
         EventRecorder events = new EventRecorder();
         ResilientSession session = client.connectResilient(Resilience.session(), threeTries, events)
                 .get(10, TimeUnit.SECONDS);
-        CompletableFuture<Void> held = session.sendText("anyone there?");
         emulator.stop();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> session.metrics().failedAttempts() >= 1);
+        CompletableFuture<Void> held = session.sendText("anyone there?");
         LiveEvent.Closed closed = events.awaitClosed();
         assertThat(closed.error()).isNotNull();
         assertThat(closed.error().getMessage()).contains("Cannot connect");
         assertThat(session.metrics().failedAttempts()).isEqualTo(3);
         assertThat(session.isOpen()).isFalse();
-        // nothing is left hanging: the unsent or unconfirmed message fails or was written
-        assertThat(held).succeedsWithin(Duration.ofSeconds(1));
+        // nothing is left hanging: the held send fails with the reason
+        assertThat(held).failsWithin(Duration.ofSeconds(1)).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("Cannot connect");
         assertThat(session.sendText("later")).failsWithin(Duration.ofSeconds(1));
     }
 
