@@ -2,14 +2,15 @@
 # Runs every benchmark of issue 5 and rewrites docs/performance.md and docs/performance-latency.png:
 #   1. JMH (-prof gc): send and receive codec paths, ours vs Google's Java SDK 2.0.0
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
-#      idle memory per session, reconnect cost of the resilient session
+#      idle memory per session, reconnect cost of the resilient session; ours also over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
 # Takes about 10 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS_OURS=${STEPS_OURS:-50,100,200,300,500,700,1000}
-STEPS_SDK=${STEPS_SDK:-50,100,200,300,500,700,1000}
+STEPS_OURS=${STEPS_OURS:-25,50,75,100,150,200,300,500,700,1000}
+STEPS_SDK=${STEPS_SDK:-25,50,75,100,150,200,300,500,700,1000}
+STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}
 WARMUP_S=${WARMUP_S:-3}
 MEASURE_S=${MEASURE_S:-12}
 MEMORY_N=${MEMORY_N:-200}
@@ -45,6 +46,14 @@ java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver -
     --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --steps "$STEPS_SDK" \
     --warmup "$WARMUP_S" --measure "$MEASURE_S" --memory "$MEMORY_N" 2>>"$OUT/sdk-stderr.log" \
     | tee "$OUT/load-sdk.txt"
+
+if [[ "$STEPS_PLAIN" != "none" ]]; then
+    echo "== load: ours over plain ws (what TLS costs)"
+    # shellcheck disable=SC2086
+    java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client ours-plain \
+        --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --steps "$STEPS_PLAIN" \
+        --warmup "$WARMUP_S" --measure "$MEASURE_S" 2>>"$OUT/ours-plain-stderr.log" | tee "$OUT/load-ours-plain.txt"
+fi
 
 echo "== report"
 java -cp "$JAR" io.github.camelgeminilive.benchmarks.report.ReportWriter "$OUT" docs/performance.md \

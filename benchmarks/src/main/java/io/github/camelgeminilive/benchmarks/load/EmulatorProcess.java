@@ -41,19 +41,27 @@ final class EmulatorProcess implements AutoCloseable {
         this.process = process;
         this.baseUrl = baseUrl;
         this.trustStore = trustStore;
-        this.tls = Tls.trusting(trustStore, PASSWORD);
-        this.http = HttpClient.newBuilder().sslContext(tls.context()).connectTimeout(Duration.ofSeconds(5)).build();
+        this.tls = trustStore == null ? null : Tls.trusting(trustStore, PASSWORD);
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.http = (tls == null ? http : http.sslContext(tls.context())).build();
     }
 
-    /** Starts the emulator jar and waits (at most 60 s) for its "listening on" line. */
-    static EmulatorProcess start(Path jar, Path workDir, String... jvmOptions) throws IOException {
+    /**
+     * Starts the emulator jar and waits (at most 60 s) for its "listening on" line.
+     *
+     * @param tls {@code --tls} (wss, https admin) or plain ws
+     */
+    static EmulatorProcess start(Path jar, Path workDir, boolean tls) throws IOException {
         Files.createDirectories(workDir);
-        Path trustStore = Files.createTempFile(workDir, "emulator-trust", ".p12");
-        Files.delete(trustStore);
+        Path trustStore = null;
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(jvmOptions));
-        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0", "--tls", "--trust-store-out", trustStore.toString()));
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0"));
+        if (tls) {
+            trustStore = Files.createTempFile(workDir, "emulator-trust", ".p12");
+            Files.delete(trustStore);
+            cmd.addAll(List.of("--tls", "--trust-store-out", trustStore.toString()));
+        }
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("emulator-stderr.log").toFile()))
                 .start();
@@ -86,7 +94,7 @@ final class EmulatorProcess implements AutoCloseable {
         return new EmulatorProcess(p, URI.create(url), trustStore);
     }
 
-    /** {@code wss://localhost:PORT}. */
+    /** {@code wss://localhost:PORT}, or {@code ws://127.0.0.1:PORT} without TLS. */
     URI baseUrl() {
         return baseUrl;
     }
@@ -128,7 +136,8 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private JsonNode admin(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port() + path))
+        String scheme = tls == null ? "http://127.0.0.1:" : "https://localhost:";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofSeconds(30))
                 .build();
@@ -146,7 +155,9 @@ final class EmulatorProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            Files.deleteIfExists(trustStore);
+            if (trustStore != null) {
+                Files.deleteIfExists(trustStore);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

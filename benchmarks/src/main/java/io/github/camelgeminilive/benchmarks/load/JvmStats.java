@@ -21,6 +21,18 @@ final class JvmStats {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
+    /** Live threads by name with trailing numbers dropped ({@code gemini-live-client-}), most first. */
+    static java.util.Map<String, Integer> threadNames() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            counts.merge(t.getName().replaceAll("[0-9]+$", "#").replaceAll("-[0-9]+-", "-#-"), 1, Integer::sum);
+        }
+        java.util.Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** Heap in use after a few full collections (what is retained). */
     static long retainedHeap() throws InterruptedException {
         long used = Long.MAX_VALUE;

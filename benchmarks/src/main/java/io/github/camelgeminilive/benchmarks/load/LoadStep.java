@@ -73,6 +73,7 @@ final class LoadStep {
             double cpu = (JvmStats.cpuNanos() - cpu0) / (double) wall;
             double emuCpu = (emulator.cpuTime().toNanos() - emuCpu0) / (double) wall;
             int threads = JvmStats.threads();
+            java.util.Map<String, Integer> threadNames = JvmStats.threadNames();
             long heapDuring = JvmStats.retainedHeap();
 
             sender.shutdown();
@@ -106,7 +107,7 @@ final class LoadStep {
             boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1], errors);
             return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
-                    framesSent, framesLost, counters[0], counters[1], counters[2], errors, passed);
+                    threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], errors, passed);
         } finally {
             sender.shutdownNow();
         }

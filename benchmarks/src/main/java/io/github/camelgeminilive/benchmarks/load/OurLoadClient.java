@@ -25,9 +25,13 @@ final class OurLoadClient implements LoadClient {
 
     private final LiveClient client;
 
+    private final String name;
+
     OurLoadClient(EmulatorProcess emulator) {
-        ConnectionOptions options = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key")
-                .withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
+        this.name = emulator.trustStore() == null ? "ours-plain" : "ours";
+        ConnectionOptions plain = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key");
+        ConnectionOptions options = emulator.trustStore() == null ? plain
+                : plain.withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
         this.client = LiveClient.create(options,
                 pool -> new StampingTransport(new UndertowTransport(options, pool)));
     }
@@ -45,7 +49,7 @@ final class OurLoadClient implements LoadClient {
 
     @Override
     public String name() {
-        return "ours";
+        return name;
     }
 
     @Override

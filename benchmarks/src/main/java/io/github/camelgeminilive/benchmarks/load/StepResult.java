@@ -16,6 +16,7 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param heapPerSessionKb  client heap used after GC while streaming, minus before the sessions, per session
  * @param threadsBefore     client JVM threads before opening sessions
  * @param threads           client JVM threads while streaming
+ * @param threadNames       client JVM threads by name (numbers dropped) while streaming
  * @param framesSent        frames the senders handed to the client
  * @param framesLost        frames the emulator did not receive (by its audio sample counters)
  * @param chunksReceived    reply chunks that reached the listener in completed turns
@@ -26,7 +27,7 @@ package io.github.camelgeminilive.benchmarks.load;
  */
 public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
         Percentiles sendLateness, Percentiles routeDelay, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
-        int threadsBefore, int threads, long framesSent, long framesLost, long chunksReceived, long chunksLost,
+        int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost, long chunksReceived, long chunksLost,
         long turns, long errors, boolean passed) {
 
     static final double LIMIT_MS = 20.0;

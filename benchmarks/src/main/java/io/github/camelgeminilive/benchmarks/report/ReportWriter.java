@@ -35,6 +35,7 @@ public final class ReportWriter {
     private static final double LIMIT_MS = 20.0;
     private static final Color OURS = new Color(0, 110, 200);
     private static final Color SDK = new Color(230, 120, 0);
+    private static final Color PLAIN = new Color(120, 120, 120);
 
     private final Path results;
     private final String warmupSeconds;
@@ -61,6 +62,7 @@ public final class ReportWriter {
         Map<String, double[]> jmh = jmh();
         List<JsonNode> ours = list("load-ours.json");
         List<JsonNode> sdk = list("load-sdk.json");
+        List<JsonNode> plain = list("load-ours-plain.json");
         JsonNode memOurs = node("memory-ours.json");
         JsonNode memSdk = node("memory-sdk.json");
         JsonNode reconnect = node("reconnect.json");
@@ -88,7 +90,7 @@ public final class ReportWriter {
         machine();
         targets(jmh, ours, sdk);
         codec(jmh);
-        load(ours, sdk, png);
+        load(ours, sdk, plain, png);
         reconnect(reconnect);
         memory(memOurs, memSdk);
         if (Files.exists(notes)) {
@@ -211,7 +213,7 @@ public final class ReportWriter {
         line("");
     }
 
-    private void load(List<JsonNode> ours, List<JsonNode> sdk, Path png) throws IOException {
+    private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
         line("## 2. Load: concurrent real-time sessions");
         line("");
         line("Each step starts a fresh emulator JVM (`java -jar gemini-live-emulator.jar --port 0 --tls`) and one"
@@ -245,9 +247,13 @@ public final class ReportWriter {
                 + " (`audioSamplesReceived` via `GET /emulator/sessions`). **chunks lost**: reply chunks missing from"
                 + " completed turns (by transcript length). **errors**: failed opens, failed sends, sessions closed.");
         line("- **real time** = every session opened, round trip, reply lateness and send lateness p99 < 20 ms, no"
-                + " frame or chunk lost, no error. Stepping stops at the first step that misses it.");
+                + " frame or chunk lost, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the largest step that made it.");
         line("");
-        line("Largest real-time N: **ours " + largest(ours) + "**, **SDK " + largest(sdk) + "**.");
+        line("`ours (ws)` rows are this project's client over plain `ws` to an emulator without TLS (the SDK cannot do"
+                + " that), to show what TLS costs on both ends.");
+        line("");
+        line("Largest real-time N: **ours " + largest(ours) + "**, **SDK " + largest(sdk) + "**"
+                + (plain.isEmpty() ? "" : ", ours over plain ws " + largest(plain)) + ".");
         line("");
         line("![p99 latency and CPU vs sessions](performance-latency.png)");
         line("");
@@ -255,13 +261,13 @@ public final class ReportWriter {
                 + " route delay p50 / p99 (ms) | client CPU (cores) | per session (% core) | emulator CPU (cores) |"
                 + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | errors | real time |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (List<JsonNode> rows : List.of(ours, sdk)) {
+        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
             for (JsonNode r : rows) {
                 int n = r.path("sessions").asInt();
                 JsonNode rtt = r.path("roundTrip");
                 JsonNode route = r.path("routeDelay");
                 double cpu = r.path("clientCpuCores").asDouble();
-                line("| " + (r.path("client").asText().equals("ours") ? "ours" : "SDK") + " | " + n + " | "
+                line("| " + label(r.path("client").asText()) + " | " + n + " | "
                         + r.path("connected").asInt() + " | " + ms(rtt.path("p50").asDouble()) + " / "
                         + ms(rtt.path("p99").asDouble()) + " / " + ms(rtt.path("max").asDouble()) + " | "
                         + ms(r.path("replyLateness").path("p99").asDouble()) + " | "
@@ -278,20 +284,49 @@ public final class ReportWriter {
             }
         }
         line("");
-        chart(ours, sdk, png);
+        line("Client JVM threads by name while streaming, at the largest step of each client:");
+        line("");
+        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
+            if (rows.isEmpty()) {
+                continue;
+            }
+            JsonNode last = rows.get(rows.size() - 1);
+            StringBuilder names = new StringBuilder();
+            last.path("threadNames").fields().forEachRemaining(e -> names.append(names.length() == 0 ? "" : ", ")
+                    .append('`').append(e.getKey()).append("` ").append(e.getValue().asInt()));
+            line("- " + label(last.path("client").asText()) + " at " + last.path("sessions").asInt() + " sessions: "
+                    + names);
+        }
+        line("");
+        chart(ours, sdk, plain, png);
     }
 
-    private void chart(List<JsonNode> ours, List<JsonNode> sdk, Path png) throws IOException {
+    private static String label(String client) {
+        return switch (client) {
+            case "ours" -> "ours";
+            case "ours-plain" -> "ours (ws)";
+            default -> "SDK";
+        };
+    }
+
+    private void chart(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
         List<Chart.Series> latency = new ArrayList<>();
         latency.add(new Chart.Series("ours: round trip p99", OURS, false, points(ours, "roundTrip", "p99")));
         latency.add(new Chart.Series("SDK: round trip p99", SDK, false, points(sdk, "roundTrip", "p99")));
         latency.add(new Chart.Series("ours: reply lateness p99", OURS, true, points(ours, "replyLateness", "p99")));
         latency.add(new Chart.Series("SDK: reply lateness p99", SDK, true, points(sdk, "replyLateness", "p99")));
+        if (!plain.isEmpty()) {
+            latency.add(new Chart.Series("ours over ws (no TLS): round trip p99", PLAIN, false,
+                    points(plain, "roundTrip", "p99")));
+        }
         List<Chart.Series> cpu = new ArrayList<>();
         cpu.add(new Chart.Series("ours: client JVM", OURS, false, points(ours, "clientCpuCores", null)));
         cpu.add(new Chart.Series("SDK: client JVM", SDK, false, points(sdk, "clientCpuCores", null)));
         cpu.add(new Chart.Series("emulator JVM (ours' run)", OURS, true, points(ours, "emulatorCpuCores", null)));
         cpu.add(new Chart.Series("emulator JVM (SDK's run)", SDK, true, points(sdk, "emulatorCpuCores", null)));
+        if (!plain.isEmpty()) {
+            cpu.add(new Chart.Series("ours over ws: client JVM", PLAIN, false, points(plain, "clientCpuCores", null)));
+        }
         Chart.write(png, "Gemini Live client vs Google Java SDK 2.0.0: N real-time audio sessions, 2 cores",
                 List.of(new Chart.Panel("p99 latency (ms, log scale)", "concurrent sessions", "ms", true, 0.1, 10_000,
                         LIMIT_MS, "20 ms real-time bar", latency),
@@ -353,7 +388,7 @@ public final class ReportWriter {
             if (m == null) {
                 continue;
             }
-            line("| " + (m.path("client").asText().equals("ours") ? "ours" : "SDK") + " | " + m.path("sessions").asInt()
+            line("| " + label(m.path("client").asText()) + " | " + m.path("sessions").asInt()
                     + " | " + fmt(m.path("kbPerSession").asDouble()) + " | " + m.path("threadsBefore").asInt() + " -> "
                     + m.path("threadsIdle").asInt() + " |");
         }
