@@ -36,6 +36,9 @@ interface LoadClient extends AutoCloseable {
 
         void turnComplete();
 
+        /** The emulator cut its reply short (the caller spoke again before it ended: the load is too high). */
+        void interrupted();
+
         void sendFailed(Throwable error);
 
         void closed(String why);

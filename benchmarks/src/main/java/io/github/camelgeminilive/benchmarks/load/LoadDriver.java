@@ -73,11 +73,11 @@ public final class LoadDriver {
                 JSON.writeValue(out.resolve("load-" + clientName + ".json").toFile(), results);
                 log.printf("  rtt p50/p99/max %.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
                         + "%.2f ms, route delay p99 %.3f ms, cpu %.2f cores (emulator %.2f), heap %.1f KB/session, threads %d->%d, "
-                        + "frames lost %d/%d, chunks lost %d/%d, errors %d -> %s%n",
+                        + "frames lost %d/%d, chunks lost %d/%d, replies cut %d, errors %d -> %s%n",
                         r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
                         r.sendLateness().p99(), r.routeDelay().p99(), r.clientCpuCores(), r.emulatorCpuCores(), r.heapPerSessionKb(),
                         r.threadsBefore(), r.threads(), r.framesLost(), r.framesSent(), r.chunksLost(),
-                        r.chunksReceived(), r.errors(), r.passed() ? "real time" : "MISSED");
+                        r.chunksReceived(), r.turnsInterrupted(), r.errors(), r.passed() ? "real time" : "MISSED");
                 missed = r.passed() ? 0 : missed + 1;
                 if (missed == 2) {
                     break; // two misses in a row: past the limit, not noise

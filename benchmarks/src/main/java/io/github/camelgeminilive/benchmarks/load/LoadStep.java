@@ -87,7 +87,7 @@ final class LoadStep {
             LongList late = new LongList();
             LongList sendLate = new LongList();
             LongList route = new LongList();
-            long[] counters = new long[3];
+            long[] counters = new long[4];
             for (SessionProbe p : probes) {
                 if (p.session() == null) {
                     continue;
@@ -104,10 +104,10 @@ final class LoadStep {
             Percentiles r = Percentiles.ofNanos(rtt);
             Percentiles l = Percentiles.ofNanos(late);
             Percentiles s = Percentiles.ofNanos(sendLate);
-            boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1], errors);
+            boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1] + counters[3], errors);
             return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
-                    threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], errors, passed);
+                    threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors, passed);
         } finally {
             sender.shutdownNow();
         }

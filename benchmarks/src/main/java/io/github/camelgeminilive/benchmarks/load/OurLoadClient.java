@@ -117,6 +117,8 @@ final class OurLoadClient implements LoadClient {
                 listener.inputTranscription();
             } else if (event instanceof LiveEvent.OutputTranscription t) {
                 listener.outputTranscription(t.transcription().text());
+            } else if (event instanceof LiveEvent.Interrupted) {
+                listener.interrupted();
             } else if (event instanceof LiveEvent.TurnComplete) {
                 listener.turnComplete();
             } else if (event instanceof LiveEvent.Closed c) {

@@ -83,7 +83,7 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToRe
             LongList rtt = new LongList();
             LongList late = new LongList();
             LongList sendLate = new LongList();
-            probe.drainInto(rtt, late, sendLate, new LongList(), new long[3]);
+            probe.drainInto(rtt, late, sendLate, new LongList(), new long[4]);
             session.closeAsync().get(15, TimeUnit.SECONDS);
             synchronized (lastGoAway) {
                 return new ReconnectProbe(goAways, done, Percentiles.ofNanos(toReconnected),

@@ -84,6 +84,9 @@ final class SdkLoadClient implements LoadClient {
             }
         });
         content.outputTranscription().flatMap(t -> t.text()).ifPresent(listener::outputTranscription);
+        if (content.interrupted().orElse(false)) {
+            listener.interrupted();
+        }
         if (content.turnComplete().orElse(false)) {
             listener.turnComplete();
         }

@@ -31,6 +31,8 @@ final class SessionProbe implements LoadClient.LoadListener {
     private int turnChunks;
     private int turnCharacters;
     private boolean turnMeasured;
+    private boolean turnInterrupted;
+    private long turnsInterrupted;
     private final LongList turnOffsets = new LongList();
     private long chunksReceived;
     private long chunksMissing;
@@ -118,8 +120,17 @@ final class SessionProbe implements LoadClient.LoadListener {
     }
 
     @Override
+    public void interrupted() {
+        turnInterrupted = true;
+    }
+
+    @Override
     public void turnComplete() {
-        if (turnMeasured && measuring) {
+        if (turnInterrupted && measuring) {
+            synchronized (this) {
+                turnsInterrupted++;
+            }
+        } else if (turnMeasured && measuring) {
             long[] offsets = turnOffsets.sorted();
             long earliest = offsets.length == 0 ? 0 : offsets[0];
             synchronized (this) {
@@ -133,6 +144,7 @@ final class SessionProbe implements LoadClient.LoadListener {
         }
         turnChunks = 0;
         turnCharacters = 0;
+        turnInterrupted = false;
     }
 
     @Override
@@ -169,5 +181,6 @@ final class SessionProbe implements LoadClient.LoadListener {
         counters[0] += chunksReceived;
         counters[1] += chunksMissing;
         counters[2] += turnsCompleted;
+        counters[3] += turnsInterrupted;
     }
 }

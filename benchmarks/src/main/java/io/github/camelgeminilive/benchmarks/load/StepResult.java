@@ -22,13 +22,15 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param chunksReceived    reply chunks that reached the listener in completed turns
  * @param chunksLost        reply chunks missing from completed turns (by transcript length)
  * @param turns             completed replies in the window
+ * @param turnsInterrupted  replies cut short because the caller's next utterance came before the reply ended
+ *                          (only under overload; counts against real time)
  * @param errors            failed sends, failed opens and sessions closed during the step
- * @param passed            p99 of round trip, reply lateness and send lateness under 20 ms, nothing lost
+ * @param passed            p99 of round trip, reply lateness and send lateness under 20 ms, nothing lost or cut
  */
 public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
         Percentiles sendLateness, Percentiles routeDelay, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
         int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost, long chunksReceived, long chunksLost,
-        long turns, long errors, boolean passed) {
+        long turns, long turnsInterrupted, long errors, boolean passed) {
 
     static final double LIMIT_MS = 20.0;
 

@@ -245,7 +245,9 @@ public final class ReportWriter {
                 + " streaming, minus before opening, per session. **threads**: live threads of the client JVM while"
                 + " streaming. **frames lost**: frames sent minus frames the emulator counted"
                 + " (`audioSamplesReceived` via `GET /emulator/sessions`). **chunks lost**: reply chunks missing from"
-                + " completed turns (by transcript length). **errors**: failed opens, failed sends, sessions closed.");
+                + " completed turns (by transcript length). **replies cut**: replies the emulator interrupted because the"
+                + " caller's next utterance arrived before the reply had been delivered (overload). **errors**: failed"
+                + " opens, failed sends, sessions closed.");
         line("- **real time** = every session opened, round trip, reply lateness and send lateness p99 < 20 ms, no"
                 + " frame or chunk lost, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the largest step that made it.");
         line("");
@@ -259,8 +261,9 @@ public final class ReportWriter {
         line("");
         line("| client | N | open | round trip p50 / p99 / max (ms) | reply lateness p99 (ms) | send lateness p99 (ms) |"
                 + " route delay p50 / p99 (ms) | client CPU (cores) | per session (% core) | emulator CPU (cores) |"
-                + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | errors | real time |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | replies cut | errors |"
+                + " real time |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
             for (JsonNode r : rows) {
                 int n = r.path("sessions").asInt();
@@ -279,6 +282,7 @@ public final class ReportWriter {
                         + fmt0(r.path("heapPerSessionKb").asDouble()) + " | " + r.path("threads").asInt() + " | "
                         + r.path("framesLost").asLong() + " / " + r.path("framesSent").asLong() + " | "
                         + r.path("chunksLost").asLong() + " / " + r.path("chunksReceived").asLong() + " | "
+                        + r.path("turnsInterrupted").asLong() + " | "
                         + r.path("errors").asLong() + " | " + (r.path("passed").asBoolean() ? "yes" : "**no**")
                         + " |");
             }
