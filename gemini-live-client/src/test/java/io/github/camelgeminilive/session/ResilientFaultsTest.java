@@ -3,6 +3,7 @@ package io.github.camelgeminilive.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,10 +78,13 @@ class ResilientFaultsTest {
         assertThat(Resilience.transcript(events, after)).contains("Alice");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == sent);
         assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
-        LiveEvent.Reconnected r = events.of(LiveEvent.Reconnected.class).get(0);
+        // (stopping the emulator is not atomic: a reconnect may slip in before it stops listening, then drop too)
+        List<LiveEvent.Reconnected> moves = events.of(LiveEvent.Reconnected.class);
+        LiveEvent.Reconnected r = moves.get(moves.size() - 1);
         // every connection attempt asked for the credential again
-        assertThat(credentialsAsked.get()).isEqualTo(1 + r.attempts());
-        assertThat(info(session).connectionsOpened()).isEqualTo(2);
+        assertThat(credentialsAsked.get())
+                .isEqualTo(1 + moves.stream().mapToInt(LiveEvent.Reconnected::attempts).sum());
+        assertThat(info(session).connectionsOpened()).isEqualTo(1 + moves.size());
         assertThat(r.resumed()).isTrue();
         System.out.println("reconnect after " + r.cause() + ": " + r.downtime().toMillis() + " ms, "
                 + r.attempts() + " attempt(s)");
