@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 5 and rewrites docs/performance.md and docs/performance-latency.png:
-#   1. JMH (-prof gc): send and receive codec paths, ours vs Google's Java SDK 2.0.0
+#   1. JMH (-prof gc): send and receive codec paths, ours vs Google's Java SDK 2.0.0, and ours taken apart
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
-#      idle memory per session, reconnect cost of the resilient session; ours also over plain ws
+#      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 10 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 12 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS_OURS=${STEPS_OURS:-25,50,75,100,150,200,300,500,700,1000}
-STEPS_SDK=${STEPS_SDK:-25,50,75,100,150,200,300,500,700,1000}
-STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}
+STEPS_OURS=${STEPS_OURS:-25,50,100,150,200,300,500,700,1000}
+STEPS_SDK=${STEPS_SDK:-$STEPS_OURS}
+STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
-MEASURE_S=${MEASURE_S:-12}
+MEASURE_S=${MEASURE_S:-10}
+PROFILE_N=${PROFILE_N:-100}
 MEMORY_N=${MEMORY_N:-200}
 GOAWAYS=${GOAWAYS:-5}
-JMH_OPTS=${JMH_OPTS:--f 2 -wi 3 -i 3 -w 2s -r 2s}
+JMH_OPTS=${JMH_OPTS:--f 2 -wi 2 -i 3 -w 1s -r 1s}
 LOAD_JVM=${LOAD_JVM:--Xmx2g}
 OUT=benchmarks/target/results
 JAR=benchmarks/target/benchmarks.jar
@@ -28,31 +29,30 @@ mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
 
+load() { # client, extra options...
+    local client=$1
+    shift
+    # shellcheck disable=SC2086
+    java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$client" \
+        --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --warmup "$WARMUP_S" --measure "$MEASURE_S" \
+        "$@" 2>>"$OUT/$client-stderr.log" | tee -a "$OUT/load-$client.txt"
+}
+
 echo "== JMH: codec paths"
 # shellcheck disable=SC2086
-java -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$OUT/jmh.json" 'SendPathBenchmark|ReceivePathBenchmark' \
-    | tee "$OUT/jmh.txt" | grep -E '^(Benchmark|Receive|Send)' || true
+java -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$OUT/jmh.json" \
+    'SendPathBenchmark|ReceivePathBenchmark|CodecBreakdownBenchmark' >"$OUT/jmh.txt"
+grep -E '^(Benchmark|Receive|Send|Codec)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
 
 echo "== load: ours"
-# shellcheck disable=SC2086
-java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client ours \
-    --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --steps "$STEPS_OURS" \
-    --warmup "$WARMUP_S" --measure "$MEASURE_S" --memory "$MEMORY_N" --reconnect "$GOAWAYS" 2>>"$OUT/ours-stderr.log" \
-    | tee "$OUT/load-ours.txt"
+load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS"
 
 echo "== load: Google's Java SDK"
-# shellcheck disable=SC2086
-java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client sdk \
-    --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --steps "$STEPS_SDK" \
-    --warmup "$WARMUP_S" --measure "$MEASURE_S" --memory "$MEMORY_N" 2>>"$OUT/sdk-stderr.log" \
-    | tee "$OUT/load-sdk.txt"
+load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N"
 
 if [[ "$STEPS_PLAIN" != "none" ]]; then
     echo "== load: ours over plain ws (what TLS costs)"
-    # shellcheck disable=SC2086
-    java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client ours-plain \
-        --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --steps "$STEPS_PLAIN" \
-        --warmup "$WARMUP_S" --measure "$MEASURE_S" 2>>"$OUT/ours-plain-stderr.log" | tee "$OUT/load-ours-plain.txt"
+    load ours-plain --steps "$STEPS_PLAIN"
 fi
 
 echo "== report"

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.session;
 
+import io.github.camelgeminilive.audio.PcmMime;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ServerMessage;
 
@@ -15,6 +16,22 @@ public final class OurCodecPath {
     /** What {@code LiveSession.sendAudio} does before the transport: validate and encode to the frame text. */
     public static String sendAudio(byte[] pcm, String mimeType) {
         return ClientFrame.audio(pcm, 0, pcm.length, mimeType).json();
+    }
+
+    /** The send path's input checks alone: {@code Inputs.audio} and the MIME rate for the frame's duration. */
+    public static int sendChecksOnly(byte[] pcm, String mimeType) {
+        Inputs.audio(pcm, 0, pcm.length, mimeType);
+        return PcmMime.rate(mimeType, PcmMime.INPUT_RATE);
+    }
+
+    /** The send path's encoding alone: {@code LiveJson.writeRealtimeBlob}. */
+    public static String sendEncodeOnly(byte[] pcm, String mimeType) {
+        return LiveJson.get().writeRealtimeBlob("audio", mimeType, pcm, 0, pcm.length);
+    }
+
+    /** The receive path's parse alone, without the fan-out into events. */
+    public static ServerMessage receiveParseOnly(byte[] frame) {
+        return LiveJson.get().readServer(frame);
     }
 
     /** What a session does with a received binary frame: parse once, fan out, hand the audio event on. */

@@ -49,13 +49,15 @@ final class EmulatorProcess implements AutoCloseable {
     /**
      * Starts the emulator jar and waits (at most 60 s) for its "listening on" line.
      *
-     * @param tls {@code --tls} (wss, https admin) or plain ws
+     * @param tls        {@code --tls} (wss, https admin) or plain ws
+     * @param jvmOptions for the emulator's JVM (e.g. a flight recording)
      */
-    static EmulatorProcess start(Path jar, Path workDir, boolean tls) throws IOException {
+    static EmulatorProcess start(Path jar, Path workDir, boolean tls, String... jvmOptions) throws IOException {
         Files.createDirectories(workDir);
         Path trustStore = null;
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-jar", jar.toString(), "--port", "0"));
         if (tls) {
             trustStore = Files.createTempFile(workDir, "emulator-trust", ".p12");
@@ -109,6 +111,10 @@ final class EmulatorProcess implements AutoCloseable {
 
     Tls tls() {
         return tls;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** CPU time the emulator's JVM has used so far. */

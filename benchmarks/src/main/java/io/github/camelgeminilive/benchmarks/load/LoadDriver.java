@@ -4,12 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,12 +24,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
  *     --client ours|ours-plain|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
- *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--memory 200] [--reconnect 5]
+ *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--profile 100] [--memory 200] [--reconnect 5]
  * </pre>
  *
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
- * costs; {@code ours} and {@code sdk} both use {@code wss}. A short unrecorded step warms each JVM up first.
- * Each step gets a fresh emulator JVM; stepping stops after two steps in a row miss the real-time bar.
+ * costs; {@code ours} and {@code sdk} both use {@code wss}. The steps of a client share one emulator JVM, and an
+ * unrecorded 20 s step warms both JVMs up first (the JIT compiler otherwise dominates the first minute's CPU); stepping stops after two steps in a row miss the real-time bar.
  * Results go to {@code DIR/load-CLIENT.json} (after every step), {@code memory-CLIENT.json} and
  * {@code reconnect.json}.
  */
@@ -56,33 +60,36 @@ public final class LoadDriver {
         PrintStream log = System.out;
 
         if (a.containsKey("steps")) {
-            log.printf("%s: warming the JVM up (10 sessions, not recorded)%n", clientName);
+            // one emulator for all steps of a client: its JIT warms up once, like a long-running service
             try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls)) {
-                LoadStep.run(clients, emulator, 10, Duration.ofSeconds(2), Duration.ofSeconds(4), log);
-            }
-            List<StepResult> results = new ArrayList<>();
-            int missed = 0;
-            for (String step : a.get("steps").split(",")) {
-                int n = Integer.parseInt(step.trim());
-                log.printf("%s: %d sessions%n", clientName, n);
-                StepResult r;
-                try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls)) {
-                    r = LoadStep.run(clients, emulator, n, warmup, measure, log);
+                log.printf("%s: warming both JVMs up (50 sessions for 20 s, not recorded)%n", clientName);
+                LoadStep.run(clients, emulator, 50, Duration.ofSeconds(10), Duration.ofSeconds(10), log);
+                List<StepResult> results = new ArrayList<>();
+                int missed = 0;
+                for (String step : a.get("steps").split(",")) {
+                    int n = Integer.parseInt(step.trim());
+                    log.printf("%s: %d sessions%n", clientName, n);
+                    StepResult r = LoadStep.run(clients, emulator, n, warmup, measure, log);
+                    results.add(r);
+                    JSON.writeValue(out.resolve("load-" + clientName + ".json").toFile(), results);
+                    log.printf("  rtt p50/p99/max %.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
+                            + "%.2f ms, route delay p99 %.3f ms, cpu %.2f cores (%.2f without JIT; emulator %.2f, "
+                            + "%.2f without JIT), heap %.1f KB/session, threads %d->%d, frames lost %d/%d, chunks "
+                            + "lost %d/%d, replies cut %d, errors %d -> %s%n",
+                            r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
+                            r.sendLateness().p99(), r.routeDelay().p99(), r.clientCpuCores(), r.clientCoresNoJit(),
+                            r.emulatorCpuCores(), r.emulatorCoresNoJit(), r.heapPerSessionKb(), r.threadsBefore(),
+                            r.threads(), r.framesLost(), r.framesSent(), r.chunksLost(), r.chunksReceived(),
+                            r.turnsInterrupted(), r.errors(), r.passed() ? "real time" : "MISSED");
+                    missed = r.passed() ? 0 : missed + 1;
+                    if (missed == 2) {
+                        break; // two misses in a row: past the limit, not noise
+                    }
                 }
-                results.add(r);
-                JSON.writeValue(out.resolve("load-" + clientName + ".json").toFile(), results);
-                log.printf("  rtt p50/p99/max %.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
-                        + "%.2f ms, route delay p99 %.3f ms, cpu %.2f cores (emulator %.2f), heap %.1f KB/session, threads %d->%d, "
-                        + "frames lost %d/%d, chunks lost %d/%d, replies cut %d, errors %d -> %s%n",
-                        r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
-                        r.sendLateness().p99(), r.routeDelay().p99(), r.clientCpuCores(), r.emulatorCpuCores(), r.heapPerSessionKb(),
-                        r.threadsBefore(), r.threads(), r.framesLost(), r.framesSent(), r.chunksLost(),
-                        r.chunksReceived(), r.turnsInterrupted(), r.errors(), r.passed() ? "real time" : "MISSED");
-                missed = r.passed() ? 0 : missed + 1;
-                if (missed == 2) {
-                    break; // two misses in a row: past the limit, not noise
-                }
             }
+        }
+        if (a.containsKey("profile")) {
+            profile(clients, clientName, jar, out, tls, Integer.parseInt(a.get("profile")), warmup, measure, log);
         }
         if (a.containsKey("memory")) {
             int n = Integer.parseInt(a.get("memory"));
@@ -104,6 +111,40 @@ public final class LoadDriver {
             log.printf("reconnect: %s%n", r);
         }
         System.exit(0); // SDK/OkHttp leave non-daemon threads behind
+    }
+
+    /** One step with JFR on in both JVMs; the execution samples of the measured window are summarised. */
+    private static void profile(Function<EmulatorProcess, LoadClient> clients, String clientName, Path jar, Path out,
+            boolean tls, int n, Duration warmup, Duration measure, PrintStream log) throws Exception {
+        Path clientJfr = out.resolve("client-" + clientName + ".jfr").toAbsolutePath();
+        Path emulatorJfr = out.resolve("emulator-" + clientName + ".jfr").toAbsolutePath();
+        Instant[] window = new Instant[2];
+        StepResult step;
+        log.printf("%s: profiling %d sessions (JFR in the client and the emulator)%n", clientName, n);
+        try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls,
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + emulatorJfr);
+                Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setDestination(clientJfr);
+            recording.start();
+            step = LoadStep.run(clients, emulator, n, warmup, measure, log, new LoadStep.Window() {
+                @Override
+                public void started() {
+                    window[0] = Instant.now();
+                }
+
+                @Override
+                public void ended() {
+                    window[1] = Instant.now();
+                }
+            });
+            recording.stop();
+        }
+        Map<String, Object> profile = new java.util.LinkedHashMap<>();
+        profile.put("step", step);
+        profile.put("client", CpuProfile.of("client", clientJfr, window[0], window[1]));
+        profile.put("emulator", CpuProfile.of("emulator", emulatorJfr, window[0], window[1]));
+        JSON.writeValue(out.resolve("profile-" + clientName + ".json").toFile(), profile);
+        log.printf("  profile: %s%n", profile);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -26,8 +26,28 @@ final class LoadStep {
     private LoadStep() {
     }
 
+    /** Told when the measured window starts and ends (a profiler records just that). */
+    interface Window {
+        void started();
+
+        void ended();
+    }
+
     static StepResult run(Function<EmulatorProcess, LoadClient> clients, EmulatorProcess emulator, int n,
             Duration warmup, Duration measure, PrintStream log) throws Exception {
+        return run(clients, emulator, n, warmup, measure, log, new Window() {
+            @Override
+            public void started() {
+            }
+
+            @Override
+            public void ended() {
+            }
+        });
+    }
+
+    static StepResult run(Function<EmulatorProcess, LoadClient> clients, EmulatorProcess emulator, int n,
+            Duration warmup, Duration measure, PrintStream log, Window window) throws Exception {
         long heapBefore = JvmStats.retainedHeap();
         int threadsBefore = JvmStats.threads();
         List<SessionProbe> probes = new ArrayList<>();
@@ -64,14 +84,20 @@ final class LoadStep {
 
             Thread.sleep(warmup.toMillis());
             probes.forEach(p -> p.measuring(true));
+            window.started();
             long cpu0 = JvmStats.cpuNanos();
             long emuCpu0 = emulator.cpuTime().toNanos();
+            ProcCpu self0 = ProcCpu.of(ProcessHandle.current().pid());
+            ProcCpu emu0 = ProcCpu.of(emulator.pid());
             long t0 = System.nanoTime();
             Thread.sleep(measure.toMillis());
             probes.forEach(p -> p.measuring(false));
+            window.ended();
             long wall = System.nanoTime() - t0;
             double cpu = (JvmStats.cpuNanos() - cpu0) / (double) wall;
             double emuCpu = (emulator.cpuTime().toNanos() - emuCpu0) / (double) wall;
+            ProcCpu self1 = ProcCpu.of(ProcessHandle.current().pid());
+            ProcCpu emu1 = ProcCpu.of(emulator.pid());
             int threads = JvmStats.threads();
             java.util.Map<String, Integer> threadNames = JvmStats.threadNames();
             long heapDuring = JvmStats.retainedHeap();
@@ -106,6 +132,9 @@ final class LoadStep {
             Percentiles s = Percentiles.ofNanos(sendLate);
             boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1] + counters[3], errors);
             return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
+                    ProcCpu.coresWithoutJit(self0, self1, wall), ProcCpu.jitCores(self0, self1, wall),
+                    ProcCpu.coresWithoutJit(emu0, emu1, wall), ProcCpu.jitCores(emu0, emu1, wall),
+                    ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
                     threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors, passed);
         } finally {

@@ -13,6 +13,12 @@ package io.github.camelgeminilive.benchmarks.load;
  *                          with a stamping transport; the SDK calls back on the socket's reader thread)
  * @param clientCpuCores    client JVM CPU time / wall time in the window (cores busy)
  * @param emulatorCpuCores  emulator JVM CPU time / wall time in the window
+ * @param clientCoresNoJit  client JVM cores busy without its JIT compiler threads (from /proc)
+ * @param clientJitCores    client JVM cores busy compiling (JIT)
+ * @param emulatorCoresNoJit emulator JVM cores busy without its JIT compiler threads
+ * @param emulatorJitCores  emulator JVM cores busy compiling
+ * @param clientThreadCpu   client JVM cores per thread name (a per-thread profile from /proc)
+ * @param emulatorThreadCpu emulator JVM cores per thread name
  * @param heapPerSessionKb  client heap used after GC while streaming, minus before the sessions, per session
  * @param threadsBefore     client JVM threads before opening sessions
  * @param threads           client JVM threads while streaming
@@ -28,7 +34,10 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param passed            p99 of round trip, reply lateness and send lateness under 20 ms, nothing lost or cut
  */
 public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
-        Percentiles sendLateness, Percentiles routeDelay, double clientCpuCores, double emulatorCpuCores, double heapPerSessionKb,
+        Percentiles sendLateness, Percentiles routeDelay, double clientCpuCores, double emulatorCpuCores,
+        double clientCoresNoJit, double clientJitCores, double emulatorCoresNoJit, double emulatorJitCores,
+        java.util.Map<String, Double> clientThreadCpu, java.util.Map<String, Double> emulatorThreadCpu,
+        double heapPerSessionKb,
         int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost, long chunksReceived, long chunksLost,
         long turns, long turnsInterrupted, long errors, boolean passed) {
 

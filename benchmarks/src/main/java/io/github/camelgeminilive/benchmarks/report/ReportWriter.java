@@ -91,6 +91,7 @@ public final class ReportWriter {
         targets(jmh, ours, sdk);
         codec(jmh);
         load(ours, sdk, plain, png);
+        profiles(node("profile-ours.json"), node("profile-sdk.json"));
         reconnect(reconnect);
         memory(memOurs, memSdk);
         if (Files.exists(notes)) {
@@ -211,6 +212,23 @@ public final class ReportWriter {
             }
         }
         line("");
+        if (jmh.containsKey("CodecBreakdownBenchmark.sendChecksOnly")) {
+            line("Our paths taken apart (`CodecBreakdownBenchmark`, same run): which part costs what.");
+            line("");
+            line("| part | time (ns/op) | allocated (B/op) |");
+            line("|---|---|---|");
+            for (String[] part : new String[][] {
+                    {"sendChecksOnly", "send: input checks (`Inputs.audio`: PCM length, MIME type; `PcmMime.rate` for the"
+                            + " frame's duration)"},
+                    {"sendEncodeOnly", "send: encoding (`LiveJson.writeRealtimeBlob`)"},
+                    {"receiveParseOnly", "receive: parse (`LiveJson.readServer`), without the fan-out"}}) {
+                double[] v = jmh.get("CodecBreakdownBenchmark." + part[0]);
+                if (v != null) {
+                    line("| " + part[1] + " | " + fmt0(v[0]) + " ± " + fmt0(v[1]) + " | " + fmt0(v[2]) + " |");
+                }
+            }
+            line("");
+        }
     }
 
     private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
@@ -240,8 +258,9 @@ public final class ReportWriter {
                 + " the shared pool, measured exactly with a stamping `WebSocketTransport` wrapper. The SDK runs its"
                 + " callback on the socket's own reader thread right after parsing, so its added latency is its parse"
                 + " time (section 1) plus any wait for that thread.");
-        line("- **CPU**: client JVM process CPU time / wall time (`OperatingSystemMXBean`), in cores, and per session"
-                + " in % of one core; the emulator's JVM separately. **heap/session**: client heap after full GCs while"
+        line("- **CPU**: client JVM process CPU time / wall time (`OperatingSystemMXBean`), in cores; \"without JIT\""
+                + " leaves out the JIT compiler threads (`/proc/PID/task/*/stat`), which are still busy for a while after"
+                + " the warm-up; per session in % of one core (without JIT); the emulator's JVM separately. **heap/session**: client heap after full GCs while"
                 + " streaming, minus before opening, per session. **threads**: live threads of the client JVM while"
                 + " streaming. **frames lost**: frames sent minus frames the emulator counted"
                 + " (`audioSamplesReceived` via `GET /emulator/sessions`). **chunks lost**: reply chunks missing from"
@@ -260,7 +279,8 @@ public final class ReportWriter {
         line("![p99 latency and CPU vs sessions](performance-latency.png)");
         line("");
         line("| client | N | open | round trip p50 / p99 / max (ms) | reply lateness p99 (ms) | send lateness p99 (ms) |"
-                + " route delay p50 / p99 (ms) | client CPU (cores) | per session (% core) | emulator CPU (cores) |"
+                + " route delay p50 / p99 (ms) | client CPU (cores): all / without JIT | per session (% core, without"
+                + " JIT) | emulator CPU (cores): all / without JIT |"
                 + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | replies cut | errors |"
                 + " real time |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -270,6 +290,7 @@ public final class ReportWriter {
                 JsonNode rtt = r.path("roundTrip");
                 JsonNode route = r.path("routeDelay");
                 double cpu = r.path("clientCpuCores").asDouble();
+                double cpuNoJit = r.path("clientCoresNoJit").asDouble();
                 line("| " + label(r.path("client").asText()) + " | " + n + " | "
                         + r.path("connected").asInt() + " | " + ms(rtt.path("p50").asDouble()) + " / "
                         + ms(rtt.path("p99").asDouble()) + " / " + ms(rtt.path("max").asDouble()) + " | "
@@ -277,8 +298,9 @@ public final class ReportWriter {
                         + ms(r.path("sendLateness").path("p99").asDouble()) + " | "
                         + (route.path("count").asLong() == 0 ? "n/a" : ms3(route.path("p50").asDouble()) + " / "
                                 + ms3(route.path("p99").asDouble()))
-                        + " | " + fmt(cpu) + " | " + fmt(100 * cpu / Math.max(1, n)) + " | "
-                        + fmt(r.path("emulatorCpuCores").asDouble()) + " | "
+                        + " | " + fmt(cpu) + " / " + fmt(cpuNoJit) + " | " + fmt(100 * cpuNoJit / Math.max(1, n))
+                        + " | " + fmt(r.path("emulatorCpuCores").asDouble()) + " / "
+                        + fmt(r.path("emulatorCoresNoJit").asDouble()) + " | "
                         + fmt0(r.path("heapPerSessionKb").asDouble()) + " | " + r.path("threads").asInt() + " | "
                         + r.path("framesLost").asLong() + " / " + r.path("framesSent").asLong() + " | "
                         + r.path("chunksLost").asLong() + " / " + r.path("chunksReceived").asLong() + " | "
@@ -286,6 +308,18 @@ public final class ReportWriter {
                         + r.path("errors").asLong() + " | " + (r.path("passed").asBoolean() ? "yes" : "**no**")
                         + " |");
             }
+        }
+        line("");
+        line("CPU by thread (cores, from `/proc`), at the largest step of each client:");
+        line("");
+        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
+            if (rows.isEmpty()) {
+                continue;
+            }
+            JsonNode last = rows.get(rows.size() - 1);
+            line("- " + label(last.path("client").asText()) + " at " + last.path("sessions").asInt()
+                    + " sessions: client " + shares(last.path("clientThreadCpu"), "") + "; emulator "
+                    + shares(last.path("emulatorThreadCpu"), ""));
         }
         line("");
         line("Client JVM threads by name while streaming, at the largest step of each client:");
@@ -303,6 +337,14 @@ public final class ReportWriter {
         }
         line("");
         chart(ours, sdk, plain, png);
+    }
+
+    /** "`name` value, ..." of a JSON object of numbers. */
+    private static String shares(JsonNode map, String unit) {
+        StringBuilder b = new StringBuilder();
+        map.fields().forEachRemaining(e -> b.append(b.length() == 0 ? "" : ", ").append('`').append(e.getKey())
+                .append("` ").append(e.getValue().asText()).append(unit));
+        return b.length() == 0 ? "-" : b.toString();
     }
 
     private static String label(String client) {
@@ -324,18 +366,46 @@ public final class ReportWriter {
                     points(plain, "roundTrip", "p99")));
         }
         List<Chart.Series> cpu = new ArrayList<>();
-        cpu.add(new Chart.Series("ours: client JVM", OURS, false, points(ours, "clientCpuCores", null)));
-        cpu.add(new Chart.Series("SDK: client JVM", SDK, false, points(sdk, "clientCpuCores", null)));
-        cpu.add(new Chart.Series("emulator JVM (ours' run)", OURS, true, points(ours, "emulatorCpuCores", null)));
-        cpu.add(new Chart.Series("emulator JVM (SDK's run)", SDK, true, points(sdk, "emulatorCpuCores", null)));
+        cpu.add(new Chart.Series("ours: client JVM", OURS, false, points(ours, "clientCoresNoJit", null)));
+        cpu.add(new Chart.Series("SDK: client JVM", SDK, false, points(sdk, "clientCoresNoJit", null)));
+        cpu.add(new Chart.Series("emulator JVM (ours' run)", OURS, true, points(ours, "emulatorCoresNoJit", null)));
+        cpu.add(new Chart.Series("emulator JVM (SDK's run)", SDK, true, points(sdk, "emulatorCoresNoJit", null)));
         if (!plain.isEmpty()) {
-            cpu.add(new Chart.Series("ours over ws: client JVM", PLAIN, false, points(plain, "clientCpuCores", null)));
+            cpu.add(new Chart.Series("ours over ws: client JVM", PLAIN, false,
+                    points(plain, "clientCoresNoJit", null)));
         }
         Chart.write(png, "Gemini Live client vs Google Java SDK 2.0.0: N real-time audio sessions, 2 cores",
                 List.of(new Chart.Panel("p99 latency (ms, log scale)", "concurrent sessions", "ms", true, 0.1, 10_000,
                         LIMIT_MS, "20 ms real-time bar", latency),
-                        new Chart.Panel("CPU (cores busy, of 2)", "concurrent sessions", "cores", false, 0, 2,
+                        new Chart.Panel("CPU without JIT (cores busy, of 2)", "concurrent sessions", "cores", false, 0, 2,
                                 Double.NaN, "", cpu)));
+    }
+
+    private void profiles(JsonNode ours, JsonNode sdk) {
+        if (ours == null && sdk == null) {
+            return;
+        }
+        line("### CPU profiles (JFR execution samples of the measured window)");
+        line("");
+        line("One extra step per client with Java Flight Recorder on in the client JVM and in the emulator JVM; the"
+                + " samples of the measured window are put in categories by the top-most frame that belongs to one"
+                + " (roughly self time). JFR only samples threads running Java code, so syscalls and the JIT are not in"
+                + " these shares (the per-thread figures above have them).");
+        line("");
+        for (JsonNode p : new JsonNode[] {ours, sdk}) {
+            if (p == null) {
+                continue;
+            }
+            JsonNode step = p.path("step");
+            String who = label(step.path("client").asText());
+            for (String jvm : List.of("client", "emulator")) {
+                JsonNode c = p.path(jvm);
+                line("- " + who + " run, " + step.path("sessions").asInt() + " sessions, " + jvm + " JVM ("
+                        + c.path("samples").asLong() + " samples): " + shares(c.path("categories"), "%")
+                        + ". Hottest frames: " + shares(c.path("topFrames"), "%") + ".");
+            }
+        }
+        line("");
     }
 
     private void reconnect(JsonNode r) {

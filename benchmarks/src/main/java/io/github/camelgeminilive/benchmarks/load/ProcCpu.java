@@ -1,0 +1,75 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of a Linux process split by thread kind, from {@code /proc/PID/task/TID/stat}: the JIT compiler
+ * threads ({@code C1/C2 CompilerThread}) apart from the rest, so that a step's figure is not the JIT warming up.
+ * Times in clock ticks (100 per second on Linux).
+ *
+ * @param totalTicks    user + system time of all threads
+ * @param compilerTicks user + system time of the JIT compiler threads
+ * @param byThread      user + system time per thread name (numbers dropped)
+ */
+record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> byThread) {
+
+    static final double TICKS_PER_SECOND = 100.0;
+
+    /** A snapshot; zeros where /proc is not there. Exited threads' time is lost, so take it around steady work. */
+    static ProcCpu of(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        long total = 0;
+        long compiler = 0;
+        java.util.Map<String, Long> byThread = new java.util.HashMap<>();
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                String[] f = stat.substring(close + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                total += ticks;
+                byThread.merge(name.trim().replaceAll("[0-9]+$", "#").replaceAll("-[0-9]+-", "-#-"), ticks, Long::sum);
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    compiler += ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ProcCpu(0, 0, java.util.Map.of());
+        }
+        return new ProcCpu(total, compiler, byThread);
+    }
+
+    /** Cores busy without the JIT compiler, between two snapshots {@code wallNanos} apart. */
+    static double coresWithoutJit(ProcCpu before, ProcCpu after, long wallNanos) {
+        long ticks = (after.totalTicks - before.totalTicks) - (after.compilerTicks - before.compilerTicks);
+        return ticks / TICKS_PER_SECOND / (wallNanos / 1e9);
+    }
+
+    /** Cores busy per thread name between two snapshots, busiest first (threads using under 0.5% left out). */
+    static java.util.Map<String, Double> byThread(ProcCpu before, ProcCpu after, long wallNanos) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        after.byThread.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(),
+                        (e.getValue() - before.byThread.getOrDefault(e.getKey(), 0L)) / TICKS_PER_SECOND
+                                / (wallNanos / 1e9)))
+                .filter(e -> e.getValue() >= 0.005)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
+        return out;
+    }
+
+    /** Cores the JIT compiler kept busy between two snapshots. */
+    static double jitCores(ProcCpu before, ProcCpu after, long wallNanos) {
+        return (after.compilerTicks - before.compilerTicks) / TICKS_PER_SECOND / (wallNanos / 1e9);
+    }
+}
