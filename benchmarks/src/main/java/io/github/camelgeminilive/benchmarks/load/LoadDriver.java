@@ -105,7 +105,9 @@ public final class LoadDriver {
             try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls)) {
                 r = ReconnectProbe.run(emulator, Integer.parseInt(a.get("reconnect")));
             } catch (Exception e) {
-                r = new ReconnectProbe(0, 0, Percentiles.NONE, Percentiles.NONE, Double.NaN, 0, 0, 0, e.toString());
+                r = new ReconnectProbe(0, 0, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE,
+                        Double.NaN, 0, 0, 0,
+                        e.toString());
             }
             JSON.writeValue(out.resolve("reconnect.json").toFile(), r);
             log.printf("reconnect: %s%n", r);

@@ -22,7 +22,11 @@ import io.github.camelgeminilive.session.ResilientSession;
  *
  * @param goAways            go-aways injected
  * @param reconnects         {@code Reconnected} events seen
+ * @param goAwayToFirstFrame goAway posted to the admin API -> the emulator counts the first client message on the
+ *                           new connection (its counters polled every 5 ms)
  * @param goAwayToReconnected goAway at the listener -> Reconnected at the listener
+ * @param safePointToReconnected the later of goAway and the reply's turnComplete -> Reconnected: the handover
+ *                           itself (close, connect, TLS, setup, resume, replay) without the drain
  * @param downtime           the client's downtime per reconnect
  * @param replyLatenessMax   largest reply-chunk lateness (ms) at the listener during the run
  * @param samplesSent        input samples the caller sent
@@ -30,15 +34,35 @@ import io.github.camelgeminilive.session.ResilientSession;
  * @param resumed            reconnects that resumed the conversation by handle
  * @param error              what went wrong, if the probe could not run
  */
-public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToReconnected, Percentiles downtime,
+public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToFirstFrame,
+        Percentiles goAwayToReconnected, Percentiles safePointToReconnected, Percentiles downtime,
         double replyLatenessMax, long samplesSent, long samplesInState, int resumed, String error) {
+
+    /** Polls the session's counters until a connection beyond the first {@code known} has a message; 0 if none. */
+    private static long firstMessageOnNewConnection(EmulatorProcess emulator, String id, int known)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            var connections = emulator.session(id).path("connections");
+            for (int i = known; i < connections.size(); i++) {
+                if (connections.get(i).path("clientMessages").asLong() > 0) {
+                    return System.nanoTime();
+                }
+            }
+            Thread.sleep(5);
+        }
+        return 0;
+    }
 
     static ReconnectProbe run(EmulatorProcess emulator, int goAways) throws Exception {
         BlockingQueue<long[]> goAwayTimes = new LinkedBlockingQueue<>();
         List<LiveEvent.Reconnected> reconnected = new ArrayList<>();
         LongList toReconnected = new LongList();
         LongList downtime = new LongList();
+        LongList toFirstFrame = new LongList();
         long[] lastGoAway = {0};
+        long[] lastTurnComplete = {0};
+        LongList afterSafePoint = new LongList();
         SessionProbe probe = new SessionProbe(0);
         try (OurLoadClient client = new OurLoadClient(emulator)) {
             ResilientSession session = client.openResilient(probe, event -> {
@@ -47,11 +71,16 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToRe
                     synchronized (lastGoAway) {
                         lastGoAway[0] = now;
                     }
+                } else if (event instanceof LiveEvent.TurnComplete) {
+                    synchronized (lastGoAway) {
+                        lastTurnComplete[0] = now;
+                    }
                 } else if (event instanceof LiveEvent.Reconnected r) {
                     synchronized (lastGoAway) {
                         reconnected.add(r);
                         if (lastGoAway[0] != 0) {
                             toReconnected.add(now - lastGoAway[0]);
+                            afterSafePoint.add(now - Math.max(lastGoAway[0], lastTurnComplete[0]));
                         }
                         downtime.add(r.downtime().toNanos());
                         lastGoAway[0] = 0;
@@ -69,7 +98,14 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToRe
             int done = 0;
             for (int i = 0; i < goAways; i++) {
                 Thread.sleep(1300 + 700L * (i % 3)); // lands at different points of the caller's cycle
-                emulator.goAway(session.sessionId(), Duration.ofSeconds(5));
+                String id = session.sessionId();
+                int connections = emulator.session(id).path("connections").size();
+                long posted = System.nanoTime();
+                emulator.goAway(id, Duration.ofSeconds(5));
+                long first = firstMessageOnNewConnection(emulator, id, connections);
+                if (first > 0) {
+                    toFirstFrame.add(first - posted);
+                }
                 if (goAwayTimes.poll(15, TimeUnit.SECONDS) != null) {
                     done++;
                 }
@@ -86,7 +122,8 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToRe
             probe.drainInto(rtt, late, sendLate, new LongList(), new long[4]);
             session.closeAsync().get(15, TimeUnit.SECONDS);
             synchronized (lastGoAway) {
-                return new ReconnectProbe(goAways, done, Percentiles.ofNanos(toReconnected),
+                return new ReconnectProbe(goAways, done, Percentiles.ofNanos(toFirstFrame),
+                        Percentiles.ofNanos(toReconnected), Percentiles.ofNanos(afterSafePoint),
                         Percentiles.ofNanos(downtime), Percentiles.ofNanos(late).max(), sent, inState,
                         (int) reconnected.stream().filter(LiveEvent.Reconnected::resumed).count(), null);
             }

@@ -427,13 +427,20 @@ public final class ReportWriter {
                 + " progress finishes), opens the new connection, resumes by handle and replays what the handle does"
                 + " not cover, holding sends meanwhile.");
         line("");
+        JsonNode f = r.path("goAwayToFirstFrame");
         JsonNode t = r.path("goAwayToReconnected");
+        JsonNode h = r.path("safePointToReconnected");
         JsonNode d = r.path("downtime");
         line("| | p50 | max |");
         line("|---|---|---|");
+        line("| goAway sent (admin POST) -> first client message on the new connection, by the emulator's counters"
+                + " polled every 5 ms (ms) | " + ms(f.path("p50").asDouble()) + " | " + ms(f.path("max").asDouble())
+                + " |");
         line("| goAway at the listener -> `Reconnected` at the listener (ms) | " + ms(t.path("p50").asDouble()) + " | "
                 + ms(t.path("max").asDouble()) + " |");
-        line("| downtime reported by the client: no usable connection, sends held = the gap in outgoing audio (ms) | "
+        line("| the handover alone: the later of goAway and the reply's `turnComplete` (the drain's end) ->"
+                + " `Reconnected` (ms) | " + ms(h.path("p50").asDouble()) + " | " + ms(h.path("max").asDouble()) + " |");
+        line("| `Reconnected.downtime` as the client reports it (from the goAway, drain included) (ms) | "
                 + ms(d.path("p50").asDouble()) + " | " + ms(d.path("max").asDouble()) + " |");
         line("");
         line("- reconnects: " + r.path("reconnects").asInt() + " of " + r.path("goAways").asInt() + " go-aways, "
