@@ -41,6 +41,9 @@ interface LoadClient extends AutoCloseable {
 
         void sendFailed(Throwable error);
 
+        /** A frame was written to the socket {@code nanos} after the send call (when the client tells). */
+        void sendCompleted(long nanos);
+
         void closed(String why);
     }
 }

@@ -106,7 +106,7 @@ public final class LoadDriver {
                 r = ReconnectProbe.run(emulator, Integer.parseInt(a.get("reconnect")));
             } catch (Exception e) {
                 r = new ReconnectProbe(0, 0, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE,
-                        Double.NaN, 0, 0, 0,
+                        Double.NaN, Double.NaN, 0, 0, 0,
                         e.toString());
             }
             JSON.writeValue(out.resolve("reconnect.json").toFile(), r);

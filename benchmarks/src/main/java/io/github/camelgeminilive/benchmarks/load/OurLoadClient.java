@@ -90,9 +90,12 @@ final class OurLoadClient implements LoadClient {
         return new LoadSession() {
             @Override
             public void sendAudio(byte[] pcm) {
+                long start = System.nanoTime();
                 s.sendAudio(pcm, MIME).whenComplete((v, e) -> {
                     if (e != null) {
                         listener.sendFailed(e);
+                    } else {
+                        listener.sendCompleted(System.nanoTime() - start);
                     }
                 });
             }

@@ -29,6 +29,8 @@ import io.github.camelgeminilive.session.ResilientSession;
  *                           itself (close, connect, TLS, setup, resume, replay) without the drain
  * @param downtime           the client's downtime per reconnect
  * @param replyLatenessMax   largest reply-chunk lateness (ms) at the listener during the run
+ * @param longestSendWaitMs  the longest an outgoing frame waited between the send call and the socket (the gap
+ *                           in the audio the emulator hears while sends are held)
  * @param samplesSent        input samples the caller sent
  * @param samplesInState     input samples the emulator's session state holds at the end
  * @param resumed            reconnects that resumed the conversation by handle
@@ -36,7 +38,8 @@ import io.github.camelgeminilive.session.ResilientSession;
  */
 public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToFirstFrame,
         Percentiles goAwayToReconnected, Percentiles safePointToReconnected, Percentiles downtime,
-        double replyLatenessMax, long samplesSent, long samplesInState, int resumed, String error) {
+        double replyLatenessMax, double longestSendWaitMs, long samplesSent, long samplesInState, int resumed,
+        String error) {
 
     /** Polls the session's counters until a connection beyond the first {@code known} has a message; 0 if none. */
     private static long firstMessageOnNewConnection(EmulatorProcess emulator, String id, int known)
@@ -124,7 +127,7 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToFi
             synchronized (lastGoAway) {
                 return new ReconnectProbe(goAways, done, Percentiles.ofNanos(toFirstFrame),
                         Percentiles.ofNanos(toReconnected), Percentiles.ofNanos(afterSafePoint),
-                        Percentiles.ofNanos(downtime), Percentiles.ofNanos(late).max(), sent, inState,
+                        Percentiles.ofNanos(downtime), Percentiles.ofNanos(late).max(), probe.longestSendWait() / 1e6, sent, inState,
                         (int) reconnected.stream().filter(LiveEvent.Reconnected::resumed).count(), null);
             }
         }

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SessionProbe implements LoadClient.LoadListener {
 
-    private final long firstFrame;
     private volatile boolean measuring;
     private volatile LoadClient.LoadSession session;
 
@@ -38,14 +37,15 @@ final class SessionProbe implements LoadClient.LoadListener {
     private long chunksMissing;
     private long turnsCompleted;
     private volatile String closed;
+    private volatile long longestSendWait;
 
     private final LongList roundTrips = new LongList();
     private final LongList lateness = new LongList();
     private final LongList sendLateness = new LongList();
     private final LongList routeDelays = new LongList();
 
+    /** @param firstFrame where in the cycle this caller starts (callers are spread over it) */
     SessionProbe(long firstFrame) {
-        this.firstFrame = firstFrame;
         this.frameNumber = firstFrame;
     }
 
@@ -153,16 +153,24 @@ final class SessionProbe implements LoadClient.LoadListener {
     }
 
     @Override
+    public void sendCompleted(long nanos) {
+        if (nanos > longestSendWait) {
+            longestSendWait = nanos; // only grows; read after the senders stopped
+        }
+    }
+
+    /** The longest time a frame waited between the send call and the socket (held while reconnecting). */
+    long longestSendWait() {
+        return longestSendWait;
+    }
+
+    @Override
     public void closed(String why) {
         closed = why;
     }
 
     long framesSent() {
         return framesSent;
-    }
-
-    long firstFrame() {
-        return firstFrame;
     }
 
     long sendErrors() {

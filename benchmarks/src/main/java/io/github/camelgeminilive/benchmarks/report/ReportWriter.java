@@ -447,6 +447,8 @@ public final class ReportWriter {
                 + r.path("resumed").asInt() + " resumed by handle;");
         line("- largest lateness of reply audio at the listener over the whole run (the gap a route hears): "
                 + ms(r.path("replyLatenessMax").asDouble()) + " ms;");
+        line("- longest an outgoing frame waited between `sendAudio` and the socket (held while reconnecting: the gap in"
+                + " the audio the emulator hears, then caught up): " + ms(r.path("longestSendWaitMs").asDouble()) + " ms;");
         long sent = r.path("samplesSent").asLong();
         long inState = r.path("samplesInState").asLong();
         line("- input audio: " + sent + " samples sent, " + inState + " in the emulator's session state ("
