@@ -4,7 +4,7 @@
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
 #      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 12 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 11 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,7 @@ STEPS_OURS=${STEPS_OURS:-25,50,100,150,200,300,500,700,1000}
 STEPS_SDK=${STEPS_SDK:-$STEPS_OURS}
 STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
-MEASURE_S=${MEASURE_S:-10}
+MEASURE_S=${MEASURE_S:-8}
 PROFILE_N=${PROFILE_N:-100}
 MEMORY_N=${MEMORY_N:-200}
 GOAWAYS=${GOAWAYS:-5}

@@ -79,7 +79,7 @@ public final class ReportWriter {
         line("## Reproduce");
         line("");
         line("```sh");
-        line("./benchmarks/run.sh            # builds what it needs, about 10 minutes, rewrites this file and the chart");
+        line("./benchmarks/run.sh            # builds what it needs, about 11 minutes on 2 cores, rewrites this file and the chart");
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
