@@ -66,6 +66,7 @@ public final class ReportWriter {
         JsonNode memOurs = node("memory-ours.json");
         JsonNode memSdk = node("memory-sdk.json");
         JsonNode reconnect = node("reconnect.json");
+        profileOurs = node("profile-ours.json");
 
         line("# Performance: the client vs Google's Java SDK");
         line("");
@@ -162,6 +163,10 @@ public final class ReportWriter {
                     "spread " + (hi - lo), hi - lo <= 8));
         }
         JsonNode at100 = ours.stream().filter(r -> r.path("sessions").asInt() == 100).findFirst().orElse(null);
+        JsonNode profiled = profileOurs == null ? null : profileOurs.path("step");
+        if (at100 == null && profiled != null && profiled.path("sessions").asInt() == 100) {
+            at100 = profiled; // the profiled step runs 100 sessions whatever the stepping did
+        }
         if (at100 != null) {
             double p99 = at100.path("routeDelay").path("p99").asDouble();
             line(row("frame -> route processor added latency p99 <= 1 ms at 100 sessions", ms(p99) + " ms",
@@ -501,6 +506,7 @@ public final class ReportWriter {
     }
 
     private String jmhShape = "";
+    private JsonNode profileOurs;
 
     private String jmhShape() {
         return jmhShape;
