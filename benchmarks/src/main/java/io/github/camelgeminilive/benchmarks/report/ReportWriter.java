@@ -2,7 +2,6 @@ package io.github.camelgeminilive.benchmarks.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -84,8 +83,8 @@ public final class ReportWriter {
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
-                + " -prof gc`), then the load driver once per client (a JVM each: ours, then the SDK), the idle-memory"
-                + " probe and the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
+                + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, then ours over plain"
+                + " `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
                 + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `MEASURE_S`, `WARMUP_S`, `JMH_OPTS` (see the script).");
         line("");
         machine();
@@ -116,8 +115,8 @@ public final class ReportWriter {
         line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " |");
         line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " |");
-        line("| JVM options | defaults (" + ManagementFactory.getRuntimeMXBean().getInputArguments().size()
-                + " given to the report JVM; the load JVMs get `-Xmx2g`, the emulator its defaults) |");
+        line("| JVM options | load-driver JVMs `-Xmx2g` (`LOAD_JVM`); the emulator JVM and the JMH forks: defaults"
+                + " (G1) |");
         line("");
         line("The emulator runs in its own JVM on the same two cores, so every load figure includes its CPU too"
                 + " (shown per step). Absolute numbers are noisy here; the targets are ratios from one run.");
@@ -159,8 +158,9 @@ public final class ReportWriter {
                 hi = Math.max(hi, r.path("threads").asInt());
             }
             String sdkThreads = sdk.isEmpty() ? "" : threadsRange(sdk);
+            String spread = ours.size() < 2 ? "one step only" : "spread " + (hi - lo);
             line(row("thread count independent of N (spread across steps <= 8)", threadsRange(ours), sdkThreads,
-                    "spread " + (hi - lo), hi - lo <= 8));
+                    spread, ours.size() >= 2 && hi - lo <= 8));
         }
         JsonNode at100 = ours.stream().filter(r -> r.path("sessions").asInt() == 100).findFirst().orElse(null);
         JsonNode profiled = profileOurs == null ? null : profileOurs.path("step");
