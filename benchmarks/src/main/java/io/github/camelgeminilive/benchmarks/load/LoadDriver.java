@@ -120,12 +120,17 @@ public final class LoadDriver {
             boolean tls, int n, Duration warmup, Duration measure, PrintStream log) throws Exception {
         Path clientJfr = out.resolve("client-" + clientName + ".jfr").toAbsolutePath();
         Path emulatorJfr = out.resolve("emulator-" + clientName + ".jfr").toAbsolutePath();
+        // JFR's "profile" settings with Java samples every 1 ms instead of 10 (more samples in a short window)
+        Path settings = out.resolve("sampling.jfc").toAbsolutePath();
+        java.nio.file.Files.writeString(settings, Configuration.getConfiguration("profile").getContents()
+                .replace("<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                        "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
         Instant[] window = new Instant[2];
         StepResult step;
         log.printf("%s: profiling %d sessions (JFR in the client and the emulator)%n", clientName, n);
         try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls,
-                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + emulatorJfr);
-                Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                "-XX:StartFlightRecording=settings=" + settings + ",dumponexit=true,filename=" + emulatorJfr);
+                Recording recording = new Recording(Configuration.create(settings))) {
             recording.setDestination(clientJfr);
             recording.start();
             step = LoadStep.run(clients, emulator, n, warmup, measure, log, new LoadStep.Window() {
