@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS_OURS=${STEPS_OURS:-25,50,100,150,200,300,500,700,1000}
+STEPS_OURS=${STEPS_OURS:-25,50,100,200,300,400,500,700,1000}
 STEPS_SDK=${STEPS_SDK:-$STEPS_OURS}
 STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
@@ -28,6 +28,8 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
+echo "STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_PLAIN=$STEPS_PLAIN WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S" \
+    "PROFILE_N=$PROFILE_N MEMORY_N=$MEMORY_N GOAWAYS=$GOAWAYS JMH_OPTS='$JMH_OPTS' LOAD_JVM='$LOAD_JVM'" >"$OUT/settings.txt"
 
 load() { # client, extra options...
     local client=$1

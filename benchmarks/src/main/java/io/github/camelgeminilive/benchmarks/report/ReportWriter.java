@@ -85,8 +85,14 @@ public final class ReportWriter {
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
                 + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, then ours over plain"
                 + " `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
-                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `MEASURE_S`, `WARMUP_S`, `JMH_OPTS` (see the script).");
+                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `JMH_OPTS` and more"
+                + " (see the script).");
         line("");
+        Path settings = results.resolve("settings.txt");
+        if (Files.exists(settings)) {
+            line("This run's settings: `" + Files.readString(settings).strip() + "`.");
+            line("");
+        }
         machine();
         targets(jmh, ours, sdk);
         codec(jmh);
