@@ -37,7 +37,8 @@ load() { # client, extra options...
     # shellcheck disable=SC2086
     java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$client" \
         --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --warmup "$WARMUP_S" --measure "$MEASURE_S" \
-        "$@" 2>>"$OUT/$client-stderr.log" | tee -a "$OUT/load-$client.txt"
+        "$@" 2>>"$OUT/$client-stderr.log" | tee -a "$OUT/load-$client.txt" \
+        || echo "!! the $client run failed (see $OUT/$client-stderr.log); the report shows what it wrote"
 }
 
 echo "== JMH: codec paths"
