@@ -44,8 +44,8 @@ load() { # client, extra options...
 echo "== JMH: codec paths"
 # shellcheck disable=SC2086
 java -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$OUT/jmh.json" \
-    'SendPathBenchmark|ReceivePathBenchmark|CodecBreakdownBenchmark' >"$OUT/jmh.txt"
-grep -E '^(Benchmark|Receive|Send|Codec)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
+    'SendPathBenchmark|ReceivePathBenchmark|CodecBreakdownBenchmark|ProposedFixBenchmark' >"$OUT/jmh.txt"
+grep -E '^(Benchmark|Receive|Send|Codec|Proposed)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
 
 echo "== load: ours"
 load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS"

@@ -232,8 +232,14 @@ public final class ReportWriter {
                     {"sendChecksOnly", "send: input checks (`Inputs.audio`: PCM length, MIME type; `PcmMime.rate` for the"
                             + " frame's duration)"},
                     {"sendEncodeOnly", "send: encoding (`LiveJson.writeRealtimeBlob`)"},
-                    {"receiveParseOnly", "receive: parse (`LiveJson.readServer`), without the fan-out"}}) {
-                double[] v = jmh.get("CodecBreakdownBenchmark." + part[0]);
+                    {"receiveParseOnly", "receive: parse (`LiveJson.readServer`), without the fan-out"},
+                    {"Proposed.sendProposed", "*prototype of the proposed send fix* (`ProposedFixBenchmark`: MIME fast"
+                            + " path, frame bytes in a reused buffer, one `String`; same output text)"},
+                    {"Proposed.receiveProposed", "*prototype of the proposed receive fix* (`LiveJson`'s mapper, base64"
+                            + " decoded with `JsonParser.getBinaryValue`)"}}) {
+                double[] v = part[0].startsWith("Proposed.")
+                        ? jmh.get("ProposedFixBenchmark." + part[0].substring("Proposed.".length()))
+                        : jmh.get("CodecBreakdownBenchmark." + part[0]);
                 if (v != null) {
                     line("| " + part[1] + " | " + fmt0(v[0]) + " ± " + fmt0(v[1]) + " | " + fmt0(v[2]) + " |");
                 }
