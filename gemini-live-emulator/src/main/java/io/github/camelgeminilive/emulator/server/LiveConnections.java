@@ -7,19 +7,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every WebSocket connection of one emulator, session or not: the ones still open (so a stop can cut them all), the
- * upgrades accepted so far and the pong delay they all apply. Thread-safe.
+ * Every WebSocket connection of one emulator, session or not: the ones still open (so a stop can cut them all),
+ * whether new ones are admitted, the upgrades accepted so far and the pong delay they all apply. Thread-safe.
  */
 final class LiveConnections {
 
     private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong attempts = new AtomicLong();
     private volatile Duration pongDelay = Duration.ZERO;
+    private boolean admitting;
 
-    /** A WebSocket upgrade was accepted (whatever happens to the connection next). */
+    /** New requests and connections are admitted from now on. */
+    synchronized void admit() {
+        admitting = true;
+    }
+
+    /** Whether new requests are admitted; a stopped emulator refuses them before any handshake. */
+    synchronized boolean isAdmitting() {
+        return admitting;
+    }
+
+    /**
+     * A WebSocket upgrade was accepted (whatever happens to the connection next). One that raced a
+     * {@link #refuseAndAbortAll()} is cut at once, so no connection outlives a stop.
+     */
     void accepted(LiveConnection connection) {
         attempts.incrementAndGet();
-        open.add(connection);
+        synchronized (this) {
+            if (admitting) {
+                open.add(connection);
+                return;
+            }
+        }
+        connection.abort();
     }
 
     /** The connection's channel is closed. */
@@ -31,8 +51,14 @@ final class LiveConnections {
         return attempts.get();
     }
 
-    /** Cuts every open connection without a close frame, as a crashing process would. */
-    void abortAll() {
+    /**
+     * Stops admitting anything new, then cuts every open connection without a close frame, as a crashing process
+     * would. Refusing first makes this atomic for clients: one that reconnects at once cannot slip in.
+     */
+    void refuseAndAbortAll() {
+        synchronized (this) {
+            admitting = false;
+        }
         for (LiveConnection c : open) {
             c.abort();
         }

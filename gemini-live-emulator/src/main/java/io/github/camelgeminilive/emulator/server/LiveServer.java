@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.emulator.server;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import org.xnio.IoUtils;
 import org.xnio.Options;
 
 import io.github.camelgeminilive.emulator.EmulatorAdmin;
@@ -23,6 +25,7 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.ServerConnection;
 
 /**
  * The emulator's server: the sessions and counters, which live as long as it does, and an Undertow listener for
@@ -52,7 +55,24 @@ public final class LiveServer implements AutoCloseable {
         this.admin = new RegistryAdmin(registry, connections);
         LiveServices services = new LiveServices(registry, engine, credentials,
                 new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections);
-        this.root = new LiveRouter(services, new AdminHttpHandler(admin));
+        this.root = refusingWhenStopped(new LiveRouter(services, new AdminHttpHandler(admin)));
+    }
+
+    /** A request that reaches a stopping listener is cut before any handshake, as a closed port would refuse it. */
+    private HttpHandler refusingWhenStopped(HttpHandler next) {
+        return exchange -> {
+            if (connections.isAdmitting()) {
+                next.handleRequest(exchange);
+                return;
+            }
+            ServerConnection connection = exchange.getConnection();
+            try {
+                connection.setOption(Options.CLOSE_ABORT, true);
+            } catch (IOException | IllegalArgumentException e) {
+                // closed plainly below: still no response
+            }
+            IoUtils.safeClose(connection);
+        };
     }
 
     /**
@@ -110,20 +130,22 @@ public final class LiveServer implements AutoCloseable {
             builder.addHttpsListener(port, host, tls);
         }
         Undertow started = builder.build();
+        connections.admit();
         started.start();
         undertow = started;
         port = ((InetSocketAddress) started.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     /**
-     * Crashes, as far as clients can tell: every connection is cut without a close frame and the port is released.
-     * Sessions, handles and counters are kept for {@link #listen()}. Does nothing when not listening.
+     * Crashes, as far as clients can tell: new requests are refused first, then every connection is cut without a
+     * close frame and the port is released, so a client that reconnects at once finds the emulator down. Sessions,
+     * handles and counters are kept for {@link #listen()}. Does nothing when not listening.
      */
     public synchronized void stop() {
         if (undertow == null) {
             return;
         }
-        connections.abortAll();
+        connections.refuseAndAbortAll();
         undertow.stop();
         undertow = null;
     }
@@ -133,7 +155,7 @@ public final class LiveServer implements AutoCloseable {
     public synchronized void close() {
         if (undertow != null) {
             closeSessions();
-            connections.abortAll();
+            connections.refuseAndAbortAll();
             undertow.stop();
             undertow = null;
         }
