@@ -105,9 +105,10 @@ public class GeminiLiveConfiguration implements Cloneable {
     private boolean seedFreshSession;
     @UriParam(label = "resilience", defaultValue = "10000",
               description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"
-                            + " then the oldest text, transcription and usage events are dropped and counted"
-                            + " (droppedEvents). Events that carry state (turn ends, tool calls, goAway, reconnected,"
-                            + " closed) are never dropped. Resilient sessions only.")
+                            + " then the oldest text, transcription and usage events are dropped and logged (a"
+                            + " resilient session counts them in droppedEvents). Events that carry state (turn ends,"
+                            + " tool calls, goAway, reconnected, closed) are never dropped. Applies to plain and"
+                            + " resilient sessions alike.")
     private int maxQueuedEvents = SessionOptions.DEFAULT_MAX_QUEUED_EVENTS;
     @UriParam(label = "resilience", javaType = "org.apache.camel.spi.StateRepository<String, String>",
               description = "Where resumption handles are kept, by session key: a reference to a StateRepository bean"
