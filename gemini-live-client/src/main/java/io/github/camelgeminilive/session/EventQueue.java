@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * queue: a slow listener never holds up the connection, and memory stays bounded. At the bound the oldest
  * {@link LiveEvent.Audio} is dropped first, then the oldest content event (text, transcription, usage); events
  * that carry state (turn ends, tool calls, go-away, reconnects, close) are never dropped. Drops are counted and
- * logged at most every few seconds.
+ * logged at most every few seconds; events the executor rejects (it was shut down) are counted as dropped too.
  */
 final class EventQueue {
 
@@ -96,7 +96,10 @@ final class EventQueue {
         } catch (RejectedExecutionException e) {
             synchronized (this) {
                 scheduled = false;
-                LOG.warn("Event executor of {} rejected {} pending event(s): {}", name, queue.size(), e.toString());
+                // the events cannot be delivered: they count as dropped, like the ones the bound drops
+                dropped += queue.size();
+                LOG.warn("Event executor of {} rejected {} pending event(s), dropped ({} dropped so far): {}", name,
+                        queue.size(), dropped, e.toString());
                 queue.clear();
             }
         }

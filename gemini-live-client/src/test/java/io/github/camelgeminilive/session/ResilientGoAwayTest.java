@@ -124,6 +124,8 @@ class ResilientGoAwayTest {
         EventRecorder events = new EventRecorder();
         ResilientSession session = connect(events, true, SessionOptions.of(setup));
         session.sendAudio(new byte[640], null).get(5, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
         session.sendText("What is the weather?").get(5, TimeUnit.SECONDS);
         LiveEvent.ToolCallRequested call = events.await(LiveEvent.ToolCallRequested.class);
         emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
@@ -133,16 +135,17 @@ class ResilientGoAwayTest {
                 .get(5, TimeUnit.SECONDS);
         LiveEvent.Reconnected reconnected = events.await(LiveEvent.Reconnected.class);
         assertThat(reconnected.replyAborted()).isFalse();
-        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSize(1);
+        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSize(2);
         assertThat(Resilience.transcript(events, 0)).contains("blue");
         assertThat(events.of(LiveEvent.ToolCallCancelled.class)).isEmpty();
         // answered once: a second response is refused, not sent
         assertThat(session.sendToolResponse(List.of(new FunctionResponse(fc.id(), fc.name(), Map.of()))))
                 .failsWithin(Duration.ofSeconds(1));
         int afterMove = events.size();
-        session.sendText("What did I ask?").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 2);
-        assertThat(Resilience.transcript(events, afterMove)).isNotEmpty();
+        // the conversation from before the tool call survived the move
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 3);
+        assertThat(Resilience.transcript(events, afterMove)).contains("Alice");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 320);
     }
 
