@@ -23,7 +23,8 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
               description = "The credential: a Gemini API key (GEMINI_API flavour), an ephemeral token (EPHEMERAL_TOKEN)"
-                            + " or an OAuth access token (VERTEX_AI). Sent as a header, never logged.")
+                            + " or an OAuth access token (VERTEX_AI). Sent as a header (the ephemeral token as the access_token query"
+                            + " parameter the service requires); never logged.")
     private String apiKey;
     @UriParam(label = "common", defaultValue = DEFAULT_MODEL,
               description = "The Live model, e.g. models/gemini-2.5-flash-native-audio-latest or"

@@ -4,6 +4,10 @@ import java.util.List;
 
 /** A turn of the conversation: a role ({@code user} or {@code model}) and its parts. */
 public record Content(String role, List<Part> parts) {
+    public Content {
+        parts = Immutable.list(parts);
+    }
+
 
     public static Content userText(String text) {
         return new Content("user", List.of(Part.ofText(text)));

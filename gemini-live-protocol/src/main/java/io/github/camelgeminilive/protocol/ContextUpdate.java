@@ -9,5 +9,12 @@ import java.util.List;
 public record ContextUpdate(Content systemInstruction, ToolsUpdate tools) {
 
     public record ToolsUpdate(List<Tool> tools) {
+
+        public ToolsUpdate {
+
+            tools = Immutable.list(tools);
+
+        }
+
     }
 }

@@ -8,6 +8,11 @@ import java.util.Map;
  */
 public record FunctionDeclaration(String name, String description, Map<String, Object> parameters,
         Map<String, Object> parametersJsonSchema, String behavior) {
+    public FunctionDeclaration {
+        parameters = Immutable.map(parameters);
+        parametersJsonSchema = Immutable.map(parametersJsonSchema);
+    }
+
 
     public FunctionDeclaration(String name, String description, Map<String, Object> parameters) {
         this(name, description, parameters, null, null);

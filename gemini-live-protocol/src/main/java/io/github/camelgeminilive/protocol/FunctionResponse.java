@@ -7,6 +7,10 @@ import java.util.Map;
  * {@code WHEN_IDLE}, {@code SILENT}) applies to NON_BLOCKING functions only.
  */
 public record FunctionResponse(String id, String name, Map<String, Object> response, String scheduling) {
+    public FunctionResponse {
+        response = Immutable.map(response);
+    }
+
 
     public FunctionResponse(String id, String name, Map<String, Object> response) {
         this(id, name, response, null);

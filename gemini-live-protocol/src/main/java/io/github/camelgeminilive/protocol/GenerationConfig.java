@@ -19,6 +19,10 @@ public record GenerationConfig(
         String mediaResolution,
         ThinkingConfig thinkingConfig,
         Boolean enableAffectiveDialog) {
+    public GenerationConfig {
+        responseModalities = Immutable.list(responseModalities);
+    }
+
 
     /** Without {@code enableAffectiveDialog}. */
     public GenerationConfig(List<String> responseModalities, SpeechConfig speechConfig, Double temperature,

@@ -11,6 +11,10 @@ public record RealtimeInput(
         ActivityEnd activityEnd,
         Boolean audioStreamEnd,
         List<Blob> mediaChunks) {
+    public RealtimeInput {
+        mediaChunks = Immutable.list(mediaChunks);
+    }
+
 
     public static RealtimeInput ofAudio(Blob audio) {
         return new RealtimeInput(audio, null, null, null, null, null, null);

@@ -14,6 +14,10 @@ public record ServerContent(
         Map<String, Object> groundingMetadata,
         String turnCompleteReason,
         Boolean waitingForInput) {
+    public ServerContent {
+        groundingMetadata = Immutable.map(groundingMetadata);
+    }
+
 
     public static ServerContent ofModelTurn(Content modelTurn) {
         return new ServerContent(modelTurn, null, null, null, null, null, null, null, null, null);

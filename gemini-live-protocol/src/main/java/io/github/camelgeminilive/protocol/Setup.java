@@ -25,6 +25,12 @@ public record Setup(
         Boolean explicitVadSignal,
         List<SafetySetting> safetySettings,
         Map<String, String> labels) {
+    public Setup {
+        tools = Immutable.list(tools);
+        safetySettings = Immutable.list(safetySettings);
+        labels = Immutable.map(labels);
+    }
+
 
     public static Builder builder(String model) {
         return new Builder(model);

@@ -6,6 +6,12 @@ import java.util.Map;
 /** A tool the model may use: function declarations, Google Search or code execution. */
 public record Tool(List<FunctionDeclaration> functionDeclarations, Map<String, Object> googleSearch,
         Map<String, Object> codeExecution) {
+    public Tool {
+        functionDeclarations = Immutable.list(functionDeclarations);
+        googleSearch = Immutable.map(googleSearch);
+        codeExecution = Immutable.map(codeExecution);
+    }
+
 
     public static Tool ofFunctions(List<FunctionDeclaration> declarations) {
         return new Tool(declarations, null, null);

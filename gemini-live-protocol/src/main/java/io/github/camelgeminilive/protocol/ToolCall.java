@@ -4,4 +4,8 @@ import java.util.List;
 
 /** The model asks the client to run these functions. */
 public record ToolCall(List<FunctionCall> functionCalls) {
+    public ToolCall {
+        functionCalls = Immutable.list(functionCalls);
+    }
+
 }

@@ -4,4 +4,8 @@ import java.util.List;
 
 /** Responses to the model's function calls. */
 public record ToolResponse(List<FunctionResponse> functionResponses) {
+    public ToolResponse {
+        functionResponses = Immutable.list(functionResponses);
+    }
+
 }

@@ -14,6 +14,13 @@ public record UsageMetadata(
         List<ModalityTokenCount> responseTokensDetails,
         List<ModalityTokenCount> cacheTokensDetails,
         List<ModalityTokenCount> toolUsePromptTokensDetails) {
+    public UsageMetadata {
+        promptTokensDetails = Immutable.list(promptTokensDetails);
+        responseTokensDetails = Immutable.list(responseTokensDetails);
+        cacheTokensDetails = Immutable.list(cacheTokensDetails);
+        toolUsePromptTokensDetails = Immutable.list(toolUsePromptTokensDetails);
+    }
+
 
     /** Without the cache and tool-use details. */
     public UsageMetadata(Integer promptTokenCount, Integer cachedContentTokenCount, Integer responseTokenCount,
