@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
@@ -22,26 +20,12 @@ import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.EmulatorClientTest;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /** Stored handles across application restarts, fresh seeded sessions, and tool calls across a drop. */
-class ResilientHandlesAndToolsTest {
-
-    private GeminiLiveEmulator emulator;
-    private LiveClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
-        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class ResilientHandlesAndToolsTest extends EmulatorClientTest {
 
     private static ResilienceOptions stored(ResumptionHandleStore store, boolean seed) {
         ResilienceOptions o = Resilience.options(true);

@@ -6,32 +6,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.EmulatorClientTest;
 import io.github.camelgeminilive.testing.Resilience;
-import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /** WebSocket pings find half-open connections, and tolerate slow pongs. */
-class ResilientKeepaliveTest {
-
-    private GeminiLiveEmulator emulator;
-    private LiveClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
-        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class ResilientKeepaliveTest extends EmulatorClientTest {
 
     private static ResilienceOptions pinging(Duration interval, Duration timeout) {
         ResilienceOptions o = Resilience.options(true);

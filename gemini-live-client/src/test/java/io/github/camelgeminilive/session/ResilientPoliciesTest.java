@@ -10,34 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.EmulatorClientTest;
 import io.github.camelgeminilive.testing.Resilience;
-import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /** Held-send overflow, the replay bound, and proactive moves by connection age. */
-class ResilientPoliciesTest {
-
-    private GeminiLiveEmulator emulator;
-    private LiveClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = GeminiLiveEmulator.builder().port(0).pace(0).build().start();
-        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class ResilientPoliciesTest extends EmulatorClientTest {
 
     private static ResilienceOptions with(int heldLimit, OverflowPolicy policy, Duration replayAudio,
             Duration maxAge) {
