@@ -3,41 +3,14 @@ package io.github.camelgeminilive.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Barge-in needs a reply that is still streaming: this emulator streams audio in real time. */
-class GeminiLiveBargeInTest extends GeminiLiveTestSupport {
-
-    private static GeminiLiveEmulator realTime;
-
-    @BeforeAll
-    static void startRealTimeEmulator() {
-        realTime = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0).build().start();
-    }
-
-    @AfterAll
-    static void stopRealTimeEmulator() {
-        realTime.close();
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri(realTime, "call")).to("mock:events");
-                from("direct:call").to(uri(realTime, "call"));
-            }
-        };
-    }
+class GeminiLiveBargeInTest extends RealTimeGeminiLiveTestSupport {
 
     @Test
     void speechDuringALongReplyInterruptsItAndEndsTheInOutReply() throws Exception {

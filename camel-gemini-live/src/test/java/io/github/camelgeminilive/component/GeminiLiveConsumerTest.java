@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelgeminilive.protocol.FunctionCall;
-import io.github.camelgeminilive.protocol.FunctionDeclaration;
-import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.protocol.UsageMetadata;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,9 +23,7 @@ class GeminiLiveConsumerTest extends GeminiLiveTestSupport {
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
-        registry.bind("weatherTools", List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather",
-                "The current weather in a city", Map.of("type", "OBJECT",
-                        "properties", Map.of("city", Map.of("type", "STRING")), "required", List.of("city")))))));
+        registry.bind("weatherTools", weatherTools());
     }
 
     @Override

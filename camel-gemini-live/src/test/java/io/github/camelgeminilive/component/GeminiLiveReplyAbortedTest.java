@@ -3,13 +3,9 @@ package io.github.camelgeminilive.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,30 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model answers it again, and the InOut exchange gets that whole answer once (the cut-off part is discarded). The
  * reply must still be streaming when the connection drops, so this emulator streams audio in real time.
  */
-class GeminiLiveReplyAbortedTest extends GeminiLiveTestSupport {
-
-    private static GeminiLiveEmulator realTime;
-
-    @BeforeAll
-    static void startRealTimeEmulator() {
-        realTime = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0).build().start();
-    }
-
-    @AfterAll
-    static void stopRealTimeEmulator() {
-        realTime.close();
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri(realTime, "call")).to("mock:events");
-                from("direct:call").to(uri(realTime, "call"));
-            }
-        };
-    }
+class GeminiLiveReplyAbortedTest extends RealTimeGeminiLiveTestSupport {
 
     @Test
     void aReplyCutOffByADropIsAnsweredAgainInFullOnce() throws Exception {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.protocol.FunctionDeclaration;
-import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import org.apache.camel.Exchange;
@@ -28,9 +26,7 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
-        registry.bind("weatherTools", List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather",
-                "The current weather in a city", Map.of("type", "OBJECT",
-                        "properties", Map.of("city", Map.of("type", "STRING")), "required", List.of("city")))))));
+        registry.bind("weatherTools", weatherTools());
     }
 
     @Override

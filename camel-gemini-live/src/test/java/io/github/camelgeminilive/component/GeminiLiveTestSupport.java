@@ -3,10 +3,13 @@ package io.github.camelgeminilive.component;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.Tool;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -44,6 +47,13 @@ abstract class GeminiLiveTestSupport extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         context.getPropertiesComponent().addInitialProperty("gemini.apiKey", API_KEY);
         return context;
+    }
+
+    /** One function, {@code get_weather(city)}, for routes that answer tool calls. */
+    static List<Tool> weatherTools() {
+        return List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather", "The current weather in a city",
+                Map.of("type", "OBJECT", "properties", Map.of("city", Map.of("type", "STRING")),
+                        "required", List.of("city"))))));
     }
 
     /** {@code gemini-live:key?baseUrl=..&apiKey={{gemini.apiKey}}} plus {@code options} (each {@code name=value}). */
