@@ -77,6 +77,7 @@ final class SimulatedConnection implements ModelConnection {
     private final ResumptionReporter resumption;
     private final SpeechInput speech;
     private final Supplier<String> callIds;
+    private final ReplyAudioCache audio;
     private final boolean interruptible;
     private final Queue<QueuedTurn> queued = new ArrayDeque<>();
     private final Set<String> cancelledCalls = new HashSet<>();
@@ -87,7 +88,7 @@ final class SimulatedConnection implements ModelConnection {
     private long speechStartIndex = -1;
     private ActiveTurn turn;
 
-    SimulatedConnection(ConnectionContext context, Supplier<String> callIds) {
+    SimulatedConnection(ConnectionContext context, Supplier<String> callIds, ReplyAudioCache audio) {
         this.setup = context.setup();
         this.out = context.out();
         this.history = context.session().history();
@@ -107,6 +108,7 @@ final class SimulatedConnection implements ModelConnection {
             }
         });
         this.callIds = callIds;
+        this.audio = audio;
         this.interruptible = setup.realtimeInputConfig() == null
                 || !"NO_INTERRUPTION".equals(setup.realtimeInputConfig().activityHandling());
         this.systemInstruction = setup.systemInstruction();
@@ -315,7 +317,7 @@ final class SimulatedConnection implements ModelConnection {
         streaming.streamer = new TurnStreamer(transcript, streaming.minimumAudio, format,
                 UsageEstimator.prompt(systemInstruction, conversation),
                 UsageEstimator.turn(systemInstruction, conversation, transcript, format.audio(), seconds),
-                settings.pace(), timers, out, new TurnStreamer.Listener() {
+                settings.pace(), audio, timers, out, new TurnStreamer.Listener() {
                     @Override
                     public void started() {
                         if (streaming.rule != null && streaming.rule.fault() != null) {

@@ -34,13 +34,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatedModel implements ModelEngine {
 
     private final AtomicLong callIds = new AtomicLong();
+    private final ReplyAudioCache audio = new ReplyAudioCache(ReplyAudioCache.DEFAULT_MAX_BYTES);
 
     public SimulatedModel() {
-        // stateless apart from the function call id sequence
+        // no connection state: only the function call id sequence and the reply audio shared by all connections
     }
 
     @Override
     public ModelConnection attach(ConnectionContext context) {
-        return new SimulatedConnection(context, () -> "call-" + callIds.incrementAndGet());
+        return new SimulatedConnection(context, () -> "call-" + callIds.incrementAndGet(), audio);
     }
 }

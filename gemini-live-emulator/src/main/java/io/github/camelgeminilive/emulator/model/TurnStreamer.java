@@ -41,8 +41,7 @@ final class TurnStreamer {
     private final ConnectionTimers timers;
     private final Outbound out;
     private final Listener listener;
-    private final SpeechSynthesizer synthesizer;
-    private final long totalSamples;
+    private final ReplyAudioCache.ReplyAudio audio;
     private final String[] textPerChunk;
     private final UsageMetadata promptUsage;
     private final UsageMetadata turnUsage;
@@ -61,7 +60,8 @@ final class TurnStreamer {
      * @param pace         1.0 real time, 0 as fast as possible
      */
     TurnStreamer(String transcript, Duration minimumAudio, ReplyFormat format, UsageMetadata promptUsage,
-            UsageMetadata turnUsage, double pace, ConnectionTimers timers, Outbound out, Listener listener) {
+            UsageMetadata turnUsage, double pace, ReplyAudioCache audioCache, ConnectionTimers timers, Outbound out,
+            Listener listener) {
         this.transcript = transcript;
         this.format = format;
         this.timers = timers;
@@ -69,11 +69,11 @@ final class TurnStreamer {
         this.listener = listener;
         this.promptUsage = promptUsage;
         this.turnUsage = turnUsage;
-        this.synthesizer = new SpeechSynthesizer(format.voiceName(), transcript);
-        this.totalSamples = audioSamples(transcript, minimumAudio);
+        this.audio = format.audio() ? audioCache.audio(format.voiceName(), transcript,
+                audioSamples(transcript, minimumAudio), CHUNK_SAMPLES) : null;
         this.periodNanos = (long) (CHUNK.toNanos() * Math.max(0, pace));
         List<String> pieces = List.of(transcript.split("(?<=\\s)"));
-        int chunks = format.audio() ? (int) ((totalSamples + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES) : pieces.size();
+        int chunks = audio != null ? audio.chunkCount() : pieces.size();
         this.textPerChunk = spread(pieces, Math.max(1, chunks));
     }
 
@@ -125,18 +125,16 @@ final class TurnStreamer {
     private void sendChunk(int k) {
         String text = textPerChunk[k];
         delivered.append(text);
-        if (!format.audio()) {
+        if (audio == null) {
             out.send(ServerMessage.of(ServerContent.ofModelTurn(new Content("model", List.of(Part.ofText(text))))));
             return;
         }
-        long first = (long) k * CHUNK_SAMPLES;
-        byte[] pcm = synthesizer.render(first, (int) Math.min(CHUNK_SAMPLES, totalSamples - first));
-        Content audio = new Content("model", List.of(Part.ofInlineData(SpeechSynthesizer.MIME_TYPE, pcm)));
+        Content spoken = new Content("model", List.of(Part.ofInlineData(SpeechSynthesizer.MIME_TYPE, audio.chunk(k))));
         Transcription piece = format.outputTranscription() && !text.isEmpty() ? Transcription.of(text) : null;
         if (format.partsPerServerContent()) {
-            out.send(ServerMessage.of(new ServerContent(audio, null, null, null, null, null, piece, null, null, null)));
+            out.send(ServerMessage.of(new ServerContent(spoken, null, null, null, null, null, piece, null, null, null)));
         } else {
-            out.send(ServerMessage.of(ServerContent.ofModelTurn(audio)));
+            out.send(ServerMessage.of(ServerContent.ofModelTurn(spoken)));
             if (piece != null) {
                 out.send(ServerMessage.of(ServerContent.ofOutputTranscription(piece)));
             }
