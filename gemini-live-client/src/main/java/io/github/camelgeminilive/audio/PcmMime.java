@@ -1,7 +1,5 @@
 package io.github.camelgeminilive.audio;
 
-import java.util.Locale;
-
 /**
  * MIME types of raw 16-bit little-endian mono PCM as the Live API writes them: {@code audio/pcm;rate=16000}.
  */
@@ -29,34 +27,33 @@ public final class PcmMime {
 
     /** True for {@code audio/pcm} with or without parameters (any case). */
     public static boolean isPcm(String mimeType) {
-        return mimeType != null && baseType(mimeType).equals(BASE);
+        return mimeType != null && baseEnd(mimeType) >= 0;
     }
 
     /**
-     * The {@code rate=} parameter of a PCM MIME type, or {@code defaultRate} when it has none.
+     * The {@code rate=} parameter of a PCM MIME type, or {@code defaultRate} when it has none. Parses without
+     * allocating: it runs for every audio frame.
      *
      * @throws IllegalArgumentException when the type is not {@code audio/pcm} or the rate is not a positive integer
      */
     public static int rate(String mimeType, int defaultRate) {
-        if (!isPcm(mimeType)) {
+        if (INPUT.equals(mimeType)) {
+            return INPUT_RATE;
+        }
+        int at = mimeType == null ? -1 : baseEnd(mimeType);
+        if (at < 0) {
             throw new IllegalArgumentException("Not a PCM audio MIME type (expected audio/pcm;rate=N): " + mimeType);
         }
-        String[] parts = mimeType.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("rate")) {
-                String value = p.substring(eq + 1).trim();
-                try {
-                    int rate = Integer.parseInt(value);
-                    if (rate > 0) {
-                        return rate;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // reported below
-                }
-                throw new IllegalArgumentException("Bad sample rate '" + value + "' in MIME type " + mimeType);
+        while (at < mimeType.length()) { // at is on a ';'
+            int start = skipSpaces(mimeType, at + 1);
+            int end = mimeType.indexOf(';', start);
+            end = end < 0 ? mimeType.length() : end;
+            int eq = mimeType.indexOf('=', start);
+            if (eq > 0 && eq < end && trimmedEnd(mimeType, start, eq) - start == 4
+                    && mimeType.regionMatches(true, start, "rate", 0, 4)) {
+                return positiveInt(mimeType, skipSpaces(mimeType, eq + 1), trimmedEnd(mimeType, eq + 1, end));
             }
+            at = end;
         }
         return defaultRate;
     }
@@ -67,8 +64,42 @@ public final class PcmMime {
         return mimeType;
     }
 
-    private static String baseType(String mimeType) {
-        int semi = mimeType.indexOf(';');
-        return (semi < 0 ? mimeType : mimeType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    /** Index of the first {@code ;} (or the length) when the type is {@code audio/pcm}; -1 otherwise. */
+    private static int baseEnd(String mimeType) {
+        int end = mimeType.indexOf(';');
+        end = end < 0 ? mimeType.length() : end;
+        int start = skipSpaces(mimeType, 0);
+        int stop = trimmedEnd(mimeType, start, end);
+        return stop - start == BASE.length() && mimeType.regionMatches(true, start, BASE, 0, BASE.length()) ? end
+                : -1;
+    }
+
+    private static int positiveInt(String mimeType, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to && value <= Integer.MAX_VALUE; i++) {
+            char c = mimeType.charAt(i);
+            value = c >= '0' && c <= '9' ? value * 10 + (c - '0') : Long.MAX_VALUE;
+        }
+        if (from >= to || value <= 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Bad sample rate '" + mimeType.substring(from, Math.max(from, to))
+                    + "' in MIME type " + mimeType);
+        }
+        return (int) value;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimmedEnd(String s, int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(s.charAt(i - 1))) {
+            i--;
+        }
+        return i;
     }
 }

@@ -18,66 +18,67 @@ import io.github.camelgeminilive.protocol.ToolResponse;
  * it carries and which tool calls it answers. The factories validate on the caller's thread and throw
  * {@link IllegalArgumentException} naming the problem.
  *
- * @param json            the frame's text
+ * @param utf8            the frame's text, as the UTF-8 bytes that go on the wire
  * @param audio           audio length it carries (zero for other messages)
  * @param toolResponseIds ids of the function calls it answers (empty for other messages)
  */
-record ClientFrame(String json, Duration audio, List<String> toolResponseIds) {
+record ClientFrame(byte[] utf8, Duration audio, List<String> toolResponseIds) {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    static ClientFrame of(String json) {
-        return new ClientFrame(json, Duration.ZERO, List.of());
+    static ClientFrame of(ClientMessage message) {
+        return new ClientFrame(LiveJson.get().writeBytes(message), Duration.ZERO, List.of());
     }
 
     /** A user text turn the way the model's rules say ({@code clientContent} or {@code realtimeInput.text}). */
     static ClientFrame text(ModelRules rules, String text) {
         Inputs.text(text);
-        return of(LiveJson.get().write(rules.textTurn() == ModelRules.TextTurn.REALTIME_TEXT
+        return of(rules.textTurn() == ModelRules.TextTurn.REALTIME_TEXT
                 ? ClientMessage.of(RealtimeInput.ofText(text))
-                : ClientMessage.of(new ClientContent(List.of(Content.userText(text)), true))));
+                : ClientMessage.of(new ClientContent(List.of(Content.userText(text)), true)));
     }
 
     static ClientFrame realtimeText(String text) {
         Inputs.text(text);
-        return of(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofText(text))));
+        return of(ClientMessage.of(RealtimeInput.ofText(text)));
     }
 
     static ClientFrame audio(byte[] pcm, int offset, int length, String mimeType) {
         String mime = mimeType == null ? PcmMime.INPUT : mimeType;
-        Inputs.audio(pcm, offset, length, mime);
+        int rate = Inputs.audio(pcm, offset, length, mime);
         return new ClientFrame(LiveJson.get().writeRealtimeBlob("audio", mime, pcm, offset, length),
-                audioLength(length, mime), List.of());
+                audioLength(length, rate), List.of());
     }
 
     static ClientFrame video(byte[] frame, String mimeType) {
         Inputs.video(frame, mimeType);
-        return of(LiveJson.get().writeRealtimeBlob("video", mimeType, frame, 0, frame.length));
+        return new ClientFrame(LiveJson.get().writeRealtimeBlob("video", mimeType, frame, 0, frame.length),
+                Duration.ZERO, List.of());
     }
 
     static ClientFrame clientContent(List<Content> turns, boolean turnComplete) {
         if (turns == null || Inputs.hasNull(turns)) {
             throw new IllegalArgumentException("Client content turns must be a list without nulls");
         }
-        return of(LiveJson.get().write(ClientMessage.of(new ClientContent(List.copyOf(turns), turnComplete))));
+        return of(ClientMessage.of(new ClientContent(List.copyOf(turns), turnComplete)));
     }
 
     static ClientFrame toolResponse(List<FunctionResponse> responses) {
         Inputs.nonEmpty(responses, "Function responses");
-        return new ClientFrame(LiveJson.get().write(ClientMessage.of(new ToolResponse(List.copyOf(responses)))),
+        return new ClientFrame(LiveJson.get().writeBytes(ClientMessage.of(new ToolResponse(List.copyOf(responses)))),
                 Duration.ZERO, responses.stream().map(FunctionResponse::id).toList());
     }
 
     static ClientFrame activityStart() {
-        return of(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityStart())));
+        return of(ClientMessage.of(RealtimeInput.ofActivityStart()));
     }
 
     static ClientFrame activityEnd() {
-        return of(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofActivityEnd())));
+        return of(ClientMessage.of(RealtimeInput.ofActivityEnd()));
     }
 
     static ClientFrame audioStreamEnd() {
-        return of(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofAudioStreamEnd())));
+        return of(ClientMessage.of(RealtimeInput.ofAudioStreamEnd()));
     }
 
     /** Any client message but {@code setup}. */
@@ -89,19 +90,19 @@ record ClientFrame(String json, Duration audio, List<String> toolResponseIds) {
         RealtimeInput input = message.realtimeInput();
         if (input != null && input.audio() != null && input.audio().data() != null) {
             String mime = input.audio().mimeType() == null ? PcmMime.INPUT : input.audio().mimeType();
-            return new ClientFrame(LiveJson.get().write(message), audioLength(input.audio().data().length, mime),
-                    List.of());
+            return new ClientFrame(LiveJson.get().writeBytes(message),
+                    audioLength(input.audio().data().length, PcmMime.rate(mime, PcmMime.INPUT_RATE)), List.of());
         }
-        return of(LiveJson.get().write(message));
+        return of(message);
     }
 
-    /** Bytes the frame holds in memory (a Java string of Latin-1 JSON holds one byte per character). */
+    /** Bytes the frame holds in memory. */
     long bytes() {
-        return json.length();
+        return utf8.length;
     }
 
-    private static Duration audioLength(int bytes, String mime) {
+    private static Duration audioLength(int bytes, int rate) {
         long samples = bytes / 2;
-        return Duration.ofNanos(samples * NANOS_PER_SECOND / PcmMime.rate(mime, PcmMime.INPUT_RATE));
+        return Duration.ofNanos(samples * NANOS_PER_SECOND / rate);
     }
 }

@@ -108,7 +108,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         Setup setup = resumptionHandle == null || resumptionHandle.isBlank()
                 ? options.setup()
                 : options.setup().withResumptionHandle(resumptionHandle);
-        connection.sendText(LiveJson.get().write(ClientMessage.of(setup)));
+        connection.sendText(LiveJson.get().writeBytes(ClientMessage.of(setup)));
         CompletableFuture.delayedExecutor(options.setupTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (!setupDone.isDone()) {
                 events.execute(this::setupTimedOut);
@@ -225,57 +225,57 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public CompletableFuture<Void> sendText(String text) {
-        return send(() -> ClientFrame.text(rules, text).json());
+        return send(() -> ClientFrame.text(rules, text).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendRealtimeText(String text) {
-        return send(() -> ClientFrame.realtimeText(text).json());
+        return send(() -> ClientFrame.realtimeText(text).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
-        return send(() -> ClientFrame.audio(pcm, offset, length, mimeType).json());
+        return send(() -> ClientFrame.audio(pcm, offset, length, mimeType).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
-        return send(() -> ClientFrame.video(frame, mimeType).json());
+        return send(() -> ClientFrame.video(frame, mimeType).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
-        return send(() -> ClientFrame.clientContent(turns, turnComplete).json());
+        return send(() -> ClientFrame.clientContent(turns, turnComplete).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
-        return send(() -> ClientFrame.toolResponse(responses).json());
+        return send(() -> ClientFrame.toolResponse(responses).utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendActivityStart() {
-        return send(() -> ClientFrame.activityStart().json());
+        return send(() -> ClientFrame.activityStart().utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendActivityEnd() {
-        return send(() -> ClientFrame.activityEnd().json());
+        return send(() -> ClientFrame.activityEnd().utf8());
     }
 
     @Override
     public CompletableFuture<Void> sendAudioStreamEnd() {
-        return send(() -> ClientFrame.audioStreamEnd().json());
+        return send(() -> ClientFrame.audioStreamEnd().utf8());
     }
 
     @Override
     public CompletableFuture<Void> send(ClientMessage message) {
-        return send(() -> ClientFrame.message(message).json());
+        return send(() -> ClientFrame.message(message).utf8());
     }
 
     /** Writes an already validated and encoded frame (a resilient session's path). */
     CompletableFuture<Void> sendFrame(ClientFrame frame) {
-        return send(frame::json);
+        return send(frame::utf8);
     }
 
     /** Sends a WebSocket ping; {@code onPong} of the constructor hears the answer. */
@@ -300,17 +300,17 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     /** Validates and encodes on the caller's thread, then queues the frame; failures come back in the future. */
-    private CompletableFuture<Void> send(Supplier<String> encode) {
-        String json;
+    private CompletableFuture<Void> send(Supplier<byte[]> encode) {
+        byte[] utf8;
         try {
-            json = encode.get();
+            utf8 = encode.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         if (state.get() != State.OPEN) {
             return CompletableFuture.failedFuture(closedError());
         }
-        return connection.sendText(json).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+        return connection.sendText(utf8).exceptionallyCompose(e -> CompletableFuture.failedFuture(
                 state.get() == State.OPEN
                         ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
                                 + e.getMessage(), 0, null, e)

@@ -145,8 +145,8 @@ final class Handover {
     // ---- connecting ----
 
     /**
-     * Starts the next connection attempt (lock held). It runs on the pool: the credential supplier it asks may
-     * block, and neither senders nor the shared timer should wait for it.
+     * Starts the next connection attempt (lock held). It runs on the pool, outside the lock: a failure reported
+     * at once must not re-enter this attempt's bookkeeping (the client connects on its own connect pool).
      */
     private void attempt() {
         attempts++;

@@ -21,13 +21,13 @@ final class Inputs {
         }
     }
 
-    /** Audio: 16-bit PCM (so an even byte count) with an {@code audio/pcm} MIME type. */
-    static void audio(byte[] pcm, int offset, int length, String mimeType) {
+    /** Audio: 16-bit PCM (so an even byte count) with an {@code audio/pcm} MIME type; returns its sample rate. */
+    static int audio(byte[] pcm, int offset, int length, String mimeType) {
         bytes(pcm, offset, length, "Audio");
         if (length % 2 != 0) {
             throw new IllegalArgumentException("Audio must be whole 16-bit PCM samples, got an odd length: " + length);
         }
-        PcmMime.requireInput(mimeType);
+        return PcmMime.rate(mimeType, PcmMime.INPUT_RATE);
     }
 
     static void video(byte[] frame, String mimeType) {

@@ -9,8 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,15 +26,21 @@ import io.github.camelgeminilive.transport.UndertowTransport;
 import io.github.camelgeminilive.transport.WebSocketTransport;
 
 /**
- * Opens Live API sessions. One client shares one WebSocket container, I/O threads and event pool among all its
- * sessions (no thread per session). Close it to release them.
+ * Opens Live API sessions. One client shares one WebSocket container, I/O threads and two small pools among all its
+ * sessions, so its thread count does not grow with the number of sessions: one pool parses received frames and
+ * delivers events (work that never blocks), one runs the blocking WebSocket handshakes and credential lookups.
+ * Idle pool threads end after a minute. Close the client to release them.
  */
 public final class LiveClient implements AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    private static final int EVENT_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /** Handshakes wait on the network, not a core: enough for a burst of sessions to connect in parallel. */
+    private static final int CONNECT_THREADS = 16;
 
     private final ConnectionOptions options;
     private final ExecutorService pool;
+    private final ExecutorService connectPool;
     private final WebSocketTransport transport;
     private final ScheduledExecutorService scheduler;
     private final Set<DefaultLiveSession> sessions = ConcurrentHashMap.newKeySet();
@@ -60,12 +69,14 @@ public final class LiveClient implements AutoCloseable {
 
     private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
         this.options = Objects.requireNonNull(options, "options");
-        this.pool = Executors.newCachedThreadPool(daemonThreads("gemini-live-client-"));
+        this.pool = boundedPool(EVENT_THREADS, "gemini-live-client-");
+        this.connectPool = boundedPool(CONNECT_THREADS, "gemini-live-connect-");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("gemini-live-timer-"));
         try {
-            this.transport = transportFactory.apply(pool);
+            this.transport = transportFactory.apply(connectPool);
         } catch (RuntimeException e) {
             pool.shutdownNow();
+            connectPool.shutdownNow();
             scheduler.shutdownNow();
             throw e;
         }
@@ -77,7 +88,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     /**
-     * A client on another WebSocket implementation. The factory gets the client's shared pool for blocking work
+     * A client on another WebSocket implementation. The factory gets the client's pool for blocking work
      * (handshakes); the client closes the transport when closed.
      */
     public static LiveClient create(ConnectionOptions options, Function<Executor, WebSocketTransport> transport) {
@@ -98,24 +109,30 @@ public final class LiveClient implements AutoCloseable {
         return session.setupFuture();
     }
 
-    /** Asks for the credential (every connection asks again) and starts connecting. */
+    /** Asks for the credential (every connection asks again: the supplier may block) and starts connecting. */
     private void start(DefaultLiveSession session, String resumptionHandle) {
-        ConnectRequest request;
-        try {
-            request = LiveEndpoint.request(this.options);
-        } catch (RuntimeException e) {
-            session.connectFailed(e);
-            return;
-        }
         sessions.add(session);
         session.closedFuture().whenComplete((v, e) -> sessions.remove(session));
-        transport.connect(request, session).whenComplete((connection, error) -> {
-            if (error != null) {
-                session.connectFailed(error);
-            } else {
-                session.opened(connection, resumptionHandle);
-            }
-        });
+        try {
+            connectPool.execute(() -> {
+                ConnectRequest request;
+                try {
+                    request = LiveEndpoint.request(this.options);
+                } catch (RuntimeException e) {
+                    session.connectFailed(e);
+                    return;
+                }
+                transport.connect(request, session).whenComplete((connection, error) -> {
+                    if (error != null) {
+                        session.connectFailed(error);
+                    } else {
+                        session.opened(connection, resumptionHandle);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            session.connectFailed(new IllegalStateException("The Live API client is closed", e));
+        }
     }
 
     /**
@@ -158,6 +175,7 @@ public final class LiveClient implements AutoCloseable {
             transport.close();
         } finally {
             scheduler.shutdownNow();
+            connectPool.shutdownNow();
             pool.shutdown();
             try {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -168,6 +186,14 @@ public final class LiveClient implements AutoCloseable {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** Up to {@code threads} threads, started as work arrives and ended after a minute idle; more work queues. */
+    private static ExecutorService boundedPool(int threads, String prefix) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads(prefix));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

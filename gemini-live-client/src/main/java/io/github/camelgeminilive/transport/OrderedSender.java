@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
 
 /**
- * Puts the frames of one connection on the wire one at a time, in the order they were queued. Jakarta's async
- * remote allows one outstanding send, so each write starts when the previous one completed; a write that
- * completes inline does not recurse (the loop carries on), so long queues cannot overflow the stack.
+ * Puts the frames of one connection on the wire one at a time, in the order they were queued: each write starts
+ * when the previous one completed, so a failed write fails its own future and nothing behind it is written out of
+ * turn. A write that completes inline does not recurse (the loop carries on), so long queues cannot overflow the
+ * stack.
  */
 final class OrderedSender {
 
@@ -21,7 +21,12 @@ final class OrderedSender {
     private static final int RETURNED = 1;
     private static final int COMPLETED = 2;
 
-    private final RemoteEndpoint.Async remote;
+    /** Starts writing one text frame and calls {@code done} once, with null or the failure. */
+    interface FrameWriter {
+        void write(byte[] utf8, Consumer<Throwable> done);
+    }
+
+    private final FrameWriter writer;
     private final Consumer<CloseReason> closer;
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -29,21 +34,21 @@ final class OrderedSender {
     private volatile RuntimeException failure;
 
     /** A text frame, or the close frame when {@code close} is set. */
-    private record Frame(String text, CloseReason close, CompletableFuture<Void> done) {
+    private record Frame(byte[] utf8, CloseReason close, CompletableFuture<Void> done) {
     }
 
-    OrderedSender(RemoteEndpoint.Async remote, Consumer<CloseReason> closer) {
-        this.remote = remote;
+    OrderedSender(FrameWriter writer, Consumer<CloseReason> closer) {
+        this.writer = writer;
         this.closer = closer;
     }
 
-    CompletableFuture<Void> send(String text) {
+    CompletableFuture<Void> send(byte[] utf8) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (closing) {
             done.completeExceptionally(new TransportException("WebSocket connection is closing", failure));
             return done;
         }
-        queue.add(new Frame(text, null, done));
+        queue.add(new Frame(utf8, null, done));
         pump();
         return done;
     }
@@ -99,12 +104,12 @@ final class OrderedSender {
     private boolean write(Frame frame) {
         AtomicInteger state = new AtomicInteger(IN_FLIGHT);
         try {
-            remote.sendText(frame.text(), result -> {
-                if (result.isOK()) {
+            writer.write(frame.utf8(), error -> {
+                if (error == null) {
                     frame.done().complete(null);
                 } else {
-                    frame.done().completeExceptionally(new TransportException(
-                            "WebSocket write failed: " + result.getException(), result.getException()));
+                    frame.done().completeExceptionally(new TransportException("WebSocket write failed: " + error,
+                            error));
                 }
                 if (!state.compareAndSet(IN_FLIGHT, COMPLETED)) {
                     writing.set(false);

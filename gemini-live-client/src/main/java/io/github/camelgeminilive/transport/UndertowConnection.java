@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.util.ImmediatePooledByteBuffer;
+import io.undertow.websockets.core.WebSocketCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
 import io.undertow.websockets.jsr.UndertowSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -36,12 +41,42 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
-        this.sender = new OrderedSender(session.getAsyncRemote(), this::closeSession);
+        WebSocketChannel channel = ((UndertowSession) session).getWebSocketChannel();
+        this.sender = new OrderedSender((utf8, done) -> WebSockets.sendText(copyOf(utf8, channel), channel,
+                new WebSocketCallback<Void>() {
+                    @Override
+                    public void complete(WebSocketChannel c, Void context) {
+                        done.accept(null);
+                    }
+
+                    @Override
+                    public void onError(WebSocketChannel c, Void context, Throwable error) {
+                        done.accept(error);
+                    }
+                }), this::closeSession);
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) handler::onBinary);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> handler.onPong());
+    }
+
+    /**
+     * The frame's bytes in a buffer of the connection's pool (one of the big ones on the heap when it does not fit).
+     * Frames go through Undertow's own channel, not Jakarta's {@code sendText(String)}, which would turn every frame
+     * into a String and back into bytes; and never as the caller's array itself, as the client masks the payload in
+     * place and a resilient session may send the same frame again.
+     */
+    private static PooledByteBuffer copyOf(byte[] utf8, WebSocketChannel channel) {
+        PooledByteBuffer pooled = channel.getBufferPool().allocate();
+        ByteBuffer buffer = pooled.getBuffer();
+        if (buffer.capacity() >= utf8.length) {
+            buffer.clear();
+            buffer.put(utf8).flip();
+            return pooled;
+        }
+        pooled.close();
+        return new ImmediatePooledByteBuffer(ByteBuffer.wrap(utf8.clone()));
     }
 
     @Override
@@ -64,8 +99,8 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     }
 
     @Override
-    public CompletableFuture<Void> sendText(String text) {
-        return sender.send(text);
+    public CompletableFuture<Void> sendText(byte[] utf8) {
+        return sender.send(utf8);
     }
 
     @Override

@@ -6,10 +6,11 @@ import java.util.concurrent.CompletableFuture;
 public interface WebSocketConnection {
 
     /**
-     * Queues one text frame. Frames leave in the order of the calls, whatever thread calls; the future completes
-     * when the frame has been written, or fails (e.g. with {@link TransportException} once the connection is closed).
+     * Queues one text frame whose payload is {@code utf8} (valid UTF-8; the caller must not change it until the
+     * future completes; the transport never changes it). Frames leave in the order of the calls, whatever thread calls; the future completes when the
+     * frame has been written, or fails (e.g. with {@link TransportException} once the connection is closed).
      */
-    CompletableFuture<Void> sendText(String text);
+    CompletableFuture<Void> sendText(byte[] utf8);
 
     /**
      * Sends a close frame after the frames already queued. The handler's {@link WebSocketHandler#onClose} follows

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
@@ -21,6 +22,10 @@ class Base64WireTest {
 
     static IntStream lengths() {
         return IntStream.of(0, 1, 2, 3, 4, 5, 63, 64, 1279, 1280, 1281);
+    }
+
+    private String fast(String field, String mimeType, byte[] data, int offset, int length) {
+        return new String(json.writeRealtimeBlob(field, mimeType, data, offset, length), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(int length) {
@@ -53,7 +58,7 @@ class Base64WireTest {
     void fastAudioFrameEqualsTheRecordPath(int length) {
         byte[] data = bytes(length);
 
-        assertThat(json.writeRealtimeBlob("audio", "audio/pcm;rate=16000", data, 0, data.length))
+        assertThat(fast("audio", "audio/pcm;rate=16000", data, 0, data.length))
                 .isEqualTo(json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=16000", data)))));
     }
 
@@ -61,7 +66,7 @@ class Base64WireTest {
     void fastVideoFrameEqualsTheRecordPath() {
         byte[] jpeg = bytes(3001);
 
-        assertThat(json.writeRealtimeBlob("video", "image/jpeg", jpeg, 0, jpeg.length))
+        assertThat(fast("video", "image/jpeg", jpeg, 0, jpeg.length))
                 .isEqualTo(json.write(ClientMessage.of(RealtimeInput.ofVideo(new Blob("image/jpeg", jpeg)))));
     }
 
@@ -71,7 +76,7 @@ class Base64WireTest {
         byte[] buffer = bytes(100);
         byte[] slice = Arrays.copyOfRange(buffer, offset, offset + length);
 
-        String fast = json.writeRealtimeBlob("audio", "audio/pcm;rate=24000", buffer, offset, length);
+        String fast = fast("audio", "audio/pcm;rate=24000", buffer, offset, length);
 
         assertThat(fast).isEqualTo(
                 json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=24000", slice)))));
@@ -82,17 +87,31 @@ class Base64WireTest {
     void fastFrameRejectsOtherFieldsAndBadSlices() {
         byte[] data = new byte[4];
 
-        assertThatThrownBy(() -> json.writeRealtimeBlob("mediaChunks", "audio/pcm", data, 0, 4))
+        assertThatThrownBy(() -> fast("mediaChunks", "audio/pcm", data, 0, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audio or video");
-        assertThatThrownBy(() -> json.writeRealtimeBlob("audio", "audio/pcm", data, 2, 3))
+        assertThatThrownBy(() -> fast("audio", "audio/pcm", data, 2, 3))
                 .isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> json.writeRealtimeBlob("audio", "audio/pcm", data, -1, 1))
+        assertThatThrownBy(() -> fast("audio", "audio/pcm", data, -1, 1))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
+    void fastFramesOfAnotherMimeTypeOrFieldDoNotReuseTheLastHead() {
+        byte[] data = bytes(6);
+
+        for (String[] fieldAndType : new String[][] { { "audio", "audio/pcm;rate=16000" },
+                { "audio", "audio/pcm;rate=8000" }, { "video", "audio/pcm;rate=8000" } }) {
+            Blob blob = new Blob(fieldAndType[1], data);
+            RealtimeInput input = fieldAndType[0].equals("audio") ? RealtimeInput.ofAudio(blob)
+                    : RealtimeInput.ofVideo(blob);
+            assertThat(fast(fieldAndType[0], fieldAndType[1], data, 0, 6))
+                    .isEqualTo(json.write(ClientMessage.of(input)));
+        }
+    }
+
+    @Test
     void fastFrameEscapesTheMimeType() {
-        String fast = json.writeRealtimeBlob("audio", "audio/x\"y", new byte[] { 1 }, 0, 1);
+        String fast = fast("audio", "audio/x\"y", new byte[] { 1 }, 0, 1);
 
         assertThat(json.readClient(fast).realtimeInput().audio().mimeType()).isEqualTo("audio/x\"y");
     }
@@ -111,7 +130,7 @@ class Base64WireTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "A*==", "AQID\\nBA==", "AQ=D", "+_AA", "A" })
+    @ValueSource(strings = { "A*==", "AQID\\nBA==", "AQ=D", "+_AA", "A", "AQ=", "AQ===" })
     void invalidBase64IsRejectedNamingTheField(String base64) {
         String message = "{\"realtimeInput\":{\"video\":{\"mimeType\":\"image/png\",\"data\":\"" + base64 + "\"}}}";
 
