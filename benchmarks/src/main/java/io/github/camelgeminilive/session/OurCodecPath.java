@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.session;
 
-import io.github.camelgeminilive.audio.PcmMime;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ServerMessage;
 
@@ -13,19 +12,21 @@ public final class OurCodecPath {
     private OurCodecPath() {
     }
 
-    /** What {@code LiveSession.sendAudio} does before the transport: validate and encode to the frame text. */
-    public static String sendAudio(byte[] pcm, String mimeType) {
-        return ClientFrame.audio(pcm, 0, pcm.length, mimeType).json();
+    /**
+     * What {@code LiveSession.sendAudio} does before the transport: validate and encode to the frame's UTF-8 bytes
+     * (the transport copies them into a pooled buffer of the connection).
+     */
+    public static byte[] sendAudio(byte[] pcm, String mimeType) {
+        return ClientFrame.audio(pcm, 0, pcm.length, mimeType).utf8();
     }
 
-    /** The send path's input checks alone: {@code Inputs.audio} and the MIME rate for the frame's duration. */
+    /** The send path's input checks alone: {@code Inputs.audio}, which also gives the rate for the frame's duration. */
     public static int sendChecksOnly(byte[] pcm, String mimeType) {
-        Inputs.audio(pcm, 0, pcm.length, mimeType);
-        return PcmMime.rate(mimeType, PcmMime.INPUT_RATE);
+        return Inputs.audio(pcm, 0, pcm.length, mimeType);
     }
 
     /** The send path's encoding alone: {@code LiveJson.writeRealtimeBlob}. */
-    public static String sendEncodeOnly(byte[] pcm, String mimeType) {
+    public static byte[] sendEncodeOnly(byte[] pcm, String mimeType) {
         return LiveJson.get().writeRealtimeBlob("audio", mimeType, pcm, 0, pcm.length);
     }
 

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.core.Base64Variants;
 final class Base64Text {
 
     private static final Base64Variant STANDARD = Base64Variants.MIME_NO_LINEFEEDS;
-    private static final Base64Variant URL_SAFE = Base64Variants.MODIFIED_FOR_URL;
+    private static final int[] STANDARD_VALUES = values(STANDARD);
+    private static final int[] URL_SAFE_VALUES = values(Base64Variants.MODIFIED_FOR_URL);
 
     private Base64Text() {
     }
@@ -54,35 +55,43 @@ final class Base64Text {
         if (chars % 4 == 1 || padding > 0 && length % 4 != 0) {
             throw new IllegalArgumentException("wrong length (" + length + " characters, " + padding + " padding)");
         }
-        Base64Variant alphabet = urlSafe(text, offset, end) ? URL_SAFE : STANDARD;
+        int[] values = urlSafe(text, offset, end) ? URL_SAFE_VALUES : STANDARD_VALUES;
         byte[] out = new byte[chars / 4 * 3 + Math.max(0, chars % 4 - 1)];
-        int bits = 0;
         int o = 0;
-        for (int i = offset; i < end; i++) {
-            int value = alphabet.decodeBase64Char(text[i]);
-            if (value < 0) {
-                throw new IllegalArgumentException("illegal character " + describe(text[i]) + " at index "
-                        + (i - offset));
-            }
-            bits = bits << 6 | value;
-            if ((i - offset) % 4 == 3) {
-                out[o++] = (byte) (bits >> 16);
-                out[o++] = (byte) (bits >> 8);
-                out[o++] = (byte) bits;
-                bits = 0;
-            }
+        int i = offset;
+        for (int whole = end - chars % 4; i < whole; i += 4) {
+            int bits = value(values, text, i, offset) << 18 | value(values, text, i + 1, offset) << 12
+                    | value(values, text, i + 2, offset) << 6 | value(values, text, i + 3, offset);
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
         }
-        switch (chars % 4) {
-            case 2 -> out[o] = (byte) (bits >> 4);
-            case 3 -> {
-                out[o] = (byte) (bits >> 10);
-                out[o + 1] = (byte) (bits >> 2);
-            }
-            default -> {
-                // whole groups only
+        if (i < end) { // 2 or 3 characters: 1 or 2 bytes
+            int bits = value(values, text, i, offset) << 18 | value(values, text, i + 1, offset) << 12
+                    | (i + 2 < end ? value(values, text, i + 2, offset) << 6 : 0);
+            out[o++] = (byte) (bits >> 16);
+            if (i + 2 < end) {
+                out[o] = (byte) (bits >> 8);
             }
         }
         return out;
+    }
+
+    private static int value(int[] values, char[] text, int index, int offset) {
+        char c = text[index];
+        int value = c < 128 ? values[c] : -1;
+        if (value < 0) {
+            throw new IllegalArgumentException("illegal character " + describe(c) + " at index " + (index - offset));
+        }
+        return value;
+    }
+
+    private static int[] values(Base64Variant alphabet) {
+        int[] values = new int[128];
+        for (char c = 0; c < values.length; c++) {
+            values[c] = c == alphabet.getPaddingChar() ? -1 : alphabet.decodeBase64Char(c);
+        }
+        return values;
     }
 
     private static boolean urlSafe(char[] text, int from, int to) {

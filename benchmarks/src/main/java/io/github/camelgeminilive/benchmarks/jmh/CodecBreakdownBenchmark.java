@@ -37,7 +37,7 @@ public class CodecBreakdownBenchmark {
     }
 
     @Benchmark
-    public String sendEncodeOnly() {
+    public byte[] sendEncodeOnly() {
         return OurCodecPath.sendEncodeOnly(pcm, AudioFrames.INPUT_MIME);
     }
 

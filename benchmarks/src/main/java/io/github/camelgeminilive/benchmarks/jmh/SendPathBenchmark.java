@@ -31,7 +31,7 @@ public class SendPathBenchmark {
     }
 
     @Benchmark
-    public String ours() {
+    public byte[] ours() {
         return OurCodecPath.sendAudio(pcm, AudioFrames.INPUT_MIME);
     }
 
