@@ -59,4 +59,51 @@ public record ResilienceOptions(
                 OverflowPolicy.FAIL, Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(2), null,
                 false, false, new InMemoryResumptionHandleStore(), null);
     }
+
+    /** These options with another reconnect policy. */
+    public ResilienceOptions withReconnect(ReconnectPolicy policy) {
+        return new ResilienceOptions(policy, replayBufferBytes, replayBufferDuration, heldSendLimit, overflowPolicy,
+                pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, seedFreshSession, handleStore,
+                handleKey);
+    }
+
+    /** These options with other replay bounds. */
+    public ResilienceOptions withReplayBuffer(long bytes, Duration audio) {
+        return new ResilienceOptions(reconnect, bytes, audio, heldSendLimit, overflowPolicy, pingInterval,
+                pingTimeout, goAwayMargin, maxConnectionAge, transparent, seedFreshSession, handleStore, handleKey);
+    }
+
+    /** These options with another bound and policy for sends held while reconnecting. */
+    public ResilienceOptions withHeldSends(int limit, OverflowPolicy policy) {
+        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, limit, policy, pingInterval,
+                pingTimeout, goAwayMargin, maxConnectionAge, transparent, seedFreshSession, handleStore, handleKey);
+    }
+
+    /** These options with other keepalive pings ({@code interval} null: none). */
+    public ResilienceOptions withKeepalive(Duration interval, Duration timeout) {
+        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit,
+                overflowPolicy, interval, timeout, goAwayMargin, maxConnectionAge, transparent, seedFreshSession,
+                handleStore, handleKey);
+    }
+
+    /** These options with another proactive move age (null: only on go-away). */
+    public ResilienceOptions withMaxConnectionAge(Duration age) {
+        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit,
+                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, age, transparent, seedFreshSession,
+                handleStore, handleKey);
+    }
+
+    /** These options asking, or not, for transparent resumption. */
+    public ResilienceOptions withTransparent(boolean on) {
+        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit,
+                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, on, seedFreshSession,
+                handleStore, handleKey);
+    }
+
+    /** These options keeping handles in {@code store} under {@code key}, seeding a fresh session or not. */
+    public ResilienceOptions withHandles(ResumptionHandleStore store, String key, boolean seedFresh) {
+        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit,
+                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, seedFresh,
+                store, key);
+    }
 }

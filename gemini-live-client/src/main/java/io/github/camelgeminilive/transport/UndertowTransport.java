@@ -60,9 +60,10 @@ public final class UndertowTransport implements WebSocketTransport {
         } catch (IOException e) {
             throw new TransportException("Cannot start WebSocket I/O threads: " + e.getMessage(), e);
         }
+        // heap buffers: the JDK's AES-GCM takes its fast (intrinsic) path on arrays, a slower one on direct buffers
         this.container = new ServerWebSocketContainer(DefaultClassIntrospector.INSTANCE,
                 UndertowTransport.class.getClassLoader(), () -> worker,
-                new DefaultByteBufferPool(true, 16 * 1024), List.of(), false, null, null);
+                new DefaultByteBufferPool(false, 16 * 1024), List.of(), false, null, null);
         container.setDefaultMaxBinaryMessageBufferSize(options.maxMessageBytes());
         container.setDefaultMaxTextMessageBufferSize(options.maxMessageBytes());
     }

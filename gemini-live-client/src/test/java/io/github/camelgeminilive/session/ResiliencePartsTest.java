@@ -26,6 +26,23 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void withersChangeTheirOwnFieldsAndKeepTheRest() {
+        ResilienceOptions d = ResilienceOptions.defaults();
+        ResumptionHandleStore store = new InMemoryResumptionHandleStore();
+
+        ResilienceOptions changed = d.withTransparent(true).withMaxConnectionAge(Duration.ofMinutes(9))
+                .withHeldSends(5, OverflowPolicy.DROP_OLDEST).withKeepalive(null, null)
+                .withReplayBuffer(1024, Duration.ofSeconds(3)).withHandles(store, "k", true)
+                .withReconnect(ReconnectPolicy.defaults());
+
+        assertThat(changed).isEqualTo(new ResilienceOptions(changed.reconnect(), 1024, Duration.ofSeconds(3), 5,
+                OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, true, store,
+                "k"));
+        assertThatThrownBy(() -> d.withKeepalive(Duration.ofSeconds(10), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
+    }
+
+    @Test
     void backoffStartsAtOnceThenGrowsWithBoundedJitterUpToTheCap() {
         Backoff backoff = new Backoff(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2,
                 5, Duration.ofSeconds(60)));

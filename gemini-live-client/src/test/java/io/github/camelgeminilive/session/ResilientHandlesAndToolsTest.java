@@ -28,10 +28,7 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 class ResilientHandlesAndToolsTest extends EmulatorClientTest {
 
     private static ResilienceOptions stored(ResumptionHandleStore store, boolean seed) {
-        ResilienceOptions o = Resilience.options(true);
-        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), o.replayBufferDuration(),
-                o.heldSendLimit(), o.overflowPolicy(), null, null, o.goAwayMargin(), null, true, seed, store,
-                "call-42");
+        return Resilience.options(true).withHandles(store, "call-42", seed);
     }
 
     @Test

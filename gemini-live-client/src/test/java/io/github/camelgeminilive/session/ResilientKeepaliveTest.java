@@ -16,10 +16,7 @@ import io.github.camelgeminilive.testing.Resilience;
 class ResilientKeepaliveTest extends EmulatorClientTest {
 
     private static ResilienceOptions pinging(Duration interval, Duration timeout) {
-        ResilienceOptions o = Resilience.options(true);
-        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), o.replayBufferDuration(),
-                o.heldSendLimit(), o.overflowPolicy(), interval, timeout, o.goAwayMargin(), null, true, false,
-                o.handleStore(), null);
+        return Resilience.options(true).withKeepalive(interval, timeout);
     }
 
     @Test

@@ -24,8 +24,8 @@ class ResilientPoliciesTest extends EmulatorClientTest {
     private static ResilienceOptions with(int heldLimit, OverflowPolicy policy, Duration replayAudio,
             Duration maxAge) {
         ResilienceOptions o = Resilience.options(true);
-        return new ResilienceOptions(o.reconnect(), o.replayBufferBytes(), replayAudio, heldLimit, policy, null,
-                null, o.goAwayMargin(), maxAge, true, false, o.handleStore(), null);
+        return o.withReplayBuffer(o.replayBufferBytes(), replayAudio).withHeldSends(heldLimit, policy)
+                .withMaxConnectionAge(maxAge);
     }
 
     /** Stops the emulator and waits until the session knows (its reconnect attempts fail). */
@@ -110,10 +110,8 @@ class ResilientPoliciesTest extends EmulatorClientTest {
     @Test
     void reconnectingGivesUpAfterMaxAttemptsWithTheLastError() throws Exception {
         ResilienceOptions o = Resilience.options(true);
-        ResilienceOptions threeTries = new ResilienceOptions(new ReconnectPolicy(Duration.ofMillis(10),
-                Duration.ofMillis(50), 2.0, 0.2, 3, null), o.replayBufferBytes(), o.replayBufferDuration(),
-                o.heldSendLimit(), o.overflowPolicy(), null, null, o.goAwayMargin(), null, true, false,
-                o.handleStore(), null);
+        ResilienceOptions threeTries = o.withReconnect(new ReconnectPolicy(Duration.ofMillis(10),
+                Duration.ofMillis(50), 2.0, 0.2, 3, null));
         EventRecorder events = new EventRecorder();
         ResilientSession session = client.connectResilient(Resilience.session(), threeTries, events)
                 .get(10, TimeUnit.SECONDS);

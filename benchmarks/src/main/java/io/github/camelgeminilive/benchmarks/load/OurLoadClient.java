@@ -75,11 +75,8 @@ final class OurLoadClient implements LoadClient {
     /** A resilient session (goAway handled by the client), for the reconnect measurement. */
     CompletableFuture<ResilientSession> openResilient(LoadListener listener, LiveSessionListener also) {
         LiveSessionListener route = events(listener);
-        ResilienceOptions d = ResilienceOptions.defaults();
         // transparent resumption: the client replays exactly what the resumed state lacks (no duplicates)
-        ResilienceOptions exact = new ResilienceOptions(d.reconnect(), d.replayBufferBytes(),
-                d.replayBufferDuration(), d.heldSendLimit(), d.overflowPolicy(), d.pingInterval(), d.pingTimeout(),
-                d.goAwayMargin(), d.maxConnectionAge(), true, d.seedFreshSession(), d.handleStore(), d.handleKey());
+        ResilienceOptions exact = ResilienceOptions.defaults().withTransparent(true);
         return client.connectResilient(sessionOptions(), exact, e -> {
             also.onEvent(e);
             route.onEvent(e);
