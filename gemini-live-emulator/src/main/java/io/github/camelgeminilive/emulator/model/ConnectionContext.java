@@ -1,7 +1,5 @@
 package io.github.camelgeminilive.emulator.model;
 
-import java.util.concurrent.ScheduledExecutorService;
-
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.Setup;
 
@@ -12,9 +10,10 @@ import io.github.camelgeminilive.protocol.Setup;
  * @param rules     the model family's rules (from the setup's model name)
  * @param session   the emulated session (survives reconnects; holds the conversation and handles)
  * @param out       the connection's outbound side
- * @param scheduler shared timer pool for pacing and delays (never one thread per session)
+ * @param scheduler runs the connection's timed work (pacing, delays): on its I/O thread for a
+ *                  {@linkplain ModelEngine#nonBlocking() non-blocking} engine, else on a shared timer pool
  * @param settings  emulator-wide settings (pace, scenario)
  */
 public record ConnectionContext(Setup setup, ModelRules rules, SessionState session, Outbound out,
-        ScheduledExecutorService scheduler, EmulatorSettings settings) {
+        ModelScheduler scheduler, EmulatorSettings settings) {
 }

@@ -55,18 +55,18 @@ final class EnergyVad {
         if (sampleRate != rate) {
             startFrames(sampleRate);
         }
-        List<Event> events = new ArrayList<>(1);
-        for (byte b : pcm) {
-            if (pendingLowByte < 0) {
-                pendingLowByte = b & 0xFF;
-                continue;
-            }
-            int sample = (short) ((b << 8) | pendingLowByte);
+        List<Event> events = List.of();
+        int i = 0;
+        if (pendingLowByte >= 0 && pcm.length > 0) { // a sample split across two messages
+            events = add(events, (short) ((pcm[0] << 8) | pendingLowByte));
             pendingLowByte = -1;
-            frameSumSquares += (long) sample * sample;
-            if (++frameFill == frameSamples) {
-                frameDone(events);
-            }
+            i = 1;
+        }
+        for (; i + 1 < pcm.length; i += 2) {
+            events = add(events, (short) ((pcm[i + 1] << 8) | (pcm[i] & 0xFF)));
+        }
+        if (i < pcm.length) {
+            pendingLowByte = pcm[i] & 0xFF;
         }
         return events;
     }
@@ -87,27 +87,46 @@ final class EnergyVad {
         pendingLowByte = -1;
     }
 
-    private void frameDone(List<Event> events) {
+    /** Adds one sample to the frame; returns {@code events} with the event a completed frame caused, if any. */
+    private List<Event> add(List<Event> events, int sample) {
+        frameSumSquares += (long) sample * sample;
+        if (++frameFill < frameSamples) {
+            return events;
+        }
+        Event event = frameDone();
+        if (event == null) {
+            return events;
+        }
+        List<Event> more = events.isEmpty() ? new ArrayList<>(1) : events;
+        more.add(event);
+        return more;
+    }
+
+    private Event frameDone() {
         double rms = Math.sqrt(frameSumSquares / (double) frameSamples);
         long frameNanos = frameSamples * 1_000_000_000L / rate;
         frameSumSquares = 0;
         frameFill = 0;
         if (rms > threshold) {
+            Event started = null;
             if (!speaking) {
                 speaking = true;
                 speechNanos = 0;
-                events.add(new SpeechStarted());
+                started = new SpeechStarted();
             } else {
                 speechNanos += silenceNanos; // a pause inside speech is part of it
             }
             silenceNanos = 0;
             speechNanos += frameNanos;
-        } else if (speaking) {
+            return started;
+        }
+        if (speaking) {
             silenceNanos += frameNanos;
             if (silenceNanos >= silenceLimitNanos) {
-                events.add(endSpeech());
+                return endSpeech();
             }
         }
+        return null;
     }
 
     private SpeechEnded endSpeech() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,7 +54,7 @@ final class SimulatedConnection implements ModelConnection {
         private final Scenario.Rule rule;
         private FunctionCall pendingCall;
         private Function<Map<String, Object>, String> replyToTool;
-        private ScheduledFuture<?> delay;
+        private ConnectionTimers.Timer delay;
         private TurnStreamer streamer;
 
         private ActiveTurn(Duration minimumAudio, Scenario.Rule rule) {
@@ -350,7 +349,7 @@ final class SimulatedConnection implements ModelConnection {
         ActiveTurn stopped = turn;
         turn = null;
         if (stopped.delay != null) {
-            stopped.delay.cancel(false);
+            stopped.delay.cancel();
         }
         if (stopped.streamer != null) {
             String said = stopped.streamer.cancel();

@@ -44,4 +44,10 @@ public final class SimulatedModel implements ModelEngine {
     public ModelConnection attach(ConnectionContext context) {
         return new SimulatedConnection(context, () -> "call-" + callIds.incrementAndGet(), audio);
     }
+
+    /** True: the simulated model only computes (its replies are cached or rendered a chunk at a time). */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
 }

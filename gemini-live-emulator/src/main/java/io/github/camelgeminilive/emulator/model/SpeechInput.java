@@ -28,6 +28,9 @@ final class SpeechInput {
     private final EnergyVad vad;
     private boolean activityOpen;
     private long activityNanos;
+    // the MIME type of the last audio and its rate: clients repeat the same one 50 times a second
+    private String mimeType;
+    private int rate;
 
     SpeechInput(RealtimeInputConfig config, Listener listener) {
         this.listener = listener;
@@ -50,10 +53,13 @@ final class SpeechInput {
 
     /** Audio from {@code realtimeInput.audio} (or a deprecated media chunk). */
     void audio(Blob audio) {
-        if (!PcmFormat.isPcm(audio.mimeType())) {
-            throw new InvalidClientInput("realtimeInput.audio must be audio/pcm, got '" + audio.mimeType() + "'");
+        if (mimeType == null || !mimeType.equals(audio.mimeType())) {
+            if (!PcmFormat.isPcm(audio.mimeType())) {
+                throw new InvalidClientInput("realtimeInput.audio must be audio/pcm, got '" + audio.mimeType() + "'");
+            }
+            rate = PcmFormat.sampleRate(audio.mimeType());
+            mimeType = audio.mimeType();
         }
-        int rate = PcmFormat.sampleRate(audio.mimeType());
         byte[] data = audio.data() == null ? new byte[0] : audio.data();
         if (vad == null) {
             if (activityOpen) {

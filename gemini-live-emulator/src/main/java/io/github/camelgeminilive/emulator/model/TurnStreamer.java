@@ -3,7 +3,6 @@ package io.github.camelgeminilive.emulator.model;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.Part;
@@ -49,7 +48,7 @@ final class TurnStreamer {
     private long startNanos;
     private int next;
     private boolean cancelled;
-    private ScheduledFuture<?> tick;
+    private ConnectionTimers.Timer tick;
     private final StringBuilder delivered = new StringBuilder();
 
     /**
@@ -95,7 +94,7 @@ final class TurnStreamer {
     String cancel() {
         cancelled = true;
         if (tick != null) {
-            tick.cancel(false);
+            tick.cancel();
         }
         return delivered.toString();
     }

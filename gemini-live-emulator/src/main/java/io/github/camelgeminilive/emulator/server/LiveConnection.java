@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,8 @@ import org.xnio.Options;
 
 import io.github.camelgeminilive.emulator.model.ConnectionContext;
 import io.github.camelgeminilive.emulator.model.ModelConnection;
+import io.github.camelgeminilive.emulator.model.ModelEngine;
+import io.github.camelgeminilive.emulator.model.ModelScheduler;
 import io.github.camelgeminilive.emulator.model.Outbound;
 import io.github.camelgeminilive.protocol.GoAway;
 import io.github.camelgeminilive.protocol.LiveJson;
@@ -24,15 +27,20 @@ import io.github.camelgeminilive.protocol.ServerMessage;
 import io.github.camelgeminilive.protocol.SetupComplete;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 
 /**
- * One client WebSocket connection: validates every frame in arrival order on a shared worker pool, binds the
- * connection to a session at setup, hands the messages to the model and sends the model's messages back as
- * binary frames. Answers pings itself (so pongs can be delayed) and can be frozen into a half-open connection.
+ * One client WebSocket connection: validates every frame in arrival order, binds the connection to a session at
+ * setup, hands the messages to the model and sends the model's messages back as binary frames. Answers pings itself
+ * (so pongs can be delayed) and can be frozen into a half-open connection.
+ *
+ * <p>For a {@linkplain ModelEngine#nonBlocking() non-blocking} model all of this runs on the connection's I/O
+ * thread, frames right in Undertow's callback and the model's timers in the I/O thread's timer queue: no thread
+ * hand-off per frame in either direction. Any other model is called one message at a time on the shared worker pool.
  */
 final class LiveConnection implements Outbound {
 
@@ -44,7 +52,11 @@ final class LiveConnection implements Outbound {
     private final String id = "c" + IDS.incrementAndGet();
     private final WebSocketChannel channel;
     private final LiveServices services;
-    private final SerialExecutor inbox;
+    /** Runs model work in order: the I/O thread itself, or a serial queue on the worker pool. */
+    private final Executor inbox;
+    /** Frames are handled in Undertow's callback on the I/O thread, not queued. */
+    private final boolean inline;
+    private final ModelScheduler modelScheduler;
     private final ConnectionCounters counters = new ConnectionCounters();
     private final Object sendLock = new Object();
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -55,13 +67,17 @@ final class LiveConnection implements Outbound {
 
     // touched only by tasks of the inbox, which run one at a time
     private AcceptedSetup setup;
-    private ModelConnection model;
+    // volatile: a stopping server may run the disconnect on another thread once the I/O thread is gone
+    private volatile ModelConnection model;
     private long nextIndex;
 
     LiveConnection(WebSocketChannel channel, LiveServices services) {
         this.channel = channel;
         this.services = services;
-        this.inbox = new SerialExecutor(channel.getWorker());
+        this.inline = services.engine().nonBlocking();
+        this.inbox = inline ? channel.getIoThread() : new SerialExecutor(channel.getWorker());
+        this.modelScheduler = inline ? new IoThreadScheduler(channel.getIoThread())
+                : ModelScheduler.of(services.scheduler());
     }
 
     String id() {
@@ -185,7 +201,11 @@ final class LiveConnection implements Outbound {
     }
 
     private void receive(byte[] frame) {
-        inbox.execute(() -> process(frame));
+        if (inline) {
+            process(frame);
+        } else {
+            inbox.execute(() -> process(frame));
+        }
     }
 
     private void process(byte[] frame) {
@@ -231,7 +251,7 @@ final class LiveConnection implements Outbound {
         bound.setupCompleted();
         send(ServerMessage.of(new SetupComplete(bound.sessionId())));
         model = services.engine().attach(new ConnectionContext(accepted.setup(), accepted.rules(),
-                bound.stateFor(this), this, services.scheduler(), services.settings()));
+                bound.stateFor(this), this, modelScheduler, services.settings()));
         LOG.debug("Connection {} set up session {} ({})", id, bound.sessionId(), accepted.rules().family());
     }
 
@@ -267,11 +287,18 @@ final class LiveConnection implements Outbound {
         if (s != null) {
             s.detach(this);
         }
-        inbox.execute(() -> {
-            if (model != null) {
-                model.onDisconnect();
+        Runnable disconnect = () -> {
+            ModelConnection m = model;
+            if (m != null) {
+                m.onDisconnect();
             }
-        });
+        };
+        try {
+            inbox.execute(disconnect);
+        } catch (RejectedExecutionException e) {
+            // the I/O thread is gone (the server is stopping): nothing else runs the model any more
+            disconnect.run();
+        }
         return true;
     }
 
@@ -299,30 +326,35 @@ final class LiveConnection implements Outbound {
     /** Undertow's callbacks, on the connection's I/O thread: hand each frame to the inbox, nothing more. */
     private final class Receiver extends AbstractReceiveListener {
 
+        /**
+         * A text frame's bytes as they came (Undertow has checked they are UTF-8): no decoding to a {@code String}
+         * and encoding back, the JSON parser reads the bytes.
+         */
         @Override
-        protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
-            receive(message.getData().getBytes(StandardCharsets.UTF_8));
+        protected void onText(WebSocketChannel ch, StreamSourceFrameChannel frame) {
+            new BufferedBinaryMessage(getMaxTextBufferSize(), true).read(frame,
+                    new WebSocketCallback<BufferedBinaryMessage>() {
+                        @Override
+                        public void complete(WebSocketChannel c, BufferedBinaryMessage message) {
+                            receive(bytes(message));
+                        }
+
+                        @Override
+                        public void onError(WebSocketChannel c, BufferedBinaryMessage message, Throwable t) {
+                            Receiver.this.onError(c, t);
+                        }
+                    });
         }
 
         @Override
         protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
-            try (var data = message.getData()) {
-                ByteBuffer merged = WebSockets.mergeBuffers(data.getResource());
-                byte[] bytes = new byte[merged.remaining()];
-                merged.get(bytes);
-                receive(bytes);
-            }
+            receive(bytes(message));
         }
 
         /** Instead of Undertow's immediate pong: the pong delay and a freeze apply. */
         @Override
         protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
-            byte[] payload;
-            try (var data = message.getData()) {
-                ByteBuffer merged = WebSockets.mergeBuffers(data.getResource());
-                payload = new byte[merged.remaining()];
-                merged.get(payload);
-            }
+            byte[] payload = bytes(message);
             Duration delay = services.connections().pongDelay();
             if (delay.isZero()) {
                 pong(payload);
@@ -335,6 +367,17 @@ final class LiveConnection implements Outbound {
         protected void onCloseMessage(CloseMessage message, WebSocketChannel ch) {
             // before Undertow echoes the close: once the client sees its close completed, a resume must succeed
             markGone();
+        }
+
+        /** Copies a buffered message out and frees its pooled buffers. */
+        private static byte[] bytes(BufferedBinaryMessage message) {
+            try (var data = message.getData()) {
+                ByteBuffer[] buffers = data.getResource();
+                ByteBuffer whole = buffers.length == 1 ? buffers[0] : WebSockets.mergeBuffers(buffers);
+                byte[] bytes = new byte[whole.remaining()];
+                whole.get(bytes);
+                return bytes;
+            }
         }
     }
 }

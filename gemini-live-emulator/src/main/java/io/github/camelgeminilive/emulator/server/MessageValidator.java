@@ -7,9 +7,11 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.RealtimeInput;
 
 /**
  * Checks a client message after setup against the reference (section 4) and the model family's rules: one field
@@ -26,7 +28,14 @@ final class MessageValidator {
     static ValidatedMessage validate(ClientFrame frame, ModelRules rules) throws ProtocolViolation {
         Tally tally = new Tally();
         switch (frame.field()) {
-            case ClientFrame.REALTIME_INPUT -> checkRealtimeInput(frame.body(), rules, tally);
+            case ClientFrame.REALTIME_INPUT -> {
+                Media audio = checkRealtimeInput(frame.body(), rules, tally);
+                if (audio != null) {
+                    // the hot path, 50 times a second: the checked bytes make the message, without decoding again
+                    return new ValidatedMessage(ClientMessage.of(RealtimeInput.ofAudio(
+                            new Blob(audio.mimeType(), audio.data()))), tally.audioSamples, tally.videoFrames);
+                }
+            }
             case ClientFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
             default -> {
                 // toolResponse and contextUpdate carry no media; their shape is checked by decoding
@@ -44,7 +53,12 @@ final class MessageValidator {
         }
     }
 
-    private static void checkRealtimeInput(JsonNode input, ModelRules rules, Tally tally) throws ProtocolViolation {
+    /**
+     * Checks a {@code realtimeInput}.
+     *
+     * @return its audio when it is plain {@code audio} (a Blob of just {@code mimeType} and {@code data}), else null
+     */
+    private static Media checkRealtimeInput(JsonNode input, ModelRules rules, Tally tally) throws ProtocolViolation {
         List<String> fields = JsonFields.presentFields(input);
         for (String f : fields) {
             if (!REALTIME_FIELDS.contains(f)) {
@@ -59,13 +73,18 @@ final class MessageValidator {
         String field = fields.get(0);
         JsonNode value = JsonFields.get(input, field);
         switch (field) {
-            case "audio" -> tally.add(checkBlob(value, "realtimeInput.audio", MediaType.AUDIO_PCM));
+            case "audio" -> {
+                Media audio = checkBlob(value, "realtimeInput.audio", MediaType.AUDIO_PCM);
+                tally.add(audio);
+                return value.size() == 2 ? audio : null;
+            }
             case "video" -> tally.add(checkBlob(value, "realtimeInput.video", MediaType.IMAGE));
             case "mediaChunks" -> checkMediaChunks(value, rules, tally);
             case "text" -> require(value.isTextual(), "realtimeInput.text must be a string");
             case "audioStreamEnd" -> require(value.isBoolean(), "realtimeInput.audioStreamEnd must be a boolean");
             default -> require(value.isObject(), "realtimeInput." + field + " must be an object");
         }
+        return null;
     }
 
     private static void checkMediaChunks(JsonNode chunks, ModelRules rules, Tally tally) throws ProtocolViolation {
@@ -102,7 +121,7 @@ final class MessageValidator {
     /**
      * Checks one Blob; {@code expected} null means any input type.
      *
-     * @return its kind and decoded size
+     * @return its kind, MIME type and decoded bytes
      */
     private static Media checkBlob(JsonNode blob, String where, MediaType expected) throws ProtocolViolation {
         require(blob.isObject(), where + " must be an object with mimeType and data");
@@ -120,7 +139,7 @@ final class MessageValidator {
         JsonNode data = JsonFields.get(blob, "data");
         require(data != null && data.isTextual(), where + ".data is required (base64)");
         try {
-            return new Media(type, Base64.getDecoder().decode(data.asText()).length);
+            return new Media(type, mime.asText(), Base64.getDecoder().decode(data.asText()));
         } catch (IllegalArgumentException e) {
             throw ProtocolViolation.invalid(where + ".data is not valid base64: " + e.getMessage());
         }
@@ -132,7 +151,7 @@ final class MessageValidator {
         }
     }
 
-    private record Media(MediaType type, int bytes) {
+    private record Media(MediaType type, String mimeType, byte[] data) {
     }
 
     private static final class Tally {
@@ -141,7 +160,7 @@ final class MessageValidator {
 
         void add(Media m) {
             if (m.type() == MediaType.AUDIO_PCM) {
-                audioSamples += m.bytes() / 2;
+                audioSamples += m.data().length / 2;
             } else {
                 videoFrames++;
             }

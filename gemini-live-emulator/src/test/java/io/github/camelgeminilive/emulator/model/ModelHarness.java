@@ -35,7 +35,7 @@ final class ModelHarness {
             InMemorySession session) {
         this.session = session;
         this.connection = model.attach(new ConnectionContext(setup, ModelRulesTable.defaults().forModel(setup.model()),
-                session, out, scheduler, settings));
+                session, out, ModelScheduler.of(scheduler), settings));
     }
 
     static Setup.Builder audioSetup(String model) {
