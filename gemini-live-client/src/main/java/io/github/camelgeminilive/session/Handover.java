@@ -26,9 +26,11 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  * The state machine behind a {@link ResilientSession}: one conversation over a succession of plain connections
  * ({@link Link}s).
  *
- * <p>Phases: OPEN (sends are written at once), DRAINING (after a go-away or at {@code maxConnectionAge}: sends
- * are held until a safe point, i.e. the newest {@code sessionResumptionUpdate} is resumable and no reply or tool
- * call is in progress, or until the hard deadline), RECONNECTING (the old connection is closed or lost; attempts
+ * <p>Phases: OPEN (sends are written at once), DRAINING (after a go-away or at {@code maxConnectionAge}, until a
+ * safe point, i.e. the newest {@code sessionResumptionUpdate} is resumable and no reply or tool call is in
+ * progress, or until the hard deadline: audio keeps streaming on the old connection, so the service hears the
+ * caller without delay and a barge-in still ends the reply; other sends are held, and audio behind them too, as
+ * a turn started now would keep the old connection busy), RECONNECTING (the old connection is closed or lost; attempts
  * follow the {@link ReconnectPolicy}), CLOSED. On the new connection the messages the resumed state lacks are
  * written again, then the held sends, in call order, then {@link LiveEvent.Reconnected} is delivered.
  *
@@ -338,8 +340,8 @@ final class Handover {
     // ---- moving to a new connection ----
 
     /**
-     * Holds sends until a safe point, at most {@code deadline}, then hands over. A go-away during a proactive
-     * drain brings its deadline forward.
+     * Waits for a safe point, at most {@code deadline}, then hands over. A go-away during a proactive drain brings
+     * its deadline forward.
      */
     private void drain(String why, Duration deadline) {
         long at = System.nanoTime() + Math.max(0, deadline.toNanos());
@@ -457,7 +459,7 @@ final class Handover {
             }
             log.accept(conversation);
             audioSent = audioSent.plus(frame.audio());
-            if (phase == Phase.OPEN && held.isEmpty()) {
+            if (held.isEmpty() && (phase == Phase.OPEN || phase == Phase.DRAINING && !frame.audio().isZero())) {
                 write(m, true);
             } else {
                 held.hold(m);

@@ -56,7 +56,7 @@ class ResilientGoAwayTest {
         session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
         events.await(LiveEvent.Audio.class);
         emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
-        session.sendAudio(pcm, null); // held during the drain, written after the move
+        session.sendAudio(pcm, null); // audio keeps streaming during the drain; the handle or the replay covers it
         LiveEvent.Reconnected reconnected = events.await(LiveEvent.Reconnected.class);
         int afterMove = events.size();
 
@@ -146,6 +146,25 @@ class ResilientGoAwayTest {
         session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.TurnComplete.class, 3);
         assertThat(Resilience.transcript(events, afterMove)).contains("Alice");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 320);
+    }
+
+    @Test
+    void audioKeepsStreamingOnTheOldConnectionWhileTheReplyInProgressFinishes() throws Exception {
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, Resilience.session());
+        session.sendText("Tell me a long story").get(5, TimeUnit.SECONDS); // a 2 s reply at this pace
+        events.await(LiveEvent.Audio.class);
+        emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
+        events.await(LiveEvent.GoAwayReceived.class);
+
+        session.sendAudio(new byte[640], null).get(1, TimeUnit.SECONDS); // written, not held until the move
+        Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> info(session).audioSamplesReceived() == 320);
+        assertThat(events.of(LiveEvent.Reconnected.class)).as("still draining on the first connection").isEmpty();
+        assertThat(info(session).connectionsOpened()).isEqualTo(1);
+
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.replyAborted()).isFalse();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 320);
     }
 
