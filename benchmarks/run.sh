@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS_OURS=${STEPS_OURS:-25,50,100,200,300,400,500,700,1000}
-STEPS_SDK=${STEPS_SDK:-$STEPS_OURS}
+STEPS_OURS=${STEPS_OURS:-25,50,100,200,300,400,500,600,700,800,1000}
+STEPS_SDK=${STEPS_SDK:-5,10,15,25,50,100,200,300,400,500}
 STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
 MEASURE_S=${MEASURE_S:-8}
@@ -44,8 +44,8 @@ load() { # client, extra options...
 echo "== JMH: codec paths"
 # shellcheck disable=SC2086
 java -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$OUT/jmh.json" \
-    'SendPathBenchmark|ReceivePathBenchmark|CodecBreakdownBenchmark|ProposedFixBenchmark' >"$OUT/jmh.txt"
-grep -E '^(Benchmark|Receive|Send|Codec|Proposed)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
+    'SendPathBenchmark|ReceivePathBenchmark|CodecBreakdownBenchmark' >"$OUT/jmh.txt"
+grep -E '^(Benchmark|Receive|Send|Codec)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
 
 echo "== load: ours"
 load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS"
