@@ -2,18 +2,28 @@ package io.github.camelgeminilive.emulator.model;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.Part;
+import io.github.camelgeminilive.protocol.ServerContent;
+import io.github.camelgeminilive.protocol.ServerMessage;
+
 /**
  * Reply audio shared by every stream of the same reply: synthesis is deterministic per voice, transcript and length,
- * and costs far more than sending, so each chunk is rendered once, on first use, and then reused. Bounded: the least
- * recently used replies are dropped once their audio would exceed {@code maxBytes}. Thread-safe.
+ * and costs far more than sending, so each chunk is rendered (and encoded as a model-turn message) once, on first
+ * use, and then reused. Bounded: the least recently used replies are dropped once their weight (audio and JSON,
+ * {@value #BYTES_PER_SAMPLE} bytes per sample) would exceed {@code maxBytes}. Thread-safe.
  */
 final class ReplyAudioCache {
 
-    /** The default bound: about six minutes of reply audio. */
-    static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+    /** The default bound: about four and a half minutes of reply audio. */
+    static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    /** What a cached sample weighs: 2 bytes of PCM and about 3 of its base64 in the chunk's JSON. */
+    static final int BYTES_PER_SAMPLE = 5;
 
     private record Key(String voiceName, String transcript, long totalSamples, int chunkSamples) {
     }
@@ -35,16 +45,16 @@ final class ReplyAudioCache {
                 return cached;
             }
             ReplyAudio fresh = new ReplyAudio(new SpeechSynthesizer(voiceName, transcript), totalSamples, chunkSamples);
-            if (totalSamples * 2 <= maxBytes) {
+            if (weight(totalSamples) <= maxBytes) {
                 replies.put(key, fresh);
-                bytes += totalSamples * 2;
+                bytes += weight(totalSamples);
                 evictBeyondBound();
             }
             return fresh;
         }
     }
 
-    /** Bytes of the replies held now (counted at their full length, rendered or not). */
+    /** The weight of the replies held now (counted at their full length, rendered or not). */
     synchronized long bytes() {
         return bytes;
     }
@@ -57,41 +67,59 @@ final class ReplyAudioCache {
     private void evictBeyondBound() {
         for (Iterator<Map.Entry<Key, ReplyAudio>> it = replies.entrySet().iterator(); bytes > maxBytes
                 && it.hasNext();) {
-            bytes -= it.next().getKey().totalSamples() * 2;
+            bytes -= weight(it.next().getKey().totalSamples());
             it.remove();
         }
     }
 
-    /** One reply's audio, rendered chunk by chunk on first use. The chunks returned are shared: never modify them. */
+    private static long weight(long samples) {
+        return samples * BYTES_PER_SAMPLE;
+    }
+
+    /**
+     * One chunk of reply audio.
+     *
+     * @param pcm       its little-endian PCM
+     * @param modelTurn the chunk on its own as a {@code serverContent.modelTurn} message
+     * @param json      that message encoded
+     */
+    record Chunk(byte[] pcm, ServerMessage modelTurn, byte[] json) {
+    }
+
+    /** One reply's audio, made chunk by chunk on first use. The chunks returned are shared: never modify them. */
     static final class ReplyAudio {
 
         private final SpeechSynthesizer synthesizer;
         private final long totalSamples;
         private final int chunkSamples;
-        private final AtomicReferenceArray<byte[]> chunks;
+        private final AtomicReferenceArray<Chunk> chunks;
 
         private ReplyAudio(SpeechSynthesizer synthesizer, long totalSamples, int chunkSamples) {
             this.synthesizer = synthesizer;
             this.totalSamples = totalSamples;
             this.chunkSamples = chunkSamples;
             // an empty reply still has one (empty) chunk to carry its transcript
-            this.chunks = new AtomicReferenceArray<>((int) Math.max(1, (totalSamples + chunkSamples - 1) / chunkSamples));
+            long count = Math.max(1, (totalSamples + chunkSamples - 1) / chunkSamples);
+            this.chunks = new AtomicReferenceArray<>((int) count);
         }
 
         int chunkCount() {
             return chunks.length();
         }
 
-        /** The little-endian PCM of chunk {@code k}; the last chunk may be shorter. */
-        byte[] chunk(int k) {
-            byte[] pcm = chunks.get(k);
-            if (pcm == null) {
-                // two streams may render the same chunk at once: both get identical bytes, one copy is kept
+        /** Chunk {@code k}; the last chunk may be shorter. */
+        Chunk chunk(int k) {
+            Chunk chunk = chunks.get(k);
+            if (chunk == null) {
+                // two streams may make the same chunk at once: both get identical bytes, one copy is kept
                 long first = (long) k * chunkSamples;
-                pcm = synthesizer.render(first, (int) Math.min(chunkSamples, totalSamples - first));
-                chunks.set(k, pcm);
+                byte[] pcm = synthesizer.render(first, (int) Math.min(chunkSamples, totalSamples - first));
+                ServerMessage message = ServerMessage.of(ServerContent.ofModelTurn(new Content("model",
+                        List.of(Part.ofInlineData(SpeechSynthesizer.MIME_TYPE, pcm)))));
+                chunk = new Chunk(pcm, message, LiveJson.get().writeBytes(message));
+                chunks.set(k, chunk);
             }
-            return pcm;
+            return chunk;
         }
     }
 }

@@ -128,12 +128,14 @@ final class TurnStreamer {
             out.send(ServerMessage.of(ServerContent.ofModelTurn(new Content("model", List.of(Part.ofText(text))))));
             return;
         }
-        Content spoken = new Content("model", List.of(Part.ofInlineData(SpeechSynthesizer.MIME_TYPE, audio.chunk(k))));
+        ReplyAudioCache.Chunk chunk = audio.chunk(k);
         Transcription piece = format.outputTranscription() && !text.isEmpty() ? Transcription.of(text) : null;
         if (format.partsPerServerContent()) {
-            out.send(ServerMessage.of(new ServerContent(spoken, null, null, null, null, null, piece, null, null, null)));
+            Content spoken = chunk.modelTurn().serverContent().modelTurn();
+            out.send(ServerMessage.of(
+                    new ServerContent(spoken, null, null, null, null, null, piece, null, null, null)));
         } else {
-            out.send(ServerMessage.of(ServerContent.ofModelTurn(spoken)));
+            out.send(chunk.modelTurn(), chunk.json());
             if (piece != null) {
                 out.send(ServerMessage.of(ServerContent.ofOutputTranscription(piece)));
             }

@@ -111,10 +111,21 @@ final class LiveConnection implements Outbound {
 
     @Override
     public void send(ServerMessage message) {
-        if (!open.get() || frozen) {
-            return;
+        if (open.get() && !frozen) {
+            sendFrame(LiveJson.get().writeBytes(message));
         }
-        ByteBuffer frame = ByteBuffer.wrap(LiveJson.get().writeBytes(message));
+    }
+
+    @Override
+    public void send(ServerMessage message, byte[] json) {
+        if (open.get() && !frozen) {
+            sendFrame(json);
+        }
+    }
+
+    private void sendFrame(byte[] json) {
+        // wrapped, not copied: Undertow only reads the buffer, so a shared encoded chunk stays intact
+        ByteBuffer frame = ByteBuffer.wrap(json);
         // the lock makes the frame order the call order even when the model sends from several threads
         synchronized (sendLock) {
             if (open.get()) {
