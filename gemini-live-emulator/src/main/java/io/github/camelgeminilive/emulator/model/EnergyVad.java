@@ -58,12 +58,27 @@ final class EnergyVad {
         List<Event> events = List.of();
         int i = 0;
         if (pendingLowByte >= 0 && pcm.length > 0) { // a sample split across two messages
-            events = add(events, (short) ((pcm[0] << 8) | pendingLowByte));
+            int sample = (short) ((pcm[0] << 8) | pendingLowByte);
             pendingLowByte = -1;
             i = 1;
+            frameSumSquares += (long) sample * sample;
+            if (++frameFill == frameSamples) {
+                events = closeFrame(events);
+            }
         }
-        for (; i + 1 < pcm.length; i += 2) {
-            events = add(events, (short) ((pcm[i + 1] << 8) | (pcm[i] & 0xFF)));
+        while (i + 1 < pcm.length) {
+            // whole samples up to the end of the frame or of the data, in one tight loop
+            int samples = Math.min((pcm.length - i) / 2, frameSamples - frameFill);
+            long sumSquares = 0;
+            for (int end = i + 2 * samples; i < end; i += 2) {
+                long sample = (short) ((pcm[i + 1] << 8) | (pcm[i] & 0xFF));
+                sumSquares += sample * sample;
+            }
+            frameSumSquares += sumSquares;
+            frameFill += samples;
+            if (frameFill == frameSamples) {
+                events = closeFrame(events);
+            }
         }
         if (i < pcm.length) {
             pendingLowByte = pcm[i] & 0xFF;
@@ -87,12 +102,8 @@ final class EnergyVad {
         pendingLowByte = -1;
     }
 
-    /** Adds one sample to the frame; returns {@code events} with the event a completed frame caused, if any. */
-    private List<Event> add(List<Event> events, int sample) {
-        frameSumSquares += (long) sample * sample;
-        if (++frameFill < frameSamples) {
-            return events;
-        }
+    /** Ends the current frame; returns {@code events} with the event it caused, if any. */
+    private List<Event> closeFrame(List<Event> events) {
         Event event = frameDone();
         if (event == null) {
             return events;
