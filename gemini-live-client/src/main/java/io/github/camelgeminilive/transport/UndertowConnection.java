@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.Options;
 
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.util.ImmediatePooledByteBuffer;
@@ -42,6 +43,7 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         WebSocketChannel channel = ((UndertowSession) session).getWebSocketChannel();
+        noDelay(channel);
         this.sender = new OrderedSender((utf8, done) -> WebSockets.sendText(copyOf(utf8, channel), channel,
                 new WebSocketCallback<Void>() {
                     @Override
@@ -59,6 +61,18 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) handler::onBinary);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> handler.onPong());
+    }
+
+    /**
+     * Small frames every 20 ms are what Nagle's algorithm delays: a frame would wait for the acknowledgement of the
+     * one before (up to the peer's delayed-ack timeout, 40 ms on Linux) whenever nothing flows the other way.
+     */
+    private static void noDelay(WebSocketChannel channel) {
+        try {
+            channel.setOption(Options.TCP_NODELAY, true);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot set TCP_NODELAY: {}", e.toString());
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.benchmarks.load;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelgeminilive.protocol.GenerationConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
@@ -24,6 +25,7 @@ final class OurLoadClient implements LoadClient {
     static final String MIME = "audio/pcm;rate=16000";
 
     private final LiveClient client;
+    private StampingTransport stamping;
 
     private final String name;
 
@@ -32,8 +34,10 @@ final class OurLoadClient implements LoadClient {
         ConnectionOptions plain = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key");
         ConnectionOptions options = emulator.trustStore() == null ? plain
                 : plain.withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
-        this.client = LiveClient.create(options,
-                pool -> new StampingTransport(new UndertowTransport(options, pool)));
+        this.client = LiveClient.create(options, pool -> {
+            stamping = new StampingTransport(new UndertowTransport(options, pool));
+            return stamping;
+        });
     }
 
     static SessionOptions sessionOptions() {
@@ -54,22 +58,22 @@ final class OurLoadClient implements LoadClient {
 
     @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
-        Queue<Long> stamps = StampingTransport.newStamps();
-        StampingTransport.NEXT.set(stamps);
-        try {
-            LiveSessionListener route = events(listener);
-            return client.connect(sessionOptions(), null, event -> {
-                if (event instanceof LiveEvent.Audio) {
-                    Long stamp = stamps.poll();
-                    if (stamp != null) {
-                        listener.routeDelay(System.nanoTime() - stamp);
-                    }
+        LiveSessionListener route = events(listener);
+        AtomicReference<Queue<Long>> stamps = new AtomicReference<>();
+        // audio flows only once the caller speaks, after the session is open and its stamps are known
+        return client.connect(sessionOptions(), null, event -> {
+            Queue<Long> queue = stamps.get();
+            if (event instanceof LiveEvent.Audio && queue != null) {
+                Long stamp = queue.poll();
+                if (stamp != null) {
+                    listener.routeDelay(System.nanoTime() - stamp);
                 }
-                route.onEvent(event);
-            }).thenApply(s -> session(s, listener));
-        } finally {
-            StampingTransport.NEXT.remove();
-        }
+            }
+            route.onEvent(event);
+        }).thenApply(s -> {
+            stamps.set(stamping.stampsOf(s));
+            return session(s, listener);
+        });
     }
 
     /** A resilient session (goAway handled by the client), for the reconnect measurement. */

@@ -1,8 +1,10 @@
 package io.github.camelgeminilive.benchmarks.load;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.camelgeminilive.transport.ConnectRequest;
@@ -15,29 +17,29 @@ import io.github.camelgeminilive.transport.WebSocketTransport;
  * the moment the WebSocket layer hands it over, so the listener can tell the latency the client adds (parse, fan
  * out, two hand-offs to the shared pool) exactly. The emulator's audio messages start with
  * {@code {"serverContent":{"modelTurn":} and each becomes exactly one audio event, so stamps and audio events pair
- * up in order. The stamp queue of a connection is taken from {@link #NEXT} on the thread that connects.
+ * up in order. A connection's stamps are found by its handler, which is the session the client hands back.
  */
 final class StampingTransport implements WebSocketTransport {
-
-    /** Set by the opener around {@code LiveClient.connect}, which asks the transport on the same thread. */
-    static final ThreadLocal<Queue<Long>> NEXT = new ThreadLocal<>();
 
     private static final byte[] AUDIO_PREFIX = "{\"serverContent\":{\"modelTurn\":".getBytes(StandardCharsets.US_ASCII);
 
     private final WebSocketTransport delegate;
+    private final Map<WebSocketHandler, Queue<Long>> stamps = new ConcurrentHashMap<>();
 
     StampingTransport(WebSocketTransport delegate) {
         this.delegate = delegate;
     }
 
-    static Queue<Long> newStamps() {
-        return new ConcurrentLinkedQueue<>();
+    /** The stamps of the connection whose handler is {@code session} (the client's session is its handler). */
+    Queue<Long> stampsOf(Object session) {
+        return stamps.get(session);
     }
 
     @Override
     public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
-        Queue<Long> stamps = NEXT.get();
-        return delegate.connect(request, stamps == null ? handler : new WebSocketHandler() {
+        Queue<Long> queue = new ConcurrentLinkedQueue<>();
+        stamps.put(handler, queue);
+        return delegate.connect(request, new WebSocketHandler() {
             @Override
             public void onText(String text) {
                 handler.onText(text);
@@ -46,13 +48,14 @@ final class StampingTransport implements WebSocketTransport {
             @Override
             public void onBinary(byte[] data) {
                 if (isAudio(data)) {
-                    stamps.add(System.nanoTime());
+                    queue.add(System.nanoTime());
                 }
                 handler.onBinary(data);
             }
 
             @Override
             public void onClose(int code, String reason, Throwable error) {
+                stamps.remove(handler);
                 handler.onClose(code, reason, error);
             }
 
