@@ -1,5 +1,9 @@
 package io.github.camelgeminilive.protocol;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+
 import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.Base64Variants;
 
@@ -10,8 +14,9 @@ import com.fasterxml.jackson.core.Base64Variants;
 final class Base64Text {
 
     private static final Base64Variant STANDARD = Base64Variants.MIME_NO_LINEFEEDS;
-    private static final int[] STANDARD_VALUES = values(STANDARD);
-    private static final int[] URL_SAFE_VALUES = values(Base64Variants.MODIFIED_FOR_URL);
+    /** Base64 up to this long is narrowed into a reused per-thread array; longer text into a new one. */
+    private static final int SCRATCH_LIMIT = 256 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8 * 1024]);
 
     private Base64Text() {
     }
@@ -39,59 +44,44 @@ final class Base64Text {
     }
 
     /**
-     * Decodes {@code text[offset, offset+length)}.
+     * Decodes {@code text[offset, offset+length)} with the JDK's decoder (vectorised): the characters are narrowed
+     * into a per-thread scratch array, so no String of the base64 is made.
      *
      * @throws IllegalArgumentException naming the problem: a character outside the alphabet (or both alphabets
-     *                                  mixed), padding before the end, or a dangling last character
+     *                                  mixed), misplaced padding, or a dangling last character
      */
     static byte[] decode(char[] text, int offset, int length) {
-        int end = offset + length;
-        int padding = 0;
-        while (padding < 2 && end > offset && text[end - 1] == '=') {
-            end--;
-            padding++;
+        byte[] ascii = length <= SCRATCH_LIMIT ? scratch(length) : new byte[length];
+        int nonAscii = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text[offset + i];
+            nonAscii |= c;
+            ascii[i] = (byte) c;
         }
-        int chars = end - offset;
-        if (chars % 4 == 1 || padding > 0 && length % 4 != 0) {
-            throw new IllegalArgumentException("wrong length (" + length + " characters, " + padding + " padding)");
+        if ((nonAscii & ~0x7F) != 0) {
+            throw new IllegalArgumentException("illegal non-ASCII character");
         }
-        int[] values = urlSafe(text, offset, end) ? URL_SAFE_VALUES : STANDARD_VALUES;
-        byte[] out = new byte[chars / 4 * 3 + Math.max(0, chars % 4 - 1)];
-        int o = 0;
-        int i = offset;
-        for (int whole = end - chars % 4; i < whole; i += 4) {
-            int bits = value(values, text, i, offset) << 18 | value(values, text, i + 1, offset) << 12
-                    | value(values, text, i + 2, offset) << 6 | value(values, text, i + 3, offset);
-            out[o++] = (byte) (bits >> 16);
-            out[o++] = (byte) (bits >> 8);
-            out[o++] = (byte) bits;
-        }
-        if (i < end) { // 2 or 3 characters: 1 or 2 bytes
-            int bits = value(values, text, i, offset) << 18 | value(values, text, i + 1, offset) << 12
-                    | (i + 2 < end ? value(values, text, i + 2, offset) << 6 : 0);
-            out[o++] = (byte) (bits >> 16);
-            if (i + 2 < end) {
-                out[o] = (byte) (bits >> 8);
+        ByteBuffer in = ByteBuffer.wrap(ascii, 0, length);
+        ByteBuffer out;
+        try {
+            out = Base64.getDecoder().decode(in);
+        } catch (IllegalArgumentException standard) {
+            if (!urlSafe(text, offset, offset + length)) {
+                throw standard;
             }
+            out = Base64.getUrlDecoder().decode(in.rewind());
         }
-        return out;
+        return out.arrayOffset() == 0 && out.remaining() == out.array().length ? out.array()
+                : Arrays.copyOfRange(out.array(), out.arrayOffset(), out.arrayOffset() + out.remaining());
     }
 
-    private static int value(int[] values, char[] text, int index, int offset) {
-        char c = text[index];
-        int value = c < 128 ? values[c] : -1;
-        if (value < 0) {
-            throw new IllegalArgumentException("illegal character " + describe(c) + " at index " + (index - offset));
+    private static byte[] scratch(int length) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, buffer.length * 2))];
+            SCRATCH.set(buffer);
         }
-        return value;
-    }
-
-    private static int[] values(Base64Variant alphabet) {
-        int[] values = new int[128];
-        for (char c = 0; c < values.length; c++) {
-            values[c] = c == alphabet.getPaddingChar() ? -1 : alphabet.decodeBase64Char(c);
-        }
-        return values;
+        return buffer;
     }
 
     private static boolean urlSafe(char[] text, int from, int to) {
@@ -101,9 +91,5 @@ final class Base64Text {
             }
         }
         return false;
-    }
-
-    private static String describe(char c) {
-        return c >= 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 }
