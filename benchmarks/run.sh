@@ -51,7 +51,7 @@ echo "== load: ours"
 load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS"
 
 echo "== load: Google's Java SDK"
-load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N"
+load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions 25
 
 if [[ "$STEPS_PLAIN" != "none" ]]; then
     echo "== load: ours over plain ws (what TLS costs)"

@@ -26,10 +26,14 @@ import jakarta.websocket.Session;
 final class UndertowConnection extends Endpoint implements WebSocketConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowConnection.class);
+    /** Up to about 120 ms of 16 kHz audio per frame. */
+    private static final int REUSED_BUFFER_BYTES = 8 * 1024;
 
     private final WebSocketHandler handler;
     private final int maxMessageBytes;
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    /** Reused for every frame up to its size (audio frames); used by one write at a time (the sender's order). */
+    private ByteBuffer outgoing;
     private volatile Session session;
     private volatile OrderedSender sender;
     private volatile Throwable lastError;
@@ -44,7 +48,7 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
         this.session = session;
         WebSocketChannel channel = ((UndertowSession) session).getWebSocketChannel();
         noDelay(channel);
-        this.sender = new OrderedSender((utf8, done) -> WebSockets.sendText(copyOf(utf8, channel), channel,
+        this.sender = new OrderedSender((utf8, done) -> WebSockets.sendText(frameBytes(utf8), channel,
                 new WebSocketCallback<Void>() {
                     @Override
                     public void complete(WebSocketChannel c, Void context) {
@@ -76,21 +80,22 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     }
 
     /**
-     * The frame's bytes in a buffer of the connection's pool (one of the big ones on the heap when it does not fit).
-     * Frames go through Undertow's own channel, not Jakarta's {@code sendText(String)}, which would turn every frame
-     * into a String and back into bytes; and never as the caller's array itself, as the client masks the payload in
-     * place and a resilient session may send the same frame again.
+     * The frame's bytes in this connection's own outgoing buffer, or a copy when they do not fit. Frames go through
+     * Undertow's own channel, not Jakarta's {@code sendText(String)}, which would turn every frame into a String and
+     * back into bytes; and never as the caller's array itself, as the client masks the payload in place and a
+     * resilient session may send the same frame again. One buffer is enough: {@link OrderedSender} starts a write
+     * only when the one before has completed, and Undertow is done with a frame's bytes by then.
      */
-    private static PooledByteBuffer copyOf(byte[] utf8, WebSocketChannel channel) {
-        PooledByteBuffer pooled = channel.getBufferPool().allocate();
-        ByteBuffer buffer = pooled.getBuffer();
-        if (buffer.capacity() >= utf8.length) {
-            buffer.clear();
-            buffer.put(utf8).flip();
-            return pooled;
+    private PooledByteBuffer frameBytes(byte[] utf8) {
+        if (utf8.length > REUSED_BUFFER_BYTES) {
+            return new ImmediatePooledByteBuffer(ByteBuffer.wrap(utf8.clone()));
         }
-        pooled.close();
-        return new ImmediatePooledByteBuffer(ByteBuffer.wrap(utf8.clone()));
+        if (outgoing == null) {
+            outgoing = ByteBuffer.allocate(REUSED_BUFFER_BYTES);
+        }
+        outgoing.clear();
+        outgoing.put(utf8).flip();
+        return new ImmediatePooledByteBuffer(outgoing);
     }
 
     @Override

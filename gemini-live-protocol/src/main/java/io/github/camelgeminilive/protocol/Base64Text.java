@@ -28,6 +28,13 @@ final class Base64Text {
 
     /** Writes the base64 of {@code src[offset, offset+length)} at {@code dst[at]}; returns the index after it. */
     static int encode(byte[] src, int offset, int length, byte[] dst, int at) {
+        if (offset == 0 && length == src.length) { // the usual case: the JDK's vectorised encoder takes whole arrays
+            int n = encodedLength(length);
+            byte[] out = n <= SCRATCH_LIMIT ? scratch(n) : new byte[n];
+            Base64.getEncoder().encode(src, out);
+            System.arraycopy(out, 0, dst, at, n);
+            return at + n;
+        }
         int in = offset;
         int out = at;
         int end = offset + length;

@@ -24,12 +24,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
  *     --client ours|ours-plain|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
- *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--profile 100] [--memory 200] [--reconnect 5]
+ *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
+ *     [--profile 100] [--memory 200] [--reconnect 5]
  * </pre>
  *
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
  * costs; {@code ours} and {@code sdk} both use {@code wss}. The steps of a client share one emulator JVM, and an
- * unrecorded 20 s step warms both JVMs up first (the JIT compiler otherwise dominates the first minute's CPU); stepping stops after two steps in a row miss the real-time bar.
+ * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
+ * JIT compiler otherwise dominates the first minute's CPU. The profiled step warms up as long, on a fresh emulator.
+ * Stepping stops after two steps in a row miss the real-time bar.
  * Results go to {@code DIR/load-CLIENT.json} (after every step), {@code memory-CLIENT.json} and
  * {@code reconnect.json}.
  */
@@ -51,6 +54,9 @@ public final class LoadDriver {
         Files.createDirectories(out);
         Duration warmup = Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "3")));
         Duration measure = Duration.ofSeconds(Long.parseLong(a.getOrDefault("measure", "12")));
+        // the JIT keeps compiling for about a minute under load: measured steps before that measure the compiler
+        int prewarmSessions = Integer.parseInt(a.getOrDefault("prewarm-sessions", "100"));
+        Duration prewarm = Duration.ofSeconds(Long.parseLong(a.getOrDefault("prewarm", "40")));
         boolean tls = !clientName.equals("ours-plain");
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
@@ -62,8 +68,9 @@ public final class LoadDriver {
         if (a.containsKey("steps")) {
             // one emulator for all steps of a client: its JIT warms up once, like a long-running service
             try (EmulatorProcess emulator = EmulatorProcess.start(jar, out, tls)) {
-                log.printf("%s: warming both JVMs up (50 sessions for 20 s, not recorded)%n", clientName);
-                LoadStep.run(clients, emulator, 50, Duration.ofSeconds(10), Duration.ofSeconds(10), log);
+                log.printf("%s: warming both JVMs up (%d sessions for %d s, not recorded)%n", clientName,
+                        prewarmSessions, prewarm.toSeconds());
+                LoadStep.run(clients, emulator, prewarmSessions, prewarm.dividedBy(2), prewarm.dividedBy(2), log);
                 List<StepResult> results = new ArrayList<>();
                 int missed = 0;
                 for (String step : a.get("steps").split(",")) {
@@ -89,7 +96,7 @@ public final class LoadDriver {
             }
         }
         if (a.containsKey("profile")) {
-            profile(clients, clientName, jar, out, tls, Integer.parseInt(a.get("profile")), warmup, measure, log);
+            profile(clients, clientName, jar, out, tls, Integer.parseInt(a.get("profile")), prewarm, measure, log);
         }
         if (a.containsKey("memory")) {
             int n = Integer.parseInt(a.get("memory"));
