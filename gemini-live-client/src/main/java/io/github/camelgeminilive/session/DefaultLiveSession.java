@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,9 +31,9 @@ import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 
 /**
- * One Live API session over one connection. Received frames are parsed and fanned out in order on the shared pool,
- * so the I/O thread only hands bytes over; the listener sees the events one at a time, in order, on the event
- * executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
+ * One Live API session over one connection. Received frames are parsed and fanned out in order on the I/O thread
+ * that read them (parsing is bounded, non-blocking work: one hand-off less per frame), or on the shared pool while
+ * another task of the session runs; the listener sees the events one at a time, in order, on the event executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
  * oldest audio, never stalls the reader). Before {@code setupComplete} the listener sees nothing: a failed setup
  * only fails the connect future.
  */
@@ -133,16 +134,16 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
                 : new ConnectionLostException(e.getMessage(), 0, null, e));
     }
 
-    // ---- receiving (I/O thread hands over, event executor works) ----
+    // ---- receiving (parsed on the I/O thread, delivered on the event executor) ----
 
     @Override
     public void onText(String text) {
-        events.execute(() -> receive(() -> LiveJson.get().readServer(text)));
+        events.executeHere(() -> receive(() -> LiveJson.get().readServer(text)));
     }
 
     @Override
     public void onBinary(byte[] data) {
-        events.execute(() -> receive(() -> LiveJson.get().readServer(data)));
+        events.executeHere(() -> receive(() -> LiveJson.get().readServer(data)));
     }
 
     @Override
@@ -155,7 +156,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         }
         state.set(State.CLOSED);
         closed.complete(null);
-        events.execute(() -> finish(code, reason));
+        events.executeHere(() -> finish(code, reason));
     }
 
     private void receive(Supplier<ServerMessage> parse) {
@@ -179,7 +180,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
             setupSeen = true;
             sessionId = message.setupComplete().sessionId();
             state.compareAndSet(State.CONNECTING, State.OPEN);
-            completions.execute(() -> setupDone.complete(this));
+            completeSetup(() -> setupDone.complete(this));
         }
         SessionResumptionUpdate update = message.sessionResumptionUpdate();
         if (update != null && update.isResumable() && update.newHandle() != null && !update.newHandle().isBlank()) {
@@ -200,20 +201,33 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         if (setupSeen) {
             deliver(new LiveEvent.Closed(closeCode, error.reason(), error));
         } else {
-            setupDone.completeExceptionally(error);
+            failSetup(error);
         }
         closeConnection(closeCode, closeReason);
     }
 
     private void finish(int code, String reason) {
         if (!setupSeen) {
-            setupDone.completeExceptionally(failure != null ? failure
+            failSetup(failure != null ? failure
                     : new ConnectionLostException("Live API closed the connection (" + code + ") before "
                             + "setupComplete (session " + name + ")", code, reason, null));
         }
         if (!finished) {
             finished = true;
             deliver(new LiveEvent.Closed(code, reason, failure));
+        }
+    }
+
+    private void failSetup(LiveSessionException error) {
+        completeSetup(() -> setupDone.completeExceptionally(error));
+    }
+
+    /** Off this thread, which may be an I/O thread: code chained to the connect future must not run there. */
+    private void completeSetup(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) { // the client is closing: better here than never
+            completion.run();
         }
     }
 

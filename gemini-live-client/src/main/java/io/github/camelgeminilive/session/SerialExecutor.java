@@ -33,6 +33,26 @@ final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /**
+     * Runs the task on the calling thread when nothing of this executor is queued or running, else queues it as
+     * {@link #execute} does. A connection's I/O thread parses its frames this way, without a hand-off per frame,
+     * while order and one-at-a-time still hold against tasks from other threads.
+     */
+    void executeHere(Runnable task) {
+        if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            execute(task);
+            return;
+        }
+        try {
+            run(task);
+        } finally {
+            scheduled.set(false);
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
+        }
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
@@ -45,6 +65,14 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Session task failed", e);
+        }
+    }
+
     private void drain() {
         try {
             for (int i = 0; i < BATCH; i++) {
@@ -52,11 +80,7 @@ final class SerialExecutor implements Executor {
                 if (task == null) {
                     break;
                 }
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Session task failed", e);
-                }
+                run(task);
             }
         } finally {
             scheduled.set(false);
