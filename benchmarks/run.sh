@@ -4,14 +4,17 @@
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
 #      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 11 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 20 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STEPS_OURS=${STEPS_OURS:-25,50,100,200,300,400,500,600,700,800,1000}
 STEPS_SDK=${STEPS_SDK:-5,10,15,25,50,100,200,300,400,500}
-STEPS_PLAIN=${STEPS_PLAIN:-$STEPS_OURS}   # "none" skips the plain-ws run
+STEPS_PLAIN=${STEPS_PLAIN:-100,300,500}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
+PREWARM_S=${PREWARM_S:-60}              # unrecorded warm-up of each load JVM pair, so the JIT has finished
+PREWARM_OURS=${PREWARM_OURS:-500}       # sessions during it
+PREWARM_SDK=${PREWARM_SDK:-50}
 MEASURE_S=${MEASURE_S:-8}
 PROFILE_N=${PROFILE_N:-100}
 MEMORY_N=${MEMORY_N:-200}
@@ -29,6 +32,7 @@ mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
 echo "STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_PLAIN=$STEPS_PLAIN WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S" \
+    "PREWARM_S=$PREWARM_S PREWARM_OURS=$PREWARM_OURS PREWARM_SDK=$PREWARM_SDK" \
     "PROFILE_N=$PROFILE_N MEMORY_N=$MEMORY_N GOAWAYS=$GOAWAYS JMH_OPTS='$JMH_OPTS' LOAD_JVM='$LOAD_JVM'" >"$OUT/settings.txt"
 
 load() { # client, extra options...
@@ -37,6 +41,7 @@ load() { # client, extra options...
     # shellcheck disable=SC2086
     java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$client" \
         --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --warmup "$WARMUP_S" --measure "$MEASURE_S" \
+        --prewarm "$PREWARM_S" \
         "$@" 2>>"$OUT/$client-stderr.log" | tee -a "$OUT/load-$client.txt" \
         || echo "!! the $client run failed (see $OUT/$client-stderr.log); the report shows what it wrote"
 }
@@ -48,14 +53,15 @@ java -jar "$JAR" $JMH_OPTS -prof gc -rf json -rff "$OUT/jmh.json" \
 grep -E '^(Benchmark|Receive|Send|Codec)' "$OUT/jmh.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
 
 echo "== load: ours"
-load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS"
+load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS" \
+    --prewarm-sessions "$PREWARM_OURS"
 
 echo "== load: Google's Java SDK"
-load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions 25
+load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_SDK"
 
 if [[ "$STEPS_PLAIN" != "none" ]]; then
     echo "== load: ours over plain ws (what TLS costs)"
-    load ours-plain --steps "$STEPS_PLAIN"
+    load ours-plain --steps "$STEPS_PLAIN" --prewarm-sessions "$PREWARM_OURS"
 fi
 
 echo "== report"
