@@ -4,7 +4,7 @@
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
 #      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 20 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 15 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

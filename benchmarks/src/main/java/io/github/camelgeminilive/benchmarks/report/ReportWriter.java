@@ -79,13 +79,13 @@ public final class ReportWriter {
         line("## Reproduce");
         line("");
         line("```sh");
-        line("./benchmarks/run.sh            # builds what it needs, about 11 minutes on 2 cores, rewrites this file and the chart");
+        line("./benchmarks/run.sh            # builds what it needs, about 15 minutes on 2 cores, rewrites this file and the chart");
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
                 + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, then ours over plain"
                 + " `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
-                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `JMH_OPTS` and more"
+                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `PREWARM_S`, `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more"
                 + " (see the script).");
         line("");
         Path settings = results.resolve("settings.txt");
@@ -248,9 +248,11 @@ public final class ReportWriter {
     private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
         line("## 2. Load: concurrent real-time sessions");
         line("");
-        line("Each step starts a fresh emulator JVM (`java -jar gemini-live-emulator.jar --port 0 --tls`) and one"
-                + " client JVM opens N sessions over `wss` to it (both clients over the same TLS: the SDK always uses"
-                + " `wss`). Every session is a caller: a 2.5 s cycle of 100 ms of speech-like tone and silence, sent as"
+        line("Each client runs in its own JVM against its own emulator JVM (`java -jar gemini-live-emulator.jar --port 0"
+                + " --tls`), over `wss` (both clients over the same TLS: the SDK always uses `wss`); the steps of a"
+                + " client share that pair of JVMs, which first run an unrecorded warm-up (`PREWARM_S` seconds at"
+                + " `PREWARM_OURS` sessions for ours, `PREWARM_SDK` for the SDK; see the settings above) so the JIT"
+                + " compilers have finished, as in a service that has been up for a minute. Every session is a caller: a 2.5 s cycle of 100 ms of speech-like tone and silence, sent as"
                 + " 20 ms frames (640 bytes) at 50 frames/s in real time by one shared scheduler (2 threads, ten"
                 + " fixed-rate phase groups; no thread per session), callers spread over the cycle. The emulator's VAD"
                 + " (`silenceDurationMs` 200) ends each utterance on a known frame, answers at once with"
@@ -268,13 +270,12 @@ public final class ReportWriter {
                 + " chunk. It contains the emulator's own timer jitter.");
         line("- **send lateness**: when a frame was handed to the client vs its 20 ms slot.");
         line("- **route delay** (ours only): the WebSocket layer hands an audio message over (I/O thread) -> the"
-                + " listener (the route's processor) has its `LiveEvent.Audio`: parse, fan-out and the two hand-offs to"
-                + " the shared pool, measured exactly with a stamping `WebSocketTransport` wrapper. The SDK runs its"
+                + " listener (the route's processor) has its `LiveEvent.Audio`: parse and fan-out (on the I/O thread)"
+                + " and the hand-off to the delivering pool, measured exactly with a stamping `WebSocketTransport` wrapper. The SDK runs its"
                 + " callback on the socket's own reader thread right after parsing, so its added latency is its parse"
                 + " time (section 1) plus any wait for that thread.");
         line("- **CPU**: client JVM process CPU time / wall time (`OperatingSystemMXBean`), in cores; \"without JIT\""
-                + " leaves out the JIT compiler threads (`/proc/PID/task/*/stat`), which are still busy for a while after"
-                + " the warm-up; per session in % of one core (without JIT); the emulator's JVM separately. **heap/session**: client heap after full GCs while"
+                + " leaves out the JIT compiler threads (`/proc/PID/task/*/stat`); per session in % of one core (without JIT); the emulator's JVM separately. **heap/session**: client heap after full GCs while"
                 + " streaming, minus before opening, per session. **threads**: live threads of the client JVM while"
                 + " streaming. **frames lost**: frames sent minus frames the emulator counted"
                 + " (`audioSamplesReceived` via `GET /emulator/sessions`). **chunks lost**: reply chunks missing from"
@@ -438,8 +439,9 @@ public final class ReportWriter {
         line("One caller streams as in the load test (transparent resumption on) while the emulator's admin API"
                 + " injects `goAway` (`POST /emulator/sessions/{id}/goaway?timeLeft=5s`) " + r.path("goAways").asInt()
                 + " times, at different points of the caller's cycle. The resilient session drains (a reply in"
-                + " progress finishes), opens the new connection, resumes by handle and replays what the handle does"
-                + " not cover, holding sends meanwhile.");
+                + " progress finishes; the caller's audio keeps streaming on the old connection meanwhile), opens the"
+                + " new connection, resumes by handle and replays what the handle does not cover, holding sends only"
+                + " during the switch itself.");
         line("");
         JsonNode f = r.path("goAwayToFirstFrame");
         JsonNode t = r.path("goAwayToReconnected");
@@ -461,7 +463,7 @@ public final class ReportWriter {
                 + r.path("resumed").asInt() + " resumed by handle;");
         line("- largest lateness of reply audio at the listener over the whole run (the gap a route hears): "
                 + ms(r.path("replyLatenessMax").asDouble()) + " ms;");
-        line("- longest an outgoing frame waited between `sendAudio` and the socket (held while reconnecting: the gap in"
+        line("- longest an outgoing frame waited between `sendAudio` and the socket (held during the switch: the gap in"
                 + " the audio the emulator hears, then caught up): " + ms(r.path("longestSendWaitMs").asDouble()) + " ms;");
         long sent = r.path("samplesSent").asLong();
         long inState = r.path("samplesInState").asLong();
