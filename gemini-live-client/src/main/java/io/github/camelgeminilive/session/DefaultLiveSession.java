@@ -79,7 +79,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         this(options, listener, pool, () -> { });
     }
 
-    /** @param onPong called on the I/O thread when a pong arrives: must return at once */
+    /** @param onPong called when a pong arrives, in order with the events (on the delivering thread) */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong) {
         this.onPong = onPong;
         this.options = options;
@@ -302,7 +302,9 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public void onPong() {
-        onPong.run();
+        // in wire order with the messages around it: a resilient session decides what a handle covers by
+        // whether the pong came before the handle, so the pong must not overtake a message still being delivered
+        events.executeHere(() -> delivery.runInOrder(onPong));
     }
 
     /** Drops the connection without a close handshake (a half-open connection will not answer one). */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@link LiveEvent.Audio} is dropped first, then the oldest content event (text, transcription, usage); events
  * that carry state (turn ends, tool calls, go-away, reconnects, close) are never dropped. Drops are counted and
  * logged at most every few seconds; events the executor rejects (it was shut down) are counted as dropped too.
+ * Tasks queued with {@link #runInOrder} run between the events, in order, and are never dropped.
  */
 final class EventQueue {
 
@@ -26,7 +27,8 @@ final class EventQueue {
     private final Executor executor;
     private final int capacity;
     private final String name;
-    private final Deque<LiveEvent> queue = new ArrayDeque<>();
+    /** {@link LiveEvent}s and in-order tasks ({@link Runnable}). */
+    private final Deque<Object> queue = new ArrayDeque<>();
     private boolean scheduled;
     private long dropped;
     private long lastWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
@@ -39,13 +41,22 @@ final class EventQueue {
     }
 
     void offer(LiveEvent event) {
+        enqueue(event);
+    }
+
+    /** Runs {@code task} on the delivering thread after the events offered so far, before the ones after it. */
+    void runInOrder(Runnable task) {
+        enqueue(task);
+    }
+
+    private void enqueue(Object item) {
         boolean schedule;
         synchronized (this) {
             if (queue.size() >= capacity && dropOne()) {
                 dropped++;
                 warn();
             }
-            queue.addLast(event);
+            queue.addLast(item);
             schedule = !scheduled;
             scheduled = true;
         }
@@ -64,9 +75,8 @@ final class EventQueue {
 
     /** Drops the oldest event of the type, or (type null) the oldest content event. */
     private boolean dropFirst(LiveEventType type) {
-        for (Iterator<LiveEvent> it = queue.iterator(); it.hasNext();) {
-            LiveEvent e = it.next();
-            if (type == null ? droppable(e.type()) : e.type() == type) {
+        for (Iterator<Object> it = queue.iterator(); it.hasNext();) {
+            if (it.next() instanceof LiveEvent e && (type == null ? droppable(e.type()) : e.type() == type)) {
                 it.remove();
                 return true;
             }
@@ -107,14 +117,19 @@ final class EventQueue {
 
     private void drain() {
         for (int i = 0; i < BATCH; i++) {
-            LiveEvent event;
+            Object item;
             synchronized (this) {
-                event = queue.pollFirst();
-                if (event == null) {
+                item = queue.pollFirst();
+                if (item == null) {
                     scheduled = false;
                     return;
                 }
             }
+            if (item instanceof Runnable task) {
+                task.run();
+                continue;
+            }
+            LiveEvent event = (LiveEvent) item;
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * means the connection is half-open and {@code dead} runs once. Each pong also proves the peer has read every
  * frame written before its ping (one TCP stream, read in order): {@link #readUpTo()} is that count, which lets a
  * session without {@code lastConsumedClientMessageIndex} know which messages a later handle must include.
- * Runs on the client's shared scheduler; pongs arrive on an I/O thread and only touch lock-free state.
+ * Runs on the client's shared scheduler; pongs arrive in order with the connection's events (so a handle is
+ * compared with the pongs that really came before it) and only touch lock-free state.
  */
 final class Keepalive {
 

@@ -1,0 +1,67 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.protocol.Setup;
+
+/**
+ * A pong is heard after the messages that came before it on the wire, even while their delivery is still under
+ * way: a resilient session without transparent resumption decides which messages a handle covers by it.
+ */
+class PongOrderTest {
+
+    @Test
+    void aPongDoesNotOvertakeAHandleStillBeingDelivered() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        LiveSessionListener slow = event -> {
+            if (event instanceof LiveEvent.ResumptionUpdate) {
+                heard.add("handle");
+                await(release);
+            }
+        };
+        DefaultLiveSession session = new DefaultLiveSession(
+                SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), slow, pool,
+                () -> heard.add("pong"));
+        try {
+            // what the I/O thread does: the frames, then the pong, in wire order
+            session.onBinary(bytes("{\"setupComplete\":{}}"));
+            session.onBinary(bytes("{\"sessionResumptionUpdate\":{\"newHandle\":\"h1\",\"resumable\":true}}"));
+            session.onPong();
+
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("handle"));
+            assertThat(heard).as("the pong waits for the handle's delivery").containsExactly("handle");
+            release.countDown();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
+            assertThat(heard).containsExactly("handle", "pong");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
