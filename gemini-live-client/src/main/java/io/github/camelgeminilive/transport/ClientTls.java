@@ -97,36 +97,35 @@ final class ClientTls {
             this.delegate = delegate;
         }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
+        /** One server check of the delegate's; a rejection is kept for the error message, then thrown on. */
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private void recording(Check check) throws CertificateException {
             try {
-                delegate.checkServerTrusted(chain, authType, engine);
+                check.run();
             } catch (CertificateException e) {
                 rejection = e;
                 throw e;
             }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            recording(() -> delegate.checkServerTrusted(chain, authType, engine));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            try {
-                delegate.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                rejection = e;
-                throw e;
-            }
+            recording(() -> delegate.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                delegate.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                rejection = e;
-                throw e;
-            }
+            recording(() -> delegate.checkServerTrusted(chain, authType));
         }
 
         @Override
