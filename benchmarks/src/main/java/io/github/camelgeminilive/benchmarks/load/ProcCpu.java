@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * threads ({@code C1/C2 CompilerThread}) apart from the rest, so that a step's figure is not the JIT warming up.
  * Times in clock ticks (100 per second on Linux).
  *
- * @param totalTicks    user + system time of all threads
+ * @param totalTicks    user + system time of the process (threads that have ended included)
  * @param compilerTicks user + system time of the JIT compiler threads
  * @param byThread      user + system time per thread name (numbers dropped)
  */
@@ -18,10 +18,18 @@ record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> 
 
     static final double TICKS_PER_SECOND = 100.0;
 
-    /** A snapshot; zeros where /proc is not there. Exited threads' time is lost, so take it around steady work. */
+    /**
+     * A snapshot; zeros where /proc is not there. The per-thread split only sees live threads (a client that starts
+     * a thread per frame, as the SDK does, shows in the total but not by name).
+     */
     static ProcCpu of(long pid) {
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
-        long total = 0;
+        long total;
+        try {
+            total = ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+        } catch (IOException | RuntimeException e) {
+            return new ProcCpu(0, 0, java.util.Map.of());
+        }
         long compiler = 0;
         java.util.Map<String, Long> byThread = new java.util.HashMap<>();
         try (Stream<Path> list = Files.list(tasks)) {
@@ -32,12 +40,8 @@ record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> 
                 } catch (IOException e) {
                     continue; // the thread ended meanwhile
                 }
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                String name = stat.substring(open + 1, close);
-                String[] f = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                total += ticks;
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                long ticks = ticks(stat);
                 byThread.merge(name.trim().replaceAll("[0-9]+$", "#").replaceAll("-[0-9]+-", "-#-"), ticks, Long::sum);
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                     compiler += ticks;
@@ -47,6 +51,12 @@ record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> 
             return new ProcCpu(0, 0, java.util.Map.of());
         }
         return new ProcCpu(total, compiler, byThread);
+    }
+
+    /** utime + stime of a {@code stat} line (of a process or a thread). */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** Cores busy without the JIT compiler, between two snapshots {@code wallNanos} apart. */

@@ -29,11 +29,11 @@ final class Chart {
     }
 
     private static final int PANEL_W = 560;
-    private static final int H = 420;
+    private static final int H = 436;
     private static final int LEFT = 70;
     private static final int RIGHT = 20;
     private static final int TOP = 40;
-    private static final int BOTTOM = 95;
+    private static final int BOTTOM = 111;
 
     private Chart() {
     }
