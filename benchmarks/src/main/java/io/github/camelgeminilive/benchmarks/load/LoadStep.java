@@ -131,9 +131,11 @@ final class LoadStep {
             Percentiles l = Percentiles.ofNanos(late);
             Percentiles s = Percentiles.ofNanos(sendLate);
             boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1] + counters[3], errors);
+            // "without JIT" from the process totals: a sum of live threads would miss threads that ended
+            double jit = ProcCpu.jitCores(self0, self1, wall);
+            double emuJit = ProcCpu.jitCores(emu0, emu1, wall);
             return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
-                    ProcCpu.coresWithoutJit(self0, self1, wall), ProcCpu.jitCores(self0, self1, wall),
-                    ProcCpu.coresWithoutJit(emu0, emu1, wall), ProcCpu.jitCores(emu0, emu1, wall),
+                    cpu - jit, jit, emuCpu - emuJit, emuJit,
                     ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
                     threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors, passed);

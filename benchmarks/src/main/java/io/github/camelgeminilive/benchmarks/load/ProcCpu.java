@@ -10,26 +10,19 @@ import java.util.stream.Stream;
  * threads ({@code C1/C2 CompilerThread}) apart from the rest, so that a step's figure is not the JIT warming up.
  * Times in clock ticks (100 per second on Linux).
  *
- * @param totalTicks    user + system time of the process (threads that have ended included)
  * @param compilerTicks user + system time of the JIT compiler threads
  * @param byThread      user + system time per thread name (numbers dropped)
  */
-record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> byThread) {
+record ProcCpu(long compilerTicks, java.util.Map<String, Long> byThread) {
 
     static final double TICKS_PER_SECOND = 100.0;
 
     /**
-     * A snapshot; zeros where /proc is not there. The per-thread split only sees live threads (a client that starts
-     * a thread per frame, as the SDK does, shows in the total but not by name).
+     * A snapshot of the live threads; zeros where /proc is not there. Threads that ended are not in it (a client
+     * that starts a thread per frame, as the SDK does, shows only in the process total).
      */
     static ProcCpu of(long pid) {
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
-        long total;
-        try {
-            total = ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
-        } catch (IOException | RuntimeException e) {
-            return new ProcCpu(0, 0, java.util.Map.of());
-        }
         long compiler = 0;
         java.util.Map<String, Long> byThread = new java.util.HashMap<>();
         try (Stream<Path> list = Files.list(tasks)) {
@@ -48,21 +41,15 @@ record ProcCpu(long totalTicks, long compilerTicks, java.util.Map<String, Long> 
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new ProcCpu(0, 0, java.util.Map.of());
+            return new ProcCpu(0, java.util.Map.of());
         }
-        return new ProcCpu(total, compiler, byThread);
+        return new ProcCpu(compiler, byThread);
     }
 
-    /** utime + stime of a {@code stat} line (of a process or a thread). */
+    /** utime + stime of a thread's {@code stat} line. */
     private static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    /** Cores busy without the JIT compiler, between two snapshots {@code wallNanos} apart. */
-    static double coresWithoutJit(ProcCpu before, ProcCpu after, long wallNanos) {
-        long ticks = (after.totalTicks - before.totalTicks) - (after.compilerTicks - before.compilerTicks);
-        return ticks / TICKS_PER_SECOND / (wallNanos / 1e9);
     }
 
     /** Cores busy per thread name between two snapshots, busiest first (threads using under 0.5% left out). */
