@@ -46,10 +46,7 @@ final class SerialExecutor implements Executor {
         try {
             run(task);
         } finally {
-            scheduled.set(false);
-            if (!tasks.isEmpty()) {
-                schedule();
-            }
+            release();
         }
     }
 
@@ -83,10 +80,15 @@ final class SerialExecutor implements Executor {
                 run(task);
             }
         } finally {
-            scheduled.set(false);
-            if (!tasks.isEmpty()) {
-                schedule();
-            }
+            release();
+        }
+    }
+
+    /** Ends a turn; tasks queued meanwhile get the next one on the pool. */
+    private void release() {
+        scheduled.set(false);
+        if (!tasks.isEmpty()) {
+            schedule();
         }
     }
 }
