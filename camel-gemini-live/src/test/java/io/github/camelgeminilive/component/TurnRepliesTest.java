@@ -108,11 +108,7 @@ class TurnRepliesTest {
         assertThat(cut.join().audio()).hasSize(4);
 
         replies.onEvent(new LiveEvent.TurnComplete(null)); // the interrupted turn's end, as some services send it
-        assertThat(next).isNotDone();
-        replies.onEvent(said("answer"));
-        replies.onEvent(usage(5));
-        replies.onEvent(new LiveEvent.TurnComplete(null));
-        assertThat(next.join().transcript()).isEqualTo("answer");
+        nextTurnAnswers(next);
     }
 
     @Test
@@ -160,11 +156,7 @@ class TurnRepliesTest {
                 .hasMessageContaining("'call'").hasMessageContaining("1006 connection lost");
         assertThat(((ReplyAbortedException) cut.handle((r, e) -> e).join()).reason())
                 .isEqualTo("1006 connection lost");
-        assertThat(next).isNotDone();
-        replies.onEvent(said("answer"));
-        replies.onEvent(usage(5));
-        replies.onEvent(new LiveEvent.TurnComplete(null));
-        assertThat(next.join().transcript()).isEqualTo("answer");
+        nextTurnAnswers(next);
     }
 
     @Test
@@ -177,5 +169,14 @@ class TurnRepliesTest {
         replies.onEvent(usage(2));
         replies.onEvent(new LiveEvent.TurnComplete(null));
         assertThat(waiting.join().transcript()).isEqualTo("resumed");
+    }
+
+    /** The turn after a cut one: still waiting, then its own reply, whole. */
+    private void nextTurnAnswers(CompletableFuture<TurnReply> next) {
+        assertThat(next).isNotDone();
+        replies.onEvent(said("answer"));
+        replies.onEvent(usage(5));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        assertThat(next.join().transcript()).isEqualTo("answer");
     }
 }

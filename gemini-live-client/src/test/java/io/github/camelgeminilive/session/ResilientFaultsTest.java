@@ -19,7 +19,6 @@ import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.GenerationConfig;
 import io.github.camelgeminilive.protocol.Setup;
-import io.github.camelgeminilive.testing.AudioProducer;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -61,21 +60,7 @@ class ResilientFaultsTest {
         EventRecorder events = new EventRecorder();
         ResilientSession session = client.connectResilient(Resilience.session(), options, events)
                 .get(10, TimeUnit.SECONDS);
-        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 1);
-        long sent;
-        try (AudioProducer producer = new AudioProducer(session)) {
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= 100);
-            fault.accept(session);
-            events.await(LiveEvent.Reconnected.class);
-            long atMove = producer.frames();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= atMove + 100);
-            sent = producer.stop();
-        }
-        int after = events.size();
-        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 2);
-        assertThat(Resilience.transcript(events, after)).contains("Alice");
+        long sent = Resilience.streamAcross(session, events, () -> fault.accept(session));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == sent);
         assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
         // (stopping the emulator is not atomic: a reconnect may slip in before it stops listening, then drop too)

@@ -19,7 +19,6 @@ import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.Tool;
-import io.github.camelgeminilive.testing.AudioProducer;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -82,21 +81,8 @@ class ResilientGoAwayTest {
     private void streamAcrossGoAway(boolean transparent) throws Exception {
         EventRecorder events = new EventRecorder();
         ResilientSession session = connect(events, transparent, Resilience.session());
-        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 1);
-        long sent;
-        try (AudioProducer producer = new AudioProducer(session)) {
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= 100);
-            emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10));
-            events.await(LiveEvent.Reconnected.class);
-            long atMove = producer.frames();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= atMove + 100);
-            sent = producer.stop();
-        }
-        int afterMove = events.size();
-        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 2);
-        assertThat(Resilience.transcript(events, afterMove)).contains("Alice");
+        long sent = Resilience.streamAcross(session, events,
+                () -> emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(10)));
         if (transparent) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == sent);
         } else {

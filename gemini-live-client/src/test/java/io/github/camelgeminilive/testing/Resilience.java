@@ -1,6 +1,11 @@
 package io.github.camelgeminilive.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
@@ -8,6 +13,7 @@ import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.OverflowPolicy;
 import io.github.camelgeminilive.session.ReconnectPolicy;
 import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 
 /** Resilience settings and helpers for tests: short backoff, no pings unless asked. */
@@ -33,6 +39,34 @@ public final class Resilience {
 
     public static SessionOptions session() {
         return SessionOptions.of(Setup.builder(MODEL).outputAudioTranscription(true).build());
+    }
+
+    /** Breaks, or otherwise disturbs, a session's connection. */
+    public interface Fault {
+        void run() throws Exception;
+    }
+
+    /**
+     * Tells the model a name, streams real-time audio, runs {@code fault} mid-stream, streams on for 100 frames
+     * after the session reconnected, then checks the model still knows the name. Returns the samples sent.
+     */
+    public static long streamAcross(ResilientSession session, EventRecorder events, Fault fault) throws Exception {
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        long sent;
+        try (AudioProducer producer = new AudioProducer(session)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= 100);
+            fault.run();
+            events.await(LiveEvent.Reconnected.class);
+            long atMove = producer.frames();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producer.frames() >= atMove + 100);
+            sent = producer.stop();
+        }
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(transcript(events, after)).contains("Alice");
+        return sent;
     }
 
     public static String transcript(EventRecorder events, int from) {
