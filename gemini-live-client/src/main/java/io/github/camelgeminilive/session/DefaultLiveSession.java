@@ -59,6 +59,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final Runnable onPong;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private volatile WebSocketConnection connection;
@@ -94,9 +95,13 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         return setupDone;
     }
 
-    /** Completes when the connection has ended, however it ended. */
-    CompletableFuture<Void> closedFuture() {
-        return closed;
+    /**
+     * Completes once the connection has ended and the listener has had its last event (the Closed): the moment a
+     * closing client may shut the pool that delivers events. {@link #closeAsync} completes earlier, at the close
+     * handshake, so that a listener may close its own session and wait for that.
+     */
+    CompletableFuture<Void> endedFuture() {
+        return ended;
     }
 
     /** The connection is up: send {@code setup} and start waiting for {@code setupComplete}. */
@@ -129,6 +134,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         state.set(State.CLOSED);
         closed.complete(null);
+        ended.complete(null);
         setupDone.completeExceptionally(e instanceof LiveSessionException || e instanceof IllegalArgumentException
                 ? e
                 : new ConnectionLostException(e.getMessage(), 0, null, e));
@@ -156,7 +162,10 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         }
         state.set(State.CLOSED);
         closed.complete(null);
-        events.executeHere(() -> finish(code, reason));
+        events.executeHere(() -> {
+            finish(code, reason);
+            delivery.runInOrder(() -> ended.complete(null));
+        });
     }
 
     private void receive(Supplier<ServerMessage> parse) {

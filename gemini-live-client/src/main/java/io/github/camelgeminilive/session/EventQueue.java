@@ -1,8 +1,10 @@
 package io.github.camelgeminilive.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@link LiveEvent.Audio} is dropped first, then the oldest content event (text, transcription, usage); events
  * that carry state (turn ends, tool calls, go-away, reconnects, close) are never dropped. Drops are counted and
  * logged at most every few seconds; events the executor rejects (it was shut down) are counted as dropped too.
- * Tasks queued with {@link #runInOrder} run between the events, in order, and are never dropped.
+ * Tasks queued with {@link #runInOrder} run between the events, in order, and are never dropped (on the calling
+ * thread when the executor rejects them).
  */
 final class EventQueue {
 
@@ -104,14 +107,24 @@ final class EventQueue {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
+            List<Runnable> tasks = new ArrayList<>();
             synchronized (this) {
                 scheduled = false;
-                // the events cannot be delivered: they count as dropped, like the ones the bound drops
-                dropped += queue.size();
-                LOG.warn("Event executor of {} rejected {} pending event(s), dropped ({} dropped so far): {}", name,
-                        queue.size(), dropped, e.toString());
+                int events = 0;
+                for (Object item : queue) {
+                    if (item instanceof Runnable task) {
+                        tasks.add(task);
+                    } else {
+                        events++;
+                    }
+                }
                 queue.clear();
+                // the events cannot be delivered: they count as dropped, like the ones the bound drops
+                dropped += events;
+                LOG.warn("Event executor of {} rejected {} pending event(s), dropped ({} dropped so far): {}", name,
+                        events, dropped, e.toString());
             }
+            tasks.forEach(Runnable::run); // never dropped: they complete futures others wait on
         }
     }
 

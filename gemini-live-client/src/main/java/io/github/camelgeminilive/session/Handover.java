@@ -79,6 +79,7 @@ final class Handover {
     private final ResilienceCounters counters = new ResilienceCounters();
     private final CompletableFuture<ResilientSession> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     // all below guarded by lock
     private Phase phase = Phase.CONNECTING;
@@ -135,8 +136,9 @@ final class Handover {
         return ready;
     }
 
-    CompletableFuture<Void> closedFuture() {
-        return closed;
+    /** Completes once the session has ended for good and the listener has had its last event. */
+    CompletableFuture<Void> endedFuture() {
+        return ended;
     }
 
     /** The model's rules (how a text turn is sent). */
@@ -581,6 +583,7 @@ final class Handover {
                     : new SessionClosedException("The resilient session was closed while connecting"));
         }
         closed.complete(null);
+        events.runInOrder(() -> ended.complete(null));
     }
 
     private void cancelTimer() {

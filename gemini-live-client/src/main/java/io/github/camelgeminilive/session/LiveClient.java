@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.github.camelgeminilive.transport.ConnectRequest;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -112,7 +113,7 @@ public final class LiveClient implements AutoCloseable {
     /** Asks for the credential (every connection asks again: the supplier may block) and starts connecting. */
     private void start(DefaultLiveSession session, String resumptionHandle) {
         sessions.add(session);
-        session.closedFuture().whenComplete((v, e) -> sessions.remove(session));
+        session.endedFuture().whenComplete((v, e) -> sessions.remove(session));
         try {
             connectPool.execute(() -> {
                 ConnectRequest request;
@@ -150,22 +151,24 @@ public final class LiveClient implements AutoCloseable {
         ResilientLiveSession session = new ResilientLiveSession(connector, scheduler, pool, options, resilience,
                 listener);
         resilientSessions.add(session);
-        session.closedFuture().whenComplete((v, e) -> resilientSessions.remove(session));
+        session.endedFuture().whenComplete((v, e) -> resilientSessions.remove(session));
         return session.start();
     }
 
     /**
-     * Closes every open session normally (waiting briefly for the close handshakes, so listeners still get their
-     * {@link LiveEvent.Closed}), then the connections and the client's threads.
+     * Closes every open session normally (waiting briefly for the close handshakes and for the listeners to get
+     * their {@link LiveEvent.Closed}), then the connections and the client's threads.
      */
     @Override
     public void close() {
         try {
-            CompletableFuture<?>[] closing = java.util.stream.Stream.concat(
-                    resilientSessions.stream().map(ResilientLiveSession::closeAsync),
-                    sessions.stream().map(DefaultLiveSession::closeAsync))
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(closing).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            // waits for the listeners' Closed, not only the handshakes: the pool that delivers it shuts down next
+            resilientSessions.forEach(ResilientLiveSession::closeAsync);
+            sessions.forEach(DefaultLiveSession::closeAsync);
+            CompletableFuture<?>[] ending = Stream.concat(
+                    resilientSessions.stream().map(ResilientLiveSession::endedFuture),
+                    sessions.stream().map(DefaultLiveSession::endedFuture)).toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(ending).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // closing anyway: the transport drops what did not close in time
         } catch (InterruptedException e) {

@@ -31,8 +31,8 @@ final class ResilientLiveSession implements ResilientSession {
         return handover.start();
     }
 
-    CompletableFuture<Void> closedFuture() {
-        return handover.closedFuture();
+    CompletableFuture<Void> endedFuture() {
+        return handover.endedFuture();
     }
 
     @Override

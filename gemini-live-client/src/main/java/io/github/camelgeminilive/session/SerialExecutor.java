@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: a session's events stay ordered without a
- * thread of their own. A task that throws does not stop the ones after it.
+ * thread of their own. A task that throws does not stop the ones after it; tasks the executor rejects run on the
+ * submitting thread.
  */
 final class SerialExecutor implements Executor {
 
@@ -55,11 +56,21 @@ final class SerialExecutor implements Executor {
             try {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) {
-                scheduled.set(false);
-                LOG.warn("Event executor rejected {} pending session task(s): {}", tasks.size(), e.toString());
-                tasks.clear();
+                // the pool was shut down (the client is closing): a task left undone could be a close that callers
+                // wait for, so the rejected ones run here, still one at a time and in order
+                drainHere();
             }
         }
+    }
+
+    /** Runs every queued task on the calling thread (the turn is held), then ends the turn. */
+    private void drainHere() {
+        do {
+            for (Runnable task; (task = tasks.poll()) != null;) {
+                run(task);
+            }
+            scheduled.set(false);
+        } while (!tasks.isEmpty() && scheduled.compareAndSet(false, true));
     }
 
     private static void run(Runnable task) {

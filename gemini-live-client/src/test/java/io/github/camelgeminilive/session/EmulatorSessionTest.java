@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -311,6 +312,33 @@ class EmulatorSessionTest {
         assertThat(events.awaitClosed().code()).isEqualTo(1000);
         assertThat(session.isOpen()).isFalse();
         assertThat(emulator.admin().session(session.sessionId()).orElseThrow().openConnections()).isZero();
+    }
+
+    /**
+     * The client waits for the listener's Closed before shutting the pool that delivers it; the session's own close
+     * does not, so a listener can close its session and wait for that.
+     */
+    @Test
+    void closeCompletesAtTheHandshakeAndTheSessionEndsWhenTheListenerHasItsClosed() throws Exception {
+        CountDownLatch inClosed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LiveSessionListener blockingOnClosed = event -> {
+            if (event instanceof LiveEvent.Closed) {
+                inClosed.countDown();
+                try {
+                    release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        DefaultLiveSession session = (DefaultLiveSession) client.connect(SessionOptions.of(setup().build()), null,
+                blockingOnClosed).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        session.closeAsync().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(inClosed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(session.endedFuture()).isNotDone();
+        release.countDown();
+        session.endedFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test

@@ -24,4 +24,18 @@ class EventQueueTest {
         assertThat(queue.dropped()).isEqualTo(2);
         assertThat(delivered).isEmpty();
     }
+
+    @Test
+    void inOrderTasksAShutDownExecutorRejectsStillRun() {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        List<String> ran = new ArrayList<>();
+        EventQueue queue = new EventQueue(event -> ran.add("event"), shutDown, 10, "test");
+
+        queue.offer(new LiveEvent.TurnComplete(null));
+        queue.runInOrder(() -> ran.add("task"));
+
+        assertThat(ran).containsExactly("task");
+        assertThat(queue.dropped()).isEqualTo(1);
+    }
 }

@@ -57,4 +57,16 @@ class SerialExecutorTest {
         serial.execute(ran::countDown);
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void tasksAShutDownPoolRejectsRunOnTheCallerInOrder() {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        SerialExecutor serial = new SerialExecutor(shutDown);
+        List<String> seen = new ArrayList<>();
+        serial.execute(() -> seen.add("first"));
+        serial.executeHere(() -> seen.add("second"));
+        serial.execute(() -> seen.add(Thread.currentThread().getName()));
+        assertThat(seen).containsExactly("first", "second", Thread.currentThread().getName());
+    }
 }
