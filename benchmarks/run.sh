@@ -2,14 +2,16 @@
 # Runs every benchmark of issue 5 and rewrites docs/performance.md and docs/performance-latency.png:
 #   1. JMH (-prof gc): send and receive codec paths, ours vs Google's Java SDK 2.0.0, and ours taken apart
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
-#      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also over plain ws
+#      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also through
+#      gemini-live Camel routes and over plain ws
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 15 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 18 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STEPS_OURS=${STEPS_OURS:-25,50,100,200,300,400,500,600,700,800,1000}
 STEPS_SDK=${STEPS_SDK:-5,10,15,25,50,100,200,300,400,500}
+STEPS_CAMEL=${STEPS_CAMEL:-100,200,300,400,500,600}   # "none" skips the run through Camel routes
 STEPS_PLAIN=${STEPS_PLAIN:-100,300,500}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
 PREWARM_S=${PREWARM_S:-60}              # unrecorded warm-up of each load JVM pair, so the JIT has finished
@@ -31,7 +33,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
-echo "STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_PLAIN=$STEPS_PLAIN WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S" \
+echo "STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_CAMEL=$STEPS_CAMEL STEPS_PLAIN=$STEPS_PLAIN WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S" \
     "PREWARM_S=$PREWARM_S PREWARM_OURS=$PREWARM_OURS PREWARM_SDK=$PREWARM_SDK" \
     "PROFILE_N=$PROFILE_N MEMORY_N=$MEMORY_N GOAWAYS=$GOAWAYS JMH_OPTS='$JMH_OPTS' LOAD_JVM='$LOAD_JVM'" >"$OUT/settings.txt"
 
@@ -58,6 +60,11 @@ load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --re
 
 echo "== load: Google's Java SDK"
 load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_SDK"
+
+if [[ "$STEPS_CAMEL" != "none" ]]; then
+    echo "== load: ours through gemini-live Camel routes"
+    load camel --steps "$STEPS_CAMEL" --prewarm-sessions "$PREWARM_OURS"
+fi
 
 if [[ "$STEPS_PLAIN" != "none" ]]; then
     echo "== load: ours over plain ws (what TLS costs)"

@@ -23,13 +23,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
+ *     --client ours|ours-plain|camel|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
  * </pre>
  *
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
- * costs; {@code ours} and {@code sdk} both use {@code wss}. The steps of a client share one emulator JVM, and an
+ * costs; {@code camel} is the same client through {@code gemini-live} routes; {@code ours}, {@code camel} and
+ * {@code sdk} use {@code wss}. The emulator runs in a JVM of its own (the emulator's jar
+ * inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
  * JIT compiler otherwise dominates the first minute's CPU. The profiled step warms up as long, on a fresh emulator.
  * Stepping stops after two steps in a row miss the real-time bar.
@@ -60,8 +62,9 @@ public final class LoadDriver {
         boolean tls = !clientName.equals("ours-plain");
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
+            case "camel" -> CamelLoadClient::new;
             case "sdk" -> SdkLoadClient::new;
-            default -> throw new IllegalArgumentException("--client ours|ours-plain|sdk, not " + clientName);
+            default -> throw new IllegalArgumentException("--client ours|ours-plain|camel|sdk, not " + clientName);
         };
         PrintStream log = System.out;
 
@@ -79,10 +82,14 @@ public final class LoadDriver {
                     StepResult r = LoadStep.run(clients, emulator, n, warmup, measure, log);
                     results.add(r);
                     JSON.writeValue(out.resolve("load-" + clientName + ".json").toFile(), results);
-                    log.printf("  rtt p50/p99/max %.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
+                    log.printf("  send->emulator p50/p99/max %.2f/%.2f/%.2f ms, out of order %d, emulator->route "
+                            + "p50/p99/max %.2f/%.2f/%.2f ms, rtt p50/p99/max "
+                            + "%.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
                             + "%.2f ms, route delay p99 %.3f ms, cpu %.2f cores (%.2f without JIT; emulator %.2f, "
                             + "%.2f without JIT), heap %.1f KB/session, threads %d->%d, frames lost %d/%d, chunks "
                             + "lost %d/%d, replies cut %d, errors %d -> %s%n",
+                            r.receipt().p50(), r.receipt().p99(), r.receipt().max(), r.framesOutOfOrder(),
+                            r.emulatorToRoute().p50(), r.emulatorToRoute().p99(), r.emulatorToRoute().max(),
                             r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
                             r.sendLateness().p99(), r.routeDelay().p99(), r.clientCpuCores(), r.clientCoresNoJit(),
                             r.emulatorCpuCores(), r.emulatorCoresNoJit(), r.heapPerSessionKb(), r.threadsBefore(),

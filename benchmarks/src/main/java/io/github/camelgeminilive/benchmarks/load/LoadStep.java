@@ -58,6 +58,7 @@ final class LoadStep {
             return t;
         });
         try (LoadClient client = clients.apply(emulator)) {
+            emulator.resetTimings();
             errors += open(client, n, probes);
             int connected = (int) probes.stream().filter(p -> p.session() != null).count();
             log.printf("  %s: %d/%d sessions open%n", client.name(), connected, n);
@@ -84,6 +85,7 @@ final class LoadStep {
 
             Thread.sleep(warmup.toMillis());
             probes.forEach(p -> p.measuring(true));
+            emulator.measureTimings();
             window.started();
             long cpu0 = JvmStats.cpuNanos();
             long emuCpu0 = emulator.cpuTime().toNanos();
@@ -107,12 +109,14 @@ final class LoadStep {
             Thread.sleep(1500); // frames still in flight reach the emulator
 
             Map<String, Long> received = emulator.audioSamplesReceived();
+            EmulatorStopwatch.Reading timings = emulator.timings();
             long framesSent = 0;
             long framesLost = 0;
             LongList rtt = new LongList();
             LongList late = new LongList();
             LongList sendLate = new LongList();
             LongList route = new LongList();
+            LongList toRoute = new LongList();
             long[] counters = new long[4];
             for (SessionProbe p : probes) {
                 if (p.session() == null) {
@@ -124,17 +128,22 @@ final class LoadStep {
                 framesLost += Math.max(0, p.framesSent() - arrived);
                 errors += p.sendErrors() + (p.closedReason() != null ? 1 : 0);
                 p.drainInto(rtt, late, sendLate, route, counters);
+                p.emulatorToRoute(timings.audioSent().get(p.session().sessionId()), toRoute);
             }
             closeAll(probes);
 
             Percentiles r = Percentiles.ofNanos(rtt);
             Percentiles l = Percentiles.ofNanos(late);
             Percentiles s = Percentiles.ofNanos(sendLate);
-            boolean passed = StepResult.passes(n, connected, r, l, s, framesLost, counters[1] + counters[3], errors);
+            Percentiles receipt = timings.receipt();
+            Percentiles delivery = Percentiles.ofNanos(toRoute);
+            boolean passed = StepResult.passes(n, connected, List.of(receipt, delivery, r, l, s),
+                    framesLost + timings.outOfOrder(), counters[1] + counters[3], errors);
             // "without JIT" from the process totals: a sum of live threads would miss threads that ended
             double jit = ProcCpu.jitCores(self0, self1, wall);
             double emuJit = ProcCpu.jitCores(emu0, emu1, wall);
-            return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route), cpu, emuCpu,
+            return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route),
+                    receipt, delivery, timings.outOfOrder(), cpu, emuCpu,
                     cpu - jit, jit, emuCpu - emuJit, emuJit,
                     ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,

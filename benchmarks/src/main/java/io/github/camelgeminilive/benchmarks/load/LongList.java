@@ -29,6 +29,14 @@ final class LongList {
         size = 0;
     }
 
+    long get(int index) {
+        return values[index];
+    }
+
+    long[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+
     long[] sorted() {
         long[] copy = Arrays.copyOf(values, size);
         Arrays.sort(copy);

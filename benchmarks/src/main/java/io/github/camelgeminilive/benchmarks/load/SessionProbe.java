@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>reply lateness: chunk {@code k} of a reply is due {@code k * 40 ms} after the first (the emulator paces by
  * that absolute schedule); lateness = arrival - schedule, relative to the turn's earliest chunk;</li>
  * <li>send lateness: when the frame left vs its 20 ms slot (is the client keeping up?).</li>
+ * <li>every frame carries its send time ({@link FrameStamp}) for the emulator's side of the measurement;</li>
+ * <li>the arrival of every reply audio chunk, to pair with the emulator's send times ({@link #emulatorToRoute}).</li>
  * </ul>
  * Every method is called by one thread at a time (sender task, or the session's delivery thread); the lock only
  * publishes the samples to the reporting thread.
@@ -33,6 +35,10 @@ final class SessionProbe implements LoadClient.LoadListener {
     private boolean turnInterrupted;
     private long turnsInterrupted;
     private final LongList turnOffsets = new LongList();
+    /** Arrival of every audio chunk since the session opened, and which of them arrived while measuring. */
+    private final LongList audioArrivals = new LongList();
+    private int firstMeasuredAudio = -1;
+    private int lastMeasuredAudio = -1;
     private long chunksReceived;
     private long chunksMissing;
     private long turnsCompleted;
@@ -72,7 +78,7 @@ final class SessionProbe implements LoadClient.LoadListener {
         if (SessionCycle.endOfSpeech(n)) {
             endOfSpeechSentNanos = now;
         }
-        s.sendAudio(SessionCycle.frame(n));
+        s.sendAudio(FrameStamp.stamp(SessionCycle.frame(n), now));
         framesSent++;
         if (measuring) {
             synchronized (this) {
@@ -96,6 +102,15 @@ final class SessionProbe implements LoadClient.LoadListener {
     @Override
     public void audio(byte[] pcm) {
         long now = System.nanoTime();
+        synchronized (this) { // read by the reporting thread while replies may still arrive
+            if (measuring) {
+                if (firstMeasuredAudio < 0) {
+                    firstMeasuredAudio = audioArrivals.size();
+                }
+                lastMeasuredAudio = audioArrivals.size();
+            }
+            audioArrivals.add(now);
+        }
         if (turnChunks == 0) {
             turnFirstNanos = now;
             turnMeasured = measuring;
@@ -179,6 +194,20 @@ final class SessionProbe implements LoadClient.LoadListener {
 
     String closedReason() {
         return closed;
+    }
+
+    /**
+     * Adds emulator send -> route of the chunks that arrived while measuring: the k-th audio message the emulator
+     * sent this session ({@code sent}, from {@link EmulatorStopwatch}) is the k-th audio event here (one event per
+     * message, in order, none lost in a passing step). Call once the delivery thread is done.
+     */
+    synchronized void emulatorToRoute(long[] sent, LongList into) {
+        if (sent == null || firstMeasuredAudio < 0) {
+            return;
+        }
+        for (int k = firstMeasuredAudio; k <= lastMeasuredAudio && k < sent.length; k++) {
+            into.add(audioArrivals.get(k) - sent[k]);
+        }
     }
 
     synchronized void drainInto(LongList rtt, LongList late, LongList sendLate, LongList route, long[] counters) {

@@ -37,6 +37,9 @@ public final class ReportWriter {
     private static final Color PLAIN = new Color(120, 120, 120);
     private static final Color OURS_SEND = new Color(100, 190, 240);
     private static final Color SDK_SEND = new Color(200, 40, 40);
+    private static final Color CAMEL = new Color(30, 150, 70);
+    private static final Color OURS_RTT = new Color(0, 50, 110);
+    private static final Color SDK_RTT = new Color(140, 70, 0);
 
     private final Path results;
     private final String warmupSeconds;
@@ -64,6 +67,7 @@ public final class ReportWriter {
         List<JsonNode> ours = list("load-ours.json");
         List<JsonNode> sdk = list("load-sdk.json");
         List<JsonNode> plain = list("load-ours-plain.json");
+        List<JsonNode> camel = list("load-camel.json");
         JsonNode memOurs = node("memory-ours.json");
         JsonNode memSdk = node("memory-sdk.json");
         JsonNode reconnect = node("reconnect.json");
@@ -81,13 +85,13 @@ public final class ReportWriter {
         line("## Reproduce");
         line("");
         line("```sh");
-        line("./benchmarks/run.sh            # builds what it needs, about 15 minutes on 2 cores, rewrites this file and the chart");
+        line("./benchmarks/run.sh            # builds what it needs, about 18 minutes on 2 cores, rewrites this file and the chart");
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
-                + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, then ours over plain"
-                + " `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
-                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `PREWARM_S`, `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more"
+                + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, ours through Camel"
+                + " routes, then ours over plain `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
+                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_CAMEL`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `PREWARM_S`, `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more"
                 + " (see the script).");
         line("");
         Path settings = results.resolve("settings.txt");
@@ -98,7 +102,7 @@ public final class ReportWriter {
         machine();
         targets(jmh, ours, sdk);
         codec(jmh);
-        load(ours, sdk, plain, png);
+        load(ours, sdk, plain, camel, png);
         profiles(node("profile-ours.json"), node("profile-sdk.json"));
         reconnect(reconnect);
         memory(memOurs, memSdk);
@@ -251,11 +255,12 @@ public final class ReportWriter {
         }
     }
 
-    private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
+    private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, List<JsonNode> camel, Path png)
+            throws IOException {
         line("## 2. Load: concurrent real-time sessions");
         line("");
-        line("Each client runs in its own JVM against its own emulator JVM (`java -jar gemini-live-emulator.jar --port 0"
-                + " --tls`), over `wss` (both clients over the same TLS: the SDK always uses `wss`); the steps of a"
+        line("Each client runs in its own JVM against its own emulator JVM (the emulator's jar with its default model"
+                + " inside `MeasuringEmulator`, which times frames in both directions, see below), over `wss` (both clients over the same TLS: the SDK always uses `wss`); the steps of a"
                 + " client share that pair of JVMs, which first run an unrecorded warm-up (`PREWARM_S` seconds at"
                 + " `PREWARM_OURS` sessions for ours, `PREWARM_SDK` for the SDK; see the settings above) so the JIT"
                 + " compilers have finished, as in a service that has been up for a minute. Every session is a caller: a 2.5 s cycle of 100 ms of speech-like tone and silence, sent as"
@@ -267,10 +272,21 @@ public final class ReportWriter {
         line("");
         line("What is measured, per step:");
         line("");
+        line("- **send -> emulator** (one-way, every frame): the caller hands a frame to the client -> the emulator's"
+                + " model has it (after the emulator's WebSocket layer, parse and validation). Each frame carries its"
+                + " send time in the lowest bit of its first 64 samples (at most 1 in 32768 per sample: inaudible, far"
+                + " under the VAD threshold; `FrameStamp`), read by a wrapper around the emulator's model"
+                + " (`EmulatorStopwatch`). Both JVMs read `System.nanoTime()`, which on Linux is `CLOCK_MONOTONIC`, one"
+                + " clock for all processes of the machine. The same wrapper checks that each connection's stamps only"
+                + " grow: **out of order** counts frames that reached the emulator after a frame the session sent"
+                + " later (over the whole step, warm-up included).");
+        line("- **emulator -> route** (one-way, every reply chunk): the emulator hands a reply audio message to its"
+                + " connection -> the route's processor (the load listener) has the audio. The same wrapper keeps the"
+                + " send time of each session's audio messages; the k-th one is paired with the k-th audio event the"
+                + " session's listener saw (one event per message, in order).");
         line("- **round trip**: the end-of-speech frame leaves the caller -> the emulator's `inputTranscription`"
-                + " reaches the listener. The emulator does not expose its receive timestamps, so the one-way"
-                + " client -> emulator latency is not measured by itself; this round trip (client send, emulator receipt"
-                + " and VAD, emulator send, client receive, delivery) is an upper bound of it and of the way back.");
+                + " reaches the listener (client send, emulator receipt and VAD, emulator send, client receive,"
+                + " delivery).");
         line("- **reply lateness**: the emulator sends chunk k of a reply k x 40 ms after the first (absolute"
                 + " schedule); lateness = arrival at the listener - that schedule, relative to the turn's earliest"
                 + " chunk. It contains the emulator's own timer jitter.");
@@ -288,32 +304,48 @@ public final class ReportWriter {
                 + " completed turns (by transcript length). **replies cut**: replies the emulator interrupted because the"
                 + " caller's next utterance arrived before the reply had been delivered (overload). **errors**: failed"
                 + " opens, failed sends, sessions closed.");
-        line("- **real time** = every session opened, round trip, reply lateness and send lateness p99 < 20 ms, no"
-                + " frame or chunk lost, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the largest step that made it.");
+        line("- **real time** = every session opened, both one-way latencies, round trip, reply lateness and send"
+                + " lateness p99 < 20 ms, no frame or chunk lost, no frame out of order, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the largest step that made it.");
+        line("");
+        line("`Camel` rows are the same client through the `gemini-live` component: one CamelContext, each session a"
+                + " `from(\"gemini-live:KEY\")` route whose processor is the listener above, and every frame sent as an"
+                + " exchange through the endpoint's producer, as a route's `to(..)` sends it (completed when written);"
+                + " component defaults except `resilient=false` and `sessionResumption=false`, so the sessions are the"
+                + " same plain sessions as the others'. Its consumer runs the route on the thread that delivers the"
+                + " session's events (no extra hand-off), so its emulator -> route shows what the exchange adds.");
         line("");
         line("`ours (ws)` rows are this project's client over plain `ws` to an emulator without TLS (the SDK cannot do"
                 + " that), to show what TLS costs on both ends.");
         line("");
         line("Largest real-time N: **ours " + largest(ours) + "**, **SDK " + largest(sdk) + "**"
+                + (camel.isEmpty() ? "" : ", ours through Camel routes " + largest(camel))
                 + (plain.isEmpty() ? "" : ", ours over plain ws " + largest(plain)) + ".");
         line("");
         line("![p99 latency and CPU vs sessions](performance-latency.png)");
         line("");
-        line("| client | N | open | round trip p50 / p99 / max (ms) | reply lateness p99 (ms) | send lateness p99 (ms) |"
+        line("| client | N | open | send -> emulator p50 / p99 / max (ms) | out of order |"
+                + " emulator -> route p50 / p99 / max (ms) |"
+                + " round trip p50 / p99 / max (ms) | reply lateness p99 (ms) | send lateness p99 (ms) |"
                 + " route delay p50 / p99 (ms) | client CPU (cores): all / without JIT | per session (% core, without"
                 + " JIT) | emulator CPU (cores): all / without JIT |"
                 + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | replies cut | errors |"
                 + " real time |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (List<JsonNode> rows : List.of(ours, camel, sdk, plain)) {
             for (JsonNode r : rows) {
                 int n = r.path("sessions").asInt();
                 JsonNode rtt = r.path("roundTrip");
+                JsonNode receipt = r.path("receipt");
+                JsonNode toRoute = r.path("emulatorToRoute");
                 JsonNode route = r.path("routeDelay");
                 double cpu = r.path("clientCpuCores").asDouble();
                 double cpuNoJit = r.path("clientCoresNoJit").asDouble();
                 line("| " + label(r.path("client").asText()) + " | " + n + " | "
-                        + r.path("connected").asInt() + " | " + ms(rtt.path("p50").asDouble()) + " / "
+                        + r.path("connected").asInt() + " | " + ms(receipt.path("p50").asDouble()) + " / "
+                        + ms(receipt.path("p99").asDouble()) + " / " + ms(receipt.path("max").asDouble()) + " | "
+                        + r.path("framesOutOfOrder").asLong() + " | " + ms(toRoute.path("p50").asDouble()) + " / "
+                        + ms(toRoute.path("p99").asDouble()) + " / " + ms(toRoute.path("max").asDouble()) + " | "
+                        + ms(rtt.path("p50").asDouble()) + " / "
                         + ms(rtt.path("p99").asDouble()) + " / " + ms(rtt.path("max").asDouble()) + " | "
                         + ms(r.path("replyLateness").path("p99").asDouble()) + " | "
                         + ms(r.path("sendLateness").path("p99").asDouble()) + " | "
@@ -333,7 +365,7 @@ public final class ReportWriter {
         line("");
         line("CPU by thread (cores, from `/proc`), at the largest step of each client:");
         line("");
-        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
+        for (List<JsonNode> rows : List.of(ours, camel, sdk, plain)) {
             if (rows.isEmpty()) {
                 continue;
             }
@@ -345,7 +377,7 @@ public final class ReportWriter {
         line("");
         line("Client JVM threads by name while streaming, at the largest step of each client:");
         line("");
-        for (List<JsonNode> rows : List.of(ours, sdk, plain)) {
+        for (List<JsonNode> rows : List.of(ours, camel, sdk, plain)) {
             if (rows.isEmpty()) {
                 continue;
             }
@@ -357,7 +389,7 @@ public final class ReportWriter {
                     + names);
         }
         line("");
-        chart(ours, sdk, plain, png);
+        chart(ours, sdk, plain, camel, png);
     }
 
     /** "`name` value, ..." of a JSON object of numbers. */
@@ -372,18 +404,25 @@ public final class ReportWriter {
         return switch (client) {
             case "ours" -> "ours";
             case "ours-plain" -> "ours (ws)";
+            case "camel" -> "Camel";
             default -> "SDK";
         };
     }
 
-    private void chart(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, Path png) throws IOException {
+    private void chart(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> plain, List<JsonNode> camel, Path png)
+            throws IOException {
         List<Chart.Series> latency = new ArrayList<>();
-        latency.add(new Chart.Series("ours: round trip p99", OURS, false, points(ours, "roundTrip", "p99")));
-        latency.add(new Chart.Series("SDK: round trip p99", SDK, false, points(sdk, "roundTrip", "p99")));
+        latency.add(new Chart.Series("ours: send -> emulator p99", OURS, false, points(ours, "receipt", "p99")));
+        latency.add(new Chart.Series("SDK: send -> emulator p99", SDK, false, points(sdk, "receipt", "p99")));
+        latency.add(new Chart.Series("ours: round trip p99", OURS_RTT, false, points(ours, "roundTrip", "p99")));
+        latency.add(new Chart.Series("SDK: round trip p99", SDK_RTT, false, points(sdk, "roundTrip", "p99")));
         latency.add(new Chart.Series("ours: reply lateness p99", OURS, true, points(ours, "replyLateness", "p99")));
         latency.add(new Chart.Series("SDK: reply lateness p99", SDK, true, points(sdk, "replyLateness", "p99")));
         latency.add(new Chart.Series("ours: send lateness p99", OURS_SEND, true, points(ours, "sendLateness", "p99")));
         latency.add(new Chart.Series("SDK: send lateness p99", SDK_SEND, true, points(sdk, "sendLateness", "p99")));
+        if (!camel.isEmpty()) {
+            latency.add(new Chart.Series("Camel routes: round trip p99", CAMEL, false, points(camel, "roundTrip", "p99")));
+        }
         if (!plain.isEmpty()) {
             latency.add(new Chart.Series("ours over ws (no TLS): round trip p99", PLAIN, false,
                     points(plain, "roundTrip", "p99")));
@@ -393,6 +432,9 @@ public final class ReportWriter {
         cpu.add(new Chart.Series("SDK: client JVM", SDK, false, points(sdk, "clientCoresNoJit", null)));
         cpu.add(new Chart.Series("emulator JVM (ours' run)", OURS, true, points(ours, "emulatorCoresNoJit", null)));
         cpu.add(new Chart.Series("emulator JVM (SDK's run)", SDK, true, points(sdk, "emulatorCoresNoJit", null)));
+        if (!camel.isEmpty()) {
+            cpu.add(new Chart.Series("Camel routes: client JVM", CAMEL, false, points(camel, "clientCoresNoJit", null)));
+        }
         if (!plain.isEmpty()) {
             cpu.add(new Chart.Series("ours over ws: client JVM", PLAIN, false,
                     points(plain, "clientCoresNoJit", null)));

@@ -1,0 +1,132 @@
+package io.github.camelgeminilive.benchmarks.load;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Producer;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+
+import io.github.camelgeminilive.component.GeminiLiveComponent;
+import io.github.camelgeminilive.component.GeminiLiveConfiguration;
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+
+/**
+ * This project's Camel component: each session is a {@code from("gemini-live:KEY")} route whose processor is the
+ * load listener, and the caller's frames go through the endpoint's producer as a route's {@code to(..)} would send
+ * them (an exchange per frame, completed when the frame is written). One CamelContext for all sessions, with the
+ * component's defaults except {@code resilient=false} and {@code sessionResumption=false}, so its sessions are the
+ * same plain sessions the other clients open.
+ */
+final class CamelLoadClient implements LoadClient {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final AtomicInteger sessions = new AtomicInteger();
+
+    CamelLoadClient(EmulatorProcess emulator) {
+        GeminiLiveComponent component = new GeminiLiveComponent();
+        GeminiLiveConfiguration c = component.getConfiguration();
+        c.setBaseUrl(emulator.baseUrl().toString());
+        c.setApiKey("benchmark-key");
+        if (emulator.trustStore() != null) {
+            c.setTrustStore(emulator.trustStore().toString());
+            c.setTrustStorePassword(EmulatorProcess.PASSWORD);
+        }
+        c.setModel(OurLoadClient.MODEL);
+        c.setSilenceDurationMs(SessionCycle.SILENCE_MS);
+        c.setResilient(false);
+        c.setSessionResumption(false);
+        camel.addComponent("gemini-live", component);
+        camel.start();
+    }
+
+    @Override
+    public String name() {
+        return "camel";
+    }
+
+    @Override
+    public CompletableFuture<LoadSession> open(LoadListener listener) {
+        String key = "caller-" + sessions.incrementAndGet();
+        CompletableFuture<LoadSession> opened = new CompletableFuture<>();
+        try {
+            Endpoint endpoint = camel.getEndpoint("gemini-live:" + key);
+            Producer producer = endpoint.createProducer();
+            producer.start();
+            AsyncProcessor to = AsyncProcessorConverterHelper.convert(producer);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(endpoint).routeId(key).process(exchange -> {
+                        Message m = exchange.getMessage();
+                        switch (m.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class)) {
+                            case "setupComplete" -> opened.complete(session(key, endpoint, producer, to,
+                                    m.getHeader(GeminiLiveConstants.SESSION_ID, String.class), listener));
+                            case "audio" -> listener.audio(m.getBody(byte[].class));
+                            case "inputTranscription" -> listener.inputTranscription();
+                            case "outputTranscription" -> listener.outputTranscription(m.getBody(String.class));
+                            case "interrupted" -> listener.interrupted();
+                            case "turnComplete" -> listener.turnComplete();
+                            case "closed" -> listener.closed(m.getHeader(GeminiLiveConstants.CLOSE_CODE) + " "
+                                    + m.getHeader(GeminiLiveConstants.CLOSE_REASON));
+                            default -> {
+                            }
+                        }
+                    });
+                }
+            });
+        } catch (Exception e) {
+            opened.completeExceptionally(e);
+        }
+        return opened;
+    }
+
+    private LoadSession session(String key, Endpoint endpoint, Producer producer, AsyncProcessor to,
+            String sessionId, LoadListener listener) {
+        return new LoadSession() {
+            @Override
+            public void sendAudio(byte[] pcm) {
+                Exchange exchange = endpoint.createExchange();
+                exchange.getMessage().setBody(pcm);
+                long start = System.nanoTime();
+                to.process(exchange, doneSync -> {
+                    if (exchange.getException() != null) {
+                        listener.sendFailed(exchange.getException());
+                    } else {
+                        listener.sendCompleted(System.nanoTime() - start);
+                    }
+                });
+            }
+
+            @Override
+            public String sessionId() {
+                return sessionId;
+            }
+
+            @Override
+            public CompletableFuture<Void> closeAsync() {
+                // stopping the route's consumer and the producer releases the session, which closes it
+                return CompletableFuture.runAsync(() -> {
+                    try {
+                        camel.getRouteController().stopRoute(key);
+                        camel.removeRoute(key);
+                        producer.stop();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}
