@@ -32,7 +32,8 @@ public class GeminiLiveComponent extends DefaultComponent {
               description = "Threads that deliver session events to consumers (the events of one session stay in order).")
     private int eventThreadPoolSize = 10;
     @Metadata(label = "advanced", defaultValue = "10",
-              description = "Threads that continue exchanges once a send was written or a reply turn completed.")
+              description = "Threads that continue exchanges once a reply turn completed or a send was written"
+                            + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
 
     private final SessionRegistry sessions = new SessionRegistry();

@@ -67,7 +67,11 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             sent = sent.whenComplete((v, e) -> releaseSession(shared));
         }
         if (reply == null) {
-            sent.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared), replyExecutor());
+            if (sent.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
+                complete(exchange, callback, sent.handle((v, e) -> e).join(), null, shared, true);
+                return true;
+            }
+            sent.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared, false), replyExecutor());
             return false;
         }
         long timeout = getEndpoint().getConfiguration().getReplyTimeout();
@@ -82,13 +86,13 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                     if (e != null) {
                         shared.replies().cancel(reply);
                     }
-                    complete(exchange, callback, e, r, shared);
+                    complete(exchange, callback, e, r, shared, false);
                 }, replyExecutor());
         return false;
     }
 
     private void complete(Exchange exchange, AsyncCallback callback, Throwable error, TurnReply reply,
-                          SharedLiveSession shared) {
+                          SharedLiveSession shared, boolean doneSync) {
         try {
             if (error != null) {
                 exchange.setException(failure(exchange, error, shared));
@@ -96,7 +100,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                 setReply(exchange.getMessage(), reply, shared);
             }
         } finally {
-            callback.done(false);
+            callback.done(doneSync);
         }
     }
 
