@@ -3,9 +3,9 @@
 #   1. JMH (-prof gc): send and receive codec paths, ours vs Google's Java SDK 2.0.0, and ours taken apart
 #   2. load driver: N real-time audio sessions per client (each client in its own JVM, the emulator in another),
 #      a profiled step, idle memory per session, reconnect cost of the resilient session; ours also through
-#      gemini-live Camel routes and over plain ws
+#      gemini-live Camel routes and over plain ws, the SDK also with TCP_NODELAY
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 18 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 22 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,6 +60,9 @@ load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --re
 
 echo "== load: Google's Java SDK"
 load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_SDK"
+
+echo "== load: Google's Java SDK with TCP_NODELAY (OkHttp leaves Nagle on)"
+load sdk-nodelay --steps "$STEPS_SDK" --prewarm-sessions "$PREWARM_SDK"
 
 if [[ "$STEPS_CAMEL" != "none" ]]; then
     echo "== load: ours through gemini-live Camel routes"

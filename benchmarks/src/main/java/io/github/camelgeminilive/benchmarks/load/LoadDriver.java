@@ -23,15 +23,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|camel|sdk --emulator-jar gemini-live-emulator.jar --out DIR \
+ *     --client ours|ours-plain|camel|sdk|sdk-nodelay --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
  * </pre>
  *
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
- * costs; {@code camel} is the same client through {@code gemini-live} routes; {@code ours}, {@code camel} and
- * {@code sdk} use {@code wss}. The emulator runs in a JVM of its own (the emulator's jar
- * inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
+ * costs; the others use {@code wss}: {@code camel} is this client through {@code gemini-live} routes, and
+ * {@code sdk-nodelay} is the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
+ * emulator's jar inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
  * JIT compiler otherwise dominates the first minute's CPU. The profiled step warms up as long, on a fresh emulator.
  * Stepping stops after two steps in a row miss the real-time bar.
@@ -63,8 +63,10 @@ public final class LoadDriver {
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
             case "camel" -> CamelLoadClient::new;
-            case "sdk" -> SdkLoadClient::new;
-            default -> throw new IllegalArgumentException("--client ours|ours-plain|camel|sdk, not " + clientName);
+            case "sdk" -> e -> new SdkLoadClient(e, false);
+            case "sdk-nodelay" -> e -> new SdkLoadClient(e, true);
+            default -> throw new IllegalArgumentException("--client ours|ours-plain|camel|sdk|sdk-nodelay, not "
+                    + clientName);
         };
         PrintStream log = System.out;
 
