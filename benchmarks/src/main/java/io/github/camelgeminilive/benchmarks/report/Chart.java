@@ -41,23 +41,26 @@ final class Chart {
     static void write(Path file, String title, List<Panel> panels) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = PANEL_W * panels.size();
-        BufferedImage img = new BufferedImage(width, H + 30, BufferedImage.TYPE_INT_RGB);
+        // two legend columns per panel, as many rows as the longest legend needs (the plot keeps its size)
+        int rows = (panels.stream().mapToInt(p -> p.series().size()).max().orElse(0) + 1) / 2;
+        int height = H + 30 + Math.max(0, rows - 4) * 16;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, H + 30);
+        g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, 14, 22);
         for (int i = 0; i < panels.size(); i++) {
-            drawPanel(g, panels.get(i), i * PANEL_W, 30);
+            drawPanel(g, panels.get(i), i * PANEL_W, 30, rows);
         }
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
     }
 
-    private static void drawPanel(Graphics2D g, Panel p, int x0, int y0) {
+    private static void drawPanel(Graphics2D g, Panel p, int x0, int y0, int legendRows) {
         double xMax = 0;
         for (Series s : p.series()) {
             for (double[] pt : s.points()) {
@@ -130,19 +133,15 @@ final class Chart {
         }
         // legend below the plot
         g.setStroke(new BasicStroke(2.2f));
-        int lx = plotL;
-        int ly = plotB + 52;
-        for (Series s : p.series()) {
+        for (int i = 0; i < p.series().size(); i++) {
+            Series s = p.series().get(i);
+            int lx = plotL + (i / legendRows) * (plotR - plotL) / 2;
+            int ly = plotB + 52 + (i % legendRows) * 16;
             g.setColor(s.color());
             g.setStroke(s.dashed() ? dashed : solid);
             g.drawLine(lx, ly - 4, lx + 24, ly - 4);
             g.setColor(Color.BLACK);
             g.drawString(s.label(), lx + 30, ly);
-            ly += 16;
-            if (ly > y0 + H - 2) {
-                ly = plotB + 52;
-                lx += (plotR - plotL) / 2;
-            }
         }
         g.setStroke(new BasicStroke(1f));
     }
