@@ -73,8 +73,8 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private boolean finished;
 
     /**
-     * @param pool shared pool: runs events when the options name no executor, and completes the setup future
-     *             (so that code chained to it never holds up this session's events)
+     * @param pool shared pool: runs events when the options name no executor, completes the setup future (so that
+     *             code chained to it never holds up this session's events) and runs the session's timers
      */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
         this(options, listener, pool, () -> { });
@@ -115,7 +115,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
                 ? options.setup()
                 : options.setup().withResumptionHandle(resumptionHandle);
         connection.sendText(LiveJson.get().writeBytes(ClientMessage.of(setup)));
-        CompletableFuture.delayedExecutor(options.setupTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        later(options.setupTimeout(), () -> {
             if (!setupDone.isDone()) {
                 events.execute(this::setupTimedOut);
             }
@@ -382,11 +382,19 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         }
         state.updateAndGet(s -> s == State.CLOSED ? s : State.CLOSING);
         c.close(code, reason);
-        CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        later(CLOSE_GRACE, () -> {
             if (!closed.isDone()) {
                 c.abort();
             }
         });
+    }
+
+    /**
+     * Runs {@code task} after {@code delay} on the client's pool. (Without an executor the JDK would run it on the
+     * common pool, which on two cores means a new thread per task: one per session opened or closed.)
+     */
+    private void later(Duration delay, Runnable task) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, completions).execute(task);
     }
 
     @Override

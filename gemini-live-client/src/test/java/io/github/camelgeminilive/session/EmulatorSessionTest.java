@@ -3,6 +3,7 @@ package io.github.camelgeminilive.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -339,6 +340,28 @@ class EmulatorSessionTest {
         assertThat(session.endedFuture()).isNotDone();
         release.countDown();
         session.endedFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Setup timers and close grace timers run on the client's pool, not on a new thread per session. */
+    @Test
+    void openingAndClosingSessionsStartsNoThreadPerSession() throws Exception {
+        SessionOptions quickTimers = new SessionOptions(setup().build(), null, null, Duration.ofSeconds(1));
+        openAndClose(quickTimers, 30); // the client's pools are at full size afterwards
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        openAndClose(quickTimers, 30);
+        // the 30 setup timers fire within this window; a thread apiece would show here
+        Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(
+                () -> ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - started < 10);
+    }
+
+    private static void openAndClose(SessionOptions options, int n) throws Exception {
+        List<LiveSession> sessions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sessions.add(client.connect(options, null, new EventRecorder()).get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+        for (LiveSession s : sessions) {
+            s.closeAsync().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     @Test
