@@ -36,11 +36,12 @@ public final class ReportWriter {
     private static final Color SDK = new Color(230, 120, 0);
     private static final Color PLAIN = new Color(120, 120, 120);
     private static final Color OURS_SEND = new Color(100, 190, 240);
-    private static final Color SDK_SEND = new Color(200, 40, 40);
+    /** The latencies whose p99 the real-time bar judges (StepResult.passes). */
+    private static final List<String> REAL_TIME_LATENCIES = List.of("receipt", "emulatorToRoute", "roundTrip",
+            "replyLateness", "sendLateness");
     private static final Color SDK_TUNED = new Color(150, 60, 160);
     private static final Color CAMEL = new Color(30, 150, 70);
     private static final Color OURS_RTT = new Color(0, 50, 110);
-    private static final Color SDK_RTT = new Color(140, 70, 0);
 
     private final Path results;
     private final String warmupSeconds;
@@ -106,7 +107,7 @@ public final class ReportWriter {
             line("");
         }
         machine();
-        targets(jmh, ours, sdk, sdkTuned);
+        targets(jmh, ours, sdk, sdkTuned, camel);
         codec(jmh);
         load(ours, sdk, sdkTuned, plain, camel, png);
         profiles(node("profile-ours.json"), node("profile-sdk.json"));
@@ -142,7 +143,7 @@ public final class ReportWriter {
     }
 
     private void targets(Map<String, double[]> jmh, List<JsonNode> ours, List<JsonNode> sdk,
-            List<JsonNode> sdkTuned) {
+            List<JsonNode> sdkTuned, List<JsonNode> camel) {
         line("## Targets (issue 5)");
         line("");
         line("| target | ours | SDK | ratio | |");
@@ -170,6 +171,12 @@ public final class ReportWriter {
         boolean nMet = no >= 500 && bar > 0 && no >= 2 * bar;
         line(row("largest real-time N >= 2x the SDK's and >= 500", String.valueOf(no), sdkText,
                 bar == 0 ? "n/a" : fmt((double) no / bar) + "x (vs " + bar + ")", nMet));
+        if (!camel.isEmpty()) {
+            int nc = largest(camel);
+            line(row("the same, through `gemini-live` Camel routes (an exchange per frame and per event)",
+                    String.valueOf(nc), sdkText, bar == 0 ? "n/a" : fmt((double) nc / bar) + "x (vs " + bar + ")",
+                    nc >= 500 && bar > 0 && nc >= 2 * bar));
+        }
         if (!ours.isEmpty()) {
             int lo = Integer.MAX_VALUE;
             int hi = 0;
@@ -312,7 +319,7 @@ public final class ReportWriter {
                 + " caller's next utterance arrived before the reply had been delivered (overload). **errors**: failed"
                 + " opens, failed sends, sessions closed.");
         line("- **real time** = every session opened, both one-way latencies, round trip, reply lateness and send"
-                + " lateness p99 < 20 ms, no frame or chunk lost, no frame out of order, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the largest step that made it.");
+                + " lateness p99 < 20 ms, no frame or chunk lost, no frame out of order, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the last step of the unbroken run of passes from the first step.");
         line("");
         line("`SDK + TCP_NODELAY` rows are the SDK with `TCP_NODELAY` set on its sockets (through a custom OkHttp"
                 + " client's `socketFactory`, which `ClientOptions.customHttpClient` lets an SDK user pass): OkHttp"
@@ -335,6 +342,10 @@ public final class ReportWriter {
                 + (plain.isEmpty() ? "" : ", ours over plain ws " + largest(plain)) + ".");
         line("");
         line("![p99 latency and CPU vs sessions](performance-latency.png)");
+        line("");
+        line("In the chart, each client's solid line is the worst of the five p99 latencies the real-time bar judges"
+                + " (send -> emulator, emulator -> route, round trip, reply lateness, send lateness): it crosses"
+                + " 20 ms where that client stops being real-time.");
         line("");
         line("| client | N | open | send -> emulator p50 / p99 / max (ms) | out of order |"
                 + " emulator -> route p50 / p99 / max (ms) |"
@@ -425,25 +436,22 @@ public final class ReportWriter {
 
     private void chart(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> sdkTuned, List<JsonNode> plain,
             List<JsonNode> camel, Path png) throws IOException {
+        // one line per client: the worst of the five p99s the real-time bar judges, so each line crosses 20 ms
+        // where that client stops being real-time; ours' two one-way p99s dashed beside it
         List<Chart.Series> latency = new ArrayList<>();
-        latency.add(new Chart.Series("ours: send -> emulator p99", OURS, false, points(ours, "receipt", "p99")));
-        latency.add(new Chart.Series("SDK: send -> emulator p99", SDK, false, points(sdk, "receipt", "p99")));
-        latency.add(new Chart.Series("ours: round trip p99", OURS_RTT, false, points(ours, "roundTrip", "p99")));
-        latency.add(new Chart.Series("SDK: round trip p99", SDK_RTT, false, points(sdk, "roundTrip", "p99")));
-        latency.add(new Chart.Series("ours: reply lateness p99", OURS, true, points(ours, "replyLateness", "p99")));
-        latency.add(new Chart.Series("SDK: reply lateness p99", SDK, true, points(sdk, "replyLateness", "p99")));
-        latency.add(new Chart.Series("ours: send lateness p99", OURS_SEND, true, points(ours, "sendLateness", "p99")));
-        latency.add(new Chart.Series("SDK: send lateness p99", SDK_SEND, true, points(sdk, "sendLateness", "p99")));
+        latency.add(new Chart.Series("ours: worst p99", OURS, false, worstP99(ours)));
+        latency.add(new Chart.Series("ours: send -> emulator p99", OURS_RTT, true, points(ours, "receipt", "p99")));
+        latency.add(new Chart.Series("ours: emulator -> route p99", OURS_SEND, true,
+                points(ours, "emulatorToRoute", "p99")));
+        latency.add(new Chart.Series("SDK: worst p99", SDK, false, worstP99(sdk)));
         if (!sdkTuned.isEmpty()) {
-            latency.add(new Chart.Series("SDK + TCP_NODELAY: send -> emulator p99", SDK_TUNED, false,
-                    points(sdkTuned, "receipt", "p99")));
+            latency.add(new Chart.Series("SDK + TCP_NODELAY: worst p99", SDK_TUNED, false, worstP99(sdkTuned)));
         }
         if (!camel.isEmpty()) {
-            latency.add(new Chart.Series("Camel routes: round trip p99", CAMEL, false, points(camel, "roundTrip", "p99")));
+            latency.add(new Chart.Series("Camel routes: worst p99", CAMEL, false, worstP99(camel)));
         }
         if (!plain.isEmpty()) {
-            latency.add(new Chart.Series("ours over ws (no TLS): round trip p99", PLAIN, false,
-                    points(plain, "roundTrip", "p99")));
+            latency.add(new Chart.Series("ours over ws (no TLS): worst p99", PLAIN, false, worstP99(plain)));
         }
         List<Chart.Series> cpu = new ArrayList<>();
         cpu.add(new Chart.Series("ours: client JVM", OURS, false, points(ours, "clientCoresNoJit", null)));
@@ -668,6 +676,20 @@ public final class ReportWriter {
 
     private String window() {
         return warmupSeconds + " s warm-up, then " + measureSeconds + " s measured";
+    }
+
+    /** Per step, the largest p99 of the latencies in the real-time bar. */
+    private static List<double[]> worstP99(List<JsonNode> steps) {
+        List<double[]> pts = new ArrayList<>();
+        for (JsonNode r : steps) {
+            double worst = Double.NaN;
+            for (String field : REAL_TIME_LATENCIES) {
+                double v = r.path(field).path("p99").asDouble(Double.NaN);
+                worst = Double.isNaN(worst) ? v : Math.max(worst, v);
+            }
+            pts.add(new double[] {r.path("sessions").asDouble(), worst});
+        }
+        return pts;
     }
 
     private static List<double[]> points(List<JsonNode> steps, String field, String sub) {
