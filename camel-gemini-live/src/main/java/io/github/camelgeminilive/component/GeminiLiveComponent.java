@@ -14,6 +14,7 @@ import io.github.camelgeminilive.session.SessionOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.ObjectHelper;
@@ -75,11 +76,14 @@ public class GeminiLiveComponent extends DefaultComponent {
     }
 
     private ExecutorService newPool(String name, int size) {
-        // unbounded queue: a full pool must queue events, never run them on the caller (a WebSocket I/O thread)
+        // a full pool must queue events, never run them on the caller (a WebSocket I/O thread). Camel makes a pool
+        // with maxQueueSize <= 0 queue-less (direct hand-off) and runs what it rejects on the caller, so: a real,
+        // unbounded queue, and Abort, which only applies once the pool is shut down (the client handles it)
         ThreadPoolProfile profile = new ThreadPoolProfile(name);
         profile.setPoolSize(size);
         profile.setMaxPoolSize(size);
-        profile.setMaxQueueSize(-1);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
     }
 
