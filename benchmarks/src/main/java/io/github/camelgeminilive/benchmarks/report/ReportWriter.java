@@ -142,8 +142,10 @@ public final class ReportWriter {
         line("");
     }
 
-    private void targets(Map<String, double[]> jmh, List<JsonNode> ours, List<JsonNode> sdk,
+    private void targets(Map<String, double[]> jmh, List<JsonNode> oursTries, List<JsonNode> sdkTries,
             List<JsonNode> sdkTuned, List<JsonNode> camel) {
+        List<JsonNode> ours = counted(oursTries);
+        List<JsonNode> sdk = counted(sdkTries);
         line("## Targets (issue 5)");
         line("");
         line("| target | ours | SDK | ratio | |");
@@ -319,7 +321,7 @@ public final class ReportWriter {
                 + " caller's next utterance arrived before the reply had been delivered (overload). **errors**: failed"
                 + " opens, failed sends, sessions closed.");
         line("- **real time** = every session opened, both one-way latencies, round trip, reply lateness and send"
-                + " lateness p99 < 20 ms, no frame or chunk lost, no frame out of order, no error. Stepping stops after two steps in a row miss it; the largest real-time N is the last step of the unbroken run of passes from the first step.");
+                + " lateness p99 < 20 ms, no frame or chunk lost, no frame out of order, no error. A step that misses is measured once more (both tries are in the table, the second marked retry): on two shared cores one GC pause or compile in either JVM can sink a try. A step counts as real time when either try is; stepping stops after two steps in a row miss twice; the largest real-time N is the last step of the unbroken run of real-time steps from the first.");
         line("");
         line("`SDK + TCP_NODELAY` rows are the SDK with `TCP_NODELAY` set on its sockets (through a custom OkHttp"
                 + " client's `socketFactory`, which `ClientOptions.customHttpClient` lets an SDK user pass): OkHttp"
@@ -356,15 +358,18 @@ public final class ReportWriter {
                 + " real time |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (List<JsonNode> rows : List.of(ours, camel, sdk, sdkTuned, plain)) {
+            int previous = -1;
             for (JsonNode r : rows) {
                 int n = r.path("sessions").asInt();
+                String step = n == previous ? n + " (retry)" : String.valueOf(n);
+                previous = n;
                 JsonNode rtt = r.path("roundTrip");
                 JsonNode receipt = r.path("receipt");
                 JsonNode toRoute = r.path("emulatorToRoute");
                 JsonNode route = r.path("routeDelay");
                 double cpu = r.path("clientCpuCores").asDouble();
                 double cpuNoJit = r.path("clientCoresNoJit").asDouble();
-                line("| " + label(r.path("client").asText()) + " | " + n + " | "
+                line("| " + label(r.path("client").asText()) + " | " + step + " | "
                         + r.path("connected").asInt() + " | " + ms(receipt.path("p50").asDouble()) + " / "
                         + ms(receipt.path("p99").asDouble()) + " / " + ms(receipt.path("max").asDouble()) + " | "
                         + r.path("framesOutOfOrder").asLong() + " | " + ms(toRoute.path("p50").asDouble()) + " / "
@@ -434,8 +439,13 @@ public final class ReportWriter {
         };
     }
 
-    private void chart(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> sdkTuned, List<JsonNode> plain,
-            List<JsonNode> camel, Path png) throws IOException {
+    private void chart(List<JsonNode> oursTries, List<JsonNode> sdkTries, List<JsonNode> sdkTunedTries,
+            List<JsonNode> plainTries, List<JsonNode> camelTries, Path png) throws IOException {
+        List<JsonNode> ours = counted(oursTries);
+        List<JsonNode> sdk = counted(sdkTries);
+        List<JsonNode> sdkTuned = counted(sdkTunedTries);
+        List<JsonNode> plain = counted(plainTries);
+        List<JsonNode> camel = counted(camelTries);
         // one line per client: the worst of the five p99s the real-time bar judges, so each line crosses 20 ms
         // where that client stops being real-time; ours' two one-way p99s dashed beside it
         List<Chart.Series> latency = new ArrayList<>();
@@ -632,9 +642,28 @@ public final class ReportWriter {
     }
 
     /** The largest N such that it and every step below it held real time (0: not even the first). */
-    private static int largest(List<JsonNode> steps) {
+    /**
+     * One row per step: the try that passed, else the last try. (The load driver measures a missed step once more;
+     * the table shows both tries.)
+     */
+    private static List<JsonNode> counted(List<JsonNode> tries) {
+        List<JsonNode> steps = new ArrayList<>();
+        for (JsonNode r : tries) {
+            int last = steps.size() - 1;
+            if (last >= 0 && steps.get(last).path("sessions").asInt() == r.path("sessions").asInt()) {
+                if (!steps.get(last).path("passed").asBoolean()) {
+                    steps.set(last, r);
+                }
+            } else {
+                steps.add(r);
+            }
+        }
+        return steps;
+    }
+
+    private static int largest(List<JsonNode> tries) {
         int best = 0;
-        for (JsonNode r : steps) {
+        for (JsonNode r : counted(tries)) {
             if (!r.path("passed").asBoolean()) {
                 break;
             }
