@@ -130,6 +130,26 @@ class ResilientPoliciesTest extends EmulatorClientTest {
     }
 
     @Test
+    void reconnectingGivesUpOnceTheOutageLastedMaxElapsed() throws Exception {
+        Duration maxElapsed = Duration.ofMillis(400);
+        ResilienceOptions o = Resilience.options(true);
+        ResilienceOptions unlimitedTries = o.withReconnect(new ReconnectPolicy(Duration.ofMillis(20),
+                Duration.ofMillis(50), 2.0, 0.2, 0, maxElapsed));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(), unlimitedTries, events)
+                .get(10, TimeUnit.SECONDS);
+        long stopped = System.nanoTime();
+        emulator.stop();
+        LiveEvent.Closed closed = events.awaitClosed();
+        long outage = System.nanoTime() - stopped;
+        assertThat(closed.error()).isNotNull();
+        assertThat(closed.error().getMessage()).contains("Cannot connect");
+        assertThat(Duration.ofNanos(outage)).as("not before maxElapsed").isGreaterThanOrEqualTo(maxElapsed);
+        assertThat(session.metrics().failedAttempts()).as("tried again and again until then").isGreaterThan(2);
+        assertThat(session.isOpen()).isFalse();
+    }
+
+    @Test
     void heldSendsLeaveInCallOrderAfterTheOutage() throws Exception {
         // without interruption the model answers each turn in turn: the answers show the order of the sends
         Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
