@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSessionListener;
 import org.apache.camel.Exchange;
@@ -29,10 +32,32 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
         super.doStart();
         shared = getEndpoint().acquireSession(getEndpoint().getSessionKey());
         shared.addListener(this);
-        shared.session().whenComplete((s, e) -> {
-            if (e != null) {
-                getExceptionHandler().handleException("Cannot open gemini-live session '" + shared.key() + "'", e);
+        open(shared, 1);
+    }
+
+    /**
+     * Opens the session. A connect that failed for a passing reason (network, service unavailable) is tried again,
+     * from {@code reconnectInitialDelay} doubling up to {@code reconnectMaxDelay}, for as long as the route runs: a
+     * consumer started while the service was unreachable must not stay idle for good. A refusal (1007, 1008) is final.
+     */
+    private void open(SharedLiveSession session, int attempt) {
+        session.session().whenComplete((s, e) -> {
+            if (e == null) {
+                return;
             }
+            getExceptionHandler().handleException("Cannot open gemini-live session '" + session.key() + "' (attempt "
+                                                  + attempt + ")", e);
+            if (session != shared || !isRunAllowed() || session.isEnded()) {
+                return;
+            }
+            GeminiLiveConfiguration c = getEndpoint().getConfiguration();
+            long delay = Math.min(c.getReconnectInitialDelay() << Math.min(attempt - 1, 20), c.getReconnectMaxDelay());
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, getEndpoint().getComponent()::executeEvent)
+                    .execute(() -> {
+                        if (session == shared && isRunAllowed()) {
+                            open(session, attempt + 1);
+                        }
+                    });
         });
     }
 

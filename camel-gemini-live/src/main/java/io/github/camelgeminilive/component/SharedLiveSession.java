@@ -146,6 +146,11 @@ final class SharedLiveSession {
         }
     }
 
+    /** True once the session has ended for good (closed, or its connect refused): opening it again is pointless. */
+    synchronized boolean isEnded() {
+        return closed != null;
+    }
+
     /** A refused connect (1007 invalid request, 1008 credentials) would be refused again: final at once. */
     private synchronized void connectFailed(Throwable cause) {
         if (closed == null && cause instanceof LiveSessionException e && refused(e.closeCode())) {
