@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,8 @@ import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 /** A consumer started while the service is unreachable keeps trying, and runs once the service is there. */
 class GeminiLiveConsumerRetryTest extends GeminiLiveTestSupport {
 
-    private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+    private final RecordingExceptionHandler recorder = new RecordingExceptionHandler();
+    private final List<Throwable> handled = recorder.handled;
     private final int port = freePort();
     private GeminiLiveEmulator late;
 
@@ -42,22 +40,7 @@ class GeminiLiveConsumerRetryTest extends GeminiLiveTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                handled.add(exception);
-            }
-        });
+        registry.bind("recordingHandler", recorder);
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,8 @@ class GeminiLiveRoutingTest extends GeminiLiveTestSupport {
                                                + "\"parameters\":{\"type\":\"OBJECT\",\"properties\":{\"city\":"
                                                + "{\"type\":\"STRING\"}},\"required\":[\"city\"]}}]";
 
-    private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+    private final RecordingExceptionHandler recorder = new RecordingExceptionHandler();
+    private final List<Throwable> handled = recorder.handled;
     private final List<String> eventThreads = new CopyOnWriteArrayList<>();
 
     @Override
@@ -43,22 +43,7 @@ class GeminiLiveRoutingTest extends GeminiLiveTestSupport {
 
     @Override
     protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
-        registry.bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                handled.add(exception);
-            }
-        });
+        registry.bind("recordingHandler", recorder);
     }
 
     @Override

@@ -34,6 +34,11 @@ class ResilientPoliciesTest extends EmulatorClientTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.metrics().failedAttempts() >= 1);
     }
 
+    private ResilientSession connect(ReconnectPolicy reconnect, EventRecorder events) throws Exception {
+        return client.connectResilient(Resilience.session(), Resilience.options(true).withReconnect(reconnect), events)
+                .get(10, TimeUnit.SECONDS);
+    }
+
     private long samplesInState(ResilientSession session) {
         return emulator.admin().session(session.sessionId()).orElseThrow().audioSamplesInState();
     }
@@ -109,12 +114,9 @@ class ResilientPoliciesTest extends EmulatorClientTest {
 
     @Test
     void reconnectingGivesUpAfterMaxAttemptsWithTheLastError() throws Exception {
-        ResilienceOptions o = Resilience.options(true);
-        ResilienceOptions threeTries = o.withReconnect(new ReconnectPolicy(Duration.ofMillis(10),
-                Duration.ofMillis(50), 2.0, 0.2, 3, null));
         EventRecorder events = new EventRecorder();
-        ResilientSession session = client.connectResilient(Resilience.session(), threeTries, events)
-                .get(10, TimeUnit.SECONDS);
+        ResilientSession session = connect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0.2,
+                3, null), events);
         emulator.stop();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> session.metrics().failedAttempts() >= 1);
         CompletableFuture<Void> held = session.sendText("anyone there?");
@@ -132,12 +134,9 @@ class ResilientPoliciesTest extends EmulatorClientTest {
     @Test
     void reconnectingGivesUpOnceTheOutageLastedMaxElapsed() throws Exception {
         Duration maxElapsed = Duration.ofMillis(400);
-        ResilienceOptions o = Resilience.options(true);
-        ResilienceOptions unlimitedTries = o.withReconnect(new ReconnectPolicy(Duration.ofMillis(20),
-                Duration.ofMillis(50), 2.0, 0.2, 0, maxElapsed));
         EventRecorder events = new EventRecorder();
-        ResilientSession session = client.connectResilient(Resilience.session(), unlimitedTries, events)
-                .get(10, TimeUnit.SECONDS);
+        ResilientSession session = connect(new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(50), 2.0, 0.2,
+                0, maxElapsed), events); // unlimited attempts
         long stopped = System.nanoTime();
         emulator.stop();
         LiveEvent.Closed closed = events.awaitClosed();
