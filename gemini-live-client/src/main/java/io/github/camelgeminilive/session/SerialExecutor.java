@@ -57,20 +57,10 @@ final class SerialExecutor implements Executor {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 // the pool was shut down (the client is closing): a task left undone could be a close that callers
-                // wait for, so the rejected ones run here, still one at a time and in order
-                drainHere();
+                // wait for, so the turn runs here, still one at a time and in order (each later turn likewise)
+                drain();
             }
         }
-    }
-
-    /** Runs every queued task on the calling thread (the turn is held), then ends the turn. */
-    private void drainHere() {
-        do {
-            for (Runnable task; (task = tasks.poll()) != null;) {
-                run(task);
-            }
-            scheduled.set(false);
-        } while (!tasks.isEmpty() && scheduled.compareAndSet(false, true));
     }
 
     private static void run(Runnable task) {
