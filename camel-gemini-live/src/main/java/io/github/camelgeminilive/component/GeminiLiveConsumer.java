@@ -37,8 +37,9 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
 
     /**
      * Opens the session. A connect that failed for a passing reason (network, service unavailable) is tried again,
-     * from {@code reconnectInitialDelay} doubling up to {@code reconnectMaxDelay}, for as long as the route runs: a
-     * consumer started while the service was unreachable must not stay idle for good. A refusal (1007, 1008) is final.
+     * with the reconnect backoff ({@code reconnectInitialDelay} doubling, with jitter, up to {@code reconnectMaxDelay}),
+     * for as long as the route runs: a consumer started while the service was unreachable must not stay idle for
+     * good. A refusal (1007, 1008) is final.
      */
     private void open(SharedLiveSession session, int attempt) {
         session.session().whenComplete((s, e) -> {
@@ -50,8 +51,9 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
             if (session != shared || !isRunAllowed() || session.isEnded()) {
                 return;
             }
-            GeminiLiveConfiguration c = getEndpoint().getConfiguration();
-            long delay = Math.min(c.getReconnectInitialDelay() << Math.min(attempt - 1, 20), c.getReconnectMaxDelay());
+            // the next try is attempt + 1 of this outage, spaced as the endpoint's reconnects are
+            long delay = LiveSettingsMapper.reconnectPolicy(getEndpoint().getConfiguration()).delayBefore(attempt + 1)
+                    .toMillis();
             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, getEndpoint().getComponent()::executeEvent)
                     .execute(() -> {
                         if (session == shared && isRunAllowed()) {

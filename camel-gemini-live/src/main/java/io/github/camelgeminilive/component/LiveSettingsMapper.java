@@ -85,14 +85,19 @@ final class LiveSettingsMapper {
         return new SessionOptions(setup.build(), rules, eventExecutor, null, c.getMaxQueuedEvents());
     }
 
+    /** The reconnect backoff of the endpoint's options (also what a consumer waits between first-connect tries). */
+    static ReconnectPolicy reconnectPolicy(GeminiLiveConfiguration c) {
+        return new ReconnectPolicy(Duration.ofMillis(c.getReconnectInitialDelay()),
+                Duration.ofMillis(c.getReconnectMaxDelay()), BACKOFF_MULTIPLIER, BACKOFF_JITTER,
+                c.getReconnectMaxAttempts(), optional(c.getReconnectMaxElapsed()));
+    }
+
     /**
      * The resilience settings of the session {@code key}: its handle is kept in {@code store} under that key.
      * Durations of 0 mean "none" (no pings, no proactive move, no outage limit).
      */
     static ResilienceOptions resilienceOptions(GeminiLiveConfiguration c, ResumptionHandleStore store, String key) {
-        ReconnectPolicy reconnect = new ReconnectPolicy(Duration.ofMillis(c.getReconnectInitialDelay()),
-                Duration.ofMillis(c.getReconnectMaxDelay()), BACKOFF_MULTIPLIER, BACKOFF_JITTER,
-                c.getReconnectMaxAttempts(), optional(c.getReconnectMaxElapsed()));
+        ReconnectPolicy reconnect = reconnectPolicy(c);
         Duration pingInterval = optional(c.getPingInterval());
         return new ResilienceOptions(reconnect, c.getReplayBufferBytes(), Duration.ofMillis(c.getReplayBufferDuration()),
                 c.getHeldSendLimit(), c.getHeldSendOverflow(), pingInterval,

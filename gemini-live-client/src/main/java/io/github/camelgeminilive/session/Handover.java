@@ -70,7 +70,7 @@ final class Handover {
     private final SessionOptions options;
     private final ResilienceOptions resilience;
     private final EventQueue events;
-    private final Backoff backoff;
+    private final ReconnectPolicy reconnect;
     private final ReplayBuffer replay;
     private final HeldSends held;
     private final ToolCalls toolCalls = new ToolCalls();
@@ -114,7 +114,7 @@ final class Handover {
         this.resilience = resilience;
         this.events = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
                 options.maxQueuedEvents(), "resilient session");
-        this.backoff = new Backoff(resilience.reconnect());
+        this.reconnect = resilience.reconnect();
         this.replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
         this.held = new HeldSends(resilience.heldSendLimit(), resilience.overflowPolicy());
     }
@@ -194,11 +194,11 @@ final class Handover {
                 return;
             }
             if (phase == Phase.CONNECTING || !retryable(e)
-                    || backoff.exhausted(attempts, Duration.ofNanos(System.nanoTime() - outageStartNanos))) {
+                    || reconnect.exhausted(attempts, Duration.ofNanos(System.nanoTime() - outageStartNanos))) {
                 finish(e.closeCode(), e.reason(), e);
                 return;
             }
-            Duration delay = backoff.delayBefore(attempts + 1);
+            Duration delay = reconnect.delayBefore(attempts + 1);
             timer = scheduler.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.session;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff with jitter for reconnects after a drop, 1011 or an abnormal close. 1007 and 1008 are never
@@ -25,6 +26,23 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
             throw new IllegalArgumentException("Invalid reconnect policy: multiplier >= 1, 0 <= jitter <= 1, "
                     + "maxAttempts >= 0 required");
         }
+    }
+
+    /** Delay before attempt {@code attempt} (1-based) of one outage: the first at once, then exponential with jitter. */
+    public Duration delayBefore(int attempt) {
+        if (attempt <= 1) {
+            return Duration.ZERO;
+        }
+        double base = initialDelay.toNanos() * Math.pow(multiplier, attempt - 2);
+        double capped = Math.min(base, maxDelay.toNanos());
+        double spread = capped * jitter * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        return Duration.ofNanos((long) Math.max(0, capped + spread));
+    }
+
+    /** True when no attempt may follow {@code failedAttempts} failures after {@code elapsed} of outage. */
+    boolean exhausted(int failedAttempts, Duration elapsed) {
+        return (maxAttempts > 0 && failedAttempts >= maxAttempts)
+                || (maxElapsed != null && elapsed.compareTo(maxElapsed) >= 0);
     }
 
     /** 200 ms doubling up to 30 s, 20% jitter, giving up after 5 minutes of outage. */

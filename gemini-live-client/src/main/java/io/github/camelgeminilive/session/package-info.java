@@ -7,7 +7,7 @@
  * {@link io.github.camelgeminilive.session.ResilientSession} that survives go-aways, drops and restarts: the
  * facade {@code ResilientLiveSession} hands every send to the {@code Handover} state machine, which runs plain
  * connections ({@code Link}) with a
- * {@code ReplayBuffer}, {@code HeldSends}, a {@code Keepalive}, {@code Backoff}, {@code TurnTracker} and
+ * {@code ReplayBuffer}, {@code HeldSends}, a {@code Keepalive}, the {@code ReconnectPolicy}'s backoff, {@code TurnTracker} and
  * {@code ToolCalls}, and delivers through a bounded {@code EventQueue}.
  */
 package io.github.camelgeminilive.session;

@@ -44,8 +44,8 @@ class ResiliencePartsTest {
 
     @Test
     void backoffStartsAtOnceThenGrowsWithBoundedJitterUpToTheCap() {
-        Backoff backoff = new Backoff(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2,
-                5, Duration.ofSeconds(60)));
+        ReconnectPolicy backoff = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2,
+                5, Duration.ofSeconds(60));
         assertThat(backoff.delayBefore(1)).isZero();
         for (int i = 0; i < 100; i++) {
             assertThat(backoff.delayBefore(2)).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
