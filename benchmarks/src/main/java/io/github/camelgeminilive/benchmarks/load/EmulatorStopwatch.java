@@ -9,6 +9,7 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
 import io.github.camelgeminilive.emulator.model.Outbound;
 import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.Part;
 import io.github.camelgeminilive.protocol.ServerMessage;
 
 /**
@@ -98,10 +99,16 @@ final class EmulatorStopwatch implements ModelEngine {
                 out.send(message, json);
             }
 
+            /** Runs for every message the emulator sends: a plain loop, no stream per message. */
             private void stamp(ServerMessage message) {
-                if (message.serverContent() != null && message.serverContent().modelTurn() != null
-                        && message.serverContent().modelTurn().parts().stream().anyMatch(p -> p.inlineData() != null)) {
-                    sent(sessionId, System.nanoTime());
+                if (message.serverContent() == null || message.serverContent().modelTurn() == null) {
+                    return;
+                }
+                for (Part part : message.serverContent().modelTurn().parts()) {
+                    if (part.inlineData() != null) {
+                        sent(sessionId, System.nanoTime());
+                        return;
+                    }
                 }
             }
 
