@@ -49,6 +49,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTargetTokens": getOrCreateConfiguration(target).setContextWindowCompressionTargetTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": getOrCreateConfiguration(target).setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
+        case "coveragelag":
+        case "coverageLag": getOrCreateConfiguration(target).setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": target.setEventThreadPoolSize(property(camelContext, int.class, value)); return true;
         case "explicitvadsignal":
@@ -56,6 +58,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "flavour": getOrCreateConfiguration(target).setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
         case "goawaymargin":
         case "goAwayMargin": getOrCreateConfiguration(target).setGoAwayMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "heldsendbytes":
+        case "heldSendBytes": getOrCreateConfiguration(target).setHeldSendBytes(property(camelContext, long.class, value)); return true;
         case "heldsendlimit":
         case "heldSendLimit": getOrCreateConfiguration(target).setHeldSendLimit(property(camelContext, int.class, value)); return true;
         case "heldsendoverflow":
@@ -66,6 +70,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionage":
         case "maxConnectionAge": getOrCreateConfiguration(target).setMaxConnectionAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": getOrCreateConfiguration(target).setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": getOrCreateConfiguration(target).setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -141,6 +147,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTargetTokens": return java.lang.Long.class;
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
+        case "coveragelag":
+        case "coverageLag": return long.class;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return int.class;
         case "explicitvadsignal":
@@ -148,6 +156,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
         case "goawaymargin":
         case "goAwayMargin": return long.class;
+        case "heldsendbytes":
+        case "heldSendBytes": return long.class;
         case "heldsendlimit":
         case "heldSendLimit": return int.class;
         case "heldsendoverflow":
@@ -158,6 +168,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionage":
         case "maxConnectionAge": return long.class;
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
         case "model": return java.lang.String.class;
@@ -234,6 +246,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTargetTokens": return getOrCreateConfiguration(target).getContextWindowCompressionTargetTokens();
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": return getOrCreateConfiguration(target).getContextWindowCompressionTriggerTokens();
+        case "coveragelag":
+        case "coverageLag": return getOrCreateConfiguration(target).getCoverageLag();
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return target.getEventThreadPoolSize();
         case "explicitvadsignal":
@@ -241,6 +255,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "flavour": return getOrCreateConfiguration(target).getFlavour();
         case "goawaymargin":
         case "goAwayMargin": return getOrCreateConfiguration(target).getGoAwayMargin();
+        case "heldsendbytes":
+        case "heldSendBytes": return getOrCreateConfiguration(target).getHeldSendBytes();
         case "heldsendlimit":
         case "heldSendLimit": return getOrCreateConfiguration(target).getHeldSendLimit();
         case "heldsendoverflow":
@@ -251,6 +267,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionage":
         case "maxConnectionAge": return getOrCreateConfiguration(target).getMaxConnectionAge();
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": return getOrCreateConfiguration(target).getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return getOrCreateConfiguration(target).getMaxQueuedEvents();
         case "model": return getOrCreateConfiguration(target).getModel();

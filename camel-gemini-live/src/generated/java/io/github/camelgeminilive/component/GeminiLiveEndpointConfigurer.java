@@ -39,6 +39,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTargetTokens": target.getConfiguration().setContextWindowCompressionTargetTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": target.getConfiguration().setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
+        case "coveragelag":
+        case "coverageLag": target.getConfiguration().setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -48,6 +50,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "flavour": target.getConfiguration().setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
         case "goawaymargin":
         case "goAwayMargin": target.getConfiguration().setGoAwayMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "heldsendbytes":
+        case "heldSendBytes": target.getConfiguration().setHeldSendBytes(property(camelContext, long.class, value)); return true;
         case "heldsendlimit":
         case "heldSendLimit": target.getConfiguration().setHeldSendLimit(property(camelContext, int.class, value)); return true;
         case "heldsendoverflow":
@@ -58,6 +62,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionage":
         case "maxConnectionAge": target.getConfiguration().setMaxConnectionAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": target.getConfiguration().setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": target.getConfiguration().setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +134,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTargetTokens": return java.lang.Long.class;
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
+        case "coveragelag":
+        case "coverageLag": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -137,6 +145,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
         case "goawaymargin":
         case "goAwayMargin": return long.class;
+        case "heldsendbytes":
+        case "heldSendBytes": return long.class;
         case "heldsendlimit":
         case "heldSendLimit": return int.class;
         case "heldsendoverflow":
@@ -147,6 +157,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionage":
         case "maxConnectionAge": return long.class;
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
         case "model": return java.lang.String.class;
@@ -218,6 +230,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTargetTokens": return target.getConfiguration().getContextWindowCompressionTargetTokens();
         case "contextwindowcompressiontriggertokens":
         case "contextWindowCompressionTriggerTokens": return target.getConfiguration().getContextWindowCompressionTriggerTokens();
+        case "coveragelag":
+        case "coverageLag": return target.getConfiguration().getCoverageLag();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -227,6 +241,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "flavour": return target.getConfiguration().getFlavour();
         case "goawaymargin":
         case "goAwayMargin": return target.getConfiguration().getGoAwayMargin();
+        case "heldsendbytes":
+        case "heldSendBytes": return target.getConfiguration().getHeldSendBytes();
         case "heldsendlimit":
         case "heldSendLimit": return target.getConfiguration().getHeldSendLimit();
         case "heldsendoverflow":
@@ -237,6 +253,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionage":
         case "maxConnectionAge": return target.getConfiguration().getMaxConnectionAge();
+        case "maxqueuedeventbytes":
+        case "maxQueuedEventBytes": return target.getConfiguration().getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return target.getConfiguration().getMaxQueuedEvents();
         case "model": return target.getConfiguration().getModel();

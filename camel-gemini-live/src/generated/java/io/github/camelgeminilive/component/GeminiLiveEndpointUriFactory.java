@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(47);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("automaticActivityDetection");
@@ -33,16 +33,19 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("connectTimeout");
         props.add("contextWindowCompressionTargetTokens");
         props.add("contextWindowCompressionTriggerTokens");
+        props.add("coverageLag");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("explicitVadSignal");
         props.add("flavour");
         props.add("goAwayMargin");
+        props.add("heldSendBytes");
         props.add("heldSendLimit");
         props.add("heldSendOverflow");
         props.add("inputTranscription");
         props.add("lazyStartProducer");
         props.add("maxConnectionAge");
+        props.add("maxQueuedEventBytes");
         props.add("maxQueuedEvents");
         props.add("model");
         props.add("outputTranscription");

@@ -80,6 +80,10 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "resilience", defaultValue = "2000",
               description = "Most sends held while the session reconnects; beyond it heldSendOverflow applies.")
     private int heldSendLimit = 2000;
+    @UriParam(label = "resilience", defaultValue = "16777216",
+              description = "Most bytes (encoded frames) of sends held while the session reconnects; beyond it"
+                            + " heldSendOverflow applies.")
+    private long heldSendBytes = 16L * 1024 * 1024;
     @UriParam(label = "resilience", defaultValue = "FAIL", enums = "FAIL,DROP_OLDEST",
               description = "When heldSendLimit is reached: FAIL fails the new send's exchange; DROP_OLDEST fails the"
                             + " oldest held send's exchange, counts it (droppedSends) and holds the new one.")
@@ -111,6 +115,10 @@ public class GeminiLiveConfiguration implements Cloneable {
                             + " tool calls, goAway, reconnected, closed) are never dropped. Applies to plain and"
                             + " resilient sessions alike.")
     private int maxQueuedEvents = SessionOptions.DEFAULT_MAX_QUEUED_EVENTS;
+    @UriParam(label = "resilience", defaultValue = "33554432",
+              description = "Most bytes (audio, text) of events queued for a consumer route that falls behind; beyond"
+                            + " it events are dropped as with maxQueuedEvents.")
+    private long maxQueuedEventBytes = SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES;
     @UriParam(label = "resilience", javaType = "org.apache.camel.spi.StateRepository<String, String>",
               description = "Where resumption handles are kept, by session key: a reference to a StateRepository bean"
                             + " (e.g. org.apache.camel.support.processor.state.FileStateRepository), so a restarted"
@@ -122,6 +130,14 @@ public class GeminiLiveConfiguration implements Cloneable {
                             + " (lastConsumedClientMessageIndex), so a resume replays exactly the rest (Vertex AI"
                             + " only; the Gemini API refuses it).")
     private boolean transparentResumption;
+    @UriParam(label = "resilience", defaultValue = "300ms", javaType = "java.time.Duration",
+              description = "Without transparent resumption the service does not say which messages a resumption"
+                            + " handle covers: it is taken to cover what was written at least this long before the"
+                            + " handle arrived, and the rest is sent again after a resume. Longer: more audio heard"
+                            + " twice; shorter: audio lost if the service reads later than that. 0 = only what a pong"
+                            + " proved read (never lost, but the service's pongs come 8-30 s late, so up to that much"
+                            + " is heard twice).")
+    private long coverageLag = 300;
     @UriParam(label = "advanced",
               description = "Enable sliding-window context compression, keeping this many tokens when it triggers.")
     private Long contextWindowCompressionTargetTokens;
@@ -310,6 +326,22 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.heldSendLimit = heldSendLimit;
     }
 
+    public long getHeldSendBytes() {
+        return heldSendBytes;
+    }
+
+    public void setHeldSendBytes(long heldSendBytes) {
+        this.heldSendBytes = heldSendBytes;
+    }
+
+    public long getCoverageLag() {
+        return coverageLag;
+    }
+
+    public void setCoverageLag(long coverageLag) {
+        this.coverageLag = coverageLag;
+    }
+
     public OverflowPolicy getHeldSendOverflow() {
         return heldSendOverflow;
     }
@@ -364,6 +396,14 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setMaxQueuedEvents(int maxQueuedEvents) {
         this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    public long getMaxQueuedEventBytes() {
+        return maxQueuedEventBytes;
+    }
+
+    public void setMaxQueuedEventBytes(long maxQueuedEventBytes) {
+        this.maxQueuedEventBytes = maxQueuedEventBytes;
     }
 
     public StateRepository<String, String> getResumptionHandleRepository() {

@@ -82,7 +82,8 @@ final class LiveSettingsMapper {
         if (c.getTextTurnMode() != null) {
             rules = rules.withTextTurn(c.getTextTurnMode());
         }
-        return new SessionOptions(setup.build(), rules, eventExecutor, null, c.getMaxQueuedEvents());
+        return new SessionOptions(setup.build(), rules, eventExecutor, null, c.getMaxQueuedEvents(),
+                c.getMaxQueuedEventBytes());
     }
 
     /** The reconnect backoff of the endpoint's options (also what a consumer waits between first-connect tries). */
@@ -100,9 +101,10 @@ final class LiveSettingsMapper {
         ReconnectPolicy reconnect = reconnectPolicy(c);
         Duration pingInterval = optional(c.getPingInterval());
         return new ResilienceOptions(reconnect, c.getReplayBufferBytes(), Duration.ofMillis(c.getReplayBufferDuration()),
-                c.getHeldSendLimit(), c.getHeldSendOverflow(), pingInterval,
+                c.getHeldSendLimit(), c.getHeldSendBytes(), c.getHeldSendOverflow(), pingInterval,
                 pingInterval == null ? null : Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getGoAwayMargin()),
-                optional(c.getMaxConnectionAge()), c.isTransparentResumption(), c.isSeedFreshSession(), store, key);
+                optional(c.getMaxConnectionAge()), c.isTransparentResumption(), optional(c.getCoverageLag()),
+                c.isSeedFreshSession(), store, key);
     }
 
     private static Duration optional(long millis) {

@@ -20,6 +20,6 @@ final class ResumableSetup {
                 s.proactivity(), s.enableAffectiveDialog(), s.historyConfig(), s.explicitVadSignal(),
                 s.safetySettings(), s.labels());
         return new SessionOptions(resumable, options.rules(), null, options.setupTimeout(),
-                options.maxQueuedEvents());
+                options.maxQueuedEvents(), options.maxQueuedEventBytes());
     }
 }

@@ -31,13 +31,13 @@ class ResiliencePartsTest {
         ResumptionHandleStore store = new InMemoryResumptionHandleStore();
 
         ResilienceOptions changed = d.withTransparent(true).withMaxConnectionAge(Duration.ofMinutes(9))
-                .withHeldSends(5, OverflowPolicy.DROP_OLDEST).withKeepalive(null, null)
+                .withHeldSends(5, 4096, OverflowPolicy.DROP_OLDEST).withKeepalive(null, null)
                 .withReplayBuffer(1024, Duration.ofSeconds(3)).withHandles(store, "k", true)
-                .withReconnect(ReconnectPolicy.defaults());
+                .withReconnect(ReconnectPolicy.defaults()).withCoverageLag(null);
 
         assertThat(changed).isEqualTo(new ResilienceOptions(changed.reconnect(), 1024, Duration.ofSeconds(3), 5,
-                OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, true, store,
-                "k"));
+                4096, OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, null, true,
+                store, "k"));
         assertThatThrownBy(() -> d.withKeepalive(Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
     }
