@@ -77,7 +77,8 @@ public final class UndertowTransport implements WebSocketTransport {
         }
         CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
         connectExecutor.execute(() -> {
-            UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes());
+            UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes(),
+                    options.maxOutgoingBytes());
             ClientTls.Attempt attempt = tls.newAttempt();
             try {
                 LOG.debug("Connecting to {}", request.displayUri());
