@@ -57,9 +57,9 @@ final class OrderedSender {
         }
         if (!hold(utf8.length)) {
             refused.incrementAndGet();
-            done.completeExceptionally(new TransportException("Send refused: a frame of " + utf8.length
+            done.completeExceptionally(new SendRefusedException("Send refused: a frame of " + utf8.length
                     + " bytes would take the connection's outgoing queue (" + heldBytes.get() + " bytes held) over"
-                    + " its bound of " + maxHeldBytes + " bytes (maxOutgoingBytes)", null));
+                    + " its bound of " + maxHeldBytes + " bytes (maxOutgoingBytes)"));
             return done;
         }
         queue.add(new Frame(utf8, null, done));

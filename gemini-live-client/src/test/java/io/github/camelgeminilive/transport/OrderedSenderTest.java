@@ -27,7 +27,7 @@ class OrderedSenderTest {
         CompletableFuture<Void> refused = sender.send(new byte[40]);
 
         assertThat(refused).isCompletedExceptionally();
-        assertThatThrownBy(refused::join).cause().isInstanceOf(TransportException.class)
+        assertThatThrownBy(refused::join).cause().isInstanceOf(SendRefusedException.class)
                 .hasMessage("Send refused: a frame of 40 bytes would take the connection's outgoing queue (80 bytes"
                         + " held) over its bound of 100 bytes (maxOutgoingBytes)");
         assertThat(sender.refusedSends()).isEqualTo(1);

@@ -87,7 +87,7 @@ class TransportBoundsTest {
 
         CompletableFuture<Void> tooBig = connection.sendText(new byte[4 * 1024 * 1024]);
         assertThat(tooBig).isCompletedExceptionally();
-        assertThatThrownBy(tooBig::join).cause().isInstanceOf(TransportException.class)
+        assertThatThrownBy(tooBig::join).cause().isInstanceOf(SendRefusedException.class)
                 .hasMessageContaining("a frame of 4194304 bytes").hasMessageContaining("bound of 3145728 bytes");
         assertThat(connection.refusedSends()).isEqualTo(1);
 
