@@ -30,6 +30,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeminiLiveComponent target = (GeminiLiveComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": getOrCreateConfiguration(target).setAllowPlainText(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -128,6 +130,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
@@ -227,6 +231,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeminiLiveComponent target = (GeminiLiveComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": return getOrCreateConfiguration(target).isAllowPlainText();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apiversion":

@@ -23,6 +23,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeminiLiveEndpoint target = (GeminiLiveEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": target.getConfiguration().setAllowPlainText(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -118,6 +120,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apiversion":
@@ -214,6 +218,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeminiLiveEndpoint target = (GeminiLiveEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplaintext":
+        case "allowPlainText": return target.getConfiguration().isAllowPlainText();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apiversion":

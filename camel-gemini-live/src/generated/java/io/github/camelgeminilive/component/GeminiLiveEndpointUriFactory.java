@@ -24,7 +24,8 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
+        props.add("allowPlainText");
         props.add("apiKey");
         props.add("apiVersion");
         props.add("automaticActivityDetection");

@@ -11,17 +11,18 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
  * {@link #toString()} never shows the credential or the trust store password.
  */
 record ConnectionSettings(URI baseUrl, ConnectionOptions.Flavour flavour, String apiVersion, String credential,
-        Duration connectTimeout, Path trustStore, String trustStorePassword) {
+        Duration connectTimeout, Path trustStore, String trustStorePassword, boolean allowPlainText) {
 
+    /** @throws IllegalArgumentException for a bad base URL, e.g. plain ws to a host other than loopback */
     ConnectionOptions toConnectionOptions() {
         String secret = credential;
         return new ConnectionOptions(baseUrl, flavour, apiVersion, () -> secret, connectTimeout, trustStore,
-                trustStorePassword, 0);
+                trustStorePassword, 0, 0, allowPlainText);
     }
 
     @Override
     public String toString() {
         return "ConnectionSettings[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
-               + ", trustStore=" + trustStore + "]";
+               + ", trustStore=" + trustStore + ", allowPlainText=" + allowPlainText + "]";
     }
 }

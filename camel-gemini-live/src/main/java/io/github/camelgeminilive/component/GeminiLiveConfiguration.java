@@ -163,6 +163,11 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String trustStore;
     @UriParam(label = "security", secret = true, description = "The trust store's password.")
     private String trustStorePassword;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Allow an unencrypted ws or http baseUrl to a host other than loopback (localhost,"
+                            + " 127.0.0.0/8, ::1). Off: such a baseUrl fails the endpoint, as the credential would"
+                            + " travel in clear text.")
+    private boolean allowPlainText;
     @UriParam(label = "advanced", enums = "CLIENT_CONTENT,REALTIME_TEXT",
               description = "Overrides how a text turn is sent (clientContent or realtimeInput.text); by default the"
                             + " model family's rule decides.")
@@ -484,6 +489,14 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setTrustStorePassword(String trustStorePassword) {
         this.trustStorePassword = trustStorePassword;
+    }
+
+    public boolean isAllowPlainText() {
+        return allowPlainText;
+    }
+
+    public void setAllowPlainText(boolean allowPlainText) {
+        this.allowPlainText = allowPlainText;
     }
 
     public ModelRules.TextTurn getTextTurnMode() {

@@ -43,9 +43,12 @@ final class LiveSettingsMapper {
             throw new IllegalArgumentException("The gemini-live option apiKey is required (an API key, ephemeral token"
                                                + " or access token, depending on the flavour)");
         }
-        return new ConnectionSettings(URI.create(c.getBaseUrl()), c.getFlavour(), c.getApiVersion(), c.getApiKey(),
-                Duration.ofMillis(c.getConnectTimeout()), c.getTrustStore() == null ? null : Path.of(c.getTrustStore()),
-                c.getTrustStorePassword());
+        ConnectionSettings settings = new ConnectionSettings(URI.create(c.getBaseUrl()), c.getFlavour(),
+                c.getApiVersion(), c.getApiKey(), Duration.ofMillis(c.getConnectTimeout()),
+                c.getTrustStore() == null ? null : Path.of(c.getTrustStore()), c.getTrustStorePassword(),
+                c.isAllowPlainText());
+        settings.toConnectionOptions(); // a bad base URL fails the endpoint now, before anything connects
+        return settings;
     }
 
     static SessionOptions sessionOptions(GeminiLiveConfiguration c, Executor eventExecutor) {

@@ -146,6 +146,22 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
     }
 
     @Test
+    void plainWebSocketToAHostOtherThanLoopbackFailsTheEndpointBeforeAnyConnection() {
+        assertThatThrownBy(() -> context.getEndpoint("gemini-live:plain?baseUrl=ws://example.com"
+                                                     + "&apiKey={{gemini.apiKey}}"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("ws://example.com is unencrypted")
+                .hasMessageContaining("allowPlainText");
+        // refused from the URL as written: no client, no DNS lookup, no connection attempt
+        assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("Connecting to ws://example.com"));
+
+        Endpoint allowed = context.getEndpoint("gemini-live:plain?baseUrl=ws://example.com&allowPlainText=true"
+                                               + "&apiKey={{gemini.apiKey}}");
+        assertThat(((GeminiLiveEndpoint) allowed).getConfiguration().isAllowPlainText()).isTrue();
+    }
+
+    @Test
     void apiKeyAppearsInNoLogLineUriOrException() {
         Exchange reply = template.request("direct:send", e -> e.getMessage().setBody("Keep it secret"));
         assertThat(reply.getException()).isNull();

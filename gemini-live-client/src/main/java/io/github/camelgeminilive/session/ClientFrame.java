@@ -16,7 +16,10 @@ import io.github.camelgeminilive.protocol.ToolResponse;
 /**
  * One validated, encoded client message, with what a resilient session needs to know to replay it: how much audio
  * it carries and which tool calls it answers. The factories validate on the caller's thread and throw
- * {@link IllegalArgumentException} naming the problem.
+ * {@link IllegalArgumentException} naming the problem, also for a frame over the codec's
+ * {@link LiveJson#MAX_MESSAGE_BYTES} (audio and video are measured before anything is allocated, other messages as
+ * their JSON passes the limit). A connection's own, configurable bound ({@code maxOutgoingBytes}) then refuses at
+ * send time what does not fit its outgoing queue.
  *
  * @param utf8            the frame's text, as the UTF-8 bytes that go on the wire
  * @param audio           audio length it carries (zero for other messages)

@@ -6,9 +6,14 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.github.camelgeminilive.protocol.LiveJson;
+
 /**
  * Where and how to open Live API WebSocket connections. {@code credentials} is asked on every new connection
  * (ephemeral tokens are single-use). TLS verification is always on; {@code trustStore} adds a custom trust store.
+ * The base URL is checked here, before any connection or DNS lookup: plain {@code ws}/{@code http} would send the
+ * credential unencrypted, so it is allowed only for a loopback host ({@code localhost}, {@code 127.0.0.0/8},
+ * {@code [::1]}, judged by the literal host) unless {@code allowPlainText} is set.
  *
  * @param baseUrl            scheme, host and port, e.g. {@code wss://generativelanguage.googleapis.com}; the
  *                           flavour's path is appended ({@code http}/{@code https} map to {@code ws}/{@code wss})
@@ -18,7 +23,11 @@ import java.util.function.Supplier;
  * @param connectTimeout     for the TCP/TLS connect and the WebSocket upgrade
  * @param trustStore         optional PKCS12/JKS trust store file, replacing the JDK default trust
  * @param trustStorePassword its password
- * @param maxMessageBytes    largest server message accepted
+ * @param maxMessageBytes    largest server message accepted (default 16 MiB, at most
+ *                           {@link LiveJson#MAX_MESSAGE_BYTES}); a larger one closes the connection with 1009
+ * @param maxOutgoingBytes   bytes of frames a connection holds queued for sending (default 16 MiB); a send beyond
+ *                           it fails at once and is counted ({@link WebSocketConnection#refusedSends()})
+ * @param allowPlainText     allow plain {@code ws}/{@code http} to hosts other than loopback (default false)
  */
 public record ConnectionOptions(
         URI baseUrl,
@@ -28,9 +37,13 @@ public record ConnectionOptions(
         Duration connectTimeout,
         Path trustStore,
         String trustStorePassword,
-        int maxMessageBytes) {
+        int maxMessageBytes,
+        long maxOutgoingBytes,
+        boolean allowPlainText) {
 
     public static final URI GEMINI_API = URI.create("wss://generativelanguage.googleapis.com");
+    /** Default of {@code maxMessageBytes} and {@code maxOutgoingBytes}: 16 MiB. */
+    public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
     /** Service endpoint flavours (reference section 1). */
     public enum Flavour {
@@ -48,7 +61,20 @@ public record ConnectionOptions(
         Objects.requireNonNull(credentials, "credentials");
         apiVersion = apiVersion == null ? "v1beta" : apiVersion;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-        maxMessageBytes = maxMessageBytes <= 0 ? 16 * 1024 * 1024 : maxMessageBytes;
+        maxMessageBytes = maxMessageBytes <= 0 ? DEFAULT_MAX_BYTES : maxMessageBytes;
+        if (maxMessageBytes > LiveJson.MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException("maxMessageBytes " + maxMessageBytes + " is over the codec's limit of "
+                    + LiveJson.MAX_MESSAGE_BYTES + " bytes");
+        }
+        maxOutgoingBytes = maxOutgoingBytes <= 0 ? DEFAULT_MAX_BYTES : maxOutgoingBytes;
+        LiveEndpoint.checkBaseUrl(baseUrl, allowPlainText);
+    }
+
+    /** The options with the default limits and plain text to loopback only. */
+    public ConnectionOptions(URI baseUrl, Flavour flavour, String apiVersion, Supplier<String> credentials,
+            Duration connectTimeout, Path trustStore, String trustStorePassword, int maxMessageBytes) {
+        this(baseUrl, flavour, apiVersion, credentials, connectTimeout, trustStore, trustStorePassword,
+                maxMessageBytes, 0, false);
     }
 
     /** Gemini API with an API key and defaults for the rest. */
@@ -58,18 +84,32 @@ public record ConnectionOptions(
 
     public ConnectionOptions withTrustStore(Path file, String password) {
         return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, connectTimeout, file, password,
-                maxMessageBytes);
+                maxMessageBytes, maxOutgoingBytes, allowPlainText);
     }
 
     public ConnectionOptions withConnectTimeout(Duration timeout) {
         return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, timeout, trustStore,
-                trustStorePassword, maxMessageBytes);
+                trustStorePassword, maxMessageBytes, maxOutgoingBytes, allowPlainText);
+    }
+
+    /** The largest server message and the outgoing queue bound; 0 keeps the default. */
+    public ConnectionOptions withLimits(int messageBytes, long outgoingBytes) {
+        return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, connectTimeout, trustStore,
+                trustStorePassword, messageBytes, outgoingBytes, allowPlainText);
+    }
+
+    /** Allows (or again refuses) plain {@code ws}/{@code http} to hosts other than loopback. */
+    public ConnectionOptions withAllowPlainText(boolean allow) {
+        return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, connectTimeout, trustStore,
+                trustStorePassword, maxMessageBytes, maxOutgoingBytes, allow);
     }
 
     /** Never prints the credentials. */
     @Override
     public String toString() {
         return "ConnectionOptions[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
-                + ", connectTimeout=" + connectTimeout + ", trustStore=" + trustStore + "]";
+                + ", connectTimeout=" + connectTimeout + ", trustStore=" + trustStore + ", maxMessageBytes="
+                + maxMessageBytes + ", maxOutgoingBytes=" + maxOutgoingBytes + ", allowPlainText=" + allowPlainText
+                + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import jakarta.websocket.CloseReason;
@@ -13,7 +14,8 @@ import jakarta.websocket.CloseReason;
  * Puts the frames of one connection on the wire one at a time, in the order they were queued: each write starts
  * when the previous one completed, so a failed write fails its own future and nothing behind it is written out of
  * turn. A write that completes inline does not recurse (the loop carries on), so long queues cannot overflow the
- * stack.
+ * stack. The frames held (queued or being written) are bounded in bytes: a send that would pass the bound fails at
+ * once, is not queued (the accepted frames keep their order) and is counted.
  */
 final class OrderedSender {
 
@@ -30,6 +32,9 @@ final class OrderedSender {
     private final Consumer<CloseReason> closer;
     private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final long maxHeldBytes;
+    private final AtomicLong heldBytes = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean closing;
     private volatile RuntimeException failure;
 
@@ -37,9 +42,11 @@ final class OrderedSender {
     private record Frame(byte[] utf8, CloseReason close, CompletableFuture<Void> done) {
     }
 
-    OrderedSender(FrameWriter writer, Consumer<CloseReason> closer) {
+    /** @param maxHeldBytes bytes of frames queued or being written at most */
+    OrderedSender(FrameWriter writer, Consumer<CloseReason> closer, long maxHeldBytes) {
         this.writer = writer;
         this.closer = closer;
+        this.maxHeldBytes = maxHeldBytes;
     }
 
     CompletableFuture<Void> send(byte[] utf8) {
@@ -48,9 +55,42 @@ final class OrderedSender {
             done.completeExceptionally(new TransportException("WebSocket connection is closing", failure));
             return done;
         }
+        if (!hold(utf8.length)) {
+            refused.incrementAndGet();
+            done.completeExceptionally(new SendRefusedException("Send refused: a frame of " + utf8.length
+                    + " bytes would take the connection's outgoing queue (" + heldBytes.get() + " bytes held) over"
+                    + " its bound of " + maxHeldBytes + " bytes (maxOutgoingBytes)"));
+            return done;
+        }
         queue.add(new Frame(utf8, null, done));
         pump();
         return done;
+    }
+
+    private boolean hold(int bytes) {
+        for (long held = heldBytes.get(); held + bytes <= maxHeldBytes; held = heldBytes.get()) {
+            if (heldBytes.compareAndSet(held, held + bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends refused because the outgoing queue was at its bound. */
+    long refusedSends() {
+        return refused.get();
+    }
+
+    /** Completes a frame; a text frame no longer counts against the bound. */
+    private void finish(Frame frame, Throwable error) {
+        if (frame.close() == null) {
+            heldBytes.addAndGet(-frame.utf8().length);
+        }
+        if (error == null) {
+            frame.done().complete(null);
+        } else {
+            frame.done().completeExceptionally(error);
+        }
     }
 
     /** Queues the close frame behind everything queued so far; later sends fail. */
@@ -69,7 +109,7 @@ final class OrderedSender {
         failure = error;
         closing = true;
         for (Frame f; (f = queue.poll()) != null;) {
-            f.done().completeExceptionally(error);
+            finish(f, error);
         }
     }
 
@@ -84,7 +124,7 @@ final class OrderedSender {
                 continue; // a frame was queued between poll and release: take it
             }
             if (failure != null) {
-                frame.done().completeExceptionally(failure);
+                finish(frame, failure);
                 writing.set(false);
                 continue;
             }
@@ -105,19 +145,15 @@ final class OrderedSender {
         AtomicInteger state = new AtomicInteger(IN_FLIGHT);
         try {
             writer.write(frame.utf8(), error -> {
-                if (error == null) {
-                    frame.done().complete(null);
-                } else {
-                    frame.done().completeExceptionally(new TransportException("WebSocket write failed: " + error,
-                            error));
-                }
+                finish(frame, error == null ? null : new TransportException("WebSocket write failed: " + error,
+                        error));
                 if (!state.compareAndSet(IN_FLIGHT, COMPLETED)) {
                     writing.set(false);
                     pump();
                 }
             });
         } catch (RuntimeException e) {
-            frame.done().completeExceptionally(new TransportException("WebSocket write failed: " + e, e));
+            finish(frame, new TransportException("WebSocket write failed: " + e, e));
             return true;
         }
         return !state.compareAndSet(IN_FLIGHT, RETURNED);

@@ -31,6 +31,7 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
 
     private final WebSocketHandler handler;
     private final int maxMessageBytes;
+    private final long maxOutgoingBytes;
     private final AtomicBoolean closeReported = new AtomicBoolean();
     /** Reused for every frame up to its size (audio frames); used by one write at a time (the sender's order). */
     private ByteBuffer outgoing;
@@ -38,9 +39,10 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     private volatile OrderedSender sender;
     private volatile Throwable lastError;
 
-    UndertowConnection(WebSocketHandler handler, int maxMessageBytes) {
+    UndertowConnection(WebSocketHandler handler, int maxMessageBytes, long maxOutgoingBytes) {
         this.handler = handler;
         this.maxMessageBytes = maxMessageBytes;
+        this.maxOutgoingBytes = maxOutgoingBytes;
     }
 
     @Override
@@ -59,7 +61,7 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
                     public void onError(WebSocketChannel c, Void context, Throwable error) {
                         done.accept(error);
                     }
-                }), this::closeSession);
+                }), this::closeSession, maxOutgoingBytes);
         session.setMaxBinaryMessageBufferSize(maxMessageBytes);
         session.setMaxTextMessageBufferSize(maxMessageBytes);
         session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) handler::onBinary);
@@ -120,6 +122,12 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     @Override
     public CompletableFuture<Void> sendText(byte[] utf8) {
         return sender.send(utf8);
+    }
+
+    @Override
+    public long refusedSends() {
+        OrderedSender s = sender;
+        return s == null ? 0 : s.refusedSends();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -35,6 +36,8 @@ public final class UndertowTransport implements WebSocketTransport {
 
     /** Undertow logs the full connection URI here at DEBUG, before any handshake. */
     static final String URI_LOGGER = "io.undertow.websockets.core.request";
+    private static final String REDIRECTED = "the server redirected the WebSocket handshake; credentials go only to"
+            + " the configured base URL, so the redirect is not followed";
 
     private final ConnectionOptions options;
     private final Executor connectExecutor;
@@ -77,18 +80,24 @@ public final class UndertowTransport implements WebSocketTransport {
         }
         CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
         connectExecutor.execute(() -> {
-            UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes());
+            UndertowConnection connection = new UndertowConnection(handler, options.maxMessageBytes(),
+                    options.maxOutgoingBytes());
             ClientTls.Attempt attempt = tls.newAttempt();
+            Handshakes handshakes = new Handshakes(request);
             try {
                 LOG.debug("Connecting to {}", request.displayUri());
-                container.connectToServer(connection, endpointConfig(request, attempt.context()), request.uri());
+                container.connectToServer(connection, endpointConfig(handshakes, attempt.context()), request.uri());
+                if (handshakes.redirected()) {
+                    connection.abort();
+                    throw new IllegalStateException(REDIRECTED);
+                }
                 if (!result.complete(connection)) {
                     connection.abort(); // timed out meanwhile: nobody will use it
                 }
             } catch (Exception | LinkageError e) {
                 String why = attempt.rejection() != null
                         ? "TLS certificate rejected: " + attempt.rejection().getMessage()
-                        : rootMessage(e);
+                        : handshakes.redirected() ? REDIRECTED : rootMessage(e);
                 result.completeExceptionally(new TransportException("Cannot connect to " + request.displayUri()
                         + ": " + request.redact(why), safeCause(request, e)));
             }
@@ -106,18 +115,38 @@ public final class UndertowTransport implements WebSocketTransport {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    private ClientEndpointConfig endpointConfig(ConnectRequest request, SSLContext sslContext) {
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> headers) {
-                        request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-                    }
+    /**
+     * The handshake requests of one attempt. Undertow follows an HTTP redirect of the handshake by running it again
+     * against the new location, asking this configurator for the headers again: only the first request, to the
+     * configured URL, gets the credential, so a redirect (even to plain {@code ws} elsewhere) never carries it.
+     */
+    private static final class Handshakes extends ClientEndpointConfig.Configurator {
+        private final ConnectRequest request;
+        private final AtomicInteger requests = new AtomicInteger();
 
-                    @Override
-                    public void afterResponse(HandshakeResponse response) {
-                    }
-                })
+        Handshakes(ConnectRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public void beforeRequest(Map<String, List<String>> headers) {
+            if (requests.incrementAndGet() == 1) {
+                request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            }
+        }
+
+        @Override
+        public void afterResponse(HandshakeResponse response) {
+        }
+
+        boolean redirected() {
+            return requests.get() > 1;
+        }
+    }
+
+    private ClientEndpointConfig endpointConfig(Handshakes handshakes, SSLContext sslContext) {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(handshakes)
                 .build();
         config.getUserProperties().put(DefaultWebSocketClientSslProvider.SSL_CONTEXT, sslContext);
         long seconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);

@@ -7,8 +7,9 @@ public interface WebSocketConnection {
 
     /**
      * Queues one text frame whose payload is {@code utf8} (valid UTF-8; the caller must not change it until the
-     * future completes; the transport never changes it). Frames leave in the order of the calls, whatever thread calls; the future completes when the
-     * frame has been written, or fails (e.g. with {@link TransportException} once the connection is closed).
+     * future completes; the transport never changes it). Frames leave in the order of the calls, whatever thread
+     * calls; the future completes when the frame has been written, or fails (e.g. with {@link TransportException}
+     * once the connection is closed, or at once when the outgoing queue is at its bound).
      */
     CompletableFuture<Void> sendText(byte[] utf8);
 
@@ -22,6 +23,14 @@ public interface WebSocketConnection {
     void abort();
 
     boolean isOpen();
+
+    /**
+     * Sends refused because the frames already held for sending had reached the connection's outgoing bound
+     * ({@link ConnectionOptions#maxOutgoingBytes()}); each failed its future at once and was not queued.
+     */
+    default long refusedSends() {
+        return 0;
+    }
 
     /**
      * Sends a WebSocket ping (for keepalive); the handler's {@link WebSocketHandler#onPong} follows when the peer

@@ -7,6 +7,10 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.github.camelgeminilive.protocol.LiveJson;
 
 import io.github.camelgeminilive.transport.ConnectionOptions.Flavour;
 
@@ -61,6 +65,42 @@ class LiveEndpointTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ws, wss, http or https");
         assertThatThrownBy(() -> LiveEndpoint.request(options("wss://x.test", Flavour.GEMINI_API, null, " ")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No credential");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ws://example.com", "http://example.com:8080/x", "ws://10.0.0.1", "ws://128.0.0.1",
+            "ws://localhost.example.com", "ws://127.0.0.1.example.com", "ws://[2001:db8::1]", "ws://[::2]",
+            "WS://EXAMPLE.COM" })
+    void plainTextToAHostOtherThanLoopbackIsRefusedUnlessAllowed(String base) {
+        // refused in the constructor: no connection, and no DNS lookup (the host is judged as written)
+        assertThatThrownBy(() -> options(base, Flavour.GEMINI_API, null, "k"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Base URL " + base + " is unencrypted")
+                .hasMessageContaining("clear text").hasMessageContaining("allowPlainText");
+
+        ConnectionOptions allowed = new ConnectionOptions(URI.create(base), Flavour.GEMINI_API, null, () -> "k", null,
+                null, null, 0, 0, true);
+        assertThat(LiveEndpoint.request(allowed).uri().getScheme()).isEqualTo("ws");
+        assertThat(allowed.withAllowPlainText(true).allowPlainText()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ws://localhost:1234", "http://LocalHost", "ws://127.0.0.1:9", "ws://127.255.3.4",
+            "ws://[::1]:80", "ws://[0:0:0:0:0:0:0:1]", "http://[::ffff:127.0.0.1]:8080", "wss://example.com",
+            "https://10.0.0.1" })
+    void loopbackMayBePlainAndEncryptedMayGoAnywhere(String base) {
+        assertThat(LiveEndpoint.request(options(base, Flavour.GEMINI_API, null, "k")).uri()).isNotNull();
+    }
+
+    @Test
+    void theLimitsHaveDefaultsAndTheMessageLimitStaysWithinTheCodecs() {
+        ConnectionOptions o = options("wss://x.test", Flavour.GEMINI_API, null, "k");
+        assertThat(o.maxMessageBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(o.maxOutgoingBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(o.withLimits(1000, 2000)).extracting(ConnectionOptions::maxMessageBytes,
+                ConnectionOptions::maxOutgoingBytes).containsExactly(1000, 2000L);
+        assertThatThrownBy(() -> o.withLimits(LiveJson.MAX_MESSAGE_BYTES + 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the codec's limit");
     }
 
     @Test

@@ -21,15 +21,15 @@ final class Base64Text {
     private Base64Text() {
     }
 
-    /** Characters {@link #encode} writes for {@code length} bytes. */
-    static int encodedLength(int length) {
+    /** Characters {@link #encode} writes for {@code length} bytes ({@code long}: 1.5 GiB encode beyond an int). */
+    static long encodedLength(long length) {
         return (length + 2) / 3 * 4;
     }
 
     /** Writes the base64 of {@code src[offset, offset+length)} at {@code dst[at]}; returns the index after it. */
     static int encode(byte[] src, int offset, int length, byte[] dst, int at) {
         if (offset == 0 && length == src.length) { // the usual case: the JDK's vectorised encoder takes whole arrays
-            int n = encodedLength(length);
+            int n = Math.toIntExact(encodedLength(length));
             byte[] out = n <= SCRATCH_LIMIT ? scratch(n) : new byte[n];
             Base64.getEncoder().encode(src, out);
             System.arraycopy(out, 0, dst, at, n);

@@ -11,10 +11,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -35,8 +37,28 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * The one JSON codec of the wire protocol: writes lowerCamelCase, reads lowerCamelCase and snake_case, ignores
  * unknown fields, reads int64 as number or string, and maps protobuf Duration strings to {@link Duration}.
  * Thread-safe; share one instance.
+ *
+ * <p>Everything it reads may be hostile, so the parser has explicit limits and fails fast beyond them with a
+ * {@link ProtocolException}: a document (and so any string in it, e.g. base64 audio) of at most
+ * {@link #MAX_MESSAGE_BYTES}, numbers of at most {@value #MAX_NUMBER_CHARS} characters, field names of at most
+ * {@value #MAX_NAME_CHARS} characters, nesting at most {@value #MAX_DEPTH} deep and at most {@value #MAX_TOKENS}
+ * tokens (so a document of many tiny values cannot grow into a far larger object graph). No number from the wire is
+ * turned into a big number by arithmetic: int64 text beyond the limit fails, durations follow
+ * {@link ProtoDuration}'s bounded grammar.
  */
 public final class LiveJson {
+
+    /**
+     * The largest message the codec reads or writes: 64 MiB of UTF-8 JSON. The client's receive limit and the
+     * frames it encodes stay within it; far beyond any Live API message (audio comes in chunks of a few KiB).
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    /** Wider than any int64 (20 characters) or double written in full (about 25). */
+    static final int MAX_NUMBER_CHARS = 100;
+    static final int MAX_NAME_CHARS = 4096;
+    /** Wire messages nest about 8 deep; free-form function arguments and schemas get the rest. */
+    static final int MAX_DEPTH = 128;
+    static final long MAX_TOKENS = 1_000_000;
 
     private static final LiveJson INSTANCE = new LiveJson();
     private static final byte[] BLOB_TAIL = "\"}}}".getBytes(StandardCharsets.US_ASCII);
@@ -65,7 +87,15 @@ public final class LiveJson {
                 })
                 .addDeserializer(Duration.class, new DurationDeserializer())
                 .addDeserializer(byte[].class, new Base64Deserializer());
-        this.mapper = JsonMapper.builder()
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxDocumentLength(MAX_MESSAGE_BYTES)
+                .maxStringLength(MAX_MESSAGE_BYTES)
+                .maxNumberLength(MAX_NUMBER_CHARS)
+                .maxNameLength(MAX_NAME_CHARS)
+                .maxNestingDepth(MAX_DEPTH)
+                .maxTokenCount(MAX_TOKENS)
+                .build();
+        this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
                 .annotationIntrospector(
                         AnnotationIntrospector.pair(new SnakeCaseAliases(), new RecordAccessorsOnly()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -108,12 +138,19 @@ public final class LiveJson {
         return writeUtf8(message);
     }
 
+    /** @throws IllegalArgumentException when the JSON would exceed {@link #MAX_MESSAGE_BYTES} */
     private byte[] writeUtf8(Object message) {
+        LimitedBytes out = new LimitedBytes(MAX_MESSAGE_BYTES);
         try {
-            return writer.writeValueAsBytes(message);
+            writer.writeValue(out, message);
         } catch (IOException e) {
+            if (out.exceeded()) {
+                throw new IllegalArgumentException("Message too large: its JSON is over the limit of "
+                        + MAX_MESSAGE_BYTES + " bytes");
+            }
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
     /**
@@ -122,18 +159,33 @@ public final class LiveJson {
      * path). The JSON is the same as {@link #write(ClientMessage)} writes for that message.
      *
      * @param field {@code audio} or {@code video}
-     * @throws IllegalArgumentException for another field
+     * @throws IllegalArgumentException for another field, or when the frame would exceed {@link #MAX_MESSAGE_BYTES}
+     *                                  (checked before anything is allocated)
      * @throws IndexOutOfBoundsException if the slice is not inside {@code data}
      */
     public byte[] writeRealtimeBlob(String field, String mimeType, byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
         Objects.requireNonNull(mimeType, "mimeType");
         byte[] head = blobHead(field, mimeType);
-        byte[] frame = new byte[head.length + Base64Text.encodedLength(length) + BLOB_TAIL.length];
+        byte[] frame = new byte[blobFrameBytes(field, head.length, length)];
         System.arraycopy(head, 0, frame, 0, head.length);
         int at = Base64Text.encode(data, offset, length, frame, head.length);
         System.arraycopy(BLOB_TAIL, 0, frame, at, BLOB_TAIL.length);
         return frame;
+    }
+
+    /**
+     * Size of a realtime blob frame, computed in {@code long} (the base64 of 1.5 GiB no longer fits an int).
+     *
+     * @throws IllegalArgumentException naming the size and the limit when it exceeds {@link #MAX_MESSAGE_BYTES}
+     */
+    static int blobFrameBytes(String field, int headBytes, int dataBytes) {
+        long size = headBytes + Base64Text.encodedLength((long) dataBytes) + BLOB_TAIL.length;
+        if (size > MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException("Realtime " + field + " frame too large: " + dataBytes
+                    + " bytes encode to " + size + " bytes of JSON, over the limit of " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        return (int) size;
     }
 
     /** The frame up to the base64; the last one is kept, as a stream's frames share field and MIME type. */
@@ -267,7 +319,7 @@ public final class LiveJson {
             try {
                 return ProtoDuration.parse(text);
             } catch (IllegalArgumentException e) {
-                return (Duration) ctxt.handleWeirdStringValue(Duration.class, text, e.getMessage());
+                return (Duration) ctxt.handleWeirdStringValue(Duration.class, Excerpt.of(text), e.getMessage());
             }
         }
     }
@@ -285,13 +337,9 @@ public final class LiveJson {
             try { // from the parser's own buffer: no String of the base64 (the 40 ms audio path)
                 return Base64Text.decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             } catch (IllegalArgumentException e) {
-                return (byte[]) ctxt.handleWeirdStringValue(byte[].class, abbreviate(p.getText()),
+                return (byte[]) ctxt.handleWeirdStringValue(byte[].class, Excerpt.of(p.getText()),
                         "not base64: " + e.getMessage());
             }
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() <= 40 ? text : text.substring(0, 40) + "...(" + text.length() + " chars)";
         }
     }
 

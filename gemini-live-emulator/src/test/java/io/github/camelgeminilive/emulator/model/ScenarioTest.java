@@ -2,6 +2,7 @@ package io.github.camelgeminilive.emulator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -151,6 +152,16 @@ class ScenarioTest extends ModelTestBase {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 'match'");
         assertThatThrownBy(() -> Scenario.load(dir.resolve("missing.yaml")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void aHostileDurationFailsToLoadAtOnceWithTheProblemNamed(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "goaway.yaml",
+                "rules:\n  - match: x\n    fault: {type: goAway, timeLeft: \"1e99999999s\"}\n");
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Scenario.load(file)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("goaway.yaml")
+                .hasMessageContaining("Not a protobuf Duration: '1e99999999s'");
     }
 
     private static Path write(Path dir, String name, String content) throws IOException {

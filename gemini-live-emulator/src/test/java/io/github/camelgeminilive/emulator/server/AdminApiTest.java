@@ -2,6 +2,7 @@ package io.github.camelgeminilive.emulator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -135,6 +136,23 @@ class AdminApiTest {
             assertThat(post("/emulator/sessions/" + id + "/goaway").body()).contains("timeLeft");
             assertThat(get("/emulator/sessions/" + id + "/drop").statusCode()).isEqualTo(405);
             assertThat(c.closed).as("bad admin requests leave the connection alone").isNotDone();
+        }
+    }
+
+    /** A few dozen bytes of exponent used to cost a minute of big-number arithmetic on the admin thread. */
+    @Test
+    void hostileDurationsGetA400AtOnce() throws Exception {
+        try (WsTestClient c = connect()) {
+            String id = setUp(c);
+            for (String path : List.of("/emulator/sessions/" + id + "/goaway?timeLeft=1e99999999s",
+                    "/emulator/sessions/" + id + "/goaway?timeLeft=1e999999999s",
+                    "/emulator/pong-delay?delay=1e-99999999s", "/emulator/pong-delay?delay=" + "9".repeat(5000) + "s")) {
+                HttpResponse<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> post(path));
+                assertThat(answer.statusCode()).as(path).isEqualTo(400);
+                assertThat(answer.body()).contains("must be a duration such as 5s");
+            }
+            assertThat(c.closed).isNotDone();
+            assertThat(get("/emulator/stats").body()).contains("\"pongDelay\":\"0s\"");
         }
     }
 
