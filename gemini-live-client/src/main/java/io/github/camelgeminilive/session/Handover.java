@@ -35,13 +35,14 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  * written again, then the held sends, in call order, then {@link LiveEvent.Reconnected} is delivered.
  *
  * <p>An outage lasts until a connection has proven healthy: it stayed up for {@link #STABLE_CONNECTION}. A connection
- * that ends sooner, however it ends (a close with any code, 1000 without a go-away too, a drop, a go-away, a
- * half-open finding), is one more failed attempt of the same outage: the next attempt waits per the backoff, and
- * {@code maxAttempts} and {@code maxElapsed} count on, so a service that accepts the setup and then closes, or a
- * replayed message that makes it close, costs backed-off attempts and ends in a {@link LiveEvent.Closed} with the
- * last error, never a loop. Time is the proof rather than something received: a service in trouble may still send
- * a resumption update, or start answering the replay, before it closes. The first connection's end starts an
- * outage (there was none before it), as does the end of a proven one.
+ * that is lost sooner, however (a close with any code, 1000 without a go-away too, a drop, a half-open finding),
+ * is one more failed attempt of the same outage: the next attempt waits per the backoff, and {@code maxAttempts}
+ * and {@code maxElapsed} count on, so a service that accepts the setup and then closes, or a replayed message that
+ * makes it close, costs backed-off attempts and ends in a {@link LiveEvent.Closed} with the last error, never a
+ * loop. Time is the proof rather than something received: a service in trouble may still send a resumption
+ * update, or start answering the replay, before it closes. The first connection's loss starts an outage (there
+ * was none before it), as does the loss of a proven one. A planned move (go-away, {@code maxConnectionAge}) is no
+ * failure: the service asked for it, and it starts a new outage count at once.
  *
  * <p>Which messages a handle covers: with {@code transparent} resumption the handle's
  * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
@@ -428,12 +429,14 @@ final class Handover {
         current = null;
         phase = Phase.RECONNECTING;
         replyAborted = tracker.replyInProgress();
-        lastError = null; // a planned move, not an error
+        lastError = null; // a planned move: no error behind it
+        attempts = 0; // a planned move, not a failure: its own count and clock
         old.keepalive.stop();
         old.session.closeAsync().whenCompleteAsync((v, e) -> {
             synchronized (lock) {
                 if (phase == Phase.RECONNECTING && current == null) {
-                    reconnectAfter(old);
+                    outageStartNanos = System.nanoTime();
+                    attempt();
                 }
             }
         }, pool); // off the I/O thread that reported the close
@@ -478,8 +481,9 @@ final class Handover {
     }
 
     /**
-     * The next attempt after {@code ended} (lock held): at once when it had proven healthy (or was the first), as
-     * a new outage; else the outage goes on, with the backoff's delay, unless it is exhausted.
+     * The next attempt after {@code ended} was lost (lock held, {@code lastError} set): at once when it had proven
+     * healthy (or was the first), as a new outage; else the outage goes on, with the backoff's delay, unless it is
+     * exhausted.
      */
     private void reconnectAfter(Link ended) {
         long now = System.nanoTime();
@@ -490,11 +494,8 @@ final class Handover {
             return;
         }
         if (reconnect.exhausted(attempts, Duration.ofNanos(now - outageStartNanos))) {
-            LiveSessionException e = lastError != null ? lastError
-                    : new LiveSessionException.ConnectionLostException("Live API connections kept ending within "
-                            + STABLE_CONNECTION + " (" + cause + ")", 0, null, null);
-            LOG.debug("Giving up after {} attempt(s): {}", attempts, e.getMessage());
-            finish(e.closeCode(), e.reason(), e);
+            LOG.debug("Giving up after {} attempt(s): {}", attempts, lastError.getMessage());
+            finish(lastError.closeCode(), lastError.reason(), lastError);
             return;
         }
         Duration delay = reconnect.delayBefore(attempts + 1);
