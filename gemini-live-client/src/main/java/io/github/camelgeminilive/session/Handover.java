@@ -294,6 +294,7 @@ final class Handover {
             resilience.handleStore().save(resilience.handleKey(), new StoredHandle(handle, handleIssuedAt));
         }
         int connection = link.generation;
+        Long read = link.readTime(u.newHandle()); // taken in every mode, so read times do not pile up
         if (resilience.transparent()) {
             Long consumed = u.lastConsumedClientMessageIndex();
             long last = consumed == null ? -1 : consumed;
@@ -302,7 +303,6 @@ final class Handover {
         }
         long proven = link.keepalive.readUpTo() - 1;
         replay.covered(m -> m.upTo(connection, proven));
-        Long read = link.readTime(u.newHandle());
         Duration lag = resilience.coverageLag();
         if (read != null && lag != null) {
             long cutoff = read - lag.toNanos();
