@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +21,8 @@ import io.undertow.websockets.core.WebSockets;
 
 /**
  * A service that accepts every setup and closes the connection right after: each such connection is a failed
- * attempt of one outage, so attempts back off and the session gives up per the policy instead of looping.
+ * attempt of one outage, so attempts back off and the session gives up per the policy instead of looping. A
+ * connection that stayed up ends the outage.
  */
 class ResilientStormTest {
 
@@ -77,6 +80,39 @@ class ResilientStormTest {
             long least = (long) (INITIAL.toNanos() * Math.pow(2, k - 2) * (1 - JITTER));
             assertThat(gap).as("gap before attempt %d (ms)", k).isGreaterThanOrEqualTo(least);
         }
+    }
+
+    @Test
+    void aConnectionThatStayedUpEndsTheOutageSoItsLossIsRetriedAtOnce() throws Exception {
+        // the first connection is closed after its setup; the second stays until the client asks for a close
+        server = new ScriptedServer(null, (ch, text) -> {
+            if (text.contains("\"setup\"")) {
+                setupsAt.add(System.nanoTime());
+                ScriptedServer.sendBinary(ch, ScriptedServer.SETUP_COMPLETE);
+                if (setupsAt.size() == 1) {
+                    WebSockets.sendClose(1011, "backend hiccup", ch, null);
+                }
+            } else if (text.contains("close now")) {
+                WebSockets.sendClose(1011, "backend hiccup", ch, null);
+            }
+        });
+        client = LiveClient.create(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY));
+        // a retry that waited the backoff would wait at least 8 s
+        ReconnectPolicy slow = new ReconnectPolicy(Duration.ofSeconds(10), Duration.ofSeconds(10), 2.0, JITTER, 0,
+                null);
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                Resilience.options(false).withReconnect(slow), events).get(10, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.Reconnected.class, 1);
+        Awaitility.await().pollDelay(Handover.STABLE_CONNECTION.plusMillis(500))
+                .atMost(Handover.STABLE_CONNECTION.plusSeconds(5)).until(() -> true); // the second one proves itself
+        session.sendText("close now").get(5, TimeUnit.SECONDS);
+        long asked = System.nanoTime();
+        events.awaitCount(LiveEvent.Reconnected.class, 2);
+        assertThat(setupsAt).hasSize(3);
+        assertThat(Duration.ofNanos(setupsAt.get(2) - asked)).isLessThan(Duration.ofSeconds(8));
+        assertThat(events.of(LiveEvent.Reconnected.class).get(1).attempts()).isEqualTo(1);
+        assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
     }
 
     @ParameterizedTest
