@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final EventQueue delivery;
     private final Executor completions;
     private final Runnable onPong;
+    private final Consumer<String> onHandle;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -77,12 +79,18 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
      *             code chained to it never holds up this session's events) and runs the session's timers
      */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
-        this(options, listener, pool, () -> { });
+        this(options, listener, pool, () -> { }, handle -> { });
     }
 
-    /** @param onPong called when a pong arrives, in order with the events (on the delivering thread) */
-    DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong) {
+    /**
+     * @param onPong   called when a pong arrives, in order with the events (on the delivering thread)
+     * @param onHandle called with each resumable handle the moment its frame is read, on the reading thread, before
+     *                 its event is queued (a resilient session times what the handle covers from this)
+     */
+    DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong,
+            Consumer<String> onHandle) {
         this.onPong = onPong;
+        this.onHandle = onHandle;
         this.options = options;
         this.rules = options.rules();
         this.events = new SerialExecutor(pool);
@@ -194,6 +202,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         SessionResumptionUpdate update = message.sessionResumptionUpdate();
         if (update != null && update.isResumable() && update.newHandle() != null && !update.newHandle().isBlank()) {
             resumptionHandle = update.newHandle();
+            onHandle.accept(resumptionHandle);
         }
         for (LiveEvent event : ServerEvents.of(message)) {
             deliver(event);

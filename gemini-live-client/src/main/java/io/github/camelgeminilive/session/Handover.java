@@ -34,14 +34,33 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  * follow the {@link ReconnectPolicy}), CLOSED. On the new connection the messages the resumed state lacks are
  * written again, then the held sends, in call order, then {@link LiveEvent.Reconnected} is delivered.
  *
+ * <p>An outage lasts until a connection has proven healthy: it stayed up for {@link #STABLE_CONNECTION}. A connection
+ * that is lost sooner, however (a close with any code, 1000 without a go-away too, a drop, a half-open finding),
+ * is one more failed attempt of the same outage: the next attempt waits per the backoff, and {@code maxAttempts}
+ * and {@code maxElapsed} count on, so a service that accepts the setup and then closes, or a replayed message that
+ * makes it close, costs backed-off attempts and ends in a {@link LiveEvent.Closed} with the last error, never a
+ * loop. Time is the proof rather than something received: a service in trouble may still send a resumption
+ * update, or start answering the replay, before it closes. The first connection's loss starts an outage (there
+ * was none before it), as does the loss of a proven one. A planned move (go-away, {@code maxConnectionAge}) is no
+ * failure: the service asked for it, and it starts a new outage count at once.
+ *
  * <p>Which messages a handle covers: with {@code transparent} resumption the handle's
  * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
- * transparent update without the index covers no message of its connection). Without it, a handle is taken to
- * cover only the messages the service had certainly read before it issued the handle: those written before a
- * ping whose pong arrived before the handle did (one TCP stream in each direction, read in order). Such a ping
- * follows every message but audio, every second of audio and every resumable update, so a text turn is covered
- * by the handle its answer brings. Audio is never lost this way; audio in flight around a handle (up to about a
- * second) may be heard twice.
+ * transparent update without the index covers no message of its connection). The Gemini API gives no index, and
+ * its pongs come 8-30 s late, so two estimates are combined, and a handle covers what either proves:
+ * <ul>
+ * <li>read proof: the messages written before a ping whose pong arrived before the handle did (one TCP stream in
+ * each direction, read in order). Such a ping follows every message but audio, every second of audio and every
+ * resumable update. Never wrong, but it lags by the pong delay, and every message behind it is replayed: with
+ * pongs 20 s late, a resume would make the model hear up to 20 s of the caller again.</li>
+ * <li>time: the messages whose write reached the socket at least {@code coverageLag} before the frame carrying
+ * the handle was read (both times taken on the client's I/O path: the write's completion, and the read before
+ * any queue). So at most {@code coverageLag} (plus one frame) of audio is heard twice, and a message is lost only
+ * if the time from its write to the service reading it, plus the time from the service issuing the handle to the
+ * client reading it, exceeded {@code coverageLag}: a network and service backlog that slow. The write completion,
+ * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
+ * </ul>
+ * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay).
  *
  * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written
  * there (even while other sends are held), and calls of a connection that ended unanswered are reported with
@@ -59,6 +78,11 @@ final class Handover {
     static final Duration HANDLE_VALIDITY = Duration.ofHours(2);
     /** How long a proactive move (maxConnectionAge) waits for a safe point. */
     private static final Duration AGE_DRAIN = Duration.ofSeconds(30);
+    /**
+     * How long a connection must stay up to end the outage it bridged. Far above a setup and replay (well under a
+     * second), so a service that fails each new connection within seconds is backed off and given up on.
+     */
+    static final Duration STABLE_CONNECTION = Duration.ofSeconds(10);
 
     private enum Phase { CONNECTING, OPEN, DRAINING, RECONNECTING, CLOSING, CLOSED }
 
@@ -93,9 +117,14 @@ final class Handover {
     /** The age limit, the drain deadline or the next retry: one at a time. */
     private ScheduledFuture<?> timer;
     private long drainDeadlineNanos;
-    // the outage being bridged
+    // the outage being bridged: it lasts until a connection has proven healthy
     private long outageStartNanos;
+    /** Connection attempts of the outage (0: none in progress): the backoff and give-up count these. */
     private int attempts;
+    /** Attempts since the last connection came up: what its Reconnected reports. */
+    private int tries;
+    /** When the current gap began (the loss, or the drain's start): what Reconnected reports as downtime. */
+    private long gapStartNanos;
     private String cause;
     private boolean replyAborted;
     private boolean fresh;
@@ -131,6 +160,7 @@ final class Handover {
                         });
             }
             outageStartNanos = System.nanoTime();
+            gapStartNanos = outageStartNanos;
             attempt();
         }
         return ready;
@@ -154,6 +184,7 @@ final class Handover {
      */
     private void attempt() {
         attempts++;
+        tries++;
         int gen = ++generation;
         String resumeWith = usableHandle();
         pool.execute(() -> {
@@ -262,13 +293,22 @@ final class Handover {
         if (resilience.handleKey() != null) {
             resilience.handleStore().save(resilience.handleKey(), new StoredHandle(handle, handleIssuedAt));
         }
+        int connection = link.generation;
+        Long read = link.readTime(u.newHandle()); // taken in every mode, so read times do not pile up
         if (resilience.transparent()) {
-            Long index = u.lastConsumedClientMessageIndex();
-            replay.covered(link.generation, index == null ? -1 : index);
-        } else {
-            replay.covered(link.generation, link.keepalive.readUpTo() - 1);
-            link.keepalive.pingNow(); // so the next handle can trim what was written up to now
+            Long consumed = u.lastConsumedClientMessageIndex();
+            long last = consumed == null ? -1 : consumed;
+            replay.covered(m -> m.upTo(connection, last));
+            return;
         }
+        long proven = link.keepalive.readUpTo() - 1;
+        replay.covered(m -> m.upTo(connection, proven));
+        Duration lag = resilience.coverageLag();
+        if (read != null && lag != null) {
+            long cutoff = read - lag.toNanos();
+            replay.covered(m -> m.writtenBy(connection, cutoff));
+        }
+        link.keepalive.pingNow(); // so the next handle can trim what was written up to now
     }
 
     /** The new connection's setup completed: resume the conversation on it. */
@@ -278,12 +318,15 @@ final class Handover {
             return;
         }
         current = link;
+        link.upSinceNanos = System.nanoTime();
         counters.connections++;
         link.keepalive.start(scheduler, resilience.pingInterval());
         sessionId = setup.sessionId();
         tracker.newConnection();
         if (phase == Phase.CONNECTING) {
             phase = Phase.OPEN;
+            attempts = 0; // no outage before the first connection: its end starts one
+            tries = 0;
             events.offer(setup);
             scheduleAgeLimit();
             pool.execute(() -> ready.complete(self)); // code chained to it must not run under this lock
@@ -311,15 +354,15 @@ final class Handover {
             write(m, true);
         }
         phase = Phase.OPEN;
-        Duration downtime = Duration.ofNanos(System.nanoTime() - outageStartNanos);
+        Duration downtime = Duration.ofNanos(link.upSinceNanos - gapStartNanos);
         counters.reconnects++;
         counters.replayedMessages += replayed;
         counters.audioLost = counters.audioLost.plus(lost);
         counters.lastGap = downtime;
         LOG.debug("Session {} reconnected after {} ({}, {} attempt(s), {} replayed)", sessionId, downtime, cause,
-                attempts, replayed);
-        events.offer(new LiveEvent.Reconnected(attempts, downtime, !fresh, replayed, lost, replyAborted, cause));
-        attempts = 0;
+                tries, replayed);
+        events.offer(new LiveEvent.Reconnected(tries, downtime, !fresh, replayed, lost, replyAborted, cause));
+        tries = 0; // the outage goes on until this connection proves healthy
         replyAborted = false;
         scheduleAgeLimit();
     }
@@ -357,7 +400,7 @@ final class Handover {
         }
         phase = Phase.DRAINING;
         cause = why;
-        outageStartNanos = System.nanoTime();
+        gapStartNanos = System.nanoTime();
         if (tracker.safePoint()) {
             handover();
         } else {
@@ -386,11 +429,13 @@ final class Handover {
         current = null;
         phase = Phase.RECONNECTING;
         replyAborted = tracker.replyInProgress();
-        attempts = 0;
+        lastError = null; // a planned move: no error behind it
+        attempts = 0; // a planned move, not a failure: its own count and clock
         old.keepalive.stop();
         old.session.closeAsync().whenCompleteAsync((v, e) -> {
             synchronized (lock) {
                 if (phase == Phase.RECONNECTING && current == null) {
+                    outageStartNanos = System.nanoTime();
                     attempt();
                 }
             }
@@ -425,14 +470,36 @@ final class Handover {
             return;
         }
         if (phase != Phase.DRAINING) {
-            outageStartNanos = System.nanoTime();
+            gapStartNanos = System.nanoTime();
             cause = code + (reason == null || reason.isEmpty() ? "" : " " + reason);
         }
-        lastError = error;
+        // an unplanned 1000 (no go-away) is a loss like any other, and the give-up reports it
+        lastError = error != null ? error : LiveSessionException.forClose(code, reason);
         replyAborted = tracker.replyInProgress();
         phase = Phase.RECONNECTING;
-        attempts = 0;
-        attempt();
+        reconnectAfter(link);
+    }
+
+    /**
+     * The next attempt after {@code ended} was lost (lock held, {@code lastError} set): at once when it had proven
+     * healthy (or was the first), as a new outage; else the outage goes on, with the backoff's delay, unless it is
+     * exhausted.
+     */
+    private void reconnectAfter(Link ended) {
+        long now = System.nanoTime();
+        if (attempts == 0 || now - ended.upSinceNanos >= STABLE_CONNECTION.toNanos()) {
+            attempts = 0;
+            outageStartNanos = now;
+            attempt();
+            return;
+        }
+        if (reconnect.exhausted(attempts, Duration.ofNanos(now - outageStartNanos))) {
+            LOG.debug("Giving up after {} attempt(s): {}", attempts, lastError.getMessage());
+            finish(lastError.closeCode(), lastError.reason(), lastError);
+            return;
+        }
+        Duration delay = reconnect.delayBefore(attempts + 1);
+        timer = scheduler.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     // ---- sending ----
@@ -490,8 +557,7 @@ final class Handover {
     private void write(OutboundMessage m, boolean record) {
         Link link = current;
         long index = link.nextIndex++;
-        m.connection = link.generation;
-        m.index = index;
+        m.writing(link.generation, index);
         if (m.replayable() && record) {
             replay.add(m);
         }
@@ -499,6 +565,7 @@ final class Handover {
         link.session.sendFrame(m.frame).whenComplete((v, e) -> {
             if (e == null) {
                 link.written(index);
+                m.written(link.generation);
                 m.done.complete(null);
                 if (probe) {
                     link.keepalive.pingNow(); // behind the frame: its pong proves the service read it

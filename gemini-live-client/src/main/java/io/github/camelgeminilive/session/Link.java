@@ -1,12 +1,20 @@
 package io.github.camelgeminilive.session;
 
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** One connection of a resilient session: its generation, its plain session, its keepalive and frame counts. */
+/**
+ * One connection of a resilient session: its generation, its plain session, its keepalive, frame counts and when
+ * its handles were read.
+ */
 final class Link {
+
+    private record HandleRead(String handle, long nanos) {
+    }
 
     /** Audio between read probes when the service gives no consumed index. */
     static final Duration PROBE_AUDIO = Duration.ofSeconds(1);
@@ -18,7 +26,11 @@ final class Link {
     private final AtomicLong written = new AtomicLong();
     /** Index the next frame gets; guarded by the resilient session's lock. */
     long nextIndex;
+    /** When its setup completed (System.nanoTime); guarded by the resilient session's lock. */
+    long upSinceNanos;
     private Duration audioSinceProbe = Duration.ZERO;
+    /** Handles read but not yet taken by the resilient session, in wire order. */
+    private final Queue<HandleRead> handleReads = new ConcurrentLinkedQueue<>();
 
     /** A link not connected yet: {@link LiveClient.Connector#start} it once constructed. */
     Link(int generation, LiveClient.Connector connector, SessionOptions options,
@@ -26,7 +38,26 @@ final class Link {
         this.generation = generation;
         this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
                 () -> halfOpen.accept(this));
-        this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong);
+        this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong,
+                this::handleRead);
+    }
+
+    /** On the thread that read the frame: the time a handle's coverage is measured against. */
+    private void handleRead(String handle) {
+        handleReads.add(new HandleRead(handle, System.nanoTime()));
+    }
+
+    /**
+     * When the frame carrying {@code handle} was read (System.nanoTime), or null if unknown. Handles are taken in
+     * wire order, so earlier ones left untaken (none in practice) are skipped.
+     */
+    Long readTime(String handle) {
+        for (HandleRead r; (r = handleReads.poll()) != null;) {
+            if (r.handle().equals(handle)) {
+                return r.nanos();
+            }
+        }
+        return null;
     }
 
     private CompletableFuture<Void> ping() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -50,7 +51,8 @@ public final class LiveClient implements AutoCloseable {
     /** Opens one plain connection of a session; the resilient session's way to reuse {@link #connect}. */
     interface Connector {
         /** A session not connected yet (so its owner can hold it before any event arrives). */
-        DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong);
+        DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
+                Consumer<String> onHandle);
 
         /** Starts connecting; the session's setup future tells how it went. */
         void start(DefaultLiveSession session, String resumptionHandle);
@@ -58,8 +60,9 @@ public final class LiveClient implements AutoCloseable {
 
     private final Connector connector = new Connector() {
         @Override
-        public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong) {
-            return new DefaultLiveSession(options, listener, pool, onPong);
+        public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
+                Consumer<String> onHandle) {
+            return new DefaultLiveSession(options, listener, pool, onPong, onHandle);
         }
 
         @Override

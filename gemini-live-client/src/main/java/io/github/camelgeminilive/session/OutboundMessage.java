@@ -1,19 +1,31 @@
 package io.github.camelgeminilive.session;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A client message of a resilient session and the caller's future, which completes the first time the frame is
- * written (on whichever connection). Remembers where it was last written, so that a handle's
- * {@code lastConsumedClientMessageIndex} can be matched against it.
+ * written (on whichever connection). Remembers where and when it was last written, so that a handle's
+ * {@code lastConsumedClientMessageIndex}, or the time the handle was read, can be matched against it.
  */
 final class OutboundMessage {
+
+    private static final AtomicLongFieldUpdater<OutboundMessage> STAMP =
+            AtomicLongFieldUpdater.newUpdater(OutboundMessage.class, "writeStamp");
+    /** Write times are kept relative to this, so that negative stamps can mean "being written". */
+    private static final long EPOCH = System.nanoTime();
 
     final ClientFrame frame;
     final CompletableFuture<Void> done;
     /** Generation of the connection it was last written on, and its index there (0-based after setup). */
     int connection;
     long index = -1;
+    /**
+     * Negative: being written on connection {@code -writeStamp}, not on the socket yet; else the time (from
+     * {@link #EPOCH}) its write on {@link #connection} completed. Set under the resilient session's lock, completed
+     * by the write's callback, which a late callback of an earlier connection cannot overwrite.
+     */
+    private volatile long writeStamp;
     /** A write of it failed, and the replay buffer forgot it: whichever happens second fails the future. */
     private volatile boolean writeFailed;
     private volatile boolean forgotten;
@@ -21,6 +33,29 @@ final class OutboundMessage {
     OutboundMessage(ClientFrame frame, CompletableFuture<Void> done) {
         this.frame = frame;
         this.done = done;
+    }
+
+    /** It is about to be written as message {@code index} of connection {@code connection}. */
+    void writing(int connection, long index) {
+        this.connection = connection;
+        this.index = index;
+        writeStamp = -connection;
+    }
+
+    /** Its write on connection {@code connection} reached the socket now. */
+    void written(int connection) {
+        STAMP.compareAndSet(this, -connection, Math.max(0, System.nanoTime() - EPOCH));
+    }
+
+    /** Whether it was written on connection {@code connection} with an index up to {@code last}. */
+    boolean upTo(int connection, long last) {
+        return this.connection == connection && index <= last;
+    }
+
+    /** Whether its write on connection {@code connection} had reached the socket at {@code nanos} (nanoTime). */
+    boolean writtenBy(int connection, long nanos) {
+        long stamp = writeStamp;
+        return this.connection == connection && stamp >= 0 && stamp <= nanos - EPOCH;
     }
 
     void writeFailed(Throwable cause) {

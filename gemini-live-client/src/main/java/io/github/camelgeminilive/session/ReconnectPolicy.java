@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Exponential backoff with jitter for reconnects after a drop, 1011 or an abnormal close. 1007 and 1008 are never
  * retried. Gives up after {@code maxAttempts} consecutive failed attempts (0: no limit) or once the outage has
- * lasted {@code maxElapsed} (null: no limit), whichever comes first.
+ * lasted {@code maxElapsed} (null: no limit), whichever comes first. A connection that comes up but ends within
+ * 10 s counts as a failed attempt: the outage ends only with a connection that stayed up.
  *
  * @param initialDelay delay before the second attempt (the first is immediate)
  * @param maxDelay     cap of the delay

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
@@ -38,12 +39,12 @@ final class ReplayBuffer {
     }
 
     /**
-     * A handle covers the messages of connection {@code connection} up to index {@code lastCovered} (inclusive).
-     * Messages are kept in write order and replays re-index them, so the covered ones are at the head.
+     * A handle covers the messages that pass {@code covered}, which holds for a prefix of the write order (e.g. up
+     * to an index, or written by a time, on the handle's connection). Messages are kept in write order and replays
+     * re-write them, so the covered ones are at the head.
      */
-    void covered(int connection, long lastCovered) {
-        while (!messages.isEmpty() && messages.peekFirst().connection == connection
-                && messages.peekFirst().index <= lastCovered) {
+    void covered(Predicate<OutboundMessage> covered) {
+        while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
             removeFirst();
         }
     }

@@ -66,11 +66,29 @@ class ResiliencePartsTest {
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(buffer.takeLost()).isEqualTo(Duration.ofMillis(40));
         assertThat(buffer.takeLost()).isZero();
-        buffer.covered(2, 10); // another connection's handle covers none of these
+        buffer.covered(m -> m.upTo(2, 10)); // another connection's handle covers none of these
         assertThat(buffer.toReplay()).hasSize(5);
-        buffer.covered(1, 4);
+        buffer.covered(m -> m.upTo(1, 4));
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(5L, 6L);
         assertThat(buffer.audio()).isEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
+    void aHandleByTimeCoversOnlyWhatReachedTheSocketOfItsConnectionByThen() {
+        OutboundMessage m = audio(1, 0);
+        m.writing(1, 0);
+        assertThat(m.writtenBy(1, System.nanoTime())).as("not on the socket yet").isFalse();
+        long before = System.nanoTime();
+        m.written(1);
+        long after = System.nanoTime();
+        assertThat(m.writtenBy(1, after)).isTrue();
+        assertThat(m.writtenBy(1, before - 1)).isFalse();
+        assertThat(m.writtenBy(2, after)).isFalse();
+        m.writing(2, 0); // replayed on the next connection
+        m.written(1); // a late completion of its first write
+        assertThat(m.writtenBy(2, System.nanoTime())).isFalse();
+        m.written(2);
+        assertThat(m.writtenBy(2, System.nanoTime())).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.testing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,27 +8,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import io.github.camelgeminilive.session.LiveSession;
 
 /**
- * Streams 20 ms frames of 16 kHz PCM silence into a session from its own thread, faster than real time (one frame
- * every 2 ms), like a microphone feeding a route. Counts the samples it sent and keeps every send future.
+ * Streams 20 ms frames of 16 kHz PCM into a session from its own thread, like a microphone feeding a route: silence
+ * faster than real time (one frame every 2 ms), or given frames at a given pace. Counts the samples it sent and keeps
+ * every send future.
  */
 public final class AudioProducer implements AutoCloseable {
 
     public static final int FRAME_BYTES = 640;
+    private static final byte[] SILENCE = new byte[FRAME_BYTES];
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
     private final List<CompletableFuture<Void>> sends = new CopyOnWriteArrayList<>();
     private final AtomicLong frames = new AtomicLong();
 
     public AudioProducer(LiveSession session) {
-        byte[] frame = new byte[FRAME_BYTES];
+        this(session, Duration.ofMillis(2), n -> SILENCE);
+    }
+
+    /** Streams {@code frame.apply(n)} as frame {@code n} every {@code period} (20 ms: real time). */
+    public AudioProducer(LiveSession session, Duration period, LongFunction<byte[]> frame) {
         thread.scheduleAtFixedRate(() -> {
-            sends.add(session.sendAudio(frame, null));
+            sends.add(session.sendAudio(frame.apply(frames.get()), null));
             frames.incrementAndGet();
-        }, 0, 2, TimeUnit.MILLISECONDS);
+        }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     public long frames() {

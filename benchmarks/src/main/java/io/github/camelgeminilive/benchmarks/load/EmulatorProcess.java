@@ -164,6 +164,16 @@ final class EmulatorProcess implements AutoCloseable {
         admin("POST", "/emulator/sessions/" + sessionId + "/goaway?timeLeft=" + timeLeft.toSeconds() + "s");
     }
 
+    /** {@code POST /emulator/sessions/{id}/ACTION}: {@code drop}, {@code freeze}, {@code close?code=1011...}. */
+    void fault(String sessionId, String action) throws IOException, InterruptedException {
+        admin("POST", "/emulator/sessions/" + sessionId + "/" + action);
+    }
+
+    /** {@code POST /emulator/pong-delay?delay=...} (zero: immediate pongs). */
+    void pongDelay(Duration delay) throws IOException, InterruptedException {
+        admin("POST", "/emulator/pong-delay?delay=" + delay.toSeconds() + "s");
+    }
+
     private JsonNode admin(String method, String path) throws IOException, InterruptedException {
         String scheme = tls == null ? "http://127.0.0.1:" : "https://localhost:";
         return call(method, URI.create(scheme + port() + path));

@@ -118,8 +118,7 @@ public final class LoadDriver {
                 r = ReconnectProbe.run(emulator, Integer.parseInt(a.get("reconnect")));
             } catch (Exception e) {
                 r = new ReconnectProbe(0, 0, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE, Percentiles.NONE,
-                        Double.NaN, Double.NaN, 0, 0, 0,
-                        e.toString());
+                        Double.NaN, Double.NaN, 0, 0, 0, List.of(), e.toString());
             }
             JSON.writeValue(out.resolve("reconnect.json").toFile(), r);
             log.printf("reconnect: %s%n", r);

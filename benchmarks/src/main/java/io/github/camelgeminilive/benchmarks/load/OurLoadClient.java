@@ -77,11 +77,10 @@ final class OurLoadClient implements LoadClient {
     }
 
     /** A resilient session (goAway handled by the client), for the reconnect measurement. */
-    CompletableFuture<ResilientSession> openResilient(LoadListener listener, LiveSessionListener also) {
+    CompletableFuture<ResilientSession> openResilient(LoadListener listener, ResilienceOptions options,
+            LiveSessionListener also) {
         LiveSessionListener route = events(listener);
-        // transparent resumption: the client replays exactly what the resumed state lacks (no duplicates)
-        ResilienceOptions exact = ResilienceOptions.defaults().withTransparent(true);
-        return client.connectResilient(sessionOptions(), exact, e -> {
+        return client.connectResilient(sessionOptions(), options, e -> {
             also.onEvent(e);
             route.onEvent(e);
         });

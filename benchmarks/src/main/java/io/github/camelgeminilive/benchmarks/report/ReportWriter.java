@@ -558,6 +558,39 @@ public final class ReportWriter {
         line("- The SDK has no equivalent: it surfaces `goAway` as a message and leaves reconnecting, resumption and"
                 + " replay to the application, so its reconnect cost is whatever the application builds.");
         line("");
+        faults(r.path("faults"));
+    }
+
+    private void faults(JsonNode runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        line("### Faults with prompt and slow pongs (the Gemini API's resumption)");
+        line("");
+        line("For each fault, a fresh session with default options but the Gemini API's resumption (no consumed"
+                + " index: a handle covers what a pong proved read and what was written `coverageLag`, 300 ms, before"
+                + " the handle was read) streams the caller's cycle in real time for 12 s; then the fault; then 4 s"
+                + " more after `Reconnected`. The emulator answered pings at once, or 20 s late as the real service"
+                + " may. Half-open runs ping every 5 s with a 25 s timeout. Lost and doubled audio come from the"
+                + " emulator's `audioSamplesInState` against the samples sent.");
+        line("");
+        line("| fault | pongs | reconnects | samples sent | in state | lost (s) | doubled per reconnect (s) |"
+                + " gap (ms) |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (JsonNode f : runs) {
+            if (!f.path("error").isNull() && !f.path("error").asText().isEmpty()) {
+                line("| " + f.path("fault").asText() + " | " + f.path("pongDelayS").asLong() + " s | failed: `"
+                        + f.path("error").asText() + "` | | | | | |");
+                continue;
+            }
+            line("| " + f.path("fault").asText() + " | " + (f.path("pongDelayS").asLong() == 0 ? "prompt"
+                    : f.path("pongDelayS").asLong() + " s late") + " | " + f.path("reconnects").asInt() + " | "
+                    + f.path("samplesSent").asLong() + " | " + f.path("samplesInState").asLong() + " | "
+                    + String.format(Locale.ROOT, "%.2f", f.path("lostS").asDouble()) + " | "
+                    + String.format(Locale.ROOT, "%.2f", f.path("doubledPerReconnectS").asDouble()) + " | "
+                    + ms(f.path("gapMs").asDouble()) + " |");
+        }
+        line("");
     }
 
     private void memory(JsonNode ours, JsonNode sdk) {
