@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.testing.ScriptedServer;
 import io.github.camelgeminilive.testing.ScriptedServer.KeyStoreFile;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -133,20 +135,120 @@ class ScriptedServerSessionTest {
     }
 
     @Test
-    void malformedServerJsonClosesTheSessionWithAClearError() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen(
-                (ch, text) -> ScriptedServer.sendBinary(ch, "{\"serverContent\": not json")));
+    void malformedMessagesAfterSetupAreSkippedCountedAndReportedAndTheSessionCarriesOn() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "{\"serverContent\": not json");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"modelTurn\":{\"parts\":\"not a list\"}}}");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"outputTranscription\":{\"text\":\"still here\"},"
+                    + "\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.TurnComplete.class);
+        assertThat(session.isOpen()).isTrue();
+        assertThat(events.types()).containsExactly(LiveEventType.SETUP_COMPLETE, LiveEventType.MALFORMED_MESSAGE,
+                LiveEventType.MALFORMED_MESSAGE, LiveEventType.OUTPUT_TRANSCRIPTION, LiveEventType.TURN_COMPLETE);
+        List<LiveEvent.MalformedMessage> malformed = events.of(LiveEvent.MalformedMessage.class);
+        assertThat(malformed.get(0).error()).startsWith("Malformed server message").doesNotContain("not json");
+        assertThat(malformed.get(1).error()).contains("serverContent.modelTurn.parts")
+                .doesNotContain("not a list");
+        assertThat(session.metrics().malformedMessages()).isEqualTo(2);
+        assertThat(session.metrics().connections()).isEqualTo(1);
+        session.close();
+        assertThat(events.awaitClosed().error()).isNull();
+    }
+
+    @Test
+    void aHostileDurationIsSkippedQuicklyAndTheSessionCarriesOn() throws Exception {
+        // the parser's fix (fail fast on huge exponents) is on another branch: this test proves it with the session
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "{\"goAway\":{\"timeLeft\":\"1e999999999s\"}}");
+            ScriptedServer.sendBinary(ch, "{\"goAway\":{\"timeLeft\":\"-1e999999999s\"}}");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(LiveEvent.TurnComplete.class)
+                .isEmpty());
+        assertThat(session.isOpen()).isTrue();
+        assertThat(events.of(LiveEvent.GoAwayReceived.class)).isEmpty();
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.error()).contains("goAway.timeLeft"));
+        assertThat(session.metrics().malformedMessages()).isEqualTo(2);
+        session.close();
+    }
+
+    @Test
+    void aResilientSessionSkipsMalformedMessagesToo() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "[1, 2]");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connectResilient(SETUP, Resilience.options(false), events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.TurnComplete.class);
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(1);
+        assertThat(session.metrics().malformedMessages()).isEqualTo(1);
+        assertThat(session.metrics().reconnects()).isZero();
+        session.close();
+    }
+
+    @Test
+    void aFloodOfMalformedMessagesEndsTheSessionWithAClearError() throws Exception {
+        int flood = DefaultLiveSession.MAX_CONSECUTIVE_MALFORMED;
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            for (int i = 0; i < flood + 10; i++) {
+                ScriptedServer.sendBinary(ch, "{\"serverContent\": not json");
+            }
+        }));
         EventRecorder events = new EventRecorder();
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
                 .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
         session.sendText("hello").get(5, TimeUnit.SECONDS);
         LiveEvent.Closed closed = events.awaitClosed();
         assertThat(closed.error()).isInstanceOf(MalformedMessageException.class)
-                .hasMessageContaining("malformed message");
+                .hasMessageContaining(flood + " malformed messages in a row");
         assertThat(closed.code()).isEqualTo(1007);
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(flood - 1);
         assertThatThrownBy(() -> session.sendText("again").get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(LiveSessionException.SessionClosedException.class)
                 .hasMessageContaining("is closed");
+    }
+
+    @Test
+    void aMalformedFirstMessageFailsTheConnect() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> ScriptedServer.sendBinary(ch, "{\"setupComplete\": {"));
+        EventRecorder events = new EventRecorder();
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("malformed message");
+        assertThat(events.size()).isZero();
+    }
+
+    @Test
+    void aListenerThrowingAnErrorStillGetsItsClosedEvent() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, event -> {
+                    events.onEvent(event);
+                    if (event instanceof LiveEvent.SetupCompleted) {
+                        throw new AssertionError("a listener's own bug");
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        events.await(LiveEvent.SetupCompleted.class);
+        session.close();
+        assertThat(events.awaitClosed().code()).isEqualTo(1000);
     }
 
     @Test
