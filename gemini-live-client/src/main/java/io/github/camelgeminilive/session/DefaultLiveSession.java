@@ -34,8 +34,8 @@ import io.github.camelgeminilive.transport.WebSocketHandler;
 /**
  * One Live API session over one connection. Received frames are parsed and fanned out in order on the I/O thread
  * that read them (parsing is bounded, non-blocking work: one hand-off less per frame), or on the shared pool while
- * another task of the session runs; frames waiting there are bounded like the events (count and bytes: beyond,
- * the session ends rather than grow). The listener sees the events one at a time, in order, on the event
+ * another task of the session runs; frames waiting there are bounded in count and bytes (beyond, the session ends
+ * rather than grow). The listener sees the events one at a time, in order, on the event
  * executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
  * oldest audio, never stalls the reader). Before {@code setupComplete} the listener sees nothing: a failed setup
  * only fails the connect future. After it, a message that fails to parse is skipped, counted and reported as
@@ -89,6 +89,8 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final AtomicInteger backlogFrames = new AtomicInteger();
     private final AtomicLong backlogBytes = new AtomicLong();
     private volatile boolean backlogOverflow;
+    private final int maxBacklogFrames;
+    private final long maxBacklogBytes;
 
     /**
      * @param pool shared pool: runs events when the options name no executor, completes the setup future (so that
@@ -108,6 +110,10 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         this.options = options;
         this.rules = options.rules();
         this.counters = counters;
+        // the backlog is not the listener's queue: a small bound for a slow listener must not end the session
+        // when a burst arrives while a pool thread is slow to run the parsing
+        this.maxBacklogFrames = Math.max(options.maxQueuedEvents(), SessionOptions.DEFAULT_MAX_QUEUED_EVENTS);
+        this.maxBacklogBytes = Math.max(options.maxQueuedEventBytes(), SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES);
         this.events = new SerialExecutor(pool);
         this.delivery = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
                 options.maxQueuedEvents(), options.maxQueuedEventBytes(), "session " + name, counters,
@@ -178,8 +184,9 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     /**
      * Parses the frame here, or queues it while another task of the session runs (the pool may be busy with slow
-     * listeners). The frames queued are bounded by {@code maxQueuedEvents} and {@code maxQueuedEventBytes}:
-     * beyond, the session ends with a clear error, and the frames still arriving are dropped and counted.
+     * listeners). The frames queued are bounded by {@code maxQueuedEvents} and {@code maxQueuedEventBytes}, at
+     * least their defaults: beyond, the session ends with a clear error, and the frames still arriving are
+     * dropped and counted.
      */
     private void received(long size, Supplier<ServerMessage> parse) {
         if (backlogOverflow) {
@@ -188,12 +195,12 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         }
         int frames = backlogFrames.incrementAndGet();
         long bytes = backlogBytes.addAndGet(size);
-        if (frames > options.maxQueuedEvents() || bytes > options.maxQueuedEventBytes()) {
+        if (frames > maxBacklogFrames || bytes > maxBacklogBytes) {
             backlogOverflow = true;
             counters.droppedEvent(size);
             String why = "Session " + name + " fell behind parsing: " + frames + " received messages (" + bytes
-                    + " bytes) waiting, beyond maxQueuedEvents=" + options.maxQueuedEvents()
-                    + " / maxQueuedEventBytes=" + options.maxQueuedEventBytes() + ": the session is ended";
+                    + " bytes) waiting, beyond the bounds (" + maxBacklogFrames + " messages / " + maxBacklogBytes
+                    + " bytes): the session is ended";
             LOG.warn("{}", why);
             events.execute(() -> failOnce(new LiveSessionException(why, INTERNAL_ERROR, "client fell behind", null)));
             return;
