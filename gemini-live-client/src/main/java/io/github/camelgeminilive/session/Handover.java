@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -545,7 +546,7 @@ final class Handover {
         };
         try {
             pool.execute(end);
-        } catch (java.util.concurrent.RejectedExecutionException e) { // the client is closing: end it here
+        } catch (RejectedExecutionException e) { // the client is closing: end it here
             end.run();
         }
     }
