@@ -208,7 +208,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         events.executeHere(() -> {
             backlogFrames.decrementAndGet();
             backlogBytes.addAndGet(-size);
-            if (backlogOverflow) {
+            if (backlogOverflow || finished) { // the session is ending: what still arrives is dropped, counted
                 counters.droppedEvent(size);
             } else {
                 receive(parse);
@@ -233,9 +233,6 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     private void receive(Supplier<ServerMessage> parse) {
-        if (finished) {
-            return;
-        }
         ServerMessage message;
         List<LiveEvent> fanned;
         try {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
@@ -233,6 +236,87 @@ class ScriptedServerSessionTest {
                 .hasCauseInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("malformed message");
         assertThat(events.size()).isZero();
+    }
+
+    @Test
+    void aResilientSessionCancelsTheOldestPendingToolCallsBeyondItsBound() throws Exception {
+        int calls = ToolCalls.MAX_PENDING + 6;
+        StringBuilder flood = new StringBuilder("{\"toolCall\":{\"functionCalls\":[");
+        for (int i = 0; i < calls; i++) {
+            flood.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"name\":\"f\"}");
+        }
+        String toolCall = flood.append("]}}").toString();
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            if (text.contains("hello")) {
+                ScriptedServer.sendBinary(ch, toolCall);
+            }
+        }));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connectResilient(SETUP, Resilience.options(false), events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.ToolCallRequested.class);
+        assertThat(events.of(LiveEvent.ToolCallCancelled.class)).singleElement()
+                .satisfies(c -> assertThat(c.ids()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5"));
+        assertThat(session.metrics().cancelledToolCalls()).isEqualTo(6);
+        assertThatThrownBy(() -> session.sendToolResponse(List.of(new FunctionResponse("c0", "f", Map.of(), null)))
+                .get(5, TimeUnit.SECONDS)).hasMessageContaining("already answered or cancelled");
+        session.sendToolResponse(List.of(new FunctionResponse("c6", "f", Map.of(), null))).get(5, TimeUnit.SECONDS);
+        session.close();
+    }
+
+    @Test
+    void aPlainListenerFallingBehindOnStateEndsTheSessionAndStillGetsItsClosed() throws Exception {
+        listenerFallsBehindOnState(false);
+    }
+
+    @Test
+    void aResilientListenerFallingBehindOnStateEndsTheSessionAndStillGetsItsClosed() throws Exception {
+        listenerFallsBehindOnState(true);
+    }
+
+    /** Turn ends cannot be dropped: a listener stuck while 30 of them arrive, with room for 5, ends the session. */
+    private void listenerFallsBehindOnState(boolean resilient) throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            for (int i = 0; i < 30; i++) {
+                ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+            }
+        }));
+        CountDownLatch release = new CountDownLatch(1);
+        EventRecorder events = new EventRecorder();
+        LiveSessionListener stuck = event -> {
+            events.onEvent(event);
+            if (event instanceof LiveEvent.TurnComplete) {
+                await(release);
+            }
+        };
+        SessionOptions five = SETUP.withMaxQueuedEvents(5);
+        LiveClient c = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY));
+        LiveSession session = resilient
+                ? c.connectResilient(five, Resilience.options(false), stuck).get(10, TimeUnit.SECONDS)
+                : c.connect(five, null, stuck).get(10, TimeUnit.SECONDS);
+        try {
+            session.sendText("hello").get(5, TimeUnit.SECONDS);
+            // at most one turn end in the listener, 6 queued (one beyond the bound: the overflow), later ones dropped
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> session.metrics().droppedEvents() > 0);
+        } finally {
+            release.countDown();
+        }
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.code()).isEqualTo(1011);
+        assertThat(closed.error()).hasMessageContaining("fell 6 events").hasMessageContaining("maxQueuedEvents=5");
+        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSizeLessThanOrEqualTo(7);
+        assertThat(events.types().get(events.size() - 1)).isEqualTo(LiveEventType.CLOSED);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
