@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -34,9 +35,12 @@ import io.github.camelgeminilive.transport.WebSocketHandler;
 /**
  * One Live API session over one connection. Received frames are parsed and fanned out in order on the I/O thread
  * that read them (parsing is bounded, non-blocking work: one hand-off less per frame), or on the shared pool while
- * another task of the session runs; the listener sees the events one at a time, in order, on the event executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
+ * another task of the session runs; frames waiting there are bounded in count and bytes (beyond, the session ends
+ * rather than grow). The listener sees the events one at a time, in order, on the event
+ * executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
  * oldest audio, never stalls the reader). Before {@code setupComplete} the listener sees nothing: a failed setup
- * only fails the connect future.
+ * only fails the connect future. After it, a message that fails to parse is skipped, counted and reported as
+ * {@link LiveEvent.MalformedMessage}; {@value #MAX_CONSECUTIVE_MALFORMED} in a row end the session (1007).
  */
 final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
@@ -46,6 +50,12 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final int NORMAL = 1000;
     private static final int INVALID_DATA = 1007;
+    private static final int INTERNAL_ERROR = 1011;
+    /** Malformed messages in a row that end the session: a service sending only garbage is not worth waiting on. */
+    static final int MAX_CONSECUTIVE_MALFORMED = 100;
+    /** Longest parser message passed on (it never holds the frame, but may quote a token). */
+    private static final int MAX_ERROR_CHARS = 500;
+    private static final long WARN_EVERY_NANOS = 5_000_000_000L;
 
     private enum State { CONNECTING, OPEN, CLOSING, CLOSED }
 
@@ -59,6 +69,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private final Executor completions;
     private final Runnable onPong;
     private final Consumer<String> onHandle;
+    private final SessionCounters counters;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -73,29 +84,45 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     private boolean setupSeen;
     /** Confined to the event executor: after a fatal error or the Closed event nothing more is delivered. */
     private boolean finished;
+    /** Confined to the event executor: malformed messages since the last good one. */
+    private int consecutiveMalformed;
+    private long lastMalformedWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
+    /** Received frames waiting to be parsed, and their bytes; beyond the bounds the session ends. */
+    private final AtomicInteger backlogFrames = new AtomicInteger();
+    private final AtomicLong backlogBytes = new AtomicLong();
+    private volatile boolean backlogOverflow;
+    private final int maxBacklogFrames;
+    private final long maxBacklogBytes;
 
     /**
      * @param pool shared pool: runs events when the options name no executor, completes the setup future (so that
      *             code chained to it never holds up this session's events) and runs the session's timers
      */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
-        this(options, listener, pool, () -> { }, handle -> { });
+        this(options, listener, pool, () -> { }, handle -> { }, new SessionCounters());
     }
 
     /**
      * @param onPong   called when a pong arrives, in order with the events (on the delivering thread)
      * @param onHandle called with each resumable handle the moment its frame is read, on the reading thread, before
      *                 its event is queued (a resilient session times what the handle covers from this)
+     * @param counters where drops and malformed messages are counted (a resilient session's, for its connections)
      */
     DefaultLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong,
-            Consumer<String> onHandle) {
+            Consumer<String> onHandle, SessionCounters counters) {
         this.onPong = onPong;
         this.onHandle = onHandle;
         this.options = options;
         this.rules = options.rules();
+        this.counters = counters;
+        // the backlog is not the listener's queue: a small bound for a slow listener must not end the session
+        // when a burst arrives while a pool thread is slow to run the parsing
+        this.maxBacklogFrames = Math.max(options.maxQueuedEvents(), SessionOptions.DEFAULT_MAX_QUEUED_EVENTS);
+        this.maxBacklogBytes = Math.max(options.maxQueuedEventBytes(), SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES);
         this.events = new SerialExecutor(pool);
         this.delivery = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
-                options.maxQueuedEvents(), "session " + name);
+                options.maxQueuedEvents(), options.maxQueuedEventBytes(), "session " + name, counters,
+                error -> events.execute(() -> failOnce(error)));
         this.completions = pool;
     }
 
@@ -152,12 +179,46 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public void onText(String text) {
-        events.executeHere(() -> receive(() -> LiveJson.get().readServer(text)));
+        received(text.length(), () -> LiveJson.get().readServer(text));
     }
 
     @Override
     public void onBinary(byte[] data) {
-        events.executeHere(() -> receive(() -> LiveJson.get().readServer(data)));
+        received(data.length, () -> LiveJson.get().readServer(data));
+    }
+
+    /**
+     * Parses the frame here, or queues it while another task of the session runs (the pool may be busy with slow
+     * listeners). The frames queued are bounded by {@code maxQueuedEvents} and {@code maxQueuedEventBytes}, at
+     * least their defaults: beyond, the session ends with a clear error, and the frames still arriving are
+     * dropped and counted.
+     */
+    private void received(long size, Supplier<ServerMessage> parse) {
+        if (backlogOverflow) {
+            counters.droppedEvent(size);
+            return;
+        }
+        int frames = backlogFrames.incrementAndGet();
+        long bytes = backlogBytes.addAndGet(size);
+        if (frames > maxBacklogFrames || bytes > maxBacklogBytes) {
+            backlogOverflow = true;
+            counters.droppedEvent(size);
+            String why = "Session " + name + " fell behind parsing: " + frames + " received messages (" + bytes
+                    + " bytes) waiting, beyond the bounds (" + maxBacklogFrames + " messages / " + maxBacklogBytes
+                    + " bytes): the session is ended";
+            LOG.warn("{}", why);
+            events.execute(() -> failOnce(new LiveSessionException(why, INTERNAL_ERROR, "client fell behind", null)));
+            return;
+        }
+        events.executeHere(() -> {
+            backlogFrames.decrementAndGet();
+            backlogBytes.addAndGet(-size);
+            if (backlogOverflow || finished) { // the session is ending: what still arrives is dropped, counted
+                counters.droppedEvent(size);
+            } else {
+                receive(parse);
+            }
+        });
     }
 
     @Override
@@ -177,17 +238,16 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     }
 
     private void receive(Supplier<ServerMessage> parse) {
-        if (finished) {
-            return;
-        }
         ServerMessage message;
+        List<LiveEvent> fanned;
         try {
             message = parse.get();
-        } catch (ProtocolException e) {
-            fail(new MalformedMessageException("Live API sent a malformed message (session " + name + "): "
-                    + e.getMessage(), e), INVALID_DATA, "malformed server message");
+            fanned = ServerEvents.of(message);
+        } catch (RuntimeException e) { // a ProtocolException, or a shape the fan-out cannot read (a null part)
+            malformed(e);
             return;
         }
+        consecutiveMalformed = 0;
         if (!setupSeen) {
             if (message.setupComplete() == null) {
                 fail(new LiveSessionException("Live API sent another message before setupComplete (session "
@@ -204,8 +264,46 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
             resumptionHandle = update.newHandle();
             onHandle.accept(resumptionHandle);
         }
-        for (LiveEvent event : ServerEvents.of(message)) {
+        for (LiveEvent event : fanned) {
             deliver(event);
+        }
+    }
+
+    /**
+     * Before {@code setupComplete} a malformed message fails the connect (it cannot be trusted as the setup's
+     * answer); after it, the message is skipped, counted, logged (rate-limited) and reported, up to
+     * {@link #MAX_CONSECUTIVE_MALFORMED} in a row.
+     */
+    private void malformed(RuntimeException e) {
+        String error = String.valueOf(e instanceof ProtocolException
+                ? e.getMessage() : "Malformed server message: " + e);
+        if (error.length() > MAX_ERROR_CHARS) {
+            error = error.substring(0, MAX_ERROR_CHARS) + "...";
+        }
+        if (setupSeen) {
+            counters.malformedMessages.incrementAndGet();
+        }
+        if (!setupSeen || ++consecutiveMalformed >= MAX_CONSECUTIVE_MALFORMED) {
+            String what = setupSeen ? consecutiveMalformed + " malformed messages in a row" : "a malformed message";
+            fail(new MalformedMessageException("Live API sent " + what + " (session " + name + "): " + error, e),
+                    INVALID_DATA, "malformed server message");
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastMalformedWarnNanos >= WARN_EVERY_NANOS) {
+            lastMalformedWarnNanos = now;
+            LOG.warn("Session {} skipped a malformed server message ({} so far): {}", name,
+                    counters.malformedMessages.get(), error);
+        } else {
+            LOG.debug("Session {} skipped a malformed server message: {}", name, error);
+        }
+        deliver(new LiveEvent.MalformedMessage(error));
+    }
+
+    /** A fatal error found outside the frame being parsed (a bound): ends the session unless it already ended. */
+    private void failOnce(LiveSessionException error) {
+        if (!finished) {
+            fail(error, INTERNAL_ERROR, error.reason());
         }
     }
 
@@ -362,6 +460,11 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
     @Override
     public String sessionId() {
         return sessionId;
+    }
+
+    @Override
+    public ResilienceMetrics metrics() {
+        return ResilienceCounters.plain(setupDone.isDone() && !setupDone.isCompletedExceptionally(), counters);
     }
 
     @Override

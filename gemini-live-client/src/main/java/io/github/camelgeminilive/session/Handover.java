@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,8 @@ final class Handover {
     private final ReconnectPolicy reconnect;
     private final ReplayBuffer replay;
     private final HeldSends held;
-    private final ToolCalls toolCalls = new ToolCalls();
+    private final ToolCalls toolCalls = new ToolCalls(this::toolCallsOverflow);
+    private final SessionCounters sessionCounters;
     private final ConversationLog conversation = new ConversationLog();
     private final TurnTracker tracker = new TurnTracker(toolCalls, conversation);
     private final ResilienceCounters counters = new ResilienceCounters();
@@ -132,20 +134,26 @@ final class Handover {
     /** Why the session ended (null after a normal close). */
     private LiveSessionException endError;
 
-    /** @param self the session the caller gets once connected */
+    /**
+     * @param self     the session the caller gets once connected
+     * @param counters drops and malformed messages, shared with the connections {@code connector} opens
+     */
     Handover(ResilientSession self, LiveClient.Connector connector, ScheduledExecutorService scheduler,
-            Executor pool, SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener) {
+            Executor pool, SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener,
+            SessionCounters counters) {
         this.self = self;
         this.connector = connector;
         this.scheduler = scheduler;
         this.pool = pool;
         this.options = ResumableSetup.of(options, resilience.transparent());
         this.resilience = resilience;
+        this.sessionCounters = counters;
         this.events = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
-                options.maxQueuedEvents(), "resilient session");
+                options.maxQueuedEvents(), options.maxQueuedEventBytes(), "resilient session", counters,
+                this::listenerFellBehind);
         this.reconnect = resilience.reconnect();
         this.replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
-        this.held = new HeldSends(resilience.heldSendLimit(), resilience.overflowPolicy());
+        this.held = new HeldSends(resilience.heldSendLimit(), resilience.heldSendBytes(), resilience.overflowPolicy());
     }
 
     /** Connects the first time, from the stored handle when there is a usable one. */
@@ -582,7 +590,31 @@ final class Handover {
 
     ResilienceMetrics metrics() {
         synchronized (lock) {
-            return counters.snapshot(held.dropped(), events.dropped());
+            return counters.snapshot(held, sessionCounters, toolCalls);
+        }
+    }
+
+    /** Calls pushed out by the pending-call bound (lock held): the listener hears they are cancelled. */
+    private void toolCallsOverflow(List<String> ids) {
+        events.offer(new LiveEvent.ToolCallCancelled(ids));
+    }
+
+    /**
+     * The listener fell behind beyond the bounds with only state queued: the session ends with that error. Not
+     * from inside the offer, which may run midway through a transition: afterwards, on the pool.
+     */
+    private void listenerFellBehind(LiveSessionException error) {
+        Runnable end = () -> {
+            synchronized (lock) {
+                if (phase != Phase.CLOSED) {
+                    finish(error.closeCode(), error.reason(), error);
+                }
+            }
+        };
+        try {
+            pool.execute(end);
+        } catch (RejectedExecutionException e) { // the client is closing: end it here
+            end.run();
         }
     }
 

@@ -58,18 +58,31 @@ public final class LiveClient implements AutoCloseable {
         void start(DefaultLiveSession session, String resumptionHandle);
     }
 
-    private final Connector connector = new Connector() {
-        @Override
-        public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
-                Consumer<String> onHandle) {
-            return new DefaultLiveSession(options, listener, pool, onPong, onHandle);
-        }
+    /**
+     * The connections of one resilient session, counting into its counters. Their listener is the resilient
+     * session, which applies the caller's queue bounds to the caller's listener; a connection's own queue only
+     * carries events over to it, so it keeps at least the default bounds (a small bound there would drop events
+     * whenever a pool thread is slow to wake during a burst).
+     */
+    private Connector connector(SessionCounters counters) {
+        return new Connector() {
+            @Override
+            public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
+                    Consumer<String> onHandle) {
+                SessionOptions relay = options
+                        .withMaxQueuedEvents(Math.max(options.maxQueuedEvents(),
+                                SessionOptions.DEFAULT_MAX_QUEUED_EVENTS))
+                        .withMaxQueuedEventBytes(Math.max(options.maxQueuedEventBytes(),
+                                SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES));
+                return new DefaultLiveSession(relay, listener, pool, onPong, onHandle, counters);
+            }
 
-        @Override
-        public void start(DefaultLiveSession session, String resumptionHandle) {
-            LiveClient.this.start(session, resumptionHandle);
-        }
-    };
+            @Override
+            public void start(DefaultLiveSession session, String resumptionHandle) {
+                LiveClient.this.start(session, resumptionHandle);
+            }
+        };
+    }
 
     private LiveClient(ConnectionOptions options, Function<Executor, WebSocketTransport> transportFactory) {
         this.options = Objects.requireNonNull(options, "options");
@@ -151,8 +164,9 @@ public final class LiveClient implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(listener, "listener");
-        ResilientLiveSession session = new ResilientLiveSession(connector, scheduler, pool, options, resilience,
-                listener);
+        SessionCounters counters = new SessionCounters();
+        ResilientLiveSession session = new ResilientLiveSession(connector(counters), scheduler, pool, options,
+                resilience, listener, counters);
         resilientSessions.add(session);
         session.endedFuture().whenComplete((v, e) -> resilientSessions.remove(session));
         return session.start();

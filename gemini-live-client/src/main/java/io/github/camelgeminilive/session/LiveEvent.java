@@ -103,6 +103,16 @@ public sealed interface LiveEvent {
         public LiveEventType type() { return LiveEventType.RECONNECTED; }
     }
 
+    /**
+     * The service sent a message that failed to parse: it was skipped, counted in
+     * {@link ResilienceMetrics#malformedMessages()}, and the session carries on.
+     *
+     * @param error the parser's message (never the frame itself)
+     */
+    record MalformedMessage(String error) implements LiveEvent {
+        public LiveEventType type() { return LiveEventType.MALFORMED_MESSAGE; }
+    }
+
     /** The session ended; {@code error} is null after a normal close. */
     record Closed(int code, String reason, LiveSessionException error) implements LiveEvent {
         public LiveEventType type() { return LiveEventType.CLOSED; }

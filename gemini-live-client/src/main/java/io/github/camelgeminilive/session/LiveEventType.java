@@ -18,5 +18,6 @@ public enum LiveEventType {
     RESUMPTION_UPDATE,
     VOICE_ACTIVITY,
     RECONNECTED,
+    MALFORMED_MESSAGE,
     CLOSED
 }

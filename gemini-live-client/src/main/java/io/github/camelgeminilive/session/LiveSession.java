@@ -56,6 +56,12 @@ public interface LiveSession extends AutoCloseable {
 
     boolean isOpen();
 
+    /**
+     * What the session went through so far: what its bounds dropped or refused, malformed messages it skipped,
+     * and for a {@link ResilientSession} its reconnects (zeros for a plain session).
+     */
+    ResilienceMetrics metrics();
+
     /** Closes normally (1000); completes when the close handshake is done. */
     CompletableFuture<Void> closeAsync();
 

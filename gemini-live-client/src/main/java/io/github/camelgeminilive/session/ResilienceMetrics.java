@@ -3,7 +3,9 @@ package io.github.camelgeminilive.session;
 import java.time.Duration;
 
 /**
- * A snapshot of what a {@link ResilientSession} went through. Everything dropped by policy is counted here.
+ * A snapshot of what a {@link LiveSession} went through. Everything dropped, refused or skipped by a bound or
+ * policy is counted here. A plain session (one connection) reports its connection and zeros for the fields about
+ * reconnecting.
  *
  * @param connections          connections opened (the first included)
  * @param reconnects           successful moves to a new connection
@@ -11,10 +13,18 @@ import java.time.Duration;
  * @param goAways              go-aways received
  * @param replayedMessages     client messages sent again after a resume
  * @param droppedSends         held sends dropped by {@link OverflowPolicy#DROP_OLDEST}
- * @param droppedEvents        server events dropped because the listener fell too far behind
+ * @param droppedEvents        server events dropped because the listener fell too far behind (or the session was
+ *                             ending), and received messages refused unparsed when parsing fell behind
  * @param audioLost            audio the service may never have received (replay impossible)
  * @param lastGap              the most recent time without a usable connection
+ * @param refusedSends         sends refused by a bound: held sends beyond the bounds with {@link OverflowPolicy#FAIL}
+ * @param droppedEventBytes    payload bytes of the dropped events
+ * @param malformedMessages    server messages that failed to parse, skipped (each reported as
+ *                             {@link LiveEvent.MalformedMessage})
+ * @param cancelledToolCalls   pending tool calls cancelled because more than {@link ToolCalls#MAX_PENDING} were
+ *                             pending (reported as {@link LiveEvent.ToolCallCancelled})
  */
 public record ResilienceMetrics(long connections, long reconnects, long failedAttempts, long goAways,
-        long replayedMessages, long droppedSends, long droppedEvents, Duration audioLost, Duration lastGap) {
+        long replayedMessages, long droppedSends, long droppedEvents, Duration audioLost, Duration lastGap,
+        long refusedSends, long droppedEventBytes, long malformedMessages, long cancelledToolCalls) {
 }

@@ -21,9 +21,11 @@ final class ResilientLiveSession implements ResilientSession {
 
     private final Handover handover;
 
+    /** @param counters shared with the connections {@code connector} opens */
     ResilientLiveSession(LiveClient.Connector connector, ScheduledExecutorService scheduler, Executor pool,
-            SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener) {
-        this.handover = new Handover(this, connector, scheduler, pool, options, resilience, listener);
+            SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener,
+            SessionCounters counters) {
+        this.handover = new Handover(this, connector, scheduler, pool, options, resilience, listener, counters);
     }
 
     /** Connects the first time, from the stored handle when there is a usable one. */

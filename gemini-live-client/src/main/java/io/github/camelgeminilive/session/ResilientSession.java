@@ -10,7 +10,4 @@ package io.github.camelgeminilive.session;
  * See the client README for the faults handled and the guarantees.
  */
 public interface ResilientSession extends LiveSession {
-
-    /** What the session went through so far. */
-    ResilienceMetrics metrics();
 }

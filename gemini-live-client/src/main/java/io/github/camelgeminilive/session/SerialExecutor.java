@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: a session's events stay ordered without a
- * thread of their own. A task that throws does not stop the ones after it; tasks the executor rejects run on the
- * submitting thread.
+ * thread of their own. A task that throws, even an {@link Error}, does not stop the ones after it, and never
+ * reaches the thread that ran it (an I/O thread, for {@link #executeHere}); tasks the executor rejects run on the
+ * submitting thread. The queue itself has no bound: {@link DefaultLiveSession} bounds the received frames it
+ * queues here (in count and bytes), the only tasks that come in unbounded numbers.
  */
 final class SerialExecutor implements Executor {
 
@@ -66,8 +68,8 @@ final class SerialExecutor implements Executor {
     private static void run(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Session task failed", e);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Session task failed", e);
         }
     }
 

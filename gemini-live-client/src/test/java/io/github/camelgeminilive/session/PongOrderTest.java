@@ -35,7 +35,7 @@ class PongOrderTest {
         };
         DefaultLiveSession session = new DefaultLiveSession(
                 SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), slow, pool,
-                () -> heard.add("pong"), handle -> { });
+                () -> heard.add("pong"), handle -> { }, new SessionCounters());
         try {
             // what the I/O thread does: the frames, then the pong, in wire order
             session.onBinary(bytes("{\"setupComplete\":{}}"));

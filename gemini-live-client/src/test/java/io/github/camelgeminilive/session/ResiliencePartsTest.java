@@ -110,7 +110,7 @@ class ResiliencePartsTest {
 
     @Test
     void heldSendsFailTheNewOrTheOldestSendAtTheirBound() {
-        HeldSends fail = new HeldSends(2, OverflowPolicy.FAIL);
+        HeldSends fail = new HeldSends(2, Long.MAX_VALUE, OverflowPolicy.FAIL);
         List<OutboundMessage> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             sent.add(audio(0, -1));
@@ -119,7 +119,7 @@ class ResiliencePartsTest {
         assertThat(sent.get(2).done).isCompletedExceptionally();
         assertThat(fail.poll()).isSameAs(sent.get(0));
 
-        HeldSends drop = new HeldSends(2, OverflowPolicy.DROP_OLDEST);
+        HeldSends drop = new HeldSends(2, Long.MAX_VALUE, OverflowPolicy.DROP_OLDEST);
         List<OutboundMessage> dropped = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             dropped.add(audio(0, -1));
@@ -138,7 +138,8 @@ class ResiliencePartsTest {
     void eventQueueDropsOldestAudioFirstAndNeverTheEventsThatCarryState() {
         List<Runnable> parked = new ArrayList<>();
         List<LiveEvent> seen = new ArrayList<>();
-        EventQueue queue = new EventQueue(seen::add, parked::add, 3, "test");
+        EventQueue queue = new EventQueue(seen::add, parked::add, 3, Long.MAX_VALUE, "test", new SessionCounters(),
+                e -> { });
         queue.offer(new LiveEvent.Audio(new byte[2], "audio/pcm"));
         queue.offer(new LiveEvent.TurnComplete(null));
         queue.offer(new LiveEvent.Audio(new byte[4], "audio/pcm"));
@@ -180,7 +181,7 @@ class ResiliencePartsTest {
 
     @Test
     void toolCallsAreAnsweredOnceOnTheirOwnConnection() {
-        ToolCalls calls = new ToolCalls();
+        ToolCalls calls = new ToolCalls(ids -> { });
         calls.requested(List.of(new FunctionCall("a", "f", null), new FunctionCall("b", "f", null)), 1);
         assertThat(calls.anyPending()).isTrue();
         calls.answer(List.of("a"), 1);

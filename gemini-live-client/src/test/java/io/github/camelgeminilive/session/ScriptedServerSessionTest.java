@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,15 +22,18 @@ import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.testing.ScriptedServer;
 import io.github.camelgeminilive.testing.ScriptedServer.KeyStoreFile;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -133,20 +138,200 @@ class ScriptedServerSessionTest {
     }
 
     @Test
-    void malformedServerJsonClosesTheSessionWithAClearError() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen(
-                (ch, text) -> ScriptedServer.sendBinary(ch, "{\"serverContent\": not json")));
+    void malformedMessagesAfterSetupAreSkippedCountedAndReportedAndTheSessionCarriesOn() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "{\"serverContent\": not json");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"modelTurn\":{\"parts\":\"not a list\"}}}");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"outputTranscription\":{\"text\":\"still here\"},"
+                    + "\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.TurnComplete.class);
+        assertThat(session.isOpen()).isTrue();
+        assertThat(events.types()).containsExactly(LiveEventType.SETUP_COMPLETE, LiveEventType.MALFORMED_MESSAGE,
+                LiveEventType.MALFORMED_MESSAGE, LiveEventType.OUTPUT_TRANSCRIPTION, LiveEventType.TURN_COMPLETE);
+        List<LiveEvent.MalformedMessage> malformed = events.of(LiveEvent.MalformedMessage.class);
+        assertThat(malformed.get(0).error()).startsWith("Malformed server message").doesNotContain("not json");
+        assertThat(malformed.get(1).error()).contains("serverContent.modelTurn.parts")
+                .doesNotContain("not a list");
+        assertThat(session.metrics().malformedMessages()).isEqualTo(2);
+        assertThat(session.metrics().connections()).isEqualTo(1);
+        session.close();
+        assertThat(events.awaitClosed().error()).isNull();
+    }
+
+    @Test
+    void aHostileDurationIsSkippedQuicklyAndTheSessionCarriesOn() throws Exception {
+        // the parser's fix (fail fast on huge exponents) is on another branch: this test proves it with the session
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "{\"goAway\":{\"timeLeft\":\"1e999999999s\"}}");
+            ScriptedServer.sendBinary(ch, "{\"goAway\":{\"timeLeft\":\"-1e999999999s\"}}");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(LiveEvent.TurnComplete.class)
+                .isEmpty());
+        assertThat(session.isOpen()).isTrue();
+        assertThat(events.of(LiveEvent.GoAwayReceived.class)).isEmpty();
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.error()).contains("goAway.timeLeft"));
+        assertThat(session.metrics().malformedMessages()).isEqualTo(2);
+        session.close();
+    }
+
+    @Test
+    void aResilientSessionSkipsMalformedMessagesToo() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            ScriptedServer.sendBinary(ch, "[1, 2]");
+            ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+        }));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connectResilient(SETUP, Resilience.options(false), events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.TurnComplete.class);
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(1);
+        assertThat(session.metrics().malformedMessages()).isEqualTo(1);
+        assertThat(session.metrics().reconnects()).isZero();
+        session.close();
+    }
+
+    @Test
+    void aFloodOfMalformedMessagesEndsTheSessionWithAClearError() throws Exception {
+        int flood = DefaultLiveSession.MAX_CONSECUTIVE_MALFORMED;
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            for (int i = 0; i < flood + 10; i++) {
+                ScriptedServer.sendBinary(ch, "{\"serverContent\": not json");
+            }
+        }));
         EventRecorder events = new EventRecorder();
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
                 .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
         session.sendText("hello").get(5, TimeUnit.SECONDS);
         LiveEvent.Closed closed = events.awaitClosed();
         assertThat(closed.error()).isInstanceOf(MalformedMessageException.class)
-                .hasMessageContaining("malformed message");
+                .hasMessageContaining(flood + " malformed messages in a row");
         assertThat(closed.code()).isEqualTo(1007);
+        assertThat(events.of(LiveEvent.MalformedMessage.class)).hasSize(flood - 1);
         assertThatThrownBy(() -> session.sendText("again").get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(LiveSessionException.SessionClosedException.class)
                 .hasMessageContaining("is closed");
+    }
+
+    @Test
+    void aMalformedFirstMessageFailsTheConnect() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> ScriptedServer.sendBinary(ch, "{\"setupComplete\": {"));
+        EventRecorder events = new EventRecorder();
+        assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, events).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("malformed message");
+        assertThat(events.size()).isZero();
+    }
+
+    @Test
+    void aResilientSessionCancelsTheOldestPendingToolCallsBeyondItsBound() throws Exception {
+        int calls = ToolCalls.MAX_PENDING + 6;
+        StringBuilder flood = new StringBuilder("{\"toolCall\":{\"functionCalls\":[");
+        for (int i = 0; i < calls; i++) {
+            flood.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"name\":\"f\"}");
+        }
+        String toolCall = flood.append("]}}").toString();
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            if (text.contains("hello")) {
+                ScriptedServer.sendBinary(ch, toolCall);
+            }
+        }));
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connectResilient(SETUP, Resilience.options(false), events).get(10, TimeUnit.SECONDS);
+        session.sendText("hello").get(5, TimeUnit.SECONDS);
+
+        events.await(LiveEvent.ToolCallRequested.class);
+        assertThat(events.of(LiveEvent.ToolCallCancelled.class)).singleElement()
+                .satisfies(c -> assertThat(c.ids()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5"));
+        assertThat(session.metrics().cancelledToolCalls()).isEqualTo(6);
+        assertThatThrownBy(() -> session.sendToolResponse(List.of(new FunctionResponse("c0", "f", Map.of(), null)))
+                .get(5, TimeUnit.SECONDS)).hasMessageContaining("already answered or cancelled");
+        session.sendToolResponse(List.of(new FunctionResponse("c6", "f", Map.of(), null))).get(5, TimeUnit.SECONDS);
+        session.close();
+    }
+
+    @Test
+    void aPlainListenerFallingBehindOnStateEndsTheSessionAndStillGetsItsClosed() throws Exception {
+        listenerFallsBehindOnState(false);
+    }
+
+    @Test
+    void aResilientListenerFallingBehindOnStateEndsTheSessionAndStillGetsItsClosed() throws Exception {
+        listenerFallsBehindOnState(true);
+    }
+
+    /** Turn ends cannot be dropped: a listener stuck while 30 of them arrive, with room for 5, ends the session. */
+    private void listenerFallsBehindOnState(boolean resilient) throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
+            for (int i = 0; i < 30; i++) {
+                ScriptedServer.sendBinary(ch, "{\"serverContent\":{\"turnComplete\":true}}");
+            }
+        }));
+        CountDownLatch release = new CountDownLatch(1);
+        EventRecorder events = new EventRecorder();
+        LiveSessionListener stuck = event -> {
+            events.onEvent(event);
+            if (event instanceof LiveEvent.TurnComplete) {
+                await(release);
+            }
+        };
+        SessionOptions five = SETUP.withMaxQueuedEvents(5);
+        LiveClient c = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY));
+        LiveSession session = resilient
+                ? c.connectResilient(five, Resilience.options(false), stuck).get(10, TimeUnit.SECONDS)
+                : c.connect(five, null, stuck).get(10, TimeUnit.SECONDS);
+        try {
+            session.sendText("hello").get(5, TimeUnit.SECONDS);
+            // at most one turn end in the listener, 6 queued (one beyond the bound): the session ends meanwhile
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !session.isOpen());
+        } finally {
+            release.countDown();
+        }
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.code()).isEqualTo(1011);
+        assertThat(closed.error()).hasMessageContaining("fell 6 events").hasMessageContaining("maxQueuedEvents=5");
+        assertThat(events.of(LiveEvent.TurnComplete.class)).hasSizeLessThanOrEqualTo(7);
+        assertThat(events.types().get(events.size() - 1)).isEqualTo(LiveEventType.CLOSED);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aListenerThrowingAnErrorStillGetsItsClosedEvent() throws Exception {
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        EventRecorder events = new EventRecorder();
+        LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
+                .connect(SETUP, null, event -> {
+                    events.onEvent(event);
+                    if (event instanceof LiveEvent.SetupCompleted) {
+                        throw new AssertionError("a listener's own bug");
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        events.await(LiveEvent.SetupCompleted.class);
+        session.close();
+        assertThat(events.awaitClosed().code()).isEqualTo(1000);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,21 @@ class SerialExecutorTest {
         CountDownLatch ran = new CountDownLatch(1);
         serial.execute(() -> {
             throw new IllegalStateException("listener bug");
+        });
+        serial.execute(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anErrorInATaskRunHereNeitherReachesTheCallerNorStopsTheNext() throws Exception {
+        SerialExecutor serial = new SerialExecutor(pool);
+        CountDownLatch ran = new CountDownLatch(2);
+        assertThatCode(() -> serial.executeHere(() -> {
+            throw new AssertionError("a bug in a task");
+        })).doesNotThrowAnyException();
+        serial.executeHere(ran::countDown);
+        serial.execute(() -> {
+            throw new StackOverflowError();
         });
         serial.execute(ran::countDown);
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
