@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
+import io.github.camelgeminilive.transport.SendRefusedException;
 import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 
@@ -166,7 +166,7 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
 
     /** The connection could not be opened. */
     void connectFailed(Throwable error) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable e = LiveSessionException.unwrap(error);
         state.set(State.CLOSED);
         closed.complete(null);
         ended.complete(null);
@@ -442,11 +442,17 @@ final class DefaultLiveSession implements LiveSession, WebSocketHandler {
         if (state.get() != State.OPEN) {
             return CompletableFuture.failedFuture(closedError());
         }
-        return connection.sendText(utf8).exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                state.get() == State.OPEN
-                        ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
-                                + e.getMessage(), 0, null, e)
-                        : closedError()));
+        return connection.sendText(utf8).exceptionallyCompose(e -> {
+            Throwable cause = LiveSessionException.unwrap(e);
+            if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
+                counters.refusedSends.incrementAndGet();
+                return CompletableFuture.failedFuture(cause);
+            }
+            return CompletableFuture.failedFuture(state.get() == State.OPEN
+                    ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
+                            + cause.getMessage(), 0, null, cause)
+                    : closedError());
+        });
     }
 
     private SessionClosedException closedError() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +21,7 @@ import io.github.camelgeminilive.session.LiveSessionException.InvalidArgumentExc
 import io.github.camelgeminilive.session.LiveSessionException.PolicyViolationException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
 import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
+import io.github.camelgeminilive.transport.SendRefusedException;
 
 /**
  * The state machine behind a {@link ResilientSession}: one conversation over a succession of plain connections
@@ -199,8 +199,7 @@ final class Handover {
             Link link = new Link(gen, connector, options, this::onLinkEvent, resilience, this::halfOpen);
             link.session.setupFuture().whenComplete((s, e) -> {
                 if (e != null) {
-                    attemptFailed(link, e instanceof CompletionException && e.getCause() != null ? e.getCause()
-                            : e);
+                    attemptFailed(link, LiveSessionException.unwrap(e));
                 }
             });
             connector.start(link.session, resumeWith);
@@ -580,6 +579,12 @@ final class Handover {
                 }
             } else if (!m.replayable()) {
                 m.done.completeExceptionally(e);
+            } else if (LiveSessionException.unwrap(e) instanceof SendRefusedException refused) {
+                // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
+                synchronized (lock) {
+                    replay.discard(m);
+                }
+                m.done.completeExceptionally(refused);
             } else {
                 m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
             }

@@ -49,6 +49,14 @@ final class ReplayBuffer {
         }
     }
 
+    /** Forgets a message the connection refused (its caller's send failed): it must not be replayed either. */
+    void discard(OutboundMessage m) {
+        if (messages.removeLastOccurrence(m)) {
+            bytes -= m.frame.bytes();
+            audio = audio.minus(m.frame.audio());
+        }
+    }
+
     /** The messages to write again on a new connection, oldest first (they stay here until covered). */
     List<OutboundMessage> toReplay() {
         return List.copyOf(messages);

@@ -15,13 +15,14 @@ final class ResilienceCounters {
 
     ResilienceMetrics snapshot(HeldSends held, SessionCounters session, ToolCalls toolCalls) {
         return new ResilienceMetrics(connections, reconnects, failedAttempts, goAways, replayedMessages,
-                held.dropped(), session.droppedEvents.get(), audioLost, lastGap, held.refused(),
+                held.dropped(), session.droppedEvents.get(), audioLost, lastGap,
+                held.refused() + session.refusedSends.get(),
                 session.droppedEventBytes.get(), session.malformedMessages.get(), toolCalls.cancelledByBound());
     }
 
     /** A plain session's metrics: one connection (once set up), no reconnecting. */
     static ResilienceMetrics plain(boolean connected, SessionCounters session) {
         return new ResilienceMetrics(connected ? 1 : 0, 0, 0, 0, 0, 0, session.droppedEvents.get(), Duration.ZERO,
-                Duration.ZERO, 0, session.droppedEventBytes.get(), session.malformedMessages.get(), 0);
+                Duration.ZERO, session.refusedSends.get(), session.droppedEventBytes.get(), session.malformedMessages.get(), 0);
     }
 }

@@ -12,6 +12,8 @@ final class SessionCounters {
     final AtomicLong droppedEvents = new AtomicLong();
     /** Payload bytes of those events. */
     final AtomicLong droppedEventBytes = new AtomicLong();
+    /** Sends a connection refused at its outgoing bound ({@code maxOutgoingBytes}). */
+    final AtomicLong refusedSends = new AtomicLong();
     /** Server messages that failed to parse and were skipped. */
     final AtomicLong malformedMessages = new AtomicLong();
 

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.protocol.Blob;
@@ -15,6 +17,7 @@ import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 import io.github.camelgeminilive.transport.SendRefusedException;
 
@@ -38,21 +41,25 @@ class FrameSizeLimitTest {
                 .hasMessageContaining("over the limit of " + LiveJson.MAX_MESSAGE_BYTES + " bytes");
     }
 
-    @Test
-    void aFrameOverTheConnectionsOutgoingBoundIsRefusedAtOnceAndTheSessionGoesOn() throws Exception {
+    @ParameterizedTest(name = "resilient={0}")
+    @ValueSource(booleans = { false, true })
+    void aFrameOverTheConnectionsOutgoingBoundIsRefusedAtOnceCountedAndTheSessionGoesOn(boolean resilient)
+            throws Exception {
         try (GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).pace(0).apiKey(KEY).build().start();
                 LiveClient client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> KEY)
                         .withLimits(0, 1024 * 1024))) {
             EventRecorder events = new EventRecorder();
-            LiveSession session = client.connect(SessionOptions.of(
-                    Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), null, events)
-                    .get(10, TimeUnit.SECONDS);
+            SessionOptions options = SessionOptions.of(Setup.builder(Resilience.MODEL).build());
+            LiveSession session = resilient
+                    ? client.connectResilient(options, Resilience.options(false), events).get(10, TimeUnit.SECONDS)
+                    : client.connect(options, null, events).get(10, TimeUnit.SECONDS);
 
             CompletableFuture<Void> refused = session.sendAudio(new byte[3 * 1024 * 1024], null);
 
             assertThat(refused).isCompletedExceptionally();
             assertThatThrownBy(refused::join).hasRootCauseInstanceOf(SendRefusedException.class)
                     .hasMessageContaining("bound of 1048576 bytes (maxOutgoingBytes)");
+            assertThat(session.metrics().refusedSends()).isEqualTo(1);
             session.sendText("still here").get(5, TimeUnit.SECONDS);
             events.awaitCount(LiveEvent.TurnComplete.class, 1);
             session.close();
