@@ -57,7 +57,6 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ask").to(uri(recorded, "ask"));
                 // stream caching (on by default) would read the whole stream before the producer sees it
                 from("direct:stream").noStreamCaching().to(uri(recorded, "stream"));
             }
@@ -105,27 +104,41 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
         }
     }
 
+    /**
+     * The first round is asked while the connect is held, so its turns all wait for the connect; later rounds race
+     * on the open session. Turns that overlap interrupt each other (the emulator, like the service, ends the turn in
+     * progress when a new one arrives), so a reply may be cut short, but it must still be its own turn's.
+     */
     @Test
     void concurrentInOutTurnsOnOneKeyEachGetTheirOwnTurnsReply() throws Exception {
         int threads = 20;
         int rounds = 3;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
+        try (HeldConnectProxy proxy = new HeldConnectProxy(recorded.port())) {
+            CountDownLatch firstRound = new CountDownLatch(threads);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:askHeld").process(e -> firstRound.countDown())
+                            .to("gemini-live:askHeld?baseUrl=ws://127.0.0.1:" + proxy.port()
+                                + "&apiKey={{gemini.apiKey}}");
+                }
+            });
             List<Future<Map<String, Exchange>>> asked = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 asked.add(pool.submit(() -> {
-                    start.await();
                     Map<String, Exchange> replies = new LinkedHashMap<>();
                     for (int r = 0; r < rounds; r++) {
                         String question = String.format("T%02dR%d asks", thread, r);
-                        replies.put(question, template.request("direct:ask", e -> e.getMessage().setBody(question)));
+                        replies.put(question, template.request("direct:askHeld",
+                                e -> e.getMessage().setBody(question)));
                     }
                     return replies;
                 }));
             }
-            start.countDown();
+            assertThat(firstRound.await(30, TimeUnit.SECONDS)).isTrue();
+            proxy.release();
 
             int whole = 0;
             for (Future<Map<String, Exchange>> f : asked) {
