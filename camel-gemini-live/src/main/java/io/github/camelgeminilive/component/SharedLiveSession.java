@@ -220,10 +220,10 @@ final class SharedLiveSession {
         if (end != null) {
             return CompletableFuture.failedFuture(closedError(end));
         }
-        if (open != null) {
+        CompletableFuture<LiveSession> connecting = open == null ? connect() : null;
+        if (open != null) { // also when the connect just completed on this thread
             return write(message, open);
         }
-        CompletableFuture<LiveSession> connecting = connect();
         if (connecting.isCompletedExceptionally()) { // the connector failed at once
             return connecting.thenAccept(s -> { });
         }
