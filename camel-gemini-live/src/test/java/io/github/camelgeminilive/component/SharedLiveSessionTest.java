@@ -14,10 +14,13 @@ import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.LiveSessionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The ordered entry point for sends: the FIFO while connecting, its bound, a failed connect, a failed frame. */
+@Timeout(60)
 class SharedLiveSessionTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -159,15 +162,15 @@ class SharedLiveSessionTest {
                 () -> shared.send(frames(1, 100), false));
 
         // the reader stops at the window until the oldest write completes; then it moves on, one for one
-        org.awaitility.Awaitility.await().until(() -> written.size() == 8);
+        await().until(() -> written.size() == 8);
         assertThat(streaming).isNotDone();
         synchronized (shared) { // written is filled under the session's lock
             writes.get(0).complete(null);
         }
-        org.awaitility.Awaitility.await().until(() -> written.size() == 9);
+        await().until(() -> written.size() == 9);
         for (int i = 1; i < 100; i++) {
             int k = i;
-            org.awaitility.Awaitility.await().until(() -> writes.size() > k);
+            await().until(() -> writes.size() > k);
             writes.get(k).complete(null);
         }
         assertThat(streaming.get().written().get()).isNull();
