@@ -1,7 +1,6 @@
 package io.github.camelgeminilive.component;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import io.github.camelgeminilive.session.LiveEvent;
@@ -40,8 +38,6 @@ final class SharedLiveSession {
     static final int MAX_PENDING_SENDS = 1000;
     /** Most payload bytes that may wait for the connect; a larger single message is taken when nothing waits. */
     static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
-    /** Messages of one stream written ahead of the oldest one not yet written: what a stream holds in memory. */
-    private static final int STREAM_WINDOW = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedLiveSession.class);
 
@@ -50,6 +46,7 @@ final class SharedLiveSession {
     private final Runnable forgetHandle;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
     private final TurnReplies replies;
+    private final Function<Outgoing, CompletableFuture<Void>> handOne = m -> hand(m, false).written();
     private final Deque<Pending> pending = new ArrayDeque<>();
     private long pendingBytes;
     private long refusedSends;
@@ -101,7 +98,7 @@ final class SharedLiveSession {
     /**
      * Sends the messages of one exchange in order, connecting when needed; with {@code expectReply}, a reply waiter
      * is registered together with the first message. A stream source is read here, on the caller's thread, outside
-     * the lock, at most {@value #STREAM_WINDOW} messages ahead of the oldest one not yet written: this blocks the
+     * the lock, at most {@value SendWindow#SIZE} messages ahead of the oldest one not yet written: this blocks the
      * caller while the session connects or the connection is slower than the stream. The first failure (of a read
      * or of any message) fails the result, and nothing after it is sent.
      */
@@ -113,7 +110,7 @@ final class SharedLiveSession {
             return new Sent(CompletableFuture.failedFuture(e), null);
         }
         Sent sent = hand(first, expectReply);
-        CompletableFuture<Void> written = rest(sent.written(), messages);
+        CompletableFuture<Void> written = SendWindow.rest(sent.written(), messages, handOne);
         CompletableFuture<TurnReply> reply = sent.reply();
         if (reply != null) {
             written.whenComplete((v, e) -> {
@@ -124,81 +121,6 @@ final class SharedLiveSession {
             });
         }
         return written == sent.written() ? sent : new Sent(written, reply);
-    }
-
-    /**
-     * Sends what follows the first message, keeping at most {@value #STREAM_WINDOW} in flight; completes when all
-     * are written, or fails with the first failure in send order (a read failure comes after the sends).
-     */
-    private CompletableFuture<Void> rest(CompletableFuture<Void> first, Outgoing.Source messages) {
-        Outgoing next;
-        try {
-            next = first.isCompletedExceptionally() ? null : messages.next();
-        } catch (IOException | RuntimeException e) {
-            return first.thenCompose(v -> CompletableFuture.failedFuture(e));
-        }
-        if (next == null) {
-            return first; // the usual case: one message
-        }
-        Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>(STREAM_WINDOW);
-        inFlight.add(first);
-        Throwable failure = null;
-        try {
-            for (Outgoing m = next; m != null && awaitWindow(inFlight); m = messages.next()) {
-                inFlight.add(hand(m, false).written());
-            }
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        }
-        Throwable readFailure = failure;
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-            Throwable firstFailure = readFailure;
-            for (CompletableFuture<Void> f : inFlight) { // in send order: what failed first
-                if (f.isCompletedExceptionally()) {
-                    firstFailure = unwrap(f.handle((x, t) -> t).join());
-                    break;
-                }
-            }
-            if (firstFailure == null) {
-                result.complete(null);
-            } else {
-                result.completeExceptionally(firstFailure);
-            }
-        });
-        return result;
-    }
-
-    /**
-     * Waits until fewer than {@value #STREAM_WINDOW} messages are in flight, dropping the written ones from the
-     * head; false when one in flight failed (then nothing more is sent).
-     */
-    private static boolean awaitWindow(Deque<CompletableFuture<Void>> inFlight) throws InterruptedIOException {
-        while (true) {
-            for (CompletableFuture<Void> f : inFlight) {
-                if (f.isCompletedExceptionally()) {
-                    return false;
-                }
-            }
-            CompletableFuture<Void> oldest = inFlight.peekFirst();
-            if (oldest == null) {
-                return true;
-            }
-            if (oldest.isDone()) {
-                inFlight.removeFirst();
-            } else if (inFlight.size() < STREAM_WINDOW) {
-                return true;
-            } else {
-                try {
-                    oldest.get();
-                } catch (ExecutionException e) {
-                    // seen by the check above
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("Interrupted while streaming the InputStream body");
-                }
-            }
-        }
     }
 
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
@@ -392,7 +314,7 @@ final class SharedLiveSession {
         return closed != null;
     }
 
-    private static Throwable unwrap(Throwable e) {
+    static Throwable unwrap(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
