@@ -272,7 +272,10 @@ final class SharedLiveSession {
         listeners.remove(listener);
     }
 
-    /** Closes the connection, if one was opened; later sends fail. The stored handle stays for a later resume. */
+    /**
+     * Closes the connection, if one was opened, after the messages still waiting for the connect; later sends fail.
+     * The stored handle stays for a later resume.
+     */
     synchronized CompletableFuture<Void> close() {
         if (closed == null) {
             closed = new LiveEvent.Closed(1000, "closed by the client", null);

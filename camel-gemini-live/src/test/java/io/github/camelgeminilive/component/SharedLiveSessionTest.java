@@ -26,6 +26,7 @@ class SharedLiveSessionTest {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final List<Integer> written = new ArrayList<>();
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger closedAfter = new AtomicInteger(-1);
     private CompletableFuture<LiveSession> connecting = new CompletableFuture<>();
     private SharedLiveSession shared = new SharedLiveSession("call", listener -> {
         connects.incrementAndGet();
@@ -46,7 +47,10 @@ class SharedLiveSessionTest {
                         yield result.apply(written.size());
                     }
                     case "isOpen" -> true;
-                    case "closeAsync" -> CompletableFuture.completedFuture(null);
+                    case "closeAsync" -> {
+                        closedAfter.set(written.size());
+                        yield CompletableFuture.completedFuture(null);
+                    }
                     case "resumptionHandle" -> Optional.empty();
                     default -> null;
                 });
@@ -90,6 +94,21 @@ class SharedLiveSessionTest {
         assertThat(sent).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(written).hasSize(52).isSorted();
         assertThat(connects).hasValue(1);
+    }
+
+    @Test
+    void closeWhileConnectingWritesTheWaitingSendsFirstAndFailsLaterOnes() {
+        send(frame(1));
+        send(frame(2));
+        CompletableFuture<Void> closing = shared.end();
+        CompletableFuture<Void> late = send(frame(3));
+
+        connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
+
+        assertThat(closing).isCompleted();
+        assertThat(written).containsExactly(1, 2);
+        assertThat(closedAfter).hasValue(2);
+        assertThat(late.handle((v, e) -> e).join()).isInstanceOf(LiveSessionException.SessionClosedException.class);
     }
 
     @Test
