@@ -127,6 +127,15 @@ public class GeminiLiveComponent extends DefaultComponent {
         return session == null ? null : session.metrics();
     }
 
+    /**
+     * Sends refused on session {@code sessionKey} because too many waited for it to connect, or -1 when no session
+     * of that key is in use.
+     */
+    public long getRefusedSends(String sessionKey) {
+        SharedLiveSession session = sessions.get(sessionKey);
+        return session == null ? -1 : session.refusedSends();
+    }
+
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */
     ResumptionHandleStore inMemoryHandles() {
         return inMemoryHandles;

@@ -158,6 +158,11 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         return metric(m -> m.lastGap().toMillis());
     }
 
+    @ManagedAttribute(description = "Sends refused because too many waited for the endpoint's session to connect")
+    public long getSessionRefusedSends() {
+        return getComponent().getRefusedSends(sessionKey);
+    }
+
     /** -1 when there are no metrics (session not open, or not resilient). */
     private long metric(ToLongFunction<ResilienceMetrics> value) {
         ResilienceMetrics m = getResilienceMetrics();

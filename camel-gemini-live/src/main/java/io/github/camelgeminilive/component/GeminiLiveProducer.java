@@ -16,9 +16,11 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends user input to a live session without blocking the caller. InOnly: the exchange completes when the frame is
- * written. InOut: it completes when the model's reply turn is complete, with the reply audio as body (the text when
- * there is no audio) and transcript, token counts and the interrupted flag as headers.
+ * Sends user input to a live session. InOnly: the exchange completes when the frame is written. InOut: it completes
+ * when the model's reply turn is complete, with the reply audio as body (the text when there is no audio) and
+ * transcript, token counts and the interrupted flag as headers. Messages reach the wire in the order
+ * {@code process} was called, also while the session connects ({@link SharedLiveSession#send}). The caller is not
+ * blocked, except by an InputStream body, which is read and sent frame by frame on the caller's thread.
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
 
@@ -60,27 +62,20 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        boolean awaitReply = exchange.getPattern().isOutCapable() && request.operation().expectsReply();
-        CompletableFuture<TurnReply> reply = awaitReply ? shared.replies().expect() : null;
-        CompletableFuture<Void> sent = request.send().apply(shared);
-        if (request.operation() == GeminiLiveOperation.close && !shared.key().equals(getEndpoint().getSessionKey())) {
-            sent = sent.whenComplete((v, e) -> releaseSession(shared));
-        }
-        if (reply == null) {
-            if (sent.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
-                complete(exchange, callback, sent.handle((v, e) -> e).join(), null, shared, true);
-                return true;
+        if (request.operation() == GeminiLiveOperation.close) {
+            CompletableFuture<Void> closed = shared.end();
+            if (!shared.key().equals(getEndpoint().getSessionKey())) {
+                closed = closed.whenComplete((v, e) -> releaseSession(shared));
             }
-            sent.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared, false), replyExecutor());
-            return false;
+            return whenWritten(exchange, callback, closed, shared);
+        }
+        boolean awaitReply = exchange.getPattern().isOutCapable() && request.operation().expectsReply();
+        SharedLiveSession.Sent sent = shared.send(request.messages(), awaitReply);
+        CompletableFuture<TurnReply> reply = sent.reply();
+        if (reply == null) {
+            return whenWritten(exchange, callback, sent.written(), shared);
         }
         long timeout = getEndpoint().getConfiguration().getReplyTimeout();
-        sent.whenComplete((v, e) -> {
-            if (e != null) {
-                shared.replies().cancel(reply);
-                reply.completeExceptionally(e);
-            }
-        });
         reply.orTimeout(timeout, TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((r, e) -> {
                     if (e != null) {
@@ -88,6 +83,17 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                     }
                     complete(exchange, callback, e, r, shared, false);
                 }, replyExecutor());
+        return false;
+    }
+
+    /** InOnly: the exchange completes when the message(s) are written. */
+    private boolean whenWritten(Exchange exchange, AsyncCallback callback, CompletableFuture<Void> written,
+                                SharedLiveSession shared) {
+        if (written.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
+            complete(exchange, callback, written.handle((v, e) -> e).join(), null, shared, true);
+            return true;
+        }
+        written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared, false), replyExecutor());
         return false;
     }
 

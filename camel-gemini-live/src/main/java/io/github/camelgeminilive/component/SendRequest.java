@@ -1,13 +1,10 @@
 package io.github.camelgeminilive.component;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-
 /**
- * What a producer exchange asks for: the operation and the send(s) it makes on the session.
+ * What a producer exchange asks for: the operation and the message(s) it sends on the session.
  *
  * @param operation the resolved operation
- * @param send      the send on a session; its future completes when the frame(s) are written
+ * @param messages  the messages, in order (one, or the frames of an InputStream body); null for {@code close}
  */
-record SendRequest(GeminiLiveOperation operation, Function<SharedLiveSession, CompletableFuture<Void>> send) {
+record SendRequest(GeminiLiveOperation operation, Outgoing.Source messages) {
 }

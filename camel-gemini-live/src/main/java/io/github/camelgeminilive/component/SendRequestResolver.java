@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
+import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.session.LiveSession;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -37,10 +40,9 @@ final class SendRequestResolver {
         String opHeader = in.getHeader(GeminiLiveConstants.OPERATION, String.class);
         GeminiLiveOperation op = opHeader != null ? GeminiLiveOperation.parse(opHeader) : fromBody(in.getBody());
         if (op == GeminiLiveOperation.close) {
-            return new SendRequest(op, SharedLiveSession::end);
+            return new SendRequest(op, null);
         }
-        Function<LiveSession, CompletableFuture<Void>> send = sendFor(op, in);
-        return new SendRequest(op, shared -> shared.session().thenCompose(send));
+        return new SendRequest(op, messagesFor(op, in));
     }
 
     private static GeminiLiveOperation fromBody(Object body) {
@@ -64,43 +66,41 @@ final class SendRequestResolver {
                                            + "; accepted: " + ACCEPTED_BODIES);
     }
 
-    private static Function<LiveSession, CompletableFuture<Void>> sendFor(
-            GeminiLiveOperation op, Message in) {
+    private static Outgoing.Source messagesFor(GeminiLiveOperation op, Message in) {
         switch (op) {
             case sendText: {
                 String text = requiredBody(in, String.class, op);
-                return s -> s.sendText(text);
+                return one(s -> s.sendText(text), text::length);
             }
             case sendRealtimeText: {
                 String text = requiredBody(in, String.class, op);
-                return s -> s.sendRealtimeText(text);
+                return one(s -> s.sendRealtimeText(text), text::length);
             }
             case sendAudio:
             case sendVideo:
                 return sendMedia(op, in);
             case sendClientContent: {
                 List<Content> turns = listBody(in, Content.class, op);
-                return s -> s.sendClientContent(turns, true);
+                return one(s -> s.sendClientContent(turns, true), () -> jsonBytes(turns));
             }
             case sendToolResponse: {
                 List<FunctionResponse> responses = toolResponses(in);
-                return s -> s.sendToolResponse(responses);
+                return one(s -> s.sendToolResponse(responses), () -> jsonBytes(responses));
             }
             case activityStart:
-                return LiveSession::sendActivityStart;
+                return one(LiveSession::sendActivityStart, () -> 0);
             case activityEnd:
-                return LiveSession::sendActivityEnd;
+                return one(LiveSession::sendActivityEnd, () -> 0);
             case audioStreamEnd:
-                return LiveSession::sendAudioStreamEnd;
+                return one(LiveSession::sendAudioStreamEnd, () -> 0);
             case endOfTurn:
-                return s -> s.sendClientContent(Collections.emptyList(), true);
+                return one(s -> s.sendClientContent(Collections.emptyList(), true), () -> 0);
             default:
                 throw new IllegalStateException("Unhandled operation " + op);
         }
     }
 
-    private static Function<LiveSession, CompletableFuture<Void>> sendMedia(
-            GeminiLiveOperation op, Message in) {
+    private static Outgoing.Source sendMedia(GeminiLiveOperation op, Message in) {
         Object body = in.getBody();
         String mime = in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
         if (mime == null) {
@@ -114,20 +114,17 @@ final class SendRequestResolver {
         String mimeType = mime;
         if (kind == MediaType.VIDEO) {
             byte[] frame = bytes(body, op);
-            return s -> s.sendVideo(frame, mimeType);
+            return one(s -> s.sendVideo(frame, mimeType), () -> frame.length);
         }
         if (body instanceof InputStream stream) {
-            List<byte[]> frames = frames(stream);
-            return s -> {
-                CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
-                for (byte[] f : frames) {
-                    last = s.sendAudio(f, mimeType); // the session writes frames in call order
-                }
-                return last;
-            };
+            return audioFrames(stream, mimeType);
         }
         byte[] pcm = bytes(body, op);
-        return s -> s.sendAudio(pcm, mimeType);
+        return one(s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
+    }
+
+    private static Outgoing.Source one(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
+        return Outgoing.Source.of(new Outgoing(send, bytes));
     }
 
     private static byte[] bytes(Object body, GeminiLiveOperation op) {
@@ -139,7 +136,7 @@ final class SendRequestResolver {
             buf.duplicate().get(b);
             return b;
         }
-        if (body instanceof InputStream stream) {
+        if (body instanceof InputStream stream) { // a video frame: one message, so read whole
             try {
                 return stream.readAllBytes();
             } catch (IOException e) {
@@ -149,20 +146,43 @@ final class SendRequestResolver {
         throw wrongBody(op, body, "byte[], ByteBuffer or InputStream");
     }
 
-    private static List<byte[]> frames(InputStream stream) {
-        List<byte[]> frames = new ArrayList<>();
-        try {
-            byte[] frame;
-            while ((frame = stream.readNBytes(STREAM_FRAME_BYTES)).length > 0) {
-                frames.add(frame);
+    /**
+     * The audio of an InputStream body as frames of {@value #STREAM_FRAME_BYTES} bytes, read one at a time when
+     * the session asks for the next (so a long stream is never held whole); an empty stream or a failed read is
+     * an error that says how far the stream got.
+     */
+    private static Outgoing.Source audioFrames(InputStream stream, String mimeType) {
+        return new Outgoing.Source() {
+            private long read;
+
+            @Override
+            public Outgoing next() throws IOException {
+                byte[] frame;
+                try {
+                    frame = stream.readNBytes(STREAM_FRAME_BYTES);
+                } catch (IOException e) {
+                    throw new IOException("Cannot read the InputStream body after " + read + " bytes: "
+                                          + e.getMessage(), e);
+                }
+                if (frame.length == 0) {
+                    if (read == 0) {
+                        throw new IllegalArgumentException("The InputStream body is empty: no audio to send");
+                    }
+                    return null;
+                }
+                read += frame.length;
+                return new Outgoing(s -> s.sendAudio(frame, mimeType), () -> frame.length);
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the InputStream body: " + e.getMessage(), e);
+        };
+    }
+
+    /** The size of a structured message's JSON, for the bound on messages waiting for the connect. */
+    private static long jsonBytes(Object value) {
+        try {
+            return LiveJson.get().mapper().writeValueAsBytes(value).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot encode the message body: " + e.getMessage(), e);
         }
-        if (frames.isEmpty()) {
-            throw new IllegalArgumentException("The InputStream body is empty: no audio to send");
-        }
-        return frames;
     }
 
     private static List<FunctionResponse> toolResponses(Message in) {

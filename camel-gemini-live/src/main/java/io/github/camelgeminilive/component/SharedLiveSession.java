@@ -1,5 +1,9 @@
 package io.github.camelgeminilive.component;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,8 +25,19 @@ import org.slf4j.LoggerFactory;
  * drops is the client's job ({@link ResilientSession}); here, a {@code closed} event is always final: later sends
  * fail with its reason. A first connect that failed for a passing reason is tried again on the next use; a refusal
  * (1007, 1008) is final at once, so it costs exactly one connection attempt.
+ * <p>
+ * Every send goes through {@link #send}, the one ordered entry point: registering an InOut reply waiter and handing
+ * the message to the session are one step under this object's lock, so messages reach the wire, and waiters the
+ * {@link TurnReplies} queue, in call order. The session's send methods queue their frame synchronously; while the
+ * session connects, messages wait in a bounded FIFO ({@value #MAX_PENDING_SENDS} messages,
+ * {@value #MAX_PENDING_BYTES} bytes) that the connect drains in order, before any later send.
  */
 final class SharedLiveSession {
+
+    /** Most messages that may wait for the connect; more are refused (their exchange fails). */
+    static final int MAX_PENDING_SENDS = 1000;
+    /** Most payload bytes that may wait for the connect; a larger single message is taken when nothing waits. */
+    static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedLiveSession.class);
 
@@ -31,9 +46,29 @@ final class SharedLiveSession {
     private final Runnable forgetHandle;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
     private final TurnReplies replies;
+    private final Function<Outgoing, CompletableFuture<Void>> handOne = m -> hand(m, false).written();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    private long refusedSends;
+    /** Completes once connected and the waiting messages are handed over; null before a connect, after a failed one. */
     private CompletableFuture<LiveSession> session;
+    /** The session once it takes sends directly (the waiting ones handed over). */
+    private LiveSession open;
     private volatile LiveEvent.Closed closed;
     private volatile String sessionId;
+
+    /** A message waiting for the connect, with the future its sender holds. */
+    private record Pending(Outgoing message, long bytes, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * What {@link #send} did.
+     *
+     * @param written completes when every message is written; fails with the first failure
+     * @param reply   the reply turn an InOut exchange waits for (fails when a message fails), or null
+     */
+    record Sent(CompletableFuture<Void> written, CompletableFuture<TurnReply> reply) {
+    }
 
     /**
      * @param connector    opens the session (resilient or plain) with a listener
@@ -57,28 +92,158 @@ final class SharedLiveSession {
         if (end != null) {
             return CompletableFuture.failedFuture(closedError(end));
         }
-        if (session == null || session.isCompletedExceptionally()) {
-            LOG.debug("Opening gemini-live session '{}'", key);
-            CompletableFuture<LiveSession> connecting;
-            try {
-                connecting = connector.apply(this::dispatch);
-            } catch (RuntimeException e) { // e.g. an unreadable trust store: fail the sends, not the caller's thread
-                connecting = CompletableFuture.failedFuture(e);
-            }
-            // the refusal is recorded before anyone waiting on the session learns of it
-            CompletableFuture<LiveSession> opened = new CompletableFuture<>();
-            connecting.whenComplete((s, e) -> {
-                if (e == null) {
-                    opened.complete(s);
-                } else {
-                    Throwable cause = unwrap(e);
-                    connectFailed(cause);
-                    opened.completeExceptionally(cause);
+        return connect();
+    }
+
+    /**
+     * Sends the messages of one exchange in order, connecting when needed; with {@code expectReply}, a reply waiter
+     * is registered together with the first message. A stream source is read here, on the caller's thread, outside
+     * the lock, at most {@value SendWindow#SIZE} messages ahead of the oldest one not yet written: this blocks the
+     * caller while the session connects or the connection is slower than the stream. The first failure (of a read
+     * or of any message) fails the result, and nothing after it is sent.
+     */
+    Sent send(Outgoing.Source messages, boolean expectReply) {
+        Outgoing first;
+        try {
+            first = messages.next();
+        } catch (IOException | RuntimeException e) {
+            return new Sent(CompletableFuture.failedFuture(e), null);
+        }
+        Sent sent = hand(first, expectReply);
+        CompletableFuture<Void> written = SendWindow.rest(sent.written(), messages, handOne);
+        CompletableFuture<TurnReply> reply = sent.reply();
+        if (reply != null) {
+            written.whenComplete((v, e) -> {
+                if (e != null) {
+                    replies.cancel(reply);
+                    reply.completeExceptionally(unwrap(e));
                 }
             });
-            session = opened;
         }
-        return session;
+        return written == sent.written() ? sent : new Sent(written, reply);
+    }
+
+    /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
+    private synchronized Sent hand(Outgoing message, boolean expectReply) {
+        CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
+        return new Sent(handOver(message), reply);
+    }
+
+    private CompletableFuture<Void> handOver(Outgoing message) {
+        try {
+            return handOverOrThrow(message);
+        } catch (RuntimeException e) { // e.g. a body that cannot be measured: fails its own exchange only
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Void> handOverOrThrow(Outgoing message) {
+        LiveEvent.Closed end = closed;
+        if (end != null) {
+            return CompletableFuture.failedFuture(closedError(end));
+        }
+        CompletableFuture<LiveSession> connecting = open == null ? connect() : null;
+        if (open != null) { // also when the connect just completed on this thread
+            return write(message, open);
+        }
+        if (connecting.isCompletedExceptionally()) { // the connector failed at once
+            return connecting.thenAccept(s -> { });
+        }
+        long bytes = message.bytes().getAsLong();
+        if (!pending.isEmpty() && (pending.size() >= MAX_PENDING_SENDS || pendingBytes + bytes > MAX_PENDING_BYTES)) {
+            refusedSends++;
+            return CompletableFuture.failedFuture(new LiveSessionException("Cannot send: " + pending.size()
+                    + " messages (" + pendingBytes + " bytes) already wait for gemini-live session '" + key
+                    + "' to connect; at most " + MAX_PENDING_SENDS + " messages and " + MAX_PENDING_BYTES
+                    + " bytes may wait", 0, null, null));
+        }
+        Pending p = new Pending(message, bytes, new CompletableFuture<>());
+        pending.addLast(p);
+        pendingBytes += bytes;
+        return p.done();
+    }
+
+    private static CompletableFuture<Void> write(Outgoing message, LiveSession s) {
+        try {
+            return message.send().apply(s);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Starts a connect unless one is under way or done (lock held); returns it. */
+    private CompletableFuture<LiveSession> connect() {
+        if (session != null) {
+            return session;
+        }
+        LOG.debug("Opening gemini-live session '{}'", key);
+        CompletableFuture<LiveSession> connecting;
+        try {
+            connecting = connector.apply(this::dispatch);
+        } catch (RuntimeException e) { // e.g. an unreadable trust store: fail the sends, not the caller's thread
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<LiveSession> opened = new CompletableFuture<>();
+        session = opened;
+        connecting.whenComplete((s, e) -> {
+            if (e == null) {
+                drain(s, opened);
+            } else {
+                connectFailed(unwrap(e), opened);
+            }
+        });
+        return opened;
+    }
+
+    /**
+     * Hands the waiting messages to the new session, oldest first, one per lock hold so senders are not stalled;
+     * sends arriving meanwhile queue behind them. Then the session takes sends directly.
+     */
+    private void drain(LiveSession s, CompletableFuture<LiveSession> opened) {
+        while (true) {
+            synchronized (this) {
+                Pending p = pending.pollFirst();
+                if (p == null) {
+                    open = s;
+                    break;
+                }
+                pendingBytes -= p.bytes();
+                write(p.message(), s).whenComplete((v, e) -> {
+                    if (e == null) {
+                        p.done().complete(null);
+                    } else {
+                        p.done().completeExceptionally(e);
+                    }
+                });
+            }
+        }
+        opened.complete(s); // code chained to it runs outside the lock
+    }
+
+    /**
+     * Fails every waiting message with the cause; the next send connects again, unless the connect was refused
+     * (1007, 1008): that would be refused again, so it is final at once, recorded before anyone learns of it.
+     */
+    private void connectFailed(Throwable cause, CompletableFuture<LiveSession> opened) {
+        List<Pending> failed;
+        synchronized (this) {
+            if (closed == null && cause instanceof LiveSessionException e && refused(e.closeCode())) {
+                closed = new LiveEvent.Closed(e.closeCode(), e.reason(), e);
+            }
+            failed = new ArrayList<>(pending);
+            pending.clear();
+            pendingBytes = 0;
+            if (session == opened) {
+                session = null;
+            }
+        }
+        opened.completeExceptionally(cause);
+        failed.forEach(p -> p.done().completeExceptionally(cause));
+    }
+
+    /** Sends refused because too many messages waited for the connect. */
+    synchronized long refusedSends() {
+        return refusedSends;
     }
 
     /** The service's session id from {@code setupComplete}, or null before it (or when the service sent none). */
@@ -92,13 +257,11 @@ final class SharedLiveSession {
 
     /** What the session went through, or null when it is plain ({@code resilient=false}) or not open yet. */
     ResilienceMetrics metrics() {
-        CompletableFuture<LiveSession> s;
+        LiveSession s;
         synchronized (this) {
-            s = session;
+            s = open;
         }
-        return s != null && s.isDone() && !s.isCompletedExceptionally() && s.join() instanceof ResilientSession r
-                ? r.metrics()
-                : null;
+        return s instanceof ResilientSession r ? r.metrics() : null;
     }
 
     void addListener(LiveSessionListener listener) {
@@ -109,7 +272,10 @@ final class SharedLiveSession {
         listeners.remove(listener);
     }
 
-    /** Closes the connection, if one was opened; later sends fail. The stored handle stays for a later resume. */
+    /**
+     * Closes the connection, if one was opened, after the messages still waiting for the connect; later sends fail.
+     * The stored handle stays for a later resume.
+     */
     synchronized CompletableFuture<Void> close() {
         if (closed == null) {
             closed = new LiveEvent.Closed(1000, "closed by the client", null);
@@ -151,14 +317,7 @@ final class SharedLiveSession {
         return closed != null;
     }
 
-    /** A refused connect (1007 invalid request, 1008 credentials) would be refused again: final at once. */
-    private synchronized void connectFailed(Throwable cause) {
-        if (closed == null && cause instanceof LiveSessionException e && refused(e.closeCode())) {
-            closed = new LiveEvent.Closed(e.closeCode(), e.reason(), e);
-        }
-    }
-
-    private static Throwable unwrap(Throwable e) {
+    static Throwable unwrap(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 

@@ -72,7 +72,8 @@ final class TurnReplies {
             absorbTurnComplete = false; // the end of a turn already answered as interrupted
             return;
         }
-        if (event instanceof LiveEvent.Audio || event instanceof LiveEvent.OutputTranscription) {
+        if (event instanceof LiveEvent.Audio || event instanceof LiveEvent.OutputTranscription
+                || event instanceof LiveEvent.Text) {
             absorbTurnComplete = false; // a new turn began without a turnComplete for the interrupted one
         }
         Pending head = waiting.peekFirst();

@@ -42,6 +42,7 @@ class GeminiLiveJmxTest extends GeminiLiveTestSupport {
 
         assertThat(jmx.getAttribute(endpoint, "SessionConnections")).isEqualTo(1L);
         assertThat(jmx.getAttribute(endpoint, "SessionReconnects")).isEqualTo(0L);
+        assertThat(jmx.getAttribute(endpoint, "SessionRefusedSends")).isEqualTo(0L);
 
         emulator.admin().drop(sessionId);
         await().atMost(Duration.ofSeconds(20))

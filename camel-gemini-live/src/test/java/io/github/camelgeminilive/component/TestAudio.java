@@ -23,6 +23,18 @@ final class TestAudio {
         return new byte[RATE * millis / 1000 * 2];
     }
 
+    /** {@code millis} of silence whose first sample is {@code stamp} (too faint for a VAD to hear). */
+    static byte[] stamped(int millis, int stamp) {
+        byte[] pcm = silence(millis);
+        pcm[0] = (byte) stamp;
+        pcm[1] = (byte) (stamp >> 8);
+        return pcm;
+    }
+
+    static int firstSample(byte[] pcm) {
+        return pcm.length < 2 ? -1 : (short) ((pcm[0] & 0xFF) | (pcm[1] << 8));
+    }
+
     static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] p : parts) {

@@ -112,6 +112,22 @@ class TurnRepliesTest {
     }
 
     @Test
+    void aTextOnlyTurnAfterAnInterruptedOneEndsWithItsOwnTurnComplete() {
+        CompletableFuture<TurnReply> cut = replies.expect();
+        CompletableFuture<TurnReply> next = replies.expect();
+        CompletableFuture<TurnReply> last = replies.expect();
+        replies.onEvent(new LiveEvent.Interrupted()); // no turnComplete follows for the cut turn
+        replies.onEvent(new LiveEvent.Text("second", false));
+        replies.onEvent(usage(5));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+
+        assertThat(cut.join().interrupted()).isTrue();
+        assertThat(next).isCompleted();
+        assertThat(next.join().text()).isEqualTo("second");
+        nextTurnAnswers(last);
+    }
+
+    @Test
     void closeFailsEveryWaiterAndCancelForgetsOne() {
         CompletableFuture<TurnReply> cancelled = replies.expect();
         CompletableFuture<TurnReply> waiting = replies.expect();

@@ -104,6 +104,19 @@ class BargeInTest extends ModelTestBase {
         assertThat(h.outputTranscript()).endsWith("You said: Stop");
     }
 
+    /** As the service does: every superseded turn ends with its own interrupted, so replies stay countable. */
+    @Test
+    void textTurnsArrivingBeforeTheFirstIsAnsweredEachEndWithTheirOwnInterrupted() {
+        ModelHarness h = connect(ModelHarness.audioSetup(ModelHarness.NATIVE_AUDIO).build(), PACE);
+        for (int i = 1; i <= 5; i++) {
+            h.sendText("A long question " + i); // "long": ten seconds of reply audio, so none ends early
+        }
+        h.awaitTurnCompletes(1);
+
+        assertThat(h.contents()).filteredOn(c -> c.isInterrupted()).hasSize(4);
+        assertThat(h.outputTranscript()).endsWith("You said: A long question 5");
+    }
+
     private static int indexWhere(List<ServerMessage> messages, java.util.function.Predicate<ServerMessage> match) {
         return IntStream.range(0, messages.size()).filter(i -> match.test(messages.get(i))).findFirst().orElseThrow();
     }

@@ -1,0 +1,75 @@
+package io.github.camelgeminilive.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelgeminilive.emulator.model.ConnectionContext;
+import io.github.camelgeminilive.emulator.model.ModelConnection;
+import io.github.camelgeminilive.emulator.model.ModelEngine;
+import io.github.camelgeminilive.emulator.model.SimulatedModel;
+import io.github.camelgeminilive.protocol.Blob;
+import io.github.camelgeminilive.protocol.ClientMessage;
+import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.Part;
+
+/**
+ * The emulator's model, recording what reaches it in wire order: an audio message as {@code audio:<first sample>}
+ * (tests stamp frames with their sequence number there), a text turn as {@code text:<text>}; audio bytes counted.
+ */
+final class RecordingEngine implements ModelEngine {
+
+    private final ModelEngine model = new SimulatedModel();
+    private final List<String> messages = new ArrayList<>();
+    private final AtomicLong audioBytes = new AtomicLong();
+
+    @Override
+    public ModelConnection attach(ConnectionContext context) {
+        ModelConnection connection = model.attach(context);
+        return new ModelConnection() {
+            @Override
+            public void onClientMessage(ClientMessage message, long index) {
+                record(message);
+                connection.onClientMessage(message, index);
+            }
+
+            @Override
+            public void onDisconnect() {
+                connection.onDisconnect();
+            }
+        };
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return model.nonBlocking();
+    }
+
+    /** Everything recorded so far, oldest first. */
+    synchronized List<String> messages() {
+        return new ArrayList<>(messages);
+    }
+
+    long audioBytes() {
+        return audioBytes.get();
+    }
+
+    synchronized void clear() {
+        messages.clear();
+        audioBytes.set(0);
+    }
+
+    private synchronized void record(ClientMessage message) {
+        if (message.realtimeInput() != null && message.realtimeInput().audio() != null) {
+            Blob audio = message.realtimeInput().audio();
+            audioBytes.addAndGet(audio.data().length);
+            messages.add("audio:" + TestAudio.firstSample(audio.data()));
+        } else if (message.realtimeInput() != null && message.realtimeInput().text() != null) {
+            messages.add("text:" + message.realtimeInput().text());
+        } else if (message.clientContent() != null) {
+            for (Content c : message.clientContent().turns()) {
+                c.parts().stream().map(Part::text).forEach(t -> messages.add("text:" + t));
+            }
+        }
+    }
+}
