@@ -119,8 +119,8 @@ public class GeminiLiveComponent extends DefaultComponent {
     }
 
     /**
-     * What the open session {@code sessionKey} went through (reconnects, replayed messages, dropped sends and events,
-     * audio lost, last gap), or null when no resilient session of that key is open.
+     * What the open session {@code sessionKey} went through (reconnects, replayed messages, dropped and refused sends
+     * and events, malformed messages, audio lost, last gap), or null when no session of that key is open.
      */
     public ResilienceMetrics getResilienceMetrics(String sessionKey) {
         SharedLiveSession session = sessions.get(sessionKey);
@@ -128,12 +128,17 @@ public class GeminiLiveComponent extends DefaultComponent {
     }
 
     /**
-     * Sends refused on session {@code sessionKey} because too many waited for it to connect, or -1 when no session
+     * Sends refused on session {@code sessionKey} by a bound: too many waiting for the connect, the connection's
+     * outgoing queue full, or too many held while reconnecting ({@code heldSendOverflow=FAIL}); -1 when no session
      * of that key is in use.
      */
     public long getRefusedSends(String sessionKey) {
         SharedLiveSession session = sessions.get(sessionKey);
-        return session == null ? -1 : session.refusedSends();
+        if (session == null) {
+            return -1;
+        }
+        ResilienceMetrics m = session.metrics();
+        return session.refusedSends() + (m == null ? 0 : m.refusedSends());
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */

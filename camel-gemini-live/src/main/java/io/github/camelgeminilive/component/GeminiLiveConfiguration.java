@@ -110,10 +110,11 @@ public class GeminiLiveConfiguration implements Cloneable {
     private boolean seedFreshSession;
     @UriParam(label = "resilience", defaultValue = "10000",
               description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"
-                            + " then the oldest text, transcription and usage events are dropped and logged (a"
-                            + " resilient session counts them in droppedEvents). Events that carry state (turn ends,"
-                            + " tool calls, goAway, reconnected, closed) are never dropped. Applies to plain and"
-                            + " resilient sessions alike.")
+                            + " then the oldest text, transcription and usage events, then superseded resumption"
+                            + " updates are dropped, logged and counted (droppedEvents). Events that carry state (turn"
+                            + " ends, tool calls, goAway, reconnected) are never dropped: if only they are left beyond"
+                            + " the bound, the session ends (closed, 1011: the route fell behind). Applies to plain"
+                            + " and resilient sessions alike.")
     private int maxQueuedEvents = SessionOptions.DEFAULT_MAX_QUEUED_EVENTS;
     @UriParam(label = "resilience", defaultValue = "33554432",
               description = "Most bytes (audio, text) of events queued for a consumer route that falls behind; beyond"

@@ -8,8 +8,8 @@ public final class GeminiLiveConstants {
     @Metadata(label = "consumer", description = "The kind of server event: audio, text, inputTranscription,"
                                                 + " outputTranscription, codeExecution, generationComplete, turnComplete,"
                                                 + " interrupted, toolCall, toolCallCancellation, usage, goAway,"
-                                                + " reconnected, resumptionUpdate, voiceActivity, setupComplete or"
-                                                + " closed.",
+                                                + " reconnected, resumptionUpdate, voiceActivity, malformedMessage,"
+                                                + " setupComplete or closed.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
     @Metadata(label = "producer", description = "Selects the send explicitly instead of deriving it from the body"

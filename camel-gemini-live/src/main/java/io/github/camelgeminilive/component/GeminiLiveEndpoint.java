@@ -116,8 +116,8 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     /**
-     * What the endpoint's own session went through, or null when it is not open or {@code resilient=false}. The
-     * same numbers are JMX attributes of the endpoint.
+     * What the endpoint's own session went through, or null when it is not open. The same numbers are JMX
+     * attributes of the endpoint.
      */
     public ResilienceMetrics getResilienceMetrics() {
         return getComponent().getResilienceMetrics(sessionKey);
@@ -158,12 +158,28 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         return metric(m -> m.lastGap().toMillis());
     }
 
-    @ManagedAttribute(description = "Sends refused because too many waited for the endpoint's session to connect")
+    @ManagedAttribute(description = "Sends refused by a bound: too many waiting for the connect, the outgoing queue"
+                                    + " full, or too many held while reconnecting")
     public long getSessionRefusedSends() {
         return getComponent().getRefusedSends(sessionKey);
     }
 
-    /** -1 when there are no metrics (session not open, or not resilient). */
+    @ManagedAttribute(description = "Payload bytes of the server events dropped because the consumer fell behind")
+    public long getSessionDroppedEventBytes() {
+        return metric(ResilienceMetrics::droppedEventBytes);
+    }
+
+    @ManagedAttribute(description = "Server messages that failed to parse and were skipped (malformedMessage events)")
+    public long getSessionMalformedMessages() {
+        return metric(ResilienceMetrics::malformedMessages);
+    }
+
+    @ManagedAttribute(description = "Pending tool calls cancelled because too many were pending")
+    public long getSessionCancelledToolCalls() {
+        return metric(ResilienceMetrics::cancelledToolCalls);
+    }
+
+    /** -1 when there are no metrics (session not open). */
     private long metric(ToLongFunction<ResilienceMetrics> value) {
         ResilienceMetrics m = getResilienceMetrics();
         return m == null ? -1 : value.applyAsLong(m);

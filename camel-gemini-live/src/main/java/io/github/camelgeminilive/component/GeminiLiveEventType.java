@@ -23,6 +23,7 @@ public enum GeminiLiveEventType {
     RECONNECTED("reconnected", LiveEventType.RECONNECTED),
     RESUMPTION_UPDATE("resumptionUpdate", LiveEventType.RESUMPTION_UPDATE),
     VOICE_ACTIVITY("voiceActivity", LiveEventType.VOICE_ACTIVITY),
+    MALFORMED_MESSAGE("malformedMessage", LiveEventType.MALFORMED_MESSAGE),
     CLOSED("closed", LiveEventType.CLOSED);
 
     private static final Map<LiveEventType, GeminiLiveEventType> BY_SESSION_TYPE = new EnumMap<>(LiveEventType.class);

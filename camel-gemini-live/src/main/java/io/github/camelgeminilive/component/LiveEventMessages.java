@@ -60,6 +60,8 @@ final class LiveEventMessages {
             m.setHeader(GeminiLiveConstants.RESUMABLE, e.resumable());
         } else if (event instanceof LiveEvent.VoiceActivity e) {
             m.setBody(e.activityType());
+        } else if (event instanceof LiveEvent.MalformedMessage e) {
+            m.setBody(e.error());
         } else if (event instanceof LiveEvent.SetupCompleted e) {
             m.setHeader(GeminiLiveConstants.SESSION_ID, e.sessionId());
         } else if (event instanceof LiveEvent.Closed e) {

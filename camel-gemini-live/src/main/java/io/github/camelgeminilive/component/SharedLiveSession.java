@@ -255,13 +255,13 @@ final class SharedLiveSession {
         return replies;
     }
 
-    /** What the session went through, or null when it is plain ({@code resilient=false}) or not open yet. */
+    /** What the session went through (plain or resilient), or null when it is not open yet. */
     ResilienceMetrics metrics() {
         LiveSession s;
         synchronized (this) {
             s = open;
         }
-        return s instanceof ResilientSession r ? r.metrics() : null;
+        return s == null ? null : s.metrics();
     }
 
     void addListener(LiveSessionListener listener) {
