@@ -1,15 +1,15 @@
 package io.github.camelgeminilive.session;
 
+import static io.github.camelgeminilive.session.WireFrames.bytes;
+import static io.github.camelgeminilive.session.WireFrames.hold;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class PongOrderTest {
         LiveSessionListener slow = event -> {
             if (event instanceof LiveEvent.ResumptionUpdate) {
                 heard.add("handle");
-                await(release);
+                hold(release);
             }
         };
         DefaultLiveSession session = new DefaultLiveSession(
@@ -50,18 +50,6 @@ class PongOrderTest {
         } finally {
             release.countDown();
             pool.shutdownNow();
-        }
-    }
-
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

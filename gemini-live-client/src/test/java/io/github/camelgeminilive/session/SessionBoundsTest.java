@@ -1,9 +1,10 @@
 package io.github.camelgeminilive.session;
 
+import static io.github.camelgeminilive.session.WireFrames.bytes;
+import static io.github.camelgeminilive.session.WireFrames.hold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ class SessionBoundsTest {
             events.onEvent(event);
             if (event instanceof LiveEvent.SetupCompleted) {
                 inListener.countDown();
-                await(release);
+                hold(release);
             }
         };
         // events delivered inline: the stuck listener holds the parsing, so that the frames after it wait
@@ -113,18 +114,6 @@ class SessionBoundsTest {
         } finally {
             release.countDown();
             pool.shutdownNow();
-        }
-    }
-
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
