@@ -315,7 +315,7 @@ final class Handover {
             long cutoff = read - lag.toNanos();
             replay.covered(m -> m.writtenBy(connection, cutoff));
         }
-        link.keepalive.pingNow(); // so the next handle can trim what was written up to now
+        link.keepalive.probe(); // so the next handle can trim what was written up to now
     }
 
     /** The new connection's setup completed: resume the conversation on it. */
@@ -575,7 +575,7 @@ final class Handover {
                 m.written(link.generation);
                 m.done.complete(null);
                 if (probe) {
-                    link.keepalive.pingNow(); // behind the frame: its pong proves the service read it
+                    link.keepalive.probe(); // behind the frame: its pong proves the service read it
                 }
             } else if (!m.replayable()) {
                 m.done.completeExceptionally(e);

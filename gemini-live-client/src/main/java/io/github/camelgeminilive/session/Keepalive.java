@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -23,6 +24,13 @@ final class Keepalive {
     private record Ping(long sentNanos, long written) {
     }
 
+    /**
+     * Probes (pings that ask how far the peer has read) go out at most this often: a stream sent faster than real
+     * time would ask after every second of audio, and a server closes a connection that pings too often (the
+     * emulator's Undertow: more than 300 a minute, 1008 "Too many pings"). A probe asked for sooner waits for it.
+     */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
     private final Queue<Ping> unanswered = new ConcurrentLinkedQueue<>();
     private final Supplier<CompletableFuture<Void>> ping;
     private final LongSupplier written;
@@ -30,6 +38,9 @@ final class Keepalive {
     private final Duration timeout;
     private volatile long readUpTo;
     private volatile ScheduledFuture<?> task;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile long lastPingNanos = System.nanoTime() - PROBE_INTERVAL.toNanos();
+    private final AtomicBoolean probePending = new AtomicBoolean();
     private volatile boolean stopped;
 
     /**
@@ -44,8 +55,9 @@ final class Keepalive {
         this.dead = dead;
     }
 
-    /** Starts the periodic pings (none when {@code interval} is null). */
+    /** Starts the periodic pings (none when {@code interval} is null); probes are timed on the same scheduler. */
     void start(ScheduledExecutorService scheduler, Duration interval) {
+        this.scheduler = scheduler;
         if (interval != null && !stopped) {
             long nanos = interval.toNanos();
             task = scheduler.scheduleAtFixedRate(this::tick, nanos, nanos, TimeUnit.NANOSECONDS);
@@ -62,12 +74,29 @@ final class Keepalive {
         pingNow();
     }
 
-    /** Pings now, e.g. to learn soon how far the peer has read. */
-    void pingNow() {
+    /**
+     * Asks soon how far the peer has read: pings now, or once {@link #PROBE_INTERVAL} has passed since the last ping
+     * (one delayed probe at a time: it covers every frame written before it goes out).
+     */
+    void probe() {
+        long wait = lastPingNanos + PROBE_INTERVAL.toNanos() - System.nanoTime();
+        ScheduledExecutorService timer = scheduler;
+        if (wait <= 0 || timer == null) {
+            pingNow();
+        } else if (probePending.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                probePending.set(false);
+                pingNow();
+            }, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void pingNow() {
         if (stopped) {
             return;
         }
-        unanswered.add(new Ping(System.nanoTime(), written.getAsLong()));
+        lastPingNanos = System.nanoTime();
+        unanswered.add(new Ping(lastPingNanos, written.getAsLong()));
         ping.get(); // a failed ping means a closing connection: its close is reported separately
     }
 

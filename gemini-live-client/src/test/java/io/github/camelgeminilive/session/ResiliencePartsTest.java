@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.FunctionCall;
@@ -154,29 +157,39 @@ class ResiliencePartsTest {
     }
 
     @Test
-    void keepaliveLearnsHowFarThePeerReadAndCallsATimeout() throws Exception {
+    void keepaliveLearnsHowFarThePeerReadAndProbesAtMostOncePerInterval() throws Exception {
         AtomicInteger pings = new AtomicInteger();
         long[] written = {0};
         AtomicInteger dead = new AtomicInteger();
-        Keepalive keepalive = new Keepalive(() -> {
-            pings.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, () -> written[0], Duration.ofMillis(50), dead::incrementAndGet);
-        written[0] = 3;
-        keepalive.pingNow();
-        written[0] = 7;
-        keepalive.pingNow();
-        keepalive.onPong();
-        assertThat(keepalive.readUpTo()).isEqualTo(3);
-        keepalive.onPong();
-        assertThat(keepalive.readUpTo()).isEqualTo(7);
-        keepalive.onPong(); // unsolicited: ignored
-        assertThat(keepalive.readUpTo()).isEqualTo(7);
-        assertThat(pings.get()).isEqualTo(2);
-        keepalive.stop();
-        keepalive.pingNow();
-        assertThat(pings.get()).isEqualTo(2);
-        assertThat(dead.get()).isZero();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Keepalive keepalive = new Keepalive(() -> {
+                pings.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }, () -> written[0], Duration.ofMillis(50), dead::incrementAndGet);
+            keepalive.start(scheduler, null);
+            written[0] = 3;
+            keepalive.probe();
+            written[0] = 7;
+            keepalive.probe(); // within the interval: waits
+            written[0] = 9;
+            keepalive.probe(); // one waiting probe covers this too
+            assertThat(pings.get()).isEqualTo(1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pings.get() == 2);
+            keepalive.onPong();
+            assertThat(keepalive.readUpTo()).isEqualTo(3);
+            keepalive.onPong();
+            assertThat(keepalive.readUpTo()).isEqualTo(9);
+            keepalive.onPong(); // unsolicited: ignored
+            assertThat(keepalive.readUpTo()).isEqualTo(9);
+            assertThat(pings.get()).isEqualTo(2);
+            keepalive.stop();
+            keepalive.probe();
+            assertThat(pings.get()).isEqualTo(2);
+            assertThat(dead.get()).isZero();
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 
     @Test
