@@ -42,8 +42,9 @@ import io.github.camelgeminilive.transport.SendRefusedException;
  * makes it close, costs backed-off attempts and ends in a {@link LiveEvent.Closed} with the last error, never a
  * loop. Time is the proof rather than something received: a service in trouble may still send a resumption
  * update, or start answering the replay, before it closes. The first connection's loss starts an outage (there
- * was none before it), as does the loss of a proven one. A planned move (go-away, {@code maxConnectionAge}) is no
- * failure: the service asked for it, and it starts a new outage count at once.
+ * was none before it), as does the loss of a proven one. A planned move (go-away, {@code maxConnectionAge}) from a
+ * proven connection moves at once; from a connection younger than that it counts like a loss, so a service (or a
+ * proxy) that says go-away to every new connection is backed off and given up on too.
  *
  * <p>Which messages a handle covers: with {@code transparent} resumption the handle's
  * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
@@ -437,13 +438,11 @@ final class Handover {
         phase = Phase.RECONNECTING;
         replyAborted = tracker.replyInProgress();
         lastError = null; // a planned move: no error behind it
-        attempts = 0; // a planned move, not a failure: its own count and clock
         old.keepalive.stop();
         old.session.closeAsync().whenCompleteAsync((v, e) -> {
             synchronized (lock) {
                 if (phase == Phase.RECONNECTING && current == null) {
-                    outageStartNanos = System.nanoTime();
-                    attempt();
+                    reconnectAfter(old); // a service that says goAway to every new connection is backed off too
                 }
             }
         }, pool); // off the I/O thread that reported the close
@@ -488,9 +487,8 @@ final class Handover {
     }
 
     /**
-     * The next attempt after {@code ended} was lost (lock held, {@code lastError} set): at once when it had proven
-     * healthy (or was the first), as a new outage; else the outage goes on, with the backoff's delay, unless it is
-     * exhausted.
+     * The next attempt after {@code ended} was lost or left (lock held): at once when it had proven healthy (or was
+     * the first), as a new outage; else the outage goes on, with the backoff's delay, unless it is exhausted.
      */
     private void reconnectAfter(Link ended) {
         long now = System.nanoTime();
@@ -501,8 +499,11 @@ final class Handover {
             return;
         }
         if (reconnect.exhausted(attempts, Duration.ofNanos(now - outageStartNanos))) {
-            LOG.debug("Giving up after {} attempt(s): {}", attempts, lastError.getMessage());
-            finish(lastError.closeCode(), lastError.reason(), lastError);
+            LiveSessionException e = lastError != null ? lastError
+                    : new LiveSessionException.ConnectionLostException("Live API connections kept ending within "
+                            + STABLE_CONNECTION + " of their setup (" + cause + ")", 0, cause, null);
+            LOG.debug("Giving up after {} attempt(s): {}", attempts, e.getMessage());
+            finish(e.closeCode(), e.reason(), e);
             return;
         }
         Duration delay = reconnect.delayBefore(attempts + 1);

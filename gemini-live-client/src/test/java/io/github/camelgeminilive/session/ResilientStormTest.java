@@ -20,9 +20,9 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 import io.undertow.websockets.core.WebSockets;
 
 /**
- * A service that accepts every setup and closes the connection right after: each such connection is a failed
- * attempt of one outage, so attempts back off and the session gives up per the policy instead of looping. A
- * connection that stayed up ends the outage.
+ * A service that accepts every setup and closes the connection right after (or says go-away at once): each such
+ * connection is a failed attempt of one outage, so attempts back off and the session gives up per the policy
+ * instead of looping. A connection that stayed up ends the outage.
  */
 class ResilientStormTest {
 
@@ -75,6 +75,32 @@ class ResilientStormTest {
                 .allSatisfy(r -> assertThat(r.attempts()).isEqualTo(1));
         // the first loss starts the outage and is retried at once; attempt k of it (k >= 2) waits the backoff's
         // delay (50 ms doubling, +/-20%) after the loss, which followed setup k-1
+        for (int k = 2; k <= maxAttempts; k++) {
+            long gap = setupsAt.get(k) - setupsAt.get(k - 1);
+            long least = (long) (INITIAL.toNanos() * Math.pow(2, k - 2) * (1 - JITTER));
+            assertThat(gap).as("gap before attempt %d (ms)", k).isGreaterThanOrEqualTo(least);
+        }
+    }
+
+    @Test
+    void goAwaysRightAfterEverySetupAreBackedOffAndGivenUpAfterMaxAttempts() throws Exception {
+        server = new ScriptedServer(null, (ch, text) -> {
+            if (text.contains("\"setup\"")) {
+                setupsAt.add(System.nanoTime());
+                ScriptedServer.sendBinary(ch, ScriptedServer.SETUP_COMPLETE);
+                ScriptedServer.sendBinary(ch, "{\"goAway\":{\"timeLeft\":\"0s\"}}");
+            }
+        });
+        client = LiveClient.create(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY));
+        int maxAttempts = 5;
+        EventRecorder events = new EventRecorder();
+        client.connectResilient(Resilience.session(), Resilience.options(false).withReconnect(
+                new ReconnectPolicy(INITIAL, Duration.ofSeconds(10), 2.0, JITTER, maxAttempts, null)), events)
+                .get(10, TimeUnit.SECONDS);
+
+        LiveEvent.Closed closed = events.awaitClosed();
+        assertThat(closed.error()).isNotNull().hasMessageContaining("kept ending within");
+        assertThat(setupsAt).hasSize(1 + maxAttempts);
         for (int k = 2; k <= maxAttempts; k++) {
             long gap = setupsAt.get(k) - setupsAt.get(k - 1);
             long least = (long) (INITIAL.toNanos() * Math.pow(2, k - 2) * (1 - JITTER));
