@@ -79,7 +79,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         reply.orTimeout(timeout, TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((r, e) -> {
                     if (e != null) {
-                        shared.replies().cancel(reply);
+                        shared.replies().abandon(reply);
                     }
                     complete(exchange, callback, e, r, shared, false);
                 }, replyExecutor());

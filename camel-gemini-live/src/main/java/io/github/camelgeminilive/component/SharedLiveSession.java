@@ -126,6 +126,12 @@ final class SharedLiveSession {
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
+        if (expectReply && reply == null) {
+            refusedSends++;
+            LiveSessionException full = new LiveSessionException("Cannot send: " + TurnReplies.MAX_WAITING
+                    + " InOut exchanges already wait for a reply on gemini-live session '" + key + "'", 0, null, null);
+            return new Sent(CompletableFuture.failedFuture(full), CompletableFuture.failedFuture(full));
+        }
         return new Sent(handOver(message), reply);
     }
 

@@ -25,6 +25,8 @@ final class TurnReplies {
      * its own; any other event ends the wait at once.
      */
     private static final long USAGE_GRACE_MILLIS = 500;
+    /** Most InOut exchanges that may wait for a reply on one session; more are refused (their exchange fails). */
+    static final int MAX_WAITING = 1000;
 
     private final Deque<Pending> waiting = new ArrayDeque<>();
     private final String sessionKey;
@@ -37,16 +39,37 @@ final class TurnReplies {
         this.graceExecutor = CompletableFuture.delayedExecutor(USAGE_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor);
     }
 
-    /** Registers an exchange waiting for the next reply turn; register before sending, so no event is missed. */
+    /**
+     * Registers an exchange waiting for the next reply turn; register before sending, so no event is missed. Null
+     * when {@value #MAX_WAITING} already wait.
+     */
     synchronized CompletableFuture<TurnReply> expect() {
+        if (waiting.size() >= MAX_WAITING) {
+            return null;
+        }
         Pending p = new Pending();
         waiting.addLast(p);
         return p.future;
     }
 
-    /** Forgets a waiter that timed out or whose send failed. */
+    /** Forgets a waiter whose send failed: no turn of its own will come. */
     synchronized void cancel(CompletableFuture<TurnReply> reply) {
         waiting.removeIf(p -> p.future == reply);
+    }
+
+    /**
+     * Gives up on a waiter that timed out. A reply already under way is still its own: the waiter stays first and
+     * takes that turn to its end, so the next waiter does not inherit the rest of it. A reply not started yet may
+     * never come, so that waiter is forgotten (should its turn come after all, the next waiter gets it).
+     */
+    synchronized void abandon(CompletableFuture<TurnReply> reply) {
+        Pending head = waiting.peekFirst();
+        if (head != null && head.future == reply && head.started) {
+            head.abandoned = true;
+            head.restart(); // nobody reads what it collects from now on
+            return;
+        }
+        cancel(reply);
     }
 
     synchronized void onEvent(LiveEvent event) {
@@ -81,12 +104,21 @@ final class TurnReplies {
             return;
         }
         if (event instanceof LiveEvent.Audio a) {
-            head.audio.writeBytes(a.data());
-            head.mimeType = a.mimeType();
+            head.started = true;
+            if (!head.abandoned) {
+                head.audio.writeBytes(a.data());
+                head.mimeType = a.mimeType();
+            }
         } else if (event instanceof LiveEvent.OutputTranscription t) {
-            head.transcript.append(t.transcription().text());
+            head.started = true;
+            if (!head.abandoned) {
+                head.transcript.append(t.transcription().text());
+            }
         } else if (event instanceof LiveEvent.Text t && !t.thought()) {
-            head.text.append(t.text());
+            head.started = true;
+            if (!head.abandoned) {
+                head.text.append(t.text());
+            }
         } else if (event instanceof LiveEvent.Usage u) {
             head.usage = u.usage();
         } else if (event instanceof LiveEvent.Interrupted) {
@@ -148,6 +180,10 @@ final class TurnReplies {
         final StringBuilder text = new StringBuilder();
         String mimeType;
         UsageMetadata usage;
+        /** Its reply has begun (audio, transcript or text arrived). */
+        boolean started;
+        /** Its exchange timed out while its reply was under way: it only takes that turn off the queue. */
+        boolean abandoned;
 
         void restart() {
             audio.reset();

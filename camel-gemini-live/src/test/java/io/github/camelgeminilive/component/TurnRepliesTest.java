@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.camelgeminilive.protocol.Transcription;
 import io.github.camelgeminilive.protocol.UsageMetadata;
@@ -194,5 +195,43 @@ class TurnRepliesTest {
         replies.onEvent(usage(5));
         replies.onEvent(new LiveEvent.TurnComplete(null));
         assertThat(next.join().transcript()).isEqualTo("answer");
+    }
+
+    @Test
+    void aWaiterThatTimedOutMidReplyStillTakesTheRestOfItsTurnSoTheNextGetsItsOwn() throws Exception {
+        CompletableFuture<TurnReply> first = replies.expect();
+        CompletableFuture<TurnReply> second = replies.expect();
+        replies.onEvent(said("first answer, "));
+        first.completeExceptionally(new TimeoutException()); // what orTimeout does
+        replies.abandon(first);
+        replies.onEvent(said("still the first"));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        replies.onEvent(usage(10));
+        replies.onEvent(said("second answer"));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        replies.onEvent(usage(12));
+
+        assertThat(second.get(1, TimeUnit.SECONDS).transcript()).isEqualTo("second answer");
+    }
+
+    @Test
+    void aWaiterThatTimedOutBeforeItsReplyBeganIsForgotten() throws Exception {
+        CompletableFuture<TurnReply> first = replies.expect();
+        CompletableFuture<TurnReply> second = replies.expect();
+        first.completeExceptionally(new TimeoutException());
+        replies.abandon(first);
+        replies.onEvent(said("an answer"));
+        replies.onEvent(new LiveEvent.TurnComplete(null));
+        replies.onEvent(usage(10));
+
+        assertThat(second.get(1, TimeUnit.SECONDS).transcript()).isEqualTo("an answer");
+    }
+
+    @Test
+    void waitersAreBounded() {
+        for (int i = 0; i < TurnReplies.MAX_WAITING; i++) {
+            assertThat(replies.expect()).isNotNull();
+        }
+        assertThat(replies.expect()).isNull();
     }
 }
