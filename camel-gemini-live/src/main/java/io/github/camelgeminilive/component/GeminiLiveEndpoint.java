@@ -179,6 +179,12 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         return metric(ResilienceMetrics::cancelledToolCalls);
     }
 
+    @ManagedAttribute(description = "Messages forced out of the replay buffer before a handle covered them (not"
+                                    + " replayable after a resume)")
+    public long getSessionUnreplayableMessages() {
+        return metric(ResilienceMetrics::unreplayableMessages);
+    }
+
     /** -1 when there are no metrics (session not open). */
     private long metric(ToLongFunction<ResilienceMetrics> value) {
         ResilienceMetrics m = getResilienceMetrics();

@@ -596,7 +596,7 @@ final class Handover {
 
     ResilienceMetrics metrics() {
         synchronized (lock) {
-            return counters.snapshot(held, sessionCounters, toolCalls);
+            return counters.snapshot(held, sessionCounters, toolCalls, replay);
         }
     }
 

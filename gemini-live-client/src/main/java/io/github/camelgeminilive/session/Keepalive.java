@@ -30,6 +30,8 @@ final class Keepalive {
      * emulator's Undertow: more than 300 a minute, 1008 "Too many pings"). A probe asked for sooner waits for it.
      */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** Most pings awaiting their pong (with no periodic pings, nothing else would bound them). */
+    static final int MAX_UNANSWERED = 64;
 
     private final Queue<Ping> unanswered = new ConcurrentLinkedQueue<>();
     private final Supplier<CompletableFuture<Void>> ping;
@@ -92,8 +94,8 @@ final class Keepalive {
     }
 
     private void pingNow() {
-        if (stopped) {
-            return;
+        if (stopped || unanswered.size() >= MAX_UNANSWERED) {
+            return; // a peer this far behind proves nothing sooner for another ping; the timeout judges it
         }
         lastPingNanos = System.nanoTime();
         unanswered.add(new Ping(lastPingNanos, written.getAsLong()));

@@ -20,6 +20,7 @@ final class ReplayBuffer {
     private long bytes;
     private Duration audio = Duration.ZERO;
     private Duration lost = Duration.ZERO;
+    private long forgottenMessages;
 
     /** @param maxAudio null: no bound on audio length */
     ReplayBuffer(long maxBytes, Duration maxAudio) {
@@ -34,6 +35,7 @@ final class ReplayBuffer {
         while (messages.size() > 1 && (bytes > maxBytes || (maxAudio != null && audio.compareTo(maxAudio) > 0))) {
             OutboundMessage forgotten = removeFirst();
             forgotten.forgotten();
+            forgottenMessages++;
             lost = lost.plus(forgotten.frame.audio());
         }
     }
@@ -65,6 +67,11 @@ final class ReplayBuffer {
     /** Audio held now. */
     Duration audio() {
         return audio;
+    }
+
+    /** Messages (audio or not) forced out by the bounds before a handle covered them, since the start. */
+    long forgottenMessages() {
+        return forgottenMessages;
     }
 
     /** Audio forced out by the bounds since the last call. */

@@ -24,8 +24,11 @@ import java.time.Duration;
  *                             {@link LiveEvent.MalformedMessage})
  * @param cancelledToolCalls   pending tool calls cancelled because more than {@link ToolCalls#MAX_PENDING} were
  *                             pending (reported as {@link LiveEvent.ToolCallCancelled})
+ * @param unreplayableMessages messages forced out of the replay buffer by its bounds before a handle covered them:
+ *                             a resume cannot send them again (their audio is in {@code audioLost})
  */
 public record ResilienceMetrics(long connections, long reconnects, long failedAttempts, long goAways,
         long replayedMessages, long droppedSends, long droppedEvents, Duration audioLost, Duration lastGap,
-        long refusedSends, long droppedEventBytes, long malformedMessages, long cancelledToolCalls) {
+        long refusedSends, long droppedEventBytes, long malformedMessages, long cancelledToolCalls,
+        long unreplayableMessages) {
 }

@@ -92,6 +92,7 @@ class ResilientPoliciesTest extends EmulatorClientTest {
         assertThat(r.audioLost()).isEqualTo(Duration.ofMillis(900));
         assertThat(r.replayedMessages()).isEqualTo(5);
         assertThat(session.metrics().audioLost()).isEqualTo(Duration.ofMillis(900));
+        assertThat(session.metrics().unreplayableMessages()).isEqualTo(45);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> samplesInState(session) == 5 * 320);
     }
 
