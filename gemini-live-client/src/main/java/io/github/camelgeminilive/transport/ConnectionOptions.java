@@ -98,7 +98,11 @@ public record ConnectionOptions(
                 trustStorePassword, messageBytes, outgoingBytes, allowPlainText);
     }
 
-    /** Allows (or again refuses) plain {@code ws}/{@code http} to hosts other than loopback. */
+    /**
+     * Refuses again plain {@code ws}/{@code http} to hosts other than loopback ({@code false}), or allows it. Options
+     * with such a base URL cannot be built without the allowance in the first place: to allow it, pass
+     * {@code allowPlainText} to the canonical constructor.
+     */
     public ConnectionOptions withAllowPlainText(boolean allow) {
         return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, connectTimeout, trustStore,
                 trustStorePassword, maxMessageBytes, maxOutgoingBytes, allow);
