@@ -118,7 +118,7 @@ class JsSdkCompatibilityTest {
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).directory(WORK_DIR.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
-                // the SDK reads GOOGLE_* and GEMINI_* settings (Vertex AI mode, keys, base URL) a developer may have set
+                // the SDK reads GOOGLE_* and GEMINI_* settings (Vertex AI mode, keys, base URL) a developer may set
                 builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("GEMINI_"));
                 builder.environment().putAll(environment);
                 Process process = builder.start();
