@@ -7,27 +7,38 @@ import java.util.regex.Pattern;
 
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 
-/** The Live API's WebSocket endpoints (reference section 1) and where each takes its credential from. */
+/**
+ * The Live API's WebSocket endpoints (reference section 1) and where each takes its credential from.
+ *
+ * <p>A request path names an endpoint when it ends in the endpoint's {@code /ws/...} method path, in any of the
+ * API versions the SDKs may ask for, after repeated slashes are collapsed: Google's SDKs append {@code /ws/...} to
+ * the base URL's path, so a base URL with a trailing slash or a path of its own gives {@code //ws/...} or
+ * {@code /pre//ws/...}. Whatever comes before {@code /ws/} is taken as such a base path and ignored.
+ */
 enum LiveEndpoint {
 
     /** Gemini API: {@code x-goog-api-key} header or {@code ?key=}. */
-    GEMINI_API(Pattern.compile("/ws/google\\.ai\\.generativelanguage\\.v1(beta|alpha)?\\.GenerativeService"
-            + "\\.BidiGenerateContent")),
+    GEMINI_API("google\\.ai\\.generativelanguage\\.v1(beta|alpha)?\\.GenerativeService\\.BidiGenerateContent"),
     /** Gemini API with an ephemeral token: {@code ?access_token=} (or {@code Authorization: Token}). */
-    CONSTRAINED(Pattern.compile("/ws/google\\.ai\\.generativelanguage\\.v1(beta|alpha)?\\.GenerativeService"
-            + "\\.BidiGenerateContentConstrained")),
+    CONSTRAINED("google\\.ai\\.generativelanguage\\.v1(beta|alpha)?\\.GenerativeService"
+            + "\\.BidiGenerateContentConstrained"),
     /** Vertex AI: {@code Authorization: Bearer}. */
-    VERTEX(Pattern.compile("/ws/google\\.cloud\\.aiplatform\\.v1beta1\\.LlmBidiService/BidiGenerateContent"));
+    VERTEX("google\\.cloud\\.aiplatform\\.v1(beta1)?\\.LlmBidiService/BidiGenerateContent");
+
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final Pattern path;
 
-    LiveEndpoint(Pattern path) {
-        this.path = path;
+    LiveEndpoint(String method) {
+        // the prefix ends in '/' right before "ws/": a base path of whole segments, never "/prews/..."
+        this.path = Pattern.compile("(?s).*/ws/" + method);
     }
 
+    /** The endpoint {@code requestPath} (decoded, without the query) names, if any. */
     static Optional<LiveEndpoint> forPath(String requestPath) {
+        String canonical = REPEATED_SLASHES.matcher(requestPath).replaceAll("/");
         for (LiveEndpoint e : values()) {
-            if (e.path.matcher(requestPath).matches()) {
+            if (e.path.matcher(canonical).matches()) {
                 return Optional.of(e);
             }
         }

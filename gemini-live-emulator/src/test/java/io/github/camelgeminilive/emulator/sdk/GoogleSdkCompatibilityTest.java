@@ -72,6 +72,18 @@ class GoogleSdkCompatibilityTest {
     }
 
     @Test
+    void baseUrlWithAPathIsAccepted() throws Exception {
+        // The SDK appends "/ws/..." to the base URL's path: this one gives /pre//ws/google.ai...
+        SdkTurn turn = runTurn(baseUrl() + "/pre/", 1, session -> session.sendClientContent(
+                LiveSendClientContentParameters.builder()
+                        .turns(Content.builder().role("user").parts(Part.fromText("Through a base path")))
+                        .turnComplete(true)
+                        .build()));
+
+        assertThat(turn.transcript()).isEqualTo("You said: Through a base path");
+    }
+
+    @Test
     void realtimeTextInputSentAsSnakeCaseIsAnswered() throws Exception {
         // The SDK names this message "realtime_input" (proto field name), unlike every other message.
         SdkTurn turn = runTurn(1, session -> session.sendRealtimeInput(
@@ -108,7 +120,13 @@ class GoogleSdkCompatibilityTest {
      */
     private static SdkTurn runTurn(int clientMessages, Function<AsyncSession, CompletableFuture<Void>> send)
             throws Exception {
-        try (Client client = sdkClient()) {
+        return runTurn(baseUrl(), clientMessages, send);
+    }
+
+    /** {@link #runTurn(int, Function)} with the SDK given {@code baseUrl}. */
+    private static SdkTurn runTurn(String baseUrl, int clientMessages,
+            Function<AsyncSession, CompletableFuture<Void>> send) throws Exception {
+        try (Client client = sdkClient(baseUrl)) {
             AsyncSession session = client.async.live.connect(MODEL, audioConfig())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             try {
@@ -168,10 +186,14 @@ class GoogleSdkCompatibilityTest {
                 .build();
     }
 
-    private static Client sdkClient() {
+    private static String baseUrl() {
+        return "https://localhost:" + emulator.port();
+    }
+
+    private static Client sdkClient(String baseUrl) {
         return Client.builder()
                 .apiKey(API_KEY)
-                .httpOptions(HttpOptions.builder().baseUrl("https://localhost:" + emulator.port()).build())
+                .httpOptions(HttpOptions.builder().baseUrl(baseUrl).build())
                 .clientOptions(ClientOptions.builder().customHttpClient(trust.newHttpClient()).build())
                 .build();
     }
