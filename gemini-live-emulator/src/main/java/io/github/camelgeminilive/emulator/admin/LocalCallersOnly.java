@@ -18,8 +18,8 @@ import io.undertow.util.StatusCodes;
  * <li>come from a loopback address;</li>
  * <li>name this server in its {@code Host} header (a loopback name or the bound host, and this port): after DNS
  * rebinding a page reaches 127.0.0.1 under its own name, which its requests carry;</li>
- * <li>carry no {@code Origin}, or this server's own: browsers add one to every cross-origin request but a plain
- * GET, and to every POST;</li>
+ * <li>carry no {@code Origin}, or this server's own: browsers add one to every POST and to every cross-origin
+ * request but a no-cors GET (an image, a script), whose answer the page cannot read;</li>
  * <li>carry no body ({@code Content-Type}): the parameters are in the query. HTML forms, the only way older browsers
  * post without an {@code Origin}, always send a {@code Content-Type}.</li>
  * </ul>

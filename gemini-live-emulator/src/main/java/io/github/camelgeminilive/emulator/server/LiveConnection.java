@@ -362,7 +362,7 @@ final class LiveConnection implements Outbound {
          */
         @Override
         protected void onText(WebSocketChannel ch, StreamSourceFrameChannel frame) {
-            new BufferedBinaryMessage(services.maxMessageBytes(), true).read(frame,
+            new BufferedBinaryMessage(getMaxTextBufferSize(), true).read(frame,
                     new WebSocketCallback<BufferedBinaryMessage>() {
                         @Override
                         public void complete(WebSocketChannel c, BufferedBinaryMessage message) {
@@ -380,6 +380,11 @@ final class LiveConnection implements Outbound {
          * Undertow stops buffering a message at this size, answers 1009 (message too big) and reports an error:
          * see {@link #onError}.
          */
+        @Override
+        protected long getMaxTextBufferSize() {
+            return services.maxMessageBytes();
+        }
+
         @Override
         protected long getMaxBinaryBufferSize() {
             return services.maxMessageBytes();
