@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Inspects the emulator's sessions and injects faults into their open connections. The same operations are served
- * over HTTP under {@code /emulator/} (loopback only). Works while the emulator is stopped too (state is kept), when
- * every session has no open connection.
+ * over HTTP under {@code /emulator/} (to programs on this machine only). Works while the emulator is stopped too
+ * (state is kept), when every session has no open connection.
  *
  * <p>The fault operations throw {@link NoSuchElementException} for an unknown session and
  * {@link IllegalStateException} when the session has no open connection (or, except for {@link #drop}, when that
@@ -21,10 +21,18 @@ public interface EmulatorAdmin {
 
     Optional<SessionInfo> session(String sessionId);
 
-    /** Sends {@code goAway} with {@code timeLeft} now; the connection is closed (1000) when the time has run out. */
+    /**
+     * Sends {@code goAway} with {@code timeLeft} now; the connection is closed (1000) when the time has run out.
+     *
+     * @throws IllegalArgumentException unless {@code timeLeft} is from 0 to 1 hour
+     */
     void goAway(String sessionId, Duration timeLeft);
 
-    /** Closes the open connection with a close frame carrying {@code code} and {@code reason}. */
+    /**
+     * Closes the open connection with a close frame carrying {@code code} and {@code reason}.
+     *
+     * @throws IllegalArgumentException for a code a close frame cannot carry or a reason over 123 bytes of UTF-8
+     */
     void close(String sessionId, int code, String reason);
 
     /** Drops the open connection's TCP connection without a close frame. */
@@ -41,7 +49,7 @@ public interface EmulatorAdmin {
      * Delays every pong reply, on all connections, by {@code delay} (the real service's pongs take 8-30 s);
      * {@link Duration#ZERO} restores immediate pongs. Applies to pings received from now on.
      *
-     * @throws IllegalArgumentException for a negative delay
+     * @throws IllegalArgumentException unless {@code delay} is from 0 to 1 hour
      */
     void pongDelay(Duration delay);
 

@@ -61,7 +61,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         EmulatorSettings settings = new EmulatorSettings(config.pace, scenario);
         SSLContext tls = config.tls ? createTls() : null;
         server = LiveServer.start(config.host, config.port, tls, CredentialPolicy.of(config.apiKey), config.engine,
-                settings);
+                settings, config.maxMessageBytes);
         return this;
     }
 
@@ -155,6 +155,9 @@ public final class GeminiLiveEmulator implements AutoCloseable {
 
     /** Configures a {@link GeminiLiveEmulator}; every setting has a default. */
     public static final class Builder {
+        /** Default of {@link #maxMessageBytes(long)}: 16 MiB. */
+        public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L * 1024 * 1024;
+
         private String host = "127.0.0.1";
         private int port;
         private String apiKey;
@@ -164,6 +167,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private double pace = 1.0;
         private Path scenario;
         private ModelEngine engine;
+        private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
         private Builder() {
             this(new SimulatedModel());
@@ -227,6 +231,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The largest client WebSocket message the emulator reads (all frames of a message together); a larger one
+         * closes its connection with 1009 (message too big). Default {@value #DEFAULT_MAX_MESSAGE_BYTES} bytes.
+         */
+        public Builder maxMessageBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxMessageBytes must be positive, got " + bytes);
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
         /** The simulated model; default {@link SimulatedModel}. */
         public Builder engine(ModelEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -248,6 +264,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             c.trustStorePassword = trustStorePassword;
             c.pace = pace;
             c.scenario = scenario;
+            c.maxMessageBytes = maxMessageBytes;
             return c;
         }
     }

@@ -21,6 +21,7 @@ public final class Main {
               --trust-store-password P       password of that trust store (default changeit)
               --script FILE                  scripted scenario (JSON, or YAML for .yaml/.yml)
               --pace X                       reply audio speed vs real time (default 1.0, 0 = as fast as possible)
+              --max-message-bytes N          largest client message read, larger: close 1009 (default 16777216)
               --help                         this text""";
 
     private static final int USAGE_ERROR = 2;
@@ -93,6 +94,7 @@ public final class Main {
                 case "--trust-store-password" -> b.trustStorePassword(value(args, ++i, option));
                 case "--script" -> b.scenario(Path.of(value(args, ++i, option)));
                 case "--pace" -> b.pace(doubleValue(option, value(args, ++i, option)));
+                case "--max-message-bytes" -> b.maxMessageBytes(longValue(option, value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -112,6 +114,14 @@ public final class Main {
     private static int intValue(String option, String text) {
         try {
             return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got " + text);
+        }
+    }
+
+    private static long longValue(String option, String text) {
+        try {
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, got " + text);
         }

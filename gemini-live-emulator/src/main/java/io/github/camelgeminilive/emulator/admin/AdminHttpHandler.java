@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.camelgeminilive.emulator.EmulatorAdmin;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.LiveJson;
@@ -20,7 +23,7 @@ import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 
 /**
- * {@link EmulatorAdmin} over HTTP, JSON out, loopback callers only:
+ * {@link EmulatorAdmin} over HTTP, JSON out, for programs on this machine only (see {@link LocalCallersOnly}):
  * <ul>
  * <li>{@code GET /emulator/sessions}: all sessions with counters</li>
  * <li>{@code GET /emulator/sessions/{id}}: one session</li>
@@ -32,19 +35,25 @@ import io.undertow.util.StatusCodes;
  * <li>{@code POST /emulator/pong-delay?delay=20s} ({@code 0s} restores immediate pongs)</li>
  * <li>{@code GET /emulator/stats}: {@code {"connectionAttempts": n, "pongDelay": "20s"}}</li>
  * </ul>
- * Errors: 400 bad parameter, 403 not loopback, 404 unknown session or path, 405 wrong method, 409 no open
- * connection; the body is {@code {"error": "..."}}. A successful action answers with the session's state.
+ * Errors: 400 bad parameter, 403 not loopback, another Host or a cross-origin request, 404 unknown session or path,
+ * 405 wrong method, 409 no open connection, 415 a request body; the body is {@code {"error": "..."}}. A successful
+ * action answers with the session's state.
  */
 public final class AdminHttpHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHttpHandler.class);
 
     private static final String SESSIONS = "/emulator/sessions";
     private static final String PONG_DELAY = "/emulator/pong-delay";
     private static final String STATS = "/emulator/stats";
 
     private final EmulatorAdmin admin;
+    private final LocalCallersOnly callers;
 
-    public AdminHttpHandler(EmulatorAdmin admin) {
+    /** Serves {@code admin} for an emulator bound to {@code boundHost}. */
+    public AdminHttpHandler(EmulatorAdmin admin, String boundHost) {
         this.admin = admin;
+        this.callers = new LocalCallersOnly(boundHost);
     }
 
     @Override
@@ -53,8 +62,9 @@ public final class AdminHttpHandler implements HttpHandler {
             exchange.dispatch(this);
             return;
         }
-        if (!LoopbackOnly.allows(exchange.getSourceAddress())) {
-            error(exchange, StatusCodes.FORBIDDEN, "The emulator admin API answers loopback callers only");
+        Optional<LocalCallersOnly.Refusal> refusal = callers.check(exchange);
+        if (refusal.isPresent()) {
+            error(exchange, refusal.get().status(), refusal.get().reason());
             return;
         }
         try {
@@ -67,6 +77,10 @@ public final class AdminHttpHandler implements HttpHandler {
             error(exchange, StatusCodes.NOT_FOUND, e.getMessage());
         } catch (IllegalStateException e) {
             error(exchange, StatusCodes.CONFLICT, e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug, not a bad request: still a JSON answer, never Undertow's bare 500 page
+            LOG.warn("Admin request {} failed", exchange.getRequestPath(), e);
+            error(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "Internal error: " + e);
         }
     }
 

@@ -46,7 +46,8 @@ final class LiveConnection implements Outbound {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
-    private static final int MAX_REASON_BYTES = 123;
+    /** RFC 6455 section 5.5: a close frame's payload is at most 125 bytes, two of them the code. */
+    static final int MAX_REASON_BYTES = 123;
     private static final long CLOSE_HANDSHAKE_SECONDS = 5;
 
     private final String id = "c" + IDS.incrementAndGet();
@@ -97,16 +98,30 @@ final class LiveConnection implements Outbound {
         return frozen;
     }
 
-    /** Starts reading frames. */
+    /** Starts reading frames: only for a connection whose credential was accepted. */
     void start() {
+        register();
         channel.getReceiveSetter().set(new Receiver());
+        channel.resumeReceives();
+    }
+
+    /**
+     * Refuses the connection with a close frame (1008, as the real service reports a bad credential after the
+     * upgrade) without ever reading from it: whatever the client sends is left unread until the close handshake's
+     * time is up and the connection is cut, so an unauthenticated client cannot make the emulator buffer anything.
+     */
+    void refuse(String reason) {
+        register();
+        close(ProtocolViolation.POLICY, reason);
+    }
+
+    private void register() {
         services.connections().accepted(this);
         channel.addCloseTask(c -> {
             markGone();
             services.connections().closed(this);
             channelClosed.complete(null);
         });
-        channel.resumeReceives();
     }
 
     @Override
@@ -146,9 +161,13 @@ final class LiveConnection implements Outbound {
             synchronized (sendLock) {
                 WebSockets.sendClose(code, truncate(reason), channel, null);
             }
-            // a client that never answers the close frame must not keep the socket forever
-            schedule(() -> IoUtils.safeClose(channel), Duration.ofSeconds(CLOSE_HANDSHAKE_SECONDS));
+            cutAfterCloseHandshake();
         }
+    }
+
+    /** A client that never answers the close frame (or is not read any more) must not keep the socket forever. */
+    private void cutAfterCloseHandshake() {
+        schedule(() -> IoUtils.safeClose(channel), Duration.ofSeconds(CLOSE_HANDSHAKE_SECONDS));
     }
 
     /** Completes when the underlying channel is closed (after the close handshake, a drop or a failure). */
@@ -355,6 +374,36 @@ final class LiveConnection implements Outbound {
                             Receiver.this.onError(c, t);
                         }
                     });
+        }
+
+        /**
+         * Undertow stops buffering a message at this size, answers 1009 (message too big) and reports an error:
+         * see {@link #onError}.
+         */
+        @Override
+        protected long getMaxTextBufferSize() {
+            return services.maxMessageBytes();
+        }
+
+        @Override
+        protected long getMaxBinaryBufferSize() {
+            return services.maxMessageBytes();
+        }
+
+        /**
+         * A frame Undertow refused with a close frame of its own (such as a message over the size limit: 1009) is
+         * left unread, and the client gets the close handshake's time to read that close before the connection is
+         * cut. Any other read error cuts it at once.
+         */
+        @Override
+        protected void onError(WebSocketChannel ch, Throwable error) {
+            LOG.debug("Connection {}: read failed: {}", id, error.toString());
+            if (ch.isCloseFrameSent()) {
+                markGone();
+                cutAfterCloseHandshake();
+            } else {
+                abort();
+            }
         }
 
         @Override

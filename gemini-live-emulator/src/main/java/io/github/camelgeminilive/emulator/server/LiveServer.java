@@ -45,7 +45,7 @@ public final class LiveServer implements AutoCloseable {
     private Undertow undertow;
 
     private LiveServer(String host, int port, SSLContext tls, CredentialPolicy credentials, ModelEngine engine,
-            EmulatorSettings settings) {
+            EmulatorSettings settings, long maxMessageBytes) {
         this.host = host;
         this.port = port;
         this.tls = tls;
@@ -54,8 +54,8 @@ public final class LiveServer implements AutoCloseable {
         this.connections = new LiveConnections();
         this.admin = new RegistryAdmin(registry, connections);
         LiveServices services = new LiveServices(registry, engine, credentials,
-                new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections);
-        this.root = refusingWhenStopped(new LiveRouter(services, new AdminHttpHandler(admin)));
+                new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections, maxMessageBytes);
+        this.root = refusingWhenStopped(new LiveRouter(services, new AdminHttpHandler(admin, host)));
     }
 
     /** A request that reaches a stopping listener is cut before any handshake, as a closed port would refuse it. */
@@ -78,16 +78,17 @@ public final class LiveServer implements AutoCloseable {
     /**
      * Starts a server.
      *
-     * @param host        address to bind
-     * @param port        port to bind, 0 for an ephemeral one
-     * @param tls         the server TLS context, or null for plain ws/http
-     * @param credentials the accepted keys
-     * @param engine      the simulated model
-     * @param settings    model settings
+     * @param host            address to bind
+     * @param port            port to bind, 0 for an ephemeral one
+     * @param tls             the server TLS context, or null for plain ws/http
+     * @param credentials     the accepted keys
+     * @param engine          the simulated model
+     * @param settings        model settings
+     * @param maxMessageBytes the largest client message read; a larger one closes its connection with 1009
      */
     public static LiveServer start(String host, int port, SSLContext tls, CredentialPolicy credentials,
-            ModelEngine engine, EmulatorSettings settings) {
-        LiveServer server = new LiveServer(host, port, tls, credentials, engine, settings);
+            ModelEngine engine, EmulatorSettings settings, long maxMessageBytes) {
+        LiveServer server = new LiveServer(host, port, tls, credentials, engine, settings, maxMessageBytes);
         try {
             server.listen();
         } catch (RuntimeException e) {

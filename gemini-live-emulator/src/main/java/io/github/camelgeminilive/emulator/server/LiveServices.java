@@ -8,15 +8,16 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
 /**
  * What every connection of one emulator shares.
  *
- * @param registry    the sessions
- * @param engine      the simulated model
- * @param credentials the accepted keys
- * @param setups      the setup checks (with the model rules table)
- * @param scheduler   the one shared timer pool
- * @param settings    emulator-wide model settings
- * @param connections every open connection, the attempts counter and the pong delay
+ * @param registry        the sessions
+ * @param engine          the simulated model
+ * @param credentials     the accepted keys
+ * @param setups          the setup checks (with the model rules table)
+ * @param scheduler       the one shared timer pool
+ * @param settings        emulator-wide model settings
+ * @param connections     every open connection, the attempts counter and the pong delay
+ * @param maxMessageBytes the largest client message read; a larger one is refused with 1009
  */
 record LiveServices(SessionRegistry registry, ModelEngine engine, CredentialPolicy credentials,
         SetupValidator setups, ScheduledExecutorService scheduler, EmulatorSettings settings,
-        LiveConnections connections) {
+        LiveConnections connections, long maxMessageBytes) {
 }

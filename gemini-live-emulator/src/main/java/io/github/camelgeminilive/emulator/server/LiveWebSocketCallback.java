@@ -6,7 +6,11 @@ import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 
-/** Accepts upgraded connections of one endpoint; like the real service, rejects credentials after the upgrade. */
+/**
+ * Accepts upgraded connections of one endpoint. The credential is checked from the handshake before anything is
+ * read: like the real service, a bad one is reported after the upgrade (close 1008), but such a connection is never
+ * read from.
+ */
 final class LiveWebSocketCallback implements WebSocketConnectionCallback {
 
     private final LiveEndpoint endpoint;
@@ -20,12 +24,13 @@ final class LiveWebSocketCallback implements WebSocketConnectionCallback {
     @Override
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         LiveConnection connection = new LiveConnection(channel, services);
-        connection.start();
         Optional<String> credential = endpoint.credential(exchange);
         if (credential.isEmpty()) {
-            connection.close(ProtocolViolation.POLICY, "Missing credential: " + endpoint.credentialHint());
+            connection.refuse("Missing credential: " + endpoint.credentialHint());
         } else if (!services.credentials().accepts(credential.get())) {
-            connection.close(ProtocolViolation.POLICY, "API key not valid. Please pass a valid API key.");
+            connection.refuse("API key not valid. Please pass a valid API key.");
+        } else {
+            connection.start();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.emulator.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -10,6 +11,9 @@ import io.github.camelgeminilive.emulator.SessionInfo;
 
 /** The admin operations on the sessions of one registry. */
 final class RegistryAdmin implements EmulatorAdmin {
+
+    /** The longest goAway time left and pong delay: enough for any test, and no timer waits for years. */
+    static final Duration MAX_DELAY = Duration.ofHours(1);
 
     private final SessionRegistry registry;
     private final LiveConnections connections;
@@ -31,10 +35,7 @@ final class RegistryAdmin implements EmulatorAdmin {
 
     @Override
     public void goAway(String sessionId, Duration timeLeft) {
-        if (timeLeft == null || timeLeft.isNegative()) {
-            throw new IllegalArgumentException("timeLeft must be zero or positive, got " + timeLeft);
-        }
-        responsiveConnection(sessionId).goAway(timeLeft);
+        responsiveConnection(sessionId).goAway(requireDelay("timeLeft", timeLeft));
     }
 
     @Override
@@ -42,6 +43,11 @@ final class RegistryAdmin implements EmulatorAdmin {
         if (!isSendableCloseCode(code)) {
             throw new IllegalArgumentException("Close code " + code
                     + " cannot be sent in a close frame (use 1000-1003, 1007-1014 or 3000-4999)");
+        }
+        int reasonBytes = reason == null ? 0 : reason.getBytes(StandardCharsets.UTF_8).length;
+        if (reasonBytes > LiveConnection.MAX_REASON_BYTES) {
+            throw new IllegalArgumentException("A close reason fits in " + LiveConnection.MAX_REASON_BYTES
+                    + " bytes of UTF-8, got " + reasonBytes);
         }
         responsiveConnection(sessionId).close(code, reason);
     }
@@ -58,7 +64,7 @@ final class RegistryAdmin implements EmulatorAdmin {
 
     @Override
     public void pongDelay(Duration delay) {
-        connections.pongDelay(delay);
+        connections.pongDelay(requireDelay("delay", delay));
     }
 
     @Override
@@ -69,6 +75,14 @@ final class RegistryAdmin implements EmulatorAdmin {
     @Override
     public long connectionAttempts() {
         return connections.attempts();
+    }
+
+    private static Duration requireDelay(String name, Duration d) {
+        if (d == null || d.isNegative() || d.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException(name + " must be from 0s to " + MAX_DELAY.toSeconds() + "s, got "
+                    + (d == null ? null : d.toSeconds() + "s"));
+        }
+        return d;
     }
 
     /** RFC 6455 section 7.4: 1004-1006 and 1015 are reserved, 1015-2999 unassigned. */

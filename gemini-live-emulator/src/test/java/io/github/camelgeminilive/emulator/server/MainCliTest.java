@@ -87,6 +87,24 @@ class MainCliTest {
         assertThat(err).contains("missing.yaml").doesNotContain("\tat ");
     }
 
+    @Test
+    void maxMessageBytesLimitsClientMessages() throws Exception {
+        Process p = start("--port", "0", "--max-message-bytes", "1000");
+        try {
+            URI endpoint = URI.create(awaitListening(p) + "/ws/google.ai.generativelanguage.v1beta.GenerativeService"
+                    + ".BidiGenerateContent");
+            try (WsTestClient c = WsTestClient.connect(endpoint, Map.of("x-goog-api-key", "k"))) {
+                c.send(Frames.setup(Frames.NATIVE_AUDIO));
+                c.next().setupComplete();
+                c.send(Frames.text("x".repeat(1000)));
+                assertThat(c.awaitClose().code()).isEqualTo(1009);
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static Process start(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));

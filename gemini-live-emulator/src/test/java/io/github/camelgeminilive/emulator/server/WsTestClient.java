@@ -55,7 +55,12 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(String json) {
-        ws.sendText(json, true).join();
+        sendAsync(json, true).join();
+    }
+
+    /** Sends a text frame, the last of its message or not; completes when the frame is written. */
+    CompletableFuture<WebSocket> sendAsync(String text, boolean last) {
+        return ws.sendText(text, last);
     }
 
     void sendBinary(String json) {
