@@ -26,6 +26,8 @@ final class LiveWebSocketCallback implements WebSocketConnectionCallback {
             connection.close(ProtocolViolation.POLICY, "Missing credential: " + endpoint.credentialHint());
         } else if (!services.credentials().accepts(credential.get())) {
             connection.close(ProtocolViolation.POLICY, "API key not valid. Please pass a valid API key.");
+        } else {
+            connection.authenticated(credential.get());
         }
     }
 }
