@@ -80,13 +80,20 @@ public record Scenario(List<Rule> rules, Limits limits) {
             String videoSessionLength, Long contextWindowTokens, Integer concurrentSessions) {
 
         public Limits {
-            overrides().over(ServiceLimits.DEFAULTS); // fails here, naming the bad value, rather than at start
+            // fails at load, naming the bad value, rather than at start (the fields are not assigned yet)
+            overrides(connectionLifetime, goAwayBefore, audioSessionLength, videoSessionLength, contextWindowTokens,
+                    concurrentSessions).over(ServiceLimits.DEFAULTS);
         }
 
         ServiceLimits.Overrides overrides() {
-            return new ServiceLimits.Overrides(duration(connectionLifetime), duration(goAwayBefore),
-                    duration(audioSessionLength), duration(videoSessionLength), contextWindowTokens,
-                    concurrentSessions);
+            return overrides(connectionLifetime, goAwayBefore, audioSessionLength, videoSessionLength,
+                    contextWindowTokens, concurrentSessions);
+        }
+
+        private static ServiceLimits.Overrides overrides(String lifetime, String goAwayBefore, String audio,
+                String video, Long window, Integer sessions) {
+            return new ServiceLimits.Overrides(duration(lifetime), duration(goAwayBefore), duration(audio),
+                    duration(video), window, sessions);
         }
 
         private static Duration duration(String text) {

@@ -2,6 +2,8 @@ package io.github.camelgeminilive.emulator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.protocol.ServerMessage;
@@ -133,6 +136,22 @@ class ServiceLimitsTest {
             // each turn adds 20 + 23 tokens; at 106 >= 100 (the trigger) the oldest turns go until 43 <= 50 is left
             assertThat(prompts).containsExactly(20, 63, 43, 86, 43, 86);
             assertThat(emu.admin().session(sessionId).orElseThrow().historySize()).isLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void theScenarioFileSetsLimitsAndTheBuilderWins(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("limits.yaml"),
+                "limits:\n  concurrentSessions: 1\n  audioSessionLength: 1s\n");
+        start(GeminiLiveEmulator.builder().scenario(scenario).sessionLength(Duration.ZERO, null));
+        try (WsTestClient first = setUp("k"); WsTestClient second = connect("k")) {
+            second.send(Frames.setup(Frames.NATIVE_AUDIO));
+            assertThat(second.awaitClose().code()).as("the scenario's quota").isEqualTo(1011);
+            for (int i = 0; i < 12; i++) {
+                first.send(SILENCE);
+            }
+            first.send(Frames.text("no length limit: the builder turned it off"));
+            assertThat(first.next(ServiceLimitsTest::turnComplete)).isNotNull();
         }
     }
 
