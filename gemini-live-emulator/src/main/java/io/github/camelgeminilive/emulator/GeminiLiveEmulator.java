@@ -157,7 +157,10 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         }
     }
 
-    /** Configures a {@link GeminiLiveEmulator}; every setting has a default. */
+    /**
+     * Configures a {@link GeminiLiveEmulator}; every setting has a default. The service's limits set here win over
+     * those of the scenario file, which win over the defaults ({@link ServiceLimits#DEFAULTS}).
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -256,7 +259,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         /**
          * How much audio a session without {@code contextWindowCompression} may stream, across resumes, before it is
          * closed with 1011: {@code audioOnly} (default 15 min), or {@code withVideo} once video was sent (default
-         * 2 min). Zero: unlimited.
+         * 2 min). Zero: unlimited; null: the scenario's value or the default.
          */
         public Builder sessionLength(Duration audioOnly, Duration withVideo) {
             this.audioSessionLength = audioOnly;
