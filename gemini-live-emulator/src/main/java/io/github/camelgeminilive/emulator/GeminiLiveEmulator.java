@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
@@ -13,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import io.github.camelgeminilive.emulator.model.EmulatorSettings;
 import io.github.camelgeminilive.emulator.model.ModelEngine;
 import io.github.camelgeminilive.emulator.model.Scenario;
+import io.github.camelgeminilive.emulator.model.ServiceLimits;
 import io.github.camelgeminilive.emulator.model.SimulatedModel;
 import io.github.camelgeminilive.emulator.server.CredentialPolicy;
 import io.github.camelgeminilive.emulator.server.LiveServer;
@@ -58,7 +60,9 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
         Scenario scenario = config.scenario == null ? null : Scenario.load(config.scenario);
-        EmulatorSettings settings = new EmulatorSettings(config.pace, scenario);
+        ServiceLimits fromScenario = scenario == null ? ServiceLimits.DEFAULTS
+                : scenario.limitOverrides().over(ServiceLimits.DEFAULTS);
+        EmulatorSettings settings = new EmulatorSettings(config.pace, scenario, config.limits().over(fromScenario));
         SSLContext tls = config.tls ? createTls() : null;
         server = LiveServer.start(config.host, config.port, tls, CredentialPolicy.of(config.apiKey), config.engine,
                 settings, config.maxMessageBytes);
@@ -153,7 +157,10 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         }
     }
 
-    /** Configures a {@link GeminiLiveEmulator}; every setting has a default. */
+    /**
+     * Configures a {@link GeminiLiveEmulator}; every setting has a default. The service's limits set here win over
+     * those of the scenario file, which win over the defaults ({@link ServiceLimits#DEFAULTS}).
+     */
     public static final class Builder {
         /** Default of {@link #maxMessageBytes(long)}: 16 MiB. */
         public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L * 1024 * 1024;
@@ -168,6 +175,13 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Path scenario;
         private ModelEngine engine;
         private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+        // null: the scenario's value, else the default
+        private Duration connectionLifetime;
+        private Duration goAwayBefore;
+        private Duration audioSessionLength;
+        private Duration videoSessionLength;
+        private Long contextWindowTokens;
+        private Integer concurrentSessions;
 
         private Builder() {
             this(new SimulatedModel());
@@ -243,15 +257,62 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long each connection lasts: {@code goAway} is sent {@link #goAwayBefore} ahead, then the connection is
+         * closed with 1000. Default 10 min; zero: connections last until closed.
+         */
+        public Builder connectionLifetime(Duration lifetime) {
+            this.connectionLifetime = lifetime;
+            return this;
+        }
+
+        /** How long before the end of a connection's lifetime {@code goAway} is sent; default 60 s. */
+        public Builder goAwayBefore(Duration ahead) {
+            this.goAwayBefore = ahead;
+            return this;
+        }
+
+        /**
+         * How much audio a session without {@code contextWindowCompression} may stream, across resumes, before it is
+         * closed with 1011: {@code audioOnly} (default 15 min), or {@code withVideo} once video was sent (default
+         * 2 min). Zero: unlimited; null: the scenario's value or the default.
+         */
+        public Builder sessionLength(Duration audioOnly, Duration withVideo) {
+            this.audioSessionLength = audioOnly;
+            this.videoSessionLength = withVideo;
+            return this;
+        }
+
+        /**
+         * The context window in estimated tokens: compression keeps a session under it, without compression a
+         * conversation beyond it closes the session with 1007. Default 128,000; 0: no window.
+         */
+        public Builder contextWindowTokens(long tokens) {
+            this.contextWindowTokens = tokens;
+            return this;
+        }
+
+        /** Sessions one key may have open at once; one more is refused with 1011. Default 0: no quota. */
+        public Builder concurrentSessions(int sessions) {
+            this.concurrentSessions = sessions;
+            return this;
+        }
+
         /** The simulated model; default {@link SimulatedModel}. */
         public Builder engine(ModelEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** An emulator with a snapshot of these settings (later changes to this builder do not affect it). */
+        /**
+         * An emulator with a snapshot of these settings (later changes to this builder do not affect it).
+         *
+         * @throws IllegalArgumentException when a limit is negative
+         */
         public GeminiLiveEmulator build() {
-            return new GeminiLiveEmulator(copy());
+            Builder snapshot = copy();
+            snapshot.limits().over(ServiceLimits.DEFAULTS);
+            return new GeminiLiveEmulator(snapshot);
         }
 
         private Builder copy() {
@@ -265,7 +326,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             c.pace = pace;
             c.scenario = scenario;
             c.maxMessageBytes = maxMessageBytes;
+            c.connectionLifetime = connectionLifetime;
+            c.goAwayBefore = goAwayBefore;
+            c.audioSessionLength = audioSessionLength;
+            c.videoSessionLength = videoSessionLength;
+            c.contextWindowTokens = contextWindowTokens;
+            c.concurrentSessions = concurrentSessions;
             return c;
+        }
+
+        private ServiceLimits.Overrides limits() {
+            return new ServiceLimits.Overrides(connectionLifetime, goAwayBefore, audioSessionLength,
+                    videoSessionLength, contextWindowTokens, concurrentSessions);
         }
     }
 }

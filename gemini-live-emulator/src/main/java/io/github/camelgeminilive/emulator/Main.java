@@ -3,7 +3,10 @@ package io.github.camelgeminilive.emulator;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+
+import io.github.camelgeminilive.protocol.ProtoDuration;
 
 /**
  * The emulator's command line: {@code java -jar gemini-live-emulator.jar --port N [options]}. Prints
@@ -22,6 +25,13 @@ public final class Main {
               --script FILE                  scripted scenario (JSON, or YAML for .yaml/.yml)
               --pace X                       reply audio speed vs real time (default 1.0, 0 = as fast as possible)
               --max-message-bytes N          largest client message read, larger: close 1009 (default 16777216)
+              --connection-lifetime T        each connection's lifetime, goAway ahead of its end (default 600s)
+              --go-away-before T             how long before the lifetime ends goAway is sent (default 60s)
+              --audio-session-length T       audio a session without compression may stream (default 900s)
+              --video-session-length T       the same once it sent video (default 120s)
+              --context-window-tokens N      context window in estimated tokens (default 128000)
+              --concurrent-sessions N        sessions one key may have open at once (default 0 = no quota)
+                                             durations T in seconds (30, 30s, 0.5s); 0 turns a limit off
               --help                         this text""";
 
     private static final int USAGE_ERROR = 2;
@@ -74,6 +84,8 @@ public final class Main {
         GeminiLiveEmulator.Builder b = GeminiLiveEmulator.builder();
         boolean tls = false;
         boolean trustStoreOut = false;
+        Duration audioLength = null;
+        Duration videoLength = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -95,12 +107,20 @@ public final class Main {
                 case "--script" -> b.scenario(Path.of(value(args, ++i, option)));
                 case "--pace" -> b.pace(doubleValue(option, value(args, ++i, option)));
                 case "--max-message-bytes" -> b.maxMessageBytes(longValue(option, value(args, ++i, option)));
+                case "--connection-lifetime" -> b.connectionLifetime(durationValue(option, value(args, ++i, option)));
+                case "--go-away-before" -> b.goAwayBefore(durationValue(option, value(args, ++i, option)));
+                case "--audio-session-length" -> audioLength = durationValue(option, value(args, ++i, option));
+                case "--video-session-length" -> videoLength = durationValue(option, value(args, ++i, option));
+                case "--context-window-tokens" -> b.contextWindowTokens(intValue(option, value(args, ++i, option)));
+                case "--concurrent-sessions" -> b.concurrentSessions(intValue(option, value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (trustStoreOut && !tls) {
             throw new IllegalArgumentException("--trust-store-out needs --tls");
         }
+        b.sessionLength(audioLength, videoLength);
+        b.build(); // a negative limit is a usage error, named here
         return b;
     }
 
@@ -132,6 +152,14 @@ public final class Main {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, got " + text);
+        }
+    }
+
+    private static Duration durationValue(String option, String text) {
+        try {
+            return ProtoDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " needs a duration in seconds such as 30s, got " + text);
         }
     }
 

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.camelgeminilive.protocol.ProtoDuration;
 
 /**
- * A scripted scenario: replies chosen by the user's input instead of the default model. Loaded from JSON, or from
- * YAML when the file name ends in {@code .yaml}/{@code .yml}; unknown fields are errors, so typos do not pass
- * unnoticed.
+ * A scripted scenario: replies chosen by the user's input instead of the default model, and the service's limits
+ * to apply. Loaded from JSON, or from YAML when the file name ends in {@code .yaml}/{@code .yml}; unknown fields
+ * are errors, so typos do not pass unnoticed.
  *
  * <pre>
  * rules:                              # tried in order; the first whose pattern is found in the user text wins
@@ -37,15 +37,68 @@ import io.github.camelgeminilive.protocol.ProtoDuration;
  *       code: 1011                    # close: close code
  *       reason: "scripted failure"    # close: close reason
  *       afterMs: 200                  # optional: wall-clock wait after the reply started
+ * limits:                             # optional: each one replaces the default (the builder's/CLI's settings win)
+ *   connectionLifetime: 30s           # protobuf durations; 0s turns a limit off
+ *   goAwayBefore: 5s
+ *   audioSessionLength: 60s
+ *   videoSessionLength: 20s
+ *   contextWindowTokens: 4000         # 0: no window
+ *   concurrentSessions: 2             # per key; 0: no quota
  * </pre>
  * A user text that matches no rule gets the default model's behaviour (tools, memory, "You said: ...").
  *
- * @param rules the rules, in the order they are tried
+ * @param rules  the rules, in the order they are tried
+ * @param limits the service's limits to apply, or null for the defaults
  */
-public record Scenario(List<Rule> rules) {
+public record Scenario(List<Rule> rules, Limits limits) {
 
     public Scenario {
         rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A scenario of {@code rules} with the default limits. */
+    public Scenario(List<Rule> rules) {
+        this(rules, null);
+    }
+
+    /** The limits this scenario sets (none when it has no {@code limits}). */
+    public ServiceLimits.Overrides limitOverrides() {
+        return limits == null ? ServiceLimits.Overrides.NONE : limits.overrides();
+    }
+
+    /**
+     * The service's limits a scenario sets; absent values keep theirs. See {@link ServiceLimits}.
+     *
+     * @param connectionLifetime  protobuf duration such as {@code "600s"}, or null
+     * @param goAwayBefore        protobuf duration, or null
+     * @param audioSessionLength  protobuf duration, or null
+     * @param videoSessionLength  protobuf duration, or null
+     * @param contextWindowTokens tokens, or null
+     * @param concurrentSessions  sessions per key, or null
+     */
+    public record Limits(String connectionLifetime, String goAwayBefore, String audioSessionLength,
+            String videoSessionLength, Long contextWindowTokens, Integer concurrentSessions) {
+
+        public Limits {
+            // fails at load, naming the bad value, rather than at start (the fields are not assigned yet)
+            overrides(connectionLifetime, goAwayBefore, audioSessionLength, videoSessionLength, contextWindowTokens,
+                    concurrentSessions).over(ServiceLimits.DEFAULTS);
+        }
+
+        ServiceLimits.Overrides overrides() {
+            return overrides(connectionLifetime, goAwayBefore, audioSessionLength, videoSessionLength,
+                    contextWindowTokens, concurrentSessions);
+        }
+
+        private static ServiceLimits.Overrides overrides(String lifetime, String goAwayBefore, String audio,
+                String video, Long window, Integer sessions) {
+            return new ServiceLimits.Overrides(duration(lifetime), duration(goAwayBefore), duration(audio),
+                    duration(video), window, sessions);
+        }
+
+        private static Duration duration(String text) {
+            return text == null ? null : ProtoDuration.parse(text);
+        }
     }
 
     /**

@@ -20,4 +20,7 @@ public interface SessionState {
      * the last client message of this connection included in it.
      */
     String issueHandle(long lastConsumedIndex);
+
+    /** The session's media time so far, for its length limit; the same object on every connection. */
+    SessionClock clock();
 }

@@ -77,6 +77,7 @@ final class SimulatedConnection implements ModelConnection {
     private final SpeechInput speech;
     private final Supplier<String> callIds;
     private final ReplyAudioCache audio;
+    private final ConnectionLimits limits;
     private final boolean interruptible;
     private final Queue<QueuedTurn> queued = new ArrayDeque<>();
     private final Set<String> cancelledCalls = new HashSet<>();
@@ -114,8 +115,21 @@ final class SimulatedConnection implements ModelConnection {
         this.tools = new ToolMatcher(setup.tools(), callIds);
         this.seedingHistory = setup.historyConfig() != null
                 && Boolean.TRUE.equals(setup.historyConfig().initialHistoryInClientContent());
+        this.limits = new ConnectionLimits(settings.limits(), setup, context.session().clock(),
+                new ConnectionLimits.Ending() {
+                    @Override
+                    public void goAway(Duration timeLeft) {
+                        SimulatedConnection.this.goAway(timeLeft);
+                    }
+
+                    @Override
+                    public void close(int code, String reason) {
+                        SimulatedConnection.this.close(code, reason);
+                    }
+                });
         synchronized (lock) {
             resumption.resumable(lastIndex);
+            limits.start(timers);
         }
     }
 
@@ -176,7 +190,9 @@ final class SimulatedConnection implements ModelConnection {
 
     private void onRealtimeInput(RealtimeInput input) {
         if (input.audio() != null) {
-            speech.audio(input.audio());
+            limits.audio(speech.audio(input.audio()));
+        } else if (input.video() != null) {
+            limits.video();
         } else if (input.text() != null) {
             userTurn(Content.userText(input.text()), input.text());
         } else if (input.activityStart() != null) {
@@ -188,11 +204,13 @@ final class SimulatedConnection implements ModelConnection {
         } else if (input.mediaChunks() != null) {
             for (Blob chunk : input.mediaChunks()) {
                 if (PcmFormat.isPcm(chunk.mimeType())) {
-                    speech.audio(chunk);
+                    limits.audio(speech.audio(chunk));
+                } else {
+                    limits.video();
                 }
             }
         }
-        // video frames: the default model does not look at them (the server counts them)
+        // the default model does not look at video frames: they only count for the session's length limit
     }
 
     private void onContextUpdate(ContextUpdate update) {
@@ -235,6 +253,9 @@ final class SimulatedConnection implements ModelConnection {
         }
         List<Content> earlier = List.copyOf(history);
         history.add(content);
+        if (!limits.fitWindow(systemInstruction, history)) {
+            return;
+        }
         if (turn != null) {
             queued.add(new QueuedTurn(text, earlier));
         } else {
@@ -380,16 +401,19 @@ final class SimulatedConnection implements ModelConnection {
 
     private void inject(Scenario.Fault fault) {
         switch (fault.type()) {
-            case GO_AWAY -> {
-                out.send(ServerMessage.of(new GoAway(fault.timeLeftDuration())));
-                timers.schedule(() -> close(1000, "goAway time left ran out"), fault.timeLeftDuration().toNanos());
-            }
+            case GO_AWAY -> goAway(fault.timeLeftDuration());
             case CLOSE -> close(fault.code(), fault.reason() == null ? "" : fault.reason());
             case DROP -> {
                 stop();
                 out.drop();
             }
         }
+    }
+
+    /** Tells the client the connection ends in {@code timeLeft}, then closes it normally as the service does. */
+    private void goAway(Duration timeLeft) {
+        out.send(ServerMessage.of(new GoAway(timeLeft)));
+        timers.schedule(() -> close(1000, "connection lifetime ended after goAway"), timeLeft.toNanos());
     }
 
     private void failed(RuntimeException e) {

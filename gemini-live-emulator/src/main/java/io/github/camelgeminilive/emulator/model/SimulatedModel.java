@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * while a turn or tool call is in flight, {@code lastConsumedClientMessageIndex} in transparent mode.</li>
  * <li><b>Scenario</b>: rules of a {@link Scenario} take precedence over the default replies, with scripted tool
  * calls, delays and faults.</li>
+ * <li><b>Limits</b> ({@link EmulatorSettings#limits()}): each connection ends after its lifetime, {@code goAway}
+ * first; a session without {@code contextWindowCompression} ends (1011) once its audio reached the session length;
+ * the conversation is kept under the context window by compression, or ends the session (1007) without it.</li>
  * </ul>
  */
 public final class SimulatedModel implements ModelEngine {

@@ -51,8 +51,8 @@ final class SpeechInput {
         return vad == null ? activityOpen : vad.speaking();
     }
 
-    /** Audio from {@code realtimeInput.audio} (or a deprecated media chunk). */
-    void audio(Blob audio) {
+    /** Audio from {@code realtimeInput.audio} (or a deprecated media chunk); returns its length in nanoseconds. */
+    long audio(Blob audio) {
         if (mimeType == null || !mimeType.equals(audio.mimeType())) {
             if (!PcmFormat.isPcm(audio.mimeType())) {
                 throw new InvalidClientInput("realtimeInput.audio must be audio/pcm, got '" + audio.mimeType() + "'");
@@ -61,11 +61,12 @@ final class SpeechInput {
             mimeType = audio.mimeType();
         }
         byte[] data = audio.data() == null ? new byte[0] : audio.data();
+        long nanos = (data.length / 2) * 1_000_000_000L / rate;
         if (vad == null) {
             if (activityOpen) {
-                activityNanos += (data.length / 2) * 1_000_000_000L / rate;
+                activityNanos += nanos;
             }
-            return;
+            return nanos;
         }
         for (EnergyVad.Event e : vad.feed(data, rate)) {
             if (e instanceof EnergyVad.SpeechEnded ended) {
@@ -74,6 +75,7 @@ final class SpeechInput {
                 listener.speechStarted();
             }
         }
+        return nanos;
     }
 
     void activityStart() {

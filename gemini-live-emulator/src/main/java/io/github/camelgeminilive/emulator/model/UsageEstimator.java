@@ -8,8 +8,9 @@ import io.github.camelgeminilive.protocol.UsageMetadata;
 import io.github.camelgeminilive.protocol.UsageMetadata.ModalityTokenCount;
 
 /**
- * Plausible token counts: about four characters per text token (the usual rule of thumb) and 25 tokens per second
- * of audio (Gemini's documented audio rate).
+ * Plausible token counts: about four characters per text token (the usual rule of thumb), 8 tokens for any other
+ * part (function calls and responses, blobs) and 25 tokens per second of reply audio (Gemini's documented audio
+ * rate). The context window counts the conversation the same way as {@code promptTokenCount}.
  */
 final class UsageEstimator {
 
@@ -35,7 +36,7 @@ final class UsageEstimator {
                 List.of(new ModalityTokenCount(audio ? "AUDIO" : "TEXT", response)));
     }
 
-    private static int promptTokens(Content systemInstruction, List<Content> conversation) {
+    static int promptTokens(Content systemInstruction, List<Content> conversation) {
         int tokens = systemInstruction == null ? 0 : contentTokens(systemInstruction);
         for (Content c : conversation) {
             tokens += contentTokens(c);
@@ -43,7 +44,7 @@ final class UsageEstimator {
         return tokens;
     }
 
-    private static int contentTokens(Content c) {
+    static int contentTokens(Content c) {
         int tokens = 0;
         if (c.parts() != null) {
             for (Part p : c.parts()) {

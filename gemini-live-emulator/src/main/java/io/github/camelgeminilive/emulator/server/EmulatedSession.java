@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.emulator.model.SessionClock;
 import io.github.camelgeminilive.emulator.model.SessionState;
 import io.github.camelgeminilive.protocol.Content;
 
@@ -20,6 +21,7 @@ final class EmulatedSession {
     private final List<Content> history = Collections.synchronizedList(new ArrayList<>());
     private final List<LiveConnection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
+    private final SessionClock clock = new SessionClock();
     private LiveConnection open;
 
     /**
@@ -69,6 +71,11 @@ final class EmulatedSession {
                 }
                 return registry.issueHandle(EmulatedSession.this,
                         new Snapshot(conversation, connection.ledger().captureThrough(lastConsumedIndex)));
+            }
+
+            @Override
+            public SessionClock clock() {
+                return clock;
             }
         };
     }

@@ -65,6 +65,9 @@ final class LiveConnection implements Outbound {
     private volatile EmulatedSession session;
     private volatile AudioLedger ledger;
     private volatile boolean frozen;
+    /** The digest of the connection's key, for the session quota. */
+    private volatile String quotaKey;
+    private final AtomicBoolean holdsQuota = new AtomicBoolean();
 
     // touched only by tasks of the inbox, which run one at a time
     private AcceptedSetup setup;
@@ -96,6 +99,11 @@ final class LiveConnection implements Outbound {
 
     boolean isFrozen() {
         return frozen;
+    }
+
+    /** The connection's credential was accepted; its sessions count against that key's quota. */
+    void authenticated(String credential) {
+        quotaKey = SessionQuota.keyOf(credential);
     }
 
     /** Starts reading frames: only for a connection whose credential was accepted. */
@@ -270,11 +278,23 @@ final class LiveConnection implements Outbound {
                     + message.field());
         }
         AcceptedSetup accepted = services.setups().validate(message);
-        EmulatedSession bound = bind(accepted);
+        SessionQuota quota = services.registry().quota();
+        if (!quota.tryAcquire(quotaKey)) {
+            throw quota.refusal();
+        }
+        holdsQuota.set(true);
+        EmulatedSession bound;
+        try {
+            bound = bind(accepted);
+        } catch (ProtocolViolation e) {
+            releaseQuota();
+            throw e;
+        }
         session = bound;
         if (!open.get()) {
             // the client went away while we bound the session; markGone may not have seen it
             bound.detach(this);
+            releaseQuota();
             return;
         }
         setup = accepted;
@@ -317,6 +337,7 @@ final class LiveConnection implements Outbound {
         if (s != null) {
             s.detach(this);
         }
+        releaseQuota();
         Runnable disconnect = () -> {
             ModelConnection m = model;
             if (m != null) {
@@ -330,6 +351,13 @@ final class LiveConnection implements Outbound {
             disconnect.run();
         }
         return true;
+    }
+
+    /** Gives the session's place in the quota back, once. */
+    private void releaseQuota() {
+        if (holdsQuota.compareAndSet(true, false)) {
+            services.registry().quota().release(quotaKey);
+        }
     }
 
     private void pong(byte[] payload) {

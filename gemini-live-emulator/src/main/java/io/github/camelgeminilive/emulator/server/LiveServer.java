@@ -50,7 +50,7 @@ public final class LiveServer implements AutoCloseable {
         this.port = port;
         this.tls = tls;
         this.scheduler = newScheduler();
-        this.registry = new SessionRegistry();
+        this.registry = new SessionRegistry(settings.limits().concurrentSessions());
         this.connections = new LiveConnections();
         this.admin = new RegistryAdmin(registry, connections);
         LiveServices services = new LiveServices(registry, engine, credentials,

@@ -30,6 +30,7 @@ final class LiveWebSocketCallback implements WebSocketConnectionCallback {
         } else if (!services.credentials().accepts(credential.get())) {
             connection.refuse("API key not valid. Please pass a valid API key.");
         } else {
+            connection.authenticated(credential.get());
             connection.start();
         }
     }

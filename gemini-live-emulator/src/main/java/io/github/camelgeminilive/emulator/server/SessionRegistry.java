@@ -15,6 +15,12 @@ final class SessionRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ResumePoint> handles = new ConcurrentHashMap<>();
+    private final SessionQuota quota;
+
+    /** A registry whose keys may each have {@code concurrentSessions} sessions open (0: no quota). */
+    SessionRegistry(int concurrentSessions) {
+        this.quota = new SessionQuota(concurrentSessions);
+    }
 
     /**
      * What a handle restores.
@@ -23,6 +29,10 @@ final class SessionRegistry {
      * @param snapshot its state when the handle was issued
      */
     record ResumePoint(EmulatedSession session, EmulatedSession.Snapshot snapshot) {
+    }
+
+    SessionQuota quota() {
+        return quota;
     }
 
     EmulatedSession create(String model) {

@@ -56,7 +56,7 @@ class DisconnectTest {
         Scenario scenario = new Scenario(List.of(new Scenario.Rule(Pattern.compile("wait"),
                 "Done waiting.", null, 60_000L, null)));
         ModelHarness h = new ModelHarness(new SimulatedModel(), Setup.builder(ModelHarness.NATIVE_AUDIO).build(),
-                scheduler, new EmulatorSettings(0, scenario));
+                scheduler, new EmulatorSettings(0, scenario, ServiceLimits.NONE)); // no lifetime timer beside it
         h.sendText("wait");
         assertThat(scheduler.getQueue()).hasSize(1);
 

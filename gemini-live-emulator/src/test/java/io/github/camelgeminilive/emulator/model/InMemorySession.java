@@ -11,6 +11,7 @@ final class InMemorySession implements SessionState {
 
     private final List<Content> history = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> issuedIndexes = Collections.synchronizedList(new ArrayList<>());
+    private final SessionClock clock = new SessionClock();
 
     @Override
     public String sessionId() {
@@ -26,6 +27,11 @@ final class InMemorySession implements SessionState {
     public String issueHandle(long lastConsumedIndex) {
         issuedIndexes.add(lastConsumedIndex);
         return "h" + issuedIndexes.size() + "@" + lastConsumedIndex;
+    }
+
+    @Override
+    public SessionClock clock() {
+        return clock;
     }
 
     List<Long> issuedIndexes() {

@@ -155,6 +155,23 @@ class ScenarioTest extends ModelTestBase {
     }
 
     @Test
+    void aScenarioSetsLimitsOverTheDefaults(@TempDir Path dir) throws IOException {
+        Scenario scenario = Scenario.load(write(dir, "limits.yaml", "limits:\n  connectionLifetime: 30s\n"
+                + "  goAwayBefore: 5s\n  videoSessionLength: 0s\n  contextWindowTokens: 32000\n"
+                + "  concurrentSessions: 3\n"));
+
+        assertThat(scenario.limitOverrides().over(ServiceLimits.DEFAULTS)).isEqualTo(new ServiceLimits(
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ZERO, 32_000, 3));
+        assertThat(Scenario.load(example("example.yaml")).limitOverrides().over(ServiceLimits.DEFAULTS))
+                .isEqualTo(ServiceLimits.DEFAULTS);
+        assertThatThrownBy(() -> Scenario.load(write(dir, "negative.yaml", "limits: {concurrentSessions: -1}\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative.yaml")
+                .hasMessageContaining("concurrentSessions must be 0 (off) or positive");
+        assertThatThrownBy(() -> Scenario.load(write(dir, "typo.yaml", "limits: {lifetime: 5s}\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lifetime");
+    }
+
+    @Test
     void aHostileDurationFailsToLoadAtOnceWithTheProblemNamed(@TempDir Path dir) throws IOException {
         Path file = write(dir, "goaway.yaml",
                 "rules:\n  - match: x\n    fault: {type: goAway, timeLeft: \"1e99999999s\"}\n");

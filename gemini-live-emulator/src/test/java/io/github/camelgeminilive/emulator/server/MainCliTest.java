@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,37 @@ class MainCliTest {
             p.destroy();
             p.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void limitsAreSetOnTheCommandLine() throws Exception {
+        Process p = start("--port", "0", "--pace", "0", "--connection-lifetime", "1.5s", "--go-away-before", "1",
+                "--concurrent-sessions", "1");
+        try {
+            URI endpoint = URI.create(awaitListening(p) + "/ws/google.ai.generativelanguage.v1beta.GenerativeService"
+                    + ".BidiGenerateContent");
+            try (WsTestClient first = WsTestClient.connect(endpoint, Map.of("x-goog-api-key", "k"));
+                    WsTestClient second = WsTestClient.connect(endpoint, Map.of("x-goog-api-key", "k"))) {
+                first.send(Frames.setup(Frames.NATIVE_AUDIO));
+                first.next();
+                second.send(Frames.setup(Frames.NATIVE_AUDIO));
+                assertThat(second.awaitClose().code()).as("one session too many").isEqualTo(1011);
+                assertThat(first.next(m -> m.goAway() != null).goAway().timeLeft()).isEqualTo(Duration.ofSeconds(1));
+                assertThat(first.awaitClose().code()).isEqualTo(1000);
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aNegativeLimitIsAUsageError() throws Exception {
+        Process p = start("--port", "0", "--audio-session-length", "-5s");
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).contains("audioSessionLength must be zero (off) or positive").contains("usage:");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package io.github.camelgeminilive.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig;
+import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
+import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.testing.AudioProducer;
+import io.github.camelgeminilive.testing.EventRecorder;
+import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+
+/**
+ * The emulator ends every connection by itself, as the service does about every ten minutes: here after 2.5 s, with
+ * {@code goAway} 1 s ahead. A call streaming real-time audio is carried across three such lifetimes with no audio
+ * lost and at most the coverage lag doubled per move.
+ */
+class ResilientConnectionLifetimeTest {
+
+    private static final long SAMPLES_PER_SECOND = 16_000;
+    /** Most audio a move may double: {@code coverageLag} (300 ms) plus frames in flight, with room. */
+    private static final long MAX_DOUBLED_PER_RECONNECT = SAMPLES_PER_SECOND / 2;
+    private static final byte[] SPEECH = tone();
+    private static final byte[] SILENCE = new byte[AudioProducer.FRAME_BYTES];
+
+    private GeminiLiveEmulator emulator;
+    private LiveClient client;
+
+    @BeforeEach
+    void start() {
+        emulator = GeminiLiveEmulator.builder().port(0).pace(0).connectionLifetime(Duration.ofMillis(2500))
+                .goAwayBefore(Duration.ofSeconds(1)).build().start();
+        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emulator.close();
+    }
+
+    /** Speech-like tone, loud enough for the emulator's voice activity detection. */
+    private static byte[] tone() {
+        byte[] pcm = new byte[AudioProducer.FRAME_BYTES];
+        for (int i = 0; i < pcm.length / 2; i++) {
+            short v = (short) Math.round(Math.sin(2 * Math.PI * 440 * i / SAMPLES_PER_SECOND) * 8000);
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        return pcm;
+    }
+
+    /** 100 ms of speech in every 500 ms: the emulator answers each and sends a handle covering the audio so far. */
+    private static byte[] speechCycle(long frame) {
+        return frame % 25 < 5 ? SPEECH : SILENCE;
+    }
+
+    @Test
+    void aCallOutlivesThreeConnectionLifetimesWithNoAudioLost() throws Exception {
+        SessionOptions speaking = SessionOptions.of(Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
+                .realtimeInputConfig(new RealtimeInputConfig(new AutomaticActivityDetection(null, null, null, null,
+                        200), null, null))
+                .build());
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(speaking, Resilience.options(false), events)
+                .get(10, TimeUnit.SECONDS);
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        long sent;
+        try (AudioProducer producer = new AudioProducer(session, Duration.ofMillis(20), n -> speechCycle(n))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> events.of(LiveEvent.Reconnected.class).size() >= 3);
+            long atThird = producer.frames();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> producer.frames() >= atThird + 25);
+            sent = producer.stop();
+        }
+        session.sendAudioStreamEnd().get(5, TimeUnit.SECONDS);
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Resilience.transcript(events, after).contains("Alice"));
+
+        SessionInfo info = emulator.admin().session(session.sessionId()).orElseThrow();
+        int reconnects = events.of(LiveEvent.Reconnected.class).size();
+        long doubled = info.audioSamplesInState() - sent;
+        System.out.printf("3 lifetimes: %d samples sent, %d in state, %d connections, %.3f s doubled%n", sent,
+                info.audioSamplesInState(), info.connectionsOpened(), doubled / (double) SAMPLES_PER_SECOND);
+        assertThat(events.of(LiveEvent.GoAwayReceived.class)).as("goAway before each end").hasSizeGreaterThan(2);
+        assertThat(events.of(LiveEvent.Reconnected.class)).allSatisfy(r -> {
+            assertThat(r.cause()).isEqualTo("goAway");
+            assertThat(r.resumed()).isTrue();
+        });
+        assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
+        assertThat(info.connectionsOpened()).isGreaterThanOrEqualTo(4);
+        assertThat(info.audioSamplesInState()).as("samples in state (below the samples sent: lost)")
+                .isGreaterThanOrEqualTo(sent);
+        assertThat(doubled).as("samples doubled over %d reconnect(s)", reconnects)
+                .isLessThanOrEqualTo(reconnects * MAX_DOUBLED_PER_RECONNECT);
+    }
+}
