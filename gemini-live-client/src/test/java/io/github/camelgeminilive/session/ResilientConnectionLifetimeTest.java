@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.protocol.RealtimeInputConfig;
-import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
-import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.AudioProducer;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.testing.SpeechCycle;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
@@ -26,12 +24,6 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
  * lost and at most the coverage lag doubled per move.
  */
 class ResilientConnectionLifetimeTest {
-
-    private static final long SAMPLES_PER_SECOND = 16_000;
-    /** Most audio a move may double: {@code coverageLag} (300 ms) plus frames in flight, with room. */
-    private static final long MAX_DOUBLED_PER_RECONNECT = SAMPLES_PER_SECOND / 2;
-    private static final byte[] SPEECH = tone();
-    private static final byte[] SILENCE = new byte[AudioProducer.FRAME_BYTES];
 
     private GeminiLiveEmulator emulator;
     private LiveClient client;
@@ -49,35 +41,15 @@ class ResilientConnectionLifetimeTest {
         emulator.close();
     }
 
-    /** Speech-like tone, loud enough for the emulator's voice activity detection. */
-    private static byte[] tone() {
-        byte[] pcm = new byte[AudioProducer.FRAME_BYTES];
-        for (int i = 0; i < pcm.length / 2; i++) {
-            short v = (short) Math.round(Math.sin(2 * Math.PI * 440 * i / SAMPLES_PER_SECOND) * 8000);
-            pcm[2 * i] = (byte) v;
-            pcm[2 * i + 1] = (byte) (v >> 8);
-        }
-        return pcm;
-    }
-
-    /** 100 ms of speech in every 500 ms: the emulator answers each and sends a handle covering the audio so far. */
-    private static byte[] speechCycle(long frame) {
-        return frame % 25 < 5 ? SPEECH : SILENCE;
-    }
-
     @Test
     void aCallOutlivesThreeConnectionLifetimesWithNoAudioLost() throws Exception {
-        SessionOptions speaking = SessionOptions.of(Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
-                .realtimeInputConfig(new RealtimeInputConfig(new AutomaticActivityDetection(null, null, null, null,
-                        200), null, null))
-                .build());
         EventRecorder events = new EventRecorder();
-        ResilientSession session = client.connectResilient(speaking, Resilience.options(false), events)
+        ResilientSession session = client.connectResilient(SpeechCycle.session(), Resilience.options(false), events)
                 .get(10, TimeUnit.SECONDS);
         session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.TurnComplete.class, 1);
         long sent;
-        try (AudioProducer producer = new AudioProducer(session, Duration.ofMillis(20), n -> speechCycle(n))) {
+        try (AudioProducer producer = new AudioProducer(session, Duration.ofMillis(20), SpeechCycle::frame)) {
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> events.of(LiveEvent.Reconnected.class).size() >= 3);
             long atThird = producer.frames();
@@ -94,7 +66,8 @@ class ResilientConnectionLifetimeTest {
         int reconnects = events.of(LiveEvent.Reconnected.class).size();
         long doubled = info.audioSamplesInState() - sent;
         System.out.printf("3 lifetimes: %d samples sent, %d in state, %d connections, %.3f s doubled%n", sent,
-                info.audioSamplesInState(), info.connectionsOpened(), doubled / (double) SAMPLES_PER_SECOND);
+                info.audioSamplesInState(), info.connectionsOpened(),
+                doubled / (double) SpeechCycle.SAMPLES_PER_SECOND);
         assertThat(events.of(LiveEvent.GoAwayReceived.class)).as("goAway before each end").hasSizeGreaterThan(2);
         assertThat(events.of(LiveEvent.Reconnected.class)).allSatisfy(r -> {
             assertThat(r.cause()).isEqualTo("goAway");
@@ -105,6 +78,6 @@ class ResilientConnectionLifetimeTest {
         assertThat(info.audioSamplesInState()).as("samples in state (below the samples sent: lost)")
                 .isGreaterThanOrEqualTo(sent);
         assertThat(doubled).as("samples doubled over %d reconnect(s)", reconnects)
-                .isLessThanOrEqualTo(reconnects * MAX_DOUBLED_PER_RECONNECT);
+                .isLessThanOrEqualTo(reconnects * SpeechCycle.MAX_DOUBLED_PER_RECONNECT);
     }
 }

@@ -9,13 +9,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.protocol.RealtimeInputConfig;
-import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
-import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.AudioProducer;
 import io.github.camelgeminilive.testing.EmulatorClientTest;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
+import io.github.camelgeminilive.testing.SpeechCycle;
 
 /**
  * Without a consumed index (the Gemini API's resumption) and with pongs far slower than a turn, a resume doubles at
@@ -23,38 +21,6 @@ import io.github.camelgeminilive.testing.Resilience;
  * would replay everything since the last answered ping: with pongs this late, all the audio streamed so far.
  */
 class ResilientSlowPongsTest extends EmulatorClientTest {
-
-    private static final long SAMPLES_PER_SECOND = 16_000;
-    /** Most audio a reconnect may double: {@code coverageLag} (300 ms) plus frames in flight, with room. */
-    private static final long MAX_DOUBLED_PER_RECONNECT = SAMPLES_PER_SECOND / 2;
-    private static final byte[] SPEECH = tone();
-    private static final byte[] SILENCE = new byte[AudioProducer.FRAME_BYTES];
-
-    /** Speech-like tone, loud enough for the emulator's voice activity detection. */
-    private static byte[] tone() {
-        byte[] pcm = new byte[AudioProducer.FRAME_BYTES];
-        for (int i = 0; i < pcm.length / 2; i++) {
-            short v = (short) Math.round(Math.sin(2 * Math.PI * 440 * i / SAMPLES_PER_SECOND) * 8000);
-            pcm[2 * i] = (byte) v;
-            pcm[2 * i + 1] = (byte) (v >> 8);
-        }
-        return pcm;
-    }
-
-    /**
-     * Real time: 100 ms of speech in every 500 ms. The emulator ends each utterance after 200 ms of silence and,
-     * once it answered, sends a handle covering the audio so far: a handle twice a second, all through the stream.
-     */
-    private static byte[] speechCycle(long frame) {
-        return frame % 25 < 5 ? SPEECH : SILENCE;
-    }
-
-    private static SessionOptions speaking() {
-        return SessionOptions.of(Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
-                .realtimeInputConfig(new RealtimeInputConfig(new AutomaticActivityDetection(null, null, null, null,
-                        200), null, null))
-                .build());
-    }
 
     /** Breaks, or otherwise disturbs, a session's connection. */
     private interface Fault {
@@ -68,11 +34,12 @@ class ResilientSlowPongsTest extends EmulatorClientTest {
     private void survive(Duration pongDelay, ResilienceOptions options, Fault fault) throws Exception {
         emulator.admin().pongDelay(pongDelay);
         EventRecorder events = new EventRecorder();
-        ResilientSession session = client.connectResilient(speaking(), options, events).get(10, TimeUnit.SECONDS);
+        ResilientSession session = client.connectResilient(SpeechCycle.session(), options, events)
+                .get(10, TimeUnit.SECONDS);
         session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.TurnComplete.class, 1);
         long sent;
-        try (AudioProducer producer = new AudioProducer(session, Duration.ofMillis(20), n -> speechCycle(n))) {
+        try (AudioProducer producer = new AudioProducer(session, Duration.ofMillis(20), SpeechCycle::frame)) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> producer.frames() >= 100
                     && events.of(LiveEvent.ResumptionUpdate.class).stream().filter(u -> u.newHandle() != null)
                             .count() >= 4);
@@ -93,12 +60,12 @@ class ResilientSlowPongsTest extends EmulatorClientTest {
         long doubled = info.audioSamplesInState() - sent;
         System.out.printf("pongs %s late, %s: %d samples sent, %d in state, %d reconnect(s), %.3f s doubled%n",
                 pongDelay, events.of(LiveEvent.Reconnected.class).get(0).cause(), sent, info.audioSamplesInState(),
-                reconnects, doubled / (double) SAMPLES_PER_SECOND);
+                reconnects, doubled / (double) SpeechCycle.SAMPLES_PER_SECOND);
         assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
         assertThat(info.audioSamplesInState()).as("samples in state (below the samples sent: lost)")
                 .isGreaterThanOrEqualTo(sent);
         assertThat(doubled).as("samples doubled over %d reconnect(s)", reconnects)
-                .isLessThanOrEqualTo(reconnects * MAX_DOUBLED_PER_RECONNECT);
+                .isLessThanOrEqualTo(reconnects * SpeechCycle.MAX_DOUBLED_PER_RECONNECT);
     }
 
     private static ResilienceOptions gemini() {
