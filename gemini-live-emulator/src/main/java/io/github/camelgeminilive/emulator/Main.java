@@ -111,7 +111,7 @@ public final class Main {
                 case "--go-away-before" -> b.goAwayBefore(durationValue(option, value(args, ++i, option)));
                 case "--audio-session-length" -> audioLength = durationValue(option, value(args, ++i, option));
                 case "--video-session-length" -> videoLength = durationValue(option, value(args, ++i, option));
-                case "--context-window-tokens" -> b.contextWindowTokens(intValue(option, value(args, ++i, option)));
+                case "--context-window-tokens" -> b.contextWindowTokens(longValue(option, value(args, ++i, option)));
                 case "--concurrent-sessions" -> b.concurrentSessions(intValue(option, value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }

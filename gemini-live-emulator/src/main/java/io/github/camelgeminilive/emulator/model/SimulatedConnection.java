@@ -251,10 +251,14 @@ final class SimulatedConnection implements ModelConnection {
         if (turn != null && interruptible) {
             interrupt();
         }
-        List<Content> earlier = List.copyOf(history);
         history.add(content);
         if (!limits.fitWindow(systemInstruction, history)) {
             return;
+        }
+        // after the window was fitted: the answer must not remember turns compression just dropped
+        List<Content> earlier;
+        synchronized (history) {
+            earlier = List.copyOf(history.subList(0, history.size() - 1));
         }
         if (turn != null) {
             queued.add(new QueuedTurn(text, earlier));

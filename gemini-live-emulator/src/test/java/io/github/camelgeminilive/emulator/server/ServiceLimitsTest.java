@@ -140,6 +140,27 @@ class ServiceLimitsTest {
     }
 
     @Test
+    void theTurnThatTriggersCompressionIsAnsweredWithoutTheTurnsItDropped() throws Exception {
+        start(GeminiLiveEmulator.builder().contextWindowTokens(200));
+        try (WsTestClient ws = connect("k")) {
+            ws.send(COMPRESSED.replace("\"contextWindowCompression\"",
+                    "\"outputAudioTranscription\":{},\"contextWindowCompression\""));
+            ws.next();
+            ws.send(Frames.text("My name is Alice"));
+            ws.next(ServiceLimitsTest::turnComplete);
+            // about 100 tokens on its own: over the trigger, so every earlier turn is dropped before it is answered
+            ws.send(Frames.text("x".repeat(400) + " What is my name?"));
+            StringBuilder said = new StringBuilder();
+            for (ServerMessage m = ws.next(); !turnComplete(m); m = ws.next()) {
+                if (m.serverContent() != null && m.serverContent().outputTranscription() != null) {
+                    said.append(m.serverContent().outputTranscription().text());
+                }
+            }
+            assertThat(said.toString()).contains("I don't know your name yet").doesNotContain("Alice");
+        }
+    }
+
+    @Test
     void theScenarioFileSetsLimitsAndTheBuilderWins(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("limits.yaml"),
                 "limits:\n  concurrentSessions: 1\n  audioSessionLength: 1s\n");
