@@ -1,8 +1,19 @@
 package io.github.camelgeminilive.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
 import io.github.camelgeminilive.protocol.Setup;
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 
 /**
@@ -33,6 +44,34 @@ public final class SpeechCycle {
                 .realtimeInputConfig(new RealtimeInputConfig(new AutomaticActivityDetection(null, null, null, null,
                         200), null, null))
                 .build());
+    }
+
+    /**
+     * After a call that said "My name is Alice" and then streamed {@code sent} samples of the cycle across one or more
+     * moves: asks for the name (the session still remembers it), then checks the emulator's session state holds every
+     * sample sent (fewer: audio lost) and at most {@link #MAX_DOUBLED_PER_RECONNECT} more per move, and that the
+     * session never closed. Prints the figures under {@code label}.
+     */
+    public static SessionInfo assertCarriedOver(GeminiLiveEmulator emulator, ResilientSession session,
+            EventRecorder events, long sent, String label) throws Exception {
+        // ends the utterance in progress; the answer to the question then comes after every frame was read
+        session.sendAudioStreamEnd().get(5, TimeUnit.SECONDS);
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Resilience.transcript(events, after).contains("Alice"));
+        SessionInfo info = emulator.admin().session(session.sessionId()).orElseThrow();
+        int reconnects = events.of(LiveEvent.Reconnected.class).size();
+        long doubled = info.audioSamplesInState() - sent;
+        System.out.printf("%s: %d samples sent, %d in state, %d reconnect(s), %d connections, %.3f s doubled%n",
+                label, sent, info.audioSamplesInState(), reconnects, info.connectionsOpened(),
+                doubled / (double) SAMPLES_PER_SECOND);
+        assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
+        assertThat(info.audioSamplesInState()).as("samples in state (below the samples sent: lost)")
+                .isGreaterThanOrEqualTo(sent);
+        assertThat(doubled).as("samples doubled over %d reconnect(s)", reconnects)
+                .isLessThanOrEqualTo(reconnects * MAX_DOUBLED_PER_RECONNECT);
+        return info;
     }
 
     /** Speech-like tone, loud enough for the emulator's voice activity detection. */
