@@ -3,7 +3,7 @@ package io.github.camelgeminilive.session;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.ClientContent;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
@@ -47,7 +47,7 @@ record ClientFrame(byte[] utf8, Duration audio, List<String> toolResponseIds) {
     }
 
     static ClientFrame audio(byte[] pcm, int offset, int length, String mimeType) {
-        String mime = mimeType == null ? PcmMime.INPUT : mimeType;
+        String mime = mimeType == null ? MimeTypes.PCM_INPUT : mimeType;
         int rate = Inputs.audio(pcm, offset, length, mime);
         return new ClientFrame(LiveJson.get().writeRealtimeBlob("audio", mime, pcm, offset, length),
                 audioLength(length, rate), List.of());
@@ -92,9 +92,9 @@ record ClientFrame(byte[] utf8, Duration audio, List<String> toolResponseIds) {
         }
         RealtimeInput input = message.realtimeInput();
         if (input != null && input.audio() != null && input.audio().data() != null) {
-            String mime = input.audio().mimeType() == null ? PcmMime.INPUT : input.audio().mimeType();
+            String mime = input.audio().mimeType() == null ? MimeTypes.PCM_INPUT : input.audio().mimeType();
             return new ClientFrame(LiveJson.get().writeBytes(message),
-                    audioLength(input.audio().data().length, PcmMime.rate(mime, PcmMime.INPUT_RATE)), List.of());
+                    audioLength(input.audio().data().length, MimeTypes.pcmRate(mime, MimeTypes.PCM_INPUT_RATE)), List.of());
         }
         return of(message);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.ClientMessage;
 
 /** Checks what a caller asks a session to send; each failure names the problem. */
@@ -27,7 +27,7 @@ final class Inputs {
         if (length % 2 != 0) {
             throw new IllegalArgumentException("Audio must be whole 16-bit PCM samples, got an odd length: " + length);
         }
-        return PcmMime.rate(mimeType, PcmMime.INPUT_RATE);
+        return MimeTypes.pcmRate(mimeType, MimeTypes.PCM_INPUT_RATE);
     }
 
     static void video(byte[] frame, String mimeType) {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.EventRecorder;
@@ -26,7 +26,7 @@ class EmulatorBargeInTest {
                         .get(10, TimeUnit.SECONDS)) {
             session.sendText("Tell me a long story").get(5, TimeUnit.SECONDS);
             events.await(LiveEvent.Audio.class);
-            session.sendAudio(Signals.speechThenSilence(16000, 400, 0), PcmMime.INPUT).get(5, TimeUnit.SECONDS);
+            session.sendAudio(Signals.speechThenSilence(16000, 400, 0), MimeTypes.PCM_INPUT).get(5, TimeUnit.SECONDS);
             events.await(LiveEvent.Interrupted.class);
             int interrupted = events.types().indexOf(LiveEventType.INTERRUPTED);
             assertThat(events.types().subList(interrupted, events.size())).doesNotContain(LiveEventType.AUDIO);

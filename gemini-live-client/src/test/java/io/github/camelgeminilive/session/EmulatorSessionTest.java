@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.ClientMessage;
@@ -127,7 +127,7 @@ class EmulatorSessionTest {
             assertThat(text).isEqualTo("You said: Hello emulator");
             long bytes = 0;
             for (LiveEvent.Audio audio : events.of(LiveEvent.Audio.class)) {
-                assertThat(PcmMime.rate(audio.mimeType(), 0)).isEqualTo(24000);
+                assertThat(MimeTypes.pcmRate(audio.mimeType(), 0)).isEqualTo(24000);
                 assertThat(audio.data().length % 2).isZero();
                 bytes += audio.data().length;
             }
@@ -177,7 +177,7 @@ class EmulatorSessionTest {
             int chunk = 3200; // 100 ms
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int off = 0; off < pcm.length; off += chunk) {
-                sends.add(session.sendAudio(pcm, off, Math.min(chunk, pcm.length - off), PcmMime.INPUT));
+                sends.add(session.sendAudio(pcm, off, Math.min(chunk, pcm.length - off), MimeTypes.PCM_INPUT));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             awaitTurn(events, 1);
@@ -192,7 +192,7 @@ class EmulatorSessionTest {
     void audioStreamEndClosesTheUserTurn() throws Exception {
         EventRecorder events = new EventRecorder();
         try (LiveSession session = connect(setup().build(), events)) {
-            session.sendAudio(Signals.speechThenSilence(16000, 800, 0), PcmMime.INPUT).get(5, TimeUnit.SECONDS);
+            session.sendAudio(Signals.speechThenSilence(16000, 800, 0), MimeTypes.PCM_INPUT).get(5, TimeUnit.SECONDS);
             session.sendAudioStreamEnd().get(5, TimeUnit.SECONDS);
             awaitTurn(events, 1);
             assertThat(transcript(events, 0)).startsWith("You said: [speech 0.");
@@ -207,7 +207,7 @@ class EmulatorSessionTest {
                 .build();
         try (LiveSession session = connect(manual, events)) {
             session.sendActivityStart();
-            session.sendAudio(Signals.speechThenSilence(16000, 500, 0), PcmMime.of(16000));
+            session.sendAudio(Signals.speechThenSilence(16000, 500, 0), MimeTypes.pcm(16000));
             session.sendActivityEnd().get(5, TimeUnit.SECONDS);
             awaitTurn(events, 1);
             assertThat(transcript(events, 0)).startsWith("You said: [speech 0.5");
@@ -382,7 +382,7 @@ class EmulatorSessionTest {
         session.closeAsync().get(5, TimeUnit.SECONDS);
         assertThat(events.awaitClosed().error()).isNull();
         for (CompletableFuture<Void> send : List.of(session.sendText("late"),
-                session.sendAudio(new byte[320], PcmMime.INPUT), session.sendActivityStart())) {
+                session.sendAudio(new byte[320], MimeTypes.PCM_INPUT), session.sendActivityStart())) {
             assertThatThrownBy(() -> send.get(5, TimeUnit.SECONDS)).cause()
                     .isInstanceOf(SessionClosedException.class).hasMessageContaining("is closed");
         }
@@ -392,9 +392,9 @@ class EmulatorSessionTest {
     void badInputFailsTheFutureWithAClearMessage() throws Exception {
         try (LiveSession session = connect(setup().build(), new EventRecorder())) {
             assertBad(session.sendText("  "), "blank");
-            assertBad(session.sendAudio(new byte[0], PcmMime.INPUT), "empty");
-            assertBad(session.sendAudio(null, 0, 0, PcmMime.INPUT), "null");
-            assertBad(session.sendAudio(new byte[3], PcmMime.INPUT), "16-bit");
+            assertBad(session.sendAudio(new byte[0], MimeTypes.PCM_INPUT), "empty");
+            assertBad(session.sendAudio(null, 0, 0, MimeTypes.PCM_INPUT), "null");
+            assertBad(session.sendAudio(new byte[3], MimeTypes.PCM_INPUT), "16-bit");
             assertBad(session.sendAudio(new byte[4], "audio/mp3"), "audio/mp3");
             assertBad(session.sendAudio(new byte[4], "audio/pcm;rate=x"), "'x'");
             assertBad(session.sendVideo(Signals.image("png"), "image/gif"), "image/gif");
@@ -421,7 +421,7 @@ class EmulatorSessionTest {
             for (int t = 0; t < 4; t++) {
                 jobs.add(senders.submit(() -> {
                     for (int i = 0; i < 125; i++) {
-                        sends.add(session.sendAudio(quiet, PcmMime.INPUT));
+                        sends.add(session.sendAudio(quiet, MimeTypes.PCM_INPUT));
                     }
                 }));
             }

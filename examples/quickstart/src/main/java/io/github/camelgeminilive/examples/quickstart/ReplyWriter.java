@@ -1,6 +1,6 @@
 package io.github.camelgeminilive.examples.quickstart;
 
-import io.github.camelgeminilive.audio.PcmMime;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.audio.Wav;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ final class ReplyWriter implements Processor {
             throw new IllegalStateException("The model's reply carried no audio; nothing to write to " + wavFile);
         }
         String mimeType = reply.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
-        int sampleRate = mimeType == null ? PcmMime.OUTPUT_RATE : PcmMime.rate(mimeType, PcmMime.OUTPUT_RATE);
+        int sampleRate = mimeType == null ? MimeTypes.PCM_OUTPUT_RATE : MimeTypes.pcmRate(mimeType, MimeTypes.PCM_OUTPUT_RATE);
         Wav.write(wavFile, pcm, sampleRate);
 
         out.println("Transcript: " + reply.getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, "", String.class));

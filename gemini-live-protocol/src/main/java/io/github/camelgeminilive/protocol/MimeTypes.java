@@ -1,24 +1,33 @@
-package io.github.camelgeminilive.audio;
+package io.github.camelgeminilive.protocol;
 
 /**
- * MIME types of raw 16-bit little-endian mono PCM as the Live API writes them: {@code audio/pcm;rate=16000}.
+ * The MIME types of media on the wire, parsed in one place for the client, the Camel component and the emulator:
+ * raw 16-bit little-endian mono PCM ({@code audio/pcm}, with an optional {@code rate} parameter, 16000 when absent;
+ * other parameters such as {@code channels=1} are ignored) and the video frame types {@code image/jpeg} and
+ * {@code image/png}. Case and spaces around the parts do not matter. See docs/wire-protocol.md, "Media".
  */
-public final class PcmMime {
+public final class MimeTypes {
 
     /** The service's native input rate. */
-    public static final int INPUT_RATE = 16_000;
+    public static final int PCM_INPUT_RATE = 16_000;
     /** The rate of the model's audio. */
-    public static final int OUTPUT_RATE = 24_000;
+    public static final int PCM_OUTPUT_RATE = 24_000;
     /** Default MIME type of input audio. */
-    public static final String INPUT = of(INPUT_RATE);
+    public static final String PCM_INPUT = pcm(PCM_INPUT_RATE);
+    /** Default MIME type of a video frame. */
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+    /** The input types the Live API takes, for error messages. */
+    public static final String SUPPORTED_INPUT = "audio/pcm;rate=<Hz> (16-bit little-endian mono PCM), image/jpeg or "
+            + "image/png";
 
     private static final String BASE = "audio/pcm";
 
-    private PcmMime() {
+    private MimeTypes() {
     }
 
     /** {@code audio/pcm;rate=<sampleRate>}. */
-    public static String of(int sampleRate) {
+    public static String pcm(int sampleRate) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("Sample rate must be positive: " + sampleRate);
         }
@@ -36,9 +45,9 @@ public final class PcmMime {
      *
      * @throws IllegalArgumentException when the type is not {@code audio/pcm} or the rate is not a positive integer
      */
-    public static int rate(String mimeType, int defaultRate) {
-        if (INPUT.equals(mimeType)) {
-            return INPUT_RATE;
+    public static int pcmRate(String mimeType, int defaultRate) {
+        if (PCM_INPUT.equals(mimeType)) {
+            return PCM_INPUT_RATE;
         }
         int at = mimeType == null ? -1 : baseEnd(mimeType);
         if (at < 0) {
@@ -59,9 +68,23 @@ public final class PcmMime {
     }
 
     /** Validates an input audio MIME type ({@code audio/pcm} with optional {@code rate}); returns it unchanged. */
-    public static String requireInput(String mimeType) {
-        rate(mimeType, INPUT_RATE);
+    public static String requirePcm(String mimeType) {
+        pcmRate(mimeType, PCM_INPUT_RATE);
         return mimeType;
+    }
+
+    /** True for {@code image/jpeg} and {@code image/png} (any case, spaces around ignored). */
+    public static boolean isImage(String mimeType) {
+        if (mimeType == null) {
+            return false;
+        }
+        int start = skipSpaces(mimeType, 0);
+        int end = trimmedEnd(mimeType, start, mimeType.length());
+        return is(mimeType, start, end, JPEG) || is(mimeType, start, end, PNG);
+    }
+
+    private static boolean is(String mimeType, int start, int end, String type) {
+        return end - start == type.length() && mimeType.regionMatches(true, start, type, 0, type.length());
     }
 
     /** Index of the first {@code ;} (or the length) when the type is {@code audio/pcm}; -1 otherwise. */
