@@ -73,13 +73,14 @@ public final class MimeTypes {
         return mimeType;
     }
 
-    /** True for {@code image/jpeg} and {@code image/png} (any case, spaces around ignored). */
+    /** True for {@code image/jpeg} and {@code image/png} (any case, spaces and parameters ignored). */
     public static boolean isImage(String mimeType) {
         if (mimeType == null) {
             return false;
         }
+        int semicolon = mimeType.indexOf(';');
         int start = skipSpaces(mimeType, 0);
-        int end = trimmedEnd(mimeType, start, mimeType.length());
+        int end = trimmedEnd(mimeType, start, semicolon < 0 ? mimeType.length() : semicolon);
         return is(mimeType, start, end, JPEG) || is(mimeType, start, end, PNG);
     }
 

@@ -43,6 +43,7 @@ class MimeTypesTest {
     void knowsTheImageTypes() {
         assertThat(MimeTypes.isImage("image/jpeg")).isTrue();
         assertThat(MimeTypes.isImage(" Image/PNG ")).isTrue();
+        assertThat(MimeTypes.isImage("image/jpeg; q=1")).as("parameters ignored, as for PCM").isTrue();
         assertThat(MimeTypes.isImage("image/gif")).isFalse();
         assertThat(MimeTypes.isImage("image/pngx")).isFalse();
         assertThat(MimeTypes.isImage("audio/pcm")).isFalse();
