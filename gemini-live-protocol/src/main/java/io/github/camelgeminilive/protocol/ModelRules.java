@@ -1,8 +1,8 @@
 package io.github.camelgeminilive.protocol;
 
 /**
- * How one model family speaks the protocol (reference section 5a). Both the client and the emulator take their
- * behaviour from these values instead of branching on model names.
+ * How one model family speaks the protocol (see docs/wire-protocol.md, Model families). Both the client and the
+ * emulator take their behaviour from these values instead of branching on model names.
  *
  * @param family                      a short name for logs and docs
  * @param textModalityAllowed         {@code TEXT} may be requested as response modality

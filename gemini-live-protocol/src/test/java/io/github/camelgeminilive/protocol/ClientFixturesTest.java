@@ -12,7 +12,7 @@ import io.github.camelgeminilive.protocol.GenerationConfig.SpeechConfig;
 import io.github.camelgeminilive.protocol.GenerationConfig.ThinkingConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
 
-/** The typed values of each client fixture, as the reference describes them. */
+/** The typed values of each client fixture, as docs/wire-protocol.md describes them. */
 class ClientFixturesTest {
 
     @Test

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The factories that clients and the emulator use write exactly the reference's JSON (the fixtures). */
+/**
+ * The factories that clients and the emulator use write exactly the JSON of docs/wire-protocol.md (the fixtures).
+ */
 class FactoriesTest {
 
     private static final byte[] PCM = { 0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128 };

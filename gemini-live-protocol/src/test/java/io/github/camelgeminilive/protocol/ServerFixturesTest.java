@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.UsageMetadata.ModalityTokenCount;
 
-/** The typed values of each server fixture, as the reference describes them. */
+/** The typed values of each server fixture, as docs/wire-protocol.md describes them. */
 class ServerFixturesTest {
 
     private static final byte[] PCM = { 0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128 };
