@@ -25,10 +25,10 @@ final class MessageValidator {
     private MessageValidator() {
     }
 
-    static ValidatedMessage validate(ClientFrame frame, ModelRules rules) throws ProtocolViolation {
+    static ValidatedMessage validate(InboundFrame frame, ModelRules rules) throws ProtocolViolation {
         Tally tally = new Tally();
         switch (frame.field()) {
-            case ClientFrame.REALTIME_INPUT -> {
+            case InboundFrame.REALTIME_INPUT -> {
                 Media audio = checkRealtimeInput(frame.body(), rules, tally);
                 if (audio != null) {
                     // the hot path, 50 times a second: the checked bytes make the message, without decoding again
@@ -36,7 +36,7 @@ final class MessageValidator {
                             new Blob(audio.mimeType(), audio.data()))), tally.audioSamples, tally.videoFrames);
                 }
             }
-            case ClientFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
+            case InboundFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
             default -> {
                 // toolResponse and contextUpdate carry no media; their shape is checked by decoding
             }

@@ -19,7 +19,7 @@ final class SetupValidator {
         this.table = table;
     }
 
-    AcceptedSetup validate(ClientFrame frame) throws ProtocolViolation {
+    AcceptedSetup validate(InboundFrame frame) throws ProtocolViolation {
         Setup setup = MessageValidator.decode(frame.tree()).setup();
         if (setup.model() == null || setup.model().isBlank()) {
             throw ProtocolViolation.invalid("setup.model is required, e.g. models/gemini-2.5-flash-native-audio-latest");
