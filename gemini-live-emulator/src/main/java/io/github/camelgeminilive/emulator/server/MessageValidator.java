@@ -15,8 +15,9 @@ import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 
 /**
- * Checks a client message after setup against the reference (section 4) and the model family's rules: one field
- * per {@code realtimeInput}, known MIME types, valid base64, {@code mediaChunks} only where the family takes it.
+ * Checks a client message after setup against the protocol (see docs/wire-protocol.md, Client messages and Media)
+ * and the model family's rules: one field per {@code realtimeInput}, known MIME types, valid base64,
+ * {@code mediaChunks} only where the family takes it.
  */
 final class MessageValidator {
 

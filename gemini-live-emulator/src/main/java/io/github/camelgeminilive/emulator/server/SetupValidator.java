@@ -8,7 +8,10 @@ import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.github.camelgeminilive.protocol.Setup;
 
-/** Checks a {@code setup} message against the reference and the rules of the model family it names. */
+/**
+ * Checks a {@code setup} message against the protocol and the rules of the model family it names (see
+ * docs/wire-protocol.md, Setup and Model families).
+ */
 final class SetupValidator {
 
     private static final Set<String> MODALITIES = Set.of("AUDIO", "TEXT");

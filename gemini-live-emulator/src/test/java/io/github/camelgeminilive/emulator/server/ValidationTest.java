@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 
-/** Every frame is checked against the reference; violations close with 1007 and a reason naming the problem. */
+/**
+ * Every frame is checked against the protocol (docs/wire-protocol.md, Client messages); violations close with 1007
+ * and a reason naming the problem.
+ */
 class ValidationTest {
 
     private static final String NATIVE_SETUP = Frames.setup(Frames.NATIVE_AUDIO);
