@@ -37,7 +37,7 @@ public class GeminiLiveComponent extends DefaultComponent {
                             + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
 
-    private final SessionRegistry sessions = new SessionRegistry();
+    private final SharedSessions sessions = new SharedSessions();
     private final LiveClients clients = new LiveClients();
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
@@ -91,10 +91,10 @@ public class GeminiLiveComponent extends DefaultComponent {
      * The shared session for {@code key}, opened with these settings if nobody uses it yet: a resilient session when
      * {@code resilience} is given, a plain one otherwise.
      */
-    SharedLiveSession acquireSession(String key, ConnectionSettings connection, SessionOptions options,
+    SharedLiveSession acquireSession(String key, LiveClientKey clientKey, SessionOptions options,
                                      ResilienceOptions resilience) {
         return sessions.acquire(key, k -> new SharedLiveSession(k, listener -> {
-            LiveClient client = clients.get(connection);
+            LiveClient client = clients.get(clientKey);
             return resilience == null
                     ? client.connect(options, null, listener)
                     : client.connectResilient(options, resilience, listener).thenApply(LiveSession.class::cast);

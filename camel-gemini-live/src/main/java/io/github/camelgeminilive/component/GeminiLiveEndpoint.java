@@ -38,7 +38,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @UriParam
     private GeminiLiveConfiguration configuration;
 
-    private ConnectionSettings connectionSettings;
+    private LiveClientKey clientKey;
     private SessionOptions sessionOptions;
     private ResumptionHandleStore handleStore;
 
@@ -68,7 +68,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        connectionSettings = LiveSettingsMapper.connectionSettings(configuration);
+        clientKey = LiveSettingsMapper.clientKey(configuration);
         sessionOptions = LiveSettingsMapper.sessionOptions(configuration, getComponent()::executeEvent);
         StateRepository<String, String> repository = configuration.getResumptionHandleRepository();
         handleStore = repository != null
@@ -86,7 +86,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     /** The shared session for {@code key}; release it with {@link #releaseSession}. */
     SharedLiveSession acquireSession(String key) {
-        return getComponent().acquireSession(key, connectionSettings, sessionOptions, resilienceOptions(key));
+        return getComponent().acquireSession(key, clientKey, sessionOptions, resilienceOptions(key));
     }
 
     private ResilienceOptions resilienceOptions(String key) {

@@ -5,13 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelgeminilive.session.LiveClient;
 
-/** One {@link LiveClient} per distinct {@link ConnectionSettings}, created on first use, closed together. */
+/** One {@link LiveClient} per distinct {@link LiveClientKey}, created on first use, closed together. */
 final class LiveClients implements AutoCloseable {
 
-    private final Map<ConnectionSettings, LiveClient> clients = new ConcurrentHashMap<>();
+    private final Map<LiveClientKey, LiveClient> clients = new ConcurrentHashMap<>();
 
-    LiveClient get(ConnectionSettings settings) {
-        return clients.computeIfAbsent(settings, s -> LiveClient.create(s.toConnectionOptions()));
+    LiveClient get(LiveClientKey key) {
+        return clients.computeIfAbsent(key, k -> LiveClient.create(k.toConnectionOptions()));
     }
 
     @Override

@@ -25,7 +25,7 @@ import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
- * The one place where {@link GeminiLiveConfiguration} becomes the client's settings: {@link ConnectionSettings}
+ * The one place where {@link GeminiLiveConfiguration} becomes the client's settings: {@link LiveClientKey}
  * (which {@code LiveClient} to use), {@link SessionOptions} (the {@code setup} of a session) and
  * {@link ResilienceOptions} (how a resilient session survives its connections).
  */
@@ -38,17 +38,17 @@ final class LiveSettingsMapper {
     private LiveSettingsMapper() {
     }
 
-    static ConnectionSettings connectionSettings(GeminiLiveConfiguration c) {
+    static LiveClientKey clientKey(GeminiLiveConfiguration c) {
         if (c.getApiKey() == null || c.getApiKey().isBlank()) {
             throw new IllegalArgumentException("The gemini-live option apiKey is required (an API key, ephemeral token"
                                                + " or access token, depending on the flavour)");
         }
-        ConnectionSettings settings = new ConnectionSettings(URI.create(c.getBaseUrl()), c.getFlavour(),
+        LiveClientKey key = new LiveClientKey(URI.create(c.getBaseUrl()), c.getFlavour(),
                 c.getApiVersion(), c.getApiKey(), Duration.ofMillis(c.getConnectTimeout()),
                 c.getTrustStore() == null ? null : Path.of(c.getTrustStore()), c.getTrustStorePassword(),
                 c.isAllowPlainText());
-        settings.toConnectionOptions(); // a bad base URL fails the endpoint now, before anything connects
-        return settings;
+        key.toConnectionOptions(); // a bad base URL fails the endpoint now, before anything connects
+        return key;
     }
 
     static SessionOptions sessionOptions(GeminiLiveConfiguration c, Executor eventExecutor) {

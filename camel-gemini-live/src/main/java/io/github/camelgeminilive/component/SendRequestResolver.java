@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.session.LiveSession;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -102,17 +103,16 @@ final class SendRequestResolver {
 
     private static Outgoing.Source sendMedia(GeminiLiveOperation op, Message in) {
         Object body = in.getBody();
-        String mime = in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
-        if (mime == null) {
-            mime = op == GeminiLiveOperation.sendVideo ? MediaType.DEFAULT_VIDEO : MediaType.DEFAULT_AUDIO;
-        }
-        MediaType kind = MediaType.of(mime);
-        if (op == GeminiLiveOperation.sendVideo && kind != MediaType.VIDEO) {
+        String header = in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
+        String mimeType = header != null ? header
+                : op == GeminiLiveOperation.sendVideo ? MimeTypes.JPEG : MimeTypes.PCM_INPUT;
+        boolean video = isVideoFrame(mimeType);
+        if (op == GeminiLiveOperation.sendVideo && !video) {
             throw new IllegalArgumentException("Operation sendVideo needs " + GeminiLiveConstants.MIME_TYPE
-                                               + " image/jpeg or image/png, not '" + mime + "'");
+                                               + " " + MimeTypes.JPEG + " or " + MimeTypes.PNG + ", not '" + mimeType
+                                               + "'");
         }
-        String mimeType = mime;
-        if (kind == MediaType.VIDEO) {
+        if (video) {
             byte[] frame = bytes(body, op);
             return one(s -> s.sendVideo(frame, mimeType), () -> frame.length);
         }
@@ -121,6 +121,23 @@ final class SendRequestResolver {
         }
         byte[] pcm = bytes(body, op);
         return one(s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
+    }
+
+    /**
+     * True for a video frame's MIME type, false for PCM audio (parsed by {@link MimeTypes}, as the client parses it);
+     * any other type fails naming the header and the supported types.
+     */
+    private static boolean isVideoFrame(String mimeType) {
+        if (MimeTypes.isImage(mimeType)) {
+            return true;
+        }
+        try {
+            MimeTypes.requirePcm(mimeType);
+            return false;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unsupported " + GeminiLiveConstants.MIME_TYPE + " '" + mimeType
+                                               + "': use " + MimeTypes.SUPPORTED_INPUT, e);
+        }
     }
 
     private static Outgoing.Source one(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {

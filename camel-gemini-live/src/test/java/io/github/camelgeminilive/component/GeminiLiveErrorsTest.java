@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.session.LiveSessionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -16,6 +17,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,12 +90,14 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         assertThat(send("direct:send", null, null, null)).hasMessageContaining("body is null");
     }
 
-    @Test
-    void unknownMimeTypeIsRefused() {
-        Exception e = send("direct:send", new byte[320], GeminiLiveConstants.MIME_TYPE, "audio/mp3");
+    @ParameterizedTest
+    @ValueSource(strings = { "audio/mp3", "audio/pcm;rate=0", "audio/pcm;channels=1;rate=fast", "image/gif" })
+    void unknownMimeTypeIsRefusedNamingTheHeaderAndTheSupportedTypes(String mimeType) {
+        Exception e = send("direct:send", new byte[320], GeminiLiveConstants.MIME_TYPE, mimeType);
 
         assertThat(e).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'audio/mp3'").hasMessageContaining("audio/pcm");
+                .hasMessage("Unsupported " + GeminiLiveConstants.MIME_TYPE + " '" + mimeType + "': use "
+                            + MimeTypes.SUPPORTED_INPUT);
     }
 
     @Test

@@ -89,6 +89,14 @@ class GeminiLiveProducerTest extends GeminiLiveTestSupport {
     }
 
     @Test
+    void pcmMimeTypeWithOtherParametersIsAudioAsTheClientTakesIt() {
+        template.sendBodyAndHeader("direct:talk", new byte[4800], GeminiLiveConstants.MIME_TYPE,
+                "audio/pcm;rate=16000;channels=1");
+
+        assertThat(awaitSession(s -> s.audioSamples() == 2400).clientMessages()).isEqualTo(1);
+    }
+
+    @Test
     void imageBodiesAreVideoFrames() throws IOException {
         template.sendBodyAndHeader("direct:talk", image("jpg"), GeminiLiveConstants.MIME_TYPE, "image/jpeg");
         template.sendBodyAndHeader("direct:talk", image("png"), GeminiLiveConstants.MIME_TYPE, "image/png");

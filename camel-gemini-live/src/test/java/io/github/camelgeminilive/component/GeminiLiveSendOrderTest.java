@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
 
-    private static final RecordingEngine MODEL = new RecordingEngine();
+    private static final RecordingSimulatedModel MODEL = new RecordingSimulatedModel();
     private static GeminiLiveEmulator recorded;
 
     @BeforeAll

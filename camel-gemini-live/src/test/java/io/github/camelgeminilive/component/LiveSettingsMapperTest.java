@@ -88,28 +88,28 @@ class LiveSettingsMapperTest {
     }
 
     @Test
-    void connectionSettingsCarryTheKeyButNeverPrintIt() {
+    void theClientKeyCarriesTheCredentialButNeverPrintsIt() {
         GeminiLiveConfiguration c = new GeminiLiveConfiguration();
         c.setApiKey("AIza-do-not-print");
         c.setConnectTimeout(2500);
         c.setFlavour(ConnectionOptions.Flavour.EPHEMERAL_TOKEN);
         c.setApiVersion("v1alpha");
 
-        ConnectionSettings settings = LiveSettingsMapper.connectionSettings(c);
+        LiveClientKey key = LiveSettingsMapper.clientKey(c);
 
-        assertThat(settings.toString()).doesNotContain("AIza-do-not-print");
-        ConnectionOptions options = settings.toConnectionOptions();
+        assertThat(key.toString()).doesNotContain("AIza-do-not-print");
+        ConnectionOptions options = key.toConnectionOptions();
         assertThat(options.credentials().get()).isEqualTo("AIza-do-not-print");
         assertThat(options.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(options.flavour()).isEqualTo(ConnectionOptions.Flavour.EPHEMERAL_TOKEN);
         assertThat(options.apiVersion()).isEqualTo("v1alpha");
         assertThat(options.baseUrl()).isEqualTo(ConnectionOptions.GEMINI_API);
-        assertThat(LiveSettingsMapper.connectionSettings(c)).isEqualTo(settings);
+        assertThat(LiveSettingsMapper.clientKey(c)).isEqualTo(key);
     }
 
     @Test
     void missingApiKeyIsAClearError() {
-        assertThatThrownBy(() -> LiveSettingsMapper.connectionSettings(new GeminiLiveConfiguration()))
+        assertThatThrownBy(() -> LiveSettingsMapper.clientKey(new GeminiLiveConfiguration()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey is required");
     }
 

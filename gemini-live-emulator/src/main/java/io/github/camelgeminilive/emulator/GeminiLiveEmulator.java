@@ -21,7 +21,7 @@ import io.github.camelgeminilive.emulator.server.LiveServer;
 import io.github.camelgeminilive.emulator.server.SelfSignedCertificate;
 
 /**
- * A local stand-in for the Gemini Live API: the real wire protocol on the reference's URL paths, a deterministic
+ * A local stand-in for the Gemini Live API: the real wire protocol on the service's URL paths, a deterministic
  * simulated model (or a scripted scenario) and an admin API for inspection and fault injection.
  *
  * <pre>{@code

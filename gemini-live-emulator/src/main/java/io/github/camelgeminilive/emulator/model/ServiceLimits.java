@@ -19,7 +19,7 @@ import java.util.Objects;
 public record ServiceLimits(Duration connectionLifetime, Duration goAwayBefore, Duration audioSessionLength,
         Duration videoSessionLength, long contextWindowTokens, int concurrentSessions) {
 
-    /** The documented values (reference section 7); no quota, so load runs are not refused. */
+    /** The documented values (see docs/wire-protocol.md, Limits); no quota, so load runs are not refused. */
     public static final ServiceLimits DEFAULTS = new ServiceLimits(Duration.ofMinutes(10), Duration.ofSeconds(60),
             Duration.ofMinutes(15), Duration.ofMinutes(2), 128_000, 0);
 

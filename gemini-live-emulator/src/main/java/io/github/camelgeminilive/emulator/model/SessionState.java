@@ -6,7 +6,7 @@ import io.github.camelgeminilive.protocol.Content;
 
 /**
  * The state of one emulated session that a resumption handle restores: its id and conversation. Implemented by
- * the server's session registry.
+ * the server's session directory.
  */
 public interface SessionState {
 

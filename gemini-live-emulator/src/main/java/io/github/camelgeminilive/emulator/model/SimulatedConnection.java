@@ -24,6 +24,7 @@ import io.github.camelgeminilive.protocol.ContextUpdate;
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.GoAway;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.Part;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 import io.github.camelgeminilive.protocol.ServerContent;
@@ -203,7 +204,7 @@ final class SimulatedConnection implements ModelConnection {
             speech.audioStreamEnd();
         } else if (input.mediaChunks() != null) {
             for (Blob chunk : input.mediaChunks()) {
-                if (PcmFormat.isPcm(chunk.mimeType())) {
+                if (MimeTypes.isPcm(chunk.mimeType())) {
                     limits.audio(speech.audio(chunk));
                 } else {
                     limits.video();

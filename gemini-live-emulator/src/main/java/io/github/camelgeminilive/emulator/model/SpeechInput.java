@@ -3,6 +3,7 @@ package io.github.camelgeminilive.emulator.model;
 import java.time.Duration;
 
 import io.github.camelgeminilive.protocol.Blob;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
 
@@ -16,6 +17,9 @@ final class SpeechInput {
 
     /** Default {@code silenceDurationMs}. */
     static final Duration DEFAULT_SILENCE = Duration.ofMillis(800);
+    /** The PCM rates the service takes: any other is refused (1007) rather than guessed at. */
+    static final int MIN_RATE = 1_000;
+    static final int MAX_RATE = 192_000;
 
     /** What the connection hears. */
     interface Listener {
@@ -54,10 +58,7 @@ final class SpeechInput {
     /** Audio from {@code realtimeInput.audio} (or a deprecated media chunk); returns its length in nanoseconds. */
     long audio(Blob audio) {
         if (mimeType == null || !mimeType.equals(audio.mimeType())) {
-            if (!PcmFormat.isPcm(audio.mimeType())) {
-                throw new InvalidClientInput("realtimeInput.audio must be audio/pcm, got '" + audio.mimeType() + "'");
-            }
-            rate = PcmFormat.sampleRate(audio.mimeType());
+            rate = sampleRate(audio.mimeType());
             mimeType = audio.mimeType();
         }
         byte[] data = audio.data() == null ? new byte[0] : audio.data();
@@ -76,6 +77,21 @@ final class SpeechInput {
             }
         }
         return nanos;
+    }
+
+    /** The rate of a PCM MIME type, parsed as the client parses it, within the rates the service takes. */
+    private static int sampleRate(String mimeType) {
+        int rate;
+        try {
+            rate = MimeTypes.pcmRate(mimeType, MimeTypes.PCM_INPUT_RATE);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidClientInput("realtimeInput.audio: " + e.getMessage());
+        }
+        if (rate < MIN_RATE || rate > MAX_RATE) {
+            throw new InvalidClientInput("Unsupported PCM sample rate in MIME type '" + mimeType + "': the service "
+                    + "takes " + MIN_RATE + " to " + MAX_RATE + " Hz");
+        }
+        return rate;
     }
 
     void activityStart() {

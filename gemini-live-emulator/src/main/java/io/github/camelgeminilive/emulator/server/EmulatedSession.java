@@ -17,7 +17,7 @@ final class EmulatedSession {
 
     private final String sessionId;
     private final String model;
-    private final SessionRegistry registry;
+    private final SessionDirectory directory;
     private final List<Content> history = Collections.synchronizedList(new ArrayList<>());
     private final List<LiveConnection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
@@ -33,10 +33,10 @@ final class EmulatedSession {
     record Snapshot(List<Content> history, long audioSamplesInState) {
     }
 
-    EmulatedSession(String sessionId, String model, SessionRegistry registry) {
+    EmulatedSession(String sessionId, String model, SessionDirectory directory) {
         this.sessionId = sessionId;
         this.model = model;
-        this.registry = registry;
+        this.directory = directory;
     }
 
     String sessionId() {
@@ -69,7 +69,7 @@ final class EmulatedSession {
                 synchronized (history) {
                     conversation = List.copyOf(history);
                 }
-                return registry.issueHandle(EmulatedSession.this,
+                return directory.issueHandle(EmulatedSession.this,
                         new Snapshot(conversation, connection.ledger().captureThrough(lastConsumedIndex)));
             }
 

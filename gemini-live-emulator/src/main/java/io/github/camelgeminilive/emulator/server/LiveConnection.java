@@ -79,7 +79,7 @@ final class LiveConnection implements Outbound {
         this.channel = channel;
         this.services = services;
         this.inline = services.engine().nonBlocking();
-        this.inbox = inline ? channel.getIoThread() : new SerialExecutor(channel.getWorker());
+        this.inbox = inline ? channel.getIoThread() : new SerialTasks(channel.getWorker());
         this.modelScheduler = inline ? new IoThreadScheduler(channel.getIoThread())
                 : ModelScheduler.of(services.scheduler());
     }
@@ -251,10 +251,10 @@ final class LiveConnection implements Outbound {
             return;
         }
         try {
-            ClientFrame message = ClientFrame.parse(frame);
+            InboundFrame message = InboundFrame.parse(frame);
             if (setup == null) {
                 acceptSetup(message);
-            } else if (ClientFrame.SETUP.equals(message.field())) {
+            } else if (InboundFrame.SETUP.equals(message.field())) {
                 throw ProtocolViolation.invalid("setup may be sent only once per connection");
             } else {
                 ValidatedMessage valid = MessageValidator.validate(message, setup.rules());
@@ -272,13 +272,13 @@ final class LiveConnection implements Outbound {
         }
     }
 
-    private void acceptSetup(ClientFrame message) throws ProtocolViolation {
-        if (!ClientFrame.SETUP.equals(message.field())) {
+    private void acceptSetup(InboundFrame message) throws ProtocolViolation {
+        if (!InboundFrame.SETUP.equals(message.field())) {
             throw ProtocolViolation.invalid("setup must be the first message of a connection; got "
                     + message.field());
         }
         AcceptedSetup accepted = services.setups().validate(message);
-        SessionQuota quota = services.registry().quota();
+        SessionQuota quota = services.directory().quota();
         if (!quota.tryAcquire(quotaKey)) {
             throw quota.refusal();
         }
@@ -308,12 +308,12 @@ final class LiveConnection implements Outbound {
     private EmulatedSession bind(AcceptedSetup accepted) throws ProtocolViolation {
         String model = accepted.setup().model();
         if (accepted.resumptionHandle() == null) {
-            EmulatedSession created = services.registry().create(model);
+            EmulatedSession created = services.directory().create(model);
             ledger = new AudioLedger(0);
             created.attach(this);
             return created;
         }
-        SessionRegistry.ResumePoint point = services.registry().resumePoint(accepted.resumptionHandle())
+        SessionDirectory.ResumePoint point = services.directory().resumePoint(accepted.resumptionHandle())
                 .orElseThrow(() -> ProtocolViolation.invalid("Invalid resumption handle: unknown or expired"));
         EmulatedSession resumed = point.session();
         if (!resumed.model().equals(model)) {
@@ -356,7 +356,7 @@ final class LiveConnection implements Outbound {
     /** Gives the session's place in the quota back, once. */
     private void releaseQuota() {
         if (holdsQuota.compareAndSet(true, false)) {
-            services.registry().quota().release(quotaKey);
+            services.directory().quota().release(quotaKey);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.camelgeminilive.protocol.LiveApiMethod;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -16,14 +17,15 @@ final class LiveRouter implements HttpHandler {
     /** Path prefix of the admin API. */
     static final String ADMIN_PREFIX = "/emulator/";
 
-    private final Map<LiveEndpoint, HttpHandler> endpoints = new EnumMap<>(LiveEndpoint.class);
+    private final Map<LiveApiMethod, HttpHandler> endpoints = new EnumMap<>(LiveApiMethod.class);
     private final HttpHandler admin;
 
     /** A router for the sessions of {@code services}, with {@code admin} serving {@link #ADMIN_PREFIX}. */
     LiveRouter(LiveServices services, HttpHandler admin) {
         this.admin = admin;
-        for (LiveEndpoint e : LiveEndpoint.values()) {
-            endpoints.put(e, new WebSocketProtocolHandshakeHandler(new LiveWebSocketCallback(e, services),
+        for (LiveApiMethod m : LiveApiMethod.values()) {
+            endpoints.put(m, new WebSocketProtocolHandshakeHandler(
+                    new LiveWebSocketCallback(CredentialSource.of(m), services),
                     exchange -> respond(exchange, StatusCodes.BAD_REQUEST,
                             "This is a WebSocket endpoint: send a WebSocket upgrade request")));
         }
@@ -36,9 +38,9 @@ final class LiveRouter implements HttpHandler {
             admin.handleRequest(exchange);
             return;
         }
-        Optional<LiveEndpoint> endpoint = LiveEndpoint.forPath(path);
-        if (endpoint.isPresent()) {
-            endpoints.get(endpoint.get()).handleRequest(exchange);
+        Optional<LiveApiMethod> method = LiveApiMethod.forPath(path);
+        if (method.isPresent()) {
+            endpoints.get(method.get()).handleRequest(exchange);
         } else {
             respond(exchange, StatusCodes.NOT_FOUND, "No Live API endpoint at " + path);
         }

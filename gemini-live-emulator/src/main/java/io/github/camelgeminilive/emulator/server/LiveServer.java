@@ -38,7 +38,7 @@ public final class LiveServer implements AutoCloseable {
     private final SSLContext tls;
     private final HttpHandler root;
     private final ScheduledExecutorService scheduler;
-    private final SessionRegistry registry;
+    private final SessionDirectory directory;
     private final LiveConnections connections;
     private final EmulatorAdmin admin;
     private int port;
@@ -50,10 +50,10 @@ public final class LiveServer implements AutoCloseable {
         this.port = port;
         this.tls = tls;
         this.scheduler = newScheduler();
-        this.registry = new SessionRegistry(settings.limits().concurrentSessions());
+        this.directory = new SessionDirectory(settings.limits().concurrentSessions());
         this.connections = new LiveConnections();
-        this.admin = new RegistryAdmin(registry, connections);
-        LiveServices services = new LiveServices(registry, engine, credentials,
+        this.admin = new DirectoryAdmin(directory, connections);
+        LiveServices services = new LiveServices(directory, engine, credentials,
                 new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections, maxMessageBytes);
         this.root = refusingWhenStopped(new LiveRouter(services, new AdminHttpHandler(admin, host)));
     }
@@ -165,7 +165,7 @@ public final class LiveServer implements AutoCloseable {
 
     private void closeSessions() {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (EmulatedSession session : registry.all()) {
+        for (EmulatedSession session : directory.all()) {
             session.openConnection().filter(c -> !c.isFrozen()).ifPresent(c -> {
                 c.close(1001, "emulator shutting down");
                 closing.add(c.channelClosed());

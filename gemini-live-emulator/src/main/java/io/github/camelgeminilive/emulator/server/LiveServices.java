@@ -8,7 +8,7 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
 /**
  * What every connection of one emulator shares.
  *
- * @param registry        the sessions
+ * @param directory       the sessions
  * @param engine          the simulated model
  * @param credentials     the accepted keys
  * @param setups          the setup checks (with the model rules table)
@@ -17,7 +17,7 @@ import io.github.camelgeminilive.emulator.model.ModelEngine;
  * @param connections     every open connection, the attempts counter and the pong delay
  * @param maxMessageBytes the largest client message read; a larger one is refused with 1009
  */
-record LiveServices(SessionRegistry registry, ModelEngine engine, CredentialPolicy credentials,
+record LiveServices(SessionDirectory directory, ModelEngine engine, CredentialPolicy credentials,
         SetupValidator setups, ScheduledExecutorService scheduler, EmulatorSettings settings,
         LiveConnections connections, long maxMessageBytes) {
 }

@@ -7,26 +7,26 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 
 /**
- * Accepts upgraded connections of one endpoint. The credential is checked from the handshake before anything is
- * read: like the real service, a bad one is reported after the upgrade (close 1008), but such a connection is never
- * read from.
+ * Accepts upgraded connections of one Live API method. The credential is checked from the handshake before anything
+ * is read: like the real service, a bad one is reported after the upgrade (close 1008), but such a connection is
+ * never read from.
  */
 final class LiveWebSocketCallback implements WebSocketConnectionCallback {
 
-    private final LiveEndpoint endpoint;
+    private final CredentialSource credentialSource;
     private final LiveServices services;
 
-    LiveWebSocketCallback(LiveEndpoint endpoint, LiveServices services) {
-        this.endpoint = endpoint;
+    LiveWebSocketCallback(CredentialSource credentialSource, LiveServices services) {
+        this.credentialSource = credentialSource;
         this.services = services;
     }
 
     @Override
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         LiveConnection connection = new LiveConnection(channel, services);
-        Optional<String> credential = endpoint.credential(exchange);
+        Optional<String> credential = credentialSource.credential(exchange);
         if (credential.isEmpty()) {
-            connection.refuse("Missing credential: " + endpoint.credentialHint());
+            connection.refuse("Missing credential: " + credentialSource.hint());
         } else if (!services.credentials().accepts(credential.get())) {
             connection.refuse("API key not valid. Please pass a valid API key.");
         } else {

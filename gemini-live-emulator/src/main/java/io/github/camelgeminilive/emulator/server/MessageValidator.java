@@ -10,25 +10,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.LiveJson;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.RealtimeInput;
 
 /**
- * Checks a client message after setup against the reference (section 4) and the model family's rules: one field
- * per {@code realtimeInput}, known MIME types, valid base64, {@code mediaChunks} only where the family takes it.
+ * Checks a client message after setup against the protocol (see docs/wire-protocol.md, Client messages and Media)
+ * and the model family's rules: one field per {@code realtimeInput}, known MIME types, valid base64,
+ * {@code mediaChunks} only where the family takes it.
  */
 final class MessageValidator {
 
     private static final Set<String> REALTIME_FIELDS = Set.of("audio", "video", "text", "activityStart",
             "activityEnd", "audioStreamEnd", "mediaChunks");
 
+    /** What a Blob carries, by its MIME type. */
+    private enum Kind {
+        AUDIO,
+        IMAGE
+    }
+
     private MessageValidator() {
     }
 
-    static ValidatedMessage validate(ClientFrame frame, ModelRules rules) throws ProtocolViolation {
+    static ValidatedMessage validate(InboundFrame frame, ModelRules rules) throws ProtocolViolation {
         Tally tally = new Tally();
         switch (frame.field()) {
-            case ClientFrame.REALTIME_INPUT -> {
+            case InboundFrame.REALTIME_INPUT -> {
                 Media audio = checkRealtimeInput(frame.body(), rules, tally);
                 if (audio != null) {
                     // the hot path, 50 times a second: the checked bytes make the message, without decoding again
@@ -36,7 +44,7 @@ final class MessageValidator {
                             new Blob(audio.mimeType(), audio.data()))), tally.audioSamples, tally.videoFrames);
                 }
             }
-            case ClientFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
+            case InboundFrame.CLIENT_CONTENT -> checkClientContent(frame.body(), tally);
             default -> {
                 // toolResponse and contextUpdate carry no media; their shape is checked by decoding
             }
@@ -74,11 +82,11 @@ final class MessageValidator {
         JsonNode value = JsonFields.get(input, field);
         switch (field) {
             case "audio" -> {
-                Media audio = checkBlob(value, "realtimeInput.audio", MediaType.AUDIO_PCM);
+                Media audio = checkBlob(value, "realtimeInput.audio", Kind.AUDIO);
                 tally.add(audio);
                 return value.size() == 2 ? audio : null;
             }
-            case "video" -> tally.add(checkBlob(value, "realtimeInput.video", MediaType.IMAGE));
+            case "video" -> tally.add(checkBlob(value, "realtimeInput.video", Kind.IMAGE));
             case "mediaChunks" -> checkMediaChunks(value, rules, tally);
             case "text" -> require(value.isTextual(), "realtimeInput.text must be a string");
             case "audioStreamEnd" -> require(value.isBoolean(), "realtimeInput.audioStreamEnd must be a boolean");
@@ -123,25 +131,42 @@ final class MessageValidator {
      *
      * @return its kind, MIME type and decoded bytes
      */
-    private static Media checkBlob(JsonNode blob, String where, MediaType expected) throws ProtocolViolation {
+    private static Media checkBlob(JsonNode blob, String where, Kind expected) throws ProtocolViolation {
         require(blob.isObject(), where + " must be an object with mimeType and data");
         JsonNode mime = JsonFields.get(blob, "mimeType");
         require(mime != null && mime.isTextual() && !mime.asText().isBlank(), where + ".mimeType is required");
-        MediaType type = MediaType.of(mime.asText());
-        if (type == null) {
-            throw ProtocolViolation.invalid("Unsupported MIME type '" + mime.asText() + "' at " + where
-                    + ".mimeType; expected " + MediaType.EXPECTED);
+        String mimeType = mime.asText();
+        Kind kind = kindOf(mimeType);
+        if (kind == null) {
+            throw ProtocolViolation.invalid("Unsupported MIME type '" + mimeType + "' at " + where
+                    + ".mimeType; expected " + MimeTypes.SUPPORTED_INPUT);
         }
-        if (expected != null && type != expected) {
-            throw ProtocolViolation.invalid(where + " does not take MIME type '" + mime.asText() + "'; expected "
-                    + (expected == MediaType.AUDIO_PCM ? "audio/pcm" : "image/jpeg or image/png"));
+        if (expected != null && kind != expected) {
+            throw ProtocolViolation.invalid(where + " does not take MIME type '" + mimeType + "'; expected "
+                    + (expected == Kind.AUDIO ? "audio/pcm" : MimeTypes.JPEG + " or " + MimeTypes.PNG));
         }
         JsonNode data = JsonFields.get(blob, "data");
         require(data != null && data.isTextual(), where + ".data is required (base64)");
         try {
-            return new Media(type, mime.asText(), Base64.getDecoder().decode(data.asText()));
+            return new Media(kind, mimeType, Base64.getDecoder().decode(data.asText()));
         } catch (IllegalArgumentException e) {
             throw ProtocolViolation.invalid(where + ".data is not valid base64: " + e.getMessage());
+        }
+    }
+
+    /** The kind of an input MIME type, parsed as the client parses it; null when the service does not take it. */
+    private static Kind kindOf(String mimeType) {
+        if (MimeTypes.isImage(mimeType)) {
+            return Kind.IMAGE;
+        }
+        if (!MimeTypes.isPcm(mimeType)) {
+            return null;
+        }
+        try {
+            MimeTypes.pcmRate(mimeType, MimeTypes.PCM_INPUT_RATE);
+            return Kind.AUDIO;
+        } catch (IllegalArgumentException e) {
+            return null; // a rate that is no positive integer: the type as a whole is not one the service takes
         }
     }
 
@@ -151,7 +176,7 @@ final class MessageValidator {
         }
     }
 
-    private record Media(MediaType type, String mimeType, byte[] data) {
+    private record Media(Kind kind, String mimeType, byte[] data) {
     }
 
     private static final class Tally {
@@ -159,7 +184,7 @@ final class MessageValidator {
         long videoFrames;
 
         void add(Media m) {
-            if (m.type() == MediaType.AUDIO_PCM) {
+            if (m.kind() == Kind.AUDIO) {
                 audioSamples += m.data().length / 2;
             } else {
                 videoFrames++;

@@ -8,7 +8,10 @@ import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.github.camelgeminilive.protocol.Setup;
 
-/** Checks a {@code setup} message against the reference and the rules of the model family it names. */
+/**
+ * Checks a {@code setup} message against the protocol and the rules of the model family it names (see
+ * docs/wire-protocol.md, Setup and Model families).
+ */
 final class SetupValidator {
 
     private static final Set<String> MODALITIES = Set.of("AUDIO", "TEXT");
@@ -19,7 +22,7 @@ final class SetupValidator {
         this.table = table;
     }
 
-    AcceptedSetup validate(ClientFrame frame) throws ProtocolViolation {
+    AcceptedSetup validate(InboundFrame frame) throws ProtocolViolation {
         Setup setup = MessageValidator.decode(frame.tree()).setup();
         if (setup.model() == null || setup.model().isBlank()) {
             throw ProtocolViolation.invalid("setup.model is required, e.g. models/gemini-2.5-flash-native-audio-latest");

@@ -75,14 +75,39 @@ class SpeechTurnTest extends ModelTestBase {
         h.awaitTurnCompletes(1);
     }
 
-    @Test
-    void anUnusableSampleRateIsRejected() {
+    @ParameterizedTest
+    @ValueSource(strings = { "audio/pcm;rate=0", "audio/pcm;rate=999", "audio/pcm;rate=192001",
+        "audio/pcm;rate=99999999999", "audio/pcm;rate=16k", "audio/wav" })
+    void anUnusableSampleRateIsRejected(String mimeType) {
         ModelHarness h = connect(vadSetup(null), 0);
 
-        h.send(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=0", new byte[320])));
+        h.send(RealtimeInput.ofAudio(new Blob(mimeType, new byte[320])));
 
         assertThat(h.out.closeCode()).isEqualTo(1007);
-        assertThat(h.out.closeReason()).contains("rate=0");
+        assertThat(h.out.closeReason()).contains(mimeType);
+    }
+
+    @Test
+    void ratesOutsideTheServicesRangeAreRefusedNamingTheRange() {
+        ModelHarness h = connect(vadSetup(null), 0);
+
+        h.send(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=500", new byte[320])));
+
+        assertThat(h.out.closeReason()).contains("1000 to 192000 Hz");
+    }
+
+    @Test
+    void theRateIsReadBesideOtherParameters() {
+        ModelHarness h = connect(vadSetup(null), 0);
+        byte[] pcm = concat(Pcm.speech(8_000, 1000), Pcm.silence(8_000, 900));
+
+        for (int off = 0; off < pcm.length; off += 1600) {
+            byte[] part = Arrays.copyOfRange(pcm, off, Math.min(pcm.length, off + 1600));
+            h.send(RealtimeInput.ofAudio(new Blob("audio/pcm;channels=1;rate=8000", part)));
+        }
+
+        assertThat(h.inputTranscripts()).as("8000 Hz, not the default 16000: a second of speech, not half")
+                .singleElement().satisfies(t -> assertThat(Double.parseDouble(t.substring(8, 12))).isBetween(0.8, 1.2));
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 
-/** Every frame is checked against the reference; violations close with 1007 and a reason naming the problem. */
+/**
+ * Every frame is checked against the protocol (docs/wire-protocol.md, Client messages); violations close with 1007
+ * and a reason naming the problem.
+ */
 class ValidationTest {
 
     private static final String NATIVE_SETUP = Frames.setup(Frames.NATIVE_AUDIO);
@@ -61,6 +64,8 @@ class ValidationTest {
                         "Unsupported MIME type 'audio/wav'"),
                 Arguments.of("bad PCM rate", List.of(NATIVE_SETUP,
                         String.format(audio, "audio/pcm;rate=fast", "AAAA")), "Unsupported MIME type"),
+                Arguments.of("zero PCM rate", List.of(NATIVE_SETUP,
+                        String.format(audio, "audio/pcm;channels=1;rate=0", "AAAA")), "Unsupported MIME type"),
                 Arguments.of("image as audio", List.of(NATIVE_SETUP, String.format(audio, "image/png", "AAAA")),
                         "realtimeInput.audio does not take MIME type 'image/png'"),
                 Arguments.of("bad base64", List.of(NATIVE_SETUP,
@@ -107,6 +112,24 @@ class ValidationTest {
                 assertThat(info.audioSamples()).isEqualTo(3);
                 assertThat(info.videoFrames()).isEqualTo(1);
             });
+            assertThat(c.closed).isNotDone();
+        }
+    }
+
+    @Test
+    void pcmTypesWithOtherParametersAreAcceptedAsTheClientSendsThem() throws Exception {
+        try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
+            c.send(NATIVE_SETUP);
+            String id = c.next().setupComplete().sessionId();
+            String audio = "{\"realtimeInput\":{\"audio\":{\"mimeType\":\"%s\",\"data\":\"AAAAAAAA\"}}}";
+            c.send(String.format(audio, "audio/pcm;rate=16000;channels=1"));
+            c.send(String.format(audio, " Audio/PCM ; channels=1 ; rate = 8000 "));
+            c.send(String.format(audio, "audio/pcm;channels=1"));
+            Awaitility.await().untilAsserted(() -> assertThat(deliveriesOf(id)).hasSize(3));
+            assertThat(deliveriesOf(id)).extracting(d -> d.message().realtimeInput().audio().mimeType())
+                    .containsExactly("audio/pcm;rate=16000;channels=1", " Audio/PCM ; channels=1 ; rate = 8000 ",
+                            "audio/pcm;channels=1");
+            assertThat(emu.admin().session(id).orElseThrow().audioSamples()).isEqualTo(3 * 3);
             assertThat(c.closed).isNotDone();
         }
     }

@@ -15,7 +15,7 @@ import io.github.camelgeminilive.protocol.LiveJson;
  * @param body  its value
  * @param tree  the whole message
  */
-record ClientFrame(String field, JsonNode body, JsonNode tree) {
+record InboundFrame(String field, JsonNode body, JsonNode tree) {
 
     static final String SETUP = "setup";
     static final String CLIENT_CONTENT = "clientContent";
@@ -27,7 +27,7 @@ record ClientFrame(String field, JsonNode body, JsonNode tree) {
             CONTEXT_UPDATE);
 
     /** Parses one frame; anything but a JSON object with exactly one known message field is a 1007. */
-    static ClientFrame parse(byte[] json) throws ProtocolViolation {
+    static InboundFrame parse(byte[] json) throws ProtocolViolation {
         JsonNode tree;
         try {
             tree = LiveJson.get().mapper().readTree(json);
@@ -53,6 +53,6 @@ record ClientFrame(String field, JsonNode body, JsonNode tree) {
         if (!body.isObject()) {
             throw ProtocolViolation.invalid("Invalid JSON payload received: " + field + " must be an object");
         }
-        return new ClientFrame(field, body, tree);
+        return new InboundFrame(field, body, tree);
     }
 }

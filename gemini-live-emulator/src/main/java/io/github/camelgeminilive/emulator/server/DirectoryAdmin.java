@@ -9,28 +9,28 @@ import java.util.Optional;
 import io.github.camelgeminilive.emulator.EmulatorAdmin;
 import io.github.camelgeminilive.emulator.SessionInfo;
 
-/** The admin operations on the sessions of one registry. */
-final class RegistryAdmin implements EmulatorAdmin {
+/** The admin operations on the sessions of one directory. */
+final class DirectoryAdmin implements EmulatorAdmin {
 
     /** The longest goAway time left and pong delay: enough for any test, and no timer waits for years. */
     static final Duration MAX_DELAY = Duration.ofHours(1);
 
-    private final SessionRegistry registry;
+    private final SessionDirectory directory;
     private final LiveConnections connections;
 
-    RegistryAdmin(SessionRegistry registry, LiveConnections connections) {
-        this.registry = registry;
+    DirectoryAdmin(SessionDirectory directory, LiveConnections connections) {
+        this.directory = directory;
         this.connections = connections;
     }
 
     @Override
     public List<SessionInfo> sessions() {
-        return registry.all().stream().map(EmulatedSession::info).toList();
+        return directory.all().stream().map(EmulatedSession::info).toList();
     }
 
     @Override
     public Optional<SessionInfo> session(String sessionId) {
-        return registry.find(sessionId).map(EmulatedSession::info);
+        return directory.find(sessionId).map(EmulatedSession::info);
     }
 
     @Override
@@ -100,7 +100,7 @@ final class RegistryAdmin implements EmulatorAdmin {
     }
 
     private LiveConnection openConnection(String sessionId) {
-        EmulatedSession session = registry.find(sessionId)
+        EmulatedSession session = directory.find(sessionId)
                 .orElseThrow(() -> new NoSuchElementException("No session " + sessionId));
         return session.openConnection()
                 .orElseThrow(() -> new IllegalStateException("Session " + sessionId + " has no open connection"));

@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs tasks one at a time, in submission order, on a shared pool: per-connection ordering without a thread per
  * connection.
  */
-final class SerialExecutor implements Executor {
+final class SerialTasks implements Executor {
 
     private final Executor pool;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    SerialExecutor(Executor pool) {
+    SerialTasks(Executor pool) {
         this.pool = pool;
     }
 

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * The component's live sessions by key, reference counted: producers and consumers with the same key share one
  * session, which is closed when its last user releases it.
  */
-final class SessionRegistry {
+final class SharedSessions {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SharedSessions.class);
 
     private final Map<String, Entry> sessions = new HashMap<>();
 

@@ -10,15 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** All sessions of one emulator and the resumption handles that lead back to them. Thread-safe. */
-final class SessionRegistry {
+final class SessionDirectory {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ResumePoint> handles = new ConcurrentHashMap<>();
     private final SessionQuota quota;
 
-    /** A registry whose keys may each have {@code concurrentSessions} sessions open (0: no quota). */
-    SessionRegistry(int concurrentSessions) {
+    /** A directory whose keys may each have {@code concurrentSessions} sessions open (0: no quota). */
+    SessionDirectory(int concurrentSessions) {
         this.quota = new SessionQuota(concurrentSessions);
     }
 

@@ -17,7 +17,7 @@ import io.github.camelgeminilive.protocol.Part;
  * The emulator's model, recording what reaches it in wire order: an audio message as {@code audio:<first sample>}
  * (tests stamp frames with their sequence number there), a text turn as {@code text:<text>}; audio bytes counted.
  */
-final class RecordingEngine implements ModelEngine {
+final class RecordingSimulatedModel implements ModelEngine {
 
     private final ModelEngine model = new SimulatedModel();
     private final List<String> messages = new ArrayList<>();

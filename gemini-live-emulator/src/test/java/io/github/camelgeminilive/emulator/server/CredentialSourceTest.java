@@ -7,23 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.camelgeminilive.protocol.LiveApiMethod;
+
 /**
- * Which request paths name which endpoint: the paths Google's SDKs build from a base URL. The Java SDK appends
+ * Which credential the emulator asks for on which request path: the paths Google's SDKs build from a base URL, as the
+ * router recognises them ({@link LiveApiMethod#forPath}). The Java SDK appends
  * {@code /ws/...} to the base URL's path, the JS SDK to {@code new URL(baseUrl)}, whose path is at least {@code /};
  * so {@code http://host:port} gives {@code //ws/...} from the JS SDK and {@code https://host/pre/} gives
  * {@code /pre//ws/...} from both.
  */
-class LiveEndpointTest {
+class CredentialSourceTest {
 
-    private static final Map<LiveEndpoint, List<String>> METHODS_BY_VERSION = Map.of(
-            LiveEndpoint.GEMINI_API, geminiMethods("BidiGenerateContent"),
-            LiveEndpoint.CONSTRAINED, geminiMethods("BidiGenerateContentConstrained"),
-            LiveEndpoint.VERTEX, List.of("google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent",
+    private static final Map<CredentialSource, List<String>> METHODS_BY_VERSION = Map.of(
+            CredentialSource.API_KEY, geminiMethods("BidiGenerateContent"),
+            CredentialSource.EPHEMERAL_TOKEN, geminiMethods("BidiGenerateContentConstrained"),
+            CredentialSource.BEARER_TOKEN, List.of("google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent",
                     "google.cloud.aiplatform.v1.LlmBidiService/BidiGenerateContent"));
 
     /** The base paths the SDKs put before {@code /ws/}, as they come out after appending. */
@@ -31,15 +35,15 @@ class LiveEndpointTest {
 
     static Stream<Arguments> sdkPaths() {
         List<Arguments> paths = new ArrayList<>();
-        METHODS_BY_VERSION.forEach((endpoint, methods) -> methods.forEach(method -> BASE_PATHS.forEach(base ->
-                paths.add(Arguments.of(base + "/ws/" + method, endpoint)))));
+        METHODS_BY_VERSION.forEach((source, methods) -> methods.forEach(method -> BASE_PATHS.forEach(base ->
+                paths.add(Arguments.of(base + "/ws/" + method, source)))));
         return paths.stream();
     }
 
     @ParameterizedTest
     @MethodSource("sdkPaths")
-    void everyFlavourAndVersionIsFoundAfterAnyBasePath(String path, LiveEndpoint endpoint) {
-        assertThat(LiveEndpoint.forPath(path)).contains(endpoint);
+    void everyFlavourAndVersionIsFoundAfterAnyBasePath(String path, CredentialSource source) {
+        assertThat(LiveApiMethod.forPath(path).map(CredentialSource::of)).contains(source);
     }
 
     @ParameterizedTest
@@ -47,7 +51,7 @@ class LiveEndpointTest {
         "/ws//google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent",
         "///ws///google.cloud.aiplatform.v1beta1.LlmBidiService//BidiGenerateContent" })
     void repeatedSlashesAnywhereCollapse(String path) {
-        assertThat(LiveEndpoint.forPath(path)).isPresent();
+        assertThat(LiveApiMethod.forPath(path)).isPresent();
     }
 
     @ParameterizedTest
@@ -71,8 +75,15 @@ class LiveEndpointTest {
         "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent/extra",
         // the prefix must end in whole segments: "/prews/" is not "/pre/ws/"
         "/prews/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent" })
-    void unrelatedPathsNameNoEndpoint(String path) {
-        assertThat(LiveEndpoint.forPath(path)).isEmpty();
+    void unrelatedPathsNameNoMethod(String path) {
+        assertThat(LiveApiMethod.forPath(path)).isEmpty();
+    }
+
+    @Test
+    void everyMethodHasACredentialSource() {
+        for (LiveApiMethod m : LiveApiMethod.values()) {
+            assertThat(CredentialSource.of(m).hint()).isNotBlank();
+        }
     }
 
     private static List<String> geminiMethods(String method) {

@@ -7,10 +7,11 @@ import java.time.Duration;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
- * The connection settings that need a {@code LiveClient} of their own; equal settings share one client.
+ * Which {@code LiveClient} an endpoint uses: the connection settings that need a client of their own; endpoints with
+ * equal keys share one client.
  * {@link #toString()} never shows the credential or the trust store password.
  */
-record ConnectionSettings(URI baseUrl, ConnectionOptions.Flavour flavour, String apiVersion, String credential,
+record LiveClientKey(URI baseUrl, ConnectionOptions.Flavour flavour, String apiVersion, String credential,
         Duration connectTimeout, Path trustStore, String trustStorePassword, boolean allowPlainText) {
 
     /** @throws IllegalArgumentException for a bad base URL, e.g. plain ws to a host other than loopback */
@@ -22,7 +23,7 @@ record ConnectionSettings(URI baseUrl, ConnectionOptions.Flavour flavour, String
 
     @Override
     public String toString() {
-        return "ConnectionSettings[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
+        return "LiveClientKey[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
                + ", trustStore=" + trustStore + ", allowPlainText=" + allowPlainText + "]";
     }
 }
