@@ -251,6 +251,16 @@ public final class LiveJson {
         }
     }
 
+    /**
+     * Decodes the base64 of a {@code bytes} field as the readers do (standard or URL-safe alphabet, padded or not),
+     * for code that checks a tree before decoding it.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public byte[] readBase64(String text) {
+        return Base64Text.decode(text.toCharArray(), 0, text.length());
+    }
+
     /** Reads any protocol type, e.g. a fixture or one nested field. */
     public <T> T read(InputStream json, Class<T> type) {
         try {

@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.emulator.server;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -148,7 +147,7 @@ final class MessageValidator {
         JsonNode data = JsonFields.get(blob, "data");
         require(data != null && data.isTextual(), where + ".data is required (base64)");
         try {
-            return new Media(kind, mimeType, Base64.getDecoder().decode(data.asText()));
+            return new Media(kind, mimeType, LiveJson.get().readBase64(data.asText()));
         } catch (IllegalArgumentException e) {
             throw ProtocolViolation.invalid(where + ".data is not valid base64: " + e.getMessage());
         }

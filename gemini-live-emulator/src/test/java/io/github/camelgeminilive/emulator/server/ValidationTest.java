@@ -135,6 +135,20 @@ class ValidationTest {
     }
 
     @Test
+    void mediaInTheUrlSafeBase64AlphabetIsAcceptedAsProtobufJsonReadsIt() throws Exception {
+        try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
+            c.send(NATIVE_SETUP);
+            String id = c.next().setupComplete().sessionId();
+            // FB FF FB FF: "+//7/w==" in the standard alphabet
+            c.send("{\"realtimeInput\":{\"audio\":{\"mimeType\":\"audio/pcm;rate=16000\",\"data\":\"-__7_w\"}}}");
+            Awaitility.await().untilAsserted(() -> assertThat(deliveriesOf(id)).hasSize(1));
+            assertThat(deliveriesOf(id).get(0).message().realtimeInput().audio().data())
+                    .containsExactly(0xFB, 0xFF, 0xFB, 0xFF);
+            assertThat(c.closed).isNotDone();
+        }
+    }
+
+    @Test
     void largeFramesAreAccepted() throws Exception {
         try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
             c.send(NATIVE_SETUP);
