@@ -33,6 +33,7 @@ final class CamelLoadClient implements LoadClient {
     private final AtomicInteger sessions = new AtomicInteger();
     private final RouteDelays routeDelays = new RouteDelays();
     private final String name;
+    private final KindOptions options;
 
     CamelLoadClient(EmulatorProcess emulator, boolean defaults) {
         this.name = defaults ? "camel-defaults" : "camel";
@@ -50,6 +51,10 @@ final class CamelLoadClient implements LoadClient {
             c.setResilient(false);
             c.setSessionResumption(false);
         }
+        options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
+                + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
+                emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
+                        + component.getEventThreadPoolSize() + " threads), an exchange per event");
         camel.addComponent("gemini-live", component);
         camel.start();
     }
@@ -57,6 +62,11 @@ final class CamelLoadClient implements LoadClient {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public KindOptions options() {
+        return options;
     }
 
     @Override

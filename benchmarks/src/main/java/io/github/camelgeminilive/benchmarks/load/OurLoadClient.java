@@ -28,7 +28,9 @@ final class OurLoadClient implements LoadClient {
 
     private final RouteDelays routeDelays = new RouteDelays();
     private final LiveClient client;
-    private final boolean resilient;
+    /** Null: plain sessions. */
+    private final ResilienceOptions resilience;
+    private final boolean tls;
     private final String name;
 
     /** Plain sessions, over {@code wss} ({@code ours}) or, to an emulator without TLS, {@code ws}. */
@@ -37,8 +39,9 @@ final class OurLoadClient implements LoadClient {
     }
 
     OurLoadClient(EmulatorProcess emulator, boolean resilient) {
-        this.resilient = resilient;
-        this.name = resilient ? "ours-resilient" : emulator.trustStore() == null ? "ours-plain" : "ours";
+        this.resilience = resilient ? ResilienceOptions.defaults() : null;
+        this.tls = emulator.trustStore() != null;
+        this.name = resilient ? "ours-resilient" : tls ? "ours" : "ours-plain";
         ConnectionOptions plain = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key");
         ConnectionOptions options = emulator.trustStore() == null ? plain
                 : plain.withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
@@ -62,6 +65,12 @@ final class OurLoadClient implements LoadClient {
     }
 
     @Override
+    public KindOptions options() {
+        return KindOptions.ours((resilience != null ? "`LiveClient.connectResilient`" : "`LiveClient.connect`")
+                + ", `sendAudio` per frame", sessionOptions(), resilience, tls, "the client's event pool");
+    }
+
+    @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
         LiveSessionListener route = events(listener);
         AtomicReference<String> sessionId = new AtomicReference<>();
@@ -74,8 +83,8 @@ final class OurLoadClient implements LoadClient {
             }
             route.onEvent(event);
         };
-        CompletableFuture<? extends LiveSession> opened = resilient
-                ? client.connectResilient(sessionOptions(), ResilienceOptions.defaults(), timed)
+        CompletableFuture<? extends LiveSession> opened = resilience != null
+                ? client.connectResilient(sessionOptions(), resilience, timed)
                 : client.connect(sessionOptions(), null, timed);
         return opened.thenApply(s -> session(s, listener));
     }

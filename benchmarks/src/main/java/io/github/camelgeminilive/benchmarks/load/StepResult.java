@@ -4,6 +4,7 @@ package io.github.camelgeminilive.benchmarks.load;
  * One load step: {@code sessions} callers streaming in real time for the measured window.
  *
  * @param client            the client kind ({@code ours}, {@code camel-defaults}, {@code sdk}, ...: see LoadDriver)
+ * @param options           what the client kind's sessions run with
  * @param sessions          callers asked for
  * @param connected         callers whose session opened
  * @param roundTrip         end-of-speech frame sent -> emulator's inputTranscription at the listener
@@ -38,7 +39,7 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param passed            p99 of both one-way latencies, round trip, reply lateness and send lateness under
  *                          20 ms, nothing lost, cut or out of order
  */
-public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
+public record StepResult(String client, KindOptions options, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
         Percentiles sendLateness, Percentiles routeDelay, Percentiles receipt, Percentiles emulatorToRoute,
         long framesOutOfOrder,
         double clientCpuCores, double emulatorCpuCores,
