@@ -138,8 +138,8 @@ public final class ReportWriter {
             if (l.isBlank()) {
                 continue;
             }
-            line(l.startsWith("ONLY=") ? "Re-run later with `" + l.strip() + "`." : "This run's settings: `" + l.strip()
-                    + "`.");
+            line(l.startsWith("ONLY=") ? "Some kinds re-run later (their results below are from it): `" + l.strip()
+                    + "`." : "This run's settings: `" + l.strip() + "`.");
             line("");
         }
     }
