@@ -38,7 +38,8 @@ final class StampingTransport implements WebSocketTransport {
     public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
         return delegate.connect(request, new WebSocketHandler() {
             private final Queue<Long> queue = new ConcurrentLinkedQueue<>();
-            private String sessionId;
+            /** Set on the I/O thread; read by onClose, which a failure may call on another thread. */
+            private volatile String sessionId;
             private boolean first = true;
 
             @Override
@@ -62,21 +63,24 @@ final class StampingTransport implements WebSocketTransport {
             /** The first message: a setupComplete names the session (anything else: this connection is not timed). */
             private void register(Supplier<ServerMessage> parse) {
                 first = false;
+                String id;
                 try {
                     ServerMessage m = parse.get();
-                    sessionId = m.setupComplete() == null ? null : m.setupComplete().sessionId();
+                    id = m.setupComplete() == null ? null : m.setupComplete().sessionId();
                 } catch (RuntimeException e) {
-                    sessionId = null; // the session reports the bad message itself
+                    id = null; // the session reports the bad message itself
                 }
-                if (sessionId != null) {
-                    stamps.put(sessionId, queue); // a resumed session's new connection replaces the old one
+                if (id != null) {
+                    stamps.put(id, queue); // a resumed session's new connection replaces the old one
+                    sessionId = id;
                 }
             }
 
             @Override
             public void onClose(int code, String reason, Throwable error) {
-                if (sessionId != null) {
-                    stamps.remove(sessionId, queue);
+                String id = sessionId;
+                if (id != null) {
+                    stamps.remove(id, queue);
                 }
                 handler.onClose(code, reason, error);
             }
