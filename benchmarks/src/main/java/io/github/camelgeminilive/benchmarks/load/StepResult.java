@@ -39,7 +39,8 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param passed            p99 of both one-way latencies, round trip, reply lateness and send lateness under
  *                          20 ms, nothing lost, cut or out of order
  */
-public record StepResult(String client, KindOptions options, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
+public record StepResult(String client, KindOptions options, int sessions,
+        int connected, Percentiles roundTrip, Percentiles replyLateness,
         Percentiles sendLateness, Percentiles routeDelay, Percentiles receipt, Percentiles emulatorToRoute,
         long framesOutOfOrder,
         double clientCpuCores, double emulatorCpuCores,

@@ -98,14 +98,16 @@ public final class ReportWriter {
         line("");
         line("```sh");
         line("./benchmarks/run.sh            # builds what it needs, about 30 minutes on 2 cores, rewrites this file and the chart");
-        line("ONLY=ours-resilient,camel-defaults ./benchmarks/run.sh   # just these load runs: no JMH, no report (REPORT=1 writes it)");
+        line("ONLY=ours-resilient,camel-defaults ./benchmarks/run.sh   # just these load runs: no JMH, no report"
+                + " (REPORT=1 writes it)");
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
                 + " -prof gc`), then the load driver once per client kind (a JVM each: ours, the SDK, the SDK with"
                 + " `TCP_NODELAY`, ours through Camel routes with plain sessions and with the component's defaults,"
-                + " ours with resilient sessions, then ours over plain `ws`) with a profiled step, the idle-memory probe"
-                + " and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
+                + " ours with resilient sessions, then ours over plain `ws`) with a profiled step, the idle-memory"
+                + " probe and (ours) the reconnect probe, then this report. Raw results land in"
+                + " `benchmarks/target/results/`."
                 + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_CAMEL`, `STEPS_CAMEL_DEFAULTS`,"
                 + " `STEPS_RESILIENT`, `STEPS_PLAIN` (`none` skips a kind), `MEASURE_S`, `WARMUP_S`, `PREWARM_S`,"
                 + " `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more (see the script). `ONLY` re-runs the listed"
