@@ -3,6 +3,7 @@ package io.github.camelgeminilive.component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
 import io.github.camelgeminilive.session.LiveClient;
@@ -11,6 +12,7 @@ import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.transport.ConnectionOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -38,12 +40,21 @@ public class GeminiLiveComponent extends DefaultComponent {
     private int replyThreadPoolSize = 10;
 
     private final SharedSessions sessions = new SharedSessions();
-    private final LiveClients clients = new LiveClients();
+    private final LiveClients clients;
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
 
     public GeminiLiveComponent() {
+        this(LiveClient::create);
+    }
+
+    /**
+     * A component whose clients {@code clientFactory} makes, one per distinct connection settings: the benchmarks'
+     * way to run it on an instrumented {@code WebSocketTransport} ({@code LiveClient.create(options, transport)}).
+     */
+    GeminiLiveComponent(Function<ConnectionOptions, LiveClient> clientFactory) {
+        this.clients = new LiveClients(clientFactory);
     }
 
     @Override

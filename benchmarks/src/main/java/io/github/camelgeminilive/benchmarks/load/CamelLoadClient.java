@@ -2,6 +2,7 @@ package io.github.camelgeminilive.benchmarks.load;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -14,6 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 
 import io.github.camelgeminilive.component.GeminiLiveComponent;
+import io.github.camelgeminilive.component.GeminiLiveComponents;
 import io.github.camelgeminilive.component.GeminiLiveConfiguration;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 
@@ -21,16 +23,21 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * This project's Camel component: each session is a {@code from("gemini-live:KEY")} route whose processor is the
  * load listener, and the caller's frames go through the endpoint's producer as a route's {@code to(..)} would send
  * them (an exchange per frame, completed when the frame is written). One CamelContext for all sessions, with the
- * component's defaults except {@code resilient=false} and {@code sessionResumption=false}, so its sessions are the
- * same plain sessions the other clients open.
+ * component's defaults ({@code camel-defaults}: resilient sessions, resumption on) or with {@code resilient=false}
+ * and {@code sessionResumption=false} ({@code camel}), so its sessions are the same plain sessions the other
+ * clients open. The component's clients run on a stamping transport, for the route delay.
  */
 final class CamelLoadClient implements LoadClient {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final RouteDelays routeDelays = new RouteDelays();
+    private final String name;
+    private final KindOptions options;
 
-    CamelLoadClient(EmulatorProcess emulator) {
-        GeminiLiveComponent component = new GeminiLiveComponent();
+    CamelLoadClient(EmulatorProcess emulator, boolean defaults) {
+        this.name = defaults ? "camel-defaults" : "camel";
+        GeminiLiveComponent component = GeminiLiveComponents.withClients(routeDelays::client);
         GeminiLiveConfiguration c = component.getConfiguration();
         c.setBaseUrl(emulator.baseUrl().toString());
         c.setApiKey("benchmark-key");
@@ -40,21 +47,34 @@ final class CamelLoadClient implements LoadClient {
         }
         c.setModel(OurLoadClient.MODEL);
         c.setSilenceDurationMs(SessionCycle.SILENCE_MS);
-        c.setResilient(false);
-        c.setSessionResumption(false);
+        if (!defaults) {
+            c.setResilient(false);
+            c.setSessionResumption(false);
+        }
+        options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
+                + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
+                emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
+                        + component.getEventThreadPoolSize() + " threads), an exchange per event");
         camel.addComponent("gemini-live", component);
         camel.start();
     }
 
     @Override
     public String name() {
-        return "camel";
+        return name;
+    }
+
+    @Override
+    public KindOptions options() {
+        return options;
     }
 
     @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
         String key = "caller-" + sessions.incrementAndGet();
         CompletableFuture<LoadSession> opened = new CompletableFuture<>();
+        // the route runs a session's events one at a time: setupComplete first, before any audio
+        AtomicReference<String> sessionId = new AtomicReference<>();
         try {
             Endpoint endpoint = camel.getEndpoint("gemini-live:" + key);
             Producer producer = endpoint.createProducer();
@@ -66,9 +86,14 @@ final class CamelLoadClient implements LoadClient {
                     from(endpoint).routeId(key).process(exchange -> {
                         Message m = exchange.getMessage();
                         switch (m.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class)) {
-                            case "setupComplete" -> opened.complete(session(key, endpoint, producer, to,
-                                    m.getHeader(GeminiLiveConstants.SESSION_ID, String.class), listener));
-                            case "audio" -> listener.audio(m.getBody(byte[].class));
+                            case "setupComplete" -> {
+                                sessionId.set(m.getHeader(GeminiLiveConstants.SESSION_ID, String.class));
+                                opened.complete(session(key, endpoint, producer, to, sessionId.get(), listener));
+                            }
+                            case "audio" -> {
+                                routeDelays.audioDelivered(sessionId.get(), listener);
+                                listener.audio(m.getBody(byte[].class));
+                            }
                             case "inputTranscription" -> listener.inputTranscription();
                             case "outputTranscription" -> listener.outputTranscription(m.getBody(String.class));
                             case "interrupted" -> listener.interrupted();

@@ -7,6 +7,9 @@ interface LoadClient extends AutoCloseable {
 
     String name();
 
+    /** What its sessions run with (for the report). */
+    KindOptions options();
+
     /** Opens one audio session (automatic VAD with 200 ms silence, both transcriptions, audio replies). */
     CompletableFuture<LoadSession> open(LoadListener listener);
 

@@ -23,14 +23,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|camel|sdk|sdk-nodelay --emulator-jar gemini-live-emulator.jar --out DIR \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|sdk|sdk-nodelay \
+ *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
  * </pre>
  *
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
- * costs; the others use {@code wss}: {@code camel} is this client through {@code gemini-live} routes, and
- * {@code sdk-nodelay} is the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
+ * costs; the others use {@code wss}: {@code ours} opens plain sessions, {@code ours-resilient} resilient ones with
+ * the default resilience options; {@code camel} is this client through {@code gemini-live} routes with plain
+ * sessions, {@code camel-defaults} with the component's defaults (resilient, resumption on); {@code sdk-nodelay} is
+ * the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
  * emulator's jar inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
  * JIT compiler otherwise dominates the first minute's CPU. The profiled step warms up as long, on a fresh emulator.
@@ -40,6 +43,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class LoadDriver {
 
+    private static final String CLIENTS = "ours|ours-plain|ours-resilient|camel|camel-defaults|sdk|sdk-nodelay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
     private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
@@ -62,11 +66,12 @@ public final class LoadDriver {
         boolean tls = !clientName.equals("ours-plain");
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
-            case "camel" -> CamelLoadClient::new;
+            case "ours-resilient" -> e -> new OurLoadClient(e, true);
+            case "camel" -> e -> new CamelLoadClient(e, false);
+            case "camel-defaults" -> e -> new CamelLoadClient(e, true);
             case "sdk" -> e -> new SdkLoadClient(e, false);
             case "sdk-nodelay" -> e -> new SdkLoadClient(e, true);
-            default -> throw new IllegalArgumentException("--client ours|ours-plain|camel|sdk|sdk-nodelay, not "
-                    + clientName);
+            default -> throw new IllegalArgumentException("--client " + CLIENTS + ", not " + clientName);
         };
         PrintStream log = System.out;
 

@@ -142,7 +142,7 @@ final class LoadStep {
             // "without JIT" from the process totals: a sum of live threads would miss threads that ended
             double jit = ProcCpu.jitCores(self0, self1, wall);
             double emuJit = ProcCpu.jitCores(emu0, emu1, wall);
-            return new StepResult(client.name(), n, connected, r, l, s, Percentiles.ofNanos(route),
+            return new StepResult(client.name(), client.options(), n, connected, r, l, s, Percentiles.ofNanos(route),
                     receipt, delivery, timings.outOfOrder(), cpu, emuCpu,
                     cpu - jit, jit, emuCpu - emuJit, emuJit,
                     ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * Retained heap per idle open session: heap after full GCs with {@code n} idle sessions open, minus before, over
  * {@code n}. The client object itself exists in both measurements.
  *
- * @param client      {@code ours} or {@code sdk}
+ * @param client      the client kind (see LoadDriver)
  * @param sessions    idle sessions opened
  * @param kbPerSession retained heap per session
  * @param threadsIdle client JVM threads with the sessions open

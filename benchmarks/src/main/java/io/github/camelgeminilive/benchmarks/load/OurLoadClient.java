@@ -1,7 +1,6 @@
 package io.github.camelgeminilive.benchmarks.load;
 
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,28 +15,37 @@ import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
-import io.github.camelgeminilive.transport.UndertowTransport;
 
-/** This project's client ({@code gemini-live-client}): one {@link LiveClient} for all sessions. */
+/**
+ * This project's client ({@code gemini-live-client}): one {@link LiveClient} for all sessions, which are plain
+ * sessions ({@code ours}, {@code ours-plain}) or resilient ones with {@link ResilienceOptions#defaults()}
+ * ({@code ours-resilient}), on the same session options.
+ */
 final class OurLoadClient implements LoadClient {
 
     static final String MODEL = "models/gemini-2.5-flash-native-audio-latest";
     static final String MIME = "audio/pcm;rate=16000";
 
+    private final RouteDelays routeDelays = new RouteDelays();
     private final LiveClient client;
-    private StampingTransport stamping;
-
+    /** Null: plain sessions. */
+    private final ResilienceOptions resilience;
+    private final boolean tls;
     private final String name;
 
+    /** Plain sessions, over {@code wss} ({@code ours}) or, to an emulator without TLS, {@code ws}. */
     OurLoadClient(EmulatorProcess emulator) {
-        this.name = emulator.trustStore() == null ? "ours-plain" : "ours";
+        this(emulator, false);
+    }
+
+    OurLoadClient(EmulatorProcess emulator, boolean resilient) {
+        this.resilience = resilient ? ResilienceOptions.defaults() : null;
+        this.tls = emulator.trustStore() != null;
+        this.name = resilient ? "ours-resilient" : tls ? "ours" : "ours-plain";
         ConnectionOptions plain = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key");
         ConnectionOptions options = emulator.trustStore() == null ? plain
                 : plain.withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
-        this.client = LiveClient.create(options, pool -> {
-            stamping = new StampingTransport(new UndertowTransport(options, pool));
-            return stamping;
-        });
+        this.client = routeDelays.client(options);
     }
 
     static SessionOptions sessionOptions() {
@@ -57,23 +65,28 @@ final class OurLoadClient implements LoadClient {
     }
 
     @Override
+    public KindOptions options() {
+        return KindOptions.ours((resilience != null ? "`LiveClient.connectResilient`" : "`LiveClient.connect`")
+                + ", `sendAudio` per frame", sessionOptions(), resilience, tls, "the client's event pool");
+    }
+
+    @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
         LiveSessionListener route = events(listener);
-        AtomicReference<Queue<Long>> stamps = new AtomicReference<>();
-        // audio flows only once the caller speaks, after the session is open and its stamps are known
-        return client.connect(sessionOptions(), null, event -> {
-            Queue<Long> queue = stamps.get();
-            if (event instanceof LiveEvent.Audio && queue != null) {
-                Long stamp = queue.poll();
-                if (stamp != null) {
-                    listener.routeDelay(System.nanoTime() - stamp);
-                }
+        AtomicReference<String> sessionId = new AtomicReference<>();
+        // a session's events are delivered one at a time: its setupComplete comes first, before any audio
+        LiveSessionListener timed = event -> {
+            if (event instanceof LiveEvent.SetupCompleted setup) {
+                sessionId.set(setup.sessionId());
+            } else if (event instanceof LiveEvent.Audio) {
+                routeDelays.audioDelivered(sessionId.get(), listener);
             }
             route.onEvent(event);
-        }).thenApply(s -> {
-            stamps.set(stamping.stampsOf(s));
-            return session(s, listener);
-        });
+        };
+        CompletableFuture<? extends LiveSession> opened = resilience != null
+                ? client.connectResilient(sessionOptions(), resilience, timed)
+                : client.connect(sessionOptions(), null, timed);
+        return opened.thenApply(s -> session(s, listener));
     }
 
     /** A resilient session (goAway handled by the client), for the reconnect measurement. */

@@ -60,6 +60,11 @@ final class SdkLoadClient implements LoadClient {
     }
 
     @Override
+    public KindOptions options() {
+        return KindOptions.sdk(tuned);
+    }
+
+    @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
         LiveConnectConfig config = LiveConnectConfig.builder()
                 .responseModalities(Modality.Known.AUDIO)

@@ -3,13 +3,14 @@ package io.github.camelgeminilive.benchmarks.load;
 /**
  * One load step: {@code sessions} callers streaming in real time for the measured window.
  *
- * @param client            {@code ours} or {@code sdk}
+ * @param client            the client kind ({@code ours}, {@code camel-defaults}, {@code sdk}, ...: see LoadDriver)
+ * @param options           what the client kind's sessions run with
  * @param sessions          callers asked for
  * @param connected         callers whose session opened
  * @param roundTrip         end-of-speech frame sent -> emulator's inputTranscription at the listener
  * @param replyLateness     reply chunk arrival vs the emulator's 40 ms pacing schedule
  * @param sendLateness      frame sent vs its 20 ms slot
- * @param routeDelay        audio message handed over by the WebSocket layer -> listener (ours only: measured
+ * @param routeDelay        audio message handed over by the WebSocket layer -> listener (ours and Camel: measured
  *                          with a stamping transport; the SDK calls back on the socket's reader thread)
  * @param receipt           a frame's send call -> the emulator's model has it (one-way, by {@link FrameStamp})
  * @param emulatorToRoute   the emulator hands a reply audio message to its connection -> the route (listener) has
@@ -38,7 +39,8 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param passed            p99 of both one-way latencies, round trip, reply lateness and send lateness under
  *                          20 ms, nothing lost, cut or out of order
  */
-public record StepResult(String client, int sessions, int connected, Percentiles roundTrip, Percentiles replyLateness,
+public record StepResult(String client, KindOptions options, int sessions,
+        int connected, Percentiles roundTrip, Percentiles replyLateness,
         Percentiles sendLateness, Percentiles routeDelay, Percentiles receipt, Percentiles emulatorToRoute,
         long framesOutOfOrder,
         double clientCpuCores, double emulatorCpuCores,

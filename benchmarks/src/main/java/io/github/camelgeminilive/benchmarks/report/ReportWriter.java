@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,12 +42,19 @@ public final class ReportWriter {
             "replyLateness", "sendLateness");
     private static final Color SDK_TUNED = new Color(150, 60, 160);
     private static final Color CAMEL = new Color(30, 150, 70);
+    private static final Color CAMEL_DEFAULTS = new Color(130, 200, 40);
+    private static final Color OURS_RESILIENT = new Color(0, 170, 170);
     private static final Color OURS_RTT = new Color(0, 50, 110);
+    /** The load driver's client kinds, in the order of the report's rows. */
+    private static final List<String> KINDS = List.of("ours", "ours-resilient", "camel", "camel-defaults", "sdk",
+            "sdk-nodelay", "ours-plain");
 
     private final Path results;
     private final String warmupSeconds;
     private final String measureSeconds;
     private final StringBuilder md = new StringBuilder();
+    /** Each kind's load steps (all tries; empty when the kind was not run). */
+    private final Map<String, List<JsonNode>> runs = new LinkedHashMap<>();
 
     private ReportWriter(Path results, String warmupSeconds, String measureSeconds) {
         this.results = results;
@@ -66,13 +74,9 @@ public final class ReportWriter {
 
     private void write(Path doc, Path png, Path notes) throws IOException {
         Map<String, double[]> jmh = jmh();
-        List<JsonNode> ours = list("load-ours.json");
-        List<JsonNode> sdk = list("load-sdk.json");
-        List<JsonNode> plain = list("load-ours-plain.json");
-        List<JsonNode> camel = list("load-camel.json");
-        List<JsonNode> sdkTuned = list("load-sdk-nodelay.json");
-        JsonNode memOurs = node("memory-ours.json");
-        JsonNode memSdk = node("memory-sdk.json");
+        for (String kind : KINDS) {
+            runs.put(kind, list("load-" + kind + ".json"));
+        }
         JsonNode reconnect = node("reconnect.json");
         profileOurs = node("profile-ours.json");
 
@@ -93,26 +97,33 @@ public final class ReportWriter {
         line("## Reproduce");
         line("");
         line("```sh");
-        line("./benchmarks/run.sh            # builds what it needs, about 22 minutes on 2 cores, rewrites this file and the chart");
+        line("./benchmarks/run.sh            # builds what it needs, about 30 minutes on 2 cores, rewrites this file and the chart");
+        line("ONLY=ours-resilient,camel-defaults ./benchmarks/run.sh   # just these load runs: no JMH, no report"
+                + " (REPORT=1 writes it)");
         line("```");
         line("");
         line("It runs `mvn -B -q install -DskipTests -pl benchmarks -am`, then JMH (`java -jar benchmarks/target/benchmarks.jar"
-                + " -prof gc`), then the load driver once per client (a JVM each: ours, the SDK, the SDK with"
-                + " `TCP_NODELAY`, ours through Camel routes, then ours over plain `ws`) with a profiled step, the idle-memory probe and (ours) the reconnect probe, then this report. Raw results land in `benchmarks/target/results/`."
-                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_CAMEL`, `STEPS_PLAIN`, `MEASURE_S`, `WARMUP_S`, `PREWARM_S`, `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more"
-                + " (see the script).");
+                + " -prof gc`), then the load driver once per client kind (a JVM each: ours, the SDK, the SDK with"
+                + " `TCP_NODELAY`, ours through Camel routes with plain sessions and with the component's defaults,"
+                + " ours with resilient sessions, then ours over plain `ws`) with a profiled step, the idle-memory"
+                + " probe and (ours) the reconnect probe, then this report. Raw results land in"
+                + " `benchmarks/target/results/`."
+                + " Environment knobs: `STEPS_OURS`, `STEPS_SDK`, `STEPS_CAMEL`, `STEPS_CAMEL_DEFAULTS`,"
+                + " `STEPS_RESILIENT`, `STEPS_PLAIN` (`none` skips a kind), `MEASURE_S`, `WARMUP_S`, `PREWARM_S`,"
+                + " `PREWARM_OURS`, `PREWARM_SDK`, `JMH_OPTS` and more (see the script). `ONLY` re-runs the listed"
+                + " kinds' load runs into the same results (the others' are kept), for a quick before/after"
+                + " comparison.");
         line("");
         if (Files.exists(settingsFile)) {
-            line("This run's settings: `" + Files.readString(settingsFile).strip() + "`.");
-            line("");
+            settings(Files.readAllLines(settingsFile));
         }
         machine();
-        targets(jmh, ours, sdk, sdkTuned, camel);
+        targets(jmh);
         codec(jmh);
-        load(ours, sdk, sdkTuned, plain, camel, png);
+        load(png);
         profiles(node("profile-ours.json"), node("profile-sdk.json"));
         reconnect(reconnect);
-        memory(memOurs, memSdk);
+        idleMemory();
         if (Files.exists(notes)) {
             line(Files.readString(notes).strip());
             line("");
@@ -122,6 +133,18 @@ public final class ReportWriter {
     }
 
     // ---- sections ----
+
+    /** The full run's settings, then those of each {@code ONLY} re-run of some kinds (a line each). */
+    private void settings(List<String> lines) {
+        for (String l : lines) {
+            if (l.isBlank()) {
+                continue;
+            }
+            line(l.startsWith("ONLY=") ? "Some kinds re-run later (their results below are from it): `" + l.strip()
+                    + "`." : "This run's settings: `" + l.strip() + "`.");
+            line("");
+        }
+    }
 
     private void machine() throws IOException {
         line("## Machine");
@@ -142,10 +165,10 @@ public final class ReportWriter {
         line("");
     }
 
-    private void targets(Map<String, double[]> jmh, List<JsonNode> oursTries, List<JsonNode> sdkTries,
-            List<JsonNode> sdkTuned, List<JsonNode> camel) {
-        List<JsonNode> ours = counted(oursTries);
-        List<JsonNode> sdk = counted(sdkTries);
+    private void targets(Map<String, double[]> jmh) {
+        List<JsonNode> ours = counted(runs.get("ours"));
+        List<JsonNode> sdk = counted(runs.get("sdk"));
+        List<JsonNode> sdkTuned = runs.get("sdk-nodelay");
         line("## Targets (issue 5)");
         line("");
         line("| target | ours | SDK | ratio | |");
@@ -170,10 +193,17 @@ public final class ReportWriter {
         int bar = Math.max(sdkBar(sdk), sdkBar(sdkTuned));
         String sdkText = largestText(sdk) + (sdkTuned.isEmpty() ? "" : "; with TCP_NODELAY " + largestText(sdkTuned));
         nTarget("largest real-time N >= 2x the SDK's and >= 500", largest(ours), sdkText, bar);
-        if (!camel.isEmpty()) {
-            nTarget("the same, through `gemini-live` Camel routes (an exchange per frame and per event)",
-                    largest(camel), sdkText, bar);
-        }
+        Map<String, String> sameFor = new LinkedHashMap<>();
+        sameFor.put("ours-resilient", "the same, with resilient sessions (default resilience options)");
+        sameFor.put("camel", "the same, through `gemini-live` Camel routes (an exchange per frame and per event),"
+                + " plain sessions");
+        sameFor.put("camel-defaults", "the same, through Camel routes with the component's defaults (resilient,"
+                + " resumption on)");
+        sameFor.forEach((kind, target) -> {
+            if (!runs.get(kind).isEmpty()) {
+                nTarget(target, largest(runs.get(kind)), sdkText, bar);
+            }
+        });
         if (!ours.isEmpty()) {
             int lo = Integer.MAX_VALUE;
             int hi = 0;
@@ -186,15 +216,19 @@ public final class ReportWriter {
             line(row("thread count independent of N (spread across steps <= 8)", threadsRange(ours), sdkThreads,
                     spread, ours.size() >= 2 && hi - lo <= 8));
         }
-        JsonNode at100 = ours.stream().filter(r -> r.path("sessions").asInt() == 100).findFirst().orElse(null);
         JsonNode profiled = profileOurs == null ? null : profileOurs.path("step");
-        if (at100 == null && profiled != null && profiled.path("sessions").asInt() == 100) {
-            at100 = profiled; // the profiled step runs 100 sessions whatever the stepping did
-        }
-        if (at100 != null) {
-            double p99 = at100.path("routeDelay").path("p99").asDouble();
-            line(row("frame -> route processor added latency p99 <= 1 ms at 100 sessions", ms(p99) + " ms",
-                    "n/a (see 2.)", "", p99 <= 1.0));
+        for (String kind : List.of("ours", "ours-resilient", "camel", "camel-defaults")) {
+            JsonNode at100 = counted(runs.get(kind)).stream().filter(r -> r.path("sessions").asInt() == 100)
+                    .findFirst().orElse(null);
+            if (at100 == null && kind.equals("ours") && profiled != null
+                    && profiled.path("sessions").asInt() == 100) {
+                at100 = profiled; // the profiled step runs 100 sessions whatever the stepping did
+            }
+            if (at100 != null && at100.path("routeDelay").path("count").asLong() > 0) {
+                double p99 = at100.path("routeDelay").path("p99").asDouble();
+                line(row(kind.equals("ours") ? "frame -> route processor added latency p99 <= 1 ms at 100 sessions"
+                        : "the same, " + label(kind), ms(p99) + " ms", "n/a (see 2.)", "", p99 <= 1.0));
+            }
         }
         line("");
     }
@@ -266,8 +300,9 @@ public final class ReportWriter {
         }
     }
 
-    private void load(List<JsonNode> ours, List<JsonNode> sdk, List<JsonNode> sdkTuned, List<JsonNode> plain,
-            List<JsonNode> camel, Path png) throws IOException {
+    private void load(Path png) throws IOException {
+        List<JsonNode> sdk = runs.get("sdk");
+        List<JsonNode> sdkTuned = runs.get("sdk-nodelay");
         line("## 2. Load: concurrent real-time sessions");
         line("");
         line("Each client runs in its own JVM against its own emulator JVM (the emulator's jar with its default model"
@@ -302,9 +337,11 @@ public final class ReportWriter {
                 + " schedule); lateness = arrival at the listener - that schedule, relative to the turn's earliest"
                 + " chunk. It contains the emulator's own timer jitter.");
         line("- **send lateness**: when a frame was handed to the client vs its 20 ms slot.");
-        line("- **route delay** (ours only): the WebSocket layer hands an audio message over (I/O thread) -> the"
-                + " listener (the route's processor) has its `LiveEvent.Audio`: parse and fan-out (on the I/O thread)"
-                + " and the hand-off to the delivering pool, measured exactly with a stamping `WebSocketTransport` wrapper. The SDK runs its"
+        line("- **route delay** (ours, every session kind and both Camel kinds): the WebSocket layer hands an audio"
+                + " message over (I/O thread) -> the listener (the route's processor) has its audio event: parse and"
+                + " fan-out (on the I/O thread) and every hand-off to the delivering threads, measured exactly with a"
+                + " stamping `WebSocketTransport` wrapper (a connection's stamps are found by the session id of its"
+                + " `setupComplete`, the only message it parses; Camel's clients run on it too). The SDK runs its"
                 + " callback on the socket's own reader thread right after parsing, so its added latency is its parse"
                 + " time (section 1) plus any wait for that thread.");
         line("- **CPU**: client JVM process CPU time / wall time (`OperatingSystemMXBean`), in cores; \"without JIT\""
@@ -328,15 +365,27 @@ public final class ReportWriter {
                 + " exchange through the endpoint's producer, as a route's `to(..)` sends it (completed when written);"
                 + " component defaults except `resilient=false` and `sessionResumption=false`, so the sessions are the"
                 + " same plain sessions as the others'. Its consumer runs the route on the thread that delivers the"
-                + " session's events (no extra hand-off), so its emulator -> route shows what the exchange adds.");
+                + " session's events (no extra hand-off), so its emulator -> route shows what the exchange adds."
+                + " `Camel (defaults)` rows are the same with the component's defaults (resilient sessions, resumption"
+                + " on): what a route gets without tuning.");
         line("");
+        line("`ours (resilient)` rows are this project's client with `LiveClient.connectResilient` and"
+                + " `ResilienceOptions.defaults()`, the same session options as `ours`: what the resilient engine"
+                + " (reconnect, resumption, replay buffer, held sends, keepalive) costs on the way of every frame and"
+                + " event.");
+        line("");
+        kinds();
         line("`ours (ws)` rows are this project's client over plain `ws` to an emulator without TLS (the SDK cannot do"
                 + " that), to show what TLS costs on both ends.");
         line("");
-        line("Largest real-time N: **ours " + largest(ours) + "**, **SDK " + largestText(sdk) + "**"
-                + (sdkTuned.isEmpty() ? "" : ", SDK with TCP_NODELAY " + largestText(sdkTuned))
-                + (camel.isEmpty() ? "" : ", ours through Camel routes " + largest(camel))
-                + (plain.isEmpty() ? "" : ", ours over plain ws " + largest(plain)) + ".");
+        StringBuilder others = new StringBuilder();
+        for (String kind : List.of("ours-resilient", "sdk-nodelay", "camel", "camel-defaults", "ours-plain")) {
+            if (!runs.get(kind).isEmpty()) {
+                others.append(", ").append(label(kind)).append(' ').append(largestText(runs.get(kind)));
+            }
+        }
+        line("Largest real-time N: **ours " + largest(runs.get("ours")) + "**, **SDK " + largestText(sdk) + "**"
+                + others + ".");
         line("");
         line("![p99 latency and CPU vs sessions](performance-latency.png)");
         line("");
@@ -352,7 +401,7 @@ public final class ReportWriter {
                 + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | replies cut | errors |"
                 + " real time |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (List<JsonNode> rows : List.of(ours, camel, sdk, sdkTuned, plain)) {
+        for (List<JsonNode> rows : runs.values()) {
             int previous = -1;
             for (JsonNode r : rows) {
                 int n = r.path("sessions").asInt();
@@ -389,7 +438,7 @@ public final class ReportWriter {
         line("");
         line("CPU by thread (cores, from `/proc`), at the largest step of each client:");
         line("");
-        for (List<JsonNode> rows : List.of(ours, camel, sdk, sdkTuned, plain)) {
+        for (List<JsonNode> rows : runs.values()) {
             if (rows.isEmpty()) {
                 continue;
             }
@@ -401,7 +450,7 @@ public final class ReportWriter {
         line("");
         line("Client JVM threads by name while streaming, at the largest step of each client:");
         line("");
-        for (List<JsonNode> rows : List.of(ours, camel, sdk, sdkTuned, plain)) {
+        for (List<JsonNode> rows : runs.values()) {
             if (rows.isEmpty()) {
                 continue;
             }
@@ -413,7 +462,26 @@ public final class ReportWriter {
                     + names);
         }
         line("");
-        chart(ours, sdk, sdkTuned, plain, camel, png);
+        chart(png);
+    }
+
+    /** What each kind that ran was run with, as its load steps recorded it. */
+    private void kinds() {
+        line("What each client kind runs with (recorded by the load driver from the options its sessions were"
+                + " opened with):");
+        line("");
+        line("| client | API | session | resumption | transport | listener runs on | event queue bound | resilience |");
+        line("|---|---|---|---|---|---|---|---|");
+        runs.forEach((kind, rows) -> {
+            JsonNode o = rows.isEmpty() ? null : rows.get(0).path("options");
+            if (o != null && o.isObject()) {
+                line("| " + label(kind) + " | " + o.path("api").asText() + " | " + o.path("session").asText() + " | "
+                        + o.path("resumption").asText() + " | " + o.path("transport").asText() + " | "
+                        + o.path("delivery").asText() + " | " + o.path("eventQueue").asText() + " | "
+                        + o.path("resilience").asText() + " |");
+            }
+        });
+        line("");
     }
 
     /** "`name` value, ..." of a JSON object of numbers. */
@@ -428,19 +496,17 @@ public final class ReportWriter {
         return switch (client) {
             case "ours" -> "ours";
             case "ours-plain" -> "ours (ws)";
+            case "ours-resilient" -> "ours (resilient)";
             case "camel" -> "Camel";
+            case "camel-defaults" -> "Camel (defaults)";
             case "sdk-nodelay" -> "SDK + TCP_NODELAY";
             default -> "SDK";
         };
     }
 
-    private void chart(List<JsonNode> oursTries, List<JsonNode> sdkTries, List<JsonNode> sdkTunedTries,
-            List<JsonNode> plainTries, List<JsonNode> camelTries, Path png) throws IOException {
-        List<JsonNode> ours = counted(oursTries);
-        List<JsonNode> sdk = counted(sdkTries);
-        List<JsonNode> sdkTuned = counted(sdkTunedTries);
-        List<JsonNode> plain = counted(plainTries);
-        List<JsonNode> camel = counted(camelTries);
+    private void chart(Path png) throws IOException {
+        List<JsonNode> ours = counted(runs.get("ours"));
+        List<JsonNode> sdk = counted(runs.get("sdk"));
         // one line per client: the worst of the five p99s the real-time bar judges, so each line crosses 20 ms
         // where that client stops being real-time; ours' two one-way p99s dashed beside it
         List<Chart.Series> latency = new ArrayList<>();
@@ -449,31 +515,25 @@ public final class ReportWriter {
         latency.add(new Chart.Series("ours: emulator -> route p99", OURS_SEND, true,
                 points(ours, "emulatorToRoute", "p99")));
         latency.add(new Chart.Series("SDK: worst p99", SDK, false, worstP99(sdk)));
-        if (!sdkTuned.isEmpty()) {
-            latency.add(new Chart.Series("SDK + TCP_NODELAY: worst p99", SDK_TUNED, false, worstP99(sdkTuned)));
-        }
-        if (!camel.isEmpty()) {
-            latency.add(new Chart.Series("Camel routes: worst p99", CAMEL, false, worstP99(camel)));
-        }
-        if (!plain.isEmpty()) {
-            latency.add(new Chart.Series("ours over ws (no TLS): worst p99", PLAIN, false, worstP99(plain)));
-        }
         List<Chart.Series> cpu = new ArrayList<>();
         cpu.add(new Chart.Series("ours: client JVM", OURS, false, points(ours, "clientCoresNoJit", null)));
         cpu.add(new Chart.Series("SDK: client JVM", SDK, false, points(sdk, "clientCoresNoJit", null)));
         cpu.add(new Chart.Series("emulator JVM (ours' run)", OURS, true, points(ours, "emulatorCoresNoJit", null)));
         cpu.add(new Chart.Series("emulator JVM (SDK's run)", SDK, true, points(sdk, "emulatorCoresNoJit", null)));
-        if (!sdkTuned.isEmpty()) {
-            cpu.add(new Chart.Series("SDK + TCP_NODELAY: client JVM", SDK_TUNED, false,
-                    points(sdkTuned, "clientCoresNoJit", null)));
-        }
-        if (!camel.isEmpty()) {
-            cpu.add(new Chart.Series("Camel routes: client JVM", CAMEL, false, points(camel, "clientCoresNoJit", null)));
-        }
-        if (!plain.isEmpty()) {
-            cpu.add(new Chart.Series("ours over ws: client JVM", PLAIN, false,
-                    points(plain, "clientCoresNoJit", null)));
-        }
+        Map<String, Color> more = new LinkedHashMap<>();
+        more.put("sdk-nodelay", SDK_TUNED);
+        more.put("ours-resilient", OURS_RESILIENT);
+        more.put("camel", CAMEL);
+        more.put("camel-defaults", CAMEL_DEFAULTS);
+        more.put("ours-plain", PLAIN);
+        more.forEach((kind, color) -> {
+            List<JsonNode> steps = counted(runs.get(kind));
+            if (!steps.isEmpty()) {
+                latency.add(new Chart.Series(label(kind) + ": worst p99", color, false, worstP99(steps)));
+                cpu.add(new Chart.Series(label(kind) + ": client JVM", color, false,
+                        points(steps, "clientCoresNoJit", null)));
+            }
+        });
         Chart.write(png, "Gemini Live client vs Google Java SDK 2.0.0: N real-time audio sessions, 2 cores",
                 List.of(new Chart.Panel("p99 latency (ms, log scale)", "concurrent sessions", "ms", true, 0.1, 10_000,
                         LIMIT_MS, "20 ms real-time bar", latency),
@@ -593,7 +653,7 @@ public final class ReportWriter {
         line("");
     }
 
-    private void memory(JsonNode ours, JsonNode sdk) {
+    private void idleMemory() throws IOException {
         line("## 4. Memory: retained heap per idle open session");
         line("");
         line("N idle sessions opened (setup done, nothing sent), heap after four full GCs minus before (client"
@@ -601,7 +661,8 @@ public final class ReportWriter {
         line("");
         line("| client | sessions | retained heap / session (KB) | threads before -> with the sessions |");
         line("|---|---|---|---|");
-        for (JsonNode m : new JsonNode[] {ours, sdk}) {
+        for (String kind : KINDS) {
+            JsonNode m = node("memory-" + kind + ".json");
             if (m == null) {
                 continue;
             }
