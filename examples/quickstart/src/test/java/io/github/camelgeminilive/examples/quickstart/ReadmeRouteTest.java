@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The route shown in the top-level README, run as written against the emulator. */
 class ReadmeRouteTest {
 
+    // @formatter:off (Camel route indentation, as in the README)
     /** Copied from README.md; keep the two identical. */
     public static class VoiceAssistantRoutes extends RouteBuilder {
         // endpoints with the same session key share one live session: give them the same options
@@ -40,6 +41,7 @@ class ReadmeRouteTest {
                     .log("Transcript chunk: ${body}");
         }
     }
+    // @formatter:on
 
     @Test
     void readmeRouteAnswersAndSavesTheReplyWhileTheConsumerSeesTranscriptChunks() throws Exception {
