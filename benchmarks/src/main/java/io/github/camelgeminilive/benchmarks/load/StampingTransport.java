@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import io.github.camelgeminilive.transport.ConnectRequest;
+import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 import io.github.camelgeminilive.transport.WebSocketTransport;
@@ -36,7 +36,7 @@ final class StampingTransport implements WebSocketTransport {
     }
 
     @Override
-    public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
+    public CompletableFuture<WebSocketConnection> connect(HandshakeRequest request, WebSocketHandler handler) {
         Queue<Long> queue = new ConcurrentLinkedQueue<>();
         stamps.put(handler, queue);
         return delegate.connect(request, new WebSocketHandler() {
