@@ -25,8 +25,8 @@ import io.github.camelgeminilive.session.connection.PlainLiveSession;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
 import io.github.camelgeminilive.session.resilience.Connector;
 import io.github.camelgeminilive.session.resilience.ResilientLiveSession;
-import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.UndertowTransport;
 import io.github.camelgeminilive.transport.WebSocketTransport;
 
@@ -52,22 +52,16 @@ public final class LiveClient implements AutoCloseable {
     private final Set<ResilientLiveSession> resilientSessions = ConcurrentHashMap.newKeySet();
 
     /**
-     * The connections of one resilient session, counting into its counters. Their listener is the resilient
-     * session, which applies the caller's queue bounds to the caller's listener; a connection's own queue only
-     * carries events over to it, so it keeps at least the default bounds (a small bound there would drop events
-     * whenever a pool thread is slow to wake during a burst).
+     * The connections of one resilient session, counting into its counters. Each hands its events to the resilient
+     * session's engine inline, which queues them for the caller's listener under the caller's bounds: one queue
+     * and one hand-off between the socket and the listener.
      */
     private Connector connector(SessionCounters counters) {
         return new Connector() {
             @Override
-            public PlainLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
+            public PlainLiveSession create(SessionOptions options, LiveSessionListener engine, Runnable onPong,
                     Consumer<String> onHandle) {
-                SessionOptions relay = options
-                        .withMaxQueuedEvents(Math.max(options.maxQueuedEvents(),
-                                SessionOptions.DEFAULT_MAX_QUEUED_EVENTS))
-                        .withMaxQueuedEventBytes(Math.max(options.maxQueuedEventBytes(),
-                                SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES));
-                return new PlainLiveSession(relay, listener, pool, onPong, onHandle, counters);
+                return new PlainLiveSession(options, engine, pool, onPong, onHandle, counters);
             }
 
             @Override

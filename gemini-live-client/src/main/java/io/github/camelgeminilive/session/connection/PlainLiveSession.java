@@ -35,6 +35,8 @@ import io.github.camelgeminilive.session.LiveSessionListener;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.session.delivery.EventQueue;
+import io.github.camelgeminilive.session.delivery.EventSink;
+import io.github.camelgeminilive.session.delivery.InlineSink;
 import io.github.camelgeminilive.session.delivery.OrderedTasks;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
 import io.github.camelgeminilive.transport.SendRefusedException;
@@ -45,9 +47,11 @@ import io.github.camelgeminilive.transport.WebSocketHandler;
  * One Live API session over one connection. Received frames are parsed and fanned out in order on the I/O thread
  * that read them (parsing is bounded, non-blocking work: one hand-off less per frame), or on the shared pool while
  * another task of the session runs; frames waiting there are bounded in count and bytes (beyond, the session ends
- * rather than grow). The listener sees the events one at a time, in order, on the event
- * executor, ending with {@link LiveEvent.Closed}, through a bounded {@link EventQueue} (a slow listener loses the
- * oldest audio, never stalls the reader). Before {@code setupComplete} the listener sees nothing: a failed setup
+ * rather than grow). The events go, one at a time, in order, ending with {@link LiveEvent.Closed}, to an
+ * {@link EventSink}: for a plain session a bounded {@link EventQueue} that delivers them to the listener on the
+ * event executor (a slow listener loses the oldest audio, never stalls the reader); for a connection of a
+ * resilient session the engine itself, inline ({@link InlineSink}), whose own queue is then the only one between
+ * the socket and the caller's listener. Before {@code setupComplete} the listener sees nothing: a failed setup
  * only fails the connect future. After it, a message that fails to parse is skipped, counted and reported as
  * {@link LiveEvent.MalformedMessage}; {@value #MAX_CONSECUTIVE_MALFORMED} in a row end the session (1007).
  */
@@ -71,10 +75,10 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
     private final String name = "live-" + COUNTER.incrementAndGet();
     private final SessionOptions options;
     private final ModelRules rules;
-    /** Parses received frames in order, on the shared pool. */
+    /** Parses received frames in order, one at a time: on the reading thread, or on the shared pool while busy. */
     private final OrderedTasks events;
-    /** Hands events to the listener: bounded, so a slow listener costs dropped audio, not memory. */
-    private final EventQueue delivery;
+    /** Hands the events on: to a bounded queue (a slow listener costs dropped audio, not memory), or inline. */
+    private final EventSink delivery;
     private final Executor completions;
     private final Runnable onPong;
     private final Consumer<String> onHandle;
@@ -89,11 +93,11 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
     private volatile String resumptionHandle;
     /** Why the session ended; the first error wins. */
     private volatile LiveSessionException failure;
-    /** Confined to the event executor: {@code setupComplete} arrived. */
+    /** Confined to the ordered tasks: {@code setupComplete} arrived. */
     private boolean setupSeen;
-    /** Confined to the event executor: after a fatal error or the Closed event nothing more is delivered. */
+    /** Confined to the ordered tasks: after a fatal error or the Closed event nothing more is delivered. */
     private boolean finished;
-    /** Confined to the event executor: malformed messages since the last good one. */
+    /** Confined to the ordered tasks: malformed messages since the last good one. */
     private int consecutiveMalformed;
     private long lastMalformedWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
     /** Received frames waiting to be parsed, and their bytes; beyond the bounds the session ends. */
@@ -108,17 +112,26 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
      *             code chained to it never holds up this session's events) and runs the session's timers
      */
     public PlainLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
-        this(options, listener, pool, () -> { }, handle -> { }, new SessionCounters());
+        this(options, pool, () -> { }, handle -> { }, new SessionCounters(), listener, null);
     }
 
     /**
-     * @param onPong   called when a pong arrives, in order with the events (on the delivering thread)
+     * A connection of a resilient session: its events go to {@code engine} inline, on the thread that parsed them,
+     * one at a time and in order, so the engine must return quickly and never block.
+     *
+     * @param onPong   called when a pong arrives, in order with the events (on the thread that hands them on)
      * @param onHandle called with each resumable handle the moment its frame is read, on the reading thread, before
-     *                 its event is queued (a resilient session times what the handle covers from this)
+     *                 its event is handed on (a resilient session times what the handle covers from this)
      * @param counters where drops and malformed messages are counted (a resilient session's, for its connections)
      */
-    public PlainLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool, Runnable onPong,
+    public PlainLiveSession(SessionOptions options, LiveSessionListener engine, Executor pool, Runnable onPong,
             Consumer<String> onHandle, SessionCounters counters) {
+        this(options, pool, onPong, onHandle, counters, null, engine);
+    }
+
+    /** Exactly one of {@code listener} (through a queue) and {@code engine} (inline) is set. */
+    private PlainLiveSession(SessionOptions options, Executor pool, Runnable onPong, Consumer<String> onHandle,
+            SessionCounters counters, LiveSessionListener listener, LiveSessionListener engine) {
         this.onPong = onPong;
         this.onHandle = onHandle;
         this.options = options;
@@ -129,9 +142,10 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         this.maxBacklogFrames = Math.max(options.maxQueuedEvents(), SessionOptions.DEFAULT_MAX_QUEUED_EVENTS);
         this.maxBacklogBytes = Math.max(options.maxQueuedEventBytes(), SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES);
         this.events = new OrderedTasks(pool);
-        this.delivery = new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
-                options.maxQueuedEvents(), options.maxQueuedEventBytes(), "session " + name, counters,
-                error -> events.execute(() -> failOnce(error)));
+        this.delivery = engine != null ? new InlineSink(engine, "session " + name)
+                : new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
+                        options.maxQueuedEvents(), options.maxQueuedEventBytes(), "session " + name, counters,
+                        error -> events.execute(() -> failOnce(error)));
         this.completions = pool;
     }
 

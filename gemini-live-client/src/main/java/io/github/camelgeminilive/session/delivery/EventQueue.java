@@ -31,7 +31,7 @@ import io.github.camelgeminilive.session.LiveSessionListener;
  * logged and the next event is delivered. Tasks queued with {@link #runInOrder} run between the events, in order,
  * and are never dropped (on the calling thread when the executor rejects them).
  */
-public final class EventQueue {
+public final class EventQueue implements EventSink {
 
     /** Weight of an event beyond its payload (the record and its queue slot), so that the byte bound holds. */
     static final int EVENT_OVERHEAD = 64;
@@ -78,6 +78,7 @@ public final class EventQueue {
         this.overflow = overflow;
     }
 
+    @Override
     public void offer(LiveEvent event) {
         LiveSessionException fellBehind = null;
         boolean schedule;
@@ -106,6 +107,7 @@ public final class EventQueue {
     }
 
     /** Runs {@code task} on the delivering thread after the events offered so far, before the ones after it. */
+    @Override
     public void runInOrder(Runnable task) {
         boolean schedule;
         synchronized (this) {

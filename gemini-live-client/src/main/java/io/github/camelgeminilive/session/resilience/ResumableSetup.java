@@ -3,7 +3,7 @@ package io.github.camelgeminilive.session.resilience;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.SessionOptions;
 
-/** The session options of a resilient session's connections: resumption on, events on the shared pool. */
+/** The session options of a resilient session's connections: resumption on, no event executor of their own. */
 final class ResumableSetup {
 
     private ResumableSetup() {
@@ -11,7 +11,8 @@ final class ResumableSetup {
 
     /**
      * {@code sessionResumption} enabled (with {@code transparent} when asked; the handle is set per connection),
-     * and no event executor: the resilient session delivers to the caller's executor itself.
+     * and no event executor: a connection hands its events to the engine inline, and the engine delivers to the
+     * caller's executor itself.
      */
     static SessionOptions of(SessionOptions options, boolean transparent) {
         Setup s = options.setup();

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -21,35 +22,38 @@ import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
 
 /**
- * A pong is heard after the messages that came before it on the wire, even while their delivery is still under
- * way: a resilient session without transparent resumption decides which messages a handle covers by it.
+ * A pong is handed on after the messages that came before it on the wire, even while they still wait for the
+ * session's turn: a resilient session without transparent resumption decides which messages a handle covers by it.
  */
 class PongOrderTest {
 
     @Test
-    void aPongDoesNotOvertakeAHandleStillBeingDelivered() throws Exception {
+    void aPongDoesNotOvertakeAHandleStillWaitingForItsTurn() throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
         List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch inSetup = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        LiveSessionListener slow = event -> {
-            if (event instanceof LiveEvent.ResumptionUpdate) {
+        LiveSessionListener engine = event -> {
+            if (event instanceof LiveEvent.SetupCompleted) {
+                inSetup.countDown();
+                hold(release); // holds the session's turn: the frames after it wait
+            } else if (event instanceof LiveEvent.ResumptionUpdate) {
                 heard.add("handle");
-                hold(release);
             }
         };
         PlainLiveSession session = new PlainLiveSession(
-                SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), slow, pool,
-                () -> heard.add("pong"), handle -> { }, new SessionCounters());
+                SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), engine,
+                pool, () -> heard.add("pong"), handle -> { }, new SessionCounters());
         try {
             // what the I/O thread does: the frames, then the pong, in wire order
-            session.onBinary(bytes("{\"setupComplete\":{}}"));
+            pool.execute(() -> session.onBinary(bytes("{\"setupComplete\":{}}")));
+            assertThat(inSetup.await(10, TimeUnit.SECONDS)).isTrue();
             session.onBinary(bytes("{\"sessionResumptionUpdate\":{\"newHandle\":\"h1\",\"resumable\":true}}"));
             session.onPong();
+            assertThat(heard).as("the pong waits behind the handle").isEmpty();
 
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("handle"));
-            assertThat(heard).as("the pong waits for the handle's delivery").containsExactly("handle");
             release.countDown();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
             assertThat(heard).containsExactly("handle", "pong");
         } finally {
             release.countDown();
