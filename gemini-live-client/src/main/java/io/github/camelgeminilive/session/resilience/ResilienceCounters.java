@@ -16,6 +16,14 @@ final class ResilienceCounters {
     Duration audioLost = Duration.ZERO;
     Duration lastGap = Duration.ZERO;
 
+    /** A connection took over after a gap of {@code gap}, writing {@code replayed} messages again. */
+    void reconnected(long replayed, Duration lost, Duration gap) {
+        reconnects++;
+        replayedMessages += replayed;
+        audioLost = audioLost.plus(lost);
+        lastGap = gap;
+    }
+
     ResilienceMetrics snapshot(HeldSends held, SessionCounters session, ToolCalls toolCalls, ReplayBuffer replay) {
         return new ResilienceMetrics(connections, reconnects, failedAttempts, goAways, replayedMessages,
                 held.dropped(), session.droppedEvents.get(), audioLost, lastGap,

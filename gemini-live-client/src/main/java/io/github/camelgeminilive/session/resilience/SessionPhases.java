@@ -1,15 +1,13 @@
 package io.github.camelgeminilive.session.resilience;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,74 +21,38 @@ import io.github.camelgeminilive.session.LiveSessionException.InvalidArgumentExc
 import io.github.camelgeminilive.session.LiveSessionException.PolicyViolationException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
 import io.github.camelgeminilive.session.LiveSessionListener;
-import io.github.camelgeminilive.session.ReconnectPolicy;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResilientSession;
-import io.github.camelgeminilive.session.ResumptionHandleStore;
-import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.session.connection.EncodedFrame;
 import io.github.camelgeminilive.session.connection.Failures;
 import io.github.camelgeminilive.session.delivery.EventQueue;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
-import io.github.camelgeminilive.transport.SendRefusedException;
 
 /**
- * The state machine behind a {@link ResilientSession}: one conversation over a succession of plain connections
- * ({@link Link}s).
+ * The phases of a {@link ResilientSession} and the moves between them: one conversation over a succession of plain
+ * connections ({@link Link}s), under one lock.
  *
  * <p>Phases: OPEN (sends are written at once), DRAINING (after a go-away or at {@code maxConnectionAge}, until a
  * safe point, i.e. the newest {@code sessionResumptionUpdate} is resumable and no reply or tool call is in
- * progress, or until the hard deadline: audio keeps streaming on the old connection, so the service hears the
- * caller without delay and a barge-in still ends the reply; other sends are held, and audio behind them too, as
- * a turn started now would keep the old connection busy), RECONNECTING (the old connection is closed or lost; attempts
- * follow the {@link ReconnectPolicy}), CLOSED. On the new connection the messages the resumed state lacks are
- * written again, then the held sends, in call order, then {@link LiveEvent.Reconnected} is delivered.
+ * progress, or until the hard deadline: audio keeps streaming on the old connection, other sends are held, see
+ * {@link Outbox}), RECONNECTING (the old connection is closed or lost; attempts follow the {@link Outage}'s
+ * backoff), CLOSED. On the new connection the {@link Outbox} writes again what the resumed state lacks, then the
+ * held sends, then {@link LiveEvent.Reconnected} is delivered. A planned move (go-away, {@code maxConnectionAge})
+ * from a proven connection moves at once; from a connection younger than {@link Outage#STABLE_CONNECTION} it
+ * counts like a loss, so a service (or a proxy) that says go-away to every new connection is backed off and given
+ * up on too. A reply cut off by a lost connection is reported as {@code replyAborted}; its late events are not
+ * delivered (the replayed turn may make the model answer again, in full).
  *
- * <p>An outage lasts until a connection has proven healthy: it stayed up for {@link Outage#STABLE_CONNECTION}. A connection
- * that is lost sooner, however (a close with any code, 1000 without a go-away too, a drop, a half-open finding),
- * is one more failed attempt of the same outage: the next attempt waits per the backoff, and {@code maxAttempts}
- * and {@code maxElapsed} count on, so a service that accepts the setup and then closes, or a replayed message that
- * makes it close, costs backed-off attempts and ends in a {@link LiveEvent.Closed} with the last error, never a
- * loop. Time is the proof rather than something received: a service in trouble may still send a resumption
- * update, or start answering the replay, before it closes. The first connection's loss starts an outage (there
- * was none before it), as does the loss of a proven one. A planned move (go-away, {@code maxConnectionAge}) from a
- * proven connection moves at once; from a connection younger than that it counts like a loss, so a service (or a
- * proxy) that says go-away to every new connection is backed off and given up on too.
- *
- * <p>Which messages a handle covers: with {@code transparent} resumption the handle's
- * {@code lastConsumedClientMessageIndex} says it exactly, so a resume replays only the messages after it (a
- * transparent update without the index covers no message of its connection). The Gemini API gives no index, and
- * its pongs come 8-30 s late, so two estimates are combined, and a handle covers what either proves:
- * <ul>
- * <li>read proof: the messages written before a ping whose pong arrived before the handle did (one TCP stream in
- * each direction, read in order). Such a ping follows every message but audio, every second of audio and every
- * resumable update. Never wrong, but it lags by the pong delay, and every message behind it is replayed: with
- * pongs 20 s late, a resume would make the model hear up to 20 s of the caller again.</li>
- * <li>time: the messages whose write reached the socket at least {@code coverageLag} before the frame carrying
- * the handle was read (both times taken on the client's I/O path: the write's completion, and the read before
- * any queue). So at most {@code coverageLag} (plus one frame) of audio is heard twice, and a message is lost only
- * if the time from its write to the service reading it, plus the time from the service issuing the handle to the
- * client reading it, exceeded {@code coverageLag}: a network and service backlog that slow. The write completion,
- * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
- * </ul>
- * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay).
- *
- * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written
- * there (even while other sends are held), and calls of a connection that ended unanswered are reported with
- * {@link LiveEvent.ToolCallCancelled}; a later response to them fails. A reply cut off by a lost connection is
- * reported as {@code replyAborted}; its late events are not delivered (the replayed turn may make the model
- * answer again, in full).
- *
- * <p>Handles are saved to the {@link ResumptionHandleStore} on every resumable update and kept when the session
- * closes, so an application restarted within the handle's validity resumes the conversation.
+ * <p>Threads: a connection hands its events in inline, on the I/O thread that parsed them, so the work per event
+ * is short and never blocks: bookkeeping, queueing for the listener ({@link EventQueue}), and writes that only
+ * queue frames on a connection. Nothing here waits for an I/O thread while holding the lock (a close completes
+ * later, on the pool), and no transport lock is held when a connection calls in.
  */
-final class Handover {
+final class SessionPhases {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Handover.class);
-    /** Handles are documented to stay valid for about 2 hours. */
-    static final Duration HANDLE_VALIDITY = Duration.ofHours(2);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionPhases.class);
     /** How long a proactive move (maxConnectionAge) waits for a safe point. */
     private static final Duration AGE_DRAIN = Duration.ofSeconds(30);
 
@@ -105,12 +67,14 @@ final class Handover {
     private final ResilienceOptions resilience;
     private final EventQueue events;
     private final Outage outage;
-    private final ReplayBuffer replay;
-    private final HeldSends held;
+    private final ResumptionHandles handles;
+    private final ReplayCoverage coverage;
     private final ToolCalls toolCalls = new ToolCalls(this::toolCallsOverflow);
-    private final SessionCounters sessionCounters;
     private final ConversationLog conversation = new ConversationLog();
     private final TurnTracker tracker = new TurnTracker(toolCalls, conversation);
+    private final Outbox outbox;
+    private final PhaseTimer timer;
+    private final SessionCounters sessionCounters;
     private final ResilienceCounters counters = new ResilienceCounters();
     private final CompletableFuture<ResilientSession> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -122,17 +86,10 @@ final class Handover {
     /** The active connection (null while reconnecting). */
     private Link current;
     private String sessionId;
-    private String handle;
-    private Instant handleIssuedAt;
-    private Duration audioSent = Duration.ZERO;
-    /** The age limit, the drain deadline or the next retry: one at a time. */
-    private ScheduledFuture<?> timer;
-    private long drainDeadlineNanos;
     /** When the current gap began (the loss, or the drain's start): what Reconnected reports as downtime. */
     private long gapStartNanos;
     private String cause;
     private boolean replyAborted;
-    private boolean fresh;
     private LiveSessionException lastError;
     /** Why the session ended (null after a normal close). */
     private LiveSessionException endError;
@@ -141,8 +98,8 @@ final class Handover {
      * @param self     the session the caller gets once connected
      * @param counters drops and malformed messages, shared with the connections {@code connector} opens
      */
-    Handover(ResilientSession self, Connector connector, ScheduledExecutorService scheduler,
-            Executor pool, SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener,
+    SessionPhases(ResilientSession self, Connector connector, ScheduledExecutorService scheduler, Executor pool,
+            SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener,
             SessionCounters counters) {
         this.self = self;
         this.connector = connector;
@@ -155,21 +112,17 @@ final class Handover {
                 options.maxQueuedEvents(), options.maxQueuedEventBytes(), "resilient session", counters,
                 this::listenerFellBehind);
         this.outage = new Outage(resilience.reconnect());
-        this.replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
-        this.held = new HeldSends(resilience.heldSendLimit(), resilience.heldSendBytes(), resilience.overflowPolicy());
+        this.handles = new ResumptionHandles(resilience.handleStore(), resilience.handleKey(), Clock.systemUTC());
+        ReplayBuffer replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
+        this.coverage = new ReplayCoverage(replay, resilience.transparent(), resilience.coverageLag());
+        this.outbox = new Outbox(lock, resilience, replay, coverage, toolCalls, conversation);
+        this.timer = new PhaseTimer(scheduler);
     }
 
     /** Connects the first time, from the stored handle when there is a usable one. */
     CompletableFuture<ResilientSession> start() {
         synchronized (lock) {
-            if (resilience.handleKey() != null) {
-                resilience.handleStore().load(resilience.handleKey())
-                        .filter(h -> h.issuedAt().plus(HANDLE_VALIDITY).isAfter(Instant.now()))
-                        .ifPresent(h -> {
-                            handle = h.handle();
-                            handleIssuedAt = h.issuedAt();
-                        });
-            }
+            handles.load();
             gapStartNanos = System.nanoTime();
             outage.begin(gapStartNanos);
             attempt();
@@ -196,7 +149,7 @@ final class Handover {
     private void attempt() {
         outage.attempt();
         int gen = ++generation;
-        String resumeWith = usableHandle();
+        String resumeWith = handles.usable();
         pool.execute(() -> {
             Link link = new Link(gen, connector, options, this::onLinkEvent, resilience, this::halfOpen);
             link.session.setupFuture().whenComplete((s, e) -> {
@@ -206,12 +159,6 @@ final class Handover {
             });
             connector.start(link.session, resumeWith);
         });
-    }
-
-    private String usableHandle() {
-        boolean valid = handle != null && !fresh
-                && (handleIssuedAt == null || handleIssuedAt.plus(HANDLE_VALIDITY).isAfter(Instant.now()));
-        return valid ? handle : null;
     }
 
     private void attemptFailed(Link link, Throwable error) {
@@ -225,30 +172,30 @@ final class Handover {
                             error);
             lastError = e;
             LOG.debug("Connection attempt {} failed: {}", outage.attempts(), e.getMessage());
-            if (e instanceof InvalidArgumentException && usableHandle() != null
+            if (e instanceof InvalidArgumentException && handles.usable() != null
                     && (resilience.seedFreshSession() || phase == Phase.CONNECTING)) {
                 // the service refused the handle (expired or unknown): start a fresh session instead
                 LOG.info("Resumption handle refused ({}): starting a fresh session", e.reason());
-                fresh = true;
+                handles.refused();
                 attempt();
                 return;
             }
-            if (phase == Phase.CONNECTING || !retryable(e)
-                    || outage.exhausted(System.nanoTime())) {
+            if (phase == Phase.CONNECTING || !retryable(e) || outage.exhausted(System.nanoTime())) {
                 finish(e.closeCode(), e.reason(), e);
                 return;
             }
-            Duration delay = outage.nextDelay();
-            timer = scheduler.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
+            retryLater();
         }
     }
 
-    private void retry() {
-        synchronized (lock) {
-            if (phase == Phase.RECONNECTING) {
-                attempt();
+    private void retryLater() {
+        timer.at(System.nanoTime() + outage.nextDelay().toNanos(), () -> {
+            synchronized (lock) {
+                if (phase == Phase.RECONNECTING) {
+                    attempt();
+                }
             }
-        }
+        });
     }
 
     private static boolean retryable(LiveSessionException e) {
@@ -258,6 +205,7 @@ final class Handover {
 
     // ---- events of the connections ----
 
+    /** An event of {@code link}, on the thread that parsed it. */
     private void onLinkEvent(Link link, LiveEvent event) {
         synchronized (lock) {
             if (phase == Phase.CLOSED) {
@@ -282,42 +230,16 @@ final class Handover {
                 return;
             }
             tracker.track(event, link.generation);
-            if (event instanceof LiveEvent.ResumptionUpdate u) {
-                resumptionUpdate(link, u);
+            if (event instanceof LiveEvent.ResumptionUpdate u && u.resumable() && u.newHandle() != null
+                    && !u.newHandle().isBlank()) {
+                handles.issued(u.newHandle());
+                coverage.handleArrived(link, u);
             }
             events.offer(event);
             if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && tracker.safePoint()) {
-                handover();
+                move();
             }
         }
-    }
-
-    private void resumptionUpdate(Link link, LiveEvent.ResumptionUpdate u) {
-        if (!u.resumable() || u.newHandle() == null || u.newHandle().isBlank()) {
-            return;
-        }
-        handle = u.newHandle();
-        handleIssuedAt = Instant.now();
-        fresh = false;
-        if (resilience.handleKey() != null) {
-            resilience.handleStore().save(resilience.handleKey(), new StoredHandle(handle, handleIssuedAt));
-        }
-        int connection = link.generation;
-        Long read = link.readTime(u.newHandle()); // taken in every mode, so read times do not pile up
-        if (resilience.transparent()) {
-            Long consumed = u.lastConsumedClientMessageIndex();
-            long last = consumed == null ? -1 : consumed;
-            replay.covered(m -> m.upTo(connection, last));
-            return;
-        }
-        long proven = link.keepalive.readUpTo() - 1;
-        replay.covered(m -> m.upTo(connection, proven));
-        Duration lag = resilience.coverageLag();
-        if (read != null && lag != null) {
-            long cutoff = read - lag.toNanos();
-            replay.covered(m -> m.writtenBy(connection, cutoff));
-        }
-        link.keepalive.probe(); // so the next handle can trim what was written up to now
     }
 
     /** The new connection's setup completed: resume the conversation on it. */
@@ -344,61 +266,44 @@ final class Handover {
         if (!cancelled.isEmpty()) {
             events.offer(new LiveEvent.ToolCallCancelled(cancelled));
         }
-        Duration lost = replay.takeLost();
-        long replayed = 0;
-        if (fresh) {
-            // the new session heard none of the audio before the buffer; the transcripts carry its meaning
-            lost = lost.plus(audioSent.minus(replay.audio()));
-            if (!conversation.turns().isEmpty()) {
-                write(new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false),
-                        new CompletableFuture<>()), false);
-            }
-        }
-        for (OutboundMessage m : replay.toReplay()) {
-            write(m, false);
-            replayed++;
-        }
-        for (OutboundMessage m; (m = held.poll()) != null;) {
-            write(m, true);
-        }
+        boolean fresh = handles.fresh();
+        Outbox.Resumed resumed = outbox.resume(link, fresh);
         phase = Phase.OPEN;
         Duration downtime = Duration.ofNanos(link.upSinceNanos - gapStartNanos);
         int tries = outage.connected(); // the outage goes on until this connection proves healthy
-        counters.reconnects++;
-        counters.replayedMessages += replayed;
-        counters.audioLost = counters.audioLost.plus(lost);
-        counters.lastGap = downtime;
+        counters.reconnected(resumed.replayed(), resumed.audioLost(), downtime);
         LOG.debug("Session {} reconnected after {} ({}, {} attempt(s), {} replayed)", sessionId, downtime, cause,
-                tries, replayed);
-        events.offer(new LiveEvent.Reconnected(tries, downtime, !fresh, replayed, lost, replyAborted, cause));
+                tries, resumed.replayed());
+        events.offer(new LiveEvent.Reconnected(tries, downtime, !fresh, resumed.replayed(), resumed.audioLost(),
+                replyAborted, cause));
         replyAborted = false;
         scheduleAgeLimit();
     }
 
     private void scheduleAgeLimit() {
-        cancelTimer();
+        timer.cancel();
         Duration age = resilience.maxConnectionAge();
         if (age != null) {
             Link link = current;
-            timer = scheduler.schedule(() -> {
+            timer.at(System.nanoTime() + age.toNanos(), () -> {
                 synchronized (lock) {
                     if (current == link) {
                         drain("maxConnectionAge", AGE_DRAIN);
                     }
                 }
-            }, age.toNanos(), TimeUnit.NANOSECONDS);
+            });
         }
     }
 
     // ---- moving to a new connection ----
 
     /**
-     * Waits for a safe point, at most {@code deadline}, then hands over. A go-away during a proactive drain brings
-     * its deadline forward.
+     * Waits for a safe point, at most {@code deadline}, then moves. A go-away during a proactive drain brings its
+     * deadline forward.
      */
     private void drain(String why, Duration deadline) {
         long at = System.nanoTime() + Math.max(0, deadline.toNanos());
-        if (phase == Phase.DRAINING && at < drainDeadlineNanos) {
+        if (phase == Phase.DRAINING && at < timer.dueNanos()) {
             cause = why;
             scheduleDrainDeadline(at);
             return;
@@ -410,29 +315,27 @@ final class Handover {
         cause = why;
         gapStartNanos = System.nanoTime();
         if (tracker.safePoint()) {
-            handover();
+            move();
         } else {
             scheduleDrainDeadline(at);
         }
     }
 
     private void scheduleDrainDeadline(long atNanos) {
-        cancelTimer();
-        drainDeadlineNanos = atNanos;
         Link link = current;
-        timer = scheduler.schedule(() -> {
+        timer.at(atNanos, () -> {
             synchronized (lock) {
                 if (phase == Phase.DRAINING && current == link) {
                     LOG.debug("No safe point before the deadline: moving on with the newest handle");
-                    handover();
+                    move();
                 }
             }
-        }, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        });
     }
 
     /** Closes the current connection, then resumes on a new one (the service refuses a resume while it is open). */
-    private void handover() {
-        cancelTimer();
+    private void move() {
+        timer.cancel();
         Link old = current;
         current = null;
         phase = Phase.RECONNECTING;
@@ -466,7 +369,7 @@ final class Handover {
         }
         current = null;
         link.keepalive.stop();
-        cancelTimer();
+        timer.cancel();
         if (phase == Phase.CLOSING) {
             finish(code, reason, null);
             return;
@@ -505,8 +408,7 @@ final class Handover {
             finish(e.closeCode(), e.reason(), e);
             return;
         }
-        Duration delay = outage.nextDelay();
-        timer = scheduler.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
+        retryLater();
     }
 
     // ---- sending ----
@@ -522,80 +424,22 @@ final class Handover {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        OutboundMessage m = new OutboundMessage(frame, done);
+        OutboundMessage m = new OutboundMessage(frame, new CompletableFuture<>());
         synchronized (lock) {
             if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
                 return CompletableFuture.failedFuture(new SessionClosedException(
                         "Cannot send: the resilient Live API session is closed"
                                 + (endError == null ? "" : " (" + endError.getMessage() + ")"), endError));
             }
-            if (!m.replayable()) {
-                return answerToolCalls(m);
-            }
-            log.accept(conversation);
-            audioSent = audioSent.plus(frame.audio());
-            if (held.isEmpty() && (phase == Phase.OPEN || phase == Phase.DRAINING && !frame.audio().isZero())) {
-                write(m, true);
-            } else {
-                held.hold(m);
-            }
+            return outbox.send(m, log, current, phase == Phase.DRAINING, lastError);
         }
-        return done.copy();
-    }
-
-    /** Tool responses go to the connection that asked, at once, or fail: never replayed, never sent twice. */
-    private CompletableFuture<Void> answerToolCalls(OutboundMessage m) {
-        if (current == null || (phase != Phase.OPEN && phase != Phase.DRAINING)) {
-            toolCalls.orphaned(-1);
-            return CompletableFuture.failedFuture(new LiveSessionException("Cannot send the tool response: the "
-                    + "connection that asked for the call ended; the call was cancelled", 0, null, lastError));
-        }
-        try {
-            toolCalls.answer(m.frame.toolResponseIds(), current.generation);
-        } catch (LiveSessionException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        write(m, true);
-        return m.done.copy();
-    }
-
-    /** Writes on the current connection (lock held); replayable messages are kept until a handle covers them. */
-    private void write(OutboundMessage m, boolean record) {
-        Link link = current;
-        long index = link.nextIndex++;
-        m.writing(link.generation, index);
-        if (m.replayable() && record) {
-            replay.add(m);
-        }
-        boolean probe = !resilience.transparent() && link.probeAfter(m.frame);
-        link.session.sendFrame(m.frame).whenComplete((v, e) -> {
-            if (e == null) {
-                link.written(index);
-                m.written(link.generation);
-                m.done.complete(null);
-                if (probe) {
-                    link.keepalive.probe(); // behind the frame: its pong proves the service read it
-                }
-            } else if (!m.replayable()) {
-                m.done.completeExceptionally(e);
-            } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
-                // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
-                synchronized (lock) {
-                    replay.discard(m);
-                }
-                m.done.completeExceptionally(refused);
-            } else {
-                m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
-            }
-        });
     }
 
     // ---- state and closing ----
 
     ResilienceMetrics metrics() {
         synchronized (lock) {
-            return counters.snapshot(held, sessionCounters, toolCalls, replay);
+            return outbox.metrics(counters, sessionCounters);
         }
     }
 
@@ -631,7 +475,7 @@ final class Handover {
 
     Optional<String> resumptionHandle() {
         synchronized (lock) {
-            return Optional.ofNullable(handle);
+            return Optional.ofNullable(handles.current());
         }
     }
 
@@ -649,8 +493,8 @@ final class Handover {
                 return closed.copy();
             }
             phase = Phase.CLOSING;
-            cancelTimer();
-            held.failAll("The resilient Live API session was closed before this send could be written", null);
+            timer.cancel();
+            outbox.failHeld("The resilient Live API session was closed before this send could be written");
             if (current != null) {
                 current.keepalive.stop();
                 current.session.closeAsync();
@@ -666,20 +510,14 @@ final class Handover {
     private void finish(int code, String reason, LiveSessionException error) {
         phase = Phase.CLOSED;
         endError = error;
-        cancelTimer();
+        timer.cancel();
         Link link = current;
         current = null;
         if (link != null) {
             link.keepalive.stop();
             link.session.closeAsync();
         }
-        String why = error == null ? "The resilient Live API session closed" : error.getMessage();
-        held.failAll(why, error);
-        for (OutboundMessage m : replay.clear()) {
-            m.done.completeExceptionally(new SessionClosedException(
-                    "The session ended before this message could be written: " + why, error));
-        }
-        toolCalls.clear();
+        outbox.failAll(error == null ? "The resilient Live API session closed" : error.getMessage(), error);
         if (counters.connections > 0) { // the caller has (or is about to get) the session: tell its listener
             events.offer(new LiveEvent.Closed(code, reason, error));
         } else {
@@ -688,13 +526,6 @@ final class Handover {
         }
         closed.complete(null);
         events.runInOrder(() -> ended.complete(null));
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
     }
 
     @Override
