@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 
 import io.github.camelgeminilive.session.connection.PlainLiveSession;
@@ -60,7 +60,7 @@ public final class LiveClient implements AutoCloseable {
         return new Connector() {
             @Override
             public PlainLiveSession create(SessionOptions options, LiveSessionListener engine, Runnable onPong,
-                    Consumer<String> onHandle) {
+                    ObjLongConsumer<String> onHandle) {
                 return new PlainLiveSession(options, engine, pool, onPong, onHandle, counters);
             }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -81,7 +81,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
     private final EventSink delivery;
     private final Executor completions;
     private final Runnable onPong;
-    private final Consumer<String> onHandle;
+    private final ObjLongConsumer<String> onHandle;
     private final SessionCounters counters;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -112,7 +112,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
      *             code chained to it never holds up this session's events) and runs the session's timers
      */
     public PlainLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
-        this(options, pool, () -> { }, handle -> { }, new SessionCounters(), listener, null);
+        this(options, pool, () -> { }, (handle, readNanos) -> { }, new SessionCounters(), listener, null);
     }
 
     /**
@@ -120,17 +120,18 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
      * one at a time and in order, so the engine must return quickly and never block.
      *
      * @param onPong   called when a pong arrives, in order with the events (on the thread that hands them on)
-     * @param onHandle called with each resumable handle the moment its frame is read, on the reading thread, before
-     *                 its event is handed on (a resilient session times what the handle covers from this)
+     * @param onHandle called with each resumable handle and when its frame was read (System.nanoTime, taken on the
+     *                 reading thread before any queue), before its event is handed on (a resilient session times
+     *                 what the handle covers from this)
      * @param counters where drops and malformed messages are counted (a resilient session's, for its connections)
      */
     public PlainLiveSession(SessionOptions options, LiveSessionListener engine, Executor pool, Runnable onPong,
-            Consumer<String> onHandle, SessionCounters counters) {
+            ObjLongConsumer<String> onHandle, SessionCounters counters) {
         this(options, pool, onPong, onHandle, counters, null, engine);
     }
 
     /** Exactly one of {@code listener} (through a queue) and {@code engine} (inline) is set. */
-    private PlainLiveSession(SessionOptions options, Executor pool, Runnable onPong, Consumer<String> onHandle,
+    private PlainLiveSession(SessionOptions options, Executor pool, Runnable onPong, ObjLongConsumer<String> onHandle,
             SessionCounters counters, LiveSessionListener listener, LiveSessionListener engine) {
         this.onPong = onPong;
         this.onHandle = onHandle;
@@ -233,13 +234,14 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
             events.execute(() -> failOnce(new LiveSessionException(why, INTERNAL_ERROR, "client fell behind", null)));
             return;
         }
+        long readNanos = System.nanoTime(); // before the frame may wait for its turn
         events.executeHere(() -> {
             backlogFrames.decrementAndGet();
             backlogBytes.addAndGet(-size);
             if (backlogOverflow || finished) { // the session is ending: what still arrives is dropped, counted
                 counters.droppedEvent(size);
             } else {
-                receive(parse);
+                receive(parse, readNanos);
             }
         });
     }
@@ -260,7 +262,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         });
     }
 
-    private void receive(Supplier<ServerMessage> parse) {
+    private void receive(Supplier<ServerMessage> parse, long readNanos) {
         ServerMessage message;
         List<LiveEvent> fanned;
         try {
@@ -285,7 +287,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         SessionResumptionUpdate update = message.sessionResumptionUpdate();
         if (update != null && update.isResumable() && update.newHandle() != null && !update.newHandle().isBlank()) {
             resumptionHandle = update.newHandle();
-            onHandle.accept(resumptionHandle);
+            onHandle.accept(resumptionHandle, readNanos);
         }
         for (LiveEvent event : fanned) {
             deliver(event);

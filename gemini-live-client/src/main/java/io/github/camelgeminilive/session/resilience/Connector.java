@@ -1,6 +1,6 @@
 package io.github.camelgeminilive.session.resilience;
 
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 import io.github.camelgeminilive.session.LiveSessionListener;
 import io.github.camelgeminilive.session.SessionOptions;
@@ -14,7 +14,7 @@ public interface Connector {
      * {@code engine} inline, on the thread that parsed them.
      */
     PlainLiveSession create(SessionOptions options, LiveSessionListener engine, Runnable onPong,
-            Consumer<String> onHandle);
+            ObjLongConsumer<String> onHandle);
 
     /** Starts connecting; the session's setup future tells how it went. */
     void start(PlainLiveSession session, String resumptionHandle);

@@ -48,9 +48,9 @@ final class Link {
                 this::handleRead);
     }
 
-    /** On the thread that read the frame: the time a handle's coverage is measured against. */
-    private void handleRead(String handle) {
-        handleReads.add(new HandleRead(handle, System.nanoTime()));
+    /** When the frame carrying {@code handle} was read: the time its coverage is measured against. */
+    private void handleRead(String handle, long readNanos) {
+        handleReads.add(new HandleRead(handle, readNanos));
     }
 
     /**

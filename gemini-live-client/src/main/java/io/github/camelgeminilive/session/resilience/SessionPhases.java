@@ -356,9 +356,10 @@ final class SessionPhases {
         synchronized (lock) {
             if (link == current) {
                 String reason = "no pong within " + resilience.pingTimeout();
-                link.session.abort();
                 lost(link, LiveSessionException.ABNORMAL, reason, new LiveSessionException.ConnectionLostException(
                         "Live API connection is half-open: " + reason, LiveSessionException.ABNORMAL, reason, null));
+                // after: should the abort report the close on this thread (events come inline), the link is left
+                link.session.abort();
             }
         }
     }
