@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSessionException;
-import io.github.camelgeminilive.session.LiveSessionException.InvalidArgumentException;
-import io.github.camelgeminilive.session.LiveSessionException.PolicyViolationException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
 import io.github.camelgeminilive.session.LiveSessionListener;
 import io.github.camelgeminilive.session.ResilienceMetrics;
@@ -26,7 +24,6 @@ import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.session.connection.EncodedFrame;
-import io.github.camelgeminilive.session.connection.Failures;
 import io.github.camelgeminilive.session.delivery.EventQueue;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
 
@@ -60,7 +57,6 @@ final class SessionPhases {
 
     private final Object lock = new Object();
     private final ResilientSession self;
-    private final Connector connector;
     private final ScheduledExecutorService scheduler;
     private final Executor pool;
     private final SessionOptions options;
@@ -68,6 +64,7 @@ final class SessionPhases {
     private final EventQueue events;
     private final Outage outage;
     private final ResumptionHandles handles;
+    private final Attempts attempts;
     private final ReplayCoverage coverage;
     private final ToolCalls toolCalls = new ToolCalls(this::toolCallsOverflow);
     private final ConversationLog conversation = new ConversationLog();
@@ -82,7 +79,6 @@ final class SessionPhases {
 
     // all below guarded by lock
     private Phase phase = Phase.CONNECTING;
-    private int generation;
     /** The active connection (null while reconnecting). */
     private Link current;
     private String sessionId;
@@ -102,7 +98,6 @@ final class SessionPhases {
             SessionOptions options, ResilienceOptions resilience, LiveSessionListener listener,
             SessionCounters counters) {
         this.self = self;
-        this.connector = connector;
         this.scheduler = scheduler;
         this.pool = pool;
         this.options = ResumableSetup.of(options, resilience.transparent());
@@ -113,6 +108,8 @@ final class SessionPhases {
                 this::listenerFellBehind);
         this.outage = new Outage(resilience.reconnect());
         this.handles = new ResumptionHandles(resilience.handleStore(), resilience.handleKey(), Clock.systemUTC());
+        this.attempts = new Attempts(connector, pool, this.options, resilience, outage, handles, this::onLinkEvent,
+                this::halfOpen, this::attemptFailed);
         ReplayBuffer replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
         this.coverage = new ReplayCoverage(replay, resilience.transparent(), resilience.coverageLag());
         this.outbox = new Outbox(lock, resilience, replay, coverage, toolCalls, conversation);
@@ -125,7 +122,7 @@ final class SessionPhases {
             handles.load();
             gapStartNanos = System.nanoTime();
             outage.begin(gapStartNanos);
-            attempt();
+            attempts.start();
         }
         return ready;
     }
@@ -142,49 +139,24 @@ final class SessionPhases {
 
     // ---- connecting ----
 
-    /**
-     * Starts the next connection attempt (lock held). It runs on the pool, outside the lock: a failure reported
-     * at once must not re-enter this attempt's bookkeeping (the client connects on its own connect pool).
-     */
-    private void attempt() {
-        outage.attempt();
-        int gen = ++generation;
-        String resumeWith = handles.usable();
-        pool.execute(() -> {
-            Link link = new Link(gen, connector, options, this::onLinkEvent, resilience, this::halfOpen);
-            link.session.setupFuture().whenComplete((s, e) -> {
-                if (e != null) {
-                    attemptFailed(link, Failures.unwrap(e));
-                }
-            });
-            connector.start(link.session, resumeWith);
-        });
-    }
-
     private void attemptFailed(Link link, Throwable error) {
         synchronized (lock) {
-            if (link.generation != generation || phase == Phase.CLOSED || phase == Phase.CLOSING) {
+            if (!attempts.isNewest(link) || phase == Phase.CLOSED || phase == Phase.CLOSING) {
                 return;
             }
             counters.failedAttempts++;
-            LiveSessionException e = error instanceof LiveSessionException l ? l
-                    : new LiveSessionException.ConnectionLostException(String.valueOf(error.getMessage()), 0, null,
-                            error);
+            LiveSessionException e = Attempts.failure(error);
             lastError = e;
             LOG.debug("Connection attempt {} failed: {}", outage.attempts(), e.getMessage());
-            if (e instanceof InvalidArgumentException && handles.usable() != null
-                    && (resilience.seedFreshSession() || phase == Phase.CONNECTING)) {
-                // the service refused the handle (expired or unknown): start a fresh session instead
-                LOG.info("Resumption handle refused ({}): starting a fresh session", e.reason());
-                handles.refused();
-                attempt();
-                return;
+            switch (attempts.judge(e, phase == Phase.CONNECTING, System.nanoTime())) {
+                case FRESH_SESSION -> {
+                    LOG.info("Resumption handle refused ({}): starting a fresh session", e.reason());
+                    handles.refused();
+                    attempts.start();
+                }
+                case GIVE_UP -> finish(e.closeCode(), e.reason(), e);
+                case RETRY -> retryLater();
             }
-            if (phase == Phase.CONNECTING || !retryable(e) || outage.exhausted(System.nanoTime())) {
-                finish(e.closeCode(), e.reason(), e);
-                return;
-            }
-            retryLater();
         }
     }
 
@@ -192,15 +164,10 @@ final class SessionPhases {
         timer.at(System.nanoTime() + outage.nextDelay().toNanos(), () -> {
             synchronized (lock) {
                 if (phase == Phase.RECONNECTING) {
-                    attempt();
+                    attempts.start();
                 }
             }
         });
-    }
-
-    private static boolean retryable(LiveSessionException e) {
-        return !(e instanceof InvalidArgumentException || e instanceof PolicyViolationException
-                || e instanceof LiveSessionException.MalformedMessageException);
     }
 
     // ---- events of the connections ----
@@ -244,7 +211,7 @@ final class SessionPhases {
 
     /** The new connection's setup completed: resume the conversation on it. */
     private void activate(Link link, LiveEvent.SetupCompleted setup) {
-        if (link.generation != generation || phase == Phase.CLOSING) {
+        if (!attempts.isNewest(link) || phase == Phase.CLOSING) {
             link.session.closeAsync();
             return;
         }
@@ -375,7 +342,7 @@ final class SessionPhases {
             finish(code, reason, null);
             return;
         }
-        if (error != null && !retryable(error)) {
+        if (error != null && !Attempts.retryable(error)) {
             finish(code, reason, error);
             return;
         }
@@ -398,7 +365,7 @@ final class SessionPhases {
         long now = System.nanoTime();
         if (outage.endedBy(ended.upSinceNanos, now)) {
             outage.begin(now);
-            attempt();
+            attempts.start();
             return;
         }
         if (outage.exhausted(now)) {
@@ -500,7 +467,7 @@ final class SessionPhases {
                 current.keepalive.stop();
                 current.session.closeAsync();
             } else {
-                generation++; // a pending attempt is now stale
+                attempts.abandon();
                 finish(1000, "", null);
             }
         }
@@ -532,8 +499,8 @@ final class SessionPhases {
     @Override
     public String toString() {
         synchronized (lock) {
-            return "ResilientSession[sessionId=" + sessionId + ", phase=" + phase + ", connection " + generation
-                    + "]";
+            return "ResilientSession[sessionId=" + sessionId + ", phase=" + phase + ", connection "
+                    + attempts.newest() + "]";
         }
     }
 }
