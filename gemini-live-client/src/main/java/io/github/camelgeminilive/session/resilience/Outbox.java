@@ -55,7 +55,8 @@ final class Outbox {
     /**
      * Writes {@code m} on {@code link}, or holds it; {@code log} notes what the user said, for a seeded fresh
      * session. Audio goes out at once while {@code draining} (the service hears the caller without delay, and a
-     * barge-in still ends the reply); other sends are held then, and audio behind them too.
+     * barge-in still ends the reply); other sends are held then, as a turn started now would keep the old
+     * connection busy, and audio behind them too.
      *
      * @param link      the connection that takes sends now; null while there is none
      * @param lastError why the last connection ended, for a tool response that can no longer be written
