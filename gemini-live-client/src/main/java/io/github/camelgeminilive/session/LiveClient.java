@@ -17,13 +17,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
 
-import io.github.camelgeminilive.transport.ConnectRequest;
+import io.github.camelgeminilive.session.connection.PlainLiveSession;
+import io.github.camelgeminilive.session.delivery.SessionCounters;
+import io.github.camelgeminilive.session.resilience.Connector;
+import io.github.camelgeminilive.session.resilience.ResilientLiveSession;
 import io.github.camelgeminilive.transport.ConnectionOptions;
-import io.github.camelgeminilive.transport.LiveEndpoint;
+import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.UndertowTransport;
 import io.github.camelgeminilive.transport.WebSocketTransport;
 
@@ -45,40 +48,24 @@ public final class LiveClient implements AutoCloseable {
     private final ExecutorService connectPool;
     private final WebSocketTransport transport;
     private final ScheduledExecutorService scheduler;
-    private final Set<DefaultLiveSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<PlainLiveSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<ResilientLiveSession> resilientSessions = ConcurrentHashMap.newKeySet();
 
-    /** Opens one plain connection of a session; the resilient session's way to reuse {@link #connect}. */
-    interface Connector {
-        /** A session not connected yet (so its owner can hold it before any event arrives). */
-        DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
-                Consumer<String> onHandle);
-
-        /** Starts connecting; the session's setup future tells how it went. */
-        void start(DefaultLiveSession session, String resumptionHandle);
-    }
-
     /**
-     * The connections of one resilient session, counting into its counters. Their listener is the resilient
-     * session, which applies the caller's queue bounds to the caller's listener; a connection's own queue only
-     * carries events over to it, so it keeps at least the default bounds (a small bound there would drop events
-     * whenever a pool thread is slow to wake during a burst).
+     * The connections of one resilient session, counting into its counters. Each hands its events to the resilient
+     * session's engine inline, which queues them for the caller's listener under the caller's bounds: one queue
+     * and one hand-off between the socket and the listener.
      */
     private Connector connector(SessionCounters counters) {
         return new Connector() {
             @Override
-            public DefaultLiveSession create(SessionOptions options, LiveSessionListener listener, Runnable onPong,
-                    Consumer<String> onHandle) {
-                SessionOptions relay = options
-                        .withMaxQueuedEvents(Math.max(options.maxQueuedEvents(),
-                                SessionOptions.DEFAULT_MAX_QUEUED_EVENTS))
-                        .withMaxQueuedEventBytes(Math.max(options.maxQueuedEventBytes(),
-                                SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES));
-                return new DefaultLiveSession(relay, listener, pool, onPong, onHandle, counters);
+            public PlainLiveSession create(SessionOptions options, LiveSessionListener engine, Runnable onPong,
+                    ObjLongConsumer<String> onHandle) {
+                return new PlainLiveSession(options, engine, pool, onPong, onHandle, counters);
             }
 
             @Override
-            public void start(DefaultLiveSession session, String resumptionHandle) {
+            public void start(PlainLiveSession session, String resumptionHandle) {
                 LiveClient.this.start(session, resumptionHandle);
             }
         };
@@ -121,20 +108,20 @@ public final class LiveClient implements AutoCloseable {
             LiveSessionListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        DefaultLiveSession session = new DefaultLiveSession(options, listener, pool);
+        PlainLiveSession session = new PlainLiveSession(options, listener, pool);
         start(session, resumptionHandle);
         return session.setupFuture();
     }
 
     /** Asks for the credential (every connection asks again: the supplier may block) and starts connecting. */
-    private void start(DefaultLiveSession session, String resumptionHandle) {
+    private void start(PlainLiveSession session, String resumptionHandle) {
         sessions.add(session);
         session.endedFuture().whenComplete((v, e) -> sessions.remove(session));
         try {
             connectPool.execute(() -> {
-                ConnectRequest request;
+                HandshakeRequest request;
                 try {
-                    request = LiveEndpoint.request(this.options);
+                    request = HandshakeRequest.of(this.options);
                 } catch (RuntimeException e) {
                     session.connectFailed(e);
                     return;
@@ -181,10 +168,10 @@ public final class LiveClient implements AutoCloseable {
         try {
             // waits for the listeners' Closed, not only the handshakes: the pool that delivers it shuts down next
             resilientSessions.forEach(ResilientLiveSession::closeAsync);
-            sessions.forEach(DefaultLiveSession::closeAsync);
+            sessions.forEach(PlainLiveSession::closeAsync);
             CompletableFuture<?>[] ending = Stream.concat(
                     resilientSessions.stream().map(ResilientLiveSession::endedFuture),
-                    sessions.stream().map(DefaultLiveSession::endedFuture)).toArray(CompletableFuture[]::new);
+                    sessions.stream().map(PlainLiveSession::endedFuture)).toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(ending).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // closing anyway: the transport drops what did not close in time

@@ -1,7 +1,5 @@
 package io.github.camelgeminilive.session;
 
-import java.util.concurrent.CompletionException;
-
 /**
  * A session failed or was closed by the service. {@link #closeCode()} is the WebSocket close code (1006 when the
  * connection was lost without a close frame, 0 when no connection was involved) and {@link #reason()} the
@@ -32,11 +30,6 @@ public class LiveSessionException extends RuntimeException {
     }
 
     /** The typed exception for a close frame: 1007, 1008 and 1011 have their own types. */
-    /** The failure behind a {@link CompletionException} of a dependent future. */
-    static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    }
-
     public static LiveSessionException forClose(int code, String reason) {
         String text = reason == null || reason.isEmpty() ? "(no reason given)" : reason;
         return switch (code) {

@@ -40,12 +40,6 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
         return Duration.ofNanos((long) Math.max(0, capped + spread));
     }
 
-    /** True when no attempt may follow {@code failedAttempts} failures after {@code elapsed} of outage. */
-    boolean exhausted(int failedAttempts, Duration elapsed) {
-        return (maxAttempts > 0 && failedAttempts >= maxAttempts)
-                || (maxElapsed != null && elapsed.compareTo(maxElapsed) >= 0);
-    }
-
     /** 200 ms doubling up to 30 s, 20% jitter, giving up after 5 minutes of outage. */
     public static ReconnectPolicy defaults() {
         return new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), 2.0, 0.2, 0,

@@ -22,8 +22,8 @@ import java.time.Duration;
  * @param droppedEventBytes    payload bytes of the dropped events
  * @param malformedMessages    server messages that failed to parse, skipped (each reported as
  *                             {@link LiveEvent.MalformedMessage})
- * @param cancelledToolCalls   pending tool calls cancelled because more than {@link ToolCalls#MAX_PENDING} were
- *                             pending (reported as {@link LiveEvent.ToolCallCancelled})
+ * @param cancelledToolCalls   pending tool calls cancelled because more than 1024 were pending (reported as
+ *                             {@link LiveEvent.ToolCallCancelled})
  * @param unreplayableMessages messages forced out of the replay buffer by its bounds before a handle covered them:
  *                             a resume cannot send them again (their audio is in {@code audioLost})
  */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.github.camelgeminilive.protocol.LiveApiMethod;
 import io.github.camelgeminilive.protocol.LiveJson;
 
 /**
@@ -18,7 +19,8 @@ import io.github.camelgeminilive.protocol.LiveJson;
  * @param baseUrl            scheme, host and port, e.g. {@code wss://generativelanguage.googleapis.com}; the
  *                           flavour's path is appended ({@code http}/{@code https} map to {@code ws}/{@code wss})
  * @param flavour            which service endpoint and authentication scheme
- * @param apiVersion         {@code v1beta}, {@code v1alpha} or {@code v1} (Gemini API flavours)
+ * @param apiVersion         {@code v1beta} (default), {@code v1alpha} or {@code v1} (Gemini API flavours; Vertex AI
+ *                           uses {@code v1beta1}); another version fails here
  * @param credentials        API key, ephemeral token or OAuth access token, per flavour; never logged
  * @param connectTimeout     for the TCP/TLS connect and the WebSocket upgrade
  * @param trustStore         optional PKCS12/JKS trust store file, replacing the JDK default trust
@@ -45,14 +47,32 @@ public record ConnectionOptions(
     /** Default of {@code maxMessageBytes} and {@code maxOutgoingBytes}: 16 MiB. */
     public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
-    /** Service endpoint flavours (reference section 1). */
+    /** Service endpoint flavours: the method each calls, and how (see docs/wire-protocol.md, Endpoints). */
     public enum Flavour {
         /** {@code ...GenerativeService.BidiGenerateContent}, key in the {@code x-goog-api-key} header. */
-        GEMINI_API,
+        GEMINI_API(LiveApiMethod.BIDI_GENERATE_CONTENT),
         /** {@code ...GenerativeService.BidiGenerateContentConstrained?access_token=...} (ephemeral token). */
-        EPHEMERAL_TOKEN,
+        EPHEMERAL_TOKEN(LiveApiMethod.BIDI_GENERATE_CONTENT_CONSTRAINED),
         /** Vertex AI {@code LlmBidiService/BidiGenerateContent} with {@code Authorization: Bearer}. */
-        VERTEX_AI
+        VERTEX_AI(LiveApiMethod.VERTEX_BIDI_GENERATE_CONTENT);
+
+        private final LiveApiMethod method;
+
+        Flavour(LiveApiMethod method) {
+            this.method = method;
+        }
+
+        public LiveApiMethod method() {
+            return method;
+        }
+
+        /**
+         * The method's path in {@code apiVersion}; Vertex AI's in its default version ({@code v1beta1}), as
+         * {@code apiVersion} names a Gemini API version.
+         */
+        String path(String apiVersion) {
+            return method.path(this == VERTEX_AI ? null : apiVersion);
+        }
     }
 
     public ConnectionOptions {
@@ -67,7 +87,8 @@ public record ConnectionOptions(
                     + LiveJson.MAX_MESSAGE_BYTES + " bytes");
         }
         maxOutgoingBytes = maxOutgoingBytes <= 0 ? DEFAULT_MAX_BYTES : maxOutgoingBytes;
-        LiveEndpoint.checkBaseUrl(baseUrl, allowPlainText);
+        BaseUrl.check(baseUrl, allowPlainText);
+        flavour.path(apiVersion); // an unknown version fails here, not at every connect
     }
 
     /** The options with the default limits and plain text to loopback only. */
@@ -106,6 +127,11 @@ public record ConnectionOptions(
     public ConnectionOptions withAllowPlainText(boolean allow) {
         return new ConnectionOptions(baseUrl, flavour, apiVersion, credentials, connectTimeout, trustStore,
                 trustStorePassword, maxMessageBytes, maxOutgoingBytes, allow);
+    }
+
+    /** The path of the flavour's method, in {@code apiVersion} for the Gemini API flavours. */
+    String path() {
+        return flavour.path(apiVersion);
     }
 
     /** Never prints the credentials. */

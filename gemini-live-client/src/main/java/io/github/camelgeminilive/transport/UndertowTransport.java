@@ -72,7 +72,7 @@ public final class UndertowTransport implements WebSocketTransport {
     }
 
     @Override
-    public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
+    public CompletableFuture<WebSocketConnection> connect(HandshakeRequest request, WebSocketHandler handler) {
         if (request.secretInUri() && org.jboss.logging.Logger.getLogger(URI_LOGGER).isDebugEnabled()) {
             return CompletableFuture.failedFuture(new TransportException("Not connecting to "
                     + request.displayUri() + ": logger " + URI_LOGGER + " is at DEBUG and would write the access "
@@ -121,10 +121,10 @@ public final class UndertowTransport implements WebSocketTransport {
      * configured URL, gets the credential, so a redirect (even to plain {@code ws} elsewhere) never carries it.
      */
     private static final class Handshakes extends ClientEndpointConfig.Configurator {
-        private final ConnectRequest request;
+        private final HandshakeRequest request;
         private final AtomicInteger requests = new AtomicInteger();
 
-        Handshakes(ConnectRequest request) {
+        Handshakes(HandshakeRequest request) {
             this.request = request;
         }
 
@@ -166,7 +166,7 @@ public final class UndertowTransport implements WebSocketTransport {
     }
 
     /** The cause is kept only when none of its texts shows a secret. */
-    private static Throwable safeCause(ConnectRequest request, Throwable e) {
+    private static Throwable safeCause(HandshakeRequest request, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String text = String.valueOf(t);
             if (!request.redact(text).equals(text)) {

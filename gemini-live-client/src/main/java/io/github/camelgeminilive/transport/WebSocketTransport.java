@@ -12,7 +12,7 @@ public interface WebSocketTransport extends AutoCloseable {
      * Opens one connection. The future fails with a {@link TransportException} whose message never contains the
      * request's secrets.
      */
-    CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler);
+    CompletableFuture<WebSocketConnection> connect(HandshakeRequest request, WebSocketHandler handler);
 
     /** Closes all connections and releases the I/O threads. */
     @Override

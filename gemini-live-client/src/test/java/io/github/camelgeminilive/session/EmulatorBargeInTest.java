@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Signals;

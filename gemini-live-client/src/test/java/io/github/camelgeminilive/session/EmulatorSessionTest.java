@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.protocol.ClientMessage;
@@ -30,6 +29,7 @@ import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.GenerationConfig;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.ModelRulesTable;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
@@ -40,6 +40,7 @@ import io.github.camelgeminilive.session.LiveSessionException.InvalidArgumentExc
 import io.github.camelgeminilive.session.LiveSessionException.PolicyViolationException;
 import io.github.camelgeminilive.session.LiveSessionException.ServerErrorException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
+import io.github.camelgeminilive.session.connection.PlainLiveSession;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Signals;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -333,7 +334,7 @@ class EmulatorSessionTest {
                 }
             }
         };
-        DefaultLiveSession session = (DefaultLiveSession) client.connect(SessionOptions.of(setup().build()), null,
+        PlainLiveSession session = (PlainLiveSession) client.connect(SessionOptions.of(setup().build()), null,
                 blockingOnClosed).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         session.closeAsync().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(inClosed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();

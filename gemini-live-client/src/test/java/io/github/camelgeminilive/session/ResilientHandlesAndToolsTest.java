@@ -19,8 +19,8 @@ import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
-import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.EmulatorClientTest;
+import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 

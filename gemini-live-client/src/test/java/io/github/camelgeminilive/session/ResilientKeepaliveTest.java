@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.EmulatorClientTest;
+import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 
 /** WebSocket pings find half-open connections, and tolerate slow pongs. */

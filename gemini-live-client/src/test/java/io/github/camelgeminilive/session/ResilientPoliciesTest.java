@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.RealtimeInputConfig;
 import io.github.camelgeminilive.protocol.Setup;
-import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.EmulatorClientTest;
+import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 
 /** Held-send overflow, the replay bound, and proactive moves by connection age. */

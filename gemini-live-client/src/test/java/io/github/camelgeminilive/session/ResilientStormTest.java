@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.undertow.websockets.core.WebSockets;
+
+import io.github.camelgeminilive.session.resilience.Outage;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.testing.ScriptedServer;
 import io.github.camelgeminilive.transport.ConnectionOptions;
-import io.undertow.websockets.core.WebSockets;
 
 /**
  * A service that accepts every setup and closes the connection right after (or says go-away at once): each such
@@ -130,8 +132,8 @@ class ResilientStormTest {
         ResilientSession session = client.connectResilient(Resilience.session(),
                 Resilience.options(false).withReconnect(slow), events).get(10, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.Reconnected.class, 1);
-        Awaitility.await().pollDelay(Handover.STABLE_CONNECTION.plusMillis(500))
-                .atMost(Handover.STABLE_CONNECTION.plusSeconds(5)).until(() -> true); // the second one proves itself
+        Awaitility.await().pollDelay(Outage.STABLE_CONNECTION.plusMillis(500))
+                .atMost(Outage.STABLE_CONNECTION.plusSeconds(5)).until(() -> true); // the second one proves itself
         session.sendText("close now").get(5, TimeUnit.SECONDS);
         long asked = System.nanoTime();
         events.awaitCount(LiveEvent.Reconnected.class, 2);

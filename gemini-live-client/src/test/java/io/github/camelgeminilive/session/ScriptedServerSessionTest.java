@@ -32,6 +32,8 @@ import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
 import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
+import io.github.camelgeminilive.session.connection.PlainLiveSession;
+import io.github.camelgeminilive.session.resilience.ToolCalls;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.testing.ScriptedServer;
@@ -207,7 +209,7 @@ class ScriptedServerSessionTest {
 
     @Test
     void aFloodOfMalformedMessagesEndsTheSessionWithAClearError() throws Exception {
-        int flood = DefaultLiveSession.MAX_CONSECUTIVE_MALFORMED;
+        int flood = PlainLiveSession.MAX_CONSECUTIVE_MALFORMED;
         server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {
             for (int i = 0; i < flood + 10; i++) {
                 ScriptedServer.sendBinary(ch, "{\"serverContent\": not json");

@@ -55,7 +55,7 @@ class HandshakeRedirectTest {
                     java.net.URI.create("ws://127.0.0.1:" + redirector.getLocalPort()), () -> KEY);
             transport = new UndertowTransport(options, threads);
 
-            CompletableFuture<WebSocketConnection> connect = transport.connect(LiveEndpoint.request(options),
+            CompletableFuture<WebSocketConnection> connect = transport.connect(HandshakeRequest.of(options),
                     new WebSocketHandler() {
                         @Override
                         public void onText(String text) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.camelgeminilive.testing.ScriptedServer;
 import io.undertow.websockets.core.WebSockets;
+
+import io.github.camelgeminilive.testing.ScriptedServer;
 
 /** The transport's own bounds against a real WebSocket server: received message size, outgoing queue bytes. */
 class TransportBoundsTest {
@@ -39,7 +40,7 @@ class TransportBoundsTest {
 
     private WebSocketConnection connect(ConnectionOptions options, WebSocketHandler handler) throws Exception {
         transport = new UndertowTransport(options, connects);
-        return transport.connect(LiveEndpoint.request(options), handler).get(10, TimeUnit.SECONDS);
+        return transport.connect(HandshakeRequest.of(options), handler).get(10, TimeUnit.SECONDS);
     }
 
     private ConnectionOptions options(int maxMessageBytes, long maxOutgoingBytes) {

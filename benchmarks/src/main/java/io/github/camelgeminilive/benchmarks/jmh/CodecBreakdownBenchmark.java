@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.github.camelgeminilive.protocol.ServerMessage;
-import io.github.camelgeminilive.session.OurCodecPath;
+import io.github.camelgeminilive.session.connection.OurCodecPath;
 
 /**
  * Our two paths taken apart, to see which part costs what (the profile behind the targets): the send path's input

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import com.google.genai.Client;
 import com.google.genai.SdkCodecPath;
 
-import io.github.camelgeminilive.session.OurCodecPath;
+import io.github.camelgeminilive.session.connection.OurCodecPath;
 
 /** One 40 ms 24 kHz server audio message (1920 bytes of PCM, base64 in JSON) from frame bytes to the PCM bytes. */
 @State(Scope.Benchmark)

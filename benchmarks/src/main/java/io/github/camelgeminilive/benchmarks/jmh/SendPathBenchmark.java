@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import com.google.genai.Client;
 import com.google.genai.SdkCodecPath;
 
-import io.github.camelgeminilive.session.OurCodecPath;
+import io.github.camelgeminilive.session.connection.OurCodecPath;
 
 /** One 20 ms 16 kHz frame (640 bytes of PCM) from the caller's {@code byte[]} to the WebSocket frame text. */
 @State(Scope.Benchmark)

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.ServerMessage;
-import io.github.camelgeminilive.transport.ConnectRequest;
+import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 import io.github.camelgeminilive.transport.WebSocketTransport;
@@ -35,7 +35,7 @@ final class StampingTransport implements WebSocketTransport {
     }
 
     @Override
-    public CompletableFuture<WebSocketConnection> connect(ConnectRequest request, WebSocketHandler handler) {
+    public CompletableFuture<WebSocketConnection> connect(HandshakeRequest request, WebSocketHandler handler) {
         return delegate.connect(request, new WebSocketHandler() {
             private final Queue<Long> queue = new ConcurrentLinkedQueue<>();
             /** Set on the I/O thread; read by onClose, which a failure may call on another thread. */

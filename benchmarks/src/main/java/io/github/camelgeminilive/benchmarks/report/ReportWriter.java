@@ -241,7 +241,7 @@ public final class ReportWriter {
                 + " frame's bytes to the PCM bytes a route sees. Single thread, average time, "
                 + jmhShape() + ".");
         line("");
-        line("- **ours, send**: `ClientFrame.audio(...).utf8()`, what `LiveSession.sendAudio` runs before the transport:"
+        line("- **ours, send**: `EncodedFrame.audio(...).utf8()`, what `LiveSession.sendAudio` runs before the transport:"
                 + " input checks (the MIME type's rate parsed without allocating), then `LiveJson.writeRealtimeBlob`:"
                 + " the frame's UTF-8 bytes written into one array of the exact size, the base64 straight from the PCM."
                 + " The transport then copies those bytes into a pooled buffer of the connection (no allocation) and"

@@ -1,0 +1,97 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.session.connection.EncodedFrame;
+import io.github.camelgeminilive.session.connection.PlainLiveSession;
+
+/**
+ * One connection of a resilient session: its generation, its plain session, its keepalive, frame counts and when
+ * its handles were read.
+ */
+final class Link {
+
+    private record HandleRead(String handle, long nanos) {
+    }
+
+    /** Audio between read probes when the service gives no consumed index. */
+    static final Duration PROBE_AUDIO = Duration.ofSeconds(1);
+
+    final int generation;
+    final PlainLiveSession session;
+    final Keepalive keepalive;
+    /** Frames written to the socket so far (write completions arrive in order). */
+    private final AtomicLong written = new AtomicLong();
+    /** Index the next frame gets; guarded by the resilient session's lock. */
+    long nextIndex;
+    /** When its setup completed (System.nanoTime); guarded by the resilient session's lock. */
+    long upSinceNanos;
+    private Duration audioSinceProbe = Duration.ZERO;
+    /** Handles read but not yet taken by the resilient session, in wire order. */
+    private final Queue<HandleRead> handleReads = new ConcurrentLinkedQueue<>();
+
+    /** A link not connected yet: {@link Connector#start} it once constructed. */
+    Link(int generation, Connector connector, SessionOptions options,
+            LinkListener listener, ResilienceOptions resilience, Consumer<Link> halfOpen) {
+        this.generation = generation;
+        this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
+                () -> halfOpen.accept(this));
+        this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong,
+                this::handleRead);
+    }
+
+    /** When the frame carrying {@code handle} was read: the time its coverage is measured against. */
+    private void handleRead(String handle, long readNanos) {
+        handleReads.add(new HandleRead(handle, readNanos));
+    }
+
+    /**
+     * When the frame carrying {@code handle} was read (System.nanoTime), or null if unknown. Handles are taken in
+     * wire order, so earlier ones left untaken (none in practice) are skipped.
+     */
+    Long readTime(String handle) {
+        for (HandleRead r; (r = handleReads.poll()) != null;) {
+            if (r.handle().equals(handle)) {
+                return r.nanos();
+            }
+        }
+        return null;
+    }
+
+    private CompletableFuture<Void> ping() {
+        return session.sendPing();
+    }
+
+    /**
+     * Whether a ping should follow this frame, so that a later handle is known to cover it: after every message
+     * but audio, and after each {@link #PROBE_AUDIO} of audio. Guarded by the resilient session's lock.
+     */
+    boolean probeAfter(EncodedFrame frame) {
+        if (frame.audio().isZero()) {
+            return true;
+        }
+        audioSinceProbe = audioSinceProbe.plus(frame.audio());
+        if (audioSinceProbe.compareTo(PROBE_AUDIO) < 0) {
+            return false;
+        }
+        audioSinceProbe = Duration.ZERO;
+        return true;
+    }
+
+    void written(long index) {
+        written.accumulateAndGet(index + 1, Math::max);
+    }
+
+    /** Receives the events of one link. */
+    interface LinkListener {
+        void onEvent(Link link, LiveEvent event);
+    }
+}

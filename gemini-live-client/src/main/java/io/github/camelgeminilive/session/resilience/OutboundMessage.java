@@ -1,0 +1,87 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+
+import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.connection.EncodedFrame;
+
+/**
+ * A client message of a resilient session and the caller's future, which completes the first time the frame is
+ * written (on whichever connection). Remembers where and when it was last written, so that a handle's
+ * {@code lastConsumedClientMessageIndex}, or the time the handle was read, can be matched against it.
+ */
+final class OutboundMessage {
+
+    private static final AtomicLongFieldUpdater<OutboundMessage> STAMP =
+            AtomicLongFieldUpdater.newUpdater(OutboundMessage.class, "writeStamp");
+    /** Write times are kept relative to this, so that negative stamps can mean "being written". */
+    private static final long EPOCH = System.nanoTime();
+
+    final EncodedFrame frame;
+    final CompletableFuture<Void> done;
+    /** Generation of the connection it was last written on, and its index there (0-based after setup). */
+    int connection;
+    long index = -1;
+    /**
+     * Negative: being written on connection {@code -writeStamp}, not on the socket yet; else the time (from
+     * {@link #EPOCH}) its write on {@link #connection} completed. Set under the resilient session's lock, completed
+     * by the write's callback, which a late callback of an earlier connection cannot overwrite.
+     */
+    private volatile long writeStamp;
+    /** A write of it failed, and the replay buffer forgot it: whichever happens second fails the future. */
+    private volatile boolean writeFailed;
+    private volatile boolean forgotten;
+
+    OutboundMessage(EncodedFrame frame, CompletableFuture<Void> done) {
+        this.frame = frame;
+        this.done = done;
+    }
+
+    /** It is about to be written as message {@code index} of connection {@code connection}. */
+    void writing(int connection, long index) {
+        this.connection = connection;
+        this.index = index;
+        writeStamp = -connection;
+    }
+
+    /** Its write on connection {@code connection} reached the socket now. */
+    void written(int connection) {
+        STAMP.compareAndSet(this, -connection, Math.max(0, System.nanoTime() - EPOCH));
+    }
+
+    /** Whether it was written on connection {@code connection} with an index up to {@code last}. */
+    boolean upTo(int connection, long last) {
+        return this.connection == connection && index <= last;
+    }
+
+    /** Whether its write on connection {@code connection} had reached the socket at {@code nanos} (nanoTime). */
+    boolean writtenBy(int connection, long nanos) {
+        long stamp = writeStamp;
+        return this.connection == connection && stamp >= 0 && stamp <= nanos - EPOCH;
+    }
+
+    void writeFailed(Throwable cause) {
+        writeFailed = true;
+        if (forgotten) {
+            failLost(cause);
+        }
+    }
+
+    /** The replay buffer's bound forced it out: it will not be written again. */
+    void forgotten() {
+        forgotten = true;
+        if (writeFailed) {
+            failLost(null);
+        }
+    }
+
+    private void failLost(Throwable cause) {
+        done.completeExceptionally(new LiveSessionException("Message lost: its connection ended before it was "
+                + "written and the replay buffer bound had forced it out", 0, null, cause));
+    }
+
+    boolean replayable() {
+        return frame.toolResponseIds().isEmpty();
+    }
+}

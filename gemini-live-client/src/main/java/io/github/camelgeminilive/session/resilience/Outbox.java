@@ -1,0 +1,168 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.connection.EncodedFrame;
+import io.github.camelgeminilive.session.connection.Failures;
+import io.github.camelgeminilive.session.delivery.SessionCounters;
+import io.github.camelgeminilive.transport.SendRefusedException;
+
+/**
+ * The send path of a resilient session: writes each message on the current connection, or holds it while there is
+ * none (bounded, {@link HeldSends}); keeps what was written in the {@link ReplayBuffer} until a handle covers it,
+ * and on a new connection writes again what the resumed state lacks, then the held sends, in call order. Frames
+ * leave in the order the sends were called, across connections, and every send future completes: written
+ * (possibly on a later connection) or failed with the reason.
+ *
+ * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written there
+ * (even while other sends are held), and calls of a connection that ended unanswered are reported with
+ * {@code ToolCallCancelled}; a later response to them fails. Not thread-safe: guarded by the resilient session's
+ * lock, which a write's completion takes itself when it must.
+ */
+final class Outbox {
+
+    /** What a resume wrote again, and the audio the new connection will not hear. */
+    record Resumed(long replayed, Duration audioLost) {
+    }
+
+    private final Object lock;
+    private final ReplayBuffer replay;
+    private final ReplayCoverage coverage;
+    private final HeldSends held;
+    private final ToolCalls toolCalls;
+    private final ConversationLog conversation;
+    /** All the audio the caller sent, on any connection. */
+    private Duration audioSent = Duration.ZERO;
+
+    /** @param lock the resilient session's lock */
+    Outbox(Object lock, ResilienceOptions resilience, ReplayBuffer replay, ReplayCoverage coverage,
+            ToolCalls toolCalls, ConversationLog conversation) {
+        this.lock = lock;
+        this.replay = replay;
+        this.coverage = coverage;
+        this.held = new HeldSends(resilience.heldSendLimit(), resilience.heldSendBytes(),
+                resilience.overflowPolicy());
+        this.toolCalls = toolCalls;
+        this.conversation = conversation;
+    }
+
+    /**
+     * Writes {@code m} on {@code link}, or holds it; {@code log} notes what the user said, for a seeded fresh
+     * session. Audio goes out at once while {@code draining} (the service hears the caller without delay, and a
+     * barge-in still ends the reply); other sends are held then, as a turn started now would keep the old
+     * connection busy, and audio behind them too.
+     *
+     * @param link      the connection that takes sends now; null while there is none
+     * @param lastError why the last connection ended, for a tool response that can no longer be written
+     */
+    CompletableFuture<Void> send(OutboundMessage m, Consumer<ConversationLog> log, Link link, boolean draining,
+            LiveSessionException lastError) {
+        if (!m.replayable()) {
+            return answerToolCalls(m, link, lastError);
+        }
+        log.accept(conversation);
+        audioSent = audioSent.plus(m.frame.audio());
+        if (link != null && held.isEmpty() && (!draining || !m.frame.audio().isZero())) {
+            write(link, m, true);
+        } else {
+            held.hold(m);
+        }
+        return m.done.copy();
+    }
+
+    /** Tool responses go to the connection that asked, at once, or fail: never replayed, never sent twice. */
+    private CompletableFuture<Void> answerToolCalls(OutboundMessage m, Link link, LiveSessionException lastError) {
+        if (link == null) {
+            toolCalls.orphaned(-1);
+            return CompletableFuture.failedFuture(new LiveSessionException("Cannot send the tool response: the "
+                    + "connection that asked for the call ended; the call was cancelled", 0, null, lastError));
+        }
+        try {
+            toolCalls.answer(m.frame.toolResponseIds(), link.generation);
+        } catch (LiveSessionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        write(link, m, true);
+        return m.done.copy();
+    }
+
+    /**
+     * The conversation goes on on {@code link}: writes again what the resumed state lacks (for a {@code fresh}
+     * session, the conversation so far as text, as the new session heard none of it), then the held sends.
+     */
+    Resumed resume(Link link, boolean fresh) {
+        Duration lost = replay.takeLost();
+        if (fresh) {
+            // the new session heard none of the audio before the buffer; the transcripts carry its meaning
+            lost = lost.plus(audioSent.minus(replay.audio()));
+            if (!conversation.turns().isEmpty()) {
+                write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false),
+                        new CompletableFuture<>()), false);
+            }
+        }
+        long replayed = 0;
+        for (OutboundMessage m : replay.toReplay()) {
+            write(link, m, false);
+            replayed++;
+        }
+        for (OutboundMessage m; (m = held.poll()) != null;) {
+            write(link, m, true);
+        }
+        return new Resumed(replayed, lost);
+    }
+
+    /** Writes on {@code link}; replayable messages are kept until a handle covers them. */
+    private void write(Link link, OutboundMessage m, boolean record) {
+        long index = link.nextIndex++;
+        m.writing(link.generation, index);
+        if (m.replayable() && record) {
+            replay.add(m);
+        }
+        boolean probe = coverage.probeAfter(link, m.frame);
+        link.session.sendFrame(m.frame).whenComplete((v, e) -> {
+            if (e == null) {
+                link.written(index);
+                m.written(link.generation);
+                m.done.complete(null);
+                if (probe) {
+                    link.keepalive.probe(); // behind the frame: its pong proves the service read it
+                }
+            } else if (!m.replayable()) {
+                m.done.completeExceptionally(e);
+            } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
+                // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
+                synchronized (lock) {
+                    replay.discard(m);
+                }
+                m.done.completeExceptionally(refused);
+            } else {
+                m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
+            }
+        });
+    }
+
+    /** The session is closing: the held sends fail, as they will not be written. */
+    void failHeld(String why) {
+        held.failAll(why, null);
+    }
+
+    /** The session ended: every send not written yet fails with {@code why}, and pending tool calls are dropped. */
+    void failAll(String why, LiveSessionException error) {
+        held.failAll(why, error);
+        for (OutboundMessage m : replay.clear()) {
+            m.done.completeExceptionally(new SessionClosedException(
+                    "The session ended before this message could be written: " + why, error));
+        }
+        toolCalls.clear();
+    }
+
+    ResilienceMetrics metrics(ResilienceCounters counters, SessionCounters session) {
+        return counters.snapshot(held, session, toolCalls, replay);
+    }
+}

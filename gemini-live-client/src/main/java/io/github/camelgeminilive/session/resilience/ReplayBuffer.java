@@ -1,0 +1,99 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
+ * length. A handle trims the messages its state covers; a resume replays the rest. When a bound forces out a
+ * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
+ * it). Not thread-safe: the resilient session guards it.
+ */
+final class ReplayBuffer {
+
+    private final long maxBytes;
+    private final Duration maxAudio;
+    private final Deque<OutboundMessage> messages = new ArrayDeque<>();
+    private long bytes;
+    private Duration audio = Duration.ZERO;
+    private Duration lost = Duration.ZERO;
+    private long forgottenMessages;
+
+    /** @param maxAudio null: no bound on audio length */
+    ReplayBuffer(long maxBytes, Duration maxAudio) {
+        this.maxBytes = maxBytes;
+        this.maxAudio = maxAudio;
+    }
+
+    void add(OutboundMessage m) {
+        messages.addLast(m);
+        bytes += m.frame.bytes();
+        audio = audio.plus(m.frame.audio());
+        while (messages.size() > 1 && (bytes > maxBytes || (maxAudio != null && audio.compareTo(maxAudio) > 0))) {
+            OutboundMessage forgotten = removeFirst();
+            forgotten.forgotten();
+            forgottenMessages++;
+            lost = lost.plus(forgotten.frame.audio());
+        }
+    }
+
+    /**
+     * A handle covers the messages that pass {@code covered}, which holds for a prefix of the write order (e.g. up
+     * to an index, or written by a time, on the handle's connection). Messages are kept in write order and replays
+     * re-write them, so the covered ones are at the head.
+     */
+    void covered(Predicate<OutboundMessage> covered) {
+        while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
+            removeFirst();
+        }
+    }
+
+    /** Forgets a message the connection refused (its caller's send failed): it must not be replayed either. */
+    void discard(OutboundMessage m) {
+        if (messages.removeLastOccurrence(m)) {
+            bytes -= m.frame.bytes();
+            audio = audio.minus(m.frame.audio());
+        }
+    }
+
+    /** The messages to write again on a new connection, oldest first (they stay here until covered). */
+    List<OutboundMessage> toReplay() {
+        return List.copyOf(messages);
+    }
+
+    /** Audio held now. */
+    Duration audio() {
+        return audio;
+    }
+
+    /** Messages (audio or not) forced out by the bounds before a handle covered them, since the start. */
+    long forgottenMessages() {
+        return forgottenMessages;
+    }
+
+    /** Audio forced out by the bounds since the last call. */
+    Duration takeLost() {
+        Duration l = lost;
+        lost = Duration.ZERO;
+        return l;
+    }
+
+    /** Forgets everything: the caller's futures are failed by the session. */
+    List<OutboundMessage> clear() {
+        List<OutboundMessage> all = List.copyOf(messages);
+        messages.clear();
+        bytes = 0;
+        audio = Duration.ZERO;
+        return all;
+    }
+
+    private OutboundMessage removeFirst() {
+        OutboundMessage m = messages.removeFirst();
+        bytes -= m.frame.bytes();
+        audio = audio.minus(m.frame.audio());
+        return m;
+    }
+}

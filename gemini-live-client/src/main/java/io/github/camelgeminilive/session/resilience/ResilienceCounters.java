@@ -1,0 +1,33 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.time.Duration;
+
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.delivery.SessionCounters;
+
+/** The running counts behind {@link ResilienceMetrics}. Guarded by the resilient session's lock. */
+final class ResilienceCounters {
+
+    long connections;
+    long reconnects;
+    long failedAttempts;
+    long goAways;
+    long replayedMessages;
+    Duration audioLost = Duration.ZERO;
+    Duration lastGap = Duration.ZERO;
+
+    /** A connection took over after a gap of {@code gap}, writing {@code replayed} messages again. */
+    void reconnected(long replayed, Duration lost, Duration gap) {
+        reconnects++;
+        replayedMessages += replayed;
+        audioLost = audioLost.plus(lost);
+        lastGap = gap;
+    }
+
+    ResilienceMetrics snapshot(HeldSends held, SessionCounters session, ToolCalls toolCalls, ReplayBuffer replay) {
+        return new ResilienceMetrics(connections, reconnects, failedAttempts, goAways, replayedMessages,
+                held.dropped(), session.droppedEvents.get(), audioLost, lastGap,
+                held.refused() + session.refusedSends.get(), session.droppedEventBytes.get(),
+                session.malformedMessages.get(), toolCalls.cancelledByBound(), replay.forgottenMessages());
+    }
+}

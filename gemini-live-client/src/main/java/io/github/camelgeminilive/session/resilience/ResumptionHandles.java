@@ -1,0 +1,80 @@
+package io.github.camelgeminilive.session.resilience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.camelgeminilive.session.ResumptionHandleStore;
+import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
+
+/**
+ * The resumption handle a resilient session resumes with: the newest resumable one, when it was issued, and
+ * whether the service refused it (then the next connection starts a fresh session). Handles are saved to the
+ * {@link ResumptionHandleStore} on every resumable update and kept when the session closes, so an application
+ * restarted within the handle's validity resumes the conversation. Not thread-safe: guarded by the resilient
+ * session's lock.
+ */
+final class ResumptionHandles {
+
+    /** Handles are documented to stay valid for about 2 hours. */
+    static final Duration VALIDITY = Duration.ofHours(2);
+
+    private final ResumptionHandleStore store;
+    /** Null: handles are not stored. */
+    private final String key;
+    private final Clock clock;
+    private String handle;
+    private Instant issuedAt;
+    /** The service refused the handle: the next connection starts a fresh session. */
+    private boolean fresh;
+
+    ResumptionHandles(ResumptionHandleStore store, String key, Clock clock) {
+        this.store = store;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Starts from the stored handle, if there is one still valid. */
+    void load() {
+        if (key != null) {
+            store.load(key).filter(h -> valid(h.issuedAt())).ifPresent(h -> {
+                handle = h.handle();
+                issuedAt = h.issuedAt();
+            });
+        }
+    }
+
+    /** A resumable update gave {@code newHandle}: resume with it from now on, and store it. */
+    void issued(String newHandle) {
+        handle = newHandle;
+        issuedAt = clock.instant();
+        fresh = false;
+        if (key != null) {
+            store.save(key, new StoredHandle(handle, issuedAt));
+        }
+    }
+
+    /** The handle to resume with: null when there is none, it has expired, or the service refused it. */
+    String usable() {
+        return handle != null && !fresh && (issuedAt == null || valid(issuedAt)) ? handle : null;
+    }
+
+    /** The service refused the handle: the next connection starts a fresh session. */
+    void refused() {
+        fresh = true;
+    }
+
+    /** The current connection started a fresh session (the service refused the handle). */
+    boolean fresh() {
+        return fresh;
+    }
+
+    /** The newest handle, usable or not. */
+    String current() {
+        return handle;
+    }
+
+    private boolean valid(Instant issued) {
+        return issued.plus(VALIDITY).isAfter(clock.instant());
+    }
+}

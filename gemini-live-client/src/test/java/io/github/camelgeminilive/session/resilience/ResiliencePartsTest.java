@@ -1,0 +1,194 @@
+package io.github.camelgeminilive.session.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.protocol.FunctionCall;
+import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
+import io.github.camelgeminilive.session.OverflowPolicy;
+import io.github.camelgeminilive.session.ReconnectPolicy;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
+import io.github.camelgeminilive.session.connection.EncodedFrame;
+
+/** The small parts of a resilient session, one job each. */
+class ResiliencePartsTest {
+
+    private static OutboundMessage audio(int connection, long index) {
+        OutboundMessage m = new OutboundMessage(EncodedFrame.audio(new byte[640], 0, 640, null),
+                new CompletableFuture<>());
+        m.connection = connection;
+        m.index = index;
+        return m;
+    }
+
+    @Test
+    void withersChangeTheirOwnFieldsAndKeepTheRest() {
+        ResilienceOptions d = ResilienceOptions.defaults();
+        ResumptionHandleStore store = new InMemoryResumptionHandleStore();
+
+        ResilienceOptions changed = d.withTransparent(true).withMaxConnectionAge(Duration.ofMinutes(9))
+                .withHeldSends(5, 4096, OverflowPolicy.DROP_OLDEST).withKeepalive(null, null)
+                .withReplayBuffer(1024, Duration.ofSeconds(3)).withHandles(store, "k", true)
+                .withReconnect(ReconnectPolicy.defaults()).withCoverageLag(null);
+
+        assertThat(changed).isEqualTo(new ResilienceOptions(changed.reconnect(), 1024, Duration.ofSeconds(3), 5,
+                4096, OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, null, true,
+                store, "k"));
+        assertThatThrownBy(() -> d.withKeepalive(Duration.ofSeconds(10), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
+    }
+
+    @Test
+    void backoffStartsAtOnceThenGrowsWithBoundedJitterUpToTheCap() {
+        ReconnectPolicy backoff = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2,
+                5, Duration.ofSeconds(60));
+        assertThat(backoff.delayBefore(1)).isZero();
+        for (int i = 0; i < 100; i++) {
+            assertThat(backoff.delayBefore(2)).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
+            assertThat(backoff.delayBefore(4)).isBetween(Duration.ofMillis(320), Duration.ofMillis(480));
+            assertThat(backoff.delayBefore(20)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+        }
+    }
+
+    @Test
+    void replayBufferTrimsWhatAHandleCoversAndReportsWhatItsBoundsForceOut() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(100)); // five 20 ms frames
+        for (int i = 0; i < 7; i++) {
+            buffer.add(audio(1, i));
+        }
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(buffer.takeLost()).isEqualTo(Duration.ofMillis(40));
+        assertThat(buffer.takeLost()).isZero();
+        buffer.covered(m -> m.upTo(2, 10)); // another connection's handle covers none of these
+        assertThat(buffer.toReplay()).hasSize(5);
+        buffer.covered(m -> m.upTo(1, 4));
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(5L, 6L);
+        assertThat(buffer.audio()).isEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
+    void aHandleByTimeCoversOnlyWhatReachedTheSocketOfItsConnectionByThen() {
+        OutboundMessage m = audio(1, 0);
+        m.writing(1, 0);
+        assertThat(m.writtenBy(1, System.nanoTime())).as("not on the socket yet").isFalse();
+        long before = System.nanoTime();
+        m.written(1);
+        long after = System.nanoTime();
+        assertThat(m.writtenBy(1, after)).isTrue();
+        assertThat(m.writtenBy(1, before - 1)).isFalse();
+        assertThat(m.writtenBy(2, after)).isFalse();
+        m.writing(2, 0); // replayed on the next connection
+        m.written(1); // a late completion of its first write
+        assertThat(m.writtenBy(2, System.nanoTime())).isFalse();
+        m.written(2);
+        assertThat(m.writtenBy(2, System.nanoTime())).isTrue();
+    }
+
+    @Test
+    void aMessageIsFailedOnlyWhenItsWriteFailedAndTheBufferForgotIt() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(20));
+        OutboundMessage failedThenForgotten = audio(1, 0);
+        OutboundMessage forgottenButWritten = audio(1, 1);
+        buffer.add(failedThenForgotten);
+        failedThenForgotten.writeFailed(new IllegalStateException("gone"));
+        assertThat(failedThenForgotten.done).isNotDone(); // still replayable
+        buffer.add(forgottenButWritten);
+        assertThat(failedThenForgotten.done).failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class).withMessageContaining("Message lost");
+        buffer.add(audio(1, 2));
+        forgottenButWritten.done.complete(null);
+        assertThat(forgottenButWritten.done).isCompleted();
+        assertThat(forgottenButWritten.done).isNotCompletedExceptionally();
+    }
+
+    @Test
+    void heldSendsFailTheNewOrTheOldestSendAtTheirBound() {
+        HeldSends fail = new HeldSends(2, Long.MAX_VALUE, OverflowPolicy.FAIL);
+        List<OutboundMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(audio(0, -1));
+            fail.hold(sent.get(i));
+        }
+        assertThat(sent.get(2).done).isCompletedExceptionally();
+        assertThat(fail.poll()).isSameAs(sent.get(0));
+
+        HeldSends drop = new HeldSends(2, Long.MAX_VALUE, OverflowPolicy.DROP_OLDEST);
+        List<OutboundMessage> dropped = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            dropped.add(audio(0, -1));
+            drop.hold(dropped.get(i));
+        }
+        assertThat(dropped.get(0).done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("DROP_OLDEST");
+        assertThat(drop.dropped()).isEqualTo(1);
+        assertThat(drop.poll()).isSameAs(dropped.get(1));
+        drop.failAll("closed", null);
+        assertThat(dropped.get(2).done).isCompletedExceptionally();
+        assertThat(drop.isEmpty()).isTrue();
+    }
+
+    @Test
+    void keepaliveLearnsHowFarThePeerReadAndProbesAtMostOncePerInterval() throws Exception {
+        AtomicInteger pings = new AtomicInteger();
+        long[] written = {0};
+        AtomicInteger dead = new AtomicInteger();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Keepalive keepalive = new Keepalive(() -> {
+                pings.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }, () -> written[0], Duration.ofMillis(50), dead::incrementAndGet);
+            keepalive.start(scheduler, null);
+            written[0] = 3;
+            keepalive.probe();
+            written[0] = 7;
+            keepalive.probe(); // within the interval: waits
+            written[0] = 9;
+            keepalive.probe(); // one waiting probe covers this too
+            assertThat(pings.get()).isEqualTo(1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pings.get() == 2);
+            keepalive.onPong();
+            assertThat(keepalive.readUpTo()).isEqualTo(3);
+            keepalive.onPong();
+            assertThat(keepalive.readUpTo()).isEqualTo(9);
+            keepalive.onPong(); // unsolicited: ignored
+            assertThat(keepalive.readUpTo()).isEqualTo(9);
+            assertThat(pings.get()).isEqualTo(2);
+            keepalive.stop();
+            keepalive.probe();
+            assertThat(pings.get()).isEqualTo(2);
+            assertThat(dead.get()).isZero();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void toolCallsAreAnsweredOnceOnTheirOwnConnection() {
+        ToolCalls calls = new ToolCalls(ids -> { });
+        calls.requested(List.of(new FunctionCall("a", "f", null), new FunctionCall("b", "f", null)), 1);
+        assertThat(calls.anyPending()).isTrue();
+        calls.answer(List.of("a"), 1);
+        assertThatThrownBy(() -> calls.answer(List.of("a"), 1))
+                .hasMessageContaining("already answered");
+        assertThatThrownBy(() -> calls.answer(List.of("b"), 2))
+                .hasMessageContaining("No pending function call with id 'b'");
+        assertThat(calls.orphaned(2)).containsExactly("b");
+        assertThat(calls.anyPending()).isFalse();
+        assertThatThrownBy(() -> calls.answer(List.of("b"), 2))
+                .hasMessageContaining("cancelled");
+    }
+}
