@@ -5,6 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
 import io.github.camelgeminilive.session.LiveClient;
 import io.github.camelgeminilive.session.LiveSession;
@@ -13,13 +21,6 @@ import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
-import org.apache.camel.Endpoint;
-import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * The {@code gemini-live} component: talks to Google's Gemini Live API over WebSocket. It owns what its endpoints
@@ -32,11 +33,11 @@ public class GeminiLiveComponent extends DefaultComponent {
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
     @Metadata(label = "advanced", defaultValue = "10",
-              description = "Threads that deliver session events to consumers (the events of one session stay in order).")
+            description = "Threads that deliver session events to consumers (the events of one session stay in order).")
     private int eventThreadPoolSize = 10;
     @Metadata(label = "advanced", defaultValue = "10",
-              description = "Threads that continue exchanges once a reply turn completed or a send was written"
-                            + " later than the producer call (a send written at once continues on the caller).")
+            description = "Threads that continue exchanges once a reply turn completed or a send was written"
+                    + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
 
     private final SharedSessions sessions = new SharedSessions();
@@ -103,7 +104,7 @@ public class GeminiLiveComponent extends DefaultComponent {
      * {@code resilience} is given, a plain one otherwise.
      */
     SharedLiveSession acquireSession(String key, LiveClientKey clientKey, SessionOptions options,
-                                     ResilienceOptions resilience) {
+            ResilienceOptions resilience) {
         return sessions.acquire(key, k -> new SharedLiveSession(k, listener -> {
             LiveClient client = clients.get(clientKey);
             return resilience == null

@@ -1,14 +1,15 @@
 package io.github.camelgeminilive.component;
 
-import io.github.camelgeminilive.protocol.ModelRules;
-import io.github.camelgeminilive.session.OverflowPolicy;
-import io.github.camelgeminilive.session.SessionOptions;
-import io.github.camelgeminilive.transport.ConnectionOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+
+import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.session.OverflowPolicy;
+import io.github.camelgeminilive.session.SessionOptions;
+import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
  * The options of a {@code gemini-live} endpoint. The component holds one instance as defaults; each endpoint gets a
@@ -22,176 +23,176 @@ public class GeminiLiveConfiguration implements Cloneable {
     public static final String DEFAULT_MODEL = "models/gemini-2.5-flash-native-audio-latest";
 
     @UriParam(label = "security", secret = true,
-              description = "The credential: a Gemini API key (GEMINI_API flavour), an ephemeral token (EPHEMERAL_TOKEN)"
-                            + " or an OAuth access token (VERTEX_AI). Sent as a header (the ephemeral token as the access_token query"
-                            + " parameter the service requires); never logged.")
+            description = "The credential: a Gemini API key (GEMINI_API flavour), an ephemeral token (EPHEMERAL_TOKEN)"
+                    + " or an OAuth access token (VERTEX_AI). Sent as a header (the ephemeral token as the access_token query"
+                    + " parameter the service requires); never logged.")
     private String apiKey;
     @UriParam(label = "common", defaultValue = DEFAULT_MODEL,
-              description = "The Live model, e.g. models/gemini-2.5-flash-native-audio-latest or"
-                            + " models/gemini-3.1-flash-live-preview.")
+            description = "The Live model, e.g. models/gemini-2.5-flash-native-audio-latest or"
+                    + " models/gemini-3.1-flash-live-preview.")
     private String model = DEFAULT_MODEL;
     @UriParam(label = "common", defaultValue = "AUDIO", enums = "AUDIO,TEXT",
-              description = "The response modality. Native-audio models accept AUDIO only (the service closes with 1007"
-                            + " otherwise).")
+            description = "The response modality. Native-audio models accept AUDIO only (the service closes with 1007"
+                    + " otherwise).")
     private String responseModalities = "AUDIO";
     @UriParam(label = "common",
-              description = "A prebuilt voice such as Puck, Charon, Kore, Fenrir, Aoede, Leda, Orus or Zephyr.")
+            description = "A prebuilt voice such as Puck, Charon, Kore, Fenrir, Aoede, Leda, Orus or Zephyr.")
     private String voiceName;
     @UriParam(label = "common", description = "The system instruction (plain text) of the session.")
     private String systemInstruction;
     @UriParam(label = "common", defaultValue = "true",
-              description = "Ask the service to transcribe the user's audio (inputTranscription events).")
+            description = "Ask the service to transcribe the user's audio (inputTranscription events).")
     private boolean inputTranscription = true;
     @UriParam(label = "common", defaultValue = "true",
-              description = "Ask the service to transcribe the model's audio (outputTranscription events and the InOut"
-                            + " transcript header).")
+            description = "Ask the service to transcribe the model's audio (outputTranscription events and the InOut"
+                    + " transcript header).")
     private boolean outputTranscription = true;
     @UriParam(label = "advanced", defaultValue = "true",
-              description = "Enable session resumption: the service sends resumption handles (resumptionUpdate events).")
+            description = "Enable session resumption: the service sends resumption handles (resumptionUpdate events).")
     private boolean sessionResumption = true;
     @UriParam(label = "resilience", defaultValue = "true",
-              description = "Keep the session alive across connections: move to a new connection on goAway, reconnect"
-                            + " with backoff after a drop, 1011 or an abnormal close, resume with the newest handle,"
-                            + " replay what the service lacks and hold sends meanwhile. False: a plain session that"
-                            + " ends for good on any close.")
+            description = "Keep the session alive across connections: move to a new connection on goAway, reconnect"
+                    + " with backoff after a drop, 1011 or an abnormal close, resume with the newest handle,"
+                    + " replay what the service lacks and hold sends meanwhile. False: a plain session that"
+                    + " ends for good on any close.")
     private boolean resilient = true;
     @UriParam(label = "resilience", defaultValue = "200ms", javaType = "java.time.Duration",
-              description = "Delay (ms, or a duration) before the second reconnect attempt (the first is immediate);"
-                            + " doubled per attempt, with 20% jitter.")
+            description = "Delay (ms, or a duration) before the second reconnect attempt (the first is immediate);"
+                    + " doubled per attempt, with 20% jitter.")
     private long reconnectInitialDelay = 200;
     @UriParam(label = "resilience", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "Cap of the delay between reconnect attempts.")
+            description = "Cap of the delay between reconnect attempts.")
     private long reconnectMaxDelay = 30_000;
     @UriParam(label = "resilience", defaultValue = "0",
-              description = "Consecutive failed reconnect attempts before the session gives up (closed event);"
-                            + " 0 = no limit.")
+            description = "Consecutive failed reconnect attempts before the session gives up (closed event);"
+                    + " 0 = no limit.")
     private int reconnectMaxAttempts;
     @UriParam(label = "resilience", defaultValue = "5m", javaType = "java.time.Duration",
-              description = "Longest outage before the session gives up; 0 = no limit.")
+            description = "Longest outage before the session gives up; 0 = no limit.")
     private long reconnectMaxElapsed = 300_000;
     @UriParam(label = "resilience", defaultValue = "8388608",
-              description = "Most bytes of client messages kept, after the newest resumption handle, for replay after a"
-                            + " resume.")
+            description = "Most bytes of client messages kept, after the newest resumption handle, for replay after a"
+                    + " resume.")
     private long replayBufferBytes = 8L * 1024 * 1024;
     @UriParam(label = "resilience", defaultValue = "120s", javaType = "java.time.Duration",
-              description = "Most audio (by duration) kept for replay; older audio cannot be replayed and is reported"
-                            + " as lost.")
+            description = "Most audio (by duration) kept for replay; older audio cannot be replayed and is reported"
+                    + " as lost.")
     private long replayBufferDuration = 120_000;
     @UriParam(label = "resilience", defaultValue = "2000",
-              description = "Most sends held while the session reconnects; beyond it heldSendOverflow applies.")
+            description = "Most sends held while the session reconnects; beyond it heldSendOverflow applies.")
     private int heldSendLimit = 2000;
     @UriParam(label = "resilience", defaultValue = "16777216",
-              description = "Most bytes (encoded frames) of sends held while the session reconnects; beyond it"
-                            + " heldSendOverflow applies.")
+            description = "Most bytes (encoded frames) of sends held while the session reconnects; beyond it"
+                    + " heldSendOverflow applies.")
     private long heldSendBytes = 16L * 1024 * 1024;
     @UriParam(label = "resilience", defaultValue = "FAIL", enums = "FAIL,DROP_OLDEST",
-              description = "When heldSendLimit is reached: FAIL fails the new send's exchange; DROP_OLDEST fails the"
-                            + " oldest held send's exchange, counts it (droppedSends) and holds the new one.")
+            description = "When heldSendLimit is reached: FAIL fails the new send's exchange; DROP_OLDEST fails the"
+                    + " oldest held send's exchange, counts it (droppedSends) and holds the new one.")
     private OverflowPolicy heldSendOverflow = OverflowPolicy.FAIL;
     @UriParam(label = "resilience", defaultValue = "15s", javaType = "java.time.Duration",
-              description = "Interval of WebSocket pings that detect a half-open connection; 0 = no pings.")
+            description = "Interval of WebSocket pings that detect a half-open connection; 0 = no pings.")
     private long pingInterval = 15_000;
     @UriParam(label = "resilience", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "No pong for this long means the connection is dead and the session reconnects. Must"
-                            + " exceed pingInterval and the service's slow pongs (8-30 s).")
+            description = "No pong for this long means the connection is dead and the session reconnects. Must"
+                    + " exceed pingInterval and the service's slow pongs (8-30 s).")
     private long pingTimeout = 60_000;
     @UriParam(label = "resilience", defaultValue = "2s", javaType = "java.time.Duration",
-              description = "After a goAway the session waits for a safe point to move, at the latest this long before"
-                            + " the announced time runs out.")
+            description = "After a goAway the session waits for a safe point to move, at the latest this long before"
+                    + " the announced time runs out.")
     private long goAwayMargin = 2_000;
     @UriParam(label = "resilience", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Move to a new connection proactively at this connection age (e.g. 9m, before the"
-                            + " service's ~10 minute limit); 0 = only when the service says goAway.")
+            description = "Move to a new connection proactively at this connection age (e.g. 9m, before the"
+                    + " service's ~10 minute limit); 0 = only when the service says goAway.")
     private long maxConnectionAge;
     @UriParam(label = "resilience", defaultValue = "false",
-              description = "When the service refuses the resumption handle during a reconnect (expired or unknown),"
-                            + " go on with a fresh session seeded with the conversation so far (its transcripts)."
-                            + " False: such a refusal ends the session.")
+            description = "When the service refuses the resumption handle during a reconnect (expired or unknown),"
+                    + " go on with a fresh session seeded with the conversation so far (its transcripts)."
+                    + " False: such a refusal ends the session.")
     private boolean seedFreshSession;
     @UriParam(label = "resilience", defaultValue = "10000",
-              description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"
-                            + " then the oldest text, transcription and usage events, then superseded resumption"
-                            + " updates are dropped, logged and counted (droppedEvents). Events that carry state (turn"
-                            + " ends, tool calls, goAway, reconnected) are never dropped: if only they are left beyond"
-                            + " the bound, the session ends (closed, 1011: the route fell behind). Applies to plain"
-                            + " and resilient sessions alike.")
+            description = "Most events queued for a consumer route that falls behind; beyond it the oldest audio,"
+                    + " then the oldest text, transcription and usage events, then superseded resumption"
+                    + " updates are dropped, logged and counted (droppedEvents). Events that carry state (turn"
+                    + " ends, tool calls, goAway, reconnected) are never dropped: if only they are left beyond"
+                    + " the bound, the session ends (closed, 1011: the route fell behind). Applies to plain"
+                    + " and resilient sessions alike.")
     private int maxQueuedEvents = SessionOptions.DEFAULT_MAX_QUEUED_EVENTS;
     @UriParam(label = "resilience", defaultValue = "33554432",
-              description = "Most bytes (audio, text) of events queued for a consumer route that falls behind; beyond"
-                            + " it events are dropped as with maxQueuedEvents.")
+            description = "Most bytes (audio, text) of events queued for a consumer route that falls behind; beyond"
+                    + " it events are dropped as with maxQueuedEvents.")
     private long maxQueuedEventBytes = SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES;
     @UriParam(label = "resilience", javaType = "org.apache.camel.spi.StateRepository<String, String>",
-              description = "Where resumption handles are kept, by session key: a reference to a StateRepository bean"
-                            + " (e.g. org.apache.camel.support.processor.state.FileStateRepository), so a restarted"
-                            + " application resumes the conversation of the same key within the handle's validity"
-                            + " (about 2 hours). Default: in memory, for the component's lifetime.")
+            description = "Where resumption handles are kept, by session key: a reference to a StateRepository bean"
+                    + " (e.g. org.apache.camel.support.processor.state.FileStateRepository), so a restarted"
+                    + " application resumes the conversation of the same key within the handle's validity"
+                    + " (about 2 hours). Default: in memory, for the component's lifetime.")
     private StateRepository<String, String> resumptionHandleRepository;
     @UriParam(label = "resilience", defaultValue = "false",
-              description = "Ask for transparent resumption: the service reports the last client message it consumed"
-                            + " (lastConsumedClientMessageIndex), so a resume replays exactly the rest (Vertex AI"
-                            + " only; the Gemini API refuses it).")
+            description = "Ask for transparent resumption: the service reports the last client message it consumed"
+                    + " (lastConsumedClientMessageIndex), so a resume replays exactly the rest (Vertex AI"
+                    + " only; the Gemini API refuses it).")
     private boolean transparentResumption;
     @UriParam(label = "resilience", defaultValue = "300ms", javaType = "java.time.Duration",
-              description = "Without transparent resumption the service does not say which messages a resumption"
-                            + " handle covers: it is taken to cover what was written at least this long before the"
-                            + " handle arrived, and the rest is sent again after a resume. Longer: more audio heard"
-                            + " twice; shorter: audio lost if the service reads later than that. 0 = only what a pong"
-                            + " proved read (never lost, but the service's pongs come 8-30 s late, so up to that much"
-                            + " is heard twice).")
+            description = "Without transparent resumption the service does not say which messages a resumption"
+                    + " handle covers: it is taken to cover what was written at least this long before the"
+                    + " handle arrived, and the rest is sent again after a resume. Longer: more audio heard"
+                    + " twice; shorter: audio lost if the service reads later than that. 0 = only what a pong"
+                    + " proved read (never lost, but the service's pongs come 8-30 s late, so up to that much"
+                    + " is heard twice).")
     private long coverageLag = 300;
     @UriParam(label = "advanced",
-              description = "Enable sliding-window context compression, keeping this many tokens when it triggers.")
+            description = "Enable sliding-window context compression, keeping this many tokens when it triggers.")
     private Long contextWindowCompressionTargetTokens;
     @UriParam(label = "advanced",
-              description = "The context size (tokens) at which compression triggers; the service's default when unset.")
+            description = "The context size (tokens) at which compression triggers; the service's default when unset.")
     private Long contextWindowCompressionTriggerTokens;
     @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URL,
-              description = "The service's base URL (ws, wss, http or https); the flavour's path is appended. Point it"
-                            + " at a local emulator for tests.")
+            description = "The service's base URL (ws, wss, http or https); the flavour's path is appended. Point it"
+                    + " at a local emulator for tests.")
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "advanced", defaultValue = "v1beta", enums = "v1,v1beta,v1alpha",
-              description = "The API version in the path (Gemini API flavours).")
+            description = "The API version in the path (Gemini API flavours).")
     private String apiVersion = "v1beta";
     @UriParam(label = "advanced", defaultValue = "GEMINI_API",
-              description = "Which service endpoint and authentication scheme to use.")
+            description = "Which service endpoint and authentication scheme to use.")
     private ConnectionOptions.Flavour flavour = ConnectionOptions.Flavour.GEMINI_API;
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration",
-              description = "Timeout (ms, or a duration like 10s) of the TCP/TLS connect and WebSocket upgrade.")
+            description = "Timeout (ms, or a duration like 10s) of the TCP/TLS connect and WebSocket upgrade.")
     private long connectTimeout = 10_000;
     @UriParam(label = "security",
-              description = "A PKCS12 or JKS trust store file replacing the JDK's default trust (e.g. for an emulator"
-                            + " with a self-signed certificate). Certificates and host names are always verified.")
+            description = "A PKCS12 or JKS trust store file replacing the JDK's default trust (e.g. for an emulator"
+                    + " with a self-signed certificate). Certificates and host names are always verified.")
     private String trustStore;
     @UriParam(label = "security", secret = true, description = "The trust store's password.")
     private String trustStorePassword;
     @UriParam(label = "security", defaultValue = "false",
-              description = "Allow an unencrypted ws or http baseUrl to a host other than loopback (localhost,"
-                            + " 127.0.0.0/8, ::1). Off: such a baseUrl fails the endpoint, as the credential would"
-                            + " travel in clear text.")
+            description = "Allow an unencrypted ws or http baseUrl to a host other than loopback (localhost,"
+                    + " 127.0.0.0/8, ::1). Off: such a baseUrl fails the endpoint, as the credential would"
+                    + " travel in clear text.")
     private boolean allowPlainText;
     @UriParam(label = "advanced", enums = "CLIENT_CONTENT,REALTIME_TEXT",
-              description = "Overrides how a text turn is sent (clientContent or realtimeInput.text); by default the"
-                            + " model family's rule decides.")
+            description = "Overrides how a text turn is sent (clientContent or realtimeInput.text); by default the"
+                    + " model family's rule decides.")
     private ModelRules.TextTurn textTurnMode;
     @UriParam(label = "common", defaultValue = "true",
-              description = "Server-side voice activity detection. When false, send activityStart/activityEnd"
-                            + " operations around user speech.")
+            description = "Server-side voice activity detection. When false, send activityStart/activityEnd"
+                    + " operations around user speech.")
     private boolean automaticActivityDetection = true;
     @UriParam(label = "advanced",
-              description = "Silence (ms) after speech that ends the user's turn (server-side VAD).")
+            description = "Silence (ms) after speech that ends the user's turn (server-side VAD).")
     private Integer silenceDurationMs;
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Ask the service for explicit voice activity signals (voiceActivity events when the user"
-                            + " starts and stops speaking).")
+            description = "Ask the service for explicit voice activity signals (voiceActivity events when the user"
+                    + " starts and stops speaking).")
     private boolean explicitVadSignal;
     @UriParam(label = "producer", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "How long (ms, or a duration like 60s) an InOut exchange waits for the model's turn to"
-                            + " complete.")
+            description = "How long (ms, or a duration like 60s) an InOut exchange waits for the model's turn to"
+                    + " complete.")
     private long replyTimeout = 60_000;
     @UriParam(label = "common", javaType = "java.lang.Object",
-              description = "The tools the model may call: a reference to a bean (a List of"
-                            + " io.github.camelgeminilive.protocol.Tool, or one Tool), or a JSON array of"
-                            + " functionDeclarations.")
+            description = "The tools the model may call: a reference to a bean (a List of"
+                    + " io.github.camelgeminilive.protocol.Tool, or one Tool), or a JSON array of"
+                    + " functionDeclarations.")
     @Metadata(supportFileReference = false)
     private Object tools;
 

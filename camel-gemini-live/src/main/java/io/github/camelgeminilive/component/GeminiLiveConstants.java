@@ -6,31 +6,31 @@ import org.apache.camel.spi.Metadata;
 public final class GeminiLiveConstants {
 
     @Metadata(label = "consumer", description = "The kind of server event: audio, text, inputTranscription,"
-                                                + " outputTranscription, codeExecution, generationComplete, turnComplete,"
-                                                + " interrupted, toolCall, toolCallCancellation, usage, goAway,"
-                                                + " reconnected, resumptionUpdate, voiceActivity, malformedMessage,"
-                                                + " setupComplete or closed.",
-              javaType = "String")
+            + " outputTranscription, codeExecution, generationComplete, turnComplete,"
+            + " interrupted, toolCall, toolCallCancellation, usage, goAway,"
+            + " reconnected, resumptionUpdate, voiceActivity, malformedMessage,"
+            + " setupComplete or closed.",
+            javaType = "String")
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
     @Metadata(label = "producer", description = "Selects the send explicitly instead of deriving it from the body"
-                                                + " type: sendText, sendRealtimeText, sendAudio, sendVideo,"
-                                                + " sendClientContent, sendToolResponse, activityStart, activityEnd,"
-                                                + " audioStreamEnd, endOfTurn or close.",
-              javaType = "String")
+            + " type: sendText, sendRealtimeText, sendAudio, sendVideo,"
+            + " sendClientContent, sendToolResponse, activityStart, activityEnd,"
+            + " audioStreamEnd, endOfTurn or close.",
+            javaType = "String")
     public static final String OPERATION = "CamelGeminiLiveOperation";
     @Metadata(description = "The MIME type of binary media: audio/pcm;rate=16000 (producer default),"
-                            + " audio/pcm;rate=24000 (model audio), image/jpeg or image/png.",
-              javaType = "String")
+            + " audio/pcm;rate=24000 (model audio), image/jpeg or image/png.",
+            javaType = "String")
     public static final String MIME_TYPE = "CamelGeminiLiveMimeType";
     @Metadata(description = "The live session's key. On the producer it picks another session than the endpoint's"
-                            + " (e.g. one per phone call); on the consumer it names the session the event came from.",
-              javaType = "String")
+            + " (e.g. one per phone call); on the consumer it names the session the event came from.",
+            javaType = "String")
     public static final String SESSION_KEY = "CamelGeminiLiveSessionKey";
     @Metadata(description = "The service's session id (from setupComplete), when it sent one.", javaType = "String")
     public static final String SESSION_ID = "CamelGeminiLiveSessionId";
     @Metadata(description = "The transcript of the model's audio: one chunk (consumer) or the whole reply (InOut"
-                            + " producer).",
-              javaType = "String")
+            + " producer).",
+            javaType = "String")
     public static final String OUTPUT_TRANSCRIPT = "CamelGeminiLiveOutputTranscript";
     @Metadata(label = "consumer", description = "The transcript of the user's audio.", javaType = "String")
     public static final String INPUT_TRANSCRIPT = "CamelGeminiLiveInputTranscript";
@@ -41,52 +41,52 @@ public final class GeminiLiveConstants {
     @Metadata(description = "Total token count of the turn.", javaType = "Integer")
     public static final String TOTAL_TOKEN_COUNT = "CamelGeminiLiveTotalTokenCount";
     @Metadata(description = "The id of a tool call (consumer, single call) or of the call a Map body answers"
-                            + " (producer, sendToolResponse).",
-              javaType = "String")
+            + " (producer, sendToolResponse).",
+            javaType = "String")
     public static final String TOOL_CALL_ID = "CamelGeminiLiveToolCallId";
     @Metadata(description = "The function name of a tool call (consumer, single call) or of the call a Map body"
-                            + " answers (producer, sendToolResponse).",
-              javaType = "String")
+            + " answers (producer, sendToolResponse).",
+            javaType = "String")
     public static final String FUNCTION_NAME = "CamelGeminiLiveFunctionName";
     @Metadata(label = "consumer", description = "The arguments of a single tool call.",
-              javaType = "java.util.Map<String, Object>")
+            javaType = "java.util.Map<String, Object>")
     public static final String FUNCTION_ARGS = "CamelGeminiLiveFunctionArgs";
     @Metadata(label = "consumer", description = "Why the turn completed (turnCompleteReason), when the service says.",
-              javaType = "String")
+            javaType = "String")
     public static final String TURN_COMPLETE_REASON = "CamelGeminiLiveTurnCompleteReason";
     @Metadata(label = "consumer", description = "Time left before the service closes the connection (goAway).",
-              javaType = "java.time.Duration")
+            javaType = "java.time.Duration")
     public static final String GO_AWAY_TIME_LEFT = "CamelGeminiLiveGoAwayTimeLeft";
     @Metadata(label = "consumer", description = "Connection attempts the move to a new connection took (reconnected).",
-              javaType = "Integer")
+            javaType = "Integer")
     public static final String RECONNECT_ATTEMPTS = "CamelGeminiLiveReconnectAttempts";
     @Metadata(label = "consumer", description = "Time (ms) the session was without a usable connection: the gap the"
-                                                + " route saw (reconnected).",
-              javaType = "Long")
+            + " route saw (reconnected).",
+            javaType = "Long")
     public static final String DOWNTIME = "CamelGeminiLiveDowntime";
     @Metadata(label = "consumer", description = "True when the conversation was resumed by handle, false when a fresh"
-                                                + " session replaced it (reconnected).",
-              javaType = "Boolean")
+            + " session replaced it (reconnected).",
+            javaType = "Boolean")
     public static final String RESUMED = "CamelGeminiLiveResumed";
     @Metadata(label = "consumer", description = "Client messages sent again after the resume (reconnected).",
-              javaType = "Long")
+            javaType = "Long")
     public static final String REPLAYED_MESSAGES = "CamelGeminiLiveReplayedMessages";
     @Metadata(label = "consumer", description = "Audio (ms) that could not be replayed and the service may never have"
-                                                + " received; 0 when nothing was lost (reconnected).",
-              javaType = "Long")
+            + " received; 0 when nothing was lost (reconnected).",
+            javaType = "Long")
     public static final String AUDIO_LOST = "CamelGeminiLiveAudioLost";
     @Metadata(label = "consumer", description = "True when a model reply was in progress and was cut off; its InOut"
-                                                + " exchange fails with ReplyAbortedException (reconnected).",
-              javaType = "Boolean")
+            + " exchange fails with ReplyAbortedException (reconnected).",
+            javaType = "Boolean")
     public static final String REPLY_ABORTED = "CamelGeminiLiveReplyAborted";
     @Metadata(label = "consumer", description = "Why the session moved: goAway, maxConnectionAge, or the close code and"
-                                                + " reason of the lost connection (reconnected).",
-              javaType = "String")
+            + " reason of the lost connection (reconnected).",
+            javaType = "String")
     public static final String RECONNECT_CAUSE = "CamelGeminiLiveReconnectCause";
     @Metadata(label = "consumer", description = "The newest session resumption handle.", javaType = "String")
     public static final String RESUMPTION_HANDLE = "CamelGeminiLiveResumptionHandle";
     @Metadata(label = "consumer", description = "Whether the session can be resumed at this point.",
-              javaType = "Boolean")
+            javaType = "Boolean")
     public static final String RESUMABLE = "CamelGeminiLiveResumable";
     @Metadata(description = "True when the user interrupted the model's turn (barge-in).", javaType = "Boolean")
     public static final String INTERRUPTED = "CamelGeminiLiveInterrupted";

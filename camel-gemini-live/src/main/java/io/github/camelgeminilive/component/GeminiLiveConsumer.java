@@ -3,11 +3,12 @@ package io.github.camelgeminilive.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelgeminilive.session.LiveEvent;
-import io.github.camelgeminilive.session.LiveSessionListener;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveSessionListener;
 
 /**
  * Opens (or joins) the endpoint's live session when started and routes one exchange per session event, with the
@@ -47,7 +48,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
                 return;
             }
             getExceptionHandler().handleException("Cannot open gemini-live session '" + session.key() + "' (attempt "
-                                                  + attempt + ")", e);
+                    + attempt + ")", e);
             if (session != shared || !isRunAllowed() || session.isEnded()) {
                 return;
             }
@@ -93,7 +94,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
         } finally {
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Error processing gemini-live event "
-                                                      + event.type(), exchange, exchange.getException());
+                        + event.type(), exchange, exchange.getException());
             }
             releaseExchange(exchange, false);
         }

@@ -3,10 +3,6 @@ package io.github.camelgeminilive.component;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import io.github.camelgeminilive.session.ResilienceMetrics;
-import io.github.camelgeminilive.session.ResilienceOptions;
-import io.github.camelgeminilive.session.ResumptionHandleStore;
-import io.github.camelgeminilive.session.SessionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -23,13 +19,18 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
+import io.github.camelgeminilive.session.ResilienceMetrics;
+import io.github.camelgeminilive.session.ResilienceOptions;
+import io.github.camelgeminilive.session.ResumptionHandleStore;
+import io.github.camelgeminilive.session.SessionOptions;
+
 /**
  * Real-time voice and text sessions with Google's Gemini Live API: stream text, audio and video in, receive audio,
  * transcriptions, tool calls and turn events.
  */
 @ManagedResource(description = "Managed Gemini Live endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
-             category = { Category.AI }, headersClass = GeminiLiveConstants.class)
+        category = {Category.AI}, headersClass = GeminiLiveConstants.class)
 public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The name of the live session; producers and consumers with the same key share it.")
@@ -159,7 +160,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     @ManagedAttribute(description = "Sends refused by a bound: too many waiting for the connect, the outgoing queue"
-                                    + " full, or too many held while reconnecting")
+            + " full, or too many held while reconnecting")
     public long getSessionRefusedSends() {
         return getComponent().getRefusedSends(sessionKey);
     }
@@ -180,7 +181,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     @ManagedAttribute(description = "Messages forced out of the replay buffer before a handle covered them (not"
-                                    + " replayable after a resume)")
+            + " replayable after a resume)")
     public long getSessionUnreplayableMessages() {
         return metric(ResilienceMetrics::unreplayableMessages);
     }

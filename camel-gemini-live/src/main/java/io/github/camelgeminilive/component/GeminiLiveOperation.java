@@ -25,7 +25,7 @@ public enum GeminiLiveOperation {
             }
         }
         throw new IllegalArgumentException("Unknown " + GeminiLiveConstants.OPERATION + " '" + name + "'; use one of "
-                                           + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     /** Whether an InOut exchange waits for the model's reply turn after this send. */

@@ -8,12 +8,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.camelgeminilive.protocol.UsageMetadata;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+
+import io.github.camelgeminilive.protocol.UsageMetadata;
 
 /**
  * Sends user input to a live session. InOnly: the exchange completes when the frame is written. InOut: it completes
@@ -88,7 +89,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
 
     /** InOnly: the exchange completes when the message(s) are written. */
     private boolean whenWritten(Exchange exchange, AsyncCallback callback, CompletableFuture<Void> written,
-                                SharedLiveSession shared) {
+            SharedLiveSession shared) {
         if (written.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
             complete(exchange, callback, written.handle((v, e) -> e).join(), null, shared, true);
             return true;
@@ -98,7 +99,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     }
 
     private void complete(Exchange exchange, AsyncCallback callback, Throwable error, TurnReply reply,
-                          SharedLiveSession shared, boolean doneSync) {
+            SharedLiveSession shared, boolean doneSync) {
         try {
             if (error != null) {
                 exchange.setException(failure(exchange, error, shared));

@@ -24,6 +24,6 @@ record LiveClientKey(URI baseUrl, ConnectionOptions.Flavour flavour, String apiV
     @Override
     public String toString() {
         return "LiveClientKey[baseUrl=" + baseUrl + ", flavour=" + flavour + ", apiVersion=" + apiVersion
-               + ", trustStore=" + trustStore + ", allowPlainText=" + allowPlainText + "]";
+                + ", trustStore=" + trustStore + ", allowPlainText=" + allowPlainText + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.github.camelgeminilive.component;
 
+import org.apache.camel.Message;
+
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.session.LiveEvent;
-import org.apache.camel.Message;
 
 /** Writes one {@link LiveEvent} into a consumer message: the event-type header, a body and the event's headers. */
 final class LiveEventMessages {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.GenerationConfig;
@@ -22,7 +23,6 @@ import io.github.camelgeminilive.session.ReconnectPolicy;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
-import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
  * The one place where {@link GeminiLiveConfiguration} becomes the client's settings: {@link LiveClientKey}
@@ -41,7 +41,7 @@ final class LiveSettingsMapper {
     static LiveClientKey clientKey(GeminiLiveConfiguration c) {
         if (c.getApiKey() == null || c.getApiKey().isBlank()) {
             throw new IllegalArgumentException("The gemini-live option apiKey is required (an API key, ephemeral token"
-                                               + " or access token, depending on the flavour)");
+                    + " or access token, depending on the flavour)");
         }
         LiveClientKey key = new LiveClientKey(URI.create(c.getBaseUrl()), c.getFlavour(),
                 c.getApiVersion(), c.getApiKey(), Duration.ofMillis(c.getConnectTimeout()),
@@ -64,7 +64,8 @@ final class LiveSettingsMapper {
             setup.sessionResumption(new Setup.SessionResumptionConfig(null,
                     c.isTransparentResumption() ? Boolean.TRUE : null));
         }
-        if (c.getContextWindowCompressionTargetTokens() != null || c.getContextWindowCompressionTriggerTokens() != null) {
+        if (c.getContextWindowCompressionTargetTokens() != null
+                || c.getContextWindowCompressionTriggerTokens() != null) {
             setup.contextWindowCompression(new Setup.ContextWindowCompressionConfig(
                     c.getContextWindowCompressionTriggerTokens(),
                     new Setup.SlidingWindow(c.getContextWindowCompressionTargetTokens())));
@@ -103,9 +104,11 @@ final class LiveSettingsMapper {
     static ResilienceOptions resilienceOptions(GeminiLiveConfiguration c, ResumptionHandleStore store, String key) {
         ReconnectPolicy reconnect = reconnectPolicy(c);
         Duration pingInterval = optional(c.getPingInterval());
-        return new ResilienceOptions(reconnect, c.getReplayBufferBytes(), Duration.ofMillis(c.getReplayBufferDuration()),
+        return new ResilienceOptions(reconnect, c.getReplayBufferBytes(),
+                Duration.ofMillis(c.getReplayBufferDuration()),
                 c.getHeldSendLimit(), c.getHeldSendBytes(), c.getHeldSendOverflow(), pingInterval,
-                pingInterval == null ? null : Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getGoAwayMargin()),
+                pingInterval == null ? null : Duration.ofMillis(c.getPingTimeout()),
+                Duration.ofMillis(c.getGoAwayMargin()),
                 optional(c.getMaxConnectionAge()), c.isTransparentResumption(), optional(c.getCoverageLag()),
                 c.isSeedFreshSession(), store, key);
     }
@@ -151,13 +154,13 @@ final class LiveSettingsMapper {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The gemini-live option tools is not a JSON array of"
-                                               + " functionDeclarations: " + e.getOriginalMessage(), e);
+                    + " functionDeclarations: " + e.getOriginalMessage(), e);
         }
     }
 
     private static String toolsError(Object value) {
         return "The gemini-live option tools must be a List of io.github.camelgeminilive.protocol.Tool or"
-               + " FunctionDeclaration, a Tool, or a JSON array of functionDeclarations, not "
-               + (value == null ? "null" : value.getClass().getName());
+                + " FunctionDeclaration, a Tool, or a JSON array of functionDeclarations, not "
+                + (value == null ? "null" : value.getClass().getName());
     }
 }

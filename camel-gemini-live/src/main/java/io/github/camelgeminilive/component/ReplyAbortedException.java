@@ -13,6 +13,6 @@ public class ReplyAbortedException extends LiveSessionException {
 
     public ReplyAbortedException(String sessionKey, String cause) {
         super("The model's reply on gemini-live session '" + sessionKey + "' was cut off when the connection ended ("
-              + cause + ") and will not be answered again after the reconnect", 0, cause, null);
+                + cause + ") and will not be answered again after the reconnect", 0, cause, null);
     }
 }

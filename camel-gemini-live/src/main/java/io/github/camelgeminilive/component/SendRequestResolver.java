@@ -11,14 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.session.LiveSession;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 
 /**
  * Turns a producer exchange into a {@link SendRequest}: the operation comes from the {@code CamelGeminiLiveOperation}
@@ -27,8 +29,8 @@ import org.apache.camel.Message;
 final class SendRequestResolver {
 
     static final String ACCEPTED_BODIES = "String (text turn), byte[]/ByteBuffer/InputStream (audio or video with "
-                                          + GeminiLiveConstants.MIME_TYPE + "), List<Content> or Content (client content),"
-                                          + " List<FunctionResponse> or FunctionResponse (tool response)";
+            + GeminiLiveConstants.MIME_TYPE + "), List<Content> or Content (client content),"
+            + " List<FunctionResponse> or FunctionResponse (tool response)";
 
     /** Audio read from an InputStream is sent in frames of this size (1 s of 16 kHz PCM). */
     private static final int STREAM_FRAME_BYTES = 32_000;
@@ -49,7 +51,7 @@ final class SendRequestResolver {
     private static GeminiLiveOperation fromBody(Object body) {
         if (body == null) {
             throw new IllegalArgumentException("The message body is null; send " + ACCEPTED_BODIES
-                                               + ", or set " + GeminiLiveConstants.OPERATION);
+                    + ", or set " + GeminiLiveConstants.OPERATION);
         }
         if (body instanceof String) {
             return GeminiLiveOperation.sendText;
@@ -64,7 +66,7 @@ final class SendRequestResolver {
             return GeminiLiveOperation.sendToolResponse;
         }
         throw new IllegalArgumentException("Unsupported message body type " + body.getClass().getName()
-                                           + "; accepted: " + ACCEPTED_BODIES);
+                + "; accepted: " + ACCEPTED_BODIES);
     }
 
     private static Outgoing.Source messagesFor(GeminiLiveOperation op, Message in) {
@@ -109,8 +111,8 @@ final class SendRequestResolver {
         boolean video = isVideoFrame(mimeType);
         if (op == GeminiLiveOperation.sendVideo && !video) {
             throw new IllegalArgumentException("Operation sendVideo needs " + GeminiLiveConstants.MIME_TYPE
-                                               + " " + MimeTypes.JPEG + " or " + MimeTypes.PNG + ", not '" + mimeType
-                                               + "'");
+                    + " " + MimeTypes.JPEG + " or " + MimeTypes.PNG + ", not '" + mimeType
+                    + "'");
         }
         if (video) {
             byte[] frame = bytes(body, op);
@@ -136,7 +138,7 @@ final class SendRequestResolver {
             return false;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unsupported " + GeminiLiveConstants.MIME_TYPE + " '" + mimeType
-                                               + "': use " + MimeTypes.SUPPORTED_INPUT, e);
+                    + "': use " + MimeTypes.SUPPORTED_INPUT, e);
         }
     }
 
@@ -179,7 +181,7 @@ final class SendRequestResolver {
                     frame = stream.readNBytes(STREAM_FRAME_BYTES);
                 } catch (IOException e) {
                     throw new IOException("Cannot read the InputStream body after " + read + " bytes: "
-                                          + e.getMessage(), e);
+                            + e.getMessage(), e);
                 }
                 if (frame.length == 0) {
                     if (read == 0) {
@@ -208,8 +210,9 @@ final class SendRequestResolver {
             String id = in.getHeader(GeminiLiveConstants.TOOL_CALL_ID, String.class);
             String name = in.getHeader(GeminiLiveConstants.FUNCTION_NAME, String.class);
             if (id == null || name == null) {
-                throw new IllegalArgumentException("A Map tool response needs the headers " + GeminiLiveConstants.TOOL_CALL_ID
-                                                   + " and " + GeminiLiveConstants.FUNCTION_NAME + " of the call it answers");
+                throw new IllegalArgumentException(
+                        "A Map tool response needs the headers " + GeminiLiveConstants.TOOL_CALL_ID
+                                + " and " + GeminiLiveConstants.FUNCTION_NAME + " of the call it answers");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> response = (Map<String, Object>) map;
@@ -247,6 +250,6 @@ final class SendRequestResolver {
 
     private static IllegalArgumentException wrongBody(GeminiLiveOperation op, Object body, String expected) {
         return new IllegalArgumentException("Operation " + op + " needs a body of type " + expected + ", not "
-                                            + (body == null ? "null" : body.getClass().getName()));
+                + (body == null ? "null" : body.getClass().getName()));
     }
 }

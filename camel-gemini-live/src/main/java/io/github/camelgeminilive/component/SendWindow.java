@@ -26,7 +26,7 @@ final class SendWindow {
      * failure in send order (a read failure counts after the sends before it). Nothing is sent after a failure.
      */
     static CompletableFuture<Void> rest(CompletableFuture<Void> first, Outgoing.Source messages,
-                                        Function<Outgoing, CompletableFuture<Void>> hand) {
+            Function<Outgoing, CompletableFuture<Void>> hand) {
         Outgoing next;
         try {
             next = first.isCompletedExceptionally() ? null : messages.next();

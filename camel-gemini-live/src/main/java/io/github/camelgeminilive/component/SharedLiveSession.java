@@ -10,14 +10,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.LiveSessionListener;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.ResilientSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One live session shared by the producers and consumers that use its key. Connects on first use and fans the
@@ -75,7 +76,7 @@ final class SharedLiveSession {
      * @param forgetHandle drops the stored resumption handle of this key (the route ended the conversation)
      */
     SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
-                      Runnable forgetHandle, TurnReplies replies) {
+            Runnable forgetHandle, TurnReplies replies) {
         this.key = key;
         this.connector = connector;
         this.forgetHandle = forgetHandle;
@@ -153,7 +154,7 @@ final class SharedLiveSession {
             return write(message, open);
         }
         if (connecting.isCompletedExceptionally()) { // the connector failed at once
-            return connecting.thenAccept(s -> { });
+            return connecting.thenAccept(s -> {});
         }
         long bytes = message.bytes().getAsLong();
         if (!pending.isEmpty() && (pending.size() >= MAX_PENDING_SENDS || pendingBytes + bytes > MAX_PENDING_BYTES)) {
@@ -336,7 +337,7 @@ final class SharedLiveSession {
             return end.error();
         }
         return new LiveSessionException.SessionClosedException("The gemini-live session '" + key
-                                                               + "' is closed (code " + end.code() + ": " + end.reason()
-                                                               + ")");
+                + "' is closed (code " + end.code() + ": " + end.reason()
+                + ")");
     }
 }

@@ -5,8 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.camelgeminilive.session.ResumptionHandleStore;
 import org.apache.camel.spi.StateRepository;
+
+import io.github.camelgeminilive.session.ResumptionHandleStore;
 
 /**
  * Keeps resumption handles in a Camel {@link StateRepository} (e.g. {@code FileStateRepository}), one value per

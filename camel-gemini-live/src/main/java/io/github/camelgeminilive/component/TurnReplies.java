@@ -168,7 +168,7 @@ final class TurnReplies {
         LiveSessionException error = closed.error() != null
                 ? closed.error()
                 : new LiveSessionException.SessionClosedException("The live session closed (code " + closed.code()
-                                                                  + ": " + closed.reason() + ") before the model's turn completed");
+                        + ": " + closed.reason() + ") before the model's turn completed");
         waiting.forEach(p -> p.future.completeExceptionally(error));
         waiting.clear();
     }

@@ -1,13 +1,13 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Barge-in needs a reply that is still streaming: this emulator streams audio in real time. */
 class GeminiLiveBargeInTest extends RealTimeGeminiLiveTestSupport {

@@ -49,7 +49,7 @@ class GeminiLiveConsumerRetryTest extends GeminiLiveTestSupport {
             @Override
             public void configure() {
                 from("gemini-live:late?baseUrl=ws://127.0.0.1:" + port + "&apiKey={{gemini.apiKey}}"
-                     + "&reconnectInitialDelay=50&reconnectMaxDelay=200&exceptionHandler=#recordingHandler")
+                        + "&reconnectInitialDelay=50&reconnectMaxDelay=200&exceptionHandler=#recordingHandler")
                         .to("mock:late");
             }
         };

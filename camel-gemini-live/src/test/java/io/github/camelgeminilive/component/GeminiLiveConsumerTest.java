@@ -1,18 +1,19 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelgeminilive.protocol.FunctionCall;
-import io.github.camelgeminilive.protocol.UsageMetadata;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelgeminilive.protocol.FunctionCall;
+import io.github.camelgeminilive.protocol.UsageMetadata;
 
 /** Every consumer event type the emulator can provoke, one exchange per event with its type header. */
 class GeminiLiveConsumerTest extends GeminiLiveTestSupport {

@@ -1,14 +1,11 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
-import io.github.camelgeminilive.protocol.MimeTypes;
-import io.github.camelgeminilive.session.LiveSessionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -21,8 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.session.LiveSessionException;
 
 /** Every bad input fails the exchange with a clear message; the API key shows up nowhere. */
 class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
@@ -91,13 +92,13 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "audio/mp3", "audio/pcm;rate=0", "audio/pcm;channels=1;rate=fast", "image/gif" })
+    @ValueSource(strings = {"audio/mp3", "audio/pcm;rate=0", "audio/pcm;channels=1;rate=fast", "image/gif"})
     void unknownMimeTypeIsRefusedNamingTheHeaderAndTheSupportedTypes(String mimeType) {
         Exception e = send("direct:send", new byte[320], GeminiLiveConstants.MIME_TYPE, mimeType);
 
         assertThat(e).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unsupported " + GeminiLiveConstants.MIME_TYPE + " '" + mimeType + "': use "
-                            + MimeTypes.SUPPORTED_INPUT);
+                        + MimeTypes.SUPPORTED_INPUT);
     }
 
     @Test
@@ -153,7 +154,7 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
     @Test
     void plainWebSocketToAHostOtherThanLoopbackFailsTheEndpointBeforeAnyConnection() {
         assertThatThrownBy(() -> context.getEndpoint("gemini-live:plain?baseUrl=ws://example.com"
-                                                     + "&apiKey={{gemini.apiKey}}"))
+                + "&apiKey={{gemini.apiKey}}"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .rootCause().hasMessageContaining("ws://example.com is unencrypted")
@@ -162,7 +163,7 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("Connecting to ws://example.com"));
 
         Endpoint allowed = context.getEndpoint("gemini-live:plain?baseUrl=ws://example.com&allowPlainText=true"
-                                               + "&apiKey={{gemini.apiKey}}");
+                + "&apiKey={{gemini.apiKey}}");
         assertThat(((GeminiLiveEndpoint) allowed).getConfiguration().isAllowPlainText()).isTrue();
     }
 

@@ -1,13 +1,14 @@
 package io.github.camelgeminilive.component;
 
-import io.github.camelgeminilive.session.LiveEvent;
-import io.github.camelgeminilive.session.LiveEventType;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultMessage;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveEventType;
 
 /** Every event a session can deliver becomes a consumer exchange with its own event type. */
 class GeminiLiveEventTypeTest {

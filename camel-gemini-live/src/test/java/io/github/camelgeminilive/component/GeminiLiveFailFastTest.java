@@ -1,12 +1,12 @@
 package io.github.camelgeminilive.component;
 
-import io.github.camelgeminilive.session.LiveSessionException;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelgeminilive.session.LiveSessionException;
 
 /**
  * Refusals are not retried, by the resilient session nor by the component: 1007 and 1008 cost exactly one connection

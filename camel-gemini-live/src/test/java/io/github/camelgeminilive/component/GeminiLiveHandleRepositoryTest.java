@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +16,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A restarted Camel context resumes a conversation from the handle kept in a file-backed StateRepository. */
 class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {

@@ -1,15 +1,14 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
-import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.session.LiveSessionException;
-import io.github.camelgeminilive.session.ResilienceMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -17,8 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.ResilienceMetrics;
 
 /**
  * The service goes away for a while (the emulator stops, as a crashed process would, and starts again on the same
@@ -30,7 +31,7 @@ class GeminiLiveOutageTest extends GeminiLiveTestSupport {
 
     private static final String OPTIONS = "heldSendLimit=3&reconnectInitialDelay=20&reconnectMaxDelay=200";
     private static final String DROP_OLDEST = "heldSendLimit=2&heldSendOverflow=DROP_OLDEST&reconnectInitialDelay=20"
-                                              + "&reconnectMaxDelay=200";
+            + "&reconnectMaxDelay=200";
     private static final int FRAME_MILLIS = 20;
 
     private static GeminiLiveEmulator restartable;
@@ -60,7 +61,8 @@ class GeminiLiveOutageTest extends GeminiLiveTestSupport {
     @Test
     void sendsDuringAnOutageAreHeldBoundedAndFlushedWhenTheServiceIsBack() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:outage");
-        GeminiLiveEndpoint endpoint = context.getEndpoint(uri(restartable, "outage", OPTIONS), GeminiLiveEndpoint.class);
+        GeminiLiveEndpoint endpoint =
+                context.getEndpoint(uri(restartable, "outage", OPTIONS), GeminiLiveEndpoint.class);
         Exchange first = template.request("direct:outage", e -> e.getMessage().setBody("My name is Carol"));
         assertThat(first.getException()).isNull();
         String sessionId = first.getMessage().getHeader(GeminiLiveConstants.SESSION_ID, String.class);

@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,15 +14,13 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.protocol.Content;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.Content;
 
 /** Every producer body type and operation against the emulator; evidence from its counters and the model's reply. */
 class GeminiLiveProducerTest extends GeminiLiveTestSupport {

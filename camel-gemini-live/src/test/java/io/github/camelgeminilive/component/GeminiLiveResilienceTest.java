@@ -1,19 +1,20 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.session.LiveSessionException;
-import io.github.camelgeminilive.session.ResilienceMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.ResilienceMetrics;
 
 /** Resilient sessions (the default) through routes: go-away, 1011, tool calls of a lost connection, plain mode. */
 class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
@@ -100,7 +101,8 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
                 emulator.admin().goAway(sessionId, Duration.ofSeconds(3));
             }
             // InOnly: completes once the frame is written, or held and later flushed during the move
-            Exchange sent = template.send("direct:stream", e -> e.getMessage().setBody(TestAudio.silence(FRAME_MILLIS)));
+            Exchange sent =
+                    template.send("direct:stream", e -> e.getMessage().setBody(TestAudio.silence(FRAME_MILLIS)));
             assertThat(sent.getException()).as("frame %d", i).isNull();
         }
 

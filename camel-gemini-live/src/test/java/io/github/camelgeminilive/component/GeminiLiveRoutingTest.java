@@ -1,10 +1,12 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.camelgeminilive.session.LiveSessionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -15,15 +17,14 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.session.LiveSessionException;
 
 /** Component configuration, threads, timeouts, error handling and the YAML DSL. */
 class GeminiLiveRoutingTest extends GeminiLiveTestSupport {
 
     private static final String WEATHER_JSON = "[{\"name\":\"get_weather\",\"description\":\"Weather in a city\","
-                                               + "\"parameters\":{\"type\":\"OBJECT\",\"properties\":{\"city\":"
-                                               + "{\"type\":\"STRING\"}},\"required\":[\"city\"]}}]";
+            + "\"parameters\":{\"type\":\"OBJECT\",\"properties\":{\"city\":"
+            + "{\"type\":\"STRING\"}},\"required\":[\"city\"]}}]";
 
     private final RecordingExceptionHandler recorder = new RecordingExceptionHandler();
     private final List<Throwable> handled = recorder.handled;

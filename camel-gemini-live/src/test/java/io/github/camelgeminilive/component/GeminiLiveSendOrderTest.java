@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -25,8 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 
 /**
  * Call order is wire order, also while the session connects; concurrent InOut exchanges on one key each get their own
@@ -66,11 +67,11 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
     }
 
     @ParameterizedTest(name = "resilient={0}")
-    @ValueSource(booleans = { true, false })
+    @ValueSource(booleans = {true, false})
     void framesAndInOutTurnsHandedBeforeTheConnectReachTheWireInCallOrder(boolean resilient) throws Exception {
         try (HeldConnectProxy proxy = new HeldConnectProxy(recorded.port())) {
             Endpoint endpoint = context.getEndpoint("gemini-live:order?baseUrl=ws://127.0.0.1:" + proxy.port()
-                                                    + "&apiKey={{gemini.apiKey}}&resilient=" + resilient);
+                    + "&apiKey={{gemini.apiKey}}&resilient=" + resilient);
             AsyncProducer producer = endpoint.createAsyncProducer();
             producer.start();
             try {
@@ -123,7 +124,7 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
                 public void configure() {
                     from("direct:askHeld").process(e -> firstRound.countDown())
                             .to("gemini-live:askHeld?baseUrl=ws://127.0.0.1:" + proxy.port()
-                                + "&apiKey={{gemini.apiKey}}");
+                                    + "&apiKey={{gemini.apiKey}}");
                 }
             });
             List<Future<Map<String, Exchange>>> asked = new ArrayList<>();
@@ -185,7 +186,7 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
     }
 
     private static CompletableFuture<Exchange> hand(AsyncProducer producer, Endpoint endpoint, ExchangePattern pattern,
-                                                    Object body) {
+            Object body) {
         Exchange exchange = endpoint.createExchange(pattern);
         exchange.getMessage().setBody(body);
         CompletableFuture<Exchange> done = new CompletableFuture<>();

@@ -1,15 +1,13 @@
 package io.github.camelgeminilive.component;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
-import io.github.camelgeminilive.emulator.SessionInfo;
-import io.github.camelgeminilive.protocol.FunctionDeclaration;
-import io.github.camelgeminilive.protocol.Tool;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -17,7 +15,10 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.protocol.FunctionDeclaration;
+import io.github.camelgeminilive.protocol.Tool;
 
 /** Starts one emulator (pace 0, one accepted API key) per test class and builds endpoint URIs against it. */
 abstract class GeminiLiveTestSupport extends CamelTestSupport {

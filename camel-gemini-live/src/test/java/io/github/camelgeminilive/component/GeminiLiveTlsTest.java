@@ -1,14 +1,15 @@
 package io.github.camelgeminilive.component;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
-import io.github.camelgeminilive.session.LiveSessionException;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.session.LiveSessionException;
 
 /** wss with the emulator's self-signed certificate: trusted through the trustStore options, refused without. */
 class GeminiLiveTlsTest extends GeminiLiveTestSupport {

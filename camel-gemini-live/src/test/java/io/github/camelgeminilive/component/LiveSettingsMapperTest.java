@@ -1,8 +1,13 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
@@ -17,10 +22,6 @@ import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one mapping from endpoint options to the client's setup and connection settings. */
 class LiveSettingsMapperTest {
@@ -142,7 +143,8 @@ class LiveSettingsMapperTest {
     void resilienceDefaultsAreTheClientDefaults() {
         ResumptionHandleStore store = new InMemoryResumptionHandleStore();
 
-        ResilienceOptions options = LiveSettingsMapper.resilienceOptions(new GeminiLiveConfiguration(), store, "call-1");
+        ResilienceOptions options =
+                LiveSettingsMapper.resilienceOptions(new GeminiLiveConfiguration(), store, "call-1");
 
         ResilienceOptions client = ResilienceOptions.defaults();
         assertThat(options.reconnect()).isEqualTo(client.reconnect());

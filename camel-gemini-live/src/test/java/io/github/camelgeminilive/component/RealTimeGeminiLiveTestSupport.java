@@ -1,9 +1,10 @@
 package io.github.camelgeminilive.component;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 
 /**
  * For tests that need a reply still streaming when something happens (barge-in, a drop): a second emulator that

@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import io.github.camelgeminilive.session.LiveSession;
-import io.github.camelgeminilive.session.LiveSessionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import io.github.camelgeminilive.session.LiveSession;
+import io.github.camelgeminilive.session.LiveSessionException;
 
 /** The ordered entry point for sends: the FIFO while connecting, its bound, a failed connect, a failed frame. */
 @Timeout(60)
@@ -31,7 +32,7 @@ class SharedLiveSessionTest {
     private SharedLiveSession shared = new SharedLiveSession("call", listener -> {
         connects.incrementAndGet();
         return connecting;
-    }, () -> { }, new TurnReplies("call", executor));
+    }, () -> {}, new TurnReplies("call", executor));
 
     @AfterEach
     void stop() {
@@ -40,7 +41,7 @@ class SharedLiveSessionTest {
 
     /** A session that records the stamp of each audio frame and answers the n-th (1-based) with {@code result}. */
     private LiveSession session(IntFunction<CompletableFuture<Void>> result) {
-        return (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { LiveSession.class },
+        return (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {LiveSession.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "sendAudio" -> {
                         written.add(TestAudio.firstSample((byte[]) args[0]));
@@ -134,7 +135,7 @@ class SharedLiveSessionTest {
 
         connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
         connecting = new CompletableFuture<>();
-        shared = new SharedLiveSession("other", listener -> connecting, () -> { }, new TurnReplies("o", executor));
+        shared = new SharedLiveSession("other", listener -> connecting, () -> {}, new TurnReplies("o", executor));
         assertThat(send(sized(SharedLiveSession.MAX_PENDING_BYTES - 10))).isNotDone();
         assertThat(send(sized(11))).isCompletedExceptionally();
         assertThat(send(sized(10))).isNotDone();

@@ -1,15 +1,16 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
 
 /** Handles in a Camel FileStateRepository survive a restart (a new repository on the same file). */
 class StateRepositoryHandleStoreTest {

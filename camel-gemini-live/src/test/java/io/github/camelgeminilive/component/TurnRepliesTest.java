@@ -1,21 +1,22 @@
 package io.github.camelgeminilive.component;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.Transcription;
 import io.github.camelgeminilive.protocol.UsageMetadata;
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSessionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How session events become the replies of waiting InOut exchanges. */
 class TurnRepliesTest {

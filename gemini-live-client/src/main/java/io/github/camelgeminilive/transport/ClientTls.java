@@ -49,7 +49,7 @@ final class ClientTls {
         RecordingTrustManager recorder = new RecordingTrustManager(trust);
         try {
             SSLContext delegate = SSLContext.getInstance("TLS");
-            delegate.init(null, new TrustManager[] { recorder }, null);
+            delegate.init(null, new TrustManager[] {recorder}, null);
             SSLContext context = new SSLContext(new Spi(delegate), delegate.getProvider(),
                     delegate.getProtocol()) {
             };

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.OptionMap;
@@ -23,8 +26,6 @@ import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.servlet.util.DefaultClassIntrospector;
 import io.undertow.websockets.jsr.DefaultWebSocketClientSslProvider;
 import io.undertow.websockets.jsr.ServerWebSocketContainer;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.HandshakeResponse;
 
 /**
  * {@link WebSocketTransport} on Undertow's Jakarta WebSocket client: one XNIO worker and one container for all

@@ -24,7 +24,8 @@ class ResilientPoliciesTest extends EmulatorClientTest {
     private static ResilienceOptions with(int heldLimit, OverflowPolicy policy, Duration replayAudio,
             Duration maxAge) {
         ResilienceOptions o = Resilience.options(true);
-        return o.withReplayBuffer(o.replayBufferBytes(), replayAudio).withHeldSends(heldLimit, o.heldSendBytes(), policy)
+        return o.withReplayBuffer(o.replayBufferBytes(), replayAudio)
+                .withHeldSends(heldLimit, o.heldSendBytes(), policy)
                 .withMaxConnectionAge(maxAge);
     }
 

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.undertow.websockets.core.WebSockets;
-
 import io.github.camelgeminilive.session.resilience.Outage;
 import io.github.camelgeminilive.testing.EventRecorder;
 import io.github.camelgeminilive.testing.Resilience;
 import io.github.camelgeminilive.testing.ScriptedServer;
 import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.undertow.websockets.core.WebSockets;
 
 /**
  * A service that accepts every setup and closes the connection right after (or says go-away at once): each such

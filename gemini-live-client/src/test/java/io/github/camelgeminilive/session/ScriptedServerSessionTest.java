@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +79,7 @@ class ScriptedServerSessionTest {
 
     @Test
     void sendsSetupFirstWithTheKeyOnlyInTheHeaderAndReadsBinarySetupComplete() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {}));
         EventRecorder events = new EventRecorder();
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
                 .connect(SETUP, null, events).get(10, TimeUnit.SECONDS);
@@ -99,9 +99,9 @@ class ScriptedServerSessionTest {
 
     @Test
     void framesLeaveInCallOrderPerThreadAndEveryFutureCompletes() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {}));
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
-                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS);
+                .connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS);
         server.nextReceived(); // setup
         int threads = 4;
         int perThread = 300;
@@ -322,7 +322,7 @@ class ScriptedServerSessionTest {
 
     @Test
     void aListenerThrowingAnErrorStillGetsItsClosedEvent() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {}));
         EventRecorder events = new EventRecorder();
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
                 .connect(SETUP, null, event -> {
@@ -386,10 +386,10 @@ class ScriptedServerSessionTest {
 
     @Test
     void setupTimesOutWhenTheServerStaysSilent() throws Exception {
-        server = new ScriptedServer(null, (ch, text) -> { });
+        server = new ScriptedServer(null, (ch, text) -> {});
         SessionOptions quick = new SessionOptions(SETUP.setup(), null, null, Duration.ofMillis(300));
         assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("127.0.0.1"), () -> KEY))
-                .connect(quick, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .connect(quick, null, e -> {}).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("No setupComplete").hasMessageContaining("PT0.3S");
     }
@@ -401,7 +401,7 @@ class ScriptedServerSessionTest {
                     URI.create("ws://127.0.0.1:" + silent.getLocalPort()), () -> KEY)
                     .withConnectTimeout(Duration.ofMillis(500));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> client(options).connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> client(options).connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(ConnectionLostException.class)
                     .hasMessageContaining("no WebSocket handshake within PT0.5S")
                     .hasMessageNotContaining(KEY);
@@ -411,7 +411,7 @@ class ScriptedServerSessionTest {
 
     @Test
     void eventsRunOnTheExecutorTheOptionsName() throws Exception {
-        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(null, ScriptedServer.setupThen((ch, text) -> {}));
         ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-event-thread"));
         try {
             EventRecorder events = new EventRecorder();
@@ -434,7 +434,7 @@ class ScriptedServerSessionTest {
         }
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> client(ConnectionOptions.geminiApi(URI.create("ws://127.0.0.1:" + freePort), () -> KEY))
-                        .connect(SETUP, null, ev -> { }).get(10, TimeUnit.SECONDS));
+                        .connect(SETUP, null, ev -> {}).get(10, TimeUnit.SECONDS));
         assertThat(e.getCause()).isInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("Cannot connect to ws://127.0.0.1:" + freePort)
                 .hasMessageNotContaining(KEY);
@@ -442,20 +442,20 @@ class ScriptedServerSessionTest {
 
     @Test
     void tlsWithATrustedCertificateForTheHostWorks() throws Exception {
-        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> {}));
         LiveSession session = client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY)
                 .withTrustStore(localhostCert.file(), localhostCert.password()))
-                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS);
+                .connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS);
         assertThat(session.sessionId()).isEqualTo("scripted-1");
         session.close();
     }
 
     @Test
     void tlsRejectsATrustedCertificateForAnotherHost() throws Exception {
-        server = new ScriptedServer(otherHostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(otherHostCert, ScriptedServer.setupThen((ch, text) -> {}));
         assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY)
                 .withTrustStore(otherHostCert.file(), otherHostCert.password()))
-                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("Cannot connect to wss://localhost:")
                 .hasMessageContaining("TLS certificate rejected")
@@ -466,9 +466,9 @@ class ScriptedServerSessionTest {
 
     @Test
     void tlsRejectsAnUntrustedCertificate() throws Exception {
-        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> { }));
+        server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> {}));
         assertThatThrownBy(() -> client(ConnectionOptions.geminiApi(server.baseUrl("localhost"), () -> KEY))
-                .connect(SETUP, null, e -> { }).get(10, TimeUnit.SECONDS))
+                .connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConnectionLostException.class)
                 .hasMessageContaining("Cannot connect to wss://localhost:")
                 .hasMessageContaining("TLS certificate rejected")

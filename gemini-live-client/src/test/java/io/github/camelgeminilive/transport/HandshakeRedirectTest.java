@@ -47,7 +47,7 @@ class HandshakeRedirectTest {
 
     @Test
     void theCredentialIsNotSentToWhereARedirectPoints() throws Exception {
-        target = new ScriptedServer(null, (ch, text) -> { });
+        target = new ScriptedServer(null, (ch, text) -> {});
         try (ServerSocket redirector = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<String> firstRequest = CompletableFuture.supplyAsync(
                     () -> redirectOnce(redirector, target.baseUrl("127.0.0.1") + "/elsewhere"), threads);

@@ -77,9 +77,9 @@ class HandshakeRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ws://example.com", "http://example.com:8080/x", "ws://10.0.0.1", "ws://128.0.0.1",
+    @ValueSource(strings = {"ws://example.com", "http://example.com:8080/x", "ws://10.0.0.1", "ws://128.0.0.1",
             "ws://localhost.example.com", "ws://127.0.0.1.example.com", "ws://[2001:db8::1]", "ws://[::2]",
-            "WS://EXAMPLE.COM" })
+            "WS://EXAMPLE.COM"})
     void plainTextToAHostOtherThanLoopbackIsRefusedUnlessAllowed(String base) {
         // refused in the constructor: no connection, and no DNS lookup (the host is judged as written)
         assertThatThrownBy(() -> options(base, Flavour.GEMINI_API, null, "k"))
@@ -94,9 +94,9 @@ class HandshakeRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ws://localhost:1234", "http://LocalHost", "ws://127.0.0.1:9", "ws://127.255.3.4",
+    @ValueSource(strings = {"ws://localhost:1234", "http://LocalHost", "ws://127.0.0.1:9", "ws://127.255.3.4",
             "ws://[::1]:80", "ws://[0:0:0:0:0:0:0:1]", "http://[::ffff:127.0.0.1]:8080", "wss://example.com",
-            "https://10.0.0.1" })
+            "https://10.0.0.1"})
     void loopbackMayBePlainAndEncryptedMayGoAnywhere(String base) {
         assertThat(HandshakeRequest.of(options(base, Flavour.GEMINI_API, null, "k")).uri()).isNotNull();
     }

@@ -18,7 +18,7 @@ class OrderedSenderTest {
     private final OrderedSender sender = new OrderedSender((utf8, done) -> {
         written.add(utf8);
         pending.add(done); // the write completes when the test says so
-    }, reason -> { }, 100);
+    }, reason -> {}, 100);
 
     @Test
     void aSendBeyondTheBoundFailsAtOnceIsCountedAndLeavesTheOthersInOrder() {

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.undertow.websockets.core.WebSockets;
-
 import io.github.camelgeminilive.testing.ScriptedServer;
+import io.undertow.websockets.core.WebSockets;
 
 /** The transport's own bounds against a real WebSocket server: received message size, outgoing queue bytes. */
 class TransportBoundsTest {
@@ -50,7 +49,7 @@ class TransportBoundsTest {
 
     /** A message over the limit closes the connection with 1009 before it is buffered whole or handed on. */
     @ParameterizedTest
-    @ValueSource(strings = { "text", "binary" })
+    @ValueSource(strings = {"text", "binary"})
     void anOversizedMessageClosesTheConnectionWith1009(String kind) throws Exception {
         server = new ScriptedServer(null, (ch, text) -> {
             String big = "{\"x\":\"" + "a".repeat(4 * LIMIT) + "\"}";
@@ -83,7 +82,7 @@ class TransportBoundsTest {
 
     @Test
     void aSendBeyondTheOutgoingBoundFailsAtOnceAndIsCounted() throws Exception {
-        server = new ScriptedServer(null, (ch, text) -> { });
+        server = new ScriptedServer(null, (ch, text) -> {});
         WebSocketConnection connection = connect(options(0, 3 * 1024 * 1024), new Recording());
 
         CompletableFuture<Void> tooBig = connection.sendText(new byte[4 * 1024 * 1024]);

@@ -33,7 +33,7 @@ public record ClientMessage(
     /** The number of top-level fields set; a valid message has exactly one. */
     public int fieldCount() {
         int n = 0;
-        for (Object o : new Object[] { setup, clientContent, realtimeInput, toolResponse, contextUpdate }) {
+        for (Object o : new Object[] {setup, clientContent, realtimeInput, toolResponse, contextUpdate}) {
             if (o != null) {
                 n++;
             }

@@ -8,7 +8,6 @@ public record Content(String role, List<Part> parts) {
         parts = Immutable.list(parts);
     }
 
-
     public static Content userText(String text) {
         return new Content("user", List.of(Part.ofText(text)));
     }

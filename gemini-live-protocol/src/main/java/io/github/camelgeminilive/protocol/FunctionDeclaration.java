@@ -13,7 +13,6 @@ public record FunctionDeclaration(String name, String description, Map<String, O
         parametersJsonSchema = Immutable.map(parametersJsonSchema);
     }
 
-
     public FunctionDeclaration(String name, String description, Map<String, Object> parameters) {
         this(name, description, parameters, null, null);
     }

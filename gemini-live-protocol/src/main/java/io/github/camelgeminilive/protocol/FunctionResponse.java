@@ -11,7 +11,6 @@ public record FunctionResponse(String id, String name, Map<String, Object> respo
         response = Immutable.map(response);
     }
 
-
     public FunctionResponse(String id, String name, Map<String, Object> response) {
         this(id, name, response, null);
     }

@@ -23,7 +23,6 @@ public record GenerationConfig(
         responseModalities = Immutable.list(responseModalities);
     }
 
-
     /** Without {@code enableAffectiveDialog}. */
     public GenerationConfig(List<String> responseModalities, SpeechConfig speechConfig, Double temperature,
             Double topP, Integer topK, Integer maxOutputTokens, Integer candidateCount, Double presencePenalty,

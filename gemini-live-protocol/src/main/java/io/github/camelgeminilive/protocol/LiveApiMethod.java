@@ -19,7 +19,8 @@ public enum LiveApiMethod {
     BIDI_GENERATE_CONTENT("google.ai.generativelanguage.%s.GenerativeService.BidiGenerateContent",
             List.of("v1beta", "v1alpha", "v1")),
     /** Gemini API with an ephemeral token. */
-    BIDI_GENERATE_CONTENT_CONSTRAINED("google.ai.generativelanguage.%s.GenerativeService.BidiGenerateContentConstrained",
+    BIDI_GENERATE_CONTENT_CONSTRAINED(
+            "google.ai.generativelanguage.%s.GenerativeService.BidiGenerateContentConstrained",
             List.of("v1beta", "v1alpha", "v1")),
     /** Vertex AI, with an OAuth access token. */
     VERTEX_BIDI_GENERATE_CONTENT("google.cloud.aiplatform.%s.LlmBidiService/BidiGenerateContent",

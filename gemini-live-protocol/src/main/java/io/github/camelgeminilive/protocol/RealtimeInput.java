@@ -15,7 +15,6 @@ public record RealtimeInput(
         mediaChunks = Immutable.list(mediaChunks);
     }
 
-
     public static RealtimeInput ofAudio(Blob audio) {
         return new RealtimeInput(audio, null, null, null, null, null, null);
     }

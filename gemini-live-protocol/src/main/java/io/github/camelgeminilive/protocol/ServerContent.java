@@ -18,7 +18,6 @@ public record ServerContent(
         groundingMetadata = Immutable.map(groundingMetadata);
     }
 
-
     public static ServerContent ofModelTurn(Content modelTurn) {
         return new ServerContent(modelTurn, null, null, null, null, null, null, null, null, null);
     }

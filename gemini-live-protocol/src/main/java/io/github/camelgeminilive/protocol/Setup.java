@@ -31,7 +31,6 @@ public record Setup(
         labels = Immutable.map(labels);
     }
 
-
     public static Builder builder(String model) {
         return new Builder(model);
     }
@@ -93,18 +92,40 @@ public record Setup(
         }
 
         public Builder generationConfig(GenerationConfig v) { this.generationConfig = v; return this; }
+
         public Builder systemInstruction(Content v) { this.systemInstruction = v; return this; }
+
         public Builder tools(List<Tool> v) { this.tools = v; return this; }
+
         public Builder realtimeInputConfig(RealtimeInputConfig v) { this.realtimeInputConfig = v; return this; }
+
         public Builder sessionResumption(SessionResumptionConfig v) { this.sessionResumption = v; return this; }
-        public Builder contextWindowCompression(ContextWindowCompressionConfig v) { this.contextWindowCompression = v; return this; }
-        public Builder inputAudioTranscription(boolean on) { this.inputAudioTranscription = on ? new AudioTranscriptionConfig() : null; return this; }
-        public Builder outputAudioTranscription(boolean on) { this.outputAudioTranscription = on ? new AudioTranscriptionConfig() : null; return this; }
+
+        public Builder contextWindowCompression(ContextWindowCompressionConfig v) {
+            this.contextWindowCompression = v;
+            return this;
+        }
+
+        public Builder inputAudioTranscription(boolean on) {
+            this.inputAudioTranscription = on ? new AudioTranscriptionConfig() : null;
+            return this;
+        }
+
+        public Builder outputAudioTranscription(boolean on) {
+            this.outputAudioTranscription = on ? new AudioTranscriptionConfig() : null;
+            return this;
+        }
+
         public Builder proactivity(ProactivityConfig v) { this.proactivity = v; return this; }
+
         public Builder enableAffectiveDialog(Boolean v) { this.enableAffectiveDialog = v; return this; }
+
         public Builder historyConfig(HistoryConfig v) { this.historyConfig = v; return this; }
+
         public Builder explicitVadSignal(Boolean v) { this.explicitVadSignal = v; return this; }
+
         public Builder safetySettings(List<SafetySetting> v) { this.safetySettings = v; return this; }
+
         public Builder labels(Map<String, String> v) { this.labels = v; return this; }
 
         public Setup build() {

@@ -12,7 +12,6 @@ public record Tool(List<FunctionDeclaration> functionDeclarations, Map<String, O
         codeExecution = Immutable.map(codeExecution);
     }
 
-
     public static Tool ofFunctions(List<FunctionDeclaration> declarations) {
         return new Tool(declarations, null, null);
     }

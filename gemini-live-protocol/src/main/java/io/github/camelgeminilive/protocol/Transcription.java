@@ -10,7 +10,6 @@ public record Transcription(String text, Boolean finished, String languageCode, 
         words = Immutable.list(words);
     }
 
-
     public static Transcription of(String text) {
         return new Transcription(text, null, null, null, null);
     }

@@ -21,7 +21,6 @@ public record UsageMetadata(
         toolUsePromptTokensDetails = Immutable.list(toolUsePromptTokensDetails);
     }
 
-
     /** Without the cache and tool-use details. */
     public UsageMetadata(Integer promptTokenCount, Integer cachedContentTokenCount, Integer responseTokenCount,
             Integer toolUsePromptTokenCount, Integer thoughtsTokenCount, Integer totalTokenCount,

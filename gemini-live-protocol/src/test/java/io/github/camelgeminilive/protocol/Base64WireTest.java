@@ -47,7 +47,7 @@ class Base64WireTest {
 
     @Test
     void plusSlashAndPaddingAreStandardAlphabet() {
-        byte[] data = { (byte) 251, (byte) 255, (byte) 191, 0, 1 };
+        byte[] data = {(byte) 251, (byte) 255, (byte) 191, 0, 1};
 
         assertThat(json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm", data)))))
                 .contains("\"data\":\"+/+/AAE=\"");
@@ -71,7 +71,7 @@ class Base64WireTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "0,10", "3,7", "1,0", "99,1", "50,50" })
+    @CsvSource({"0,10", "3,7", "1,0", "99,1", "50,50"})
     void fastFrameOfASliceEncodesOnlyThatSlice(int offset, int length) {
         byte[] buffer = bytes(100);
         byte[] slice = Arrays.copyOfRange(buffer, offset, offset + length);
@@ -99,8 +99,8 @@ class Base64WireTest {
     void fastFramesOfAnotherMimeTypeOrFieldDoNotReuseTheLastHead() {
         byte[] data = bytes(6);
 
-        for (String[] fieldAndType : new String[][] { { "audio", "audio/pcm;rate=16000" },
-                { "audio", "audio/pcm;rate=8000" }, { "video", "audio/pcm;rate=8000" } }) {
+        for (String[] fieldAndType : new String[][] {{"audio", "audio/pcm;rate=16000"},
+                {"audio", "audio/pcm;rate=8000"}, {"video", "audio/pcm;rate=8000"}}) {
             Blob blob = new Blob(fieldAndType[1], data);
             RealtimeInput input = fieldAndType[0].equals("audio") ? RealtimeInput.ofAudio(blob)
                     : RealtimeInput.ofVideo(blob);
@@ -111,7 +111,7 @@ class Base64WireTest {
 
     @Test
     void fastFrameEscapesTheMimeType() {
-        String fast = fast("audio", "audio/x\"y", new byte[] { 1 }, 0, 1);
+        String fast = fast("audio", "audio/x\"y", new byte[] {1}, 0, 1);
 
         assertThat(json.readClient(fast).realtimeInput().audio().mimeType()).isEqualTo("audio/x\"y");
     }
@@ -121,7 +121,7 @@ class Base64WireTest {
             "+/+/AAE=, standard padded",
             "+/+/AAE, standard unpadded",
             "-_-_AAE=, URL-safe padded",
-            "-_-_AAE, URL-safe unpadded" })
+            "-_-_AAE, URL-safe unpadded"})
     void readerAcceptsWhatProto3JsonParsersAccept(String base64, String kind) {
         byte[] data = json.readClient("{\"realtimeInput\":{\"audio\":{\"mimeType\":\"audio/pcm\",\"data\":\"" + base64
                 + "\"}}}").realtimeInput().audio().data();
@@ -130,7 +130,7 @@ class Base64WireTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "A*==", "AQID\\nBA==", "AQ=D", "+_AA", "A", "AQ=", "AQ===" })
+    @ValueSource(strings = {"A*==", "AQID\\nBA==", "AQ=D", "+_AA", "A", "AQ=", "AQ==="})
     void invalidBase64IsRejectedNamingTheField(String base64) {
         String message = "{\"realtimeInput\":{\"video\":{\"mimeType\":\"image/png\",\"data\":\"" + base64 + "\"}}}";
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelgeminilive.protocol.GenerationConfig.SpeechConfig;
 import io.github.camelgeminilive.protocol.GenerationConfig.ThinkingConfig;
 import io.github.camelgeminilive.protocol.RealtimeInputConfig.AutomaticActivityDetection;
 
@@ -43,7 +42,8 @@ class ClientFixturesTest {
         FunctionDeclaration weather = functions.get(0);
         assertThat(weather.description()).isEqualTo("Current weather for a city");
         assertThat(weather.behavior()).isEqualTo("NON_BLOCKING");
-        assertThat(weather.parameters()).containsEntry("type", "OBJECT").containsEntry("required", List.of("city_name"));
+        assertThat(weather.parameters()).containsEntry("type", "OBJECT").containsEntry("required",
+                List.of("city_name"));
         assertThat(weather.parameters().get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsOnlyKeys("city_name", "unit_system");
         assertThat(weather.parametersJsonSchema()).isNull();
@@ -125,7 +125,7 @@ class ClientFixturesTest {
         List<Part> last = c.turns().get(2).parts();
         assertThat(last.get(0).text()).isEqualTo("What is in this picture?");
         assertThat(last.get(1).inlineData())
-                .isEqualTo(new Blob("image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }));
+                .isEqualTo(new Blob("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}));
     }
 
     @Test
@@ -133,7 +133,7 @@ class ClientFixturesTest {
         RealtimeInput r = Fixtures.client("realtime-audio").realtimeInput();
 
         assertThat(r).isEqualTo(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=16000",
-                new byte[] { 0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128 })));
+                new byte[] {0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128})));
     }
 
     @Test
@@ -141,7 +141,7 @@ class ClientFixturesTest {
         RealtimeInput r = Fixtures.client("realtime-video").realtimeInput();
 
         assertThat(r).isEqualTo(RealtimeInput.ofVideo(
-                new Blob("image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 })));
+                new Blob("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0})));
     }
 
     @Test
@@ -161,8 +161,8 @@ class ClientFixturesTest {
 
         assertThat(r.audio()).isNull();
         assertThat(r.mediaChunks()).containsExactly(
-                new Blob("audio/pcm;rate=16000", new byte[] { (byte) 251, (byte) 255, (byte) 191, 0, 1 }),
-                new Blob("image/png", new byte[] { 1, 2, 3, 4, 5, 6 }));
+                new Blob("audio/pcm;rate=16000", new byte[] {(byte) 251, (byte) 255, (byte) 191, 0, 1}),
+                new Blob("image/png", new byte[] {1, 2, 3, 4, 5, 6}));
     }
 
     @Test

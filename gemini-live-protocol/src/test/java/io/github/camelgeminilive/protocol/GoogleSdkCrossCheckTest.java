@@ -103,7 +103,7 @@ class GoogleSdkCrossCheckTest {
 
     @Test
     void sdkReadsOurAudioBytes() {
-        byte[] pcm = { 1, (byte) 0xFF, 0, (byte) 0x80, 0x7F };
+        byte[] pcm = {1, (byte) 0xFF, 0, (byte) 0x80, 0x7F};
         ServerMessage ours = ServerMessage.of(ServerContent.ofModelTurn(
                 new Content("model", java.util.List.of(Part.ofInlineData("audio/pcm;rate=24000", pcm)))));
 

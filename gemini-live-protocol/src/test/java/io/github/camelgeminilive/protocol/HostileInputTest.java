@@ -31,9 +31,9 @@ class HostileInputTest {
     private static final String ARGS = "at toolCall.functionCalls[0].args";
 
     @ParameterizedTest
-    @ValueSource(strings = { "1e999999999s", "1e-999999999s", "1e99999999s", "1e-99999999s", "1E99999999",
+    @ValueSource(strings = {"1e999999999s", "1e-999999999s", "1e99999999s", "1e-99999999s", "1E99999999",
             "-1e99999999s", "1e9s", "+5s",
-            ".5s", "5.s", "0x10s", "315576000001s", "999999999999s", "1000000000000s", "1.5e3s", " 1 s" })
+            ".5s", "5.s", "0x10s", "315576000001s", "999999999999s", "1000000000000s", "1.5e3s", " 1 s"})
     void durationsOutsideTheGrammarFailAtOnce(String text) {
         assertThatThrownBy(() -> assertTimeoutPreemptively(FAST, () -> ProtoDuration.parse(text)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -119,10 +119,10 @@ class HostileInputTest {
                 + "]".repeat(200) + "]")))
                 .hasMessageContaining("nesting depth");
         assertThatThrownBy(() -> assertTimeoutPreemptively(FAST, () -> JSON.mapper().readValue(
-                "{\"n\":" + MANY_NINES + "}", new TypeReference<Map<String, Object>>() { })))
+                "{\"n\":" + MANY_NINES + "}", new TypeReference<Map<String, Object>>() {})))
                 .hasMessageContaining("Number value length");
         Map<String, Object> fine = assertTimeoutPreemptively(FAST, () -> JSON.mapper().readValue(
-                "{\"big\":1e999999999,\"small\":1e-999999999}", new TypeReference<Map<String, Object>>() { }));
+                "{\"big\":1e999999999,\"small\":1e-999999999}", new TypeReference<Map<String, Object>>() {}));
         assertThat(fine).containsEntry("big", Double.POSITIVE_INFINITY).containsEntry("small", 0.0);
     }
 

@@ -14,7 +14,8 @@ class MimeTypesTest {
         assertThat(MimeTypes.pcmRate("audio/pcm", 16000)).isEqualTo(16000);
         assertThat(MimeTypes.pcmRate(" audio/pcm ;", 16000)).isEqualTo(16000);
         assertThat(MimeTypes.pcmRate("audio/pcm; channels=1; rate=22050", 16000)).isEqualTo(22050);
-        assertThat(MimeTypes.pcmRate("audio/pcm;samplerate=8000", 16000)).as("only the rate parameter").isEqualTo(16000);
+        assertThat(MimeTypes.pcmRate("audio/pcm;samplerate=8000", 16000)).as("only the rate parameter")
+                .isEqualTo(16000);
         assertThat(MimeTypes.pcm(44100)).isEqualTo("audio/pcm;rate=44100");
         assertThat(MimeTypes.PCM_INPUT).isEqualTo("audio/pcm;rate=16000");
     }
@@ -28,7 +29,8 @@ class MimeTypesTest {
         assertThatThrownBy(() -> MimeTypes.pcmRate("audio/pcm;rate=0", 1)).hasMessageContaining("'0'");
         assertThatThrownBy(() -> MimeTypes.pcmRate("audio/pcm;rate=", 1)).hasMessageContaining("''");
         assertThatThrownBy(() -> MimeTypes.pcmRate("audio/pcm;rate=-8000", 1)).hasMessageContaining("'-8000'");
-        assertThatThrownBy(() -> MimeTypes.pcmRate("audio/pcm;rate=99999999999", 1)).hasMessageContaining("'99999999999'");
+        assertThatThrownBy(() -> MimeTypes.pcmRate("audio/pcm;rate=99999999999", 1))
+                .hasMessageContaining("'99999999999'");
         assertThat(MimeTypes.isPcm("audio/pc")).isFalse();
         assertThat(MimeTypes.isPcm("audio/pcmx")).isFalse();
     }

@@ -19,7 +19,7 @@ class ModelRulesTableTest {
             "projects/p/locations/us-central1/publishers/google/models/gemini-3.1-flash-live-preview, 3.1-flash-live",
             "models/gemini-2.0-flash-live-001, generic",
             "models/gemini-live-2.5-flash-preview, generic",
-            "models/some-other-model, generic" })
+            "models/some-other-model, generic"})
     void modelNamesMapToTheirFamily(String model, String family) {
         assertThat(table.forModel(model).family()).isEqualTo(family);
     }
@@ -78,6 +78,7 @@ class ModelRulesTableTest {
         ModelRules changed = ModelRulesTable.NATIVE_AUDIO_2_5.withTextTurn(ModelRules.TextTurn.REALTIME_TEXT);
 
         assertThat(changed.textTurn()).isEqualTo(ModelRules.TextTurn.REALTIME_TEXT);
-        assertThat(changed.withTextTurn(ModelRules.TextTurn.CLIENT_CONTENT)).isEqualTo(ModelRulesTable.NATIVE_AUDIO_2_5);
+        assertThat(changed.withTextTurn(ModelRules.TextTurn.CLIENT_CONTENT))
+                .isEqualTo(ModelRulesTable.NATIVE_AUDIO_2_5);
     }
 }

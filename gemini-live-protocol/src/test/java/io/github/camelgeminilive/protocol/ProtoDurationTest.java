@@ -27,7 +27,7 @@ class ProtoDurationTest {
             "' 7s ', PT7S",
             "60, PT1M",
             "3600.123456s, PT1H0.123456S",
-            "315576000000s, PT87660000H" })
+            "315576000000s, PT87660000H"})
     void parses(String text, String expected) {
         assertThat(ProtoDuration.parse(text)).isEqualTo(Duration.parse(expected));
     }
@@ -45,13 +45,13 @@ class ProtoDurationTest {
             "PT-1.5S, -1.500s",
             "PT-0.25S, -0.250s",
             "PT-2S, -2s",
-            "PT87660000H, 315576000000s" })
+            "PT87660000H, 315576000000s"})
     void formatsCanonically(String duration, String expected) {
         assertThat(ProtoDuration.format(Duration.parse(duration))).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "s", "abc", "1.5ms", "5m", "1.0000000001s", "1,5s", "PT5S", "--1s" })
+    @ValueSource(strings = {"", "s", "abc", "1.5ms", "5m", "1.0000000001s", "1,5s", "PT5S", "--1s"})
     void rejectsWhatIsNotADuration(String text) {
         assertThatThrownBy(() -> ProtoDuration.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -66,7 +66,7 @@ class ProtoDurationTest {
 
     @Test
     void formatAndParseAreInverse() {
-        for (long nanos : new long[] { 0, 1, 999, 1_000, 1_000_000, 123_456_789, 1_500_000_000L, -1, -1_000_000_001L }) {
+        for (long nanos : new long[] {0, 1, 999, 1_000, 1_000_000, 123_456_789, 1_500_000_000L, -1, -1_000_000_001L}) {
             Duration d = Duration.ofNanos(nanos);
             assertThat(ProtoDuration.parse(ProtoDuration.format(d))).as("%d ns", nanos).isEqualTo(d);
         }

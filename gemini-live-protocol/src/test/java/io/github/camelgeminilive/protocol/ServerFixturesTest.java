@@ -13,7 +13,7 @@ import io.github.camelgeminilive.protocol.UsageMetadata.ModalityTokenCount;
 /** The typed values of each server fixture, as docs/wire-protocol.md describes them. */
 class ServerFixturesTest {
 
-    private static final byte[] PCM = { 0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128 };
+    private static final byte[] PCM = {0, 0, 16, 0, (byte) 240, (byte) 255, 127, (byte) 128};
 
     @Test
     void setupCompleteCarriesTheSessionId() {
@@ -113,7 +113,7 @@ class ServerFixturesTest {
         ServerMessage m = Fixtures.server("multi-part-3-1");
 
         assertThat(m.serverContent().modelTurn().parts()).containsExactly(Part.ofInlineData("audio/pcm;rate=24000",
-                new byte[] { (byte) 251, (byte) 255, (byte) 191, 0, 1 }));
+                new byte[] {(byte) 251, (byte) 255, (byte) 191, 0, 1}));
         assertThat(m.serverContent().outputTranscription()).isEqualTo(Transcription.of("Hello there"));
         assertThat(m.usageMetadata()).isEqualTo(new UsageMetadata(20, null, 5, null, null, 25, null, null));
     }
@@ -193,7 +193,8 @@ class ServerFixturesTest {
     void helpersOfTheRecordsDoNotLeakOntoTheWire() {
         String written = LiveJson.get().write(ServerMessage.of(ServerContent.ofModelTurn(Content.modelText("hi"))));
 
-        assertThat(written).isEqualTo("{\"serverContent\":{\"modelTurn\":{\"role\":\"model\",\"parts\":[{\"text\":\"hi\"}]}}}");
+        assertThat(written)
+                .isEqualTo("{\"serverContent\":{\"modelTurn\":{\"role\":\"model\",\"parts\":[{\"text\":\"hi\"}]}}}");
         assertThat(LiveJson.get().write(ServerMessage.of(new SessionResumptionUpdate("h", null, null))))
                 .isEqualTo("{\"sessionResumptionUpdate\":{\"newHandle\":\"h\"}}");
         assertThat(LiveJson.get().write(ClientMessage.of(RealtimeInput.ofText("x")))).doesNotContain("fieldCount");

@@ -38,7 +38,8 @@ class WireVariantsTest {
         ServerMessage parsed = json.readServer(Fixtures.text("variants/" + variant + ".json"));
 
         assertThat(parsed).isEqualTo(Fixtures.server(canonical));
-        assertThat(Fixtures.tree(json.write(parsed))).isEqualTo(Fixtures.tree(Fixtures.text("server/" + canonical + ".json")));
+        assertThat(Fixtures.tree(json.write(parsed)))
+                .isEqualTo(Fixtures.tree(Fixtures.text("server/" + canonical + ".json")));
     }
 
     @ParameterizedTest
@@ -47,7 +48,8 @@ class WireVariantsTest {
         ClientMessage parsed = json.readClient(Fixtures.text("variants/" + variant + ".json"));
 
         assertThat(parsed).isEqualTo(Fixtures.client(canonical));
-        assertThat(Fixtures.tree(json.write(parsed))).isEqualTo(Fixtures.tree(Fixtures.text("client/" + canonical + ".json")));
+        assertThat(Fixtures.tree(json.write(parsed)))
+                .isEqualTo(Fixtures.tree(Fixtures.text("client/" + canonical + ".json")));
     }
 
     @Test
@@ -60,12 +62,15 @@ class WireVariantsTest {
 
     @Test
     void int64AndInt32SetupFieldsAsStrings() {
-        Setup s = json.readClient("""
-                {"setup":{"model":"models/m",
-                  "generationConfig":{"maxOutputTokens":"256","topK":"5","thinkingConfig":{"thinkingBudget":"0"}},
-                  "realtimeInputConfig":{"automaticActivityDetection":{"silenceDurationMs":"500","prefixPaddingMs":"0"}},
-                  "contextWindowCompression":{"triggerTokens":"4000000000","slidingWindow":{"targetTokens":"3000000000"}}}}
-                """).setup();
+        Setup s = json
+                .readClient(
+                        """
+                                {"setup":{"model":"models/m",
+                                  "generationConfig":{"maxOutputTokens":"256","topK":"5","thinkingConfig":{"thinkingBudget":"0"}},
+                                  "realtimeInputConfig":{"automaticActivityDetection":{"silenceDurationMs":"500","prefixPaddingMs":"0"}},
+                                  "contextWindowCompression":{"triggerTokens":"4000000000","slidingWindow":{"targetTokens":"3000000000"}}}}
+                                """)
+                .setup();
 
         assertThat(s.generationConfig().maxOutputTokens()).isEqualTo(256);
         assertThat(s.generationConfig().topK()).isEqualTo(5);
@@ -81,6 +86,6 @@ class WireVariantsTest {
                 "{\"realtime_input\":{\"audio\":{\"mimeType\":\"audio/pcm;rate=8000\",\"data\":\"AQID\"}}}");
 
         assertThat(m).isEqualTo(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm;rate=8000",
-                new byte[] { 1, 2, 3 }))));
+                new byte[] {1, 2, 3}))));
     }
 }

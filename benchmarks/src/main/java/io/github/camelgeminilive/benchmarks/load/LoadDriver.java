@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * The load driver (no JMH). One client per JVM, so threads, heap and JIT of one do not colour the other:

@@ -147,7 +147,8 @@ final class LoadStep {
                     cpu - jit, jit, emuCpu - emuJit, emuJit,
                     ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
-                    threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors, passed);
+                    threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors,
+                    passed);
         } finally {
             sender.shutdownNow();
         }

@@ -53,7 +53,8 @@ final class OurLoadClient implements LoadClient {
                 .generationConfig(GenerationConfig.of(List.of("AUDIO"), null))
                 .realtimeInputConfig(new RealtimeInputConfig(
                         new RealtimeInputConfig.AutomaticActivityDetection(null, null, null, null,
-                                SessionCycle.SILENCE_MS), null, null))
+                                SessionCycle.SILENCE_MS),
+                        null, null))
                 .inputAudioTranscription(true)
                 .outputAudioTranscription(true)
                 .build());

@@ -236,7 +236,8 @@ public record ReconnectProbe(int goAways, int reconnects, Percentiles goAwayToFi
             synchronized (lastGoAway) {
                 return new ReconnectProbe(goAways, done, Percentiles.ofNanos(toFirstFrame),
                         Percentiles.ofNanos(toReconnected), Percentiles.ofNanos(afterSafePoint),
-                        Percentiles.ofNanos(downtime), Percentiles.ofNanos(late).max(), probe.longestSendWait() / 1e6, sent, inState,
+                        Percentiles.ofNanos(downtime), Percentiles.ofNanos(late).max(), probe.longestSendWait() / 1e6,
+                        sent, inState,
                         (int) reconnected.stream().filter(LiveEvent.Reconnected::resumed).count(), List.of(), null);
             }
         }

@@ -47,7 +47,8 @@ public record StepResult(String client, KindOptions options, int sessions,
         double clientCoresNoJit, double clientJitCores, double emulatorCoresNoJit, double emulatorJitCores,
         java.util.Map<String, Double> clientThreadCpu, java.util.Map<String, Double> emulatorThreadCpu,
         double heapPerSessionKb,
-        int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost, long chunksReceived, long chunksLost,
+        int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost,
+        long chunksReceived, long chunksLost,
         long turns, long turnsInterrupted, long errors, boolean passed) {
 
     static final double LIMIT_MS = 20.0;

@@ -427,7 +427,8 @@ public final class ReportWriter {
                         + " | " + fmt(cpu) + " / " + fmt(cpuNoJit) + " | " + fmt(100 * cpuNoJit / Math.max(1, n))
                         + " | " + fmt(r.path("emulatorCpuCores").asDouble()) + " / "
                         + fmt(r.path("emulatorCoresNoJit").asDouble()) + " | "
-                        + heapPerSession(r.path("heapPerSessionKb").asDouble()) + " | " + r.path("threads").asInt() + " | "
+                        + heapPerSession(r.path("heapPerSessionKb").asDouble()) + " | " + r.path("threads").asInt()
+                        + " | "
                         + r.path("framesLost").asLong() + " / " + r.path("framesSent").asLong() + " | "
                         + r.path("chunksLost").asLong() + " / " + r.path("chunksReceived").asLong() + " | "
                         + r.path("turnsInterrupted").asLong() + " | "
@@ -537,7 +538,8 @@ public final class ReportWriter {
         Chart.write(png, "Gemini Live client vs Google Java SDK 2.0.0: N real-time audio sessions, 2 cores",
                 List.of(new Chart.Panel("p99 latency (ms, log scale)", "concurrent sessions", "ms", true, 0.1, 10_000,
                         LIMIT_MS, "20 ms real-time bar", latency),
-                        new Chart.Panel("CPU without JIT (cores busy, of 2)", "concurrent sessions", "cores", false, 0, 2,
+                        new Chart.Panel("CPU without JIT (cores busy, of 2)", "concurrent sessions", "cores", false, 0,
+                                2,
                                 Double.NaN, "", cpu)));
     }
 
@@ -600,7 +602,8 @@ public final class ReportWriter {
         line("| goAway at the listener -> `Reconnected` at the listener (ms) | " + ms(t.path("p50").asDouble()) + " | "
                 + ms(t.path("max").asDouble()) + " |");
         line("| the handover alone: the later of goAway and the reply's `turnComplete` (the drain's end) ->"
-                + " `Reconnected` (ms) | " + ms(h.path("p50").asDouble()) + " | " + ms(h.path("max").asDouble()) + " |");
+                + " `Reconnected` (ms) | " + ms(h.path("p50").asDouble()) + " | " + ms(h.path("max").asDouble())
+                + " |");
         line("| `Reconnected.downtime` as the client reports it (from the goAway, drain included) (ms) | "
                 + ms(d.path("p50").asDouble()) + " | " + ms(d.path("max").asDouble()) + " |");
         line("");
@@ -609,12 +612,14 @@ public final class ReportWriter {
         line("- largest lateness of reply audio at the listener over the whole run (the gap a route hears): "
                 + ms(r.path("replyLatenessMax").asDouble()) + " ms;");
         line("- longest an outgoing frame waited between `sendAudio` and the socket (held during the switch: the gap in"
-                + " the audio the emulator hears, then caught up): " + ms(r.path("longestSendWaitMs").asDouble()) + " ms;");
+                + " the audio the emulator hears, then caught up): " + ms(r.path("longestSendWaitMs").asDouble())
+                + " ms;");
         long sent = r.path("samplesSent").asLong();
         long inState = r.path("samplesInState").asLong();
         line("- input audio: " + sent + " samples sent, " + inState + " in the emulator's session state ("
                 + (inState == sent ? "none lost, none duplicated" : (inState < sent ? (sent - inState)
-                        + " missing" : (inState - sent) + " duplicated")) + ").");
+                        + " missing" : (inState - sent) + " duplicated"))
+                + ").");
         line("- The SDK has no equivalent: it surfaces `goAway` as a message and leaves reconnecting, resumption and"
                 + " replay to the application, so its reconnect cost is whatever the application builds.");
         line("");

@@ -94,7 +94,8 @@ public record EncodedFrame(byte[] utf8, Duration audio, List<String> toolRespons
         if (input != null && input.audio() != null && input.audio().data() != null) {
             String mime = input.audio().mimeType() == null ? MimeTypes.PCM_INPUT : input.audio().mimeType();
             return new EncodedFrame(LiveJson.get().writeBytes(message),
-                    audioLength(input.audio().data().length, MimeTypes.pcmRate(mime, MimeTypes.PCM_INPUT_RATE)), List.of());
+                    audioLength(input.audio().data().length, MimeTypes.pcmRate(mime, MimeTypes.PCM_INPUT_RATE)),
+                    List.of());
         }
         return of(message);
     }

@@ -112,7 +112,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
      *             code chained to it never holds up this session's events) and runs the session's timers
      */
     public PlainLiveSession(SessionOptions options, LiveSessionListener listener, Executor pool) {
-        this(options, pool, () -> { }, (handle, readNanos) -> { }, new SessionCounters(), listener, null);
+        this(options, pool, () -> {}, (handle, readNanos) -> {}, new SessionCounters(), listener, null);
     }
 
     /**

@@ -41,7 +41,9 @@ public final class EventQueue implements EventSink {
     private static final int BATCH = 64;
 
     /** What may go first at the bound, in this order; STATE never. */
-    private enum Kind { AUDIO, CONTENT, UPDATE, STATE }
+    private enum Kind {
+        AUDIO, CONTENT, UPDATE, STATE
+    }
 
     private final LiveSessionListener listener;
     private final Executor executor;

@@ -24,7 +24,7 @@ import io.github.camelgeminilive.session.delivery.SessionCounters;
  */
 public final class ResilientLiveSession implements ResilientSession {
 
-    private static final Consumer<ConversationLog> NOT_A_TURN = log -> { };
+    private static final Consumer<ConversationLog> NOT_A_TURN = log -> {};
 
     private final SessionPhases phases;
 

@@ -397,7 +397,8 @@ final class SessionPhases {
             if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
                 return CompletableFuture.failedFuture(new SessionClosedException(
                         "Cannot send: the resilient Live API session is closed"
-                                + (endError == null ? "" : " (" + endError.getMessage() + ")"), endError));
+                                + (endError == null ? "" : " (" + endError.getMessage() + ")"),
+                        endError));
             }
             return outbox.send(m, log, current, phase == Phase.DRAINING, lastError);
         }

@@ -46,7 +46,7 @@ class FrameSizeLimitTest {
     }
 
     @ParameterizedTest(name = "resilient={0}")
-    @ValueSource(booleans = { false, true })
+    @ValueSource(booleans = {false, true})
     void aFrameOverTheConnectionsOutgoingBoundIsRefusedAtOnceCountedAndTheSessionGoesOn(boolean resilient)
             throws Exception {
         try (GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).pace(0).apiKey(KEY).build().start();

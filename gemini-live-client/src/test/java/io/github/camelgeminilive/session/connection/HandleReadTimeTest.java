@@ -40,7 +40,7 @@ class HandleReadTimeTest {
         AtomicLong readAt = new AtomicLong();
         PlainLiveSession session = new PlainLiveSession(
                 SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), engine,
-                pool, () -> { }, (handle, readNanos) -> readAt.set(readNanos), new SessionCounters());
+                pool, () -> {}, (handle, readNanos) -> readAt.set(readNanos), new SessionCounters());
         try {
             pool.execute(() -> session.onBinary(bytes("{\"setupComplete\":{}}")));
             assertThat(inSetup.await(10, TimeUnit.SECONDS)).isTrue();

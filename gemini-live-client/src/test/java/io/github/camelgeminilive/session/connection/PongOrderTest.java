@@ -43,7 +43,7 @@ class PongOrderTest {
         };
         PlainLiveSession session = new PlainLiveSession(
                 SessionOptions.of(Setup.builder("models/gemini-2.5-flash-native-audio-latest").build()), engine,
-                pool, () -> heard.add("pong"), (handle, readNanos) -> { }, new SessionCounters());
+                pool, () -> heard.add("pong"), (handle, readNanos) -> {}, new SessionCounters());
         try {
             // what the I/O thread does: the frames, then the pong, in wire order
             pool.execute(() -> session.onBinary(bytes("{\"setupComplete\":{}}")));

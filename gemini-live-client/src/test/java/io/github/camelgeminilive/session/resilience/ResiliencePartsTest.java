@@ -178,7 +178,7 @@ class ResiliencePartsTest {
 
     @Test
     void toolCallsAreAnsweredOnceOnTheirOwnConnection() {
-        ToolCalls calls = new ToolCalls(ids -> { });
+        ToolCalls calls = new ToolCalls(ids -> {});
         calls.requested(List.of(new FunctionCall("a", "f", null), new FunctionCall("b", "f", null)), 1);
         assertThat(calls.anyPending()).isTrue();
         calls.answer(List.of("a"), 1);

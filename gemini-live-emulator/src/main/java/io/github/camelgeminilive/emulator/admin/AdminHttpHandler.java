@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.github.camelgeminilive.emulator.EmulatorAdmin;
 import io.github.camelgeminilive.emulator.SessionInfo;

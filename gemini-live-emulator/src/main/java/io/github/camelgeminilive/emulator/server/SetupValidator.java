@@ -25,7 +25,8 @@ final class SetupValidator {
     AcceptedSetup validate(InboundFrame frame) throws ProtocolViolation {
         Setup setup = MessageValidator.decode(frame.tree()).setup();
         if (setup.model() == null || setup.model().isBlank()) {
-            throw ProtocolViolation.invalid("setup.model is required, e.g. models/gemini-2.5-flash-native-audio-latest");
+            throw ProtocolViolation
+                    .invalid("setup.model is required, e.g. models/gemini-2.5-flash-native-audio-latest");
         }
         ModelRules rules = table.forModel(setup.model());
         checkModalities(setup, rules);

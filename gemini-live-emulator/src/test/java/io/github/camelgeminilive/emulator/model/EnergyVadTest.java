@@ -51,7 +51,7 @@ class EnergyVadTest {
         List<EnergyVad.Event> whole = feedInPieces(pcm, pcm.length);
 
         // odd sizes split samples across messages; small ones split frames across many messages
-        for (int piece : new int[] { 1, 3, 641, 999, 6_401 }) {
+        for (int piece : new int[] {1, 3, 641, 999, 6_401}) {
             assertThat(feedInPieces(pcm, piece)).as("pieces of %d bytes", piece).isEqualTo(whole);
         }
         assertThat(whole).hasSize(4);

@@ -41,7 +41,7 @@ class ScenarioTest extends ModelTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "example.yaml", "example.json" })
+    @ValueSource(strings = {"example.yaml", "example.json"})
     void theShippedExampleLoadsFromYamlAndJson(String file) {
         Scenario scenario = Scenario.load(example(file));
 

@@ -21,7 +21,7 @@ class SpeechSynthesizerTest {
             "null,   You said: hello,            a73993512598243de514af2f9ede2bd4d8741bf90dcb00559bdeab4a72e214ed",
             "Puck,   You said: [speech 0.10 s],  25e574c31eda54ffa3de7f6a1d6a0ef902f2c199a2092fd6c5339aaf38c2893c",
             "Kore,   '',                         f266f3935e8efa0c1ac6332da148e364917dbc03e72944b7a506ebdce33ec0dd",
-            "Charon, null,                       3e09d05a580f52081de5802e4c96ecd99c58639b9a1423e195e4b2ca068c50de" })
+            "Charon, null,                       3e09d05a580f52081de5802e4c96ecd99c58639b9a1423e195e4b2ca068c50de"})
     void rendersTheSameBytesAsTheSampleBySampleSynthesizer(String voice, String text, String sha256)
             throws NoSuchAlgorithmException {
         SpeechSynthesizer synthesizer = new SpeechSynthesizer(voice, text);
@@ -34,7 +34,7 @@ class SpeechSynthesizerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "0, 4800", "4000, 1700", "4799, 2", "9599, 9601" })
+    @CsvSource({"0, 4800", "4000, 1700", "4799, 2", "9599, 9601"})
     void anyStretchRendersAsPartOfTheWhole(long first, int count) {
         SpeechSynthesizer synthesizer = new SpeechSynthesizer("Puck", "You said: hi");
         byte[] whole = synthesizer.render(0, 20_000);

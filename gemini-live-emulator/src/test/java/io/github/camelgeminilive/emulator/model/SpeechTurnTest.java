@@ -39,7 +39,7 @@ class SpeechTurnTest extends ModelTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 8_000, 16_000, 24_000, 44_100, 48_000 })
+    @ValueSource(ints = {8_000, 16_000, 24_000, 44_100, 48_000})
     void speechThenSilenceEndsTheUserTurnAtAnyRate(int rate) {
         ModelHarness h = connect(vadSetup(null), 0);
 
@@ -76,8 +76,8 @@ class SpeechTurnTest extends ModelTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "audio/pcm;rate=0", "audio/pcm;rate=999", "audio/pcm;rate=192001",
-        "audio/pcm;rate=99999999999", "audio/pcm;rate=16k", "audio/wav" })
+    @ValueSource(strings = {"audio/pcm;rate=0", "audio/pcm;rate=999", "audio/pcm;rate=192001",
+            "audio/pcm;rate=99999999999", "audio/pcm;rate=16k", "audio/wav"})
     void anUnusableSampleRateIsRejected(String mimeType) {
         ModelHarness h = connect(vadSetup(null), 0);
 

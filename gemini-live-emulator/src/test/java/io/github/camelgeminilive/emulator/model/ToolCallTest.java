@@ -26,7 +26,8 @@ class ToolCallTest extends ModelTestBase {
                     "required", List.of("city", "days", "unit")));
     private static final FunctionDeclaration BOOK_TABLE = new FunctionDeclaration("bookTable", "Books a table",
             null, Map.of("type", "object", "properties", Map.of("guests", Map.of("type", "number")),
-                    "required", List.of("guests")), null);
+                    "required", List.of("guests")),
+            null);
 
     private ModelHarness connectWithTools() {
         Setup setup = ModelHarness.audioSetup(ModelHarness.NATIVE_AUDIO)

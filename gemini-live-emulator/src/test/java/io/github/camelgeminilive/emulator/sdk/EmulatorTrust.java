@@ -1,15 +1,17 @@
 package io.github.camelgeminilive.emulator.sdk;
 
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import okhttp3.OkHttpClient;
 
 /**

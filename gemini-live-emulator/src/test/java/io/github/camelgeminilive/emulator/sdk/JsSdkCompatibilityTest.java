@@ -2,9 +2,6 @@ package io.github.camelgeminilive.emulator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 
 /**
  * Google's official JS SDK ({@code @google/genai}, pinned in {@code src/test/js/package-lock.json}) against the

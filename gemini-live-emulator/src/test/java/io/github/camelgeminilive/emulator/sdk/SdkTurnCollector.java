@@ -1,10 +1,5 @@
 package io.github.camelgeminilive.emulator.sdk;
 
-import com.google.genai.types.Blob;
-import com.google.genai.types.LiveServerContent;
-import com.google.genai.types.LiveServerMessage;
-import com.google.genai.types.Part;
-import com.google.genai.types.Transcription;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import com.google.genai.types.Blob;
+import com.google.genai.types.LiveServerContent;
+import com.google.genai.types.LiveServerMessage;
+import com.google.genai.types.Part;
+import com.google.genai.types.Transcription;
 
 /**
  * Collects one model turn from the SDK's receive callback. The SDK calls it on its single OkHttp reader thread;

@@ -51,7 +51,7 @@ class AdminApiTest {
             String id = c.next().setupComplete().sessionId();
             c.send(Frames.audio(new byte[3200]));
             c.send(Frames.audio(new byte[640]));
-            c.send(Frames.video(new byte[] { (byte) 0xFF, (byte) 0xD8, 1, 2 }));
+            c.send(Frames.video(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}));
             Awaitility.await().until(() -> emu.admin().session(id).orElseThrow().clientMessages() == 3);
 
             HttpResponse<String> list = get("/emulator/sessions");
@@ -146,7 +146,8 @@ class AdminApiTest {
             String id = setUp(c);
             for (String path : List.of("/emulator/sessions/" + id + "/goaway?timeLeft=1e99999999s",
                     "/emulator/sessions/" + id + "/goaway?timeLeft=1e999999999s",
-                    "/emulator/pong-delay?delay=1e-99999999s", "/emulator/pong-delay?delay=" + "9".repeat(5000) + "s")) {
+                    "/emulator/pong-delay?delay=1e-99999999s",
+                    "/emulator/pong-delay?delay=" + "9".repeat(5000) + "s")) {
                 HttpResponse<String> answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> post(path));
                 assertThat(answer.statusCode()).as(path).isEqualTo(400);
                 assertThat(answer.body()).contains("must be a duration such as 5s");

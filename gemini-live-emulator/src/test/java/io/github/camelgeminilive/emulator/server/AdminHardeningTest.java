@@ -79,7 +79,7 @@ class AdminHardeningTest {
 
     /** After DNS rebinding, a page reaches 127.0.0.1 under its own name, and its requests say so. */
     @ParameterizedTest
-    @ValueSource(strings = { "evil.example:PORT", "evil.example", "127.0.0.1:1", "localhost.evil.example:PORT", "" })
+    @ValueSource(strings = {"evil.example:PORT", "evil.example", "127.0.0.1:1", "localhost.evil.example:PORT", ""})
     void aRequestForAnotherHostIsRefused(String host) throws IOException {
         String response = raw("GET /emulator/sessions HTTP/1.1\r\nHost: " + host.replace("PORT",
                 String.valueOf(emu.port())) + "\r\nConnection: close\r\n\r\n");
@@ -87,7 +87,7 @@ class AdminHardeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "localhost:PORT", "127.0.0.1:PORT", "LOCALHOST:PORT" })
+    @ValueSource(strings = {"localhost:PORT", "127.0.0.1:PORT", "LOCALHOST:PORT"})
     void aRequestForThisHostIsServed(String host) throws IOException {
         String response = raw("GET /emulator/stats HTTP/1.1\r\nHost: " + host.replace("PORT",
                 String.valueOf(emu.port())) + "\r\nConnection: close\r\n\r\n");
@@ -95,10 +95,10 @@ class AdminHardeningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "goaway?timeLeft=99999999999999999999s", "goaway?timeLeft=999999999999s",
-        "goaway?timeLeft=3601s", "goaway?timeLeft=-1s", "close?code=abc", "close?code=99999",
-        "close?code=99999999999", "close?code=1011&reason=LONG", "PONG?delay=-1s", "PONG?delay=3601s",
-        "PONG?delay=999999999999s", "PONG?delay=abc" })
+    @ValueSource(strings = {"goaway?timeLeft=99999999999999999999s", "goaway?timeLeft=999999999999s",
+            "goaway?timeLeft=3601s", "goaway?timeLeft=-1s", "close?code=abc", "close?code=99999",
+            "close?code=99999999999", "close?code=1011&reason=LONG", "PONG?delay=-1s", "PONG?delay=3601s",
+            "PONG?delay=999999999999s", "PONG?delay=abc"})
     void oversizedOrMalformedParametersGetA400(String action) throws Exception {
         try (WsTestClient c = WsTestClient.connect(Endpoints.gemini(emu), Map.of("x-goog-api-key", "k"))) {
             c.send(Frames.setup(Frames.NATIVE_AUDIO));

@@ -37,13 +37,13 @@ class AudioInStateTest {
         try (WsTestClient first = connect()) {
             first.send(Frames.setup(Frames.NATIVE_AUDIO));
             id = first.next().setupComplete().sessionId();
-            first.send(Frames.audio(new byte[2000]));                  // 0: 1000 samples
-            first.send(Frames.text("mark"));                           // 1: handle covering 0..1
+            first.send(Frames.audio(new byte[2000])); // 0: 1000 samples
+            first.send(Frames.text("mark")); // 1: handle covering 0..1
             var update = first.next(m -> m.sessionResumptionUpdate() != null).sessionResumptionUpdate();
             assertThat(update.lastConsumedClientMessageIndex()).isEqualTo(1L);
             handle = update.newHandle();
-            first.send(Frames.audio(new byte[1000]));                  // 2: 500 samples
-            first.send(Frames.audio(new byte[400]));                   // 3: 200 samples
+            first.send(Frames.audio(new byte[1000])); // 2: 500 samples
+            first.send(Frames.audio(new byte[400])); // 3: 200 samples
             Awaitility.await().until(() -> info(id).clientMessages() == 4);
             assertThat(info(id).audioSamplesInState()).isEqualTo(1700);
             emu.admin().drop(id);
@@ -57,12 +57,12 @@ class AudioInStateTest {
             assertThat(resumed.audioSamplesReceived()).isEqualTo(1700);
             assertThat(resumed.connectionsOpened()).isEqualTo(2);
 
-            second.send(Frames.audio(new byte[1000]));                 // replay of 2
-            second.send(Frames.audio(new byte[400]));                  // replay of 3
+            second.send(Frames.audio(new byte[1000])); // replay of 2
+            second.send(Frames.audio(new byte[400])); // replay of 3
             Awaitility.await().until(() -> info(id).clientMessages() == 6);
             assertThat(info(id).audioSamplesInState()).as("each sample once").isEqualTo(1700);
 
-            second.send(Frames.audio(new byte[2000]));                 // a duplicate of 0
+            second.send(Frames.audio(new byte[2000])); // a duplicate of 0
             Awaitility.await().until(() -> info(id).clientMessages() == 7);
             assertThat(info(id).audioSamplesInState()).as("a duplicate shows as a surplus").isEqualTo(2700);
             assertThat(info(id).audioSamplesReceived()).isEqualTo(3400);

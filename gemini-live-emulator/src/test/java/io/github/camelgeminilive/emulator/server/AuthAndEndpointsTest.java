@@ -33,7 +33,7 @@ class AuthAndEndpointsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v1beta", "v1alpha" })
+    @ValueSource(strings = {"v1", "v1beta", "v1alpha"})
     void geminiApiTakesTheKeyHeaderOnEveryVersion(String version) throws Exception {
         assertSetupCompletes(WsTestClient.connect(Endpoints.gemini(emu, version),
                 Map.of("x-goog-api-key", Endpoints.KEY)));
@@ -46,7 +46,7 @@ class AuthAndEndpointsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v1alpha" })
+    @ValueSource(strings = {"v1", "v1alpha"})
     void constrainedTakesTheAccessToken(String version) throws Exception {
         assertSetupCompletes(WsTestClient.connect(Endpoints.constrained(emu, version, Endpoints.KEY), Map.of()));
     }

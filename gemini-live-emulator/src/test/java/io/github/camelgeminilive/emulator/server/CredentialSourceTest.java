@@ -35,8 +35,8 @@ class CredentialSourceTest {
 
     static Stream<Arguments> sdkPaths() {
         List<Arguments> paths = new ArrayList<>();
-        METHODS_BY_VERSION.forEach((source, methods) -> methods.forEach(method -> BASE_PATHS.forEach(base ->
-                paths.add(Arguments.of(base + "/ws/" + method, source)))));
+        METHODS_BY_VERSION.forEach((source, methods) -> methods.forEach(
+                method -> BASE_PATHS.forEach(base -> paths.add(Arguments.of(base + "/ws/" + method, source)))));
         return paths.stream();
     }
 
@@ -48,33 +48,33 @@ class CredentialSourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "/ws//google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent",
-        "///ws///google.cloud.aiplatform.v1beta1.LlmBidiService//BidiGenerateContent" })
+            "/ws//google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent",
+            "///ws///google.cloud.aiplatform.v1beta1.LlmBidiService//BidiGenerateContent"})
     void repeatedSlashesAnywhereCollapse(String path) {
         assertThat(LiveApiMethod.forPath(path)).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "/",
-        "",
-        "/ws/",
-        "/favicon.ico",
-        "/v1beta/models/gemini-2.5-flash:generateContent",
-        // API versions no SDK builds for that flavour
-        "/ws/google.ai.generativelanguage.v2.GenerativeService.BidiGenerateContent",
-        "/ws/google.ai.generativelanguage.v1beta1.GenerativeService.BidiGenerateContent",
-        "/ws/google.cloud.aiplatform.v1beta.LlmBidiService/BidiGenerateContent",
-        // other methods and near misses
-        "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateMusic",
-        "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent/",
-        "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContentX",
-        "/ws/google.ai.generativelanguage.v1beta.GenerativeService/BidiGenerateContent",
-        "/ws/google.ai.generativelanguage.v1betaXGenerativeService.BidiGenerateContent",
-        "/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent",
-        "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent/extra",
-        // the prefix must end in whole segments: "/prews/" is not "/pre/ws/"
-        "/prews/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent" })
+            "/",
+            "",
+            "/ws/",
+            "/favicon.ico",
+            "/v1beta/models/gemini-2.5-flash:generateContent",
+            // API versions no SDK builds for that flavour
+            "/ws/google.ai.generativelanguage.v2.GenerativeService.BidiGenerateContent",
+            "/ws/google.ai.generativelanguage.v1beta1.GenerativeService.BidiGenerateContent",
+            "/ws/google.cloud.aiplatform.v1beta.LlmBidiService/BidiGenerateContent",
+            // other methods and near misses
+            "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateMusic",
+            "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent/",
+            "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContentX",
+            "/ws/google.ai.generativelanguage.v1beta.GenerativeService/BidiGenerateContent",
+            "/ws/google.ai.generativelanguage.v1betaXGenerativeService.BidiGenerateContent",
+            "/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent",
+            "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent/extra",
+            // the prefix must end in whole segments: "/prews/" is not "/pre/ws/"
+            "/prews/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent"})
     void unrelatedPathsNameNoMethod(String path) {
         assertThat(LiveApiMethod.forPath(path)).isEmpty();
     }

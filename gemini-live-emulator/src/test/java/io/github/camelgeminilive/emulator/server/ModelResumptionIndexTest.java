@@ -44,11 +44,11 @@ class ModelResumptionIndexTest {
         try (WsTestClient first = connect()) {
             first.send(String.format(SETUP, ""));
             id = first.next().setupComplete().sessionId();
-            first.send(Frames.audio(new byte[2000]));      // 0
-            first.send(Frames.text("hello"));              // 1: a turn
-            first.send(ACTIVITY_START);                    // 2: an utterance begins
-            first.send(Frames.audio(new byte[1000]));      // 3
-            first.send(Frames.audio(new byte[600]));       // 4
+            first.send(Frames.audio(new byte[2000])); // 0
+            first.send(Frames.text("hello")); // 1: a turn
+            first.send(ACTIVITY_START); // 2: an utterance begins
+            first.send(Frames.audio(new byte[1000])); // 3
+            first.send(Frames.audio(new byte[600])); // 4
             SessionResumptionUpdate update = first.next(ModelResumptionIndexTest::indexed).sessionResumptionUpdate();
             assertThat(update.lastConsumedClientMessageIndex()).as("the utterance is not in the state yet")
                     .isEqualTo(1L);
@@ -60,7 +60,7 @@ class ModelResumptionIndexTest {
             second.send(String.format(SETUP, ",\"handle\":\"" + handle + "\""));
             assertThat(second.next().setupComplete().sessionId()).isEqualTo(id);
             assertThat(emu.admin().session(id).orElseThrow().audioSamplesInState()).isEqualTo(1000);
-            second.send(ACTIVITY_START);                   // replay of 2..4
+            second.send(ACTIVITY_START); // replay of 2..4
             second.send(Frames.audio(new byte[1000]));
             second.send(Frames.audio(new byte[600]));
             second.send(ACTIVITY_END);

@@ -31,7 +31,8 @@ final class RecordingEngine implements ModelEngine {
         return new ModelConnection() {
             @Override
             public void onClientMessage(ClientMessage message, long index) {
-                deliveries.add(new Delivery(context.session().sessionId(), message, index, Thread.currentThread().getName()));
+                deliveries.add(
+                        new Delivery(context.session().sessionId(), message, index, Thread.currentThread().getName()));
                 if (message.realtimeInput() != null && message.realtimeInput().text() != null) {
                     context.session().history().add(Content.userText(message.realtimeInput().text()));
                     String handle = context.session().issueHandle(index);

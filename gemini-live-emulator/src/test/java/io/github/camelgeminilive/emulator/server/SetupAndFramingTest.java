@@ -56,7 +56,8 @@ class SetupAndFramingTest {
             c.sendBinary("{\"setup\":{\"model\":\"" + Frames.NATIVE_AUDIO
                     + "\",\"generation_config\":{\"response_modalities\":[\"AUDIO\"]}}}");
             String sessionId = c.next().setupComplete().sessionId();
-            c.sendBinary("{\"realtime_input\":{\"audio\":{\"mime_type\":\"audio/pcm;rate=16000\",\"data\":\"AAAAAA==\"}}}");
+            c.sendBinary(
+                    "{\"realtime_input\":{\"audio\":{\"mime_type\":\"audio/pcm;rate=16000\",\"data\":\"AAAAAA==\"}}}");
             c.send("{\"realtime_input\":{\"audio_stream_end\":true}}");
             org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(emu.admin().session(sessionId)
                     .orElseThrow().clientMessages()).isEqualTo(2));

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.examples.quickstart;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+
 import org.apache.camel.main.Main;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.examples.quickstart;
 
 import java.util.concurrent.CompletableFuture;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;

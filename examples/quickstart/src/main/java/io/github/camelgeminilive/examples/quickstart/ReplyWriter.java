@@ -1,14 +1,16 @@
 package io.github.camelgeminilive.examples.quickstart;
 
-import io.github.camelgeminilive.protocol.MimeTypes;
-import io.github.camelgeminilive.audio.Wav;
-import io.github.camelgeminilive.component.GeminiLiveConstants;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+
+import io.github.camelgeminilive.audio.Wav;
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.protocol.MimeTypes;
 
 /** Saves the reply audio of an InOut {@code gemini-live} exchange as a WAV file and prints what the model said. */
 final class ReplyWriter implements Processor {
@@ -29,13 +31,14 @@ final class ReplyWriter implements Processor {
             throw new IllegalStateException("The model's reply carried no audio; nothing to write to " + wavFile);
         }
         String mimeType = reply.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
-        int sampleRate = mimeType == null ? MimeTypes.PCM_OUTPUT_RATE : MimeTypes.pcmRate(mimeType, MimeTypes.PCM_OUTPUT_RATE);
+        int sampleRate =
+                mimeType == null ? MimeTypes.PCM_OUTPUT_RATE : MimeTypes.pcmRate(mimeType, MimeTypes.PCM_OUTPUT_RATE);
         Wav.write(wavFile, pcm, sampleRate);
 
         out.println("Transcript: " + reply.getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, "", String.class));
         out.println("Tokens:     prompt " + count(reply, GeminiLiveConstants.PROMPT_TOKEN_COUNT)
-                    + ", response " + count(reply, GeminiLiveConstants.RESPONSE_TOKEN_COUNT)
-                    + ", total " + count(reply, GeminiLiveConstants.TOTAL_TOKEN_COUNT));
+                + ", response " + count(reply, GeminiLiveConstants.RESPONSE_TOKEN_COUNT)
+                + ", total " + count(reply, GeminiLiveConstants.TOTAL_TOKEN_COUNT));
         out.println(String.format(Locale.ROOT, "Audio:      %.2f s, %d Hz 16-bit mono -> %s",
                 pcm.length / 2.0 / sampleRate, sampleRate, wavFile.toAbsolutePath()));
     }

@@ -2,12 +2,10 @@ package io.github.camelgeminilive.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelgeminilive.component.GeminiLiveComponent;
-import io.github.camelgeminilive.component.GeminiLiveConstants;
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -15,6 +13,10 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.component.GeminiLiveComponent;
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 
 /** The route shown in the top-level README, run as written against the emulator. */
 class ReadmeRouteTest {
@@ -46,7 +48,7 @@ class ReadmeRouteTest {
     @Test
     void readmeRouteAnswersAndSavesTheReplyWhileTheConsumerSeesTranscriptChunks() throws Exception {
         try (GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().pace(0).build().start();
-             CamelContext camel = new DefaultCamelContext()) {
+                CamelContext camel = new DefaultCamelContext()) {
             GeminiLiveComponent component = camel.getComponent("gemini-live", GeminiLiveComponent.class);
             component.getConfiguration().setApiKey("readme-key");
             component.getConfiguration().setBaseUrl(emulator.baseUrl().toString());
