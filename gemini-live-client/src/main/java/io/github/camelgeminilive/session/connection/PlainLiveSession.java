@@ -201,6 +201,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         }
     }
 
+    /** Why the session ended, or null while it is open or after a normal close. */
     LiveSessionException failure() {
         return failure;
     }
