@@ -7,81 +7,51 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ObjLongConsumer;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.LiveJson;
-import io.github.camelgeminilive.protocol.ModelRules;
-import io.github.camelgeminilive.protocol.ProtocolException;
-import io.github.camelgeminilive.protocol.ServerMessage;
-import io.github.camelgeminilive.protocol.SessionResumptionUpdate;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.LiveSessionException.ConnectionLostException;
-import io.github.camelgeminilive.session.LiveSessionException.MalformedMessageException;
-import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
 import io.github.camelgeminilive.session.LiveSessionListener;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.SessionOptions;
-import io.github.camelgeminilive.session.delivery.EventQueue;
-import io.github.camelgeminilive.session.delivery.EventSink;
-import io.github.camelgeminilive.session.delivery.InlineSink;
-import io.github.camelgeminilive.session.delivery.OrderedTasks;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
-import io.github.camelgeminilive.transport.SendRefusedException;
 import io.github.camelgeminilive.transport.WebSocketConnection;
 import io.github.camelgeminilive.transport.WebSocketHandler;
 
 /**
- * One Live API session over one connection. Received frames are parsed and fanned out in order on the I/O thread
- * that read them (parsing is bounded, non-blocking work: one hand-off less per frame), or on the shared pool while
- * another task of the session runs; frames waiting there are bounded in count and bytes (beyond, the session ends
- * rather than grow). The events go, one at a time, in order, ending with {@link LiveEvent.Closed}, to an
- * {@link EventSink}: for a plain session a bounded {@link EventQueue} that delivers them to the listener on the
- * event executor (a slow listener loses the oldest audio, never stalls the reader); for a connection of a
- * resilient session the engine itself, inline ({@link InlineSink}), whose own queue is then the only one between
- * the socket and the caller's listener. Before {@code setupComplete} the listener sees nothing: a failed setup
- * only fails the connect future. After it, a message that fails to parse is skipped, counted and reported as
- * {@link LiveEvent.MalformedMessage}; {@value #MAX_CONSECUTIVE_MALFORMED} in a row end the session (1007).
+ * One Live API session over one connection: its states (connecting, open, closing, closed), the {@code setup}
+ * handshake and its timeout, and the close with its grace. Received frames go to the {@link FrameReceiver}, which
+ * parses them in order and hands their events on (before {@code setupComplete} the listener sees nothing: a failed
+ * setup only fails the connect future); sends go through the {@link FrameSender}. After {@code setupComplete} a
+ * message that fails to parse is skipped, counted and reported as {@link LiveEvent.MalformedMessage};
+ * {@value #MAX_CONSECUTIVE_MALFORMED} in a row end the session (1007).
  */
 public final class PlainLiveSession implements LiveSession, WebSocketHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlainLiveSession.class);
     private static final AtomicLong COUNTER = new AtomicLong();
     /** How long a close handshake or a failing connection may take before the socket is dropped. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final int NORMAL = 1000;
-    private static final int INVALID_DATA = 1007;
-    private static final int INTERNAL_ERROR = 1011;
     /** Malformed messages in a row that end the session: a service sending only garbage is not worth waiting on. */
     public static final int MAX_CONSECUTIVE_MALFORMED = 100;
-    /** Longest parser message passed on (it never holds the frame, but may quote a token). */
-    private static final int MAX_ERROR_CHARS = 500;
-    private static final long WARN_EVERY_NANOS = 5_000_000_000L;
 
     private enum State { CONNECTING, OPEN, CLOSING, CLOSED }
 
     private final String name = "live-" + COUNTER.incrementAndGet();
     private final SessionOptions options;
-    private final ModelRules rules;
-    /** Parses received frames in order, one at a time: on the reading thread, or on the shared pool while busy. */
-    private final OrderedTasks events;
-    /** Hands the events on: to a bounded queue (a slow listener costs dropped audio, not memory), or inline. */
-    private final EventSink delivery;
+    private final FrameReceiver receiver;
+    private final FrameSender sender;
     private final Executor completions;
     private final Runnable onPong;
-    private final ObjLongConsumer<String> onHandle;
     private final SessionCounters counters;
     private final CompletableFuture<LiveSession> setupDone = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -90,22 +60,8 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private volatile WebSocketConnection connection;
     private volatile String sessionId;
-    private volatile String resumptionHandle;
     /** Why the session ended; the first error wins. */
     private volatile LiveSessionException failure;
-    /** Confined to the ordered tasks: {@code setupComplete} arrived. */
-    private boolean setupSeen;
-    /** Confined to the ordered tasks: after a fatal error or the Closed event nothing more is delivered. */
-    private boolean finished;
-    /** Confined to the ordered tasks: malformed messages since the last good one. */
-    private int consecutiveMalformed;
-    private long lastMalformedWarnNanos = System.nanoTime() - WARN_EVERY_NANOS;
-    /** Received frames waiting to be parsed, and their bytes; beyond the bounds the session ends. */
-    private final AtomicInteger backlogFrames = new AtomicInteger();
-    private final AtomicLong backlogBytes = new AtomicLong();
-    private volatile boolean backlogOverflow;
-    private final int maxBacklogFrames;
-    private final long maxBacklogBytes;
 
     /**
      * @param pool shared pool: runs events when the options name no executor, completes the setup future (so that
@@ -133,21 +89,12 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
     /** Exactly one of {@code listener} (through a queue) and {@code engine} (inline) is set. */
     private PlainLiveSession(SessionOptions options, Executor pool, Runnable onPong, ObjLongConsumer<String> onHandle,
             SessionCounters counters, LiveSessionListener listener, LiveSessionListener engine) {
-        this.onPong = onPong;
-        this.onHandle = onHandle;
         this.options = options;
-        this.rules = options.rules();
-        this.counters = counters;
-        // the backlog is not the listener's queue: a small bound for a slow listener must not end the session
-        // when a burst arrives while a pool thread is slow to run the parsing
-        this.maxBacklogFrames = Math.max(options.maxQueuedEvents(), SessionOptions.DEFAULT_MAX_QUEUED_EVENTS);
-        this.maxBacklogBytes = Math.max(options.maxQueuedEventBytes(), SessionOptions.DEFAULT_MAX_QUEUED_EVENT_BYTES);
-        this.events = new OrderedTasks(pool);
-        this.delivery = engine != null ? new InlineSink(engine, "session " + name)
-                : new EventQueue(listener, options.eventExecutor() != null ? options.eventExecutor() : pool,
-                        options.maxQueuedEvents(), options.maxQueuedEventBytes(), "session " + name, counters,
-                        error -> events.execute(() -> failOnce(error)));
         this.completions = pool;
+        this.onPong = onPong;
+        this.counters = counters;
+        this.receiver = new FrameReceiver(this, name, pool, options, counters, listener, engine, onHandle);
+        this.sender = new FrameSender(name, counters, this::openConnection, () -> failure);
     }
 
     public CompletableFuture<LiveSession> setupFuture() {
@@ -163,6 +110,8 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         return ended;
     }
 
+    // ---- connecting ----
+
     /** The connection is up: send {@code setup} and start waiting for {@code setupComplete}. */
     public void opened(WebSocketConnection connection, String resumptionHandle) {
         this.connection = connection;
@@ -176,16 +125,9 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         connection.sendText(LiveJson.get().writeBytes(ClientMessage.of(setup)));
         later(options.setupTimeout(), () -> {
             if (!setupDone.isDone()) {
-                events.execute(this::setupTimedOut);
+                receiver.setupTimedOut(options.setupTimeout());
             }
         });
-    }
-
-    private void setupTimedOut() {
-        if (!setupSeen && !finished) {
-            fail(new ConnectionLostException("No setupComplete from the Live API within " + options.setupTimeout()
-                    + " (session " + name + ")", 0, "setup timeout", null), NORMAL, "");
-        }
     }
 
     /** The connection could not be opened. */
@@ -199,167 +141,15 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
                 : new ConnectionLostException(e.getMessage(), 0, null, e));
     }
 
-    // ---- receiving (parsed on the I/O thread, delivered on the event executor) ----
-
-    @Override
-    public void onText(String text) {
-        received(text.length(), () -> LiveJson.get().readServer(text));
+    /** {@code setupComplete} arrived (from the receiver, before its event is handed on). */
+    void setupCompleted(String sessionId) {
+        this.sessionId = sessionId;
+        state.compareAndSet(State.CONNECTING, State.OPEN);
+        completeSetup(() -> setupDone.complete(this));
     }
 
-    @Override
-    public void onBinary(byte[] data) {
-        received(data.length, () -> LiveJson.get().readServer(data));
-    }
-
-    /**
-     * Parses the frame here, or queues it while another task of the session runs (the pool may be busy with slow
-     * listeners). The frames queued are bounded by {@code maxQueuedEvents} and {@code maxQueuedEventBytes}, at
-     * least their defaults: beyond, the session ends with a clear error, and the frames still arriving are
-     * dropped and counted.
-     */
-    private void received(long size, Supplier<ServerMessage> parse) {
-        if (backlogOverflow) {
-            counters.droppedEvent(size);
-            return;
-        }
-        int frames = backlogFrames.incrementAndGet();
-        long bytes = backlogBytes.addAndGet(size);
-        if (frames > maxBacklogFrames || bytes > maxBacklogBytes) {
-            backlogOverflow = true;
-            counters.droppedEvent(size);
-            String why = "Session " + name + " fell behind parsing: " + frames + " received messages (" + bytes
-                    + " bytes) waiting, beyond the bounds (" + maxBacklogFrames + " messages / " + maxBacklogBytes
-                    + " bytes): the session is ended";
-            LOG.warn("{}", why);
-            events.execute(() -> failOnce(new LiveSessionException(why, INTERNAL_ERROR, "client fell behind", null)));
-            return;
-        }
-        long readNanos = System.nanoTime(); // before the frame may wait for its turn
-        events.executeHere(() -> {
-            backlogFrames.decrementAndGet();
-            backlogBytes.addAndGet(-size);
-            if (backlogOverflow || finished) { // the session is ending: what still arrives is dropped, counted
-                counters.droppedEvent(size);
-            } else {
-                receive(parse, readNanos);
-            }
-        });
-    }
-
-    @Override
-    public void onClose(int code, String reason, Throwable error) {
-        if (failure == null && code != NORMAL) {
-            failure = code == LiveSessionException.ABNORMAL
-                    ? new ConnectionLostException("Live API connection lost without a close frame (1006)"
-                            + (error == null ? "" : ": " + error), code, reason, error)
-                    : LiveSessionException.forClose(code, reason);
-        }
-        state.set(State.CLOSED);
-        closed.complete(null);
-        events.executeHere(() -> {
-            finish(code, reason);
-            delivery.runInOrder(() -> ended.complete(null));
-        });
-    }
-
-    private void receive(Supplier<ServerMessage> parse, long readNanos) {
-        ServerMessage message;
-        List<LiveEvent> fanned;
-        try {
-            message = parse.get();
-            fanned = ServerEvents.of(message);
-        } catch (RuntimeException e) { // a ProtocolException, or a shape the fan-out cannot read (a null part)
-            malformed(e);
-            return;
-        }
-        consecutiveMalformed = 0;
-        if (!setupSeen) {
-            if (message.setupComplete() == null) {
-                fail(new LiveSessionException("Live API sent another message before setupComplete (session "
-                        + name + ")", 0, null, null), INVALID_DATA, "expected setupComplete first");
-                return;
-            }
-            setupSeen = true;
-            sessionId = message.setupComplete().sessionId();
-            state.compareAndSet(State.CONNECTING, State.OPEN);
-            completeSetup(() -> setupDone.complete(this));
-        }
-        SessionResumptionUpdate update = message.sessionResumptionUpdate();
-        if (update != null && update.isResumable() && update.newHandle() != null && !update.newHandle().isBlank()) {
-            resumptionHandle = update.newHandle();
-            onHandle.accept(resumptionHandle, readNanos);
-        }
-        for (LiveEvent event : fanned) {
-            deliver(event);
-        }
-    }
-
-    /**
-     * Before {@code setupComplete} a malformed message fails the connect (it cannot be trusted as the setup's
-     * answer); after it, the message is skipped, counted, logged (rate-limited) and reported, up to
-     * {@link #MAX_CONSECUTIVE_MALFORMED} in a row.
-     */
-    private void malformed(RuntimeException e) {
-        String error = String.valueOf(e instanceof ProtocolException
-                ? e.getMessage() : "Malformed server message: " + e);
-        if (error.length() > MAX_ERROR_CHARS) {
-            error = error.substring(0, MAX_ERROR_CHARS) + "...";
-        }
-        if (setupSeen) {
-            counters.malformedMessages.incrementAndGet();
-        }
-        if (!setupSeen || ++consecutiveMalformed >= MAX_CONSECUTIVE_MALFORMED) {
-            String what = setupSeen ? consecutiveMalformed + " malformed messages in a row" : "a malformed message";
-            fail(new MalformedMessageException("Live API sent " + what + " (session " + name + "): " + error, e),
-                    INVALID_DATA, "malformed server message");
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - lastMalformedWarnNanos >= WARN_EVERY_NANOS) {
-            lastMalformedWarnNanos = now;
-            LOG.warn("Session {} skipped a malformed server message ({} so far): {}", name,
-                    counters.malformedMessages.get(), error);
-        } else {
-            LOG.debug("Session {} skipped a malformed server message: {}", name, error);
-        }
-        deliver(new LiveEvent.MalformedMessage(error));
-    }
-
-    /** A fatal error found outside the frame being parsed (a bound): ends the session unless it already ended. */
-    private void failOnce(LiveSessionException error) {
-        if (!finished) {
-            fail(error, INTERNAL_ERROR, error.reason());
-        }
-    }
-
-    /** A fatal error seen by this side: stop delivering, fail the setup if pending, close the connection. */
-    private void fail(LiveSessionException error, int closeCode, String closeReason) {
-        if (failure == null) {
-            failure = error;
-        }
-        LOG.debug("Session {} failed: {}", name, error.getMessage());
-        finished = true;
-        if (setupSeen) {
-            deliver(new LiveEvent.Closed(closeCode, error.reason(), error));
-        } else {
-            failSetup(error);
-        }
-        closeConnection(closeCode, closeReason);
-    }
-
-    private void finish(int code, String reason) {
-        if (!setupSeen) {
-            failSetup(failure != null ? failure
-                    : new ConnectionLostException("Live API closed the connection (" + code + ") before "
-                            + "setupComplete (session " + name + ")", code, reason, null));
-        }
-        if (!finished) {
-            finished = true;
-            deliver(new LiveEvent.Closed(code, reason, failure));
-        }
-    }
-
-    private void failSetup(LiveSessionException error) {
+    /** The setup failed (from the receiver): the connect future fails with {@code error}. */
+    void setupFailed(LiveSessionException error) {
         completeSetup(() -> setupDone.completeExceptionally(error));
     }
 
@@ -372,121 +162,118 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         }
     }
 
-    private void deliver(LiveEvent event) {
-        delivery.offer(event);
-    }
-
-    // ---- sending ----
+    // ---- receiving ----
 
     @Override
-    public CompletableFuture<Void> sendText(String text) {
-        return send(() -> EncodedFrame.text(rules, text).utf8());
+    public void onText(String text) {
+        receiver.received(text.length(), () -> LiveJson.get().readServer(text));
     }
 
     @Override
-    public CompletableFuture<Void> sendRealtimeText(String text) {
-        return send(() -> EncodedFrame.realtimeText(text).utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
-        return send(() -> EncodedFrame.audio(pcm, offset, length, mimeType).utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
-        return send(() -> EncodedFrame.video(frame, mimeType).utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
-        return send(() -> EncodedFrame.clientContent(turns, turnComplete).utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
-        return send(() -> EncodedFrame.toolResponse(responses).utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendActivityStart() {
-        return send(() -> EncodedFrame.activityStart().utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendActivityEnd() {
-        return send(() -> EncodedFrame.activityEnd().utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> sendAudioStreamEnd() {
-        return send(() -> EncodedFrame.audioStreamEnd().utf8());
-    }
-
-    @Override
-    public CompletableFuture<Void> send(ClientMessage message) {
-        return send(() -> EncodedFrame.message(message).utf8());
-    }
-
-    /** Writes an already validated and encoded frame (a resilient session's path). */
-    public CompletableFuture<Void> sendFrame(EncodedFrame frame) {
-        return send(frame::utf8);
-    }
-
-    /** Sends a WebSocket ping; {@code onPong} of the constructor hears the answer. */
-    public CompletableFuture<Void> sendPing() {
-        WebSocketConnection c = connection;
-        return c == null || state.get() != State.OPEN
-                ? CompletableFuture.failedFuture(closedError())
-                : c.sendPing();
+    public void onBinary(byte[] data) {
+        receiver.received(data.length, () -> LiveJson.get().readServer(data));
     }
 
     @Override
     public void onPong() {
         // in wire order with the messages around it: a resilient session decides what a handle covers by
         // whether the pong came before the handle, so the pong must not overtake a message still being delivered
-        events.executeHere(() -> delivery.runInOrder(onPong));
+        receiver.runInOrder(onPong);
     }
 
-    /** Drops the connection without a close handshake (a half-open connection will not answer one). */
-    public void abort() {
-        WebSocketConnection c = connection;
-        if (c != null) {
-            c.abort();
+    @Override
+    public void onClose(int code, String reason, Throwable error) {
+        if (failure == null && code != NORMAL) {
+            failure = code == LiveSessionException.ABNORMAL
+                    ? new ConnectionLostException("Live API connection lost without a close frame (1006)"
+                            + (error == null ? "" : ": " + error), code, reason, error)
+                    : LiveSessionException.forClose(code, reason);
+        }
+        state.set(State.CLOSED);
+        closed.complete(null);
+        receiver.closed(code, reason, () -> ended.complete(null));
+    }
+
+    /** The session failed with {@code error}, unless an error came first. */
+    void failed(LiveSessionException error) {
+        if (failure == null) {
+            failure = error;
         }
     }
 
-    /** Validates and encodes on the caller's thread, then queues the frame; failures come back in the future. */
-    private CompletableFuture<Void> send(Supplier<byte[]> encode) {
-        byte[] utf8;
-        try {
-            utf8 = encode.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (state.get() != State.OPEN) {
-            return CompletableFuture.failedFuture(closedError());
-        }
-        return connection.sendText(utf8).exceptionallyCompose(e -> {
-            Throwable cause = Failures.unwrap(e);
-            if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
-                counters.refusedSends.incrementAndGet();
-                return CompletableFuture.failedFuture(cause);
-            }
-            return CompletableFuture.failedFuture(state.get() == State.OPEN
-                    ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
-                            + cause.getMessage(), 0, null, cause)
-                    : closedError());
-        });
+    /** Why the session ended, or null while it is open or after a normal close. */
+    LiveSessionException failure() {
+        return failure;
     }
 
-    private SessionClosedException closedError() {
-        LiveSessionException why = failure;
-        return new SessionClosedException("Cannot send: Live API session " + name + " is closed"
-                + (why == null ? "" : " (" + why.getMessage() + ")"), why);
+    // ---- sending ----
+
+    @Override
+    public CompletableFuture<Void> sendText(String text) {
+        return sender.send(() -> EncodedFrame.text(options.rules(), text));
     }
 
-    // ---- state ----
+    @Override
+    public CompletableFuture<Void> sendRealtimeText(String text) {
+        return sender.send(() -> EncodedFrame.realtimeText(text));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAudio(byte[] pcm, int offset, int length, String mimeType) {
+        return sender.send(() -> EncodedFrame.audio(pcm, offset, length, mimeType));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendVideo(byte[] frame, String mimeType) {
+        return sender.send(() -> EncodedFrame.video(frame, mimeType));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendClientContent(List<Content> turns, boolean turnComplete) {
+        return sender.send(() -> EncodedFrame.clientContent(turns, turnComplete));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendToolResponse(List<FunctionResponse> responses) {
+        return sender.send(() -> EncodedFrame.toolResponse(responses));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendActivityStart() {
+        return sender.send(EncodedFrame::activityStart);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendActivityEnd() {
+        return sender.send(EncodedFrame::activityEnd);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAudioStreamEnd() {
+        return sender.send(EncodedFrame::audioStreamEnd);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(ClientMessage message) {
+        return sender.send(() -> EncodedFrame.message(message));
+    }
+
+    /** Writes an already validated and encoded frame (a resilient session's path). */
+    public CompletableFuture<Void> sendFrame(EncodedFrame frame) {
+        return sender.write(frame);
+    }
+
+    /** Sends a WebSocket ping; {@code onPong} of the constructor hears the answer. */
+    public CompletableFuture<Void> sendPing() {
+        return sender.ping();
+    }
+
+    /** The connection while the session is open, else null. */
+    private WebSocketConnection openConnection() {
+        return state.get() == State.OPEN ? connection : null;
+    }
+
+    // ---- state and closing ----
 
     @Override
     public String sessionId() {
@@ -503,7 +290,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
 
     @Override
     public Optional<String> resumptionHandle() {
-        return Optional.ofNullable(resumptionHandle);
+        return Optional.ofNullable(receiver.resumptionHandle());
     }
 
     @Override
@@ -520,8 +307,16 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         return closed.copy();
     }
 
+    /** Drops the connection without a close handshake (a half-open connection will not answer one). */
+    public void abort() {
+        WebSocketConnection c = connection;
+        if (c != null) {
+            c.abort();
+        }
+    }
+
     /** Sends the close frame behind any queued frames; drops the socket if the peer does not answer in time. */
-    private void closeConnection(int code, String reason) {
+    void closeConnection(int code, String reason) {
         WebSocketConnection c = connection;
         if (c == null) {
             return;

@@ -9,13 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.camelgeminilive.session.connection.PlainLiveSession;
-
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: a session's events stay ordered without a
  * thread of their own. A task that throws, even an {@link Error}, does not stop the ones after it, and never
  * reaches the thread that ran it (an I/O thread, for {@link #executeHere}); tasks the executor rejects run on the
- * submitting thread. The queue itself has no bound: {@code PlainLiveSession} bounds the received frames it
+ * submitting thread. The queue itself has no bound: a session's {@code FrameReceiver} bounds the received frames it
  * queues here (in count and bytes), the only tasks that come in unbounded numbers.
  */
 public final class OrderedTasks implements Executor {

@@ -35,12 +35,13 @@ import io.github.camelgeminilive.session.delivery.SessionCounters;
  * safe point, i.e. the newest {@code sessionResumptionUpdate} is resumable and no reply or tool call is in
  * progress, or until the hard deadline: audio keeps streaming on the old connection, other sends are held, see
  * {@link Outbox}), RECONNECTING (the old connection is closed or lost; attempts follow the {@link Outage}'s
- * backoff), CLOSED. On the new connection the {@link Outbox} writes again what the resumed state lacks, then the
- * held sends, then {@link LiveEvent.Reconnected} is delivered. A planned move (go-away, {@code maxConnectionAge})
- * from a proven connection moves at once; from a connection younger than {@link Outage#STABLE_CONNECTION} it
- * counts like a loss, so a service (or a proxy) that says go-away to every new connection is backed off and given
- * up on too. A reply cut off by a lost connection is reported as {@code replyAborted}; its late events are not
- * delivered (the replayed turn may make the model answer again, in full).
+ * backoff), CLOSED. A new connection takes over ({@link Takeover}): the {@link Outbox} writes again what the
+ * resumed state lacks, then the held sends, then {@link LiveEvent.Reconnected} is delivered. A planned move
+ * (go-away, {@code maxConnectionAge}) from a proven connection moves at once; from a connection younger than
+ * {@link Outage#STABLE_CONNECTION} it counts like a loss, so a service (or a proxy) that says go-away to every new
+ * connection is backed off and given up on too. A reply cut off by a lost connection is reported as
+ * {@code replyAborted}; its late events are not delivered (the replayed turn may make the model answer again, in
+ * full).
  *
  * <p>Threads: a connection hands its events in inline, on the I/O thread that parsed them, so the work per event
  * is short and never blocks: bookkeeping, queueing for the listener ({@link EventQueue}), and writes that only
@@ -71,6 +72,7 @@ final class SessionPhases {
     private final TurnTracker tracker = new TurnTracker(toolCalls, conversation);
     private final Outbox outbox;
     private final PhaseTimer timer;
+    private final Takeover takeover;
     private final SessionCounters sessionCounters;
     private final ResilienceCounters counters = new ResilienceCounters();
     private final CompletableFuture<ResilientSession> ready = new CompletableFuture<>();
@@ -114,6 +116,7 @@ final class SessionPhases {
         this.coverage = new ReplayCoverage(replay, resilience.transparent(), resilience.coverageLag());
         this.outbox = new Outbox(lock, resilience, replay, coverage, toolCalls, conversation);
         this.timer = new PhaseTimer(scheduler);
+        this.takeover = new Takeover(toolCalls, handles, outbox, outage, this.counters, events);
     }
 
     /** Connects the first time, from the stored handle when there is a usable one. */
@@ -229,20 +232,8 @@ final class SessionPhases {
             pool.execute(() -> ready.complete(self)); // code chained to it must not run under this lock
             return;
         }
-        List<String> cancelled = toolCalls.orphaned(link.generation);
-        if (!cancelled.isEmpty()) {
-            events.offer(new LiveEvent.ToolCallCancelled(cancelled));
-        }
-        boolean fresh = handles.fresh();
-        Outbox.Resumed resumed = outbox.resume(link, fresh);
         phase = Phase.OPEN;
-        Duration downtime = Duration.ofNanos(link.upSinceNanos - gapStartNanos);
-        int tries = outage.connected(); // the outage goes on until this connection proves healthy
-        counters.reconnected(resumed.replayed(), resumed.audioLost(), downtime);
-        LOG.debug("Session {} reconnected after {} ({}, {} attempt(s), {} replayed)", sessionId, downtime, cause,
-                tries, resumed.replayed());
-        events.offer(new LiveEvent.Reconnected(tries, downtime, !fresh, resumed.replayed(), resumed.audioLost(),
-                replyAborted, cause));
+        takeover.takeOver(link, gapStartNanos, cause, replyAborted);
         replyAborted = false;
         scheduleAgeLimit();
     }
