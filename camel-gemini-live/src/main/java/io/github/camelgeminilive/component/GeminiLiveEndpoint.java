@@ -63,10 +63,6 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     private ResumptionHandleStore handleStore;
     private SharedSessions sessions;
     private final List<GeminiLiveConsumer> consumers = new CopyOnWriteArrayList<>();
-    /** Started producers and consumers; the sessions live while there is one. */
-    private int users;
-    /** Changes whenever the users come or go to none, so that a sweep of an earlier period stops. */
-    private long usePeriod;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -109,7 +105,9 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
             throw new IllegalArgumentException("The gemini-live option maxSessions must be 0 (no bound) or positive,"
                     + " not " + configuration.getMaxSessions());
         }
-        sessions = new SharedSessions(this::newSession, configuration.getMaxSessions(), getEndpointUri());
+        sessions = new SharedSessions(this::newSession, sessionKey, new SharedSessions.Limits(
+                configuration.getMaxSessions(), configuration.getIdleTimeout(), getEndpointUri()),
+                getComponent()::executeEvent);
     }
 
     @Override
@@ -189,19 +187,11 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     /**
      * Ends the conversation of {@code key} ({@code close} operation): a session of another key than the endpoint's
-     * own is forgotten, so the key may start a new one; the endpoint's own session stays closed, so later sends on
-     * it fail, until the endpoint's routes restart.
+     * own is forgotten, so the key may start a new one; the endpoint's own session stays closed until the endpoint's
+     * routes restart.
      */
     CompletableFuture<Void> endSession(String key, String reason) {
-        SharedLiveSession s = key.equals(sessionKey) ? sessions.acquire(key) : sessions.get(key);
-        return s == null ? CompletableFuture.completedFuture(null) : end(s, reason);
-    }
-
-    private CompletableFuture<Void> end(SharedLiveSession s, String reason) {
-        if (!s.key().equals(sessionKey)) {
-            sessions.forget(s);
-        }
-        return s.end(reason);
+        return sessions.end(key, reason);
     }
 
     /** A consumer started: it receives the events of every session of the endpoint from now on. */
@@ -215,62 +205,20 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         userStopped();
     }
 
-    /** A producer or consumer started; the first one starts the idle sweep. */
+    /** A producer or consumer started: the endpoint's sessions live while one is started. */
     void userStarted() {
-        long period;
-        synchronized (this) {
-            if (users++ > 0) {
-                return;
-            }
-            period = ++usePeriod;
-        }
-        if (configuration.getIdleTimeout() > 0) {
-            sweepIdleLater(period);
-        }
+        sessions.userStarted();
     }
 
     /**
-     * A producer or consumer stopped; when it was the last one, every session of the endpoint is closed (waiting for
-     * the close handshakes when the whole context stops, as the component closes the connections next).
+     * A producer or consumer stopped; the last one closes every session of the endpoint, waiting for the close
+     * handshakes when the whole context stops, as the component closes the connections next.
      */
     void userStopped() {
-        synchronized (this) {
-            if (users == 0 || --users > 0) {
-                return;
-            }
-            usePeriod++;
-        }
-        CompletableFuture<Void> closing = sessions.closeAll("the routes using the endpoint stopped");
+        CompletableFuture<Void> closing = sessions.userStopped();
         if (getCamelContext().isStopping()) {
             awaitClosed(closing);
         }
-    }
-
-    /**
-     * Closes, a quarter of {@code idleTimeout} (at least 10 ms, at most 1 s) from now and then again and again, the
-     * sessions without a send or an event for {@code idleTimeout}, until the endpoint's users are gone. An ended
-     * session of another key is forgotten too, so that closed calls do not stay held.
-     */
-    private void sweepIdleLater(long period) {
-        long idle = configuration.getIdleTimeout();
-        long every = Math.max(10, Math.min(1000, idle / 4));
-        CompletableFuture.delayedExecutor(every, TimeUnit.MILLISECONDS, getComponent()::executeEvent).execute(() -> {
-            synchronized (this) {
-                if (period != usePeriod) {
-                    return;
-                }
-            }
-            long now = System.nanoTime();
-            String reason = "idle: no send and no event for " + idle + " ms (idleTimeout)";
-            for (SharedLiveSession s : sessions.all()) {
-                boolean ownEnded = s.isEnded() && s.key().equals(sessionKey);
-                if (!ownEnded && s.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(idle)) {
-                    LOG.debug("Closing gemini-live session '{}': {}", s.key(), reason);
-                    end(s, reason);
-                }
-            }
-            sweepIdleLater(period);
-        });
     }
 
     /** The service's base URL, for Camel's service location views (the credential is never part of it). */
