@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -237,6 +239,15 @@ class GeminiLiveManyCallsTest extends GeminiLiveTestSupport {
         assertThat(send("direct:bounded", "three", "c")).isNull();
         assertThat(bounded.getOpenSessionKeys()).containsExactly("b", "c");
         assertThat(bounded.getSessionsOpened()).isEqualTo(3);
+    }
+
+    @Test
+    void negativeSessionBoundsFailTheEndpoint() {
+        assertThatThrownBy(() -> context.getEndpoint(uri("bad", "maxSessions=-1")))
+                .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
+                .hasMessage("The gemini-live option maxSessions must be 0 (no bound) or positive, not -1");
+        assertThatThrownBy(() -> context.getEndpoint(uri("bad", "idleTimeout=-5")))
+                .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("idleTimeout");
     }
 
     @Test
