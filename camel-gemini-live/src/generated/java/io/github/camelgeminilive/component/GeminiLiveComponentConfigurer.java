@@ -66,6 +66,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendLimit": getOrCreateConfiguration(target).setHeldSendLimit(property(camelContext, int.class, value)); return true;
         case "heldsendoverflow":
         case "heldSendOverflow": getOrCreateConfiguration(target).setHeldSendOverflow(property(camelContext, io.github.camelgeminilive.session.OverflowPolicy.class, value)); return true;
+        case "idletimeout":
+        case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inputtranscription":
         case "inputTranscription": getOrCreateConfiguration(target).setInputTranscription(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -76,7 +78,11 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxQueuedEventBytes": getOrCreateConfiguration(target).setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": getOrCreateConfiguration(target).setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
+        case "maxsessions":
+        case "maxSessions": getOrCreateConfiguration(target).setMaxSessions(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "openonstart":
+        case "openOnStart": getOrCreateConfiguration(target).setOpenOnStart(property(camelContext, boolean.class, value)); return true;
         case "outputtranscription":
         case "outputTranscription": getOrCreateConfiguration(target).setOutputTranscription(property(camelContext, boolean.class, value)); return true;
         case "pinginterval":
@@ -95,6 +101,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "replayBufferBytes": getOrCreateConfiguration(target).setReplayBufferBytes(property(camelContext, long.class, value)); return true;
         case "replaybufferduration":
         case "replayBufferDuration": getOrCreateConfiguration(target).setReplayBufferDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replyformat":
+        case "replyFormat": getOrCreateConfiguration(target).setReplyFormat(property(camelContext, io.github.camelgeminilive.component.GeminiLiveReplyFormat.class, value)); return true;
         case "replythreadpoolsize":
         case "replyThreadPoolSize": target.setReplyThreadPoolSize(property(camelContext, int.class, value)); return true;
         case "replytimeout":
@@ -166,6 +174,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendLimit": return int.class;
         case "heldsendoverflow":
         case "heldSendOverflow": return io.github.camelgeminilive.session.OverflowPolicy.class;
+        case "idletimeout":
+        case "idleTimeout": return long.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
         case "lazystartproducer":
@@ -176,7 +186,11 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
         case "model": return java.lang.String.class;
+        case "openonstart":
+        case "openOnStart": return boolean.class;
         case "outputtranscription":
         case "outputTranscription": return boolean.class;
         case "pinginterval":
@@ -195,6 +209,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "replayBufferBytes": return long.class;
         case "replaybufferduration":
         case "replayBufferDuration": return long.class;
+        case "replyformat":
+        case "replyFormat": return io.github.camelgeminilive.component.GeminiLiveReplyFormat.class;
         case "replythreadpoolsize":
         case "replyThreadPoolSize": return int.class;
         case "replytimeout":
@@ -267,6 +283,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendLimit": return getOrCreateConfiguration(target).getHeldSendLimit();
         case "heldsendoverflow":
         case "heldSendOverflow": return getOrCreateConfiguration(target).getHeldSendOverflow();
+        case "idletimeout":
+        case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
         case "inputtranscription":
         case "inputTranscription": return getOrCreateConfiguration(target).isInputTranscription();
         case "lazystartproducer":
@@ -277,7 +295,11 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxQueuedEventBytes": return getOrCreateConfiguration(target).getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return getOrCreateConfiguration(target).getMaxQueuedEvents();
+        case "maxsessions":
+        case "maxSessions": return getOrCreateConfiguration(target).getMaxSessions();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "openonstart":
+        case "openOnStart": return getOrCreateConfiguration(target).isOpenOnStart();
         case "outputtranscription":
         case "outputTranscription": return getOrCreateConfiguration(target).isOutputTranscription();
         case "pinginterval":
@@ -296,6 +318,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "replayBufferBytes": return getOrCreateConfiguration(target).getReplayBufferBytes();
         case "replaybufferduration":
         case "replayBufferDuration": return getOrCreateConfiguration(target).getReplayBufferDuration();
+        case "replyformat":
+        case "replyFormat": return getOrCreateConfiguration(target).getReplyFormat();
         case "replythreadpoolsize":
         case "replyThreadPoolSize": return target.getReplyThreadPoolSize();
         case "replytimeout":

@@ -58,6 +58,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendLimit": target.getConfiguration().setHeldSendLimit(property(camelContext, int.class, value)); return true;
         case "heldsendoverflow":
         case "heldSendOverflow": target.getConfiguration().setHeldSendOverflow(property(camelContext, io.github.camelgeminilive.session.OverflowPolicy.class, value)); return true;
+        case "idletimeout":
+        case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inputtranscription":
         case "inputTranscription": target.getConfiguration().setInputTranscription(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -68,7 +70,11 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxQueuedEventBytes": target.getConfiguration().setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": target.getConfiguration().setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
+        case "maxsessions":
+        case "maxSessions": target.getConfiguration().setMaxSessions(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "openonstart":
+        case "openOnStart": target.getConfiguration().setOpenOnStart(property(camelContext, boolean.class, value)); return true;
         case "outputtranscription":
         case "outputTranscription": target.getConfiguration().setOutputTranscription(property(camelContext, boolean.class, value)); return true;
         case "pinginterval":
@@ -87,6 +93,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replayBufferBytes": target.getConfiguration().setReplayBufferBytes(property(camelContext, long.class, value)); return true;
         case "replaybufferduration":
         case "replayBufferDuration": target.getConfiguration().setReplayBufferDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replyformat":
+        case "replyFormat": target.getConfiguration().setReplyFormat(property(camelContext, io.github.camelgeminilive.component.GeminiLiveReplyFormat.class, value)); return true;
         case "replytimeout":
         case "replyTimeout": target.getConfiguration().setReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resilient": target.getConfiguration().setResilient(property(camelContext, boolean.class, value)); return true;
@@ -155,6 +163,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendLimit": return int.class;
         case "heldsendoverflow":
         case "heldSendOverflow": return io.github.camelgeminilive.session.OverflowPolicy.class;
+        case "idletimeout":
+        case "idleTimeout": return long.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
         case "lazystartproducer":
@@ -165,7 +175,11 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
         case "model": return java.lang.String.class;
+        case "openonstart":
+        case "openOnStart": return boolean.class;
         case "outputtranscription":
         case "outputTranscription": return boolean.class;
         case "pinginterval":
@@ -184,6 +198,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replayBufferBytes": return long.class;
         case "replaybufferduration":
         case "replayBufferDuration": return long.class;
+        case "replyformat":
+        case "replyFormat": return io.github.camelgeminilive.component.GeminiLiveReplyFormat.class;
         case "replytimeout":
         case "replyTimeout": return long.class;
         case "resilient": return boolean.class;
@@ -253,6 +269,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendLimit": return target.getConfiguration().getHeldSendLimit();
         case "heldsendoverflow":
         case "heldSendOverflow": return target.getConfiguration().getHeldSendOverflow();
+        case "idletimeout":
+        case "idleTimeout": return target.getConfiguration().getIdleTimeout();
         case "inputtranscription":
         case "inputTranscription": return target.getConfiguration().isInputTranscription();
         case "lazystartproducer":
@@ -263,7 +281,11 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxQueuedEventBytes": return target.getConfiguration().getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return target.getConfiguration().getMaxQueuedEvents();
+        case "maxsessions":
+        case "maxSessions": return target.getConfiguration().getMaxSessions();
         case "model": return target.getConfiguration().getModel();
+        case "openonstart":
+        case "openOnStart": return target.getConfiguration().isOpenOnStart();
         case "outputtranscription":
         case "outputTranscription": return target.getConfiguration().isOutputTranscription();
         case "pinginterval":
@@ -282,6 +304,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replayBufferBytes": return target.getConfiguration().getReplayBufferBytes();
         case "replaybufferduration":
         case "replayBufferDuration": return target.getConfiguration().getReplayBufferDuration();
+        case "replyformat":
+        case "replyFormat": return target.getConfiguration().getReplyFormat();
         case "replytimeout":
         case "replyTimeout": return target.getConfiguration().getReplyTimeout();
         case "resilient": return target.getConfiguration().isResilient();

@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(52);
         props.add("allowPlainText");
         props.add("apiKey");
         props.add("apiVersion");
@@ -43,12 +43,15 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("heldSendBytes");
         props.add("heldSendLimit");
         props.add("heldSendOverflow");
+        props.add("idleTimeout");
         props.add("inputTranscription");
         props.add("lazyStartProducer");
         props.add("maxConnectionAge");
         props.add("maxQueuedEventBytes");
         props.add("maxQueuedEvents");
+        props.add("maxSessions");
         props.add("model");
+        props.add("openOnStart");
         props.add("outputTranscription");
         props.add("pingInterval");
         props.add("pingTimeout");
@@ -58,6 +61,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("reconnectMaxElapsed");
         props.add("replayBufferBytes");
         props.add("replayBufferDuration");
+        props.add("replyFormat");
         props.add("replyTimeout");
         props.add("resilient");
         props.add("responseModalities");

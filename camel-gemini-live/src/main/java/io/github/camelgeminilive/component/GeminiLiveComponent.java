@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.component;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -15,17 +14,14 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
 import io.github.camelgeminilive.session.LiveClient;
-import io.github.camelgeminilive.session.LiveSession;
-import io.github.camelgeminilive.session.ResilienceMetrics;
-import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
-import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
  * The {@code gemini-live} component: talks to Google's Gemini Live API over WebSocket. It owns what its endpoints
- * share: one {@code LiveClient} per distinct connection settings, the sessions by key, and the Camel-managed thread
- * pools on which session events and reply continuations run (never on a WebSocket I/O thread).
+ * share: one {@code LiveClient} per distinct connection settings, the resumption handles kept in memory, and the
+ * Camel-managed thread pools on which session events and reply continuations run (never on a WebSocket I/O thread).
+ * The sessions belong to the endpoints.
  */
 @Component("gemini-live")
 public class GeminiLiveComponent extends DefaultComponent {
@@ -40,7 +36,6 @@ public class GeminiLiveComponent extends DefaultComponent {
                     + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
 
-    private final SharedSessions sessions = new SharedSessions();
     private final LiveClients clients;
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
@@ -78,7 +73,6 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
-        sessions.closeAll(Duration.ofSeconds(5));
         clients.close();
         if (eventExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
@@ -99,26 +93,9 @@ public class GeminiLiveComponent extends DefaultComponent {
         return getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
     }
 
-    /**
-     * The shared session for {@code key}, opened with these settings if nobody uses it yet: a resilient session when
-     * {@code resilience} is given, a plain one otherwise.
-     */
-    SharedLiveSession acquireSession(String key, LiveClientKey clientKey, SessionOptions options,
-            ResilienceOptions resilience) {
-        return sessions.acquire(key, k -> new SharedLiveSession(k, listener -> {
-            LiveClient client = clients.get(clientKey);
-            return resilience == null
-                    ? client.connect(options, null, listener)
-                    : client.connectResilient(options, resilience, listener).thenApply(LiveSession.class::cast);
-        }, () -> {
-            if (resilience != null) {
-                resilience.handleStore().remove(k);
-            }
-        }, new TurnReplies(k, replyExecutor)));
-    }
-
-    void releaseSession(SharedLiveSession session) {
-        sessions.release(session);
+    /** The client of these connection settings, made on first use. */
+    LiveClient client(LiveClientKey key) {
+        return clients.get(key);
     }
 
     /** Runs session events; handed to the client, which keeps each session's events serial on it. */
@@ -130,37 +107,9 @@ public class GeminiLiveComponent extends DefaultComponent {
         return replyExecutor;
     }
 
-    /**
-     * What the open session {@code sessionKey} went through (reconnects, replayed messages, dropped and refused sends
-     * and events, malformed messages, audio lost, last gap), or null when no session of that key is open.
-     */
-    public ResilienceMetrics getResilienceMetrics(String sessionKey) {
-        SharedLiveSession session = sessions.get(sessionKey);
-        return session == null ? null : session.metrics();
-    }
-
-    /**
-     * Sends refused on session {@code sessionKey} by a bound: too many waiting for the connect, the connection's
-     * outgoing queue full, or too many held while reconnecting ({@code heldSendOverflow=FAIL}); -1 when no session
-     * of that key is in use.
-     */
-    public long getRefusedSends(String sessionKey) {
-        SharedLiveSession session = sessions.get(sessionKey);
-        if (session == null) {
-            return -1;
-        }
-        ResilienceMetrics m = session.metrics();
-        return session.refusedSends() + (m == null ? 0 : m.refusedSends());
-    }
-
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */
     ResumptionHandleStore inMemoryHandles() {
         return inMemoryHandles;
-    }
-
-    /** How many sessions are in use (for tests and monitoring). */
-    public int getOpenSessionCount() {
-        return sessions.size();
     }
 
     public GeminiLiveConfiguration getConfiguration() {

@@ -196,6 +196,26 @@ public class GeminiLiveConfiguration implements Cloneable {
     @Metadata(supportFileReference = false)
     private Object tools;
 
+    // one route, many calls: the sessions of an endpoint and the InOut reply
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "The consumer opens the endpoint's own session (the path's key) when its route starts."
+                    + " False: it opens none and receives the events of the sessions the endpoint's producers"
+                    + " open, e.g. one per CamelGeminiLiveSessionKey.")
+    private boolean openOnStart = true;
+    @UriParam(label = "common", defaultValue = "0", javaType = "java.time.Duration",
+            description = "Close a session of the endpoint after this long (ms, or a duration like 5m) without a"
+                    + " send or an event: a closed event with an idle reason, its handle forgotten; 0 = never.")
+    private long idleTimeout;
+    @UriParam(label = "common", defaultValue = "0",
+            description = "Most sessions the endpoint holds at a time (its own and one per"
+                    + " CamelGeminiLiveSessionKey); the exchange that would open one more fails; 0 = no bound.")
+    private int maxSessions;
+    @UriParam(label = "producer", defaultValue = "pcm", enums = "pcm,wav,transcript,events",
+            description = "The body of an InOut reply: pcm (the audio as bytes), wav (the audio as a WAV file),"
+                    + " transcript (the transcript as a String) or events (the reply's events as a list of"
+                    + " LiveEvent).")
+    private GeminiLiveReplyFormat replyFormat = GeminiLiveReplyFormat.pcm;
+
     /** A deep enough copy: every field is immutable or replaced, never mutated, by the endpoint. */
     public GeminiLiveConfiguration copy() {
         try {
@@ -547,5 +567,37 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setTools(Object tools) {
         this.tools = tools;
+    }
+
+    public boolean isOpenOnStart() {
+        return openOnStart;
+    }
+
+    public void setOpenOnStart(boolean openOnStart) {
+        this.openOnStart = openOnStart;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(int maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public GeminiLiveReplyFormat getReplyFormat() {
+        return replyFormat;
+    }
+
+    public void setReplyFormat(GeminiLiveReplyFormat replyFormat) {
+        this.replyFormat = replyFormat;
     }
 }

@@ -8,16 +8,18 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 import io.github.camelgeminilive.session.LiveEvent;
-import io.github.camelgeminilive.session.LiveSessionListener;
 
 /**
- * Opens (or joins) the endpoint's live session when started and routes one exchange per session event, with the
- * {@code CamelGeminiLiveEventType} header. Events arrive on the component's event pool, one at a time per session and
- * in order; the route runs synchronously so that order holds through the route.
+ * Routes one exchange per event of every session of its endpoint, with the {@code CamelGeminiLiveEventType} header
+ * and the session's key in {@code CamelGeminiLiveSessionKey} (so a producer later in the route answers that session);
+ * opens the endpoint's own session when started, unless {@code openOnStart=false}. Events arrive on the component's
+ * event pool, one at a time per session and in order; the route runs synchronously so that order holds through the
+ * route. The events of different sessions run in parallel.
  */
-public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionListener {
+public class GeminiLiveConsumer extends DefaultConsumer {
 
-    private SharedLiveSession shared;
+    /** The endpoint's own session, when this consumer opened it. */
+    private volatile SharedLiveSession own;
 
     public GeminiLiveConsumer(GeminiLiveEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -31,9 +33,14 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        shared = getEndpoint().acquireSession(getEndpoint().getSessionKey());
-        shared.addListener(this);
-        open(shared, 1);
+        SharedLiveSession session = getEndpoint().getConfiguration().isOpenOnStart()
+                ? getEndpoint().session(getEndpoint().getSessionKey())
+                : null;
+        getEndpoint().consumerStarted(this);
+        if (session != null) {
+            own = session;
+            open(session, 1);
+        }
     }
 
     /**
@@ -49,7 +56,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
             }
             getExceptionHandler().handleException("Cannot open gemini-live session '" + session.key() + "' (attempt "
                     + attempt + ")", e);
-            if (session != shared || !isRunAllowed() || session.isEnded()) {
+            if (session != own || !isRunAllowed() || session.isEnded()) {
                 return;
             }
             // the next try is attempt + 1 of this outage, spaced as the endpoint's reconnects are
@@ -57,7 +64,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
                     .toMillis();
             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, getEndpoint().getComponent()::executeEvent)
                     .execute(() -> {
-                        if (session == shared && isRunAllowed()) {
+                        if (session == own && isRunAllowed()) {
                             open(session, attempt + 1);
                         }
                     });
@@ -66,18 +73,14 @@ public class GeminiLiveConsumer extends DefaultConsumer implements LiveSessionLi
 
     @Override
     protected void doStop() throws Exception {
-        if (shared != null) {
-            shared.removeListener(this);
-            getEndpoint().releaseSession(shared);
-            shared = null;
-        }
+        own = null;
+        getEndpoint().consumerStopped(this);
         super.doStop();
     }
 
-    @Override
-    public void onEvent(LiveEvent event) {
-        SharedLiveSession session = shared;
-        if (session == null || !isRunAllowed()) {
+    /** An event of {@code session}, one of the endpoint's sessions (on the event pool, in order per session). */
+    void onEvent(SharedLiveSession session, LiveEvent event) {
+        if (!isRunAllowed()) {
             return;
         }
         Exchange exchange = createExchange(false);

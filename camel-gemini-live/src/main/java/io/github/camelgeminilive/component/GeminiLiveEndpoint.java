@@ -1,6 +1,12 @@
 package io.github.camelgeminilive.component;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 
 import org.apache.camel.Category;
@@ -18,7 +24,11 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.github.camelgeminilive.session.LiveClient;
+import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
@@ -27,13 +37,22 @@ import io.github.camelgeminilive.session.SessionOptions;
 /**
  * Real-time voice and text sessions with Google's Gemini Live API: stream text, audio and video in, receive audio,
  * transcriptions, tool calls and turn events.
+ * <p>
+ * The endpoint owns its sessions: its own (the path's key) and one per {@code CamelGeminiLiveSessionKey} its
+ * producers use, each with the endpoint's options. Its consumers receive the events of all of them. The sessions
+ * live while a producer or consumer of the endpoint is started: they close when the last one stops.
  */
 @ManagedResource(description = "Managed Gemini Live endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:sessionKey",
         category = {Category.AI}, headersClass = GeminiLiveConstants.class)
 public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    @UriPath(description = "The name of the live session; producers and consumers with the same key share it.")
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveEndpoint.class);
+    /** How long stopping the endpoint waits for its sessions' close handshakes. */
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    @UriPath(description = "The name of the endpoint's own live session; the endpoint's producers and consumers"
+            + " share it.")
     @Metadata(required = true)
     private String sessionKey;
     @UriParam
@@ -42,6 +61,8 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     private LiveClientKey clientKey;
     private SessionOptions sessionOptions;
     private ResumptionHandleStore handleStore;
+    private SharedSessions sessions;
+    private final List<GeminiLiveConsumer> consumers = new CopyOnWriteArrayList<>();
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -76,6 +97,17 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
                 ? new StateRepositoryHandleStore(repository)
                 : getComponent().inMemoryHandles();
         resilienceOptions(sessionKey); // invalid resilience options fail the endpoint, not its first send
+        if (configuration.getIdleTimeout() < 0) {
+            throw new IllegalArgumentException("The gemini-live option idleTimeout must be 0 (never) or positive, not "
+                    + configuration.getIdleTimeout());
+        }
+        if (configuration.getMaxSessions() < 0) {
+            throw new IllegalArgumentException("The gemini-live option maxSessions must be 0 (no bound) or positive,"
+                    + " not " + configuration.getMaxSessions());
+        }
+        sessions = new SharedSessions(this::newSession, sessionKey, new SharedSessions.Limits(
+                configuration.getMaxSessions(), configuration.getIdleTimeout(), getEndpointUri()),
+                getComponent()::executeEvent);
     }
 
     @Override
@@ -85,19 +117,108 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         ServiceHelper.startService(configuration.getResumptionHandleRepository());
     }
 
-    /** The shared session for {@code key}; release it with {@link #releaseSession}. */
-    SharedLiveSession acquireSession(String key) {
-        return getComponent().acquireSession(key, clientKey, sessionOptions, resilienceOptions(key));
+    @Override
+    protected void doStop() throws Exception {
+        awaitClosed(sessions.closeAll("the endpoint stopped"));
+        super.doStop();
+    }
+
+    /** Waits a while for close handshakes, so that the component does not cut the connections while they close. */
+    private static void awaitClosed(CompletableFuture<Void> closing) {
+        try {
+            closing.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Not every gemini-live session closed cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The one place where the endpoint makes a session, on the first use of a key: it connects on its first send
+     * (or when a consumer opens it), with the endpoint's options, and its events go to the endpoint's consumers.
+     */
+    private SharedLiveSession newSession(String key) {
+        ResilienceOptions resilience = resilienceOptions(key);
+        LiveClientKey client = clientKey;
+        SessionOptions options = sessionOptions;
+        SharedLiveSession session = new SharedLiveSession(key, listener -> {
+            LiveClient c = getComponent().client(client);
+            return resilience == null
+                    ? c.connect(options, null, listener)
+                    : c.connectResilient(options, resilience, listener).thenApply(LiveSession.class::cast);
+        }, () -> {
+            if (resilience != null) {
+                resilience.handleStore().remove(resilience.handleKey());
+            }
+        }, new TurnReplies(key, getComponent().replyExecutor(),
+                configuration.getReplyFormat() == GeminiLiveReplyFormat.events));
+        session.addListener(event -> {
+            for (GeminiLiveConsumer consumer : consumers) {
+                consumer.onEvent(session, event);
+            }
+        });
+        return session;
     }
 
     private ResilienceOptions resilienceOptions(String key) {
         return configuration.isResilient()
-                ? LiveSettingsMapper.resilienceOptions(configuration, handleStore, key)
+                ? LiveSettingsMapper.resilienceOptions(configuration, handleStore, handleKey(key))
                 : null;
     }
 
-    void releaseSession(SharedLiveSession session) {
-        getComponent().releaseSession(session);
+    /**
+     * Where the handle of {@code key} is kept: in a {@code resumptionHandleRepository} under the key itself (a
+     * restarted application resumes it); in the component's memory under the endpoint and the key, as two endpoints
+     * hold two sessions of one key.
+     */
+    private String handleKey(String key) {
+        return configuration.getResumptionHandleRepository() != null ? key : getEndpointUri() + " " + key;
+    }
+
+    /**
+     * The session of {@code key}, made on its first use.
+     *
+     * @throws io.github.camelgeminilive.session.LiveSessionException when {@code maxSessions} are open already
+     */
+    SharedLiveSession session(String key) {
+        return sessions.acquire(key);
+    }
+
+    /**
+     * Ends the conversation of {@code key} ({@code close} operation): a session of another key than the endpoint's
+     * own is forgotten, so the key may start a new one; the endpoint's own session stays closed until the endpoint's
+     * routes restart.
+     */
+    CompletableFuture<Void> endSession(String key, String reason) {
+        return sessions.end(key, reason);
+    }
+
+    /** A consumer started: it receives the events of every session of the endpoint from now on. */
+    void consumerStarted(GeminiLiveConsumer consumer) {
+        consumers.add(consumer);
+        userStarted();
+    }
+
+    void consumerStopped(GeminiLiveConsumer consumer) {
+        consumers.remove(consumer);
+        userStopped();
+    }
+
+    /** A producer or consumer started: the endpoint's sessions live while one is started. */
+    void userStarted() {
+        sessions.userStarted();
+    }
+
+    /**
+     * A producer or consumer stopped; the last one closes every session of the endpoint, waiting for the close
+     * handshakes when the whole context stops, as the component closes the connections next.
+     */
+    void userStopped() {
+        CompletableFuture<Void> closing = sessions.userStopped();
+        if (getCamelContext().isStopping()) {
+            awaitClosed(closing);
+        }
     }
 
     /** The service's base URL, for Camel's service location views (the credential is never part of it). */
@@ -121,7 +242,50 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
      * attributes of the endpoint.
      */
     public ResilienceMetrics getResilienceMetrics() {
-        return getComponent().getResilienceMetrics(sessionKey);
+        return getResilienceMetrics(sessionKey);
+    }
+
+    /**
+     * What the endpoint's session of {@code key} went through (reconnects, replayed messages, dropped and refused
+     * sends and events, malformed messages, audio lost, last gap), or null when it holds no open session of that key.
+     */
+    public ResilienceMetrics getResilienceMetrics(String key) {
+        SharedLiveSession session = sessions == null ? null : sessions.get(key);
+        return session == null ? null : session.metrics();
+    }
+
+    /**
+     * Sends refused on the endpoint's session of {@code key} by a bound: too many waiting for the connect, the
+     * connection's outgoing queue full, or too many held while reconnecting ({@code heldSendOverflow=FAIL}); -1 when
+     * the endpoint holds no session of that key.
+     */
+    public long getRefusedSends(String key) {
+        SharedLiveSession session = sessions == null ? null : sessions.get(key);
+        if (session == null) {
+            return -1;
+        }
+        ResilienceMetrics m = session.metrics();
+        return session.refusedSends() + (m == null ? 0 : m.refusedSends());
+    }
+
+    @ManagedAttribute(description = "Sessions the endpoint opened so far: its own and one per session key header")
+    public long getSessionsOpened() {
+        return sessions == null ? 0 : sessions.opened();
+    }
+
+    @ManagedAttribute(description = "Sessions the endpoint holds now")
+    public int getSessionsOpen() {
+        return sessions == null ? 0 : sessions.size();
+    }
+
+    @ManagedAttribute(description = "Sessions refused because maxSessions were open")
+    public long getSessionsRefused() {
+        return sessions == null ? 0 : sessions.refused();
+    }
+
+    @ManagedAttribute(description = "The keys of the sessions the endpoint holds now, sorted")
+    public List<String> getOpenSessionKeys() {
+        return sessions == null ? List.of() : sessions.keys();
     }
 
     @ManagedAttribute(description = "Connections opened by the endpoint's session, the first included")
@@ -162,7 +326,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @ManagedAttribute(description = "Sends refused by a bound: too many waiting for the connect, the outgoing queue"
             + " full, or too many held while reconnecting")
     public long getSessionRefusedSends() {
-        return getComponent().getRefusedSends(sessionKey);
+        return getRefusedSends(sessionKey);
     }
 
     @ManagedAttribute(description = "Payload bytes of the server events dropped because the consumer fell behind")

@@ -1,12 +1,11 @@
 package io.github.camelgeminilive.component;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -14,18 +13,23 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
+import io.github.camelgeminilive.audio.Wav;
+import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.UsageMetadata;
 
 /**
- * Sends user input to a live session. InOnly: the exchange completes when the frame is written. InOut: it completes
- * when the model's reply turn is complete, with the reply audio as body (the text when there is no audio) and
- * transcript, token counts and the interrupted flag as headers. Messages reach the wire in the order
- * {@code process} was called, also while the session connects ({@link SharedLiveSession#send}). The caller is not
- * blocked, except by an InputStream body, which is read and sent frame by frame on the caller's thread.
+ * Sends user input to one of the endpoint's live sessions: the one {@code CamelGeminiLiveSessionKey} names, else the
+ * endpoint's own. InOnly: the exchange completes when the frame is written. InOut: it completes when the model's
+ * reply turn is complete, with the reply as body in the endpoint's {@code replyFormat} and transcript, token counts
+ * and the interrupted flag as headers; the wait holds no thread and no lock shared with other sessions. Messages reach
+ * the wire in the order {@code process} was called, also while the session connects ({@link SharedLiveSession#send}).
+ * The caller is not blocked, except by an InputStream body, which is read and sent frame by frame on the caller's
+ * thread.
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
 
-    private final Map<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
+    /** The MIME type of a {@code replyFormat=wav} reply. */
+    static final String WAV_MIME_TYPE = "audio/wav";
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
@@ -39,13 +43,12 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        sessionFor(getEndpoint().getSessionKey());
+        getEndpoint().userStarted();
     }
 
     @Override
     protected void doStop() throws Exception {
-        sessions.values().forEach(getEndpoint()::releaseSession);
-        sessions.clear();
+        getEndpoint().userStopped();
         super.doStop();
     }
 
@@ -53,28 +56,31 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         SendRequest request;
         SharedLiveSession shared;
+        CompletableFuture<Void> closed = null;
+        String key;
         try {
             request = SendRequestResolver.resolve(exchange);
-            String key = exchange.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY,
-                    getEndpoint().getSessionKey(), String.class);
-            shared = sessionFor(key);
+            key = exchange.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, getEndpoint().getSessionKey(),
+                    String.class);
+            if (request.operation() == GeminiLiveOperation.close) {
+                closed = getEndpoint().endSession(key, "closed by the route (close operation)");
+                shared = null;
+            } else {
+                shared = getEndpoint().session(key);
+            }
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        if (request.operation() == GeminiLiveOperation.close) {
-            CompletableFuture<Void> closed = shared.end();
-            if (!shared.key().equals(getEndpoint().getSessionKey())) {
-                closed = closed.whenComplete((v, e) -> releaseSession(shared));
-            }
-            return whenWritten(exchange, callback, closed, shared);
+        if (closed != null) {
+            return whenWritten(exchange, callback, closed, key);
         }
         boolean awaitReply = exchange.getPattern().isOutCapable() && request.operation().expectsReply();
         SharedLiveSession.Sent sent = shared.send(request.messages(), awaitReply);
         CompletableFuture<TurnReply> reply = sent.reply();
         if (reply == null) {
-            return whenWritten(exchange, callback, sent.written(), shared);
+            return whenWritten(exchange, callback, sent.written(), key);
         }
         long timeout = getEndpoint().getConfiguration().getReplyTimeout();
         reply.orTimeout(timeout, TimeUnit.MILLISECONDS)
@@ -82,50 +88,74 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                     if (e != null) {
                         shared.replies().abandon(reply);
                     }
-                    complete(exchange, callback, e, r, shared, false);
+                    complete(exchange, callback, e, key, m -> setReply(m, r, shared), false);
                 }, replyExecutor());
         return false;
     }
 
     /** InOnly: the exchange completes when the message(s) are written. */
     private boolean whenWritten(Exchange exchange, AsyncCallback callback, CompletableFuture<Void> written,
-            SharedLiveSession shared) {
+            String key) {
         if (written.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
-            complete(exchange, callback, written.handle((v, e) -> e).join(), null, shared, true);
+            complete(exchange, callback, written.handle((v, e) -> e).join(), key, null, true);
             return true;
         }
-        written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, null, shared, false), replyExecutor());
+        written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, key, null, false), replyExecutor());
         return false;
     }
 
-    private void complete(Exchange exchange, AsyncCallback callback, Throwable error, TurnReply reply,
-            SharedLiveSession shared, boolean doneSync) {
+    /** Fails the exchange with {@code error}, or sets its reply ({@code reply} may be null: InOnly); then done. */
+    private void complete(Exchange exchange, AsyncCallback callback, Throwable error, String key,
+            Consumer<Message> reply, boolean doneSync) {
         try {
             if (error != null) {
-                exchange.setException(failure(exchange, error, shared));
+                exchange.setException(failure(exchange, error, key));
             } else if (reply != null) {
-                setReply(exchange.getMessage(), reply, shared);
+                reply.accept(exchange.getMessage());
             }
+        } catch (RuntimeException e) { // e.g. a reply whose MIME type the service garbled cannot be a WAV file
+            exchange.setException(e);
         } finally {
             callback.done(doneSync);
         }
     }
 
-    private Throwable failure(Exchange exchange, Throwable error, SharedLiveSession shared) {
+    private Throwable failure(Exchange exchange, Throwable error, String key) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TimeoutException) {
             return new ExchangeTimedOutException(exchange, getEndpoint().getConfiguration().getReplyTimeout(),
-                    "No complete reply turn from the model on gemini-live session '" + shared.key() + "'");
+                    "No complete reply turn from the model on gemini-live session '" + key + "'");
         }
         return cause;
     }
 
-    private static void setReply(Message message, TurnReply reply, SharedLiveSession shared) {
-        if (reply.audio().length > 0 || reply.text().isEmpty()) {
-            message.setBody(reply.audio());
-            message.setHeader(GeminiLiveConstants.MIME_TYPE, reply.mimeType());
-        } else {
-            message.setBody(reply.text());
+    private void setReply(Message message, TurnReply reply, SharedLiveSession shared) {
+        boolean audio = reply.audio().length > 0 || reply.text().isEmpty();
+        switch (getEndpoint().getConfiguration().getReplyFormat()) {
+            case wav:
+                if (audio) {
+                    int rate = reply.mimeType() == null
+                            ? MimeTypes.PCM_OUTPUT_RATE
+                            : MimeTypes.pcmRate(reply.mimeType(), MimeTypes.PCM_OUTPUT_RATE);
+                    message.setBody(Wav.toBytes(reply.audio(), rate));
+                    message.setHeader(GeminiLiveConstants.MIME_TYPE, WAV_MIME_TYPE);
+                } else {
+                    message.setBody(reply.text());
+                }
+                break;
+            case transcript:
+                message.setBody(reply.transcript().isEmpty() ? reply.text() : reply.transcript());
+                break;
+            case events:
+                message.setBody(reply.events());
+                break;
+            default:
+                if (audio) {
+                    message.setBody(reply.audio());
+                    message.setHeader(GeminiLiveConstants.MIME_TYPE, reply.mimeType());
+                } else {
+                    message.setBody(reply.text());
+                }
         }
         message.setHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, reply.transcript());
         message.setHeader(GeminiLiveConstants.INTERRUPTED, reply.interrupted());
@@ -135,16 +165,6 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             message.setHeader(GeminiLiveConstants.PROMPT_TOKEN_COUNT, usage.promptTokenCount());
             message.setHeader(GeminiLiveConstants.RESPONSE_TOKEN_COUNT, usage.responseTokenCount());
             message.setHeader(GeminiLiveConstants.TOTAL_TOKEN_COUNT, usage.totalTokenCount());
-        }
-    }
-
-    private SharedLiveSession sessionFor(String key) {
-        return sessions.computeIfAbsent(key, getEndpoint()::acquireSession);
-    }
-
-    private void releaseSession(SharedLiveSession shared) {
-        if (sessions.remove(shared.key(), shared)) {
-            getEndpoint().releaseSession(shared);
         }
     }
 

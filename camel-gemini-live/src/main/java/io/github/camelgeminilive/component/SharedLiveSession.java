@@ -21,7 +21,7 @@ import io.github.camelgeminilive.session.ResilienceMetrics;
 import io.github.camelgeminilive.session.ResilientSession;
 
 /**
- * One live session shared by the producers and consumers that use its key. Connects on first use and fans the
+ * One live session of an endpoint, shared by the endpoint's producers and consumers that use its key. Connects on first use and fans the
  * session's events out to the consumers and to the {@link TurnReplies} of InOut exchanges. Surviving go-aways and
  * drops is the client's job ({@link ResilientSession}); here, a {@code closed} event is always final: later sends
  * fail with its reason. A first connect that failed for a passing reason is tried again on the next use; a refusal
@@ -57,6 +57,8 @@ final class SharedLiveSession {
     private LiveSession open;
     private volatile LiveEvent.Closed closed;
     private volatile String sessionId;
+    /** {@link System#nanoTime()} of the last send or event: what idleTimeout measures. */
+    private volatile long lastActive = System.nanoTime();
 
     /** A message waiting for the connect, with the future its sender holds. */
     private record Pending(Outgoing message, long bytes, CompletableFuture<Void> done) {
@@ -126,6 +128,7 @@ final class SharedLiveSession {
 
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
+        lastActive = System.nanoTime();
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
         if (expectReply && reply == null) {
             refusedSends++;
@@ -281,11 +284,12 @@ final class SharedLiveSession {
 
     /**
      * Closes the connection, if one was opened, after the messages still waiting for the connect; later sends fail.
-     * The stored handle stays for a later resume.
+     * The {@code closed} event of a connection open until now carries {@code reason}. The stored handle stays for a
+     * later resume.
      */
-    synchronized CompletableFuture<Void> close() {
+    synchronized CompletableFuture<Void> close(String reason) {
         if (closed == null) {
-            closed = new LiveEvent.Closed(1000, "closed by the client", null);
+            closed = new LiveEvent.Closed(1000, reason, null);
         }
         if (session == null) {
             return CompletableFuture.completedFuture(null);
@@ -295,28 +299,41 @@ final class SharedLiveSession {
                 : s.closeAsync());
     }
 
-    /** The route ended the conversation ({@code close} operation): close and forget its resumption handle. */
-    CompletableFuture<Void> end() {
-        return close().whenComplete((v, e) -> forgetHandle.run());
+    /** The conversation is over ({@code close} operation, idle): close and forget its resumption handle. */
+    CompletableFuture<Void> end(String reason) {
+        return close(reason).whenComplete((v, e) -> forgetHandle.run());
+    }
+
+    /** Nanoseconds from the last send or event to {@code now} ({@link System#nanoTime()}). */
+    long idleNanos(long now) {
+        return now - lastActive;
     }
 
     private void dispatch(LiveEvent event) {
+        lastActive = System.nanoTime();
+        LiveEvent delivered = event;
         if (event instanceof LiveEvent.SetupCompleted setup) {
             sessionId = setup.sessionId();
         } else if (event instanceof LiveEvent.Closed c) {
-            ended(c);
+            delivered = ended(c);
         }
-        replies.onEvent(event);
+        replies.onEvent(delivered);
         for (LiveSessionListener l : listeners) {
-            l.onEvent(event);
+            l.onEvent(delivered);
         }
     }
 
-    private synchronized void ended(LiveEvent.Closed c) {
+    /**
+     * Records the end; returns the event to deliver: when this side closed the session and the connection then
+     * closed normally, the reason it was closed for (close operation, idle, route stopped) rather than the peer's.
+     */
+    private synchronized LiveEvent.Closed ended(LiveEvent.Closed c) {
         LOG.debug("gemini-live session '{}' ended: {} {}", key, c.code(), c.reason());
         if (closed == null) {
             closed = c;
+            return c;
         }
+        return closed.error() == null && c.error() == null ? closed : c;
     }
 
     /** True once the session has ended for good (closed, or its connect refused): opening it again is pointless. */

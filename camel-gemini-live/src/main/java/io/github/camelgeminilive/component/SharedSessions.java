@@ -1,86 +1,196 @@
 package io.github.camelgeminilive.component;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelgeminilive.session.LiveSessionException;
+
 /**
- * The component's live sessions by key, reference counted: producers and consumers with the same key share one
- * session, which is closed when its last user releases it.
+ * The live sessions of one endpoint by key, and their lifetime: the endpoint's own session (the path's key) and one
+ * per {@code CamelGeminiLiveSessionKey}. A session is made on the first use of its key, at most {@code maxSessions}
+ * at a time; it ends with the close operation or after {@code idleTimeout} without a send or an event, and all of them
+ * close when the last producer or consumer of the endpoint stops. Looking a key up takes no lock: every send does
+ * it; only making a session does.
  */
 final class SharedSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedSessions.class);
 
-    private final Map<String, Entry> sessions = new HashMap<>();
+    private final ConcurrentMap<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
+    private final Function<String, SharedLiveSession> factory;
+    private final String ownKey;
+    private final Limits limits;
+    private final Executor sweeps;
+    private long opened;
+    private long refused;
+    /** Started producers and consumers of the endpoint; the sessions live while there is one. */
+    private int users;
+    /** Changes whenever the users come or go to none, so that an idle sweep of an earlier period stops. */
+    private long usePeriod;
 
-    /** The session for {@code key}, created with {@code factory} if none is open; call {@link #release} later. */
-    synchronized SharedLiveSession acquire(String key, Function<String, SharedLiveSession> factory) {
-        Entry e = sessions.computeIfAbsent(key, k -> new Entry(factory.apply(k)));
-        e.users++;
-        return e.session;
+    /**
+     * @param maxSessions  most sessions at a time; 0 = no bound
+     * @param idleMillis   how long a session may go without a send or an event; 0 = for ever
+     * @param endpointName names the endpoint in the refusal beyond {@code maxSessions}
+     */
+    record Limits(int maxSessions, long idleMillis, String endpointName) {
     }
 
-    /** The open session for {@code key}, or null; for monitoring only (no use is counted). */
-    synchronized SharedLiveSession get(String key) {
-        Entry e = sessions.get(key);
-        return e == null ? null : e.session;
+    /**
+     * @param factory makes the session of a new key (it does not connect yet)
+     * @param ownKey  the endpoint's own key, whose session stays (closed) when ended
+     * @param sweeps  runs the idle sweeps
+     */
+    SharedSessions(Function<String, SharedLiveSession> factory, String ownKey, Limits limits, Executor sweeps) {
+        this.factory = factory;
+        this.ownKey = ownKey;
+        this.limits = limits;
+        this.sweeps = sweeps;
     }
 
-    /** Drops one use of {@code session}; the last use closes it. */
-    void release(SharedLiveSession session) {
-        boolean last;
+    /**
+     * The session of {@code key}, made if there is none.
+     *
+     * @throws LiveSessionException when {@code maxSessions} sessions are open already
+     */
+    SharedLiveSession acquire(String key) {
+        SharedLiveSession s = sessions.get(key);
+        return s != null ? s : create(key);
+    }
+
+    private synchronized SharedLiveSession create(String key) {
+        SharedLiveSession s = sessions.get(key);
+        if (s != null) {
+            return s;
+        }
+        int max = limits.maxSessions();
+        if (max > 0 && sessions.size() >= max) {
+            refused++;
+            throw new LiveSessionException("Cannot open gemini-live session '" + key + "': endpoint "
+                    + limits.endpointName() + " already holds " + sessions.size() + " sessions (maxSessions=" + max
+                    + "); end one with the close operation, let idleTimeout close idle ones, or raise maxSessions",
+                    0, null, null);
+        }
+        s = factory.apply(key);
+        sessions.put(key, s);
+        opened++;
+        return s;
+    }
+
+    /** The session of {@code key}, or null; makes none. */
+    SharedLiveSession get(String key) {
+        return sessions.get(key);
+    }
+
+    /**
+     * Ends the conversation of {@code key} ({@code close} operation): a session of another key than the endpoint's
+     * own is forgotten, so the key may start a new one; the endpoint's own session stays closed, so later sends on it
+     * fail, until the endpoint's routes restart.
+     */
+    CompletableFuture<Void> end(String key, String reason) {
+        SharedLiveSession s = key.equals(ownKey) ? acquire(key) : sessions.get(key);
+        return s == null ? CompletableFuture.completedFuture(null) : end(s, reason);
+    }
+
+    private CompletableFuture<Void> end(SharedLiveSession s, String reason) {
+        if (!s.key().equals(ownKey)) {
+            sessions.remove(s.key(), s);
+        }
+        return s.end(reason);
+    }
+
+    /** A producer or consumer of the endpoint started; the first one starts the idle sweeps. */
+    void userStarted() {
+        long period;
         synchronized (this) {
-            Entry e = sessions.get(session.key());
-            if (e == null || e.session != session) {
+            if (users++ > 0) {
                 return;
             }
-            last = --e.users == 0;
-            if (last) {
-                sessions.remove(session.key());
-            }
+            period = ++usePeriod;
         }
-        if (last) {
-            session.close();
+        if (limits.idleMillis() > 0) {
+            sweepIdleLater(period);
         }
     }
 
-    /** Closes every session (component stop), waiting up to {@code timeout} for the close handshakes. */
-    void closeAll(Duration timeout) {
-        Map<String, Entry> copy;
+    /**
+     * A producer or consumer of the endpoint stopped; when it was the last one, every session is closed (their
+     * stored handles stay). Completes when the close handshakes are done.
+     */
+    CompletableFuture<Void> userStopped() {
         synchronized (this) {
-            copy = new HashMap<>(sessions);
+            if (users == 0 || --users > 0) {
+                return CompletableFuture.completedFuture(null);
+            }
+            usePeriod++;
+        }
+        return closeAll("the routes using the endpoint stopped");
+    }
+
+    /**
+     * Ends, a quarter of {@code idleTimeout} (at least 10 ms, at most 1 s) from now and then again and again while
+     * the period of use lasts, the sessions without a send or an event for {@code idleTimeout}. A session of another
+     * key that has ended otherwise is forgotten then too, so that finished calls are not held.
+     */
+    private void sweepIdleLater(long period) {
+        long idle = limits.idleMillis();
+        long every = Math.max(10, Math.min(1000, idle / 4));
+        CompletableFuture.delayedExecutor(every, TimeUnit.MILLISECONDS, sweeps).execute(() -> {
+            synchronized (this) {
+                if (period != usePeriod) {
+                    return;
+                }
+            }
+            long now = System.nanoTime();
+            String reason = "idle: no send and no event for " + idle + " ms (idleTimeout)";
+            for (SharedLiveSession s : sessions.values()) {
+                boolean ownEnded = s.isEnded() && s.key().equals(ownKey);
+                if (!ownEnded && s.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(idle)) {
+                    LOG.debug("Closing gemini-live session '{}': {}", s.key(), reason);
+                    end(s, reason);
+                }
+            }
+            sweepIdleLater(period);
+        });
+    }
+
+    /** Closes and forgets every session (their stored handles stay); completes when every close handshake is done. */
+    CompletableFuture<Void> closeAll(String reason) {
+        List<SharedLiveSession> held;
+        synchronized (this) {
+            held = new ArrayList<>(sessions.values());
             sessions.clear();
         }
-        CompletableFuture<?>[] closing = copy.values().stream().map(e -> e.session.close())
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(closing).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("Not every gemini-live session closed cleanly: {}", e.getMessage());
-        }
+        return CompletableFuture.allOf(held.stream().map(s -> s.close(reason)).toArray(CompletableFuture[]::new));
     }
 
-    synchronized int size() {
+    /** The keys held now, sorted. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>(sessions.keySet());
+        keys.sort(null);
+        return keys;
+    }
+
+    int size() {
         return sessions.size();
     }
 
-    private static final class Entry {
-        final SharedLiveSession session;
-        int users;
+    /** Sessions made so far. */
+    synchronized long opened() {
+        return opened;
+    }
 
-        Entry(SharedLiveSession session) {
-            this.session = session;
-        }
+    /** Sessions refused by {@code maxSessions} so far. */
+    synchronized long refused() {
+        return refused;
     }
 }

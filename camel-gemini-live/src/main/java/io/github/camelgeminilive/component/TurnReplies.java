@@ -2,7 +2,9 @@ package io.github.camelgeminilive.component;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import io.github.camelgeminilive.session.LiveSessionException;
 
 /**
  * Assigns the events of one session to the InOut exchanges waiting for a reply, first come first served: the oldest
- * waiting exchange collects audio, transcript and usage until {@code turnComplete} (or {@code interrupted}); a reply
+ * waiting exchange collects audio, transcript and usage until {@code turnComplete} (or {@code interrupted}), or,
+ * when the events themselves are wanted ({@code replyFormat=events}), every event it sees instead of the audio; a reply
  * cut off by a reconnect starts over when the question was replayed, and fails with {@link ReplyAbortedException}
  * otherwise.
  * Events arrive serially (session listener); waiters are added and removed from producer threads.
@@ -31,12 +34,18 @@ final class TurnReplies {
     private final Deque<Pending> waiting = new ArrayDeque<>();
     private final String sessionKey;
     private final Executor graceExecutor;
+    private final boolean collectEvents;
     private Pending finishing;
     private boolean absorbTurnComplete;
 
-    TurnReplies(String sessionKey, Executor executor) {
+    /**
+     * @param executor      runs the completion of a turn whose usage metadata did not come with it
+     * @param collectEvents keep the events of each reply ({@link TurnReply#events()}) rather than its audio bytes
+     */
+    TurnReplies(String sessionKey, Executor executor, boolean collectEvents) {
         this.sessionKey = sessionKey;
         this.graceExecutor = CompletableFuture.delayedExecutor(USAGE_GRACE_MILLIS, TimeUnit.MILLISECONDS, executor);
+        this.collectEvents = collectEvents;
     }
 
     /**
@@ -47,7 +56,7 @@ final class TurnReplies {
         if (waiting.size() >= MAX_WAITING) {
             return null;
         }
-        Pending p = new Pending();
+        Pending p = new Pending(collectEvents);
         waiting.addLast(p);
         return p.future;
     }
@@ -78,6 +87,7 @@ final class TurnReplies {
             finishing = null;
             if (event instanceof LiveEvent.Usage u) {
                 done.usage = u.usage();
+                done.collect(event);
                 done.complete(false);
                 return;
             }
@@ -103,11 +113,14 @@ final class TurnReplies {
         if (head == null) {
             return;
         }
+        head.collect(event);
         if (event instanceof LiveEvent.Audio a) {
             head.started = true;
             if (!head.abandoned) {
-                head.audio.writeBytes(a.data());
                 head.mimeType = a.mimeType();
+                if (head.events == null) {
+                    head.audio.writeBytes(a.data());
+                }
             }
         } else if (event instanceof LiveEvent.OutputTranscription t) {
             head.started = true;
@@ -178,6 +191,8 @@ final class TurnReplies {
         final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         final StringBuilder transcript = new StringBuilder();
         final StringBuilder text = new StringBuilder();
+        /** The events seen as the oldest waiter, when they are wanted; null otherwise. */
+        final List<LiveEvent> events;
         String mimeType;
         UsageMetadata usage;
         /** Its reply has begun (audio, transcript or text arrived). */
@@ -185,17 +200,30 @@ final class TurnReplies {
         /** Its exchange timed out while its reply was under way: it only takes that turn off the queue. */
         boolean abandoned;
 
+        Pending(boolean collectEvents) {
+            events = collectEvents ? new ArrayList<>() : null;
+        }
+
+        void collect(LiveEvent event) {
+            if (events != null && !abandoned) {
+                events.add(event);
+            }
+        }
+
         void restart() {
             audio.reset();
             transcript.setLength(0);
             text.setLength(0);
             mimeType = null;
             usage = null;
+            if (events != null) {
+                events.clear();
+            }
         }
 
         void complete(boolean interrupted) {
             future.complete(new TurnReply(audio.toByteArray(), mimeType, transcript.toString(), text.toString(), usage,
-                    interrupted));
+                    interrupted, events == null ? List.of() : List.copyOf(events)));
         }
     }
 }

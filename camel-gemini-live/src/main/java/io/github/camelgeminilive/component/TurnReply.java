@@ -1,6 +1,9 @@
 package io.github.camelgeminilive.component;
 
+import java.util.List;
+
 import io.github.camelgeminilive.protocol.UsageMetadata;
+import io.github.camelgeminilive.session.LiveEvent;
 
 /**
  * The aggregated reply of one model turn, as an InOut exchange returns it.
@@ -11,7 +14,9 @@ import io.github.camelgeminilive.protocol.UsageMetadata;
  * @param text        the text parts concatenated, thoughts excluded ("" when none)
  * @param usage       the last usage metadata of the turn, or null
  * @param interrupted whether the user barged in and the turn was cut short
+ * @param events      the events of the reply, in order, when they were collected ({@code replyFormat=events}; the
+ *                    audio is then in them, not in {@code audio}); empty otherwise
  */
 record TurnReply(byte[] audio, String mimeType, String transcript, String text, UsageMetadata usage,
-        boolean interrupted) {
+        boolean interrupted, List<LiveEvent> events) {
 }

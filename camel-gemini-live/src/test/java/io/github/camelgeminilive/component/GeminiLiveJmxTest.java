@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -49,5 +51,27 @@ class GeminiLiveJmxTest extends GeminiLiveTestSupport {
                 .until(() -> (Long) jmx.getAttribute(endpoint, "SessionReconnects") == 1L);
         assertThat(jmx.getAttribute(endpoint, "SessionConnections")).isEqualTo(2L);
         assertThat((Long) jmx.getAttribute(endpoint, "SessionLastGapMillis")).isPositive();
+    }
+
+    @Test
+    void theEndpointsSessionsOpenedAndOpenNowAreEndpointAttributes() throws Exception {
+        sessionOf(getMockEndpoint("mock:managed")); // the consumer's own session is up
+        MBeanServer jmx = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        ObjectName endpoint = context.getManagementStrategy().getManagementObjectNameStrategy()
+                .getObjectNameForEndpoint(context.getEndpoint(uri("managed")));
+
+        template.sendBodyAndHeader(uri("managed"), "Hello", GeminiLiveConstants.SESSION_KEY, "call-1");
+
+        assertThat(jmx.getAttribute(endpoint, "SessionsOpen")).isEqualTo(2);
+        assertThat(jmx.getAttribute(endpoint, "SessionsOpened")).isEqualTo(2L);
+        assertThat(jmx.getAttribute(endpoint, "OpenSessionKeys")).isEqualTo(List.of("call-1", "managed"));
+        assertThat(jmx.getAttribute(endpoint, "SessionsRefused")).isEqualTo(0L);
+
+        template.sendBodyAndHeaders(uri("managed"), null, Map.of(GeminiLiveConstants.SESSION_KEY, "call-1",
+                GeminiLiveConstants.OPERATION, "close"));
+
+        assertThat(jmx.getAttribute(endpoint, "SessionsOpen")).isEqualTo(1);
+        assertThat(jmx.getAttribute(endpoint, "OpenSessionKeys")).isEqualTo(List.of("managed"));
+        assertThat(jmx.getAttribute(endpoint, "SessionsOpened")).isEqualTo(2L);
     }
 }

@@ -180,10 +180,14 @@ class GeminiLiveProducerTest extends GeminiLiveTestSupport {
         assertThat(second.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT)).isEqualTo("You said: two");
     }
 
+    /**
+     * Since issue 12 the consumer of an endpoint receives the events of every session of the endpoint (before, it saw
+     * its own key's only): the keyed session's events reach it under their own key.
+     */
     @Test
-    void sessionKeyHeaderPicksAnotherSession() {
-        GeminiLiveComponent component = context.getComponent("gemini-live", GeminiLiveComponent.class);
-        int before = component.getOpenSessionCount();
+    void sessionKeyHeaderPicksAnotherSessionOfTheEndpointWhoseEventsTheConsumerSeesUnderThatKey() {
+        GeminiLiveEndpoint endpoint = context.getEndpoint(uri("talk"), GeminiLiveEndpoint.class);
+        int before = endpoint.getSessionsOpen();
         Exchange reply = template.request("direct:talk", e -> {
             e.getMessage().setBody("Separate call");
             e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, "call-42");
@@ -191,13 +195,16 @@ class GeminiLiveProducerTest extends GeminiLiveTestSupport {
 
         assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT))
                 .isEqualTo("You said: Separate call");
-        // the consumer of "talk" saw nothing of that turn
-        assertThat(eventsOf(events(), GeminiLiveEventType.OUTPUT_TRANSCRIPTION)).isEmpty();
-        assertThat(component.getOpenSessionCount()).isEqualTo(before + 1);
+        awaitEvent(events(), GeminiLiveEventType.TURN_COMPLETE);
+        List<Exchange> said = eventsOf(events(), GeminiLiveEventType.OUTPUT_TRANSCRIPTION);
+        assertThat(said).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage()
+                .getHeader(GeminiLiveConstants.SESSION_KEY)).isEqualTo("call-42"));
+        assertThat(transcript(events())).isEqualTo("You said: Separate call");
+        assertThat(endpoint.getSessionsOpen()).isEqualTo(before + 1);
 
         template.sendBodyAndHeaders("direct:talk", null, Map.of(GeminiLiveConstants.SESSION_KEY, "call-42",
                 GeminiLiveConstants.OPERATION, "close"));
-        assertThat(component.getOpenSessionCount()).isEqualTo(before);
+        assertThat(endpoint.getSessionsOpen()).isEqualTo(before);
     }
 
     private static byte[] image(String format) throws IOException {

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.LiveSessionListener;
 
 /** The ordered entry point for sends: the FIFO while connecting, its bound, a failed connect, a failed frame. */
 @Timeout(60)
@@ -29,10 +31,13 @@ class SharedLiveSessionTest {
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger closedAfter = new AtomicInteger(-1);
     private CompletableFuture<LiveSession> connecting = new CompletableFuture<>();
+    /** What the client delivers the session's events to. */
+    private LiveSessionListener events;
     private SharedLiveSession shared = new SharedLiveSession("call", listener -> {
         connects.incrementAndGet();
+        events = listener;
         return connecting;
-    }, () -> {}, new TurnReplies("call", executor));
+    }, () -> {}, new TurnReplies("call", executor, false));
 
     @AfterEach
     void stop() {
@@ -101,7 +106,7 @@ class SharedLiveSessionTest {
     void closeWhileConnectingWritesTheWaitingSendsFirstAndFailsLaterOnes() {
         send(frame(1));
         send(frame(2));
-        CompletableFuture<Void> closing = shared.end();
+        CompletableFuture<Void> closing = shared.end("closed by the test");
         CompletableFuture<Void> late = send(frame(3));
 
         connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
@@ -110,6 +115,32 @@ class SharedLiveSessionTest {
         assertThat(written).containsExactly(1, 2);
         assertThat(closedAfter).hasValue(2);
         assertThat(late.handle((v, e) -> e).join()).isInstanceOf(LiveSessionException.SessionClosedException.class);
+    }
+
+    @Test
+    void aSessionThisSideClosedIsReportedClosedForItsReasonAndOneTheServiceEndedForTheServicesReason() {
+        List<LiveEvent> delivered = new ArrayList<>();
+        shared.addListener(delivered::add);
+        send(frame(1));
+        connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
+
+        shared.close("idle: no send and no event for 300 ms (idleTimeout)");
+        events.onEvent(new LiveEvent.Closed(1000, "", null)); // the close handshake's answer
+
+        assertThat(delivered).singleElement().isInstanceOfSatisfying(LiveEvent.Closed.class, c -> {
+            assertThat(c.code()).isEqualTo(1000);
+            assertThat(c.reason()).isEqualTo("idle: no send and no event for 300 ms (idleTimeout)");
+        });
+        LiveEvent.Closed byService = new LiveEvent.Closed(1011, "overloaded", null);
+        SharedLiveSession other = new SharedLiveSession("other", listener -> {
+            events = listener;
+            return CompletableFuture.completedFuture(session(n -> CompletableFuture.completedFuture(null)));
+        }, () -> {}, new TurnReplies("other", executor, false));
+        other.addListener(delivered::add);
+        other.session();
+        events.onEvent(byService);
+        other.close("too late");
+        assertThat(delivered).last().isSameAs(byService);
     }
 
     @Test
@@ -135,7 +166,8 @@ class SharedLiveSessionTest {
 
         connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
         connecting = new CompletableFuture<>();
-        shared = new SharedLiveSession("other", listener -> connecting, () -> {}, new TurnReplies("o", executor));
+        shared = new SharedLiveSession("other", listener -> connecting, () -> {},
+                new TurnReplies("o", executor, false));
         assertThat(send(sized(SharedLiveSession.MAX_PENDING_BYTES - 10))).isNotDone();
         assertThat(send(sized(11))).isCompletedExceptionally();
         assertThat(send(sized(10))).isNotDone();

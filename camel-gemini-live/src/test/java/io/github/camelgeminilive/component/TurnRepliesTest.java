@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ import io.github.camelgeminilive.session.LiveSessionException;
 class TurnRepliesTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final TurnReplies replies = new TurnReplies("call", executor);
+    private final TurnReplies replies = new TurnReplies("call", executor, false);
 
     @AfterEach
     void stop() {
@@ -59,6 +60,21 @@ class TurnRepliesTest {
         assertThat(r.transcript()).isEqualTo("Hello there");
         assertThat(r.usage().totalTokenCount()).isEqualTo(42);
         assertThat(r.interrupted()).isFalse();
+    }
+
+    @Test
+    void theEventsOfTheReplyAreCollectedInsteadOfItsAudioWhenAsked() {
+        TurnReplies collecting = new TurnReplies("call", executor, true);
+        CompletableFuture<TurnReply> reply = collecting.expect();
+        List<LiveEvent> turn = List.of(audio(10), said("Hi"), audio(4), new LiveEvent.TurnComplete(null), usage(5));
+        turn.forEach(collecting::onEvent);
+
+        TurnReply r = reply.join();
+        assertThat(r.events()).containsExactlyElementsOf(turn);
+        assertThat(r.audio()).isEmpty();
+        assertThat(r.mimeType()).isEqualTo("audio/pcm;rate=24000");
+        assertThat(r.transcript()).isEqualTo("Hi");
+        assertThat(r.usage().totalTokenCount()).isEqualTo(5);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ReadmeRouteTest {
     // @formatter:off (Camel route indentation, as in the README)
     /** Copied from README.md; keep the two identical. */
     public static class VoiceAssistantRoutes extends RouteBuilder {
-        // endpoints with the same session key share one live session: give them the same options
+        // one URI, one endpoint: its producers and consumers share its live session
         static final String ASSISTANT = "gemini-live:assistant"
                 + "?model=models/gemini-2.5-flash-native-audio-latest&voiceName=Puck&outputTranscription=true";
 
