@@ -112,6 +112,7 @@ class GeminiLiveToolRoutesTest extends GeminiLiveTestSupport {
                     e.getMessage().setBody("Booked for two");
                 }).to("mock:booked");
                 from(uri(recorded, "cancel", TOOLS)).to("mock:cancel");
+                from("direct:any-tool").setBody(simple("${header." + GeminiLiveConstants.FUNCTION_NAME + "} done"));
             }
         };
     }
@@ -133,6 +134,15 @@ class GeminiLiveToolRoutesTest extends GeminiLiveTestSupport {
         assertThat(call.getMessage().getHeader(GeminiLiveConstants.TOOL_CALL_ID, String.class)).isNotBlank();
         assertThat(call.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY)).isEqualTo("weather");
         assertThat(call.getMessage().getBody(Map.class)).isEqualTo(Map.of("city", "example"));
+    }
+
+    @Test
+    void oneEndpointAnswersEveryFunctionByItsNameHeader() {
+        Exchange reply = template.request(uri(recorded, "any", "tools=classpath:tools/agent-tools.json",
+                "defaultToolEndpoint=direct:any-tool"), e -> e.getMessage().setBody("What is the weather in Oslo?"));
+
+        assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
+                .isEqualTo("The get_weather result is {\"result\":\"get_weather done\"}.");
     }
 
     @Test
