@@ -53,6 +53,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": getOrCreateConfiguration(target).setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "coveragelag":
         case "coverageLag": getOrCreateConfiguration(target).setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": getOrCreateConfiguration(target).setDefaultToolEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": target.setEventThreadPoolSize(property(camelContext, int.class, value)); return true;
         case "explicitvadsignal":
@@ -122,6 +124,14 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemInstruction": getOrCreateConfiguration(target).setSystemInstruction(property(camelContext, java.lang.String.class, value)); return true;
         case "textturnmode":
         case "textTurnMode": getOrCreateConfiguration(target).setTextTurnMode(property(camelContext, io.github.camelgeminilive.protocol.ModelRules.TextTurn.class, value)); return true;
+        case "toolendpoint":
+        case "toolEndpoint": getOrCreateConfiguration(target).setToolEndpoint(property(camelContext, java.util.Map.class, value)); return true;
+        case "toolscheduling":
+        case "toolScheduling": getOrCreateConfiguration(target).setToolScheduling(property(camelContext, java.util.Map.class, value)); return true;
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": getOrCreateConfiguration(target).setToolThreadPoolSize(property(camelContext, int.class, value)); return true;
+        case "tooltimeout":
+        case "toolTimeout": getOrCreateConfiguration(target).setToolTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.Object.class, value)); return true;
         case "transparentresumption":
         case "transparentResumption": getOrCreateConfiguration(target).setTransparentResumption(property(camelContext, boolean.class, value)); return true;
@@ -161,6 +171,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
         case "coveragelag":
         case "coverageLag": return long.class;
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": return java.lang.String.class;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return int.class;
         case "explicitvadsignal":
@@ -230,6 +242,14 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemInstruction": return java.lang.String.class;
         case "textturnmode":
         case "textTurnMode": return io.github.camelgeminilive.protocol.ModelRules.TextTurn.class;
+        case "toolendpoint":
+        case "toolEndpoint": return java.util.Map.class;
+        case "toolscheduling":
+        case "toolScheduling": return java.util.Map.class;
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": return int.class;
+        case "tooltimeout":
+        case "toolTimeout": return long.class;
         case "tools": return java.lang.Object.class;
         case "transparentresumption":
         case "transparentResumption": return boolean.class;
@@ -270,6 +290,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return getOrCreateConfiguration(target).getContextWindowCompressionTriggerTokens();
         case "coveragelag":
         case "coverageLag": return getOrCreateConfiguration(target).getCoverageLag();
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": return getOrCreateConfiguration(target).getDefaultToolEndpoint();
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return target.getEventThreadPoolSize();
         case "explicitvadsignal":
@@ -339,6 +361,14 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemInstruction": return getOrCreateConfiguration(target).getSystemInstruction();
         case "textturnmode":
         case "textTurnMode": return getOrCreateConfiguration(target).getTextTurnMode();
+        case "toolendpoint":
+        case "toolEndpoint": return getOrCreateConfiguration(target).getToolEndpoint();
+        case "toolscheduling":
+        case "toolScheduling": return getOrCreateConfiguration(target).getToolScheduling();
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": return getOrCreateConfiguration(target).getToolThreadPoolSize();
+        case "tooltimeout":
+        case "toolTimeout": return getOrCreateConfiguration(target).getToolTimeout();
         case "tools": return getOrCreateConfiguration(target).getTools();
         case "transparentresumption":
         case "transparentResumption": return getOrCreateConfiguration(target).isTransparentResumption();
@@ -357,6 +387,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "resumptionhandlerepository":
         case "resumptionHandleRepository": return String.class;
+        case "toolendpoint":
+        case "toolEndpoint": return java.lang.Object.class;
+        case "toolscheduling":
+        case "toolScheduling": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -43,6 +43,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": target.getConfiguration().setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "coveragelag":
         case "coverageLag": target.getConfiguration().setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": target.getConfiguration().setDefaultToolEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -112,6 +114,14 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemInstruction": target.getConfiguration().setSystemInstruction(property(camelContext, java.lang.String.class, value)); return true;
         case "textturnmode":
         case "textTurnMode": target.getConfiguration().setTextTurnMode(property(camelContext, io.github.camelgeminilive.protocol.ModelRules.TextTurn.class, value)); return true;
+        case "toolendpoint":
+        case "toolEndpoint": target.getConfiguration().setToolEndpoint(property(camelContext, java.util.Map.class, value)); return true;
+        case "toolscheduling":
+        case "toolScheduling": target.getConfiguration().setToolScheduling(property(camelContext, java.util.Map.class, value)); return true;
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": target.getConfiguration().setToolThreadPoolSize(property(camelContext, int.class, value)); return true;
+        case "tooltimeout":
+        case "toolTimeout": target.getConfiguration().setToolTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.Object.class, value)); return true;
         case "transparentresumption":
         case "transparentResumption": target.getConfiguration().setTransparentResumption(property(camelContext, boolean.class, value)); return true;
@@ -148,6 +158,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
         case "coveragelag":
         case "coverageLag": return long.class;
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -217,6 +229,14 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemInstruction": return java.lang.String.class;
         case "textturnmode":
         case "textTurnMode": return io.github.camelgeminilive.protocol.ModelRules.TextTurn.class;
+        case "toolendpoint":
+        case "toolEndpoint": return java.util.Map.class;
+        case "toolscheduling":
+        case "toolScheduling": return java.util.Map.class;
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": return int.class;
+        case "tooltimeout":
+        case "toolTimeout": return long.class;
         case "tools": return java.lang.Object.class;
         case "transparentresumption":
         case "transparentResumption": return boolean.class;
@@ -254,6 +274,8 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": return target.getConfiguration().getContextWindowCompressionTriggerTokens();
         case "coveragelag":
         case "coverageLag": return target.getConfiguration().getCoverageLag();
+        case "defaulttoolendpoint":
+        case "defaultToolEndpoint": return target.getConfiguration().getDefaultToolEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -323,6 +345,14 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemInstruction": return target.getConfiguration().getSystemInstruction();
         case "textturnmode":
         case "textTurnMode": return target.getConfiguration().getTextTurnMode();
+        case "toolendpoint":
+        case "toolEndpoint": return target.getConfiguration().getToolEndpoint();
+        case "toolscheduling":
+        case "toolScheduling": return target.getConfiguration().getToolScheduling();
+        case "toolthreadpoolsize":
+        case "toolThreadPoolSize": return target.getConfiguration().getToolThreadPoolSize();
+        case "tooltimeout":
+        case "toolTimeout": return target.getConfiguration().getToolTimeout();
         case "tools": return target.getConfiguration().getTools();
         case "transparentresumption":
         case "transparentResumption": return target.getConfiguration().isTransparentResumption();
@@ -341,6 +371,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "resumptionhandlerepository":
         case "resumptionHandleRepository": return String.class;
+        case "toolendpoint":
+        case "toolEndpoint": return java.lang.Object.class;
+        case "toolscheduling":
+        case "toolScheduling": return java.lang.Object.class;
         default: return null;
         }
     }

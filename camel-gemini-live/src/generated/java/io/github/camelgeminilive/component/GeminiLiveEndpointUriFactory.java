@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(57);
         props.add("allowPlainText");
         props.add("apiKey");
         props.add("apiVersion");
@@ -35,6 +35,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("contextWindowCompressionTargetTokens");
         props.add("contextWindowCompressionTriggerTokens");
         props.add("coverageLag");
+        props.add("defaultToolEndpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("explicitVadSignal");
@@ -72,6 +73,10 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("silenceDurationMs");
         props.add("systemInstruction");
         props.add("textTurnMode");
+        props.add("toolEndpoint");
+        props.add("toolScheduling");
+        props.add("toolThreadPoolSize");
+        props.add("toolTimeout");
         props.add("tools");
         props.add("transparentResumption");
         props.add("trustStore");
@@ -83,7 +88,10 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         secretProps.add("trustStorePassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(2);
+        prefixes.put("toolEndpoint", "toolEndpoint.");
+        prefixes.put("toolScheduling", "toolScheduling.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

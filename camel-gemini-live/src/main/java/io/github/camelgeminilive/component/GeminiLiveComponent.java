@@ -81,7 +81,8 @@ public class GeminiLiveComponent extends DefaultComponent {
         super.doStop();
     }
 
-    private ExecutorService newPool(String name, int size) {
+    /** A pool that queues what it cannot run at once: never runs a task on the caller (an I/O thread). */
+    ExecutorService newPool(String name, int size) {
         // a full pool must queue events, never run them on the caller (a WebSocket I/O thread). Camel makes a pool
         // with maxQueueSize <= 0 queue-less (direct hand-off) and runs what it rejects on the caller, so: a real,
         // unbounded queue, and Abort, which only applies once the pool is shut down (the client handles it)

@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -190,11 +193,35 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " complete.")
     private long replyTimeout = 60_000;
     @UriParam(label = "common", javaType = "java.lang.Object",
-            description = "The tools the model may call: a reference to a bean (a List of"
-                    + " io.github.camelgeminilive.protocol.Tool, or one Tool), or a JSON array of"
-                    + " functionDeclarations.")
-    @Metadata(supportFileReference = false)
+            description = "The tools the model may call: a reference to a bean (GeminiLiveTools, a List of"
+                    + " io.github.camelgeminilive.protocol.Tool or FunctionDeclaration, or one Tool), a JSON array of"
+                    + " functionDeclarations, or the location of a JSON or YAML file of them (file:, classpath:).")
+    @Metadata(supportFileReference = true)
     private Object tools;
+    // tools as routes (ToolDeclarations, ToolRoutes)
+    @UriParam(label = "tools", prefix = "toolEndpoint.", multiValue = true,
+            description = "The endpoint whose route answers the calls of a function, by function name:"
+                    + " toolEndpoint.get_weather=direct:weather. The tool exchange (InOut) has the arguments as body"
+                    + " and the function name, arguments and call id as headers; its result body becomes the"
+                    + " toolResponse, an exception an error response.")
+    private Map<String, Object> toolEndpoint;
+    @UriParam(label = "tools",
+            description = "The endpoint whose route answers the calls of every function without a toolEndpoint (the"
+                    + " function name is in CamelGeminiLiveFunctionName).")
+    private String defaultToolEndpoint;
+    @UriParam(label = "tools", defaultValue = "30s", javaType = "java.time.Duration",
+            description = "How long a tool call waits for its route's result; then the model gets an error response,"
+                    + " and a result that comes later is dropped and counted (toolLateResults).")
+    private long toolTimeout = 30_000;
+    @UriParam(label = "tools", prefix = "toolScheduling.", multiValue = true,
+            description = "The scheduling (INTERRUPT, WHEN_IDLE or SILENT) of the responses to a NON_BLOCKING"
+                    + " function, by function name: toolScheduling.notify_staff=WHEN_IDLE. A tool route may set"
+                    + " CamelGeminiLiveToolScheduling instead.")
+    private Map<String, Object> toolScheduling;
+    @UriParam(label = "tools", defaultValue = "10",
+            description = "Threads that run the tool routes of the endpoint; more calls at once wait for a thread,"
+                    + " their toolTimeout running.")
+    private int toolThreadPoolSize = 10;
 
     // one route, many calls: the sessions of an endpoint and the InOut reply
     @UriParam(label = "consumer", defaultValue = "true",
@@ -216,10 +243,16 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " LiveEvent).")
     private GeminiLiveReplyFormat replyFormat = GeminiLiveReplyFormat.pcm;
 
-    /** A deep enough copy: every field is immutable or replaced, never mutated, by the endpoint. */
+    /**
+     * A deep enough copy: every field is immutable or replaced, never mutated, by the endpoint, except the option
+     * maps, which Camel fills entry by entry from the URI ({@code toolEndpoint.x=...}): each copy gets its own.
+     */
     public GeminiLiveConfiguration copy() {
         try {
-            return (GeminiLiveConfiguration) clone();
+            GeminiLiveConfiguration copy = (GeminiLiveConfiguration) clone();
+            copy.toolEndpoint = toolEndpoint == null ? null : new LinkedHashMap<>(toolEndpoint);
+            copy.toolScheduling = toolScheduling == null ? null : new LinkedHashMap<>(toolScheduling);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -599,5 +632,45 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setReplyFormat(GeminiLiveReplyFormat replyFormat) {
         this.replyFormat = replyFormat;
+    }
+
+    public Map<String, Object> getToolEndpoint() {
+        return toolEndpoint;
+    }
+
+    public void setToolEndpoint(Map<String, Object> toolEndpoint) {
+        this.toolEndpoint = toolEndpoint;
+    }
+
+    public String getDefaultToolEndpoint() {
+        return defaultToolEndpoint;
+    }
+
+    public void setDefaultToolEndpoint(String defaultToolEndpoint) {
+        this.defaultToolEndpoint = defaultToolEndpoint;
+    }
+
+    public long getToolTimeout() {
+        return toolTimeout;
+    }
+
+    public void setToolTimeout(long toolTimeout) {
+        this.toolTimeout = toolTimeout;
+    }
+
+    public Map<String, Object> getToolScheduling() {
+        return toolScheduling;
+    }
+
+    public void setToolScheduling(Map<String, Object> toolScheduling) {
+        this.toolScheduling = toolScheduling;
+    }
+
+    public int getToolThreadPoolSize() {
+        return toolThreadPoolSize;
+    }
+
+    public void setToolThreadPoolSize(int toolThreadPoolSize) {
+        this.toolThreadPoolSize = toolThreadPoolSize;
     }
 }

@@ -94,6 +94,10 @@ public final class GeminiLiveConstants {
     public static final String CLOSE_CODE = "CamelGeminiLiveCloseCode";
     @Metadata(label = "consumer", description = "The service's close reason of a closed session.", javaType = "String")
     public static final String CLOSE_REASON = "CamelGeminiLiveCloseReason";
+    @Metadata(label = "tools", description = "Set by a tool route: the scheduling (INTERRUPT, WHEN_IDLE or SILENT) of"
+            + " the response to a NON_BLOCKING function, instead of the toolScheduling option's.",
+            javaType = "String")
+    public static final String TOOL_SCHEDULING = "CamelGeminiLiveToolScheduling";
 
     private GeminiLiveConstants() {
     }

@@ -63,6 +63,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     private ResumptionHandleStore handleStore;
     private SharedSessions sessions;
     private final List<GeminiLiveConsumer> consumers = new CopyOnWriteArrayList<>();
+    private ToolRoutes toolRoutes;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -91,7 +92,9 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     protected void doInit() throws Exception {
         super.doInit();
         clientKey = LiveSettingsMapper.clientKey(configuration);
-        sessionOptions = LiveSettingsMapper.sessionOptions(configuration, getComponent()::executeEvent);
+        toolRoutes = new ToolRoutes(this, ToolDeclarations.resolve(getCamelContext(), configuration));
+        sessionOptions = LiveSettingsMapper.sessionOptions(configuration, toolRoutes.tools(),
+                getComponent()::executeEvent);
         StateRepository<String, String> repository = configuration.getResumptionHandleRepository();
         handleStore = repository != null
                 ? new StateRepositoryHandleStore(repository)
@@ -115,11 +118,13 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         super.doStart();
         // a repository bean (e.g. FileStateRepository) loads its entries when started; starting twice is a no-op
         ServiceHelper.startService(configuration.getResumptionHandleRepository());
+        ServiceHelper.startService(toolRoutes);
     }
 
     @Override
     protected void doStop() throws Exception {
         awaitClosed(sessions.closeAll("the endpoint stopped"));
+        ServiceHelper.stopService(toolRoutes);
         super.doStop();
     }
 
@@ -153,6 +158,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
             }
         }, new TurnReplies(key, getComponent().replyExecutor(),
                 configuration.getReplyFormat() == GeminiLiveReplyFormat.events));
+        toolRoutes.attach(session); // its tool calls go to the tool routes
         session.addListener(event -> {
             for (GeminiLiveConsumer consumer : consumers) {
                 consumer.onEvent(session, event);
@@ -348,6 +354,27 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
             + " replayable after a resume)")
     public long getSessionUnreplayableMessages() {
         return metric(ResilienceMetrics::unreplayableMessages);
+    }
+
+    @ManagedAttribute(description = "Tool calls answered with an error because their route gave no result within"
+            + " toolTimeout")
+    public long getToolTimeouts() {
+        return toolRoutes.timeouts();
+    }
+
+    @ManagedAttribute(description = "Tool calls answered with an error because their route failed")
+    public long getToolFailures() {
+        return toolRoutes.failures();
+    }
+
+    @ManagedAttribute(description = "Tool route results dropped because their call had timed out or was cancelled")
+    public long getToolLateResults() {
+        return toolRoutes.lateResults();
+    }
+
+    @ManagedAttribute(description = "Tool calls answered with an error at once because too many were in progress")
+    public long getToolCallsRefused() {
+        return toolRoutes.refused();
     }
 
     /** -1 when there are no metrics (session not open). */

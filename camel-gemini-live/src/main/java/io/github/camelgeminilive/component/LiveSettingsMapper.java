@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
 import io.github.camelgeminilive.protocol.GenerationConfig;
@@ -51,7 +48,13 @@ final class LiveSettingsMapper {
         return key;
     }
 
+    /** The session settings with the {@code tools} option taken as it is: a bean or inline JSON, not a file. */
     static SessionOptions sessionOptions(GeminiLiveConfiguration c, Executor eventExecutor) {
+        return sessionOptions(c, tools(c.getTools()), eventExecutor);
+    }
+
+    /** The session settings with {@code tools} as the endpoint resolved them ({@link ToolDeclarations}). */
+    static SessionOptions sessionOptions(GeminiLiveConfiguration c, List<Tool> tools, Executor eventExecutor) {
         Setup.Builder setup = Setup.builder(c.getModel())
                 .generationConfig(GenerationConfig.of(List.of(c.getResponseModalities()),
                         c.getVoiceName() == null ? null : GenerationConfig.SpeechConfig.voice(c.getVoiceName())))
@@ -78,7 +81,6 @@ final class LiveSettingsMapper {
         if (c.isExplicitVadSignal()) {
             setup.explicitVadSignal(Boolean.TRUE);
         }
-        List<Tool> tools = tools(c.getTools());
         if (!tools.isEmpty()) {
             setup.tools(tools);
         }
@@ -117,7 +119,10 @@ final class LiveSettingsMapper {
         return millis <= 0 ? null : Duration.ofMillis(millis);
     }
 
-    /** A bean (List of Tool or FunctionDeclaration, one Tool) or a JSON array of functionDeclarations. */
+    /**
+     * A bean (List of Tool or FunctionDeclaration, one Tool, {@link GeminiLiveTools}) or a JSON array of
+     * functionDeclarations.
+     */
     static List<Tool> tools(Object option) {
         if (option == null) {
             return List.of();
@@ -125,8 +130,13 @@ final class LiveSettingsMapper {
         if (option instanceof Tool tool) {
             return List.of(tool);
         }
+        if (option instanceof GeminiLiveTools dsl) {
+            return tools(dsl.bindings().stream().map(GeminiLiveTools.Binding::declaration).toList());
+        }
         if (option instanceof String json) {
-            return json.isBlank() ? List.of() : List.of(Tool.ofFunctions(parseDeclarations(json)));
+            return json.isBlank() ? List.of() : List.of(Tool.ofFunctions(ToolDeclarations.parse(
+                    LiveJson.get().mapper(), json, "The gemini-live option tools is not a JSON array of"
+                            + " functionDeclarations")));
         }
         if (option instanceof List<?> list) {
             List<Tool> tools = new ArrayList<>();
@@ -148,19 +158,10 @@ final class LiveSettingsMapper {
         throw new IllegalArgumentException(toolsError(option));
     }
 
-    private static List<FunctionDeclaration> parseDeclarations(String json) {
-        try {
-            return LiveJson.get().mapper().readValue(json, new TypeReference<List<FunctionDeclaration>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The gemini-live option tools is not a JSON array of"
-                    + " functionDeclarations: " + e.getOriginalMessage(), e);
-        }
-    }
-
     private static String toolsError(Object value) {
         return "The gemini-live option tools must be a List of io.github.camelgeminilive.protocol.Tool or"
-                + " FunctionDeclaration, a Tool, or a JSON array of functionDeclarations, not "
+                + " FunctionDeclaration, a Tool, GeminiLiveTools, a JSON array of functionDeclarations or the location"
+                + " of a JSON or YAML file of them, not "
                 + (value == null ? "null" : value.getClass().getName());
     }
 }

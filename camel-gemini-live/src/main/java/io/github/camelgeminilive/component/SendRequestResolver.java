@@ -196,7 +196,7 @@ final class SendRequestResolver {
     }
 
     /** The size of a structured message's JSON, for the bound on messages waiting for the connect. */
-    private static long jsonBytes(Object value) {
+    static long jsonBytes(Object value) {
         try {
             return LiveJson.get().mapper().writeValueAsBytes(value).length;
         } catch (JsonProcessingException e) {

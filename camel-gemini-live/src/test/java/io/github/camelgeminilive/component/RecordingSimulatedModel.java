@@ -11,11 +11,13 @@ import io.github.camelgeminilive.emulator.model.SimulatedModel;
 import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.Part;
 
 /**
  * The emulator's model, recording what reaches it in wire order: an audio message as {@code audio:<first sample>}
- * (tests stamp frames with their sequence number there), a text turn as {@code text:<text>}; audio bytes counted.
+ * (tests stamp frames with their sequence number there), a text turn as {@code text:<text>}, a function response as
+ * {@code toolResponse:<its JSON>}; audio bytes counted.
  */
 final class RecordingSimulatedModel implements ModelEngine {
 
@@ -66,6 +68,9 @@ final class RecordingSimulatedModel implements ModelEngine {
             messages.add("audio:" + TestAudio.firstSample(audio.data()));
         } else if (message.realtimeInput() != null && message.realtimeInput().text() != null) {
             messages.add("text:" + message.realtimeInput().text());
+        } else if (message.toolResponse() != null) {
+            message.toolResponse().functionResponses()
+                    .forEach(r -> messages.add("toolResponse:" + LiveJson.get().mapper().valueToTree(r)));
         } else if (message.clientContent() != null) {
             for (Content c : message.clientContent().turns()) {
                 c.parts().stream().map(Part::text).forEach(t -> messages.add("text:" + t));
