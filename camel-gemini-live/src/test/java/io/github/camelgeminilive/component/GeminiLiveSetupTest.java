@@ -22,6 +22,8 @@ import org.apache.camel.InvalidPayloadRuntimeException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,7 @@ class GeminiLiveSetupTest extends GeminiLiveTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        context.getPropertiesComponent().addInitialProperty("gemini.baseUrl", recorded.baseUrl().toString());
         Supplier<String> tokens = () -> {
             credentialRequests.incrementAndGet();
             return API_KEY;
@@ -154,6 +157,28 @@ class GeminiLiveSetupTest extends GeminiLiveTestSupport {
     }
 
     @Test
+    void theYamlExamplesOfTheDocsSetUpAndUpdateTheSession() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/setup.yaml"));
+
+        template.requestBody("direct:ask", "Hello from YAML");
+        template.requestBody("direct:escalate", (Object) null);
+
+        Setup setup = awaitSetup(s -> s.model().contains("gemini-3.1"));
+        assertThat(setup.generationConfig().thinkingConfig())
+                .isEqualTo(new GenerationConfig.ThinkingConfig(null, true, "low"));
+        assertThat(setup.generationConfig().speechConfig().languageCode()).isEqualTo("de-DE");
+        assertThat(setup.realtimeInputConfig().turnCoverage()).isEqualTo("TURN_INCLUDES_ALL_INPUT");
+        assertThat(setup.tools()).containsExactly(Tool.ofCodeExecution());
+        assertThat(setup.labels()).containsEntry("team", "voice");
+        await().atMost(Duration.ofSeconds(20)).until(() -> MODEL.messages().stream()
+                .anyMatch(m -> m.contextUpdate() != null && Content.text(
+                        "You are now a senior support agent. Offer a refund.").equals(
+                                m.contextUpdate()
+                                        .systemInstruction())));
+    }
+
+    @Test
     void anEmptyModelFailsTheRoutesStartBeforeAnyConnection() {
         // on the emulator no other route of this class uses (the consumer route's session connects at any time)
         long attempts = emulator.admin().connectionAttempts();
@@ -189,6 +214,23 @@ class GeminiLiveSetupTest extends GeminiLiveTestSupport {
         // instruction's size (minus the old one), beyond the few tokens of the first turn and its reply
         int grown = promptTokens(second) - promptTokens(first);
         assertThat(grown).isGreaterThanOrEqualTo(pirate.length() / 4 - "Short.".length());
+    }
+
+    @Test
+    void contextUpdateReplacesTheToolsOrRemovesThemAll() {
+        for (Object tools : List.of(weatherTools(), List.of())) {
+            Exchange update = template.request("direct:context", e -> {
+                e.getMessage().setHeader(GeminiLiveConstants.OPERATION, GeminiLiveOperation.contextUpdate.name());
+                e.getMessage().setBody(tools);
+            });
+            assertThat(update.getException()).isNull();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> MODEL.messages().size() >= 2);
+        // an empty list is "no tools" ({"tools": []}), not "no change" (absent)
+        assertThat(MODEL.messages()).extracting(ClientMessage::contextUpdate).containsExactly(
+                new ContextUpdate(null, new ContextUpdate.ToolsUpdate(weatherTools())),
+                new ContextUpdate(null, new ContextUpdate.ToolsUpdate(List.of())));
     }
 
     @Test
