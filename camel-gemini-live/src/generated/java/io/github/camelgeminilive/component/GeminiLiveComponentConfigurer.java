@@ -30,6 +30,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeminiLiveComponent target = (GeminiLiveComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": getOrCreateConfiguration(target).setActivityHandling(property(camelContext, java.lang.String.class, value)); return true;
+        case "affectivedialog":
+        case "affectiveDialog": getOrCreateConfiguration(target).setAffectiveDialog(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "allowplaintext":
         case "allowPlainText": getOrCreateConfiguration(target).setAllowPlainText(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -44,6 +48,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "candidatecount":
+        case "candidateCount": getOrCreateConfiguration(target).setCandidateCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "codeexecution":
+        case "codeExecution": getOrCreateConfiguration(target).setCodeExecution(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgeminilive.component.GeminiLiveConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -53,15 +61,23 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": getOrCreateConfiguration(target).setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "coveragelag":
         case "coverageLag": getOrCreateConfiguration(target).setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "credentialssupplier":
+        case "credentialsSupplier": getOrCreateConfiguration(target).setCredentialsSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": getOrCreateConfiguration(target).setDefaultToolEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": getOrCreateConfiguration(target).setEndOfSpeechSensitivity(property(camelContext, java.lang.String.class, value)); return true;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": target.setEventThreadPoolSize(property(camelContext, int.class, value)); return true;
         case "explicitvadsignal":
         case "explicitVadSignal": getOrCreateConfiguration(target).setExplicitVadSignal(property(camelContext, boolean.class, value)); return true;
         case "flavour": getOrCreateConfiguration(target).setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": getOrCreateConfiguration(target).setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "goawaymargin":
         case "goAwayMargin": getOrCreateConfiguration(target).setGoAwayMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "googlesearch":
+        case "googleSearch": getOrCreateConfiguration(target).setGoogleSearch(property(camelContext, boolean.class, value)); return true;
         case "heldsendbytes":
         case "heldSendBytes": getOrCreateConfiguration(target).setHeldSendBytes(property(camelContext, long.class, value)); return true;
         case "heldsendlimit":
@@ -70,19 +86,31 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendOverflow": getOrCreateConfiguration(target).setHeldSendOverflow(property(camelContext, io.github.camelgeminilive.session.OverflowPolicy.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "includethoughts":
+        case "includeThoughts": getOrCreateConfiguration(target).setIncludeThoughts(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": getOrCreateConfiguration(target).setInitialHistoryInClientContent(property(camelContext, boolean.class, value)); return true;
         case "inputtranscription":
         case "inputTranscription": getOrCreateConfiguration(target).setInputTranscription(property(camelContext, boolean.class, value)); return true;
+        case "languagecode":
+        case "languageCode": getOrCreateConfiguration(target).setLanguageCode(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionage":
         case "maxConnectionAge": getOrCreateConfiguration(target).setMaxConnectionAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxoutputtokens":
+        case "maxOutputTokens": getOrCreateConfiguration(target).setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": getOrCreateConfiguration(target).setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": getOrCreateConfiguration(target).setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "maxsessions":
         case "maxSessions": getOrCreateConfiguration(target).setMaxSessions(property(camelContext, int.class, value)); return true;
+        case "mediaresolution":
+        case "mediaResolution": getOrCreateConfiguration(target).setMediaResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelrules":
+        case "modelRules": getOrCreateConfiguration(target).setModelRules(property(camelContext, java.util.Map.class, value)); return true;
         case "openonstart":
         case "openOnStart": getOrCreateConfiguration(target).setOpenOnStart(property(camelContext, boolean.class, value)); return true;
         case "outputtranscription":
@@ -91,6 +119,12 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": getOrCreateConfiguration(target).setPingInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pingtimeout":
         case "pingTimeout": getOrCreateConfiguration(target).setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "prefixpaddingms":
+        case "prefixPaddingMs": getOrCreateConfiguration(target).setPrefixPaddingMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": getOrCreateConfiguration(target).setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
+        case "proactiveaudio":
+        case "proactiveAudio": getOrCreateConfiguration(target).setProactiveAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": getOrCreateConfiguration(target).setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxattempts":
@@ -118,12 +152,20 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "seedFreshSession": getOrCreateConfiguration(target).setSeedFreshSession(property(camelContext, boolean.class, value)); return true;
         case "sessionresumption":
         case "sessionResumption": getOrCreateConfiguration(target).setSessionResumption(property(camelContext, boolean.class, value)); return true;
+        case "setup": getOrCreateConfiguration(target).setSetup(property(camelContext, io.github.camelgeminilive.protocol.Setup.class, value)); return true;
         case "silencedurationms":
         case "silenceDurationMs": getOrCreateConfiguration(target).setSilenceDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": getOrCreateConfiguration(target).setStartOfSpeechSensitivity(property(camelContext, java.lang.String.class, value)); return true;
         case "systeminstruction":
         case "systemInstruction": getOrCreateConfiguration(target).setSystemInstruction(property(camelContext, java.lang.String.class, value)); return true;
+        case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "textturnmode":
         case "textTurnMode": getOrCreateConfiguration(target).setTextTurnMode(property(camelContext, io.github.camelgeminilive.protocol.ModelRules.TextTurn.class, value)); return true;
+        case "thinkingbudget":
+        case "thinkingBudget": getOrCreateConfiguration(target).setThinkingBudget(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "thinkinglevel":
+        case "thinkingLevel": getOrCreateConfiguration(target).setThinkingLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "toolendpoint":
         case "toolEndpoint": getOrCreateConfiguration(target).setToolEndpoint(property(camelContext, java.util.Map.class, value)); return true;
         case "toolscheduling":
@@ -133,12 +175,22 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "tooltimeout":
         case "toolTimeout": getOrCreateConfiguration(target).setToolTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tools": getOrCreateConfiguration(target).setTools(property(camelContext, java.lang.Object.class, value)); return true;
+        case "topk":
+        case "topK": getOrCreateConfiguration(target).setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "transparentresumption":
         case "transparentResumption": getOrCreateConfiguration(target).setTransparentResumption(property(camelContext, boolean.class, value)); return true;
         case "truststore":
         case "trustStore": getOrCreateConfiguration(target).setTrustStore(property(camelContext, java.lang.String.class, value)); return true;
         case "truststorepassword":
         case "trustStorePassword": getOrCreateConfiguration(target).setTrustStorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "turncoverage":
+        case "turnCoverage": getOrCreateConfiguration(target).setTurnCoverage(property(camelContext, java.lang.String.class, value)); return true;
+        case "vertexlocation":
+        case "vertexLocation": getOrCreateConfiguration(target).setVertexLocation(property(camelContext, java.lang.String.class, value)); return true;
+        case "vertexproject":
+        case "vertexProject": getOrCreateConfiguration(target).setVertexProject(property(camelContext, java.lang.String.class, value)); return true;
         case "voicename":
         case "voiceName": getOrCreateConfiguration(target).setVoiceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -148,6 +200,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": return java.lang.String.class;
+        case "affectivedialog":
+        case "affectiveDialog": return java.lang.Boolean.class;
         case "allowplaintext":
         case "allowPlainText": return boolean.class;
         case "apikey":
@@ -162,6 +218,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "candidatecount":
+        case "candidateCount": return java.lang.Integer.class;
+        case "codeexecution":
+        case "codeExecution": return boolean.class;
         case "configuration": return io.github.camelgeminilive.component.GeminiLiveConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -171,15 +231,23 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
         case "coveragelag":
         case "coverageLag": return long.class;
+        case "credentialssupplier":
+        case "credentialsSupplier": return java.util.function.Supplier.class;
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": return java.lang.String.class;
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": return java.lang.String.class;
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return int.class;
         case "explicitvadsignal":
         case "explicitVadSignal": return boolean.class;
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "goawaymargin":
         case "goAwayMargin": return long.class;
+        case "googlesearch":
+        case "googleSearch": return boolean.class;
         case "heldsendbytes":
         case "heldSendBytes": return long.class;
         case "heldsendlimit":
@@ -188,19 +256,31 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendOverflow": return io.github.camelgeminilive.session.OverflowPolicy.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
+        case "includethoughts":
+        case "includeThoughts": return java.lang.Boolean.class;
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": return boolean.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
+        case "languagecode":
+        case "languageCode": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionage":
         case "maxConnectionAge": return long.class;
+        case "maxoutputtokens":
+        case "maxOutputTokens": return java.lang.Integer.class;
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
         case "maxsessions":
         case "maxSessions": return int.class;
+        case "mediaresolution":
+        case "mediaResolution": return java.lang.String.class;
         case "model": return java.lang.String.class;
+        case "modelrules":
+        case "modelRules": return java.util.Map.class;
         case "openonstart":
         case "openOnStart": return boolean.class;
         case "outputtranscription":
@@ -209,6 +289,12 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": return long.class;
         case "pingtimeout":
         case "pingTimeout": return long.class;
+        case "prefixpaddingms":
+        case "prefixPaddingMs": return java.lang.Integer.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
+        case "proactiveaudio":
+        case "proactiveAudio": return java.lang.Boolean.class;
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxattempts":
@@ -236,12 +322,20 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "seedFreshSession": return boolean.class;
         case "sessionresumption":
         case "sessionResumption": return boolean.class;
+        case "setup": return io.github.camelgeminilive.protocol.Setup.class;
         case "silencedurationms":
         case "silenceDurationMs": return java.lang.Integer.class;
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": return java.lang.String.class;
         case "systeminstruction":
         case "systemInstruction": return java.lang.String.class;
+        case "temperature": return java.lang.Double.class;
         case "textturnmode":
         case "textTurnMode": return io.github.camelgeminilive.protocol.ModelRules.TextTurn.class;
+        case "thinkingbudget":
+        case "thinkingBudget": return java.lang.Integer.class;
+        case "thinkinglevel":
+        case "thinkingLevel": return java.lang.String.class;
         case "toolendpoint":
         case "toolEndpoint": return java.util.Map.class;
         case "toolscheduling":
@@ -251,12 +345,22 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "tooltimeout":
         case "toolTimeout": return long.class;
         case "tools": return java.lang.Object.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "transparentresumption":
         case "transparentResumption": return boolean.class;
         case "truststore":
         case "trustStore": return java.lang.String.class;
         case "truststorepassword":
         case "trustStorePassword": return java.lang.String.class;
+        case "turncoverage":
+        case "turnCoverage": return java.lang.String.class;
+        case "vertexlocation":
+        case "vertexLocation": return java.lang.String.class;
+        case "vertexproject":
+        case "vertexProject": return java.lang.String.class;
         case "voicename":
         case "voiceName": return java.lang.String.class;
         default: return null;
@@ -267,6 +371,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeminiLiveComponent target = (GeminiLiveComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": return getOrCreateConfiguration(target).getActivityHandling();
+        case "affectivedialog":
+        case "affectiveDialog": return getOrCreateConfiguration(target).getAffectiveDialog();
         case "allowplaintext":
         case "allowPlainText": return getOrCreateConfiguration(target).isAllowPlainText();
         case "apikey":
@@ -281,6 +389,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "candidatecount":
+        case "candidateCount": return getOrCreateConfiguration(target).getCandidateCount();
+        case "codeexecution":
+        case "codeExecution": return getOrCreateConfiguration(target).isCodeExecution();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -290,15 +402,23 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "contextWindowCompressionTriggerTokens": return getOrCreateConfiguration(target).getContextWindowCompressionTriggerTokens();
         case "coveragelag":
         case "coverageLag": return getOrCreateConfiguration(target).getCoverageLag();
+        case "credentialssupplier":
+        case "credentialsSupplier": return getOrCreateConfiguration(target).getCredentialsSupplier();
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": return getOrCreateConfiguration(target).getDefaultToolEndpoint();
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": return getOrCreateConfiguration(target).getEndOfSpeechSensitivity();
         case "eventthreadpoolsize":
         case "eventThreadPoolSize": return target.getEventThreadPoolSize();
         case "explicitvadsignal":
         case "explicitVadSignal": return getOrCreateConfiguration(target).isExplicitVadSignal();
         case "flavour": return getOrCreateConfiguration(target).getFlavour();
+        case "frequencypenalty":
+        case "frequencyPenalty": return getOrCreateConfiguration(target).getFrequencyPenalty();
         case "goawaymargin":
         case "goAwayMargin": return getOrCreateConfiguration(target).getGoAwayMargin();
+        case "googlesearch":
+        case "googleSearch": return getOrCreateConfiguration(target).isGoogleSearch();
         case "heldsendbytes":
         case "heldSendBytes": return getOrCreateConfiguration(target).getHeldSendBytes();
         case "heldsendlimit":
@@ -307,19 +427,31 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "heldSendOverflow": return getOrCreateConfiguration(target).getHeldSendOverflow();
         case "idletimeout":
         case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
+        case "includethoughts":
+        case "includeThoughts": return getOrCreateConfiguration(target).getIncludeThoughts();
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": return getOrCreateConfiguration(target).isInitialHistoryInClientContent();
         case "inputtranscription":
         case "inputTranscription": return getOrCreateConfiguration(target).isInputTranscription();
+        case "languagecode":
+        case "languageCode": return getOrCreateConfiguration(target).getLanguageCode();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionage":
         case "maxConnectionAge": return getOrCreateConfiguration(target).getMaxConnectionAge();
+        case "maxoutputtokens":
+        case "maxOutputTokens": return getOrCreateConfiguration(target).getMaxOutputTokens();
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": return getOrCreateConfiguration(target).getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return getOrCreateConfiguration(target).getMaxQueuedEvents();
         case "maxsessions":
         case "maxSessions": return getOrCreateConfiguration(target).getMaxSessions();
+        case "mediaresolution":
+        case "mediaResolution": return getOrCreateConfiguration(target).getMediaResolution();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "modelrules":
+        case "modelRules": return getOrCreateConfiguration(target).getModelRules();
         case "openonstart":
         case "openOnStart": return getOrCreateConfiguration(target).isOpenOnStart();
         case "outputtranscription":
@@ -328,6 +460,12 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": return getOrCreateConfiguration(target).getPingInterval();
         case "pingtimeout":
         case "pingTimeout": return getOrCreateConfiguration(target).getPingTimeout();
+        case "prefixpaddingms":
+        case "prefixPaddingMs": return getOrCreateConfiguration(target).getPrefixPaddingMs();
+        case "presencepenalty":
+        case "presencePenalty": return getOrCreateConfiguration(target).getPresencePenalty();
+        case "proactiveaudio":
+        case "proactiveAudio": return getOrCreateConfiguration(target).getProactiveAudio();
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": return getOrCreateConfiguration(target).getReconnectInitialDelay();
         case "reconnectmaxattempts":
@@ -355,12 +493,20 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "seedFreshSession": return getOrCreateConfiguration(target).isSeedFreshSession();
         case "sessionresumption":
         case "sessionResumption": return getOrCreateConfiguration(target).isSessionResumption();
+        case "setup": return getOrCreateConfiguration(target).getSetup();
         case "silencedurationms":
         case "silenceDurationMs": return getOrCreateConfiguration(target).getSilenceDurationMs();
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": return getOrCreateConfiguration(target).getStartOfSpeechSensitivity();
         case "systeminstruction":
         case "systemInstruction": return getOrCreateConfiguration(target).getSystemInstruction();
+        case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "textturnmode":
         case "textTurnMode": return getOrCreateConfiguration(target).getTextTurnMode();
+        case "thinkingbudget":
+        case "thinkingBudget": return getOrCreateConfiguration(target).getThinkingBudget();
+        case "thinkinglevel":
+        case "thinkingLevel": return getOrCreateConfiguration(target).getThinkingLevel();
         case "toolendpoint":
         case "toolEndpoint": return getOrCreateConfiguration(target).getToolEndpoint();
         case "toolscheduling":
@@ -370,12 +516,22 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "tooltimeout":
         case "toolTimeout": return getOrCreateConfiguration(target).getToolTimeout();
         case "tools": return getOrCreateConfiguration(target).getTools();
+        case "topk":
+        case "topK": return getOrCreateConfiguration(target).getTopK();
+        case "topp":
+        case "topP": return getOrCreateConfiguration(target).getTopP();
         case "transparentresumption":
         case "transparentResumption": return getOrCreateConfiguration(target).isTransparentResumption();
         case "truststore":
         case "trustStore": return getOrCreateConfiguration(target).getTrustStore();
         case "truststorepassword":
         case "trustStorePassword": return getOrCreateConfiguration(target).getTrustStorePassword();
+        case "turncoverage":
+        case "turnCoverage": return getOrCreateConfiguration(target).getTurnCoverage();
+        case "vertexlocation":
+        case "vertexLocation": return getOrCreateConfiguration(target).getVertexLocation();
+        case "vertexproject":
+        case "vertexProject": return getOrCreateConfiguration(target).getVertexProject();
         case "voicename":
         case "voiceName": return getOrCreateConfiguration(target).getVoiceName();
         default: return null;
@@ -385,6 +541,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "credentialssupplier":
+        case "credentialsSupplier": return String.class;
+        case "modelrules":
+        case "modelRules": return Object.class;
         case "resumptionhandlerepository":
         case "resumptionHandleRepository": return String.class;
         case "toolendpoint":

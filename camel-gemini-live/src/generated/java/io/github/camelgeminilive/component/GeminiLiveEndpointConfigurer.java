@@ -23,6 +23,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeminiLiveEndpoint target = (GeminiLiveEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": target.getConfiguration().setActivityHandling(property(camelContext, java.lang.String.class, value)); return true;
+        case "affectivedialog":
+        case "affectiveDialog": target.getConfiguration().setAffectiveDialog(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "allowplaintext":
         case "allowPlainText": target.getConfiguration().setAllowPlainText(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -35,6 +39,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "candidatecount":
+        case "candidateCount": target.getConfiguration().setCandidateCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "codeexecution":
+        case "codeExecution": target.getConfiguration().setCodeExecution(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contextwindowcompressiontargettokens":
@@ -43,8 +51,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": target.getConfiguration().setContextWindowCompressionTriggerTokens(property(camelContext, java.lang.Long.class, value)); return true;
         case "coveragelag":
         case "coverageLag": target.getConfiguration().setCoverageLag(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "credentialssupplier":
+        case "credentialsSupplier": target.getConfiguration().setCredentialsSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": target.getConfiguration().setDefaultToolEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": target.getConfiguration().setEndOfSpeechSensitivity(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -52,8 +64,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "explicitvadsignal":
         case "explicitVadSignal": target.getConfiguration().setExplicitVadSignal(property(camelContext, boolean.class, value)); return true;
         case "flavour": target.getConfiguration().setFlavour(property(camelContext, io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": target.getConfiguration().setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "goawaymargin":
         case "goAwayMargin": target.getConfiguration().setGoAwayMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "googlesearch":
+        case "googleSearch": target.getConfiguration().setGoogleSearch(property(camelContext, boolean.class, value)); return true;
         case "heldsendbytes":
         case "heldSendBytes": target.getConfiguration().setHeldSendBytes(property(camelContext, long.class, value)); return true;
         case "heldsendlimit":
@@ -62,19 +78,31 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendOverflow": target.getConfiguration().setHeldSendOverflow(property(camelContext, io.github.camelgeminilive.session.OverflowPolicy.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "includethoughts":
+        case "includeThoughts": target.getConfiguration().setIncludeThoughts(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": target.getConfiguration().setInitialHistoryInClientContent(property(camelContext, boolean.class, value)); return true;
         case "inputtranscription":
         case "inputTranscription": target.getConfiguration().setInputTranscription(property(camelContext, boolean.class, value)); return true;
+        case "languagecode":
+        case "languageCode": target.getConfiguration().setLanguageCode(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionage":
         case "maxConnectionAge": target.getConfiguration().setMaxConnectionAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxoutputtokens":
+        case "maxOutputTokens": target.getConfiguration().setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": target.getConfiguration().setMaxQueuedEventBytes(property(camelContext, long.class, value)); return true;
         case "maxqueuedevents":
         case "maxQueuedEvents": target.getConfiguration().setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "maxsessions":
         case "maxSessions": target.getConfiguration().setMaxSessions(property(camelContext, int.class, value)); return true;
+        case "mediaresolution":
+        case "mediaResolution": target.getConfiguration().setMediaResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelrules":
+        case "modelRules": target.getConfiguration().setModelRules(property(camelContext, java.util.Map.class, value)); return true;
         case "openonstart":
         case "openOnStart": target.getConfiguration().setOpenOnStart(property(camelContext, boolean.class, value)); return true;
         case "outputtranscription":
@@ -83,6 +111,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": target.getConfiguration().setPingInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pingtimeout":
         case "pingTimeout": target.getConfiguration().setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "prefixpaddingms":
+        case "prefixPaddingMs": target.getConfiguration().setPrefixPaddingMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": target.getConfiguration().setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
+        case "proactiveaudio":
+        case "proactiveAudio": target.getConfiguration().setProactiveAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": target.getConfiguration().setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxattempts":
@@ -108,12 +142,20 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "seedFreshSession": target.getConfiguration().setSeedFreshSession(property(camelContext, boolean.class, value)); return true;
         case "sessionresumption":
         case "sessionResumption": target.getConfiguration().setSessionResumption(property(camelContext, boolean.class, value)); return true;
+        case "setup": target.getConfiguration().setSetup(property(camelContext, io.github.camelgeminilive.protocol.Setup.class, value)); return true;
         case "silencedurationms":
         case "silenceDurationMs": target.getConfiguration().setSilenceDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": target.getConfiguration().setStartOfSpeechSensitivity(property(camelContext, java.lang.String.class, value)); return true;
         case "systeminstruction":
         case "systemInstruction": target.getConfiguration().setSystemInstruction(property(camelContext, java.lang.String.class, value)); return true;
+        case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "textturnmode":
         case "textTurnMode": target.getConfiguration().setTextTurnMode(property(camelContext, io.github.camelgeminilive.protocol.ModelRules.TextTurn.class, value)); return true;
+        case "thinkingbudget":
+        case "thinkingBudget": target.getConfiguration().setThinkingBudget(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "thinkinglevel":
+        case "thinkingLevel": target.getConfiguration().setThinkingLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "toolendpoint":
         case "toolEndpoint": target.getConfiguration().setToolEndpoint(property(camelContext, java.util.Map.class, value)); return true;
         case "toolscheduling":
@@ -123,12 +165,22 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "tooltimeout":
         case "toolTimeout": target.getConfiguration().setToolTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tools": target.getConfiguration().setTools(property(camelContext, java.lang.Object.class, value)); return true;
+        case "topk":
+        case "topK": target.getConfiguration().setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "transparentresumption":
         case "transparentResumption": target.getConfiguration().setTransparentResumption(property(camelContext, boolean.class, value)); return true;
         case "truststore":
         case "trustStore": target.getConfiguration().setTrustStore(property(camelContext, java.lang.String.class, value)); return true;
         case "truststorepassword":
         case "trustStorePassword": target.getConfiguration().setTrustStorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "turncoverage":
+        case "turnCoverage": target.getConfiguration().setTurnCoverage(property(camelContext, java.lang.String.class, value)); return true;
+        case "vertexlocation":
+        case "vertexLocation": target.getConfiguration().setVertexLocation(property(camelContext, java.lang.String.class, value)); return true;
+        case "vertexproject":
+        case "vertexProject": target.getConfiguration().setVertexProject(property(camelContext, java.lang.String.class, value)); return true;
         case "voicename":
         case "voiceName": target.getConfiguration().setVoiceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -138,6 +190,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": return java.lang.String.class;
+        case "affectivedialog":
+        case "affectiveDialog": return java.lang.Boolean.class;
         case "allowplaintext":
         case "allowPlainText": return boolean.class;
         case "apikey":
@@ -150,6 +206,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "candidatecount":
+        case "candidateCount": return java.lang.Integer.class;
+        case "codeexecution":
+        case "codeExecution": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contextwindowcompressiontargettokens":
@@ -158,8 +218,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": return java.lang.Long.class;
         case "coveragelag":
         case "coverageLag": return long.class;
+        case "credentialssupplier":
+        case "credentialsSupplier": return java.util.function.Supplier.class;
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": return java.lang.String.class;
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -167,8 +231,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "explicitvadsignal":
         case "explicitVadSignal": return boolean.class;
         case "flavour": return io.github.camelgeminilive.transport.ConnectionOptions.Flavour.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "goawaymargin":
         case "goAwayMargin": return long.class;
+        case "googlesearch":
+        case "googleSearch": return boolean.class;
         case "heldsendbytes":
         case "heldSendBytes": return long.class;
         case "heldsendlimit":
@@ -177,19 +245,31 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendOverflow": return io.github.camelgeminilive.session.OverflowPolicy.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
+        case "includethoughts":
+        case "includeThoughts": return java.lang.Boolean.class;
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": return boolean.class;
         case "inputtranscription":
         case "inputTranscription": return boolean.class;
+        case "languagecode":
+        case "languageCode": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionage":
         case "maxConnectionAge": return long.class;
+        case "maxoutputtokens":
+        case "maxOutputTokens": return java.lang.Integer.class;
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": return long.class;
         case "maxqueuedevents":
         case "maxQueuedEvents": return int.class;
         case "maxsessions":
         case "maxSessions": return int.class;
+        case "mediaresolution":
+        case "mediaResolution": return java.lang.String.class;
         case "model": return java.lang.String.class;
+        case "modelrules":
+        case "modelRules": return java.util.Map.class;
         case "openonstart":
         case "openOnStart": return boolean.class;
         case "outputtranscription":
@@ -198,6 +278,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": return long.class;
         case "pingtimeout":
         case "pingTimeout": return long.class;
+        case "prefixpaddingms":
+        case "prefixPaddingMs": return java.lang.Integer.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
+        case "proactiveaudio":
+        case "proactiveAudio": return java.lang.Boolean.class;
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxattempts":
@@ -223,12 +309,20 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "seedFreshSession": return boolean.class;
         case "sessionresumption":
         case "sessionResumption": return boolean.class;
+        case "setup": return io.github.camelgeminilive.protocol.Setup.class;
         case "silencedurationms":
         case "silenceDurationMs": return java.lang.Integer.class;
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": return java.lang.String.class;
         case "systeminstruction":
         case "systemInstruction": return java.lang.String.class;
+        case "temperature": return java.lang.Double.class;
         case "textturnmode":
         case "textTurnMode": return io.github.camelgeminilive.protocol.ModelRules.TextTurn.class;
+        case "thinkingbudget":
+        case "thinkingBudget": return java.lang.Integer.class;
+        case "thinkinglevel":
+        case "thinkingLevel": return java.lang.String.class;
         case "toolendpoint":
         case "toolEndpoint": return java.util.Map.class;
         case "toolscheduling":
@@ -238,12 +332,22 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "tooltimeout":
         case "toolTimeout": return long.class;
         case "tools": return java.lang.Object.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "transparentresumption":
         case "transparentResumption": return boolean.class;
         case "truststore":
         case "trustStore": return java.lang.String.class;
         case "truststorepassword":
         case "trustStorePassword": return java.lang.String.class;
+        case "turncoverage":
+        case "turnCoverage": return java.lang.String.class;
+        case "vertexlocation":
+        case "vertexLocation": return java.lang.String.class;
+        case "vertexproject":
+        case "vertexProject": return java.lang.String.class;
         case "voicename":
         case "voiceName": return java.lang.String.class;
         default: return null;
@@ -254,6 +358,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeminiLiveEndpoint target = (GeminiLiveEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "activityhandling":
+        case "activityHandling": return target.getConfiguration().getActivityHandling();
+        case "affectivedialog":
+        case "affectiveDialog": return target.getConfiguration().getAffectiveDialog();
         case "allowplaintext":
         case "allowPlainText": return target.getConfiguration().isAllowPlainText();
         case "apikey":
@@ -266,6 +374,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "candidatecount":
+        case "candidateCount": return target.getConfiguration().getCandidateCount();
+        case "codeexecution":
+        case "codeExecution": return target.getConfiguration().isCodeExecution();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contextwindowcompressiontargettokens":
@@ -274,8 +386,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "contextWindowCompressionTriggerTokens": return target.getConfiguration().getContextWindowCompressionTriggerTokens();
         case "coveragelag":
         case "coverageLag": return target.getConfiguration().getCoverageLag();
+        case "credentialssupplier":
+        case "credentialsSupplier": return target.getConfiguration().getCredentialsSupplier();
         case "defaulttoolendpoint":
         case "defaultToolEndpoint": return target.getConfiguration().getDefaultToolEndpoint();
+        case "endofspeechsensitivity":
+        case "endOfSpeechSensitivity": return target.getConfiguration().getEndOfSpeechSensitivity();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -283,8 +399,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "explicitvadsignal":
         case "explicitVadSignal": return target.getConfiguration().isExplicitVadSignal();
         case "flavour": return target.getConfiguration().getFlavour();
+        case "frequencypenalty":
+        case "frequencyPenalty": return target.getConfiguration().getFrequencyPenalty();
         case "goawaymargin":
         case "goAwayMargin": return target.getConfiguration().getGoAwayMargin();
+        case "googlesearch":
+        case "googleSearch": return target.getConfiguration().isGoogleSearch();
         case "heldsendbytes":
         case "heldSendBytes": return target.getConfiguration().getHeldSendBytes();
         case "heldsendlimit":
@@ -293,19 +413,31 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "heldSendOverflow": return target.getConfiguration().getHeldSendOverflow();
         case "idletimeout":
         case "idleTimeout": return target.getConfiguration().getIdleTimeout();
+        case "includethoughts":
+        case "includeThoughts": return target.getConfiguration().getIncludeThoughts();
+        case "initialhistoryinclientcontent":
+        case "initialHistoryInClientContent": return target.getConfiguration().isInitialHistoryInClientContent();
         case "inputtranscription":
         case "inputTranscription": return target.getConfiguration().isInputTranscription();
+        case "languagecode":
+        case "languageCode": return target.getConfiguration().getLanguageCode();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionage":
         case "maxConnectionAge": return target.getConfiguration().getMaxConnectionAge();
+        case "maxoutputtokens":
+        case "maxOutputTokens": return target.getConfiguration().getMaxOutputTokens();
         case "maxqueuedeventbytes":
         case "maxQueuedEventBytes": return target.getConfiguration().getMaxQueuedEventBytes();
         case "maxqueuedevents":
         case "maxQueuedEvents": return target.getConfiguration().getMaxQueuedEvents();
         case "maxsessions":
         case "maxSessions": return target.getConfiguration().getMaxSessions();
+        case "mediaresolution":
+        case "mediaResolution": return target.getConfiguration().getMediaResolution();
         case "model": return target.getConfiguration().getModel();
+        case "modelrules":
+        case "modelRules": return target.getConfiguration().getModelRules();
         case "openonstart":
         case "openOnStart": return target.getConfiguration().isOpenOnStart();
         case "outputtranscription":
@@ -314,6 +446,12 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": return target.getConfiguration().getPingInterval();
         case "pingtimeout":
         case "pingTimeout": return target.getConfiguration().getPingTimeout();
+        case "prefixpaddingms":
+        case "prefixPaddingMs": return target.getConfiguration().getPrefixPaddingMs();
+        case "presencepenalty":
+        case "presencePenalty": return target.getConfiguration().getPresencePenalty();
+        case "proactiveaudio":
+        case "proactiveAudio": return target.getConfiguration().getProactiveAudio();
         case "reconnectinitialdelay":
         case "reconnectInitialDelay": return target.getConfiguration().getReconnectInitialDelay();
         case "reconnectmaxattempts":
@@ -339,12 +477,20 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "seedFreshSession": return target.getConfiguration().isSeedFreshSession();
         case "sessionresumption":
         case "sessionResumption": return target.getConfiguration().isSessionResumption();
+        case "setup": return target.getConfiguration().getSetup();
         case "silencedurationms":
         case "silenceDurationMs": return target.getConfiguration().getSilenceDurationMs();
+        case "startofspeechsensitivity":
+        case "startOfSpeechSensitivity": return target.getConfiguration().getStartOfSpeechSensitivity();
         case "systeminstruction":
         case "systemInstruction": return target.getConfiguration().getSystemInstruction();
+        case "temperature": return target.getConfiguration().getTemperature();
         case "textturnmode":
         case "textTurnMode": return target.getConfiguration().getTextTurnMode();
+        case "thinkingbudget":
+        case "thinkingBudget": return target.getConfiguration().getThinkingBudget();
+        case "thinkinglevel":
+        case "thinkingLevel": return target.getConfiguration().getThinkingLevel();
         case "toolendpoint":
         case "toolEndpoint": return target.getConfiguration().getToolEndpoint();
         case "toolscheduling":
@@ -354,12 +500,22 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "tooltimeout":
         case "toolTimeout": return target.getConfiguration().getToolTimeout();
         case "tools": return target.getConfiguration().getTools();
+        case "topk":
+        case "topK": return target.getConfiguration().getTopK();
+        case "topp":
+        case "topP": return target.getConfiguration().getTopP();
         case "transparentresumption":
         case "transparentResumption": return target.getConfiguration().isTransparentResumption();
         case "truststore":
         case "trustStore": return target.getConfiguration().getTrustStore();
         case "truststorepassword":
         case "trustStorePassword": return target.getConfiguration().getTrustStorePassword();
+        case "turncoverage":
+        case "turnCoverage": return target.getConfiguration().getTurnCoverage();
+        case "vertexlocation":
+        case "vertexLocation": return target.getConfiguration().getVertexLocation();
+        case "vertexproject":
+        case "vertexProject": return target.getConfiguration().getVertexProject();
         case "voicename":
         case "voiceName": return target.getConfiguration().getVoiceName();
         default: return null;
@@ -369,6 +525,10 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "credentialssupplier":
+        case "credentialsSupplier": return String.class;
+        case "modelrules":
+        case "modelRules": return Object.class;
         case "resumptionhandlerepository":
         case "resumptionHandleRepository": return String.class;
         case "toolendpoint":

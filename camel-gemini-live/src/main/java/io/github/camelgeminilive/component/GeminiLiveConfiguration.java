@@ -2,6 +2,7 @@ package io.github.camelgeminilive.component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -10,6 +11,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.github.camelgeminilive.protocol.ModelRules;
+import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.OverflowPolicy;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -243,15 +245,109 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " LiveEvent).")
     private GeminiLiveReplyFormat replyFormat = GeminiLiveReplyFormat.pcm;
 
+    // the whole setup, credentials and model rules (see LiveSettingsMapper)
+    @UriParam(label = "advanced", javaType = "io.github.camelgeminilive.protocol.Setup",
+            description = "A io.github.camelgeminilive.protocol.Setup bean as the base of the session's setup, for"
+                    + " fields no option covers (safetySettings, labels, ...). Every option that is set replaces the"
+                    + " bean's field; model, responseModalities and the transcription and resumption flags always"
+                    + " come from the options (a bean naming another model than the model option fails the"
+                    + " endpoint).")
+    private Setup setup;
+    @UriParam(label = "generation", description = "Sampling temperature, 0.0 to 2.0.")
+    private Double temperature;
+    @UriParam(label = "generation", description = "Nucleus sampling: the probability mass kept, 0.0 to 1.0.")
+    private Double topP;
+    @UriParam(label = "generation", description = "Top-k sampling: the most likely tokens considered, at least 1.")
+    private Integer topK;
+    @UriParam(label = "generation", description = "Most tokens of a reply, at least 1.")
+    private Integer maxOutputTokens;
+    @UriParam(label = "generation", description = "Candidates per reply (the Live API takes 1).")
+    private Integer candidateCount;
+    @UriParam(label = "generation", description = "Presence penalty, -2.0 to 2.0.")
+    private Double presencePenalty;
+    @UriParam(label = "generation", description = "Frequency penalty, -2.0 to 2.0.")
+    private Double frequencyPenalty;
+    @UriParam(label = "generation", enums = "MEDIA_RESOLUTION_LOW,MEDIA_RESOLUTION_MEDIUM,MEDIA_RESOLUTION_HIGH",
+            description = "The resolution video frames and images are read at.")
+    private String mediaResolution;
+    @UriParam(label = "generation",
+            description = "Thinking tokens of 2.5 models: 0 = off, -1 = dynamic, else a budget (at most 32768).")
+    private Integer thinkingBudget;
+    @UriParam(label = "generation", enums = "minimal,low,medium,high",
+            description = "Thinking level of 3.x models (the service's default: minimal).")
+    private String thinkingLevel;
+    @UriParam(label = "generation",
+            description = "Ask for the model's thoughts: text events with the CamelGeminiLiveThought header true.")
+    private Boolean includeThoughts;
+    @UriParam(label = "generation",
+            description = "The language of the model's speech, a BCP-47 code such as en-US or de-DE.")
+    private String languageCode;
+    @UriParam(label = "generation", description = "Affective dialog: the model adapts its tone to the user's"
+            + " (native-audio models, API version v1alpha).")
+    private Boolean affectiveDialog;
+    @UriParam(label = "generation", description = "Proactive audio: the model may stay silent when the input is not"
+            + " meant for it (native-audio models, API version v1alpha).")
+    private Boolean proactiveAudio;
+    @UriParam(label = "advanced", enums = "START_SENSITIVITY_HIGH,START_SENSITIVITY_LOW",
+            description = "How readily server-side voice activity detection takes sound as the start of speech.")
+    private String startOfSpeechSensitivity;
+    @UriParam(label = "advanced", enums = "END_SENSITIVITY_HIGH,END_SENSITIVITY_LOW",
+            description = "How readily server-side voice activity detection takes a pause as the end of speech.")
+    private String endOfSpeechSensitivity;
+    @UriParam(label = "advanced",
+            description = "Speech (ms) needed before server-side voice activity detection commits to its start.")
+    private Integer prefixPaddingMs;
+    @UriParam(label = "advanced", enums = "START_OF_ACTIVITY_INTERRUPTS,NO_INTERRUPTION",
+            description = "Whether user speech interrupts the model's reply (the service's default) or waits for it.")
+    private String activityHandling;
+    @UriParam(label = "advanced", enums = "TURN_INCLUDES_ONLY_ACTIVITY,TURN_INCLUDES_ALL_INPUT,"
+            + "TURN_INCLUDES_AUDIO_ACTIVITY_AND_ALL_VIDEO",
+            description = "Which input a user turn includes; the model family's default when unset.")
+    private String turnCoverage;
+    @UriParam(label = "common", defaultValue = "false",
+            description = "Let the model search the web (the googleSearch tool).")
+    private boolean googleSearch;
+    @UriParam(label = "common", defaultValue = "false",
+            description = "Let the model write and run code (the codeExecution tool; codeExecution events).")
+    private boolean codeExecution;
+    @UriParam(label = "advanced", defaultValue = "false",
+            description = "historyConfig.initialHistoryInClientContent: after the setup the service takes the"
+                    + " conversation's history (seedHistory operation) until a message that completes the turn;"
+                    + " 3.1 models need it to take clientContent history at all.")
+    private boolean initialHistoryInClientContent;
+    @UriParam(label = "security", javaType = "java.util.function.Supplier<String>",
+            description = "A Supplier<String> bean asked for the credential on every new connection, instead of"
+                    + " apiKey: ephemeral tokens (single-use, e.g. minted by a route) or refreshed OAuth access"
+                    + " tokens for Vertex AI. It runs on the client's connect pool and may block.")
+    private Supplier<String> credentialsSupplier;
+    @UriParam(label = "advanced",
+            description = "The Google Cloud project (flavour VERTEX_AI): the model becomes"
+                    + " projects/{vertexProject}/locations/{vertexLocation}/publishers/google/models/{model}.")
+    private String vertexProject;
+    @UriParam(label = "advanced",
+            description = "The Google Cloud region (flavour VERTEX_AI), e.g. us-central1 or global; with the default"
+                    + " baseUrl the endpoint is wss://{vertexLocation}-aiplatform.googleapis.com.")
+    private String vertexLocation;
+    @UriParam(label = "advanced", prefix = "modelRules.", multiValue = true,
+            javaType = "java.util.Map<String, Object>",
+            description = "Overrides of the per-model rules table, by a part of the model name:"
+                    + " modelRules.gemini-4=3.1-flash-live,textTurn=CLIENT_CONTENT takes the rules of a known"
+                    + " family (2.5-native-audio, 3.1-flash-live, generic) and changes the named fields; a"
+                    + " io.github.camelgeminilive.protocol.ModelRules value (from Java) works too. The longest"
+                    + " matching part wins, before the built-in entries.")
+    private Map<String, Object> modelRules;
+
     /**
      * A deep enough copy: every field is immutable or replaced, never mutated, by the endpoint, except the option
-     * maps, which Camel fills entry by entry from the URI ({@code toolEndpoint.x=...}): each copy gets its own.
+     * maps, which Camel fills entry by entry from the URI ({@code toolEndpoint.x=...}, {@code modelRules.x=...}):
+     * each copy gets its own.
      */
     public GeminiLiveConfiguration copy() {
         try {
             GeminiLiveConfiguration copy = (GeminiLiveConfiguration) clone();
             copy.toolEndpoint = toolEndpoint == null ? null : new LinkedHashMap<>(toolEndpoint);
             copy.toolScheduling = toolScheduling == null ? null : new LinkedHashMap<>(toolScheduling);
+            copy.modelRules = modelRules == null ? null : new LinkedHashMap<>(modelRules);
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
@@ -672,5 +768,221 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setToolThreadPoolSize(int toolThreadPoolSize) {
         this.toolThreadPoolSize = toolThreadPoolSize;
+    }
+
+    public Setup getSetup() {
+        return setup;
+    }
+
+    public void setSetup(Setup setup) {
+        this.setup = setup;
+    }
+
+    public Double getTemperature() {
+        return temperature;
+    }
+
+    public void setTemperature(Double temperature) {
+        this.temperature = temperature;
+    }
+
+    public Double getTopP() {
+        return topP;
+    }
+
+    public void setTopP(Double topP) {
+        this.topP = topP;
+    }
+
+    public Integer getTopK() {
+        return topK;
+    }
+
+    public void setTopK(Integer topK) {
+        this.topK = topK;
+    }
+
+    public Integer getMaxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    public void setMaxOutputTokens(Integer maxOutputTokens) {
+        this.maxOutputTokens = maxOutputTokens;
+    }
+
+    public Integer getCandidateCount() {
+        return candidateCount;
+    }
+
+    public void setCandidateCount(Integer candidateCount) {
+        this.candidateCount = candidateCount;
+    }
+
+    public Double getPresencePenalty() {
+        return presencePenalty;
+    }
+
+    public void setPresencePenalty(Double presencePenalty) {
+        this.presencePenalty = presencePenalty;
+    }
+
+    public Double getFrequencyPenalty() {
+        return frequencyPenalty;
+    }
+
+    public void setFrequencyPenalty(Double frequencyPenalty) {
+        this.frequencyPenalty = frequencyPenalty;
+    }
+
+    public String getMediaResolution() {
+        return mediaResolution;
+    }
+
+    public void setMediaResolution(String mediaResolution) {
+        this.mediaResolution = mediaResolution;
+    }
+
+    public Integer getThinkingBudget() {
+        return thinkingBudget;
+    }
+
+    public void setThinkingBudget(Integer thinkingBudget) {
+        this.thinkingBudget = thinkingBudget;
+    }
+
+    public String getThinkingLevel() {
+        return thinkingLevel;
+    }
+
+    public void setThinkingLevel(String thinkingLevel) {
+        this.thinkingLevel = thinkingLevel;
+    }
+
+    public Boolean getIncludeThoughts() {
+        return includeThoughts;
+    }
+
+    public void setIncludeThoughts(Boolean includeThoughts) {
+        this.includeThoughts = includeThoughts;
+    }
+
+    public String getLanguageCode() {
+        return languageCode;
+    }
+
+    public void setLanguageCode(String languageCode) {
+        this.languageCode = languageCode;
+    }
+
+    public Boolean getAffectiveDialog() {
+        return affectiveDialog;
+    }
+
+    public void setAffectiveDialog(Boolean affectiveDialog) {
+        this.affectiveDialog = affectiveDialog;
+    }
+
+    public Boolean getProactiveAudio() {
+        return proactiveAudio;
+    }
+
+    public void setProactiveAudio(Boolean proactiveAudio) {
+        this.proactiveAudio = proactiveAudio;
+    }
+
+    public String getStartOfSpeechSensitivity() {
+        return startOfSpeechSensitivity;
+    }
+
+    public void setStartOfSpeechSensitivity(String startOfSpeechSensitivity) {
+        this.startOfSpeechSensitivity = startOfSpeechSensitivity;
+    }
+
+    public String getEndOfSpeechSensitivity() {
+        return endOfSpeechSensitivity;
+    }
+
+    public void setEndOfSpeechSensitivity(String endOfSpeechSensitivity) {
+        this.endOfSpeechSensitivity = endOfSpeechSensitivity;
+    }
+
+    public Integer getPrefixPaddingMs() {
+        return prefixPaddingMs;
+    }
+
+    public void setPrefixPaddingMs(Integer prefixPaddingMs) {
+        this.prefixPaddingMs = prefixPaddingMs;
+    }
+
+    public String getActivityHandling() {
+        return activityHandling;
+    }
+
+    public void setActivityHandling(String activityHandling) {
+        this.activityHandling = activityHandling;
+    }
+
+    public String getTurnCoverage() {
+        return turnCoverage;
+    }
+
+    public void setTurnCoverage(String turnCoverage) {
+        this.turnCoverage = turnCoverage;
+    }
+
+    public boolean isGoogleSearch() {
+        return googleSearch;
+    }
+
+    public void setGoogleSearch(boolean googleSearch) {
+        this.googleSearch = googleSearch;
+    }
+
+    public boolean isCodeExecution() {
+        return codeExecution;
+    }
+
+    public void setCodeExecution(boolean codeExecution) {
+        this.codeExecution = codeExecution;
+    }
+
+    public boolean isInitialHistoryInClientContent() {
+        return initialHistoryInClientContent;
+    }
+
+    public void setInitialHistoryInClientContent(boolean initialHistoryInClientContent) {
+        this.initialHistoryInClientContent = initialHistoryInClientContent;
+    }
+
+    public Supplier<String> getCredentialsSupplier() {
+        return credentialsSupplier;
+    }
+
+    public void setCredentialsSupplier(Supplier<String> credentialsSupplier) {
+        this.credentialsSupplier = credentialsSupplier;
+    }
+
+    public String getVertexProject() {
+        return vertexProject;
+    }
+
+    public void setVertexProject(String vertexProject) {
+        this.vertexProject = vertexProject;
+    }
+
+    public String getVertexLocation() {
+        return vertexLocation;
+    }
+
+    public void setVertexLocation(String vertexLocation) {
+        this.vertexLocation = vertexLocation;
+    }
+
+    public Map<String, Object> getModelRules() {
+        return modelRules;
+    }
+
+    public void setModelRules(Map<String, Object> modelRules) {
+        this.modelRules = modelRules;
     }
 }

@@ -15,7 +15,7 @@ public final class GeminiLiveConstants {
     @Metadata(label = "producer", description = "Selects the send explicitly instead of deriving it from the body"
             + " type: sendText, sendRealtimeText, sendAudio, sendVideo,"
             + " sendClientContent, sendToolResponse, activityStart, activityEnd,"
-            + " audioStreamEnd, endOfTurn or close.",
+            + " audioStreamEnd, endOfTurn, close, contextUpdate or seedHistory.",
             javaType = "String")
     public static final String OPERATION = "CamelGeminiLiveOperation";
     @Metadata(description = "The MIME type of binary media: audio/pcm;rate=16000 (producer default),"
@@ -98,6 +98,21 @@ public final class GeminiLiveConstants {
             + " the response to a NON_BLOCKING function, instead of the toolScheduling option's.",
             javaType = "String")
     public static final String TOOL_SCHEDULING = "CamelGeminiLiveToolScheduling";
+
+    @Metadata(label = "consumer", description = "True for a text part that is the model's thinking (thought: true,"
+            + " with includeThoughts), false for its answer (text events).",
+            javaType = "Boolean")
+    public static final String THOUGHT = "CamelGeminiLiveThought";
+    @Metadata(label = "consumer", description = "True for an interim transcript of the user's audio"
+            + " (interimInputTranscription, may still change), false for a final one (inputTranscription events).",
+            javaType = "Boolean")
+    public static final String INTERIM = "CamelGeminiLiveInterim";
+    @Metadata(label = "producer", description = "Whether the turns of sendClientContent and seedHistory complete the"
+            + " user's turn (default true). sendClientContent: false appends them without an answer. seedHistory: with"
+            + " initialHistoryInClientContent the message with true ends the seeding; without that option send"
+            + " false, or the model answers.",
+            javaType = "Boolean")
+    public static final String TURN_COMPLETE = "CamelGeminiLiveTurnComplete";
 
     private GeminiLiveConstants() {
     }

@@ -15,7 +15,14 @@ public enum GeminiLiveOperation {
     activityEnd,
     audioStreamEnd,
     endOfTurn,
-    close;
+    close,
+    /** Changes the system instruction and/or the tools mid-session ({@code contextUpdate}). */
+    contextUpdate,
+    /**
+     * Appends turns to the conversation without asking for an answer ({@code clientContent}, with
+     * {@code initialHistoryInClientContent} the session's initial history).
+     */
+    seedHistory;
 
     /** Parses a header value, failing with the list of valid operations. */
     public static GeminiLiveOperation parse(String name) {
@@ -30,6 +37,6 @@ public enum GeminiLiveOperation {
 
     /** Whether an InOut exchange waits for the model's reply turn after this send. */
     public boolean expectsReply() {
-        return this != close && this != activityStart;
+        return this != close && this != activityStart && this != contextUpdate && this != seedHistory;
     }
 }

@@ -18,12 +18,14 @@ final class LiveEventMessages {
             m.setHeader(GeminiLiveConstants.MIME_TYPE, e.mimeType());
         } else if (event instanceof LiveEvent.Text e) {
             m.setBody(e.text());
+            m.setHeader(GeminiLiveConstants.THOUGHT, e.thought());
         } else if (event instanceof LiveEvent.OutputTranscription e) {
             m.setBody(e.transcription().text());
             m.setHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, e.transcription().text());
         } else if (event instanceof LiveEvent.InputTranscription e) {
             m.setBody(e.transcription().text());
             m.setHeader(GeminiLiveConstants.INPUT_TRANSCRIPT, e.transcription().text());
+            m.setHeader(GeminiLiveConstants.INTERIM, e.interim());
         } else if (event instanceof LiveEvent.CodeExecution e) {
             m.setBody(e.code() != null ? e.code() : e.result());
         } else if (event instanceof LiveEvent.TurnComplete e) {

@@ -1,8 +1,10 @@
 package io.github.camelgeminilive.component;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,14 +14,19 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadRuntimeException;
 import org.apache.camel.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.github.camelgeminilive.audio.PcmStream;
+import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
+import io.github.camelgeminilive.protocol.ContextUpdate;
 import io.github.camelgeminilive.protocol.FunctionResponse;
 import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.LiveSession;
 
 /**
@@ -28,11 +35,11 @@ import io.github.camelgeminilive.session.LiveSession;
  */
 final class SendRequestResolver {
 
-    static final String ACCEPTED_BODIES = "String (text turn), byte[]/ByteBuffer/InputStream (audio or video with "
-            + GeminiLiveConstants.MIME_TYPE + "), List<Content> or Content (client content),"
-            + " List<FunctionResponse> or FunctionResponse (tool response)";
+    static final String ACCEPTED_BODIES = "String (text turn), byte[]/ByteBuffer/InputStream/File/Path (audio, raw"
+            + " PCM or WAV, or video with " + GeminiLiveConstants.MIME_TYPE + "), List<Content> or Content (client"
+            + " content), List<FunctionResponse> or FunctionResponse (tool response), ContextUpdate (context update)";
 
-    /** Audio read from an InputStream is sent in frames of this size (1 s of 16 kHz PCM). */
+    /** Audio read from a stream or file is sent in frames of this size (1 s of 16 kHz PCM). */
     private static final int STREAM_FRAME_BYTES = 32_000;
 
     private SendRequestResolver() {
@@ -56,8 +63,12 @@ final class SendRequestResolver {
         if (body instanceof String) {
             return GeminiLiveOperation.sendText;
         }
-        if (body instanceof byte[] || body instanceof ByteBuffer || body instanceof InputStream) {
+        if (body instanceof byte[] || body instanceof ByteBuffer || body instanceof InputStream || body instanceof File
+                || body instanceof Path) {
             return GeminiLiveOperation.sendAudio; // sendMedia below picks video from the MIME type
+        }
+        if (body instanceof ContextUpdate) {
+            return GeminiLiveOperation.contextUpdate;
         }
         if (body instanceof Content || isListOf(body, Content.class)) {
             return GeminiLiveOperation.sendClientContent;
@@ -72,19 +83,25 @@ final class SendRequestResolver {
     private static Outgoing.Source messagesFor(GeminiLiveOperation op, Message in) {
         switch (op) {
             case sendText: {
-                String text = requiredBody(in, String.class, op);
+                String text = body(in, String.class);
                 return one(s -> s.sendText(text), text::length);
             }
             case sendRealtimeText: {
-                String text = requiredBody(in, String.class, op);
+                String text = body(in, String.class);
                 return one(s -> s.sendRealtimeText(text), text::length);
             }
             case sendAudio:
             case sendVideo:
                 return sendMedia(op, in);
-            case sendClientContent: {
+            case sendClientContent:
+            case seedHistory: {
                 List<Content> turns = listBody(in, Content.class, op);
-                return one(s -> s.sendClientContent(turns, true), () -> jsonBytes(turns));
+                boolean complete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.TRUE, Boolean.class);
+                return one(s -> s.sendClientContent(turns, complete), () -> jsonBytes(turns));
+            }
+            case contextUpdate: {
+                ClientMessage update = ClientMessage.of(contextUpdate(in));
+                return one(s -> s.send(update), () -> jsonBytes(update));
             }
             case sendToolResponse: {
                 List<FunctionResponse> responses = toolResponses(in);
@@ -115,14 +132,67 @@ final class SendRequestResolver {
                     + "'");
         }
         if (video) {
-            byte[] frame = bytes(body, op);
+            byte[] frame = bytes(in); // one message: a stream or file is read whole
             return one(s -> s.sendVideo(frame, mimeType), () -> frame.length);
         }
-        if (body instanceof InputStream stream) {
-            return audioFrames(stream, mimeType);
+        if (body instanceof byte[] || body instanceof ByteBuffer) { // raw PCM in memory
+            byte[] pcm = bytes(in);
+            return one(s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
         }
-        byte[] pcm = bytes(body, op);
-        return one(s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
+        PcmStream pcm = body(in, PcmStream.class); // a WAV file or stream, or a stream of raw PCM
+        String pcmType = MimeTypes.pcm(pcm.sampleRate());
+        if (header != null && MimeTypes.pcmRate(header, MimeTypes.PCM_INPUT_RATE) != pcm.sampleRate()) {
+            throw new IllegalArgumentException("The audio body is " + pcmType + " but " + GeminiLiveConstants.MIME_TYPE
+                    + " says '" + header + "'; remove the header or make it match");
+        }
+        return audioFrames(pcm.pcm(), pcmType);
+    }
+
+    /** The body's bytes: a ByteBuffer's remaining ones (its position left alone), anything else converted. */
+    private static byte[] bytes(Message in) {
+        if (in.getBody() instanceof ByteBuffer buffer) {
+            byte[] b = new byte[buffer.remaining()];
+            buffer.duplicate().get(b);
+            return b;
+        }
+        return body(in, byte[].class);
+    }
+
+    /**
+     * The body as {@code type}, through Camel's type converters; without a conversion it fails with Camel's usual
+     * message (InvalidPayloadRuntimeException), a failed conversion with the converter's.
+     */
+    private static <T> T body(Message in, Class<T> type) {
+        T value = in.getBody(type);
+        if (value == null) {
+            throw new InvalidPayloadRuntimeException(in.getExchange(), type);
+        }
+        return value;
+    }
+
+    /**
+     * The {@code contextUpdate} of the body: a ContextUpdate as it is; a String or Content replaces the system
+     * instruction; a Tool or List of Tool replaces the tools (an empty list removes them all).
+     */
+    private static ContextUpdate contextUpdate(Message in) {
+        Object body = in.getBody();
+        if (body instanceof ContextUpdate update) {
+            return update;
+        }
+        if (body instanceof Content content) {
+            return new ContextUpdate(content, null);
+        }
+        if (body instanceof String text) {
+            return new ContextUpdate(Content.text(text), null);
+        }
+        if (body instanceof Tool tool) {
+            return new ContextUpdate(null, new ContextUpdate.ToolsUpdate(List.of(tool)));
+        }
+        if (body instanceof List<?> list && list.stream().allMatch(Tool.class::isInstance)) {
+            return new ContextUpdate(null, new ContextUpdate.ToolsUpdate(list.stream().map(Tool.class::cast).toList()));
+        }
+        throw wrongBody(GeminiLiveOperation.contextUpdate, body,
+                "ContextUpdate, String or Content (system instruction), Tool or List<Tool> (tools)");
     }
 
     /**
@@ -144,25 +214,6 @@ final class SendRequestResolver {
 
     private static Outgoing.Source one(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
         return Outgoing.Source.of(new Outgoing(send, bytes));
-    }
-
-    private static byte[] bytes(Object body, GeminiLiveOperation op) {
-        if (body instanceof byte[] b) {
-            return b;
-        }
-        if (body instanceof ByteBuffer buf) {
-            byte[] b = new byte[buf.remaining()];
-            buf.duplicate().get(b);
-            return b;
-        }
-        if (body instanceof InputStream stream) { // a video frame: one message, so read whole
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Cannot read the InputStream body: " + e.getMessage(), e);
-            }
-        }
-        throw wrongBody(op, body, "byte[], ByteBuffer or InputStream");
     }
 
     /**
@@ -219,14 +270,6 @@ final class SendRequestResolver {
             return Collections.singletonList(new FunctionResponse(id, name, response));
         }
         return listBody(in, FunctionResponse.class, GeminiLiveOperation.sendToolResponse);
-    }
-
-    private static <T> T requiredBody(Message in, Class<T> type, GeminiLiveOperation op) {
-        Object body = in.getBody();
-        if (!type.isInstance(body)) {
-            throw wrongBody(op, body, type.getSimpleName());
-        }
-        return type.cast(body);
     }
 
     private static <T> List<T> listBody(Message in, Class<T> type, GeminiLiveOperation op) {
