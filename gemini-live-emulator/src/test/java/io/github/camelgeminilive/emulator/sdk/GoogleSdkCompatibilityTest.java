@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,8 +143,11 @@ class GoogleSdkCompatibilityTest {
                 session.receive(collector).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 send.apply(session).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 SdkTurn turn = collector.completedTurn().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                assertThat(emulator.admin().session(session.sessionId()).orElseThrow().clientMessages())
-                        .as("client messages after setup the emulator received").isEqualTo(clientMessages);
+                // the SDK's send completes when OkHttp queued the frame: the reply (VAD ends the turn before the
+                // last silence) may overtake the last frames, so the count is awaited, not read once
+                Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).untilAsserted(() -> assertThat(
+                        emulator.admin().session(session.sessionId()).orElseThrow().clientMessages())
+                        .as("client messages after setup the emulator received").isEqualTo(clientMessages));
                 return turn;
             } finally {
                 session.close().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
