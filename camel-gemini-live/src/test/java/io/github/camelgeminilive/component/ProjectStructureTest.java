@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,21 +24,26 @@ import org.junit.jupiter.api.Test;
 class ProjectStructureTest {
 
     private static final String BASE = "io.github.camelgeminilive.";
-    private static final Pattern IMPORT =
-            Pattern.compile("^import (?:static )?(io\\.github\\.camelgeminilive\\.[\\w.]+);",
-                    Pattern.MULTILINE);
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** Any reference to a project package: imports (wildcards too), fully qualified names in code and Javadoc. */
+    private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.camelgeminilive\\.[\\w.]*\\w");
+    private static final Path ROOT = projectRoot();
 
-    /** Package prefix of each layer -> the prefixes it must not import. */
+    /** Package prefix of each layer -> the prefixes it must not refer to; the longest matching prefix applies. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             BASE + "protocol.", List.of(BASE + "session", BASE + "transport", BASE + "audio", BASE + "emulator",
                     BASE + "component"),
             BASE + "transport.", List.of(BASE + "session", BASE + "audio", BASE + "emulator", BASE + "component"),
             BASE + "audio.", List.of(BASE + "session", BASE + "transport", BASE + "emulator", BASE + "component"),
             BASE + "session.", List.of(BASE + "emulator", BASE + "component"),
+            BASE + "session.delivery.", List.of(BASE + "session.connection", BASE + "session.resilience",
+                    BASE + "emulator", BASE + "component"),
+            BASE + "session.connection.", List.of(BASE + "session.resilience", BASE + "emulator",
+                    BASE + "component"),
             BASE + "emulator.", List.of(BASE + "session", BASE + "transport", BASE + "audio", BASE + "component"),
             BASE + "component.", List.of(BASE + "emulator", BASE + "session.connection", BASE + "session.delivery",
-                    BASE + "session.resilience"));
+                    BASE + "session.resilience"),
+            BASE + "examples.", List.of(),
+            BASE + "benchmarks.", List.of());
 
     @Test
     void noLayerImportsOneAboveItAndTheComponentUsesOnlyThePublicClientApi() {
@@ -45,17 +51,18 @@ class ProjectStructureTest {
         for (Path file : mainSources()) {
             String source = read(file);
             String pkg = packageOf(source);
-            FORBIDDEN.forEach((layer, forbidden) -> {
-                if (!(pkg + ".").startsWith(layer)) {
-                    return;
-                }
-                Matcher m = IMPORT.matcher(source);
-                while (m.find()) {
-                    String imported = m.group(1);
-                    forbidden.stream().filter(f -> imported.startsWith(f + ".") || imported.equals(f))
-                            .forEach(f -> violations.add(ROOT.relativize(file) + " imports " + imported));
-                }
-            });
+            List<String> forbidden = FORBIDDEN.entrySet().stream().filter(e -> (pkg + ".").startsWith(e.getKey()))
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
+            if (pkg.startsWith(BASE) && forbidden == null) {
+                violations.add(ROOT.relativize(file) + " is in " + pkg + ", a layer this test does not know");
+                continue;
+            }
+            Matcher m = REFERENCE.matcher(source.substring(source.indexOf(';') + 1)); // after the package line
+            while (forbidden != null && m.find()) {
+                String referenced = m.group();
+                forbidden.stream().filter(f -> referenced.startsWith(f + ".") || referenced.equals(f))
+                        .forEach(f -> violations.add(ROOT.relativize(file) + " refers to " + referenced));
+            }
         }
         assertThat(violations).isEmpty();
     }
@@ -84,6 +91,16 @@ class ProjectStructureTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folder above this module that holds the root pom, wherever the test runs from. */
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("camel-gemini-live"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No project root above " + Path.of("").toAbsolutePath());
     }
 
     private static String packageOf(String source) {

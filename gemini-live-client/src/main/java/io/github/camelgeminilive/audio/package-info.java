@@ -1,2 +1,5 @@
-/** Pure-Java audio helpers: PCM MIME types ({@code audio/pcm;rate=N}) and WAV files of 16-bit mono PCM. */
+/**
+ * Pure-Java audio helpers: WAV files of 16-bit mono PCM (read and write). PCM MIME types are
+ * {@code protocol.MimeTypes}.
+ */
 package io.github.camelgeminilive.audio;

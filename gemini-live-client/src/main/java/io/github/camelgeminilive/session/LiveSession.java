@@ -11,6 +11,8 @@ import io.github.camelgeminilive.protocol.FunctionResponse;
 /**
  * One open Live API session. Every send returns a future completed when the frame has been written to the socket
  * (or failed with a {@link LiveSessionException}); frames leave in the order the sends were called.
+ * The future may complete on a WebSocket I/O thread (a write finished there, or a resilient session wrote a held
+ * send on its new connection): chain blocking work with the {@code *Async} methods and an executor of your own.
  * Thread-safe.
  */
 public interface LiveSession extends AutoCloseable {

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Where the newest resumption handle of a session is kept, by session key, so a restarted application can resume
- * the conversation within the handle's validity (about 2 hours). Implementations must be thread-safe.
+ * the conversation within the handle's validity (about 2 hours). Implementations must be thread-safe. A resilient
+ * session calls {@link #save} on the client's pool, never on an I/O thread, one save at a time per session and in
+ * the order the handles came, so a store may write a file or a database.
  */
 public interface ResumptionHandleStore {
 

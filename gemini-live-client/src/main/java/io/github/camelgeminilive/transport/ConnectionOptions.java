@@ -79,7 +79,7 @@ public record ConnectionOptions(
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(flavour, "flavour");
         Objects.requireNonNull(credentials, "credentials");
-        apiVersion = apiVersion == null ? "v1beta" : apiVersion;
+        apiVersion = apiVersion == null ? LiveApiMethod.BIDI_GENERATE_CONTENT.versions().get(0) : apiVersion;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         maxMessageBytes = maxMessageBytes <= 0 ? DEFAULT_MAX_BYTES : maxMessageBytes;
         if (maxMessageBytes > LiveJson.MAX_MESSAGE_BYTES) {
@@ -100,7 +100,7 @@ public record ConnectionOptions(
 
     /** Gemini API with an API key and defaults for the rest. */
     public static ConnectionOptions geminiApi(URI baseUrl, Supplier<String> apiKey) {
-        return new ConnectionOptions(baseUrl, Flavour.GEMINI_API, "v1beta", apiKey, null, null, null, 0);
+        return new ConnectionOptions(baseUrl, Flavour.GEMINI_API, null, apiKey, null, null, null, 0);
     }
 
     public ConnectionOptions withTrustStore(Path file, String password) {

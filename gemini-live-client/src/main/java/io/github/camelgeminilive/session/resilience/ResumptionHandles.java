@@ -3,6 +3,7 @@ package io.github.camelgeminilive.session.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 import io.github.camelgeminilive.session.ResumptionHandleStore;
 import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
@@ -11,8 +12,9 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  * The resumption handle a resilient session resumes with: the newest resumable one, when it was issued, and
  * whether the service refused it (then the next connection starts a fresh session). Handles are saved to the
  * {@link ResumptionHandleStore} on every resumable update and kept when the session closes, so an application
- * restarted within the handle's validity resumes the conversation. Not thread-safe: guarded by the resilient
- * session's lock.
+ * restarted within the handle's validity resumes the conversation. Saving runs on {@code saves}, one at a time and
+ * in order (the newest handle is saved last), never on the thread that read the update: that is an I/O thread, and a
+ * store may write a file or a database. Not thread-safe: guarded by the resilient session's lock.
  */
 final class ResumptionHandles {
 
@@ -23,15 +25,18 @@ final class ResumptionHandles {
     /** Null: handles are not stored. */
     private final String key;
     private final Clock clock;
+    private final Executor saves;
     private String handle;
     private Instant issuedAt;
     /** The service refused the handle: the next connection starts a fresh session. */
     private boolean fresh;
 
-    ResumptionHandles(ResumptionHandleStore store, String key, Clock clock) {
+    /** @param saves runs the store's saves, one at a time and in order */
+    ResumptionHandles(ResumptionHandleStore store, String key, Clock clock, Executor saves) {
         this.store = store;
         this.key = key;
         this.clock = clock;
+        this.saves = saves;
     }
 
     /** Starts from the stored handle, if there is one still valid. */
@@ -50,7 +55,8 @@ final class ResumptionHandles {
         issuedAt = clock.instant();
         fresh = false;
         if (key != null) {
-            store.save(key, new StoredHandle(handle, issuedAt));
+            StoredHandle stored = new StoredHandle(handle, issuedAt);
+            saves.execute(() -> store.save(key, stored));
         }
     }
 

@@ -25,6 +25,7 @@ import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.session.connection.EncodedFrame;
 import io.github.camelgeminilive.session.delivery.EventQueue;
+import io.github.camelgeminilive.session.delivery.OrderedTasks;
 import io.github.camelgeminilive.session.delivery.SessionCounters;
 
 /**
@@ -109,7 +110,9 @@ final class SessionPhases {
                 options.maxQueuedEvents(), options.maxQueuedEventBytes(), "resilient session", counters,
                 this::listenerFellBehind);
         this.outage = new Outage(resilience.reconnect());
-        this.handles = new ResumptionHandles(resilience.handleStore(), resilience.handleKey(), Clock.systemUTC());
+        // the store is the caller's code: off the I/O thread that reads the update, in order
+        this.handles = new ResumptionHandles(resilience.handleStore(), resilience.handleKey(), Clock.systemUTC(),
+                new OrderedTasks(pool));
         this.attempts = new Attempts(connector, pool, this.options, resilience, outage, handles, this::onLinkEvent,
                 this::halfOpen, this::attemptFailed);
         ReplayBuffer replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());

@@ -21,7 +21,7 @@ class AttemptsTest {
     private static final LiveSessionException SERVER_ERROR = LiveSessionException.forClose(1011, "overloaded");
 
     private final ResumptionHandles handles = new ResumptionHandles(new InMemoryResumptionHandleStore(), null,
-            Clock.systemUTC());
+            Clock.systemUTC(), Runnable::run);
     private final Outage outage = new Outage(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0,
             0, 3, null));
 

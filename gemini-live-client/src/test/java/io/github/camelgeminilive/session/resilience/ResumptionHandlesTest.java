@@ -21,7 +21,7 @@ class ResumptionHandlesTest {
     private final InMemoryResumptionHandleStore store = new InMemoryResumptionHandleStore();
 
     private ResumptionHandles handles(String key, Instant now) {
-        return new ResumptionHandles(store, key, Clock.fixed(now, ZoneOffset.UTC));
+        return new ResumptionHandles(store, key, Clock.fixed(now, ZoneOffset.UTC), Runnable::run);
     }
 
     @Test
@@ -62,7 +62,7 @@ class ResumptionHandlesTest {
             public Instant instant() {
                 return now[0];
             }
-        });
+        }, Runnable::run);
         unstored.issued("h1");
         assertThat(store.load("call-1")).as("no key: nothing stored")
                 .contains(new StoredHandle("old", NOW.minus(ResumptionHandles.VALIDITY)));
