@@ -232,8 +232,9 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " open, e.g. one per CamelGeminiLiveSessionKey.")
     private boolean openOnStart = true;
     @UriParam(label = "common", defaultValue = "0", javaType = "java.time.Duration",
-            description = "Close a session of the endpoint after this long (ms, or a duration like 5m) without a"
-                    + " send or an event: a closed event with an idle reason, its handle forgotten; 0 = never.")
+            description = "Close a session of a CamelGeminiLiveSessionKey (not the endpoint's own) after this long"
+                    + " (ms, or a duration like 5m) without activity: no send, no event, no connect, InOut reply or"
+                    + " tool route under way. A closed event with an idle reason, its handle forgotten; 0 = never.")
     private long idleTimeout;
     @UriParam(label = "common", defaultValue = "0",
             description = "Most sessions the endpoint holds at a time (its own and one per"

@@ -91,6 +91,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        OptionChecks.bounds(configuration);
         clientKey = LiveSettingsMapper.clientKey(configuration);
         toolRoutes = new ToolRoutes(this, ToolDeclarations.resolve(getCamelContext(), configuration));
         sessionOptions = LiveSettingsMapper.sessionOptions(configuration, toolRoutes.tools(),
@@ -100,14 +101,6 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
                 ? new StateRepositoryHandleStore(repository)
                 : getComponent().inMemoryHandles();
         resilienceOptions(sessionKey); // invalid resilience options fail the endpoint, not its first send
-        if (configuration.getIdleTimeout() < 0) {
-            throw new IllegalArgumentException("The gemini-live option idleTimeout must be 0 (never) or positive, not "
-                    + configuration.getIdleTimeout());
-        }
-        if (configuration.getMaxSessions() < 0) {
-            throw new IllegalArgumentException("The gemini-live option maxSessions must be 0 (no bound) or positive,"
-                    + " not " + configuration.getMaxSessions());
-        }
         sessions = new SharedSessions(this::newSession, sessionKey, new SharedSessions.Limits(
                 configuration.getMaxSessions(), configuration.getIdleTimeout(), getEndpointUri()),
                 getComponent()::executeEvent);

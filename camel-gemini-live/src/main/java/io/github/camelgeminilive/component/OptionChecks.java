@@ -64,6 +64,51 @@ final class OptionChecks {
         return "projects/" + project + "/locations/" + location + "/publishers/google/models/" + name;
     }
 
+    /**
+     * The endpoint's timeouts, intervals, queue and buffer bounds and pool size: each one in its range, and the
+     * options that name something ({@code tools}, {@code trustStore}) not empty.
+     */
+    static void bounds(GeminiLiveConfiguration c) {
+        positive("replyTimeout", c.getReplyTimeout());
+        positive("connectTimeout", c.getConnectTimeout());
+        notNegative("pingInterval", c.getPingInterval());
+        positive("pingTimeout", c.getPingTimeout());
+        notNegative("goAwayMargin", c.getGoAwayMargin());
+        notNegative("reconnectInitialDelay", c.getReconnectInitialDelay());
+        if (c.getReconnectInitialDelay() > c.getReconnectMaxDelay()) {
+            throw new IllegalArgumentException("The gemini-live option reconnectInitialDelay ("
+                    + c.getReconnectInitialDelay() + ") must not exceed reconnectMaxDelay (" + c.getReconnectMaxDelay()
+                    + ")");
+        }
+        positive("maxQueuedEvents", c.getMaxQueuedEvents());
+        positive("maxQueuedEventBytes", c.getMaxQueuedEventBytes());
+        notNegative("heldSendLimit", c.getHeldSendLimit());
+        notNegative("heldSendBytes", c.getHeldSendBytes());
+        notNegative("replayBufferBytes", c.getReplayBufferBytes());
+        notNegative("replayBufferDuration", c.getReplayBufferDuration());
+        notNegative("idleTimeout", c.getIdleTimeout());
+        notNegative("maxSessions", c.getMaxSessions());
+        positive("toolTimeout", c.getToolTimeout());
+        positive("toolThreadPoolSize", c.getToolThreadPoolSize());
+        if (c.getTools() instanceof String tools) {
+            notBlank("tools", tools);
+        }
+        notBlank("trustStore", c.getTrustStore());
+    }
+
+    private static void positive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("The gemini-live option " + option + " must be positive, not " + value);
+        }
+    }
+
+    private static void notNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("The gemini-live option " + option + " must be 0 or positive, not "
+                    + value);
+        }
+    }
+
     static String notBlank(String option, String value) {
         if (value != null && value.isBlank()) {
             throw new IllegalArgumentException("The gemini-live option " + option + " is empty");

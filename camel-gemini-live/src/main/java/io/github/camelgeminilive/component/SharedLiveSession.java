@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -56,9 +57,13 @@ final class SharedLiveSession {
     /** The session once it takes sends directly (the waiting ones handed over). */
     private LiveSession open;
     private volatile LiveEvent.Closed closed;
+    /** Completes when the session ends for good: closed, or its connect refused. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile String sessionId;
-    /** {@link System#nanoTime()} of the last send or event: what idleTimeout measures. */
+    /** {@link System#nanoTime()} of the last send, event or end of work: what idleTimeout measures. */
     private volatile long lastActive = System.nanoTime();
+    /** Work under way (a connect, InOut replies awaited, tool calls running): the session is not idle meanwhile. */
+    private final AtomicInteger working = new AtomicInteger();
 
     /** A message waiting for the connect, with the future its sender holds. */
     private record Pending(Outgoing message, long bytes, CompletableFuture<Void> done) {
@@ -130,6 +135,9 @@ final class SharedLiveSession {
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
         lastActive = System.nanoTime();
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
+        if (reply != null) {
+            busyUntil(reply);
+        }
         if (expectReply && reply == null) {
             refusedSends++;
             LiveSessionException full = new LiveSessionException("Cannot send: " + TurnReplies.MAX_WAITING
@@ -195,6 +203,7 @@ final class SharedLiveSession {
         }
         CompletableFuture<LiveSession> opened = new CompletableFuture<>();
         session = opened;
+        busyUntil(opened); // a slow connect is not idleness
         connecting.whenComplete((s, e) -> {
             if (e == null) {
                 drain(s, opened);
@@ -237,8 +246,8 @@ final class SharedLiveSession {
     private void connectFailed(Throwable cause, CompletableFuture<LiveSession> opened) {
         List<Pending> failed;
         synchronized (this) {
-            if (closed == null && cause instanceof LiveSessionException e && refused(e.closeCode())) {
-                closed = new LiveEvent.Closed(e.closeCode(), e.reason(), e);
+            if (cause instanceof LiveSessionException e && refused(e.closeCode())) {
+                markEnded(new LiveEvent.Closed(e.closeCode(), e.reason(), e));
             }
             failed = new ArrayList<>(pending);
             pending.clear();
@@ -288,9 +297,7 @@ final class SharedLiveSession {
      * later resume.
      */
     synchronized CompletableFuture<Void> close(String reason) {
-        if (closed == null) {
-            closed = new LiveEvent.Closed(1000, reason, null);
-        }
+        markEnded(new LiveEvent.Closed(1000, reason, null));
         if (session == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -304,9 +311,30 @@ final class SharedLiveSession {
         return close(reason).whenComplete((v, e) -> forgetHandle.run());
     }
 
-    /** Nanoseconds from the last send or event to {@code now} ({@link System#nanoTime()}). */
+    /**
+     * Nanoseconds from the last send, event or end of work to {@code now} ({@link System#nanoTime()}); 0 while work
+     * is under way.
+     */
     long idleNanos(long now) {
-        return now - lastActive;
+        return working.get() > 0 ? 0 : now - lastActive;
+    }
+
+    /**
+     * Counts {@code work} (a connect, an InOut reply awaited, a tool call running) as activity until it completes, so
+     * that idleTimeout does not close the session under it; each is bounded (connectTimeout, replyTimeout,
+     * toolTimeout).
+     */
+    void busyUntil(CompletableFuture<?> work) {
+        working.incrementAndGet();
+        work.whenComplete((v, e) -> {
+            lastActive = System.nanoTime();
+            working.decrementAndGet();
+        });
+    }
+
+    /** Completes when the session has ended for good: closed (by either side), or its connect refused. */
+    CompletableFuture<Void> whenEnded() {
+        return ended;
     }
 
     private void dispatch(LiveEvent event) {
@@ -329,11 +357,20 @@ final class SharedLiveSession {
      */
     private synchronized LiveEvent.Closed ended(LiveEvent.Closed c) {
         LOG.debug("gemini-live session '{}' ended: {} {}", key, c.code(), c.reason());
-        if (closed == null) {
-            closed = c;
+        if (markEnded(c)) {
             return c;
         }
         return closed.error() == null && c.error() == null ? closed : c;
+    }
+
+    /** Records the end unless there is one already (lock held); returns whether this was it. */
+    private boolean markEnded(LiveEvent.Closed c) {
+        if (closed != null) {
+            return false;
+        }
+        closed = c;
+        ended.complete(null);
+        return true;
     }
 
     /** True once the session has ended for good (closed, or its connect refused): opening it again is pointless. */

@@ -17,8 +17,10 @@ import io.github.camelgeminilive.session.LiveSessionException;
 /**
  * The live sessions of one endpoint by key, and their lifetime: the endpoint's own session (the path's key) and one
  * per {@code CamelGeminiLiveSessionKey}. A session is made on the first use of its key, at most {@code maxSessions}
- * at a time; it ends with the close operation or after {@code idleTimeout} without a send or an event, and all of them
- * close when the last producer or consumer of the endpoint stops. Looking a key up takes no lock: every send does
+ * at a time, and all of them close when the last producer or consumer of the endpoint stops. A keyed session also
+ * ends with the close operation or after {@code idleTimeout} without activity, and is forgotten as soon as it ends
+ * for any reason, so that its key's next send starts a new one. The endpoint's own session stays, closed once ended,
+ * until the routes restart: it is what the routes were started with. Looking a key up takes no lock: every send does
  * it; only making a session does.
  */
 final class SharedSessions {
@@ -39,7 +41,7 @@ final class SharedSessions {
 
     /**
      * @param maxSessions  most sessions at a time; 0 = no bound
-     * @param idleMillis   how long a session may go without a send or an event; 0 = for ever
+     * @param idleMillis   how long a keyed session may go without activity; 0 = for ever
      * @param endpointName names the endpoint in the refusal beyond {@code maxSessions}
      */
     record Limits(int maxSessions, long idleMillis, String endpointName) {
@@ -83,6 +85,10 @@ final class SharedSessions {
         s = factory.apply(key);
         sessions.put(key, s);
         opened++;
+        if (!key.equals(ownKey)) {
+            SharedLiveSession made = s;
+            made.whenEnded().thenRun(() -> sessions.remove(key, made));
+        }
         return s;
     }
 
@@ -138,8 +144,8 @@ final class SharedSessions {
 
     /**
      * Ends, a quarter of {@code idleTimeout} (at least 10 ms, at most 1 s) from now and then again and again while
-     * the period of use lasts, the sessions without a send or an event for {@code idleTimeout}. A session of another
-     * key that has ended otherwise is forgotten then too, so that finished calls are not held.
+     * the period of use lasts, the keyed sessions without activity for {@code idleTimeout}. Not the endpoint's own:
+     * its routes (a consumer with openOnStart) would go dead with it.
      */
     private void sweepIdleLater(long period) {
         long idle = limits.idleMillis();
@@ -153,8 +159,7 @@ final class SharedSessions {
             long now = System.nanoTime();
             String reason = "idle: no send and no event for " + idle + " ms (idleTimeout)";
             for (SharedLiveSession s : sessions.values()) {
-                boolean ownEnded = s.isEnded() && s.key().equals(ownKey);
-                if (!ownEnded && s.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(idle)) {
+                if (!s.key().equals(ownKey) && s.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(idle)) {
                     LOG.debug("Closing gemini-live session '{}': {}", s.key(), reason);
                     end(s, reason);
                 }

@@ -68,15 +68,7 @@ final class ToolRoutes extends ServiceSupport {
         this.endpoint = endpoint;
         this.declarations = declarations;
         GeminiLiveConfiguration c = endpoint.getConfiguration();
-        this.timeoutMillis = c.getToolTimeout();
-        if (timeoutMillis <= 0) {
-            throw new IllegalArgumentException("The gemini-live option toolTimeout must be positive, not "
-                    + timeoutMillis + " ms");
-        }
-        if (c.getToolThreadPoolSize() < 1) {
-            throw new IllegalArgumentException("The gemini-live option toolThreadPoolSize must be at least 1, not "
-                    + c.getToolThreadPoolSize());
-        }
+        this.timeoutMillis = c.getToolTimeout(); // positive (OptionChecks.bounds)
         for (String uri : declarations.endpointUris()) {
             targets.put(uri, CamelContextHelper.getMandatoryEndpoint(endpoint.getCamelContext(), uri));
         }
@@ -213,6 +205,7 @@ final class ToolRoutes extends ServiceSupport {
             // finish runs where the result completes: a tool thread, the timeout's timer or (cancelled) the event
             // thread; it only hands a response to the session, which never blocks
             c.result.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((exchange, e) -> finish(key, c, e));
+            shared.busyUntil(c.result); // idleTimeout waits for the call
             ExecutorService threads = pool;
             try {
                 if (threads == null) {

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +151,43 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         assertThatThrownBy(() -> context.getEndpoint(uri("bad", "voiceNmae=Puck")))
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("voiceNmae");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "replyTimeout=0                              | replyTimeout must be positive, not 0",
+            "connectTimeout=-1                           | connectTimeout must be positive, not -1",
+            "pingInterval=-1                             | pingInterval must be 0 or positive, not -1",
+            "pingTimeout=0                               | pingTimeout must be positive, not 0",
+            "goAwayMargin=-1                             | goAwayMargin must be 0 or positive, not -1",
+            "reconnectInitialDelay=-1                    | reconnectInitialDelay must be 0 or positive, not -1",
+            "reconnectInitialDelay=9000&reconnectMaxDelay=1000 | reconnectInitialDelay (9000) must not exceed"
+                    + " reconnectMaxDelay (1000)",
+            "maxQueuedEvents=0                           | maxQueuedEvents must be positive, not 0",
+            "maxQueuedEventBytes=0                       | maxQueuedEventBytes must be positive, not 0",
+            "heldSendLimit=-1                            | heldSendLimit must be 0 or positive, not -1",
+            "heldSendBytes=-1                            | heldSendBytes must be 0 or positive, not -1",
+            "replayBufferBytes=-1                        | replayBufferBytes must be 0 or positive, not -1",
+            "replayBufferDuration=-1                     | replayBufferDuration must be 0 or positive, not -1",
+            "toolTimeout=0                               | toolTimeout must be positive, not 0",
+            "toolThreadPoolSize=0                        | toolThreadPoolSize must be positive, not 0",
+            "tools=                                      | tools is empty",
+            "trustStore=                                 | trustStore is empty"})
+    void anOptionOutOfItsRangeFailsTheEndpointNamingIt(String option, String message) {
+        assertThatThrownBy(() -> context.getEndpoint(uri("bad", option)))
+                .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gemini-live option " + message);
+    }
+
+    @Test
+    void anOptionOutOfItsRangeFailsTheRoutesStart() {
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:bad-timeout").to(uri("bad", "replyTimeout=0"));
+            }
+        })).isInstanceOf(FailedToCreateRouteException.class).rootCause()
+                .hasMessage("The gemini-live option replyTimeout must be positive, not 0");
     }
 
     @Test

@@ -245,7 +245,7 @@ class GeminiLiveManyCallsTest extends GeminiLiveTestSupport {
     void negativeSessionBoundsFailTheEndpoint() {
         assertThatThrownBy(() -> context.getEndpoint(uri("bad", "maxSessions=-1")))
                 .isInstanceOf(ResolveEndpointFailedException.class).rootCause()
-                .hasMessage("The gemini-live option maxSessions must be 0 (no bound) or positive, not -1");
+                .hasMessage("The gemini-live option maxSessions must be 0 or positive, not -1");
         assertThatThrownBy(() -> context.getEndpoint(uri("bad", "idleTimeout=-5")))
                 .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("idleTimeout");
     }
