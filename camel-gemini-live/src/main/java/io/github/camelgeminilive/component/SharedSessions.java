@@ -157,7 +157,7 @@ final class SharedSessions {
                 }
             }
             long now = System.nanoTime();
-            String reason = "idle: no send and no event for " + idle + " ms (idleTimeout)";
+            String reason = "idle: nothing sent, received or under way for " + idle + " ms (idleTimeout)";
             for (SharedLiveSession s : sessions.values()) {
                 if (!s.key().equals(ownKey) && s.idleNanos(now) >= TimeUnit.MILLISECONDS.toNanos(idle)) {
                     LOG.debug("Closing gemini-live session '{}': {}", s.key(), reason);

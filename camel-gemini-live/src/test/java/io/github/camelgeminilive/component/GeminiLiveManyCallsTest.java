@@ -201,7 +201,8 @@ class GeminiLiveManyCallsTest extends GeminiLiveTestSupport {
         long closedAt = System.currentTimeMillis();
         Seen closed = seen("quiet").get(seen("quiet").size() - 1);
         assertThat(closed.type()).isEqualTo("closed");
-        assertThat(closed.closeReason()).isEqualTo("idle: no send and no event for 300 ms (idleTimeout)");
+        assertThat(closed.closeReason())
+                .isEqualTo("idle: nothing sent, received or under way for 300 ms (idleTimeout)");
         assertThat(closedAt - asked).as("closed no earlier than idleTimeout after its last activity")
                 .isGreaterThanOrEqualTo(300);
         await().atMost(Duration.ofSeconds(20))

@@ -124,12 +124,12 @@ class SharedLiveSessionTest {
         send(frame(1));
         connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
 
-        shared.close("idle: no send and no event for 300 ms (idleTimeout)");
+        shared.close("idle: nothing sent, received or under way for 300 ms (idleTimeout)");
         events.onEvent(new LiveEvent.Closed(1000, "", null)); // the close handshake's answer
 
         assertThat(delivered).singleElement().isInstanceOfSatisfying(LiveEvent.Closed.class, c -> {
             assertThat(c.code()).isEqualTo(1000);
-            assertThat(c.reason()).isEqualTo("idle: no send and no event for 300 ms (idleTimeout)");
+            assertThat(c.reason()).isEqualTo("idle: nothing sent, received or under way for 300 ms (idleTimeout)");
         });
         LiveEvent.Closed byService = new LiveEvent.Closed(1011, "overloaded", null);
         SharedLiveSession other = new SharedLiveSession("other", listener -> {
