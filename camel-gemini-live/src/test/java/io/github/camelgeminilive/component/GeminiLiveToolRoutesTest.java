@@ -121,14 +121,25 @@ class GeminiLiveToolRoutesTest extends GeminiLiveTestSupport {
     void aToolRouteAnswersTheModel() throws Exception {
         MockEndpoint weather = getMockEndpoint("mock:weather");
         weather.expectedMessageCount(1);
+        // a consumer of the same endpoint still sees the toolCall event the route answered
+        MockEndpoint toolCalls = getMockEndpoint("mock:tool-calls");
+        toolCalls.expectedMessageCount(1);
+        toolCalls.expectedHeaderReceived(GeminiLiveConstants.FUNCTION_NAME, "get_weather");
+        String uri = uri(recorded, "weather", TOOLS);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).filter(header(GeminiLiveConstants.EVENT_TYPE).isEqualTo("toolCall")).to("mock:tool-calls");
+            }
+        });
 
-        Exchange reply = template.request(uri(recorded, "weather", TOOLS),
-                e -> e.getMessage().setBody("What is the weather in Paris?"));
+        Exchange reply = template.request(uri, e -> e.getMessage().setBody("What is the weather in Paris?"));
 
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
                 .isEqualTo("The get_weather result is {\"temperature\":\"21C\",\"city\":\"example\"}.");
         weather.assertIsSatisfied();
+        toolCalls.assertIsSatisfied();
         Exchange call = weather.getReceivedExchanges().get(0);
         assertThat(call.getMessage().getHeader(GeminiLiveConstants.FUNCTION_NAME)).isEqualTo("get_weather");
         assertThat(call.getMessage().getHeader(GeminiLiveConstants.TOOL_CALL_ID, String.class)).isNotBlank();
