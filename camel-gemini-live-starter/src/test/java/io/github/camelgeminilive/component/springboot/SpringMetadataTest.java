@@ -19,8 +19,8 @@ import io.github.camelgeminilive.component.GeminiLiveComponent;
 
 /**
  * The committed IDE metadata is what the component's options give, and every property it names binds. After a
- * change of the component's options, regenerate it with
- * {@code mvn -B -pl camel-gemini-live-starter -am test -Dtest=SpringMetadataTest -Dsurefire.failIfNoSpecifiedTests=false -DupdateMetadata=true}.
+ * change of the component's options, regenerate it with {@code mvn -B -pl camel-gemini-live-starter -am test
+ * -Dtest=SpringMetadataTest -Dsurefire.failIfNoSpecifiedTests=false -DupdateMetadata=true}.
  */
 class SpringMetadataTest {
 
