@@ -40,7 +40,7 @@ class GeminiLiveConnectionLifetimeTest extends GeminiLiveTestSupport {
 
     @BeforeAll
     static void startShortLivedEmulator() {
-        shortLived = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0)
+        shortLived = emulatorOn127()
                 .connectionLifetime(Duration.ofMillis(2500)).goAwayBefore(Duration.ofSeconds(1)).build().start();
     }
 

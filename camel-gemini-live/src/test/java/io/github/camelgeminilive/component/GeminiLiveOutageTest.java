@@ -38,7 +38,7 @@ class GeminiLiveOutageTest extends GeminiLiveTestSupport {
 
     @BeforeAll
     static void startRestartableEmulator() {
-        restartable = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0).build().start();
+        restartable = emulatorOn127().build().start();
     }
 
     @AfterAll

@@ -41,7 +41,7 @@ class GeminiLiveSendOrderTest extends GeminiLiveTestSupport {
     @BeforeAll
     static void startRecordingEmulator() {
         // the large stream is 26 minutes of audio: more than a session without compression may send (15 min)
-        recorded = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0).engine(MODEL)
+        recorded = emulatorOn127().engine(MODEL)
                 .sessionLength(Duration.ZERO, Duration.ZERO).build().start();
     }
 

@@ -57,7 +57,7 @@ class GeminiLiveSetupTest extends GeminiLiveTestSupport {
 
     @BeforeAll
     static void startRecordingEmulator() {
-        recorded = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0).engine(MODEL).build().start();
+        recorded = emulatorOn127().engine(MODEL).build().start();
     }
 
     @AfterAll

@@ -29,7 +29,12 @@ abstract class GeminiLiveTestSupport extends CamelTestSupport {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0).build().start();
+        emulator = emulatorOn127().build().start();
+    }
+
+    /** The tests' emulator settings: an ephemeral port on 127.0.0.1, the test key, replies unpaced. */
+    static GeminiLiveEmulator.Builder emulatorOn127() {
+        return GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0);
     }
 
     @AfterAll

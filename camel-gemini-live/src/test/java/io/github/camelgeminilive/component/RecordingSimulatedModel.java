@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelgeminilive.emulator.model.ConnectionContext;
-import io.github.camelgeminilive.emulator.model.ModelConnection;
-import io.github.camelgeminilive.emulator.model.ModelEngine;
-import io.github.camelgeminilive.emulator.model.SimulatedModel;
 import io.github.camelgeminilive.protocol.Blob;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
@@ -19,33 +16,10 @@ import io.github.camelgeminilive.protocol.Part;
  * (tests stamp frames with their sequence number there), a text turn as {@code text:<text>}, a function response as
  * {@code toolResponse:<its JSON>}; audio bytes counted.
  */
-final class RecordingSimulatedModel implements ModelEngine {
+final class RecordingSimulatedModel extends TappedSimulatedModel {
 
-    private final ModelEngine model = new SimulatedModel();
     private final List<String> messages = new ArrayList<>();
     private final AtomicLong audioBytes = new AtomicLong();
-
-    @Override
-    public ModelConnection attach(ConnectionContext context) {
-        ModelConnection connection = model.attach(context);
-        return new ModelConnection() {
-            @Override
-            public void onClientMessage(ClientMessage message, long index) {
-                record(message);
-                connection.onClientMessage(message, index);
-            }
-
-            @Override
-            public void onDisconnect() {
-                connection.onDisconnect();
-            }
-        };
-    }
-
-    @Override
-    public boolean nonBlocking() {
-        return model.nonBlocking();
-    }
 
     /** Everything recorded so far, oldest first. */
     synchronized List<String> messages() {
@@ -61,7 +35,8 @@ final class RecordingSimulatedModel implements ModelEngine {
         audioBytes.set(0);
     }
 
-    private synchronized void record(ClientMessage message) {
+    @Override
+    protected synchronized void received(ConnectionContext context, ClientMessage message) {
         if (message.realtimeInput() != null && message.realtimeInput().audio() != null) {
             Blob audio = message.realtimeInput().audio();
             audioBytes.addAndGet(audio.data().length);

@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.camelgeminilive.emulator.model.ConnectionContext;
-import io.github.camelgeminilive.emulator.model.ModelConnection;
-import io.github.camelgeminilive.emulator.model.ModelEngine;
 import io.github.camelgeminilive.emulator.model.Outbound;
-import io.github.camelgeminilive.emulator.model.SimulatedModel;
 import io.github.camelgeminilive.protocol.ClientMessage;
 import io.github.camelgeminilive.protocol.Content;
 import io.github.camelgeminilive.protocol.Part;
@@ -21,42 +18,26 @@ import io.github.camelgeminilive.protocol.Transcription;
  * turn containing {@value #THINK} first gets what the default model never sends: an interim and a final input
  * transcription and a thought part, each before the ordinary reply.
  */
-final class SetupRecordingModel implements ModelEngine {
+final class SetupRecordingModel extends TappedSimulatedModel {
 
     static final String THINK = "think aloud";
     static final String THOUGHT = "Weighing what to say.";
     static final String INTERIM = "thin";
 
-    private final ModelEngine model = new SimulatedModel();
     private final List<ConnectionContext> connections = new ArrayList<>();
     private final List<ClientMessage> messages = new ArrayList<>();
 
     @Override
-    public ModelConnection attach(ConnectionContext context) {
-        synchronized (this) {
-            connections.add(context);
-        }
-        ModelConnection connection = model.attach(context);
-        return new ModelConnection() {
-            @Override
-            public void onClientMessage(ClientMessage message, long index) {
-                synchronized (SetupRecordingModel.this) {
-                    messages.add(message);
-                }
-                userText(message).filter(t -> t.contains(THINK)).ifPresent(t -> thinkAloud(context.out(), t));
-                connection.onClientMessage(message, index);
-            }
-
-            @Override
-            public void onDisconnect() {
-                connection.onDisconnect();
-            }
-        };
+    protected synchronized void connected(ConnectionContext context) {
+        connections.add(context);
     }
 
     @Override
-    public boolean nonBlocking() {
-        return model.nonBlocking();
+    protected void received(ConnectionContext context, ClientMessage message) {
+        synchronized (this) {
+            messages.add(message);
+        }
+        userText(message).filter(t -> t.contains(THINK)).ifPresent(t -> thinkAloud(context.out(), t));
     }
 
     /** The connections (with their setups) so far, oldest first. */
