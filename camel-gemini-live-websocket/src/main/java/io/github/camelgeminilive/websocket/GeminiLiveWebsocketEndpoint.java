@@ -54,8 +54,8 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
             description = "A connection on which nothing arrives for this long is closed with 1000 (0: never).")
     private Duration idleTimeout = Duration.ofMinutes(5);
     @UriParam(label = "consumer", defaultValue = "1000",
-            description = "Messages of one connection waiting for the route at most; one more closes the connection"
-                    + " with 1013 (try again later) and is counted.")
+            description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
+                    + " counted, and closes the connection with 1013 (try again later).")
     private int maxBacklog = 1000;
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
@@ -148,7 +148,8 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         return oversizeMessages.get();
     }
 
-    @ManagedAttribute(description = "Connections closed with 1013 because maxBacklog messages waited for the route")
+    @ManagedAttribute(description = "Messages dropped because maxBacklog messages waited for the route (the first"
+            + " closed its connection with 1013)")
     public long getBacklogOverflows() {
         return backlogOverflows.get();
     }

@@ -50,6 +50,7 @@ final class WebsocketConnection {
     private Integer closeCode;
     private String closeReason;
     private volatile long lastReceived = System.nanoTime();
+    private volatile boolean overflowed;
 
     WebsocketConnection(GeminiLiveWebsocketConsumer consumer, WebSocketChannel channel) {
         GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
@@ -133,10 +134,15 @@ final class WebsocketConnection {
         lastReceived = System.nanoTime();
         if (!inbox.offer(InboundEvent.message(body))) {
             consumer.getEndpoint().backlogOverflowsCounter().incrementAndGet();
-            LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
-                    consumer.getEndpoint().getMaxBacklog());
-            close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
-            });
+            if (!overflowed) {
+                // the first message dropped closes the connection; any arriving before the peer reads the close are
+                // dropped and counted too
+                overflowed = true;
+                LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
+                        consumer.getEndpoint().getMaxBacklog());
+                close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
+                });
+            }
         }
     }
 
