@@ -60,9 +60,9 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
     private int maxRequestSize = 65_536;
-    @UriParam(label = "common", defaultValue = "1000",
-            description = "Frames waiting to be written per connection of this path at most; a send beyond fails its"
-                    + " exchange.")
+    @UriParam(label = "consumer", defaultValue = "1000",
+            description = "Frames waiting to be written to each connection of this consumer at most; a write beyond"
+                    + " fails its exchange (producers write to connections under their consumer's bound).")
     private int maxOutgoing = 1000;
     @UriParam(label = "producer", defaultValue = "false",
             description = "Write every message to all connections of the path instead of the one the connection key"

@@ -77,7 +77,7 @@ class GeminiLiveWebsocketConsumerTest extends WebsocketTestSupport {
     void thousandsOfMessagesOfSeveralConnectionsReachTheRouteInOrder() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:load");
         int connections = 4;
-        int messages = 3000;
+        int messages = 2000;
         List<TestPeer> peers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             peers.add(TestPeer.connect(port(), "/load?peer=" + c));

@@ -25,11 +25,25 @@ final class TestPeer implements WebSocket.Listener {
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+    private final boolean reading;
     private WebSocket socket;
+
+    private TestPeer(boolean reading) {
+        this.reading = reading;
+    }
 
     /** Connects to {@code ws://127.0.0.1:port/pathAndQuery} with {@code headers}; fails as the handshake does. */
     static TestPeer connect(int port, String pathAndQuery, Map<String, String> headers) {
-        TestPeer peer = new TestPeer();
+        return connect(port, pathAndQuery, headers, true);
+    }
+
+    /** A peer that reads nothing until {@link #read()}: what the server writes backs up in the socket. */
+    static TestPeer connectNotReading(int port, String pathAndQuery) {
+        return connect(port, pathAndQuery, Map.of(), false);
+    }
+
+    private static TestPeer connect(int port, String pathAndQuery, Map<String, String> headers, boolean reading) {
+        TestPeer peer = new TestPeer(reading);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         peer.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), peer)
@@ -75,9 +89,16 @@ final class TestPeer implements WebSocket.Listener {
         return closed.isDone();
     }
 
+    /** Starts reading (a peer made by {@link #connectNotReading}). */
+    void read() {
+        socket.request(1);
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
+        if (reading) {
+            webSocket.request(1);
+        }
     }
 
     @Override
