@@ -17,8 +17,12 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * A WebSocket (or, with {@code http=true}, plain HTTP) path on an Undertow server of the component. Consumers receive
- * the events of the path's connections; producers write to one connection (by its key) or to all of the path's.
+ * Serve WebSocket connections and plain HTTP requests from routes (Twilio Media Streams, TwiML webhooks, browser
+ * pages), on Undertow.
+ * <p>
+ * The endpoint is a WebSocket (or, with {@code http=true}, plain HTTP) path on a server of the component. Consumers
+ * receive the events of the path's connections; producers write to one connection (by its key) or to all of the
+ * path's.
  */
 @ManagedResource(description = "Managed Gemini Live WebSocket server endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live-websocket", title = "Gemini Live WebSocket Server",
@@ -53,6 +57,9 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration",
             description = "A connection on which nothing arrives for this long is closed with 1000 (0: never).")
     private Duration idleTimeout = Duration.ofMinutes(5);
+    @UriParam(label = "consumer", defaultValue = "5s", javaType = "java.time.Duration",
+            description = "How long a peer has to answer the server's close frame before its socket is cut.")
+    private Duration closeTimeout = Duration.ofSeconds(5);
     @UriParam(label = "consumer", defaultValue = "1000",
             description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
                     + " counted, and closes the connection with 1013 (try again later).")
@@ -105,6 +112,9 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         checkBound("maxOutgoing", maxOutgoing, MAX_SIZE_LIMIT);
         if (idleTimeout == null || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must be 0 (never) or positive, got " + idleTimeout);
+        }
+        if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.isZero()) {
+            throw new IllegalArgumentException("closeTimeout must be positive, got " + closeTimeout);
         }
         if (!path.startsWith("/")) {
             path = "/" + path;
@@ -229,6 +239,14 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     public void setIdleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
+    }
+
+    public Duration getCloseTimeout() {
+        return closeTimeout;
+    }
+
+    public void setCloseTimeout(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
     }
 
     public int getMaxBacklog() {

@@ -3,6 +3,11 @@ package io.github.camelgeminilive.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +39,9 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
                         .to(ECHO);
                 from(FAN + "?maxOutgoing=20").to("mock:fan");
                 from("direct:echo").to(ECHO);
+                // a peer has a minute to answer a close: ending sooner means the answer ended the connection
+                from(BASE + "/patient?closeTimeout=60s").to("mock:patient");
+                from("direct:patient").to(BASE + "/patient");
                 from("direct:all").to(FAN + "?sendToAll=true");
                 from("direct:elsewhere").to("gemini-live-websocket:127.0.0.1:1/nothing");
             }
@@ -124,6 +132,11 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
         TestPeer peer = TestPeer.connect(port(), "/echo");
         MockEndpoint mock = getMockEndpoint("mock:echo");
         String key = key(awaitEvent(mock, GeminiLiveWebsocketEvent.OPEN));
+        Exchange reserved = template.send("direct:echo", e -> {
+            e.getIn().setHeaders(Map.of(GeminiLiveWebsocketConstants.CONNECTION_KEY, key,
+                    GeminiLiveWebsocketConstants.CLOSE_CODE, 1006));
+        });
+        assertThat(reserved.getException()).hasMessageContaining("Cannot close with 1006");
         template.send("direct:echo", e -> {
             e.getIn().setBody("goodbye");
             e.getIn().setHeaders(Map.of(GeminiLiveWebsocketConstants.CONNECTION_KEY, key,
@@ -158,5 +171,48 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
         assertThat(refused).isInstanceOf(GeminiLiveWebsocketException.class).hasMessageContaining("maxOutgoing=20");
         peer.read();
         producer.stop();
+    }
+
+    @Test
+    void aPeerThatAnswersTheCloseIsDisconnectedThenNotAtTheCloseTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout((int) TestPeer.WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // a peer that never closes TCP itself (the JDK client would)
+            out.write(("GET /patient HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String head = new String(readUntilBlankLine(in), StandardCharsets.US_ASCII);
+            assertThat(head).startsWith("HTTP/1.1 101");
+            MockEndpoint mock = getMockEndpoint("mock:patient");
+            String key = key(awaitEvent(mock, GeminiLiveWebsocketEvent.OPEN));
+
+            template.send("direct:patient", e -> e.getIn().setHeaders(Map.of(
+                    GeminiLiveWebsocketConstants.CONNECTION_KEY, key, GeminiLiveWebsocketConstants.CLOSE_CODE, 4000)));
+            byte[] close = in.readNBytes(4);
+            assertThat(close).containsExactly(0x88, 2, 0x0f, 0xa0); // close frame, code 4000
+            out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x0f, (byte) 0xa0}); // the answer, masked
+            out.flush();
+
+            // the server ends the TCP connection itself, long before the minute would be up
+            Exchange closed = awaitEvent(mock, GeminiLiveWebsocketEvent.CLOSE);
+            assertThat(closed.getMessage().getHeader(GeminiLiveWebsocketConstants.CLOSE_CODE)).isEqualTo(4000);
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    private static byte[] readUntilBlankLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int lineEnds = 0;
+        while (lineEnds < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("The server closed during the handshake");
+            }
+            head.write(b);
+            lineEnds = b == '\r' || b == '\n' ? lineEnds + 1 : 0;
+        }
+        return head.toByteArray();
     }
 }

@@ -20,6 +20,8 @@ final class TestPeer implements WebSocket.Listener {
     }
 
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** One client (one selector thread) for every peer of the test run. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
@@ -44,7 +46,7 @@ final class TestPeer implements WebSocket.Listener {
 
     private static TestPeer connect(int port, String pathAndQuery, Map<String, String> headers, boolean reading) {
         TestPeer peer = new TestPeer(reading);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
         headers.forEach(builder::header);
         peer.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), peer)
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
