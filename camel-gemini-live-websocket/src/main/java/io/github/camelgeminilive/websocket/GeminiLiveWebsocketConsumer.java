@@ -78,7 +78,7 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
             // more upgrades passed the check in upgrade() at once than there was room for
             open.decrementAndGet();
             getEndpoint().refusedConnectionsCounter().incrementAndGet();
-            WebSockets.sendClose(WebsocketConnection.TRY_AGAIN_LATER, "Too many connections", channel, null);
+            WebSockets.sendClose(WebsocketConnection.INTERNAL_ERROR, "Too many connections", channel, null);
             channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
             return;
         }
