@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.AsyncCallback;
@@ -79,7 +80,9 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
             open.decrementAndGet();
             getEndpoint().refusedConnectionsCounter().incrementAndGet();
             WebSockets.sendClose(WebsocketConnection.INTERNAL_ERROR, "Too many connections", channel, null);
-            channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
+            // its answer is not read: the socket is cut once the peer had the time to read the close
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel),
+                    getEndpoint().getCloseTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         WebsocketConnection connection = new WebsocketConnection(this, channel);
