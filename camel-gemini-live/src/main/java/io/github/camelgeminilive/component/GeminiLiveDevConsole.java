@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
+import org.apache.camel.util.TimeUtils;
 
 import io.github.camelgeminilive.component.SessionTotals.Count;
 import io.github.camelgeminilive.session.ResilienceMetrics;
@@ -125,8 +126,7 @@ public class GeminiLiveDevConsole extends AbstractDevConsole {
         if (s.connectedAtMillis() == 0 || s.state() == SessionWatch.State.closed) {
             return "-";
         }
-        Duration d = Duration.ofMillis(Math.max(0, now - s.connectedAtMillis()));
-        return d.toSeconds() + "s";
+        return TimeUtils.printDuration(Math.max(0, now - s.connectedAtMillis()), true);
     }
 
     private List<GeminiLiveEndpoint> endpoints() {
