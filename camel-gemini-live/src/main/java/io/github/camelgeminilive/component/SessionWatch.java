@@ -32,10 +32,10 @@ final class SessionWatch {
         this.observer = observer;
     }
 
-    /** The first connect succeeded; {@code metrics} are the session's at that moment. */
+    /** The first connect succeeded; {@code metrics} are the session's at that moment (null if it has none). */
     void connected(ResilienceMetrics metrics) {
         connectedAtMillis = System.currentTimeMillis();
-        failedAttemptsAtConnect = metrics.failedAttempts();
+        failedAttemptsAtConnect = metrics == null ? 0 : metrics.failedAttempts();
         observer.connected();
     }
 
