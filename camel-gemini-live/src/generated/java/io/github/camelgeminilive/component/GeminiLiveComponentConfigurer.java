@@ -78,6 +78,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "goAwayMargin": getOrCreateConfiguration(target).setGoAwayMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "googlesearch":
         case "googleSearch": getOrCreateConfiguration(target).setGoogleSearch(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "heldsendbytes":
         case "heldSendBytes": getOrCreateConfiguration(target).setHeldSendBytes(property(camelContext, long.class, value)); return true;
         case "heldsendlimit":
@@ -108,6 +112,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxSessions": getOrCreateConfiguration(target).setMaxSessions(property(camelContext, int.class, value)); return true;
         case "mediaresolution":
         case "mediaResolution": getOrCreateConfiguration(target).setMediaResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": getOrCreateConfiguration(target).setModelRules(property(camelContext, java.util.Map.class, value)); return true;
@@ -248,6 +254,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "goAwayMargin": return long.class;
         case "googlesearch":
         case "googleSearch": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "heldsendbytes":
         case "heldSendBytes": return long.class;
         case "heldsendlimit":
@@ -278,6 +288,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxSessions": return int.class;
         case "mediaresolution":
         case "mediaResolution": return java.lang.String.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return java.util.Map.class;
@@ -419,6 +431,10 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "goAwayMargin": return getOrCreateConfiguration(target).getGoAwayMargin();
         case "googlesearch":
         case "googleSearch": return getOrCreateConfiguration(target).isGoogleSearch();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "heldsendbytes":
         case "heldSendBytes": return getOrCreateConfiguration(target).getHeldSendBytes();
         case "heldsendlimit":
@@ -449,6 +465,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxSessions": return getOrCreateConfiguration(target).getMaxSessions();
         case "mediaresolution":
         case "mediaResolution": return getOrCreateConfiguration(target).getMediaResolution();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelrules":
         case "modelRules": return getOrCreateConfiguration(target).getModelRules();

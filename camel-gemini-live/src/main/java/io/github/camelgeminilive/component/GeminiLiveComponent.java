@@ -8,7 +8,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
@@ -24,7 +24,7 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
  * The sessions belong to the endpoints.
  */
 @Component("gemini-live")
-public class GeminiLiveComponent extends DefaultComponent {
+public class GeminiLiveComponent extends HealthCheckComponent {
 
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
@@ -35,6 +35,11 @@ public class GeminiLiveComponent extends DefaultComponent {
             description = "Threads that continue exchanges once a reply turn completed or a send was written"
                     + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
+    @Metadata(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
+            description = "The Micrometer registry of the endpoints' meters (docs/observability.md). Default: the"
+                    + " single MeterRegistry bean of the registry (Spring Boot's), if there is one; without,"
+                    + " no meters. Micrometer is optional: without it on the classpath the component has no meters.")
+    private Object meterRegistry;
 
     private final LiveClients clients;
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
@@ -127,6 +132,14 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     public void setEventThreadPoolSize(int eventThreadPoolSize) {
         this.eventThreadPoolSize = eventThreadPoolSize;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public int getReplyThreadPoolSize() {

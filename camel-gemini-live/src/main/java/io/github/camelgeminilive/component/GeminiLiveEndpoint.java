@@ -1,5 +1,7 @@
 package io.github.camelgeminilive.component;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -64,6 +68,13 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     private SharedSessions sessions;
     private final List<GeminiLiveConsumer> consumers = new CopyOnWriteArrayList<>();
     private ToolRoutes toolRoutes;
+    /** Observability: connect outcomes (health), counts of forgotten sessions, meters while a registry is found. */
+    private final ConnectOutcomes connectOutcomes = new ConnectOutcomes();
+    private final SessionTotals totals = new SessionTotals();
+    private volatile SessionObserver meters = SessionObserver.NONE;
+    private final SessionObserver observer = SessionObserver.both(connectOutcomes, () -> meters);
+    private GeminiLiveHealthCheck producerHealthCheck;
+    private WritableHealthCheckRepository producerHealthChecks;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -78,6 +89,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     public Producer createProducer() {
+        registerProducerHealthCheck();
         return new GeminiLiveProducer(this);
     }
 
@@ -85,7 +97,25 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     public Consumer createConsumer(Processor processor) throws Exception {
         GeminiLiveConsumer consumer = new GeminiLiveConsumer(this, processor);
         configureConsumer(consumer);
+        // Camel's consumers repository asks each route's consumer for its check
+        GeminiLiveHealthCheck check = new GeminiLiveHealthCheck(this, "gemini-live-consumer:" + getEndpointUri());
+        check.setEnabled(getComponent().isHealthCheckConsumerEnabled());
+        consumer.setHealthCheck(check);
         return consumer;
+    }
+
+    /** The producers of the endpoint share one check, in Camel's producers repository when health is on. */
+    private synchronized void registerProducerHealthCheck() {
+        if (producerHealthCheck != null) {
+            return;
+        }
+        producerHealthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (producerHealthChecks != null) {
+            producerHealthCheck = new GeminiLiveHealthCheck(this, "gemini-live-producer:" + getEndpointUri());
+            producerHealthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
+            producerHealthChecks.addHealthCheck(producerHealthCheck);
+        }
     }
 
     @Override
@@ -103,7 +133,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         resilienceOptions(sessionKey); // invalid resilience options fail the endpoint, not its first send
         sessions = new SharedSessions(this::newSession, sessionKey, new SharedSessions.Limits(
                 configuration.getMaxSessions(), configuration.getIdleTimeout(), getEndpointUri()),
-                getComponent()::executeEvent);
+                getComponent()::executeEvent, totals::forgotten);
     }
 
     @Override
@@ -112,12 +142,21 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         // a repository bean (e.g. FileStateRepository) loads its entries when started; starting twice is a no-op
         ServiceHelper.startService(configuration.getResumptionHandleRepository());
         ServiceHelper.startService(toolRoutes);
+        meters = MeterBinding.bind(this, getComponent().getMeterRegistry());
     }
 
     @Override
     protected void doStop() throws Exception {
         awaitClosed(sessions.closeAll("the endpoint stopped"));
         ServiceHelper.stopService(toolRoutes);
+        MeterBinding.unbind(meters);
+        meters = SessionObserver.NONE;
+        synchronized (this) {
+            if (producerHealthCheck != null) {
+                producerHealthChecks.removeHealthCheck(producerHealthCheck);
+                producerHealthCheck = null;
+            }
+        }
         super.doStop();
     }
 
@@ -150,7 +189,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
                 resilience.handleStore().remove(resilience.handleKey());
             }
         }, new TurnReplies(key, getComponent().replyExecutor(),
-                configuration.getReplyFormat() == GeminiLiveReplyFormat.events));
+                configuration.getReplyFormat() == GeminiLiveReplyFormat.events), observer);
         toolRoutes.attach(session); // its tool calls go to the tool routes
         session.addListener(event -> {
             for (GeminiLiveConsumer consumer : consumers) {
@@ -368,6 +407,28 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     @ManagedAttribute(description = "Tool calls answered with an error at once because too many were in progress")
     public long getToolCallsRefused() {
         return toolRoutes.refused();
+    }
+
+    /** The sessions held now, by key, as the health check and the dev console show them. */
+    List<SessionView> sessionViews() {
+        if (sessions == null) {
+            return List.of();
+        }
+        List<SessionView> views = new ArrayList<>();
+        for (SharedLiveSession s : sessions.held()) {
+            views.add(s.view());
+        }
+        views.sort(Comparator.comparing(SessionView::key));
+        return views;
+    }
+
+    /** The counters of all the endpoint's sessions ever, indexed by {@link SessionTotals.Count#ordinal()}. */
+    long[] totals() {
+        return totals.total(sessions == null ? List.of() : sessions.held());
+    }
+
+    ConnectOutcomes.Snapshot connectOutcomes() {
+        return connectOutcomes.snapshot();
     }
 
     /** -1 when there are no metrics (session not open). */

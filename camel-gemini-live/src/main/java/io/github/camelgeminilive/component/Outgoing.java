@@ -11,10 +11,15 @@ import io.github.camelgeminilive.session.LiveSession;
  * One client message of an exchange: how to send it on the open session, and its size, which counts only while it
  * waits for the connect (so it is computed then, not on every send).
  *
- * @param send  the send on the open session; its future completes when the message is written
- * @param bytes the message's payload size in bytes
+ * @param send     the send on the open session; its future completes when the message is written
+ * @param bytes    the message's payload size in bytes
+ * @param endsTurn the client ends its turn explicitly with it: the first-audio latency of the reply starts here
  */
-record Outgoing(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
+record Outgoing(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes, boolean endsTurn) {
+
+    Outgoing(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
+        this(send, bytes, false);
+    }
 
     /** The messages of one exchange, read one at a time so that a long stream is never held whole. */
     interface Source {

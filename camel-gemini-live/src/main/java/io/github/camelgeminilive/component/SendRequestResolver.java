@@ -84,7 +84,7 @@ final class SendRequestResolver {
         switch (op) {
             case sendText: {
                 String text = body(in, String.class);
-                return one(s -> s.sendText(text), text::length);
+                return turnEnd(s -> s.sendText(text), text::length);
             }
             case sendRealtimeText: {
                 String text = body(in, String.class);
@@ -97,7 +97,8 @@ final class SendRequestResolver {
             case seedHistory: {
                 List<Content> turns = listBody(in, Content.class, op);
                 boolean complete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.TRUE, Boolean.class);
-                return one(s -> s.sendClientContent(turns, complete), () -> jsonBytes(turns));
+                return Outgoing.Source.of(new Outgoing(s -> s.sendClientContent(turns, complete),
+                        () -> jsonBytes(turns), complete && op == GeminiLiveOperation.sendClientContent));
             }
             case contextUpdate: {
                 ClientMessage update = ClientMessage.of(contextUpdate(in));
@@ -110,11 +111,11 @@ final class SendRequestResolver {
             case activityStart:
                 return one(LiveSession::sendActivityStart, () -> 0);
             case activityEnd:
-                return one(LiveSession::sendActivityEnd, () -> 0);
+                return turnEnd(LiveSession::sendActivityEnd, () -> 0);
             case audioStreamEnd:
-                return one(LiveSession::sendAudioStreamEnd, () -> 0);
+                return turnEnd(LiveSession::sendAudioStreamEnd, () -> 0);
             case endOfTurn:
-                return one(s -> s.sendClientContent(Collections.emptyList(), true), () -> 0);
+                return turnEnd(s -> s.sendClientContent(Collections.emptyList(), true), () -> 0);
             default:
                 throw new IllegalStateException("Unhandled operation " + op);
         }
@@ -214,6 +215,11 @@ final class SendRequestResolver {
 
     private static Outgoing.Source one(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
         return Outgoing.Source.of(new Outgoing(send, bytes));
+    }
+
+    /** A message with which the client ends its turn explicitly. */
+    private static Outgoing.Source turnEnd(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
+        return Outgoing.Source.of(new Outgoing(send, bytes, true));
     }
 
     /**

@@ -48,6 +48,7 @@ final class SharedLiveSession {
     private final Runnable forgetHandle;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
     private final TurnReplies replies;
+    private final SessionWatch watch;
     private final Function<Outgoing, CompletableFuture<Void>> handOne = m -> hand(m, false).written();
     private final Deque<Pending> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -84,10 +85,17 @@ final class SharedLiveSession {
      */
     SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
             Runnable forgetHandle, TurnReplies replies) {
+        this(key, connector, forgetHandle, replies, SessionObserver.NONE);
+    }
+
+    /** @param observer hears connects, failures and latencies for the endpoint's health check and meters */
+    SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
+            Runnable forgetHandle, TurnReplies replies, SessionObserver observer) {
         this.key = key;
         this.connector = connector;
         this.forgetHandle = forgetHandle;
         this.replies = replies;
+        this.watch = new SessionWatch(observer);
     }
 
     String key() {
@@ -134,6 +142,9 @@ final class SharedLiveSession {
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
         lastActive = System.nanoTime();
+        if (message.endsTurn()) {
+            watch.turnEnded();
+        }
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
         if (reply != null) {
             busyUntil(reply);
@@ -236,6 +247,7 @@ final class SharedLiveSession {
                 });
             }
         }
+        watch.connected(s.metrics());
         opened.complete(s); // code chained to it runs outside the lock
     }
 
@@ -256,6 +268,7 @@ final class SharedLiveSession {
                 session = null;
             }
         }
+        watch.connectFailed(cause);
         opened.completeExceptionally(cause);
         failed.forEach(p -> p.done().completeExceptionally(cause));
     }
@@ -281,6 +294,21 @@ final class SharedLiveSession {
             s = open;
         }
         return s == null ? null : s.metrics();
+    }
+
+    /** What the session is doing now, for the health check and the dev console. */
+    SessionView view() {
+        LiveSession s;
+        boolean connecting;
+        synchronized (this) {
+            s = open;
+            connecting = session != null;
+        }
+        ResilienceMetrics m = s == null ? null : s.metrics();
+        LiveEvent.Closed end = closed;
+        return new SessionView(key, watch.state(end != null, connecting, m), watch.connectedAtMillis(),
+                s != null && s.resumptionHandle().isPresent(), watch.failedAttemptsSinceConnect(m),
+                end == null || end.error() == null ? null : end.error().getMessage(), m, refusedSends());
     }
 
     void addListener(LiveSessionListener listener) {
@@ -339,6 +367,7 @@ final class SharedLiveSession {
 
     private void dispatch(LiveEvent event) {
         lastActive = System.nanoTime();
+        watch.onEvent(event, this::metrics);
         LiveEvent delivered = event;
         if (event instanceof LiveEvent.SetupCompleted setup) {
             sessionId = setup.sessionId();

@@ -1,12 +1,14 @@
 package io.github.camelgeminilive.component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ final class SharedSessions {
     private final String ownKey;
     private final Limits limits;
     private final Executor sweeps;
+    private final Consumer<SharedLiveSession> forgotten;
     private long opened;
     private long refused;
     /** Started producers and consumers of the endpoint; the sessions live while there is one. */
@@ -50,13 +53,16 @@ final class SharedSessions {
     /**
      * @param factory makes the session of a new key (it does not connect yet)
      * @param ownKey  the endpoint's own key, whose session stays (closed) when ended
-     * @param sweeps  runs the idle sweeps
+     * @param sweeps    runs the idle sweeps
+     * @param forgotten told of each session once, as it is forgotten (its counts must outlive it)
      */
-    SharedSessions(Function<String, SharedLiveSession> factory, String ownKey, Limits limits, Executor sweeps) {
+    SharedSessions(Function<String, SharedLiveSession> factory, String ownKey, Limits limits, Executor sweeps,
+            Consumer<SharedLiveSession> forgotten) {
         this.factory = factory;
         this.ownKey = ownKey;
         this.limits = limits;
         this.sweeps = sweeps;
+        this.forgotten = forgotten;
     }
 
     /**
@@ -87,7 +93,7 @@ final class SharedSessions {
         opened++;
         if (!key.equals(ownKey)) {
             SharedLiveSession made = s;
-            made.whenEnded().thenRun(() -> sessions.remove(key, made));
+            made.whenEnded().thenRun(() -> forget(made));
         }
         return s;
     }
@@ -109,9 +115,15 @@ final class SharedSessions {
 
     private CompletableFuture<Void> end(SharedLiveSession s, String reason) {
         if (!s.key().equals(ownKey)) {
-            sessions.remove(s.key(), s);
+            forget(s);
         }
         return s.end(reason);
+    }
+
+    private void forget(SharedLiveSession s) {
+        if (sessions.remove(s.key(), s)) {
+            forgotten.accept(s);
+        }
     }
 
     /** A producer or consumer of the endpoint started; the first one starts the idle sweeps. */
@@ -173,8 +185,9 @@ final class SharedSessions {
         List<SharedLiveSession> held;
         synchronized (this) {
             held = new ArrayList<>(sessions.values());
-            sessions.clear();
+            held.removeIf(s -> !sessions.remove(s.key(), s)); // one forgotten concurrently was ended already
         }
+        held.forEach(forgotten);
         return CompletableFuture.allOf(held.stream().map(s -> s.close(reason)).toArray(CompletableFuture[]::new));
     }
 
@@ -183,6 +196,11 @@ final class SharedSessions {
         List<String> keys = new ArrayList<>(sessions.keySet());
         keys.sort(null);
         return keys;
+    }
+
+    /** The sessions held now (a live view). */
+    Collection<SharedLiveSession> held() {
+        return sessions.values();
     }
 
     int size() {

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.camelgeminilive.component.GeminiLiveComponent;
 import io.github.camelgeminilive.component.GeminiLiveConfiguration;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A Spring Boot application with the starter: the route of routes/ask.yaml and the component options of
@@ -34,6 +35,9 @@ class GeminiLiveStarterTest {
 
     @Autowired
     private ProducerTemplate template;
+
+    @Autowired
+    private MeterRegistry meterRegistry;
 
     /** Spring calls this when it builds the context, before any bean: the emulator must run by then. */
     @DynamicPropertySource
@@ -56,6 +60,14 @@ class GeminiLiveStarterTest {
 
         assertThat(reply).isEqualTo("You said: Hello from Spring Boot");
         assertThat(emulator.admin().sessions()).as("the emulator's sessions").hasSize(1);
+    }
+
+    @Test
+    void theComponentsMetersGoToTheApplicationsMeterRegistry() {
+        template.requestBody("direct:ask", "Count me", String.class);
+
+        assertThat(meterRegistry.get("gemini.live.connections").functionCounter().count()).isPositive();
+        assertThat(meterRegistry.get("gemini.live.frames.sent").functionCounter().count()).isPositive();
     }
 
     @Test

@@ -99,6 +99,7 @@ final class FrameReceiver {
      * dropped and counted.
      */
     void received(long size, Supplier<ServerMessage> parse) {
+        counters.received(size);
         if (backlogOverflow) {
             counters.droppedEvent(size);
             return;

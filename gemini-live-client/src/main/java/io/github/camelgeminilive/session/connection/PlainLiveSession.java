@@ -285,7 +285,9 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         long connections = setupDone.isDone() && !setupDone.isCompletedExceptionally() ? 1 : 0;
         return new ResilienceMetrics(connections, 0, 0, 0, 0, 0, counters.droppedEvents.get(), Duration.ZERO,
                 Duration.ZERO, counters.refusedSends.get(), counters.droppedEventBytes.get(),
-                counters.malformedMessages.get(), 0, 0);
+                counters.malformedMessages.get(), 0, 0, counters.framesSent.get(), counters.bytesSent.get(),
+                Duration.ofNanos(counters.audioSentNanos.get()), counters.framesReceived.get(),
+                counters.bytesReceived.get());
     }
 
     @Override

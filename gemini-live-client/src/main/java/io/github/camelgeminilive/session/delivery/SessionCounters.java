@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelgeminilive.session.LiveSession;
 
 /**
- * What a session dropped, refused or skipped, counted from any thread: shared by a resilient session's event
- * queue and the plain sessions of its connections, so that {@link LiveSession#metrics()} shows all of it.
+ * What a session sent and received, and what it dropped, refused or skipped, counted from any thread: shared by a
+ * resilient session's event queue and the plain sessions of its connections, so that {@link LiveSession#metrics()}
+ * shows all of it across connections.
  */
 public final class SessionCounters {
 
@@ -18,6 +19,29 @@ public final class SessionCounters {
     public final AtomicLong refusedSends = new AtomicLong();
     /** Server messages that failed to parse and were skipped. */
     public final AtomicLong malformedMessages = new AtomicLong();
+
+    /** Client messages after {@code setup} the connections took for writing, less those whose write failed. */
+    public final AtomicLong framesSent = new AtomicLong();
+    /** Their bytes (UTF-8 JSON, as written). */
+    public final AtomicLong bytesSent = new AtomicLong();
+    /** Nanoseconds of the audio those messages carry. */
+    public final AtomicLong audioSentNanos = new AtomicLong();
+    /** Messages the connections read from the service, {@code setupComplete} included. */
+    public final AtomicLong framesReceived = new AtomicLong();
+    /** Their size as read: bytes of a binary frame, characters of a text frame. */
+    public final AtomicLong bytesReceived = new AtomicLong();
+
+    /** A connection took a frame of {@code bytes} carrying {@code audioNanos} of audio; negative values undo it. */
+    public void sent(long frames, long bytes, long audioNanos) {
+        framesSent.addAndGet(frames);
+        bytesSent.addAndGet(bytes);
+        audioSentNanos.addAndGet(audioNanos);
+    }
+
+    public void received(long bytes) {
+        framesReceived.incrementAndGet();
+        bytesReceived.addAndGet(bytes);
+    }
 
     public void droppedEvent(long bytes) {
         droppedEvents.incrementAndGet();

@@ -28,6 +28,8 @@ final class ResilienceCounters {
         return new ResilienceMetrics(connections, reconnects, failedAttempts, goAways, replayedMessages,
                 held.dropped(), session.droppedEvents.get(), audioLost, lastGap,
                 held.refused() + session.refusedSends.get(), session.droppedEventBytes.get(),
-                session.malformedMessages.get(), toolCalls.cancelledByBound(), replay.forgottenMessages());
+                session.malformedMessages.get(), toolCalls.cancelledByBound(), replay.forgottenMessages(),
+                session.framesSent.get(), session.bytesSent.get(), Duration.ofNanos(session.audioSentNanos.get()),
+                session.framesReceived.get(), session.bytesReceived.get());
     }
 }
