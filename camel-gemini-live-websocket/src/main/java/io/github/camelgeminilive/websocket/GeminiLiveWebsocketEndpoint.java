@@ -1,0 +1,264 @@
+package io.github.camelgeminilive.websocket;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * A WebSocket (or, with {@code http=true}, plain HTTP) path on an Undertow server of the component. Consumers receive
+ * the events of the path's connections; producers write to one connection (by its key) or to all of the path's.
+ */
+@ManagedResource(description = "Managed Gemini Live WebSocket server endpoint")
+@UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live-websocket", title = "Gemini Live WebSocket Server",
+        syntax = "gemini-live-websocket:host:port/path", category = {Category.NETWORKING, Category.HTTP},
+        headersClass = GeminiLiveWebsocketConstants.class)
+public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    /** The largest message, request body and outgoing queue the options accept. */
+    static final int MAX_SIZE_LIMIT = 16 * 1024 * 1024;
+
+    @UriPath(description = "The interface to listen on: 127.0.0.1 (this machine only, behind a tunnel or reverse"
+            + " proxy) or 0.0.0.0 (every interface).")
+    @Metadata(required = true)
+    private String host;
+    @UriPath(description = "The port; 0 picks a free one, shared by the endpoints that say 0 on the same host.")
+    @Metadata(required = true)
+    private int port;
+    @UriPath(description = "The request path, matched exactly (the query string is not part of it).",
+            defaultValue = "/")
+    private String path = "/";
+    @UriParam(label = "consumer", defaultValue = "false",
+            description = "Serve plain HTTP requests (InOut: the reply body and Content-Type answer) instead of"
+                    + " WebSocket connections.")
+    private boolean http;
+    @UriParam(label = "consumer", defaultValue = "65536",
+            description = "The largest message (text or binary, in bytes) a peer may send; a larger one closes the"
+                    + " connection with 1009.")
+    private int maxMessageSize = 65_536;
+    @UriParam(label = "consumer", defaultValue = "1000",
+            description = "Open connections of this path at most; more are refused (HTTP 503, or close 1013).")
+    private int maxConnections = 1000;
+    @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration",
+            description = "A connection on which nothing arrives for this long is closed with 1000 (0: never).")
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    @UriParam(label = "consumer", defaultValue = "1000",
+            description = "Messages of one connection waiting for the route at most; one more closes the connection"
+                    + " with 1013 (try again later) and is counted.")
+    private int maxBacklog = 1000;
+    @UriParam(label = "consumer", defaultValue = "65536",
+            description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
+    private int maxRequestSize = 65_536;
+    @UriParam(label = "common", defaultValue = "1000",
+            description = "Frames waiting to be written per connection of this path at most; a send beyond fails its"
+                    + " exchange.")
+    private int maxOutgoing = 1000;
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Write every message to all connections of the path instead of the one the connection key"
+                    + " header names.")
+    private boolean sendToAll;
+
+    private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong oversizeMessages = new AtomicLong();
+    private final AtomicLong backlogOverflows = new AtomicLong();
+    private final AtomicLong idleCloses = new AtomicLong();
+
+    public GeminiLiveWebsocketEndpoint(String uri, GeminiLiveWebsocketComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public GeminiLiveWebsocketComponent getComponent() {
+        return (GeminiLiveWebsocketComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new GeminiLiveWebsocketProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        GeminiLiveWebsocketConsumer consumer = new GeminiLiveWebsocketConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkBound("maxMessageSize", maxMessageSize, MAX_SIZE_LIMIT);
+        checkBound("maxConnections", maxConnections, Integer.MAX_VALUE);
+        checkBound("maxBacklog", maxBacklog, Integer.MAX_VALUE);
+        checkBound("maxRequestSize", maxRequestSize, MAX_SIZE_LIMIT);
+        checkBound("maxOutgoing", maxOutgoing, MAX_SIZE_LIMIT);
+        if (idleTimeout == null || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must be 0 (never) or positive, got " + idleTimeout);
+        }
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+    }
+
+    private static void checkBound(String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(option + " must be 1 to " + max + ", got " + value);
+        }
+    }
+
+    HostKey hostKey() {
+        return new HostKey(host, port);
+    }
+
+    /** The port the server listens on (the chosen one for port 0), or -1 while no consumer serves host:port. */
+    @ManagedAttribute(description = "The port the server listens on, -1 when it is not running")
+    public int getLocalPort() {
+        WebsocketHost h = getComponent().host(hostKey());
+        return h == null ? -1 : h.localPort();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return (http ? "http://" : "ws://") + hostKey() + path;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return http ? "http" : "ws";
+    }
+
+    @ManagedAttribute(description = "Connections refused because maxConnections were open")
+    public long getRefusedConnections() {
+        return refusedConnections.get();
+    }
+
+    @ManagedAttribute(description = "Messages over maxMessageSize (each closed its connection with 1009)")
+    public long getOversizeMessages() {
+        return oversizeMessages.get();
+    }
+
+    @ManagedAttribute(description = "Connections closed with 1013 because maxBacklog messages waited for the route")
+    public long getBacklogOverflows() {
+        return backlogOverflows.get();
+    }
+
+    @ManagedAttribute(description = "Connections closed after idleTimeout without a message")
+    public long getIdleCloses() {
+        return idleCloses.get();
+    }
+
+    AtomicLong refusedConnectionsCounter() {
+        return refusedConnections;
+    }
+
+    AtomicLong oversizeMessagesCounter() {
+        return oversizeMessages;
+    }
+
+    AtomicLong backlogOverflowsCounter() {
+        return backlogOverflows;
+    }
+
+    AtomicLong idleClosesCounter() {
+        return idleCloses;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public boolean isHttp() {
+        return http;
+    }
+
+    public void setHttp(boolean http) {
+        this.http = http;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public int getMaxBacklog() {
+        return maxBacklog;
+    }
+
+    public void setMaxBacklog(int maxBacklog) {
+        this.maxBacklog = maxBacklog;
+    }
+
+    public int getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(int maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    public int getMaxOutgoing() {
+        return maxOutgoing;
+    }
+
+    public void setMaxOutgoing(int maxOutgoing) {
+        this.maxOutgoing = maxOutgoing;
+    }
+
+    public boolean isSendToAll() {
+        return sendToAll;
+    }
+
+    public void setSendToAll(boolean sendToAll) {
+        this.sendToAll = sendToAll;
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.camelgeminilive.websocket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSocketMessages;
+import io.undertow.websockets.core.WebSockets;
+
+/**
+ * One peer's WebSocket connection: reads its messages (bounded in size) into the consumer's ordered inbox, writes
+ * through its outbox, closes it for the idle time, overflow or the consumer's stop, and reports its close once.
+ */
+final class WebsocketConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebsocketConnection.class);
+    /** How long a peer has to answer our close frame before the socket is cut. */
+    private static final long CLOSE_HANDSHAKE_SECONDS = 5;
+    /** RFC 6455: a close reason is at most 123 bytes of UTF-8. */
+    private static final int MAX_REASON_BYTES = 123;
+    static final int NORMAL = 1000;
+    static final int GOING_AWAY = 1001;
+    static final int NO_STATUS = 1005;
+    static final int ABNORMAL = 1006;
+    static final int TOO_BIG = 1009;
+    static final int TRY_AGAIN_LATER = 1013;
+
+    private final String key = UUID.randomUUID().toString();
+    private final GeminiLiveWebsocketConsumer consumer;
+    private final WebSocketChannel channel;
+    private final ConnectionInbox inbox;
+    private final ConnectionOutbox outbox;
+    private final int maxMessageSize;
+    private final long idleNanos;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** The first close code and reason: ours (sent) or the peer's (received), whichever came first. */
+    private Integer closeCode;
+    private String closeReason;
+    private volatile long lastReceived = System.nanoTime();
+
+    WebsocketConnection(GeminiLiveWebsocketConsumer consumer, WebSocketChannel channel) {
+        GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
+        this.consumer = consumer;
+        this.channel = channel;
+        this.inbox = new ConnectionInbox(endpoint.getComponent().workers(),
+                (event, done) -> consumer.deliver(this, event, done), endpoint.getMaxBacklog());
+        this.outbox = new ConnectionOutbox(channel, endpoint.getMaxOutgoing());
+        this.maxMessageSize = endpoint.getMaxMessageSize();
+        this.idleNanos = endpoint.getIdleTimeout().toNanos();
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Starts reading, after the open event is queued so it comes first. */
+    void open(RequestInfo request) {
+        channel.addCloseTask(ch -> onChannelClosed());
+        channel.getReceiveSetter().set(new Receiver());
+        inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.OPEN, request, 0, null));
+        channel.resumeReceives();
+        if (idleNanos > 0) {
+            scheduleIdleCheck(idleNanos);
+        }
+    }
+
+    /** Writes a String (text) or ByteBuffer (binary) frame after those sent before; {@code done} gets the outcome. */
+    void send(Object payload, Consumer<Throwable> done) {
+        outbox.send(payload, done);
+    }
+
+    /**
+     * Closes with {@code code}: after the frames already queued, or ({@code now}) instead of them. The peer has
+     * {@value #CLOSE_HANDSHAKE_SECONDS} s to answer before the socket is cut.
+     */
+    void close(int code, String reason, boolean now, Consumer<Throwable> done) {
+        String r = truncate(reason);
+        outbox.close(code, r, now, error -> {
+            done.accept(error);
+            if (error == null) {
+                recordClose(code, r);
+                cutLater();
+            } else {
+                IoUtils.safeClose(channel);
+            }
+        });
+    }
+
+    /** Completes once the channel closed and the close event is queued. */
+    CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    private synchronized void recordClose(int code, String reason) {
+        if (closeCode == null) {
+            closeCode = code;
+            closeReason = reason;
+        }
+    }
+
+    private void cutLater() {
+        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_HANDSHAKE_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    private void onChannelClosed() {
+        outbox.gone("the connection is closed");
+        int code;
+        String reason;
+        synchronized (this) {
+            code = closeCode == null ? ABNORMAL : closeCode;
+            reason = closeReason == null ? "" : closeReason;
+        }
+        consumer.connectionClosed(this);
+        inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.CLOSE, null, code, reason));
+        closed.complete(null);
+    }
+
+    private void received(Object body) {
+        lastReceived = System.nanoTime();
+        if (!inbox.offer(InboundEvent.message(body))) {
+            consumer.getEndpoint().backlogOverflowsCounter().incrementAndGet();
+            LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
+                    consumer.getEndpoint().getMaxBacklog());
+            close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
+            });
+        }
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        channel.getIoThread().executeAfter(() -> {
+            if (!channel.isOpen()) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastReceived;
+            if (quiet >= idleNanos) {
+                consumer.getEndpoint().idleClosesCounter().incrementAndGet();
+                close(NORMAL, "idle timeout", false, error -> {
+                });
+            } else {
+                scheduleIdleCheck(idleNanos - quiet);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static String truncate(String reason) {
+        String r = reason == null ? "" : reason;
+        if (r.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
+            return r;
+        }
+        int end = r.length();
+        while (r.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            end--;
+        }
+        return r.substring(0, end);
+    }
+
+    /** Undertow's callbacks, on the connection's I/O thread: whole messages to the inbox, nothing more. */
+    private final class Receiver extends AbstractReceiveListener {
+
+        @Override
+        protected long getMaxTextBufferSize() {
+            return maxMessageSize;
+        }
+
+        @Override
+        protected long getMaxBinaryBufferSize() {
+            return maxMessageSize;
+        }
+
+        @Override
+        protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
+            received(message.getData());
+        }
+
+        @Override
+        protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+            try (var data = message.getData()) {
+                ByteBuffer[] buffers = data.getResource();
+                ByteBuffer whole = buffers.length == 1 ? buffers[0] : WebSockets.mergeBuffers(buffers);
+                byte[] bytes = new byte[whole.remaining()];
+                whole.get(bytes);
+                received(bytes);
+            }
+        }
+
+        @Override
+        protected void onCloseMessage(CloseMessage message, WebSocketChannel ch) {
+            recordClose(message.getCode() == 0 ? NO_STATUS : message.getCode(), message.getReason());
+        }
+
+        /**
+         * A message over the size limit: Undertow has answered 1009 itself; the peer gets the close handshake's time
+         * to read it. Any other read error cuts the connection at once.
+         */
+        @Override
+        protected void onError(WebSocketChannel ch, Throwable error) {
+            boolean tooBig = error instanceof IOException
+                    && WebSocketMessages.MESSAGES.messageToBig(maxMessageSize).equals(error.getMessage());
+            if (tooBig) {
+                consumer.getEndpoint().oversizeMessagesCounter().incrementAndGet();
+                recordClose(TOO_BIG, "message too big (maxMessageSize=" + maxMessageSize + " bytes)");
+            }
+            LOG.debug("Connection {}: read failed: {}", key, error.toString());
+            inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.ERROR, error, 0, null));
+            if (ch.isCloseFrameSent()) {
+                cutLater();
+            } else {
+                IoUtils.safeClose(ch);
+            }
+        }
+    }
+}
