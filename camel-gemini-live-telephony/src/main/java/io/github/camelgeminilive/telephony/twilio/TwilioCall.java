@@ -1,6 +1,10 @@
 package io.github.camelgeminilive.telephony.twilio;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
+
+import io.github.camelgeminilive.audio.AudioConverter;
+import io.github.camelgeminilive.audio.AudioFormat;
 
 /**
  * One call's state: its audio converters, the model's audio waiting to be played and the marks on the way. Audio
@@ -25,7 +29,10 @@ final class TwilioCall {
     private final long leadNanos;
     private final Output output;
     private final TwilioCounters counters;
-    private final CallAudio audio;
+    private final AudioConverter toModel = new AudioConverter(AudioFormat.MULAW_8K, AudioFormat.PCM_16K);
+    private final AudioConverter toCaller = new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K);
+    /** The model's audio as mu-law, before it goes into the playout buffer; grows to the largest chunk seen. */
+    private byte[] callerScratch = new byte[0];
     private final PlayoutBuffer playout;
     private final byte[] frame = new byte[PlayoutBuffer.FRAME_BYTES];
     private final ArrayDeque<PlayoutBuffer.PendingMark> sentMarks = new ArrayDeque<>();
@@ -41,7 +48,6 @@ final class TwilioCall {
         this.leadNanos = leadNanos;
         this.output = output;
         this.counters = counters;
-        this.audio = new CallAudio();
         this.playout = new PlayoutBuffer(bufferFrames);
     }
 
@@ -55,7 +61,9 @@ final class TwilioCall {
 
     /** The caller's mu-law 8 kHz as 16 kHz PCM for the model. */
     synchronized byte[] callerAudio(byte[] mulaw) {
-        return audio.toModel(mulaw);
+        byte[] pcm = new byte[toModel.maxOutputBytes(mulaw.length)];
+        int length = toModel.convert(mulaw, 0, mulaw.length, pcm, 0);
+        return length == pcm.length ? pcm : Arrays.copyOf(pcm, length);
     }
 
     /** Queues the model's 24 kHz PCM for the caller and sends what is due. */
@@ -64,8 +72,12 @@ final class TwilioCall {
             counters.endedAudioBytes.add(pcm24k.length / 6);
             return;
         }
-        int length = audio.toCaller(pcm24k);
-        counters.overflowAudioBytes.add(playout.write(audio.callerBuffer(), 0, length));
+        int room = toCaller.maxOutputBytes(pcm24k.length);
+        if (callerScratch.length < room) {
+            callerScratch = new byte[room];
+        }
+        int length = toCaller.convert(pcm24k, 0, pcm24k.length, callerScratch, 0);
+        counters.overflowAudioBytes.add(playout.write(callerScratch, 0, length));
         pump(now);
     }
 
@@ -83,7 +95,7 @@ final class TwilioCall {
             return;
         }
         counters.interruptedAudioBytes.add(playout.clear());
-        audio.resetToCaller();
+        toCaller.reset();
         nextDue = Long.MIN_VALUE;
         output.send(this, new TwilioCommand.Clear(streamSid));
         counters.clears.increment();
