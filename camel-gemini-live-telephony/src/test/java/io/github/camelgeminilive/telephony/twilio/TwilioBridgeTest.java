@@ -182,6 +182,36 @@ class TwilioBridgeTest {
         assertThat(bridge.getCounters().invalidMessages() - invalid).isEqualTo(1);
     }
 
+    @Test
+    void aSecondStartOnOneWebSocketIsRefusedAndItsCloseEndsTheFirstCall() {
+        int active = bridge.getActiveCalls();
+        long refused = bridge.getCounters().callsRefused();
+        bridge.fromTwilio(twilioMessage("conn-x", start("MZfirst")));
+        assertThatThrownBy(() -> bridge.fromTwilio(twilioMessage("conn-x", start("MZsecond"))))
+                .isInstanceOf(TwilioProtocolException.class)
+                .hasMessageContaining("its WebSocket carries the call of stream MZfirst already");
+        assertThat(bridge.getCounters().callsRefused() - refused).isEqualTo(1);
+        assertThat(bridge.getActiveCalls()).isEqualTo(active + 1);
+
+        Exchange closed = twilioMessage("conn-x", null);
+        closed.getMessage().setHeader("CamelGeminiLiveWebsocketEvent", "close");
+        bridge.fromTwilio(closed);
+        assertThat(closed.getMessage().getHeader(TwilioConstants.EVENT)).isEqualTo("hangup");
+        assertThat(bridge.getActiveCalls()).isEqualTo(active);
+    }
+
+    private static String start(String streamSid) {
+        return "{\"event\":\"start\",\"streamSid\":\"" + streamSid + "\",\"start\":{\"callSid\":\"CA1\","
+                + "\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}}}";
+    }
+
+    private static Exchange twilioMessage(String connection, String body) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setHeader("CamelGeminiLiveWebsocketConnectionKey", connection);
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+
     private static long openConnections() {
         return emulator.admin().sessions().stream().mapToInt(SessionInfo::openConnections).sum();
     }
