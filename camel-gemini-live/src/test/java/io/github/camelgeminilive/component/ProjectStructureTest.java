@@ -35,8 +35,9 @@ class ProjectStructureTest {
                             BASE + "component")),
             Map.entry(BASE + "transport.",
                     List.of(BASE + "session", BASE + "audio", BASE + "emulator", BASE + "component")),
-            Map.entry(BASE + "audio.",
-                    List.of(BASE + "session", BASE + "transport", BASE + "emulator", BASE + "component")),
+            // the lowest layer (module gemini-live-audio, beside protocol): it depends on nothing of ours
+            Map.entry(BASE + "audio.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
+                    BASE + "emulator", BASE + "component")),
             Map.entry(BASE + "session.", List.of(BASE + "emulator", BASE + "component")),
             Map.entry(BASE + "session.delivery.",
                     List.of(BASE + "session.connection", BASE + "session.resilience", BASE + "emulator",
@@ -52,7 +53,11 @@ class ProjectStructureTest {
             Map.entry(BASE + "benchmarks.", List.of()),
             // the WebSocket server component stands on Camel and Undertow alone
             Map.entry(BASE + "websocket.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
-                    BASE + "audio", BASE + "emulator", BASE + "component")));
+                    BASE + "audio", BASE + "emulator", BASE + "component")),
+            // phone calls: on the component's public face (its headers) and the audio toolkit, never the client's
+            // internals; the WebSocket component only through its header names
+            Map.entry(BASE + "telephony.", List.of(BASE + "session", BASE + "transport", BASE + "emulator",
+                    BASE + "websocket")));
 
     @Test
     void noLayerImportsOneAboveItAndTheComponentUsesOnlyThePublicClientApi() {

@@ -1,0 +1,419 @@
+package io.github.camelgeminilive.telephony.twilio;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.protocol.MimeTypes;
+
+/**
+ * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
+ * A route names it twice, so the call path needs no code:
+ * <ul>
+ * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route sends what the model must hear to the call's
+ * session on the {@code model} endpoint (a {@code gemini-live} URI): caller audio as 16 kHz PCM, the optional
+ * greeting when the call starts, a {@code close} when it stops or the WebSocket closes. Every exchange goes on
+ * described by {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}...
+ * The sends are made in the order the messages arrive (the session keeps call order on the wire) and do not wait for
+ * the write: a frame never holds the call's next one back.</li>
+ * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
+ * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by one shared
+ * scheduler for all calls, a {@code mark} after each turn, and a {@code clear} at once on barge-in.</li>
+ * </ul>
+ * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
+ * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
+ * or to Twilio) is counted and logged; it does not fail the route's exchange.
+ */
+public class TwilioBridge extends ServiceSupport implements CamelContextAware {
+
+    /** The header of the WebSocket endpoint that names a connection. */
+    static final String CONNECTION_KEY = "CamelGeminiLiveWebsocketConnectionKey";
+    /** The header of the WebSocket endpoint that names its event (open, message, close, error). */
+    static final String WEBSOCKET_EVENT = "CamelGeminiLiveWebsocketEvent";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioBridge.class);
+    private static final long TICK_MILLIS = 20;
+
+    private final TwilioCodec codec = new TwilioCodec();
+    private final TwilioCounters counters = new TwilioCounters();
+    private final Map<String, TwilioCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, TwilioCall> callsByConnection = new ConcurrentHashMap<>();
+    private CamelContext camelContext;
+    private String output;
+    private String greeting;
+    private Duration maxBufferedAudio = Duration.ofSeconds(30);
+    private Duration playbackLead = Duration.ofMillis(100);
+    private int maxCalls = 1000;
+    private String modelUri;
+    private AsyncProducer model;
+    private AsyncProducer producer;
+    private ScheduledExecutorService pacer;
+
+    /**
+     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
+     * hear to the call's session and describes the event in the exchange's headers.
+     *
+     * @throws TwilioProtocolException a malformed message, or one for a stream that was not started
+     */
+    public void fromTwilio(Exchange exchange) {
+        ensureStarted(exchange);
+        Message in = exchange.getMessage();
+        String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
+        switch (wsEvent) {
+            case "message" -> message(in);
+            case "close" -> hangup(in, "hangup");
+            default -> in.setHeader(TwilioConstants.EVENT, wsEvent);
+        }
+    }
+
+    /**
+     * A {@code gemini-live} consumer exchange: plays the model's audio to the call of its session key, marks the
+     * end of each turn and clears Twilio's buffer on barge-in. Other events pass unchanged.
+     */
+    public void toTwilio(Exchange exchange) {
+        ensureStarted(exchange);
+        Message in = exchange.getMessage();
+        String key = in.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+        String type = in.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class);
+        TwilioCall call = key == null ? null : calls.get(key);
+        if ("audio".equals(type)) {
+            int rate = MimeTypes.pcmRate(in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class),
+                    MimeTypes.PCM_OUTPUT_RATE);
+            if (rate != MimeTypes.PCM_OUTPUT_RATE) {
+                throw new IllegalArgumentException("TwilioBridge plays the model's 24 kHz PCM, got audio at " + rate
+                        + " Hz");
+            }
+            byte[] pcm = in.getBody(byte[].class);
+            if (call == null) {
+                counters.endedAudioBytes.add(pcm == null ? 0 : pcm.length / 6);
+            } else if (pcm != null) {
+                call.modelAudio(pcm, System.nanoTime());
+            }
+        } else if (call != null && "turnComplete".equals(type)) {
+            call.turnComplete(System.nanoTime());
+        } else if (call != null && "interrupted".equals(type)) {
+            call.interrupted();
+        }
+    }
+
+    private void message(Message in) {
+        TwilioEvent event;
+        try {
+            event = codec.read(in.getBody(String.class));
+        } catch (TwilioProtocolException e) {
+            counters.invalidMessages.increment();
+            throw e;
+        }
+        in.setHeader(TwilioConstants.EVENT, event instanceof TwilioEvent.Unknown ? "unknown" : event.event());
+        if (event.streamSid() != null) {
+            in.setHeader(TwilioConstants.STREAM_SID, event.streamSid());
+        }
+        if (event instanceof TwilioEvent.Media media) {
+            TwilioCall call = callOf(media.streamSid());
+            counters.framesIn.increment();
+            toModel(call, "sendAudio", call.callerAudio(media.payload()));
+        } else if (event instanceof TwilioEvent.Start start) {
+            start(in, start);
+        } else if (event instanceof TwilioEvent.Mark mark) {
+            long played = callOf(mark.streamSid()).markPlayed(mark.name());
+            in.setHeader(TwilioConstants.MARK_NAME, mark.name());
+            if (played >= 0) {
+                in.setHeader(TwilioConstants.PLAYED_MS, played);
+            }
+        } else if (event instanceof TwilioEvent.Dtmf dtmf) {
+            counters.dtmfDigits.increment();
+            in.setHeader(TwilioConstants.DTMF_DIGIT, dtmf.digit());
+        } else if (event instanceof TwilioEvent.Stop stop) {
+            in.setHeader(TwilioConstants.CALL_SID, stop.callSid());
+            hangup(in, "stop");
+        } else if (event instanceof TwilioEvent.Unknown unknown) {
+            counters.unknownEvents.increment();
+            LOG.debug("Ignored a Media Streams message with the unknown event '{}'", unknown.event());
+        }
+    }
+
+    private void start(Message in, TwilioEvent.Start start) {
+        String connection = in.getHeader(CONNECTION_KEY, String.class);
+        if (connection == null) {
+            throw refused(start, "it has no " + CONNECTION_KEY + " header (not from the WebSocket endpoint?)");
+        }
+        if (!TwilioEvent.MediaFormat.MULAW_8K.equals(start.mediaFormat())) {
+            throw refused(start,
+                    "its media format " + start.mediaFormat() + " is not " + TwilioEvent.MediaFormat.MULAW_8K);
+        }
+        TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
+                this::send, counters);
+        synchronized (calls) {
+            if (calls.size() >= maxCalls) {
+                throw refused(start, maxCalls + " calls are in progress (maxCalls)");
+            }
+            if (callsByConnection.containsKey(connection)) { // else the first call would outlive its connection
+                throw refused(start, "its WebSocket carries the call of stream "
+                        + callsByConnection.get(connection).streamSid() + " already");
+            }
+            if (calls.putIfAbsent(start.streamSid(), call) != null) {
+                throw refused(start, "the stream was started already");
+            }
+            callsByConnection.put(connection, call);
+        }
+        counters.callsStarted.increment();
+        in.setHeader(TwilioConstants.CALL_SID, start.callSid());
+        in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
+        if (greeting != null && !greeting.isBlank()) {
+            toModel(call, "sendText", greeting);
+        }
+    }
+
+    /** The call ends ({@code stop}, or its WebSocket closed before one): its session is closed. */
+    private void hangup(Message in, String event) {
+        in.setHeader(TwilioConstants.EVENT, event);
+        TwilioCall call = "stop".equals(event)
+                ? calls.get(in.getHeader(TwilioConstants.STREAM_SID, String.class))
+                : callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        if (call == null) {
+            return; // a WebSocket that closed after its stop, or never started a call
+        }
+        synchronized (calls) {
+            calls.remove(call.streamSid(), call);
+            callsByConnection.remove(call.connectionKey(), call);
+        }
+        call.end();
+        counters.callsEnded.increment();
+        in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
+        toModel(call, "close", null);
+    }
+
+    /**
+     * Hands one message for the call's session to the model endpoint. In order: this runs on the call's ordered
+     * delivery, and the session writes in call order. Not waiting for the write keeps a slow write (or a thread
+     * hand-off under load) from delaying the call's next frames.
+     */
+    private void toModel(TwilioCall call, String operation, Object body) {
+        Exchange exchange = model.getEndpoint().createExchange();
+        Message message = exchange.getMessage();
+        message.setBody(body);
+        message.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
+        message.setHeader(GeminiLiveConstants.OPERATION, operation);
+        if (body instanceof byte[]) {
+            message.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
+        }
+        try {
+            model.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    modelSendFailed(call, operation, exchange.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            modelSendFailed(call, operation, e);
+        }
+    }
+
+    private void modelSendFailed(TwilioCall call, String operation, Throwable error) {
+        counters.modelSendFailures.increment();
+        LOG.warn("{} for the call of stream {} failed: {}", operation, call.streamSid(), error.getMessage());
+    }
+
+    private TwilioCall callOf(String streamSid) {
+        TwilioCall call = calls.get(streamSid);
+        if (call == null) {
+            counters.invalidMessages.increment();
+            throw new TwilioProtocolException("Media Streams message for the stream " + streamSid
+                    + ", which has not started or has ended");
+        }
+        return call;
+    }
+
+    private TwilioProtocolException refused(TwilioEvent.Start start, String why) {
+        counters.callsRefused.increment();
+        return new TwilioProtocolException("Refused the call of stream " + start.streamSid() + ": " + why);
+    }
+
+    private int bufferFrames() {
+        return (int) Math.max(1, maxBufferedAudio.toMillis() / 20);
+    }
+
+    /** Writes one message to the call's WebSocket; a failure is counted, as the call may just have ended. */
+    private void send(TwilioCall call, TwilioCommand command) {
+        Exchange exchange = producer.getEndpoint().createExchange();
+        exchange.getMessage().setBody(codec.write(command));
+        exchange.getMessage().setHeader(CONNECTION_KEY, call.connectionKey());
+        try {
+            producer.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    sendFailed(call, exchange.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            sendFailed(call, e);
+        }
+    }
+
+    private void sendFailed(TwilioCall call, Throwable error) {
+        counters.sendFailures.increment();
+        LOG.debug("Could not send to the call of stream {}: {}", call.streamSid(), error.getMessage());
+    }
+
+    /** Starts on first use, as a service of the context: it stops with the context. */
+    private void ensureStarted(Exchange exchange) {
+        if (!isStarted()) {
+            synchronized (this) {
+                if (!isStarted()) {
+                    if (camelContext == null) {
+                        camelContext = exchange.getContext();
+                    }
+                    try {
+                        camelContext.addService(this, true, true);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("TwilioBridge could not start: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (modelUri == null || modelUri.isBlank()) {
+            throw new IllegalStateException("TwilioBridge needs the model option: the gemini-live endpoint of the "
+                    + "calls' sessions, e.g. gemini-live:calls?openOnStart=false&idleTimeout=2m");
+        }
+        if (output == null || output.isBlank()) {
+            throw new IllegalStateException("TwilioBridge needs the output option: the endpoint of the WebSocket "
+                    + "producer, e.g. gemini-live-websocket:127.0.0.1:8080/media");
+        }
+        model = camelContext.getEndpoint(modelUri).createAsyncProducer();
+        model.start();
+        producer = camelContext.getEndpoint(output).createAsyncProducer();
+        producer.start();
+        pacer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "TwilioPacer");
+        pacer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (TwilioCall call : calls.values()) {
+            try {
+                call.pump(now);
+            } catch (RuntimeException e) { // one call's trouble must not stop the pacing of the others
+                LOG.warn("Pacing the call of stream {} failed", call.streamSid(), e);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pacer != null) {
+            camelContext.getExecutorServiceManager().shutdown(pacer);
+        }
+        if (producer != null) {
+            producer.stop();
+        }
+        if (model != null) {
+            model.stop();
+        }
+        calls.values().forEach(TwilioCall::end);
+        calls.clear();
+        callsByConnection.clear();
+    }
+
+    /** What the bridge did and dropped. */
+    public TwilioCounters getCounters() {
+        return counters;
+    }
+
+    /** Calls in progress. */
+    public int getActiveCalls() {
+        return calls.size();
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    public String getModel() {
+        return modelUri;
+    }
+
+    /**
+     * The gemini-live endpoint URI of the calls' sessions (required): the same URI as the consumer route that
+     * feeds {@link #toTwilio(Exchange)}, so they share the sessions; {@code openOnStart=false}.
+     */
+    public void setModel(String model) {
+        this.modelUri = model;
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    /** The endpoint URI that writes to the Twilio WebSocket (required). */
+    public void setOutput(String output) {
+        this.output = output;
+    }
+
+    public String getGreeting() {
+        return greeting;
+    }
+
+    /** A text turn sent to the model when a call starts, so that it greets the caller; none by default. */
+    public void setGreeting(String greeting) {
+        this.greeting = greeting;
+    }
+
+    public Duration getMaxBufferedAudio() {
+        return maxBufferedAudio;
+    }
+
+    /** Most model audio one call holds unplayed (default 30 s); beyond it the oldest is dropped and counted. */
+    public void setMaxBufferedAudio(Duration maxBufferedAudio) {
+        if (maxBufferedAudio.toMillis() < 20 || maxBufferedAudio.toMinutes() > 10) {
+            throw new IllegalArgumentException("maxBufferedAudio must be 20 ms to 10 minutes, got " + maxBufferedAudio);
+        }
+        this.maxBufferedAudio = maxBufferedAudio;
+    }
+
+    public Duration getPlaybackLead() {
+        return playbackLead;
+    }
+
+    /**
+     * How far ahead of real time audio is sent (default 100 ms): Twilio buffers that much, so a late tick does not
+     * starve the caller; a clear drops it on barge-in.
+     */
+    public void setPlaybackLead(Duration playbackLead) {
+        if (playbackLead.isNegative() || playbackLead.toMillis() > 5000) {
+            throw new IllegalArgumentException("playbackLead must be 0 to 5 s, got " + playbackLead);
+        }
+        this.playbackLead = playbackLead;
+    }
+
+    public int getMaxCalls() {
+        return maxCalls;
+    }
+
+    /** Most calls in progress at once (default 1000); a start beyond it is refused. */
+    public void setMaxCalls(int maxCalls) {
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("maxCalls must be at least 1, got " + maxCalls);
+        }
+        this.maxCalls = maxCalls;
+    }
+}
