@@ -1,6 +1,9 @@
 package io.github.camelgeminilive.benchmarks.load;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,6 +34,8 @@ final class CamelLoadClient implements LoadClient {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final AtomicInteger sessions = new AtomicInteger();
+    /** Sessions being closed: the context stops only after them (removing a route while it stops fails). */
+    private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
     private final RouteDelays routeDelays = new RouteDelays();
     private final String name;
     private final KindOptions options;
@@ -137,7 +142,7 @@ final class CamelLoadClient implements LoadClient {
             @Override
             public CompletableFuture<Void> closeAsync() {
                 // stopping the route's consumer and the producer releases the session, which closes it
-                return CompletableFuture.runAsync(() -> {
+                CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
                     try {
                         camel.getRouteController().stopRoute(key);
                         camel.removeRoute(key);
@@ -146,12 +151,20 @@ final class CamelLoadClient implements LoadClient {
                         throw new IllegalStateException(e);
                     }
                 });
+                closing.add(closed);
+                closed.whenComplete((v, e) -> closing.remove(closed));
+                return closed;
             }
         };
     }
 
     @Override
     public void close() {
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping the context stops what is left
+        }
         camel.stop();
     }
 }
