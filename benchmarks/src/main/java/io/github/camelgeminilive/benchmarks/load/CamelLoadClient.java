@@ -15,6 +15,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 
 import io.github.camelgeminilive.component.GeminiLiveComponent;
@@ -40,8 +41,12 @@ final class CamelLoadClient implements LoadClient {
     private final String name;
     private final KindOptions options;
 
-    CamelLoadClient(EmulatorProcess emulator, boolean defaults) {
-        this.name = defaults ? "camel-defaults" : "camel";
+    /** @param pooledExchanges Camel's pooled exchange factory ({@code camel.main.exchangeFactory=pooled}) */
+    CamelLoadClient(EmulatorProcess emulator, boolean defaults, boolean pooledExchanges) {
+        this.name = (defaults ? "camel-defaults" : "camel") + (pooledExchanges ? "-pooled" : "");
+        if (pooledExchanges) {
+            camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+        }
         GeminiLiveComponent component = GeminiLiveComponents.withClients(routeDelays::client);
         GeminiLiveConfiguration c = component.getConfiguration();
         c.setBaseUrl(emulator.baseUrl().toString());
@@ -59,7 +64,9 @@ final class CamelLoadClient implements LoadClient {
         options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
                 + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
                 emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
-                        + component.getEventThreadPoolSize() + " threads), an exchange per event");
+                        + component.getEventThreadPoolSize() + " threads), an exchange per event")
+                .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
+                        : "Camel's default (`prototype`): a new exchange per frame and per event");
         camel.addComponent("gemini-live", component);
         camel.start();
     }
