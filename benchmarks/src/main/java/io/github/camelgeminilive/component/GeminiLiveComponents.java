@@ -2,8 +2,11 @@ package io.github.camelgeminilive.component;
 
 import java.util.function.Function;
 
+import org.apache.camel.Consumer;
+
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
 import io.github.camelgeminilive.session.LiveClient;
+import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
@@ -36,5 +39,14 @@ public final class GeminiLiveComponents {
         return c.isResilient()
                 ? LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), key)
                 : null;
+    }
+
+    /**
+     * Delivers {@code event} of the session {@code key} of the consumer's endpoint as the component does (the
+     * session is made, not connected), for measuring what the consumer costs per event.
+     */
+    public static void deliver(Consumer consumer, String key, LiveEvent event) {
+        GeminiLiveConsumer c = (GeminiLiveConsumer) consumer;
+        c.onEvent(c.getEndpoint().session(key), event);
     }
 }

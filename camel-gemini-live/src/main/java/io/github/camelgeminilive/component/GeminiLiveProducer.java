@@ -97,7 +97,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private boolean whenWritten(Exchange exchange, AsyncCallback callback, CompletableFuture<Void> written,
             String key) {
         if (written.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
-            complete(exchange, callback, written.handle((v, e) -> e).join(), key, null, true);
+            Throwable error = written.isCompletedExceptionally() ? written.handle((v, e) -> e).join() : null;
+            complete(exchange, callback, error, key, null, true);
             return true;
         }
         written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, key, null, false), replyExecutor());

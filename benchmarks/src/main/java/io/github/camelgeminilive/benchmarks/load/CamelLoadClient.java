@@ -1,6 +1,9 @@
 package io.github.camelgeminilive.benchmarks.load;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +15,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 
 import io.github.camelgeminilive.component.GeminiLiveComponent;
@@ -31,12 +35,18 @@ final class CamelLoadClient implements LoadClient {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final AtomicInteger sessions = new AtomicInteger();
+    /** Sessions being closed: the context stops only after them (removing a route while it stops fails). */
+    private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
     private final RouteDelays routeDelays = new RouteDelays();
     private final String name;
     private final KindOptions options;
 
-    CamelLoadClient(EmulatorProcess emulator, boolean defaults) {
-        this.name = defaults ? "camel-defaults" : "camel";
+    /** @param pooledExchanges Camel's pooled exchange factory ({@code camel.main.exchangeFactory=pooled}) */
+    CamelLoadClient(EmulatorProcess emulator, boolean defaults, boolean pooledExchanges) {
+        this.name = (defaults ? "camel-defaults" : "camel") + (pooledExchanges ? "-pooled" : "");
+        if (pooledExchanges) {
+            camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+        }
         GeminiLiveComponent component = GeminiLiveComponents.withClients(routeDelays::client);
         GeminiLiveConfiguration c = component.getConfiguration();
         c.setBaseUrl(emulator.baseUrl().toString());
@@ -54,7 +64,9 @@ final class CamelLoadClient implements LoadClient {
         options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
                 + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
                 emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
-                        + component.getEventThreadPoolSize() + " threads), an exchange per event");
+                        + component.getEventThreadPoolSize() + " threads), an exchange per event")
+                .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
+                        : "Camel's default (`prototype`): a new exchange per frame and per event");
         camel.addComponent("gemini-live", component);
         camel.start();
     }
@@ -137,7 +149,7 @@ final class CamelLoadClient implements LoadClient {
             @Override
             public CompletableFuture<Void> closeAsync() {
                 // stopping the route's consumer and the producer releases the session, which closes it
-                return CompletableFuture.runAsync(() -> {
+                CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
                     try {
                         camel.getRouteController().stopRoute(key);
                         camel.removeRoute(key);
@@ -146,12 +158,20 @@ final class CamelLoadClient implements LoadClient {
                         throw new IllegalStateException(e);
                     }
                 });
+                closing.add(closed);
+                closed.whenComplete((v, e) -> closing.remove(closed));
+                return closed;
             }
         };
     }
 
     @Override
     public void close() {
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping the context stops what is left
+        }
         camel.stop();
     }
 }

@@ -17,6 +17,11 @@ final class JvmStats {
         return OS.getProcessCpuTime();
     }
 
+    /** Heap allocated so far by all live threads of this JVM. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
     static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }

@@ -16,10 +16,11 @@ import io.github.camelgeminilive.session.SessionOptions;
  * @param transport  WebSocket implementation and scheme
  * @param delivery   the threads that run the listener (or route)
  * @param eventQueue the bounds of the events waiting for them
- * @param resilience the resilience options (resilient sessions only)
+ * @param resilience the resilience options (resilient sessions only), keepalive pings included
+ * @param exchanges  how Camel makes the exchange of each frame and event (Camel kinds only)
  */
 public record KindOptions(String api, String session, String resumption, String transport, String delivery,
-        String eventQueue, String resilience) {
+        String eventQueue, String resilience, String exchanges) {
 
     private static final String NONE = "-";
 
@@ -30,14 +31,19 @@ public record KindOptions(String api, String session, String resumption, String 
         return new KindOptions(api, resilient ? "resilient" : "plain", resumption(options, resilience),
                 "Undertow, " + (tls ? "wss" : "ws"), delivery,
                 options.maxQueuedEvents() + " events / " + mib(options.maxQueuedEventBytes()),
-                resilient ? resilience(resilience) : NONE);
+                resilient ? resilience(resilience) : NONE, NONE);
+    }
+
+    /** These options through Camel routes whose exchanges come from {@code exchanges}. */
+    KindOptions withExchanges(String exchanges) {
+        return new KindOptions(api, session, resumption, transport, delivery, eventQueue, resilience, exchanges);
     }
 
     /** Google's Java SDK, which calls back on OkHttp's reader thread and has no reconnect or resumption. */
     static KindOptions sdk(boolean noDelay) {
         return new KindOptions("`Client.async.live.connect`, `AsyncSession.sendRealtimeInput`", "plain", "off",
                 "OkHttp, wss" + (noDelay ? ", `TCP_NODELAY`" : ""), "OkHttp's reader thread of the socket",
-                "none (no hand-off)", NONE);
+                "none (no hand-off)", NONE, NONE);
     }
 
     private static String resumption(SessionOptions options, ResilienceOptions r) {

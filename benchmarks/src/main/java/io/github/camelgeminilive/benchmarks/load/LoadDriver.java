@@ -23,7 +23,7 @@ import jdk.jfr.Recording;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|sdk|sdk-nodelay \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|sdk|sdk-nodelay \
  *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
@@ -32,7 +32,8 @@ import jdk.jfr.Recording;
  * {@code ours-plain} is this project's client over plain {@code ws} (the emulator without TLS), to show what TLS
  * costs; the others use {@code wss}: {@code ours} opens plain sessions, {@code ours-resilient} resilient ones with
  * the default resilience options; {@code camel} is this client through {@code gemini-live} routes with plain
- * sessions, {@code camel-defaults} with the component's defaults (resilient, resumption on); {@code sdk-nodelay} is
+ * sessions, {@code camel-defaults} with the component's defaults (resilient, resumption on), and
+ * {@code camel-defaults-pooled} also with Camel's pooled exchange factory (a user's option); {@code sdk-nodelay} is
  * the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
  * emulator's jar inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
@@ -43,7 +44,8 @@ import jdk.jfr.Recording;
  */
 public final class LoadDriver {
 
-    private static final String CLIENTS = "ours|ours-plain|ours-resilient|camel|camel-defaults|sdk|sdk-nodelay";
+    private static final String CLIENTS =
+            "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|sdk|sdk-nodelay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
     private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
@@ -67,8 +69,9 @@ public final class LoadDriver {
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
             case "ours-resilient" -> e -> new OurLoadClient(e, true);
-            case "camel" -> e -> new CamelLoadClient(e, false);
-            case "camel-defaults" -> e -> new CamelLoadClient(e, true);
+            case "camel" -> e -> new CamelLoadClient(e, false, false);
+            case "camel-defaults" -> e -> new CamelLoadClient(e, true, false);
+            case "camel-defaults-pooled" -> e -> new CamelLoadClient(e, true, true);
             case "sdk" -> e -> new SdkLoadClient(e, false);
             case "sdk-nodelay" -> e -> new SdkLoadClient(e, true);
             default -> throw new IllegalArgumentException("--client " + CLIENTS + ", not " + clientName);
@@ -136,13 +139,14 @@ public final class LoadDriver {
                 + "p50/p99/max %.2f/%.2f/%.2f ms, rtt p50/p99/max "
                 + "%.2f/%.2f/%.2f ms, reply lateness p99 %.2f ms, send lateness p99 "
                 + "%.2f ms, route delay p99 %.3f ms, cpu %.2f cores (%.2f without JIT; emulator %.2f, "
-                + "%.2f without JIT), heap %.1f KB/session, threads %d->%d, frames lost %d/%d, chunks "
+                + "%.2f without JIT), %.2f us and %.0f B per message, heap %.1f KB/session, threads %d->%d, frames lost %d/%d, chunks "
                 + "lost %d/%d, replies cut %d, errors %d -> %s%n",
                 r.receipt().p50(), r.receipt().p99(), r.receipt().max(), r.framesOutOfOrder(),
                 r.emulatorToRoute().p50(), r.emulatorToRoute().p99(), r.emulatorToRoute().max(),
                 r.roundTrip().p50(), r.roundTrip().p99(), r.roundTrip().max(), r.replyLateness().p99(),
                 r.sendLateness().p99(), r.routeDelay().p99(), r.clientCpuCores(), r.clientCoresNoJit(),
-                r.emulatorCpuCores(), r.emulatorCoresNoJit(), r.heapPerSessionKb(), r.threadsBefore(),
+                r.emulatorCpuCores(), r.emulatorCoresNoJit(), r.clientCpuMicrosPerMessage(),
+                r.clientBytesPerMessage(), r.heapPerSessionKb(), r.threadsBefore(),
                 r.threads(), r.framesLost(), r.framesSent(), r.chunksLost(), r.chunksReceived(),
                 r.turnsInterrupted(), r.errors(), r.passed() ? "real time" : "MISSED");
     }

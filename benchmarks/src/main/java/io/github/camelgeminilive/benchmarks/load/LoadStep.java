@@ -87,6 +87,8 @@ final class LoadStep {
             probes.forEach(p -> p.measuring(true));
             emulator.measureTimings();
             window.started();
+            long messages0 = messages(probes);
+            long allocated0 = JvmStats.allocatedBytes();
             long cpu0 = JvmStats.cpuNanos();
             long emuCpu0 = emulator.cpuTime().toNanos();
             ProcCpu self0 = ProcCpu.of(ProcessHandle.current().pid());
@@ -96,7 +98,12 @@ final class LoadStep {
             probes.forEach(p -> p.measuring(false));
             window.ended();
             long wall = System.nanoTime() - t0;
-            double cpu = (JvmStats.cpuNanos() - cpu0) / (double) wall;
+            long cpuNanos = JvmStats.cpuNanos() - cpu0;
+            double bytesPerMessage = JvmStats.allocatedBytes() - allocated0;
+            long messages = messages(probes) - messages0;
+            double cpu = cpuNanos / (double) wall;
+            double microsPerMessage = messages == 0 ? Double.NaN : cpuNanos / 1000.0 / messages;
+            bytesPerMessage = messages == 0 ? Double.NaN : bytesPerMessage / messages;
             double emuCpu = (emulator.cpuTime().toNanos() - emuCpu0) / (double) wall;
             ProcCpu self1 = ProcCpu.of(ProcessHandle.current().pid());
             ProcCpu emu1 = ProcCpu.of(emulator.pid());
@@ -144,7 +151,7 @@ final class LoadStep {
             double emuJit = ProcCpu.jitCores(emu0, emu1, wall);
             return new StepResult(client.name(), client.options(), n, connected, r, l, s, Percentiles.ofNanos(route),
                     receipt, delivery, timings.outOfOrder(), cpu, emuCpu,
-                    cpu - jit, jit, emuCpu - emuJit, emuJit,
+                    cpu - jit, jit, emuCpu - emuJit, emuJit, microsPerMessage, bytesPerMessage,
                     ProcCpu.byThread(self0, self1, wall), ProcCpu.byThread(emu0, emu1, wall),
                     connected == 0 ? 0 : (heapDuring - heapBefore) / 1024.0 / connected, threadsBefore, threads,
                     threadNames, framesSent, framesLost, counters[0], counters[1], counters[2], counters[3], errors,
@@ -180,6 +187,14 @@ final class LoadStep {
             }
         }
         return failed;
+    }
+
+    private static long messages(List<SessionProbe> probes) {
+        long sum = 0;
+        for (SessionProbe p : probes) {
+            sum += p.messages();
+        }
+        return sum;
     }
 
     private static void closeAll(List<SessionProbe> probes) {

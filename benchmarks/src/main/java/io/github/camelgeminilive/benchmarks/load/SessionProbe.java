@@ -23,7 +23,8 @@ final class SessionProbe implements LoadClient.LoadListener {
     private volatile LoadClient.LoadSession session;
 
     private long frameNumber;
-    private long framesSent;
+    /** Written by the sender task only; volatile so the reporting thread reads it during the step. */
+    private volatile long framesSent;
     private volatile long endOfSpeechSentNanos;
     private final AtomicLong sendErrors = new AtomicLong();
 
@@ -186,6 +187,11 @@ final class SessionProbe implements LoadClient.LoadListener {
 
     long framesSent() {
         return framesSent;
+    }
+
+    /** Messages through the client so far: frames sent plus reply audio chunks received. */
+    synchronized long messages() {
+        return framesSent + audioArrivals.size();
     }
 
     long sendErrors() {

@@ -22,6 +22,10 @@ package io.github.camelgeminilive.benchmarks.load;
  * @param clientJitCores    client JVM cores busy compiling (JIT)
  * @param emulatorCoresNoJit emulator JVM cores busy without its JIT compiler threads
  * @param emulatorJitCores  emulator JVM cores busy compiling
+ * @param clientCpuMicrosPerMessage client JVM CPU time in the window per message through it (frames sent plus reply
+ *                          audio chunks received): what a session costs per unit of work, still comparable when a
+ *                          busy machine keeps a step from real time
+ * @param clientBytesPerMessage client JVM heap allocated in the window per message through it (all threads)
  * @param clientThreadCpu   client JVM cores per thread name (a per-thread profile from /proc)
  * @param emulatorThreadCpu emulator JVM cores per thread name
  * @param heapPerSessionKb  client heap used after GC while streaming, minus before the sessions, per session
@@ -45,6 +49,7 @@ public record StepResult(String client, KindOptions options, int sessions,
         long framesOutOfOrder,
         double clientCpuCores, double emulatorCpuCores,
         double clientCoresNoJit, double clientJitCores, double emulatorCoresNoJit, double emulatorJitCores,
+        double clientCpuMicrosPerMessage, double clientBytesPerMessage,
         java.util.Map<String, Double> clientThreadCpu, java.util.Map<String, Double> emulatorThreadCpu,
         double heapPerSessionKb,
         int threadsBefore, int threads, java.util.Map<String, Integer> threadNames, long framesSent, long framesLost,

@@ -46,8 +46,10 @@ public final class ReportWriter {
     private static final Color OURS_RESILIENT = new Color(0, 170, 170);
     private static final Color OURS_RTT = new Color(0, 50, 110);
     /** The load driver's client kinds, in the order of the report's rows. */
-    private static final List<String> KINDS = List.of("ours", "ours-resilient", "camel", "camel-defaults", "sdk",
-            "sdk-nodelay", "ours-plain");
+    private static final List<String> KINDS = List.of("ours", "ours-resilient", "camel", "camel-defaults",
+            "camel-defaults-pooled", "sdk", "sdk-nodelay", "ours-plain");
+    /** Issue 13: client CPU per session through Camel routes with the component's defaults, against ours'. */
+    private static final double CAMEL_CPU_RATIO = 1.15;
 
     private final Path results;
     private final String warmupSeconds;
@@ -216,6 +218,7 @@ public final class ReportWriter {
             line(row("thread count independent of N (spread across steps <= 8)", threadsRange(ours), sdkThreads,
                     spread, ours.size() >= 2 && hi - lo <= 8));
         }
+        camelTargets();
         JsonNode profiled = profileOurs == null ? null : profileOurs.path("step");
         for (String kind : List.of("ours", "ours-resilient", "camel", "camel-defaults")) {
             JsonNode at100 = counted(runs.get(kind)).stream().filter(r -> r.path("sessions").asInt() == 100)
@@ -397,10 +400,10 @@ public final class ReportWriter {
                 + " emulator -> route p50 / p99 / max (ms) |"
                 + " round trip p50 / p99 / max (ms) | reply lateness p99 (ms) | send lateness p99 (ms) |"
                 + " route delay p50 / p99 (ms) | client CPU (cores): all / without JIT | per session (% core, without"
-                + " JIT) | emulator CPU (cores): all / without JIT |"
+                + " JIT) | client CPU (us) / heap allocated (B) per message | emulator CPU (cores): all / without JIT |"
                 + " heap / session (KB) | threads | frames lost / sent | chunks lost / received | replies cut | errors |"
                 + " real time |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (List<JsonNode> rows : runs.values()) {
             int previous = -1;
             for (JsonNode r : rows) {
@@ -425,7 +428,7 @@ public final class ReportWriter {
                         + (route.path("count").asLong() == 0 ? "n/a" : ms3(route.path("p50").asDouble()) + " / "
                                 + ms3(route.path("p99").asDouble()))
                         + " | " + fmt(cpu) + " / " + fmt(cpuNoJit) + " | " + fmt(100 * cpuNoJit / Math.max(1, n))
-                        + " | " + fmt(r.path("emulatorCpuCores").asDouble()) + " / "
+                        + " | " + perMessage(r) + " | " + fmt(r.path("emulatorCpuCores").asDouble()) + " / "
                         + fmt(r.path("emulatorCoresNoJit").asDouble()) + " | "
                         + heapPerSession(r.path("heapPerSessionKb").asDouble()) + " | " + r.path("threads").asInt()
                         + " | "
@@ -471,15 +474,16 @@ public final class ReportWriter {
         line("What each client kind runs with (recorded by the load driver from the options its sessions were"
                 + " opened with):");
         line("");
-        line("| client | API | session | resumption | transport | listener runs on | event queue bound | resilience |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| client | API | session | resumption | transport | listener runs on | event queue bound |"
+                + " resilience (keepalive included) | Camel exchanges |");
+        line("|---|---|---|---|---|---|---|---|---|");
         runs.forEach((kind, rows) -> {
             JsonNode o = rows.isEmpty() ? null : rows.get(0).path("options");
             if (o != null && o.isObject()) {
                 line("| " + label(kind) + " | " + o.path("api").asText() + " | " + o.path("session").asText() + " | "
                         + o.path("resumption").asText() + " | " + o.path("transport").asText() + " | "
                         + o.path("delivery").asText() + " | " + o.path("eventQueue").asText() + " | "
-                        + o.path("resilience").asText() + " |");
+                        + o.path("resilience").asText() + " | " + o.path("exchanges").asText("-") + " |");
             }
         });
         line("");
@@ -500,6 +504,7 @@ public final class ReportWriter {
             case "ours-resilient" -> "ours (resilient)";
             case "camel" -> "Camel";
             case "camel-defaults" -> "Camel (defaults)";
+            case "camel-defaults-pooled" -> "Camel (defaults, pooled exchanges)";
             case "sdk-nodelay" -> "SDK + TCP_NODELAY";
             default -> "SDK";
         };
@@ -753,6 +758,48 @@ public final class ReportWriter {
             }
         }
         return steps;
+    }
+
+    /**
+     * Issue 13: through routes with the component's defaults, the largest real-time N equals ours', and client CPU
+     * per session (without JIT) is at most {@link #CAMEL_CPU_RATIO}x ours' at the largest N both ran in real time.
+     */
+    private void camelTargets() {
+        List<JsonNode> ours = counted(runs.get("ours"));
+        for (String kind : List.of("camel-defaults", "camel-defaults-pooled")) {
+            List<JsonNode> camel = counted(runs.get(kind));
+            if (ours.isEmpty() || camel.isEmpty()) {
+                continue;
+            }
+            int n = largest(camel);
+            int oursN = largest(ours);
+            line(row("issue 13: largest real-time N through Camel routes, " + label(kind) + ", = ours'",
+                    String.valueOf(oursN), "n/a", n + " vs " + oursN, n >= oursN && n > 0));
+            int common = Math.min(n, oursN);
+            JsonNode a = atStep(ours, common);
+            JsonNode b = atStep(camel, common);
+            if (a != null && b != null) {
+                double r = b.path("clientCoresNoJit").asDouble() / a.path("clientCoresNoJit").asDouble();
+                line(row("issue 13: client CPU per session (without JIT), " + label(kind) + ", <= "
+                        + fmt(CAMEL_CPU_RATIO) + "x ours' at " + common + " sessions",
+                        fmt(a.path("clientCoresNoJit").asDouble()) + " cores", "n/a",
+                        fmt(b.path("clientCoresNoJit").asDouble()) + " cores: " + fmt(r) + "x", r <= CAMEL_CPU_RATIO));
+            }
+        }
+    }
+
+    /** Client CPU and allocation per message (frame sent or reply chunk received); "n/a" in older results. */
+    private static String perMessage(JsonNode r) {
+        return r.has("clientCpuMicrosPerMessage")
+                ? fmt(r.path("clientCpuMicrosPerMessage").asDouble()) + " / "
+                        + fmt0(r.path("clientBytesPerMessage").asDouble())
+                : "n/a";
+    }
+
+    /** The passing try of step {@code n}, or null. */
+    private static JsonNode atStep(List<JsonNode> steps, int n) {
+        return steps.stream().filter(r -> r.path("sessions").asInt() == n && r.path("passed").asBoolean())
+                .findFirst().orElse(null);
     }
 
     private static int largest(List<JsonNode> tries) {

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.SessionOptions;
-import io.github.camelgeminilive.session.connection.EncodedFrame;
 import io.github.camelgeminilive.session.connection.PlainLiveSession;
 
 /**
@@ -24,6 +23,7 @@ final class Link {
 
     /** Audio between read probes when the service gives no consumed index. */
     static final Duration PROBE_AUDIO = Duration.ofSeconds(1);
+    private static final long PROBE_AUDIO_NANOS = PROBE_AUDIO.toNanos();
 
     final int generation;
     final PlainLiveSession session;
@@ -34,7 +34,7 @@ final class Link {
     long nextIndex;
     /** When its setup completed (System.nanoTime); guarded by the resilient session's lock. */
     long upSinceNanos;
-    private Duration audioSinceProbe = Duration.ZERO;
+    private long audioSinceProbeNanos;
     /** Handles read but not yet taken by the resilient session, in wire order. */
     private final Queue<HandleRead> handleReads = new ConcurrentLinkedQueue<>();
 
@@ -74,15 +74,15 @@ final class Link {
      * Whether a ping should follow this frame, so that a later handle is known to cover it: after every message
      * but audio, and after each {@link #PROBE_AUDIO} of audio. Guarded by the resilient session's lock.
      */
-    boolean probeAfter(EncodedFrame frame) {
-        if (frame.audio().isZero()) {
+    boolean probeAfter(OutboundMessage m) {
+        if (m.audioNanos == 0) {
             return true;
         }
-        audioSinceProbe = audioSinceProbe.plus(frame.audio());
-        if (audioSinceProbe.compareTo(PROBE_AUDIO) < 0) {
+        audioSinceProbeNanos += m.audioNanos;
+        if (audioSinceProbeNanos < PROBE_AUDIO_NANOS) {
             return false;
         }
-        audioSinceProbe = Duration.ZERO;
+        audioSinceProbeNanos = 0;
         return true;
     }
 

@@ -19,6 +19,8 @@ final class OutboundMessage {
     private static final long EPOCH = System.nanoTime();
 
     final EncodedFrame frame;
+    /** The audio it carries ({@code frame.audio()}), in nanoseconds: summed per frame without allocating. */
+    final long audioNanos;
     final CompletableFuture<Void> done;
     /** Generation of the connection it was last written on, and its index there (0-based after setup). */
     int connection;
@@ -35,6 +37,7 @@ final class OutboundMessage {
 
     OutboundMessage(EncodedFrame frame, CompletableFuture<Void> done) {
         this.frame = frame;
+        this.audioNanos = frame.audio().toNanos();
         this.done = done;
     }
 

@@ -37,8 +37,8 @@ final class Outbox {
     private final HeldSends held;
     private final ToolCalls toolCalls;
     private final ConversationLog conversation;
-    /** All the audio the caller sent, on any connection. */
-    private Duration audioSent = Duration.ZERO;
+    /** All the audio the caller sent, on any connection, in nanoseconds. */
+    private long audioSentNanos;
 
     /** @param lock the resilient session's lock */
     Outbox(Object lock, ResilienceOptions resilience, ReplayBuffer replay, ReplayCoverage coverage,
@@ -67,8 +67,8 @@ final class Outbox {
             return answerToolCalls(m, link, lastError);
         }
         log.accept(conversation);
-        audioSent = audioSent.plus(m.frame.audio());
-        if (link != null && held.isEmpty() && (!draining || !m.frame.audio().isZero())) {
+        audioSentNanos += m.audioNanos;
+        if (link != null && held.isEmpty() && (!draining || m.audioNanos > 0)) {
             write(link, m, true);
         } else {
             held.hold(m);
@@ -97,10 +97,10 @@ final class Outbox {
      * session, the conversation so far as text, as the new session heard none of it), then the held sends.
      */
     Resumed resume(Link link, boolean fresh) {
-        Duration lost = replay.takeLost();
+        long lost = replay.takeLostNanos();
         if (fresh) {
             // the new session heard none of the audio before the buffer; the transcripts carry its meaning
-            lost = lost.plus(audioSent.minus(replay.audio()));
+            lost += audioSentNanos - replay.audioNanos();
             if (!conversation.turns().isEmpty()) {
                 write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false),
                         new CompletableFuture<>()), false);
@@ -114,7 +114,7 @@ final class Outbox {
         for (OutboundMessage m; (m = held.poll()) != null;) {
             write(link, m, true);
         }
-        return new Resumed(replayed, lost);
+        return new Resumed(replayed, Duration.ofNanos(lost));
     }
 
     /** Writes on {@code link}; replayable messages are kept until a handle covers them. */
@@ -124,7 +124,7 @@ final class Outbox {
         if (m.replayable() && record) {
             replay.add(m);
         }
-        boolean probe = coverage.probeAfter(link, m.frame);
+        boolean probe = coverage.probeAfter(link, m);
         link.session.sendFrame(m.frame).whenComplete((v, e) -> {
             if (e == null) {
                 link.written(index);

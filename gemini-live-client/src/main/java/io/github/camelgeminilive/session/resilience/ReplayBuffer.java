@@ -15,28 +15,30 @@ import java.util.function.Predicate;
 final class ReplayBuffer {
 
     private final long maxBytes;
-    private final Duration maxAudio;
+    /** Long.MAX_VALUE: no bound on audio length. */
+    private final long maxAudioNanos;
     private final Deque<OutboundMessage> messages = new ArrayDeque<>();
     private long bytes;
-    private Duration audio = Duration.ZERO;
-    private Duration lost = Duration.ZERO;
+    // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
+    private long audioNanos;
+    private long lostNanos;
     private long forgottenMessages;
 
     /** @param maxAudio null: no bound on audio length */
     ReplayBuffer(long maxBytes, Duration maxAudio) {
         this.maxBytes = maxBytes;
-        this.maxAudio = maxAudio;
+        this.maxAudioNanos = maxAudio == null ? Long.MAX_VALUE : maxAudio.toNanos();
     }
 
     void add(OutboundMessage m) {
         messages.addLast(m);
         bytes += m.frame.bytes();
-        audio = audio.plus(m.frame.audio());
-        while (messages.size() > 1 && (bytes > maxBytes || (maxAudio != null && audio.compareTo(maxAudio) > 0))) {
+        audioNanos += m.audioNanos;
+        while (messages.size() > 1 && (bytes > maxBytes || audioNanos > maxAudioNanos)) {
             OutboundMessage forgotten = removeFirst();
             forgotten.forgotten();
             forgottenMessages++;
-            lost = lost.plus(forgotten.frame.audio());
+            lostNanos += forgotten.audioNanos;
         }
     }
 
@@ -55,7 +57,7 @@ final class ReplayBuffer {
     void discard(OutboundMessage m) {
         if (messages.removeLastOccurrence(m)) {
             bytes -= m.frame.bytes();
-            audio = audio.minus(m.frame.audio());
+            audioNanos -= m.audioNanos;
         }
     }
 
@@ -64,9 +66,9 @@ final class ReplayBuffer {
         return List.copyOf(messages);
     }
 
-    /** Audio held now. */
-    Duration audio() {
-        return audio;
+    /** Audio held now, in nanoseconds. */
+    long audioNanos() {
+        return audioNanos;
     }
 
     /** Messages (audio or not) forced out by the bounds before a handle covered them, since the start. */
@@ -74,10 +76,10 @@ final class ReplayBuffer {
         return forgottenMessages;
     }
 
-    /** Audio forced out by the bounds since the last call. */
-    Duration takeLost() {
-        Duration l = lost;
-        lost = Duration.ZERO;
+    /** Audio forced out by the bounds since the last call, in nanoseconds. */
+    long takeLostNanos() {
+        long l = lostNanos;
+        lostNanos = 0;
         return l;
     }
 
@@ -86,14 +88,14 @@ final class ReplayBuffer {
         List<OutboundMessage> all = List.copyOf(messages);
         messages.clear();
         bytes = 0;
-        audio = Duration.ZERO;
+        audioNanos = 0;
         return all;
     }
 
     private OutboundMessage removeFirst() {
         OutboundMessage m = messages.removeFirst();
         bytes -= m.frame.bytes();
-        audio = audio.minus(m.frame.audio());
+        audioNanos -= m.audioNanos;
         return m;
     }
 }

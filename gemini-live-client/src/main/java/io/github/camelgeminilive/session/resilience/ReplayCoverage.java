@@ -3,7 +3,6 @@ package io.github.camelgeminilive.session.resilience;
 import java.time.Duration;
 
 import io.github.camelgeminilive.session.LiveEvent;
-import io.github.camelgeminilive.session.connection.EncodedFrame;
 
 /**
  * Which messages of the {@link ReplayBuffer} a new handle covers, so a resume replays only the rest.
@@ -57,8 +56,8 @@ final class ReplayCoverage {
         link.keepalive.probe(); // so the next handle can trim what was written up to now
     }
 
-    /** Whether a read probe should follow {@code frame} on {@code link} (never with a consumed index). */
-    boolean probeAfter(Link link, EncodedFrame frame) {
-        return !transparent && link.probeAfter(frame);
+    /** Whether a read probe should follow {@code m} on {@code link} (never with a consumed index). */
+    boolean probeAfter(Link link, OutboundMessage m) {
+        return !transparent && link.probeAfter(m);
     }
 }

@@ -70,13 +70,13 @@ class ResiliencePartsTest {
             buffer.add(audio(1, i));
         }
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
-        assertThat(buffer.takeLost()).isEqualTo(Duration.ofMillis(40));
-        assertThat(buffer.takeLost()).isZero();
+        assertThat(buffer.takeLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
+        assertThat(buffer.takeLostNanos()).isZero();
         buffer.covered(m -> m.upTo(2, 10)); // another connection's handle covers none of these
         assertThat(buffer.toReplay()).hasSize(5);
         buffer.covered(m -> m.upTo(1, 4));
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(5L, 6L);
-        assertThat(buffer.audio()).isEqualTo(Duration.ofMillis(40));
+        assertThat(buffer.audioNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
     }
 
     @Test
