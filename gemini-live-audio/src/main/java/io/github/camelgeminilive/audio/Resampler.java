@@ -33,6 +33,9 @@ public final class Resampler {
     private final int up;
     private final int down;
     private final int taps;
+    /** {@code down / up} and {@code down % up}: how far each output sample moves on in the input. */
+    private final int step;
+    private final int stepPhase;
     /** Phase p's taps at {@code [p * taps, (p + 1) * taps)}, reversed, so the filter runs forwards over the input. */
     private final float[] coefficients;
     /**
@@ -41,6 +44,11 @@ public final class Resampler {
      */
     private final int[] firstTap;
     private final int[] tapCount;
+    /**
+     * Whether a phase's taps read the same backwards: the filter is symmetric about a tap of phase 0, so phase 0 is,
+     * and so is phase up / 2 when up is even (8 to 16 kHz, 24 to 8 kHz: every phase).
+     */
+    private final boolean[] symmetric;
     /** The last {@code taps - 1} input samples, then the block being filtered. */
     private final float[] buffer;
     /** The input sample (relative to the block's start) and the phase of the next output sample. */
@@ -60,6 +68,8 @@ public final class Resampler {
         int gcd = gcd(inRate, outRate);
         this.up = outRate / gcd;
         this.down = inRate / gcd;
+        this.step = down / up;
+        this.stepPhase = down % up;
         if (up == down) {
             this.taps = 1;
             this.coefficients = new float[] {1};
@@ -83,6 +93,7 @@ public final class Resampler {
         this.buffer = new float[taps - 1 + BLOCK];
         this.firstTap = new int[up];
         this.tapCount = new int[up];
+        this.symmetric = new boolean[up];
         for (int p = 0; p < up; p++) {
             int first = 0;
             int last = taps - 1;
@@ -94,6 +105,11 @@ public final class Resampler {
             }
             firstTap[p] = first;
             tapCount[p] = last - first + 1;
+            boolean mirrored = true;
+            for (int i = first, j = last; i < j; i++, j--) {
+                mirrored &= coefficients[p * taps + i] == coefficients[p * taps + j];
+            }
+            symmetric[p] = mirrored;
         }
     }
 
@@ -164,20 +180,42 @@ public final class Resampler {
             float a2 = 0;
             float a3 = 0;
             int i = 0;
-            for (; i + 3 < count; i += 4) {
-                a0 += c[base + i] * x[from + i];
-                a1 += c[base + i + 1] * x[from + i + 1];
-                a2 += c[base + i + 2] * x[from + i + 2];
-                a3 += c[base + i + 3] * x[from + i + 3];
+            if (symmetric[p]) { // tap i equals tap count - 1 - i: add the two samples, multiply once
+                int last = from + count - 1;
+                int half = count / 2;
+                for (; i + 3 < half; i += 4) {
+                    a0 += c[base + i] * (x[from + i] + x[last - i]);
+                    a1 += c[base + i + 1] * (x[from + i + 1] + x[last - i - 1]);
+                    a2 += c[base + i + 2] * (x[from + i + 2] + x[last - i - 2]);
+                    a3 += c[base + i + 3] * (x[from + i + 3] + x[last - i - 3]);
+                }
+                for (; i < half; i++) {
+                    a0 += c[base + i] * (x[from + i] + x[last - i]);
+                }
+                if ((count & 1) != 0) {
+                    a1 += c[base + half] * x[from + half];
+                }
+            } else {
+                for (; i + 3 < count; i += 4) {
+                    a0 += c[base + i] * x[from + i];
+                    a1 += c[base + i + 1] * x[from + i + 1];
+                    a2 += c[base + i + 2] * x[from + i + 2];
+                    a3 += c[base + i + 3] * x[from + i + 3];
+                }
+                for (; i < count; i++) {
+                    a0 += c[base + i] * x[from + i];
+                }
             }
-            for (; i < count; i++) {
-                a0 += c[base + i] * x[from + i];
+            float y = (a0 + a1) + (a2 + a3);
+            y = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, y));
+            out[w++] = (short) (y + (y < 0 ? -0.5f : 0.5f)); // rounded half away from zero
+            // next output: down / up input samples on (no division per sample: it costs more than the taps)
+            q += step;
+            p += stepPhase;
+            if (p >= up) {
+                p -= up;
+                q++;
             }
-            int y = Math.round((a0 + a1) + (a2 + a3));
-            out[w++] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, y));
-            p += down;
-            q += p / up;
-            p %= up;
         }
         position = q - n;
         phase = p;
@@ -200,8 +238,9 @@ public final class Resampler {
             if (Math.abs(t) >= centre) {
                 continue;
             }
-            double sinc = t == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * t) / (Math.PI * t);
-            double r = (double) t / centre;
+            int d = Math.abs(t); // even in t, bit for bit
+            double sinc = d == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * d) / (Math.PI * d);
+            double r = (double) d / centre;
             h[j] = sinc * besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
         }
         float[] coefficients = new float[length];
