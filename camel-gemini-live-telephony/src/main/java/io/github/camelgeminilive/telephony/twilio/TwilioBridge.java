@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.service.ServiceSupport;
@@ -23,16 +22,19 @@ import io.github.camelgeminilive.protocol.MimeTypes;
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
  * A route names it twice, so the call path needs no code:
  * <ul>
- * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route turns each Twilio message into a message
- * for the {@code gemini-live} producer (header {@link TwilioConstants#TO_MODEL} true): caller audio as 16 kHz PCM,
- * the optional greeting when the call starts, a {@code close} when it stops or the WebSocket closes; other events
- * ({@code dtmf}, {@code mark}, ...) stay with the route, described by {@link TwilioConstants#EVENT}.</li>
+ * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route sends what the model must hear to the call's
+ * session on the {@code model} endpoint (a {@code gemini-live} URI): caller audio as 16 kHz PCM, the optional
+ * greeting when the call starts, a {@code close} when it stops or the WebSocket closes. Every exchange goes on
+ * described by {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}...
+ * The sends are made in the order the messages arrive (the session keeps call order on the wire) and do not wait for
+ * the write: a frame never holds the call's next one back.</li>
  * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
  * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by one shared
  * scheduler for all calls, a {@code mark} after each turn, and a {@code clear} at once on barge-in.</li>
  * </ul>
  * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
- * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call.
+ * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
+ * or to Twilio) is counted and logged; it does not fail the route's exchange.
  */
 public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
@@ -54,12 +56,14 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private Duration maxBufferedAudio = Duration.ofSeconds(30);
     private Duration playbackLead = Duration.ofMillis(100);
     private int maxCalls = 1000;
+    private String modelUri;
+    private AsyncProducer model;
     private AsyncProducer producer;
     private ScheduledExecutorService pacer;
 
     /**
-     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event) and, where the model must
-     * hear of it, makes the exchange a {@code gemini-live} producer message for the call's session.
+     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
+     * hear to the call's session and describes the event in the exchange's headers.
      *
      * @throws TwilioProtocolException a malformed message, or one for a stream that was not started
      */
@@ -67,7 +71,6 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         ensureStarted(exchange);
         Message in = exchange.getMessage();
         String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
-        in.setHeader(TwilioConstants.TO_MODEL, false);
         switch (wsEvent) {
             case "message" -> message(in);
             case "close" -> hangup(in, "hangup");
@@ -120,9 +123,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (event instanceof TwilioEvent.Media media) {
             TwilioCall call = callOf(media.streamSid());
             counters.framesIn.increment();
-            toModel(in, media.streamSid(), call.callerAudio(media.payload()));
-            in.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
-            in.setHeader(GeminiLiveConstants.OPERATION, "sendAudio");
+            toModel(call, "sendAudio", call.callerAudio(media.payload()));
         } else if (event instanceof TwilioEvent.Start start) {
             start(in, start);
         } else if (event instanceof TwilioEvent.Mark mark) {
@@ -167,8 +168,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         in.setHeader(TwilioConstants.CALL_SID, start.callSid());
         in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
         if (greeting != null && !greeting.isBlank()) {
-            toModel(in, start.streamSid(), greeting);
-            in.setHeader(GeminiLiveConstants.OPERATION, "sendText");
+            toModel(call, "sendText", greeting);
         }
     }
 
@@ -187,15 +187,38 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         }
         call.end();
         counters.callsEnded.increment();
-        toModel(in, call.streamSid(), null);
-        in.setHeader(GeminiLiveConstants.OPERATION, "close");
+        in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
+        toModel(call, "close", null);
     }
 
-    private static void toModel(Message in, String streamSid, Object body) {
-        in.setBody(body);
-        in.setHeader(TwilioConstants.STREAM_SID, streamSid);
-        in.setHeader(GeminiLiveConstants.SESSION_KEY, streamSid);
-        in.setHeader(TwilioConstants.TO_MODEL, true);
+    /**
+     * Hands one message for the call's session to the model endpoint. In order: this runs on the call's ordered
+     * delivery, and the session writes in call order. Not waiting for the write keeps a slow write (or a thread
+     * hand-off under load) from delaying the call's next frames.
+     */
+    private void toModel(TwilioCall call, String operation, Object body) {
+        Exchange exchange = model.getEndpoint().createExchange();
+        Message message = exchange.getMessage();
+        message.setBody(body);
+        message.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
+        message.setHeader(GeminiLiveConstants.OPERATION, operation);
+        if (body instanceof byte[]) {
+            message.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
+        }
+        try {
+            model.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    modelSendFailed(call, operation, exchange.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            modelSendFailed(call, operation, e);
+        }
+    }
+
+    private void modelSendFailed(TwilioCall call, String operation, Throwable error) {
+        counters.modelSendFailures.increment();
+        LOG.warn("{} for the call of stream {} failed: {}", operation, call.streamSid(), error.getMessage());
     }
 
     private TwilioCall callOf(String streamSid) {
@@ -258,12 +281,17 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStart() throws Exception {
+        if (modelUri == null || modelUri.isBlank()) {
+            throw new IllegalStateException("TwilioBridge needs the model option: the gemini-live endpoint of the "
+                    + "calls' sessions, e.g. gemini-live:calls?openOnStart=false&idleTimeout=2m");
+        }
         if (output == null || output.isBlank()) {
             throw new IllegalStateException("TwilioBridge needs the output option: the endpoint of the WebSocket "
                     + "producer, e.g. gemini-live-websocket:127.0.0.1:8080/media");
         }
-        Endpoint endpoint = camelContext.getEndpoint(output);
-        producer = endpoint.createAsyncProducer();
+        model = camelContext.getEndpoint(modelUri).createAsyncProducer();
+        model.start();
+        producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
         pacer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "TwilioPacer");
         pacer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -288,6 +316,9 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (producer != null) {
             producer.stop();
         }
+        if (model != null) {
+            model.stop();
+        }
         calls.values().forEach(TwilioCall::end);
         calls.clear();
         callsByConnection.clear();
@@ -311,6 +342,18 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
+    }
+
+    public String getModel() {
+        return modelUri;
+    }
+
+    /**
+     * The gemini-live endpoint URI of the calls' sessions (required): the same URI as the consumer route that
+     * feeds {@link #toTwilio(Exchange)}, so they share the sessions; {@code openOnStart=false}.
+     */
+    public void setModel(String model) {
+        this.modelUri = model;
     }
 
     public String getOutput() {

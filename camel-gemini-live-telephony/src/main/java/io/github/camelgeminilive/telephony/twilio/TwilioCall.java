@@ -36,7 +36,10 @@ final class TwilioCall {
     private final PlayoutBuffer playout;
     private final byte[] frame = new byte[PlayoutBuffer.FRAME_BYTES];
     private final ArrayDeque<PlayoutBuffer.PendingMark> sentMarks = new ArrayDeque<>();
-    private long nextDue = Long.MIN_VALUE;
+    /** When the next frame is due to play; meaningful while {@code playing}. */
+    private long nextDue;
+    /** Whether Twilio still has audio of ours to play (else the next frame plays from now). */
+    private boolean playing;
     private long sentBytes;
     private long marks;
     private boolean ended;
@@ -96,7 +99,7 @@ final class TwilioCall {
         }
         counters.interruptedAudioBytes.add(playout.clear());
         toCaller.reset();
-        nextDue = Long.MIN_VALUE;
+        playing = false;
         output.send(this, new TwilioCommand.Clear(streamSid));
         counters.clears.increment();
     }
@@ -126,9 +129,13 @@ final class TwilioCall {
         if (ended) {
             return;
         }
-        while (playout.hasFrame() && nextDue - now <= leadNanos) {
-            if (nextDue == Long.MIN_VALUE || nextDue - now < 0) {
-                nextDue = now; // the caller's buffer ran dry (or never had audio): play from now on
+        if (playing && nextDue - now < 0) {
+            playing = false; // Twilio's buffer ran dry: what comes next plays from now on
+        }
+        while (playout.hasFrame() && (!playing || nextDue - now <= leadNanos)) {
+            if (!playing) {
+                playing = true;
+                nextDue = now;
             }
             playout.readFrame(frame);
             sentBytes += frame.length;

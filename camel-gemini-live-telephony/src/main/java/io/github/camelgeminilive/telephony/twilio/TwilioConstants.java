@@ -9,8 +9,6 @@ public final class TwilioConstants {
      * {@code error}).
      */
     public static final String EVENT = "CamelTwilioEvent";
-    /** True when the exchange is now a message for the gemini-live producer (audio, the greeting, a close). */
-    public static final String TO_MODEL = "CamelTwilioToModel";
     /** The call's stream (also the live session's key). */
     public static final String STREAM_SID = "CamelTwilioStreamSid";
     /** The call ({@code start}, {@code stop}). */

@@ -20,6 +20,7 @@ public final class TwilioCounters {
     final LongAdder unknownEvents = new LongAdder();
     final LongAdder invalidMessages = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
+    final LongAdder modelSendFailures = new LongAdder();
 
     /** Calls whose {@code start} was accepted. */
     public long callsStarted() {
@@ -89,6 +90,11 @@ public final class TwilioCounters {
     /** Messages that failed their exchange: malformed, oversized, bad base64, or for a stream never started. */
     public long invalidMessages() {
         return invalidMessages.sum();
+    }
+
+    /** Messages to the model (audio, greeting, close) the model endpoint failed to send. */
+    public long modelSendFailures() {
+        return modelSendFailures.sum();
     }
 
     /** Messages to Twilio the output endpoint failed to send (e.g. the connection was gone). */

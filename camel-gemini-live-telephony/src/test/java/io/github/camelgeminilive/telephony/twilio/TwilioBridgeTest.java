@@ -1,0 +1,172 @@
+package io.github.camelgeminilive.telephony.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
+
+/**
+ * Phone calls end to end on loopback: the Twilio call simulator on the Media Streams WebSocket, the YAML route of
+ * {@code routes/twilio-calls.yaml} with the bridge, and the emulator speaking in real time (a barge-in needs a reply
+ * that is still streaming).
+ */
+class TwilioBridgeTest {
+
+    private static final String API_KEY = "twilio-test-key-5d1e";
+    private static final String MEDIA = "gemini-live-websocket:127.0.0.1:0/media";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static GeminiLiveEmulator emulator;
+    private static ScheduledExecutorService clock;
+    private static HttpClient http;
+    private static byte[] speech;
+
+    private CamelContext context;
+    private TwilioBridge bridge;
+    private URI mediaUri;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0).build().start();
+        clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "twilio-simulator-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpClient.newHttpClient();
+        speech = speech();
+    }
+
+    /** "Hello, can you hear me?" as Twilio sends it; src/test/resources/twilio/README.md tells how it was made. */
+    static byte[] speech() throws IOException {
+        try (InputStream in = TwilioBridgeTest.class.getResourceAsStream("/twilio/speech-8k.ulaw")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        clock.shutdownNow();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void startRoutes() throws Exception {
+        context = new DefaultCamelContext();
+        context.getPropertiesComponent().addInitialProperty("gemini.apiKey", API_KEY);
+        context.getPropertiesComponent().addInitialProperty("twilio.media", MEDIA);
+        context.getPropertiesComponent().addInitialProperty("twilio.calls", "gemini-live:calls?openOnStart=false"
+                + "&idleTimeout=2m&baseUrl=" + emulator.baseUrl() + "&apiKey={{gemini.apiKey}}");
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/twilio-calls.yaml"));
+        context.start();
+        bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);
+        int port = context.getEndpoint(MEDIA, GeminiLiveWebsocketEndpoint.class).getLocalPort();
+        mediaUri = URI.create("ws://127.0.0.1:" + port + "/media");
+    }
+
+    @AfterEach
+    void stopRoutes() throws Exception {
+        context.close();
+    }
+
+    @Test
+    void aCallHearsTheModelBargesInPressesAKeyAndHangsUp() throws Exception {
+        MockEndpoint dtmf = context.getEndpoint("mock:dtmf", MockEndpoint.class);
+        dtmf.expectedHeaderReceived(TwilioConstants.DTMF_DIGIT, "5");
+        MockEndpoint marks = context.getEndpoint("mock:mark", MockEndpoint.class);
+        marks.expectedMinimumMessageCount(1);
+
+        try (TwilioCallSimulator call = TwilioCallSimulator.connect(http, mediaUri, "MZcall1", clock)) {
+            call.start("CAcall1", Map.of("caller", "+15550100"));
+            // the greeting makes the model speak; the caller talks over it
+            call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long spoke = call.say(speech).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long cleared = call.nextClear().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // the one timed bound: from the caller's first speech frame to the clear (the emulator's voice activity
+            // detection interrupts on the first loud 20 ms frame, which is the file's first)
+            assertThat(Duration.ofNanos(cleared - spoke)).isLessThan(Duration.ofMillis(200));
+
+            // the model answers the speech in a whole turn: its mark comes back once that audio has been played
+            marks.assertIsSatisfied(WAIT.toMillis());
+            assertThat(marks.getExchanges().get(0).getMessage().getHeader(TwilioConstants.PLAYED_MS, Long.class))
+                    .isPositive();
+
+            call.dtmf("5");
+            dtmf.assertIsSatisfied(WAIT.toMillis());
+
+            call.stop().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> bridge.getActiveCalls() == 0 && openConnections() == 0);
+
+            assertThat(call.protocolErrors()).isEmpty();
+            assertThat(call.heardRms()).as("the model's voice, not silence").isGreaterThan(300);
+            assertThat(call.clears()).isEqualTo(1);
+            // paced in real time: the frames took about as long to arrive as they play (the lead sent ahead
+            // before each turn's start and the clear aside), never a burst
+            assertThat(call.mediaSpan()).isGreaterThan(Duration.ofMillis(call.mediaFrames() * 20L - 300));
+        }
+        TwilioCounters counters = bridge.getCounters();
+        assertThat(counters.callsStarted()).isEqualTo(1);
+        assertThat(counters.callsEnded()).isEqualTo(1);
+        assertThat(counters.clears()).isEqualTo(1);
+        assertThat(counters.dtmfDigits()).isEqualTo(1);
+        assertThat(counters.framesIn()).isPositive();
+        assertThat(counters.marksPlayed()).isPositive();
+        assertThat(counters.invalidMessages()).isZero();
+        assertThat(counters.sendFailures()).isZero();
+    }
+
+    @Test
+    void everyCallEndsItsSessionWhetherItStopsOrItsWebSocketCloses() throws Exception {
+        List<TwilioCallSimulator> calls = List.of(TwilioCallSimulator.connect(http, mediaUri, "MZa", clock),
+                TwilioCallSimulator.connect(http, mediaUri, "MZb", clock),
+                TwilioCallSimulator.connect(http, mediaUri, "MZc", clock));
+        try {
+            for (TwilioCallSimulator call : calls) {
+                call.start("CA" + calls.indexOf(call), Map.of());
+            }
+            for (TwilioCallSimulator call : calls) {
+                call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS); // each call has its own session
+            }
+            assertThat(bridge.getActiveCalls()).isEqualTo(3);
+            assertThat(openConnections()).isEqualTo(3);
+
+            calls.get(0).stop();
+            calls.get(1).hangUp(); // no stop: the WebSocket's close ends the call
+            calls.get(2).stop();
+            await().atMost(WAIT).until(() -> bridge.getActiveCalls() == 0 && openConnections() == 0);
+            assertThat(bridge.getCounters().callsEnded()).isEqualTo(3);
+        } finally {
+            calls.forEach(TwilioCallSimulator::close);
+        }
+    }
+
+    private static long openConnections() {
+        return emulator.admin().sessions().stream().mapToInt(SessionInfo::openConnections).sum();
+    }
+}

@@ -1,0 +1,395 @@
+package io.github.camelgeminilive.telephony.twilio.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.camelgeminilive.audio.G711;
+
+/**
+ * A phone call as Twilio Media Streams makes it, for tests and load drivers: connects to the Media Streams
+ * WebSocket, sends {@code connected} and {@code start}, then streams the caller's microphone in real time, a 20 ms
+ * mu-law {@code media} frame every 20 ms (silence unless {@link #say(byte[])} queued speech). What comes back is
+ * checked against the protocol (event names, the stream, 160-byte frames) and played like Twilio does: audio is
+ * "heard" in real time after its arrival, a {@code mark} is echoed once the audio before it has been played, and a
+ * {@code clear} drops what was not played yet and echoes the pending marks at once.
+ * <p>
+ * Timing runs on a {@code clock} the caller shares between simulators (one thread serves hundreds of calls); nothing
+ * here sleeps or blocks it.
+ */
+public final class TwilioCallSimulator implements AutoCloseable {
+
+    /** 20 ms of 8 kHz mu-law. */
+    public static final int FRAME_BYTES = 160;
+    private static final long FRAME_NANOS = 20_000_000L;
+    private static final byte SILENCE = (byte) 0xFF;
+
+    private final String streamSid;
+    private final ScheduledExecutorService clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Object lock = new Object();
+    private final StringBuilder partial = new StringBuilder();
+    private final byte[] frame = new byte[FRAME_BYTES];
+    private final ArrayDeque<Speech> speech = new ArrayDeque<>();
+    private final ArrayDeque<PendingMark> pendingMarks = new ArrayDeque<>();
+    private final List<String> protocolErrors = new ArrayList<>();
+    private final List<String> echoedMarks = new ArrayList<>();
+    private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
+    private final CompletableFuture<Long> firstAudio = new CompletableFuture<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private CompletableFuture<Long> nextClear = new CompletableFuture<>();
+    private CompletableFuture<WebSocket> sending;
+    private WebSocket socket;
+    private ScheduledFuture<?> microphone;
+    private long chunk;
+    private long playbackEnd;
+    private int mediaFrames;
+    private int clears;
+    private long firstMediaNanos;
+    private long lastMediaNanos;
+
+    private record Speech(byte[] audio, CompletableFuture<Long> started, int[] position) {
+    }
+
+    private record PendingMark(String name, long playedAt) {
+    }
+
+    private TwilioCallSimulator(String streamSid, ScheduledExecutorService clock) {
+        this.streamSid = streamSid;
+        this.clock = clock;
+        this.playbackEnd = System.nanoTime();
+    }
+
+    /** Opens the Media Streams WebSocket at {@code uri} (ws://127.0.0.1:PORT/path) as the call {@code streamSid}. */
+    public static TwilioCallSimulator connect(HttpClient http, URI uri, String streamSid,
+            ScheduledExecutorService clock) {
+        TwilioCallSimulator call = new TwilioCallSimulator(streamSid, clock);
+        call.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, call.new Listener()).orTimeout(20, TimeUnit.SECONDS).join();
+        call.sending = CompletableFuture.completedFuture(call.socket);
+        return call;
+    }
+
+    /** Sends {@code connected} and {@code start} with these custom parameters, then starts the microphone. */
+    public void start(String callSid, Map<String, String> customParameters) {
+        send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        ObjectNode start = json.createObjectNode().put("event", "start").put("sequenceNumber", "1")
+                .put("streamSid", streamSid);
+        ObjectNode body = start.putObject("start").put("streamSid", streamSid).put("callSid", callSid)
+                .put("accountSid", "ACsimulator");
+        body.putArray("tracks").add("inbound");
+        body.putObject("mediaFormat").put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1);
+        ObjectNode params = body.putObject("customParameters");
+        customParameters.forEach(params::put);
+        send(start.toString());
+        microphone = clock.scheduleAtFixedRate(this::tick, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Queues speech (mu-law 8 kHz) on the microphone; it is sent in 20 ms frames in real time. The future completes
+     * with the {@link System#nanoTime()} at which its first frame was handed to the WebSocket.
+     */
+    public CompletableFuture<Long> say(byte[] mulaw) {
+        Speech s = new Speech(mulaw.clone(), new CompletableFuture<>(), new int[1]);
+        synchronized (lock) {
+            speech.add(s);
+        }
+        return s.started();
+    }
+
+    /** The caller presses a key. */
+    public void dtmf(String digit) {
+        send("{\"event\":\"dtmf\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"9\","
+                + "\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"" + digit + "\"}}");
+    }
+
+    /** The call ends as Twilio ends it: {@code stop}, then the WebSocket closes (1000). */
+    public CompletableFuture<WebSocket> stop() {
+        stopMicrophone();
+        send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
+                + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
+        return hangUp();
+    }
+
+    /** The WebSocket closes without a {@code stop} (the network or Twilio went away). */
+    public CompletableFuture<WebSocket> hangUp() {
+        stopMicrophone();
+        synchronized (lock) {
+            sending = sending.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended"));
+            return sending;
+        }
+    }
+
+    /** Completes with the arrival time ({@link System#nanoTime()}) of the next {@code clear}. */
+    public CompletableFuture<Long> nextClear() {
+        synchronized (lock) {
+            return nextClear;
+        }
+    }
+
+    /** Completes with the arrival time of the first {@code media} frame that is not silence. */
+    public CompletableFuture<Long> firstAudio() {
+        return firstAudio;
+    }
+
+    /** Completes with the close code when the server closes the WebSocket. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    /** What broke the Media Streams protocol in the messages received; empty when all were valid. */
+    public List<String> protocolErrors() {
+        synchronized (lock) {
+            return List.copyOf(protocolErrors);
+        }
+    }
+
+    /** The names of the marks echoed back, in order. */
+    public List<String> echoedMarks() {
+        synchronized (lock) {
+            return List.copyOf(echoedMarks);
+        }
+    }
+
+    /** {@code media} frames received. */
+    public int mediaFrames() {
+        synchronized (lock) {
+            return mediaFrames;
+        }
+    }
+
+    /** {@code clear}s received. */
+    public int clears() {
+        synchronized (lock) {
+            return clears;
+        }
+    }
+
+    /** Time between the first and the last {@code media} frame received. */
+    public Duration mediaSpan() {
+        synchronized (lock) {
+            return Duration.ofNanos(lastMediaNanos - firstMediaNanos);
+        }
+    }
+
+    /** The RMS level (16-bit scale) of all audio received; silence is 0. */
+    public double heardRms() {
+        byte[] audio;
+        synchronized (lock) {
+            audio = heard.toByteArray();
+        }
+        double sum = 0;
+        for (byte b : audio) {
+            double s = G711.MU_LAW.decode(b);
+            sum += s * s;
+        }
+        return audio.length == 0 ? 0 : Math.sqrt(sum / audio.length);
+    }
+
+    @Override
+    public void close() {
+        stopMicrophone();
+        socket.abort();
+    }
+
+    private void stopMicrophone() {
+        if (microphone != null) {
+            microphone.cancel(false);
+        }
+    }
+
+    /** Every 20 ms: one microphone frame out, and the marks whose audio has been played echoed. */
+    private void tick() {
+        long now = System.nanoTime();
+        CompletableFuture<Long> started = null;
+        String media;
+        List<String> marks = new ArrayList<>(0);
+        synchronized (lock) {
+            Arrays.fill(frame, SILENCE);
+            Speech s = speech.peek();
+            if (s != null) {
+                int at = s.position()[0];
+                int n = Math.min(FRAME_BYTES, s.audio().length - at);
+                System.arraycopy(s.audio(), at, frame, 0, n);
+                s.position()[0] = at + n;
+                if (at == 0) {
+                    started = s.started();
+                }
+                if (s.position()[0] == s.audio().length) {
+                    speech.poll();
+                }
+            }
+            chunk++;
+            media = "{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
+                    + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\""
+                    + (chunk - 1) * 20 + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(frame) + "\"}}";
+            for (Iterator<PendingMark> it = pendingMarks.iterator(); it.hasNext();) {
+                PendingMark mark = it.next();
+                if (mark.playedAt() - now > 0) {
+                    break;
+                }
+                it.remove();
+                marks.add(mark.name());
+            }
+        }
+        send(media);
+        if (started != null) {
+            started.complete(now);
+        }
+        marks.forEach(this::echoMark);
+    }
+
+    private void echoMark(String name) {
+        synchronized (lock) {
+            echoedMarks.add(name);
+        }
+        send("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"7\",\"mark\":{\"name\":"
+                + json.valueToTree(name) + "}}");
+    }
+
+    /** java.net.http allows one outstanding send: each waits for the one before. */
+    private void send(String text) {
+        synchronized (lock) {
+            sending = sending.thenCompose(ws -> ws.sendText(text, true));
+        }
+    }
+
+    private void received(String text, long now) {
+        JsonNode message;
+        try {
+            message = json.readTree(text);
+        } catch (Exception e) {
+            error("not JSON: " + text);
+            return;
+        }
+        String event = message.path("event").asText("");
+        if (!streamSid.equals(message.path("streamSid").asText(null))) {
+            error(event + " for another stream: " + message.path("streamSid"));
+        }
+        switch (event) {
+            case "media" -> media(message, now);
+            case "mark" -> mark(message.path("mark").path("name").asText(""), now);
+            case "clear" -> clear(now);
+            default -> error("unknown event '" + event + "'");
+        }
+    }
+
+    private void media(JsonNode message, long now) {
+        byte[] audio;
+        try {
+            audio = Base64.getDecoder().decode(message.path("media").path("payload").asText(""));
+        } catch (IllegalArgumentException e) {
+            error("media payload is not base64");
+            return;
+        }
+        if (audio.length != FRAME_BYTES) {
+            error("media payload of " + audio.length + " bytes, expected " + FRAME_BYTES);
+        }
+        boolean sound = false;
+        for (byte b : audio) {
+            sound |= Math.abs(G711.MU_LAW.decode(b)) > 64;
+        }
+        synchronized (lock) {
+            if (mediaFrames++ == 0) {
+                firstMediaNanos = now;
+            }
+            lastMediaNanos = now;
+            heard.write(audio, 0, audio.length);
+            playbackEnd = (playbackEnd - now > 0 ? playbackEnd : now) + FRAME_NANOS;
+        }
+        if (sound) {
+            firstAudio.complete(now);
+        }
+    }
+
+    private void mark(String name, long now) {
+        if (name.isEmpty()) {
+            error("mark without a name");
+            return;
+        }
+        synchronized (lock) {
+            pendingMarks.add(new PendingMark(name, playbackEnd - now > 0 ? playbackEnd : now));
+        }
+    }
+
+    private void clear(long now) {
+        List<String> flushed = new ArrayList<>();
+        CompletableFuture<Long> cleared;
+        synchronized (lock) {
+            clears++;
+            playbackEnd = now;
+            pendingMarks.forEach(m -> flushed.add(m.name()));
+            pendingMarks.clear();
+            cleared = nextClear;
+            nextClear = new CompletableFuture<>();
+        }
+        cleared.complete(now);
+        flushed.forEach(this::echoMark);
+    }
+
+    private void error(String what) {
+        synchronized (lock) {
+            protocolErrors.add(what);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            String text = null;
+            synchronized (partial) {
+                partial.append(data);
+                if (last) {
+                    text = partial.toString();
+                    partial.setLength(0);
+                }
+            }
+            if (text != null) {
+                received(text, now);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            error("a binary frame (Media Streams is text only)");
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            stopMicrophone();
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            stopMicrophone();
+            closed.completeExceptionally(error);
+        }
+    }
+}
