@@ -17,21 +17,21 @@ import io.github.camelgeminilive.telephony.rtp.RtpPacket;
  * SSRC) whose payload is not all silence, and remembers where each stream comes from, so a test can press keys
  * (RFC 4733) towards that call's RTP port.
  */
-final class RtpReceiver implements AutoCloseable {
+public final class RtpReceiver implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<Long, AtomicInteger> voicedPackets = new ConcurrentHashMap<>();
     private final Map<Long, InetSocketAddress> sources = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    RtpReceiver() throws SocketException {
+    public RtpReceiver() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         thread = new Thread(this::receive, "rtp-receiver");
         thread.setDaemon(true);
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -65,12 +65,12 @@ final class RtpReceiver implements AutoCloseable {
     }
 
     /** Voiced packets per stream so far. */
-    Map<Long, AtomicInteger> voicedPackets() {
+    public Map<Long, AtomicInteger> voicedPackets() {
         return voicedPackets;
     }
 
     /** Presses {@code key} towards the call whose audio came from {@code source}: RFC 4733 events, end sent 3 times. */
-    void pressKey(char key, InetSocketAddress source, int payloadType) throws IOException {
+    public void pressKey(char key, InetSocketAddress source, int payloadType) throws IOException {
         int event = "0123456789*#".indexOf(key);
         byte[] packet = new byte[RtpPacket.HEADER_BYTES + 4];
         long timestamp = 160_000;
@@ -87,7 +87,7 @@ final class RtpReceiver implements AutoCloseable {
     }
 
     /** Where the stream {@code ssrc} came from: the call's RTP port. */
-    InetSocketAddress source(long ssrc) {
+    public InetSocketAddress source(long ssrc) {
         return sources.get(ssrc);
     }
 
