@@ -3,6 +3,11 @@ package io.github.camelgeminilive.telephony.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +66,8 @@ class SipCallTest {
                         .when(header(GeminiLiveSipConstants.DTMF_DIGIT).isEqualTo("#"))
                         .setHeader(GeminiLiveSipConstants.OPERATION, constant("hangup")).to(sipUri);
                 from(live).routeId("model").to(sipUri);
-                from("gemini-live-sip:127.0.0.1:" + ringingPort + "?rtpPortMin=41200&rtpPortMax=41299&ringTime=20s")
+                from("gemini-live-sip:127.0.0.1:" + ringingPort
+                        + "?rtpPortMin=41200&rtpPortMax=41299&ringTime=20s&maxCalls=1")
                         .routeId("ringing").to(live);
             }
         });
@@ -154,6 +160,57 @@ class SipCallTest {
         assertThat(Sipp.run("cancelled.xml", ringingPort, 1, "sink_port", "40000").get(40, TimeUnit.SECONDS))
                 .as(Sipp.errors("cancelled.xml")).isZero();
         assertThat(emulator.admin().sessions()).hasSize(sessionsBefore);
+    }
+
+    @Test
+    void unreadableAndOversizedDatagramsAreCountedAndTheAgentGoesOn() throws Exception {
+        long invalidBefore = sip.getCounters().invalidMessages();
+        long oversizeBefore = sip.getCounters().oversizeMessages();
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            send(phone, sipPort, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            send(phone, sipPort, "OPTIONS sip:x SIP/2.0\r\nCall-ID: big\r\nX: " + "a".repeat(9000) + "\r\n\r\n");
+            send(phone, sipPort, request("OPTIONS", "alive", 1, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 200 OK\r\n").contains("Call-ID: alive");
+        }
+        assertThat(sip.getCounters().invalidMessages() - invalidBefore).isEqualTo(1);
+        assertThat(sip.getCounters().oversizeMessages() - oversizeBefore).isEqualTo(1);
+    }
+
+    @Test
+    void anInviteBeyondMaxCallsIsBusy() throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            String sdp = "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 40000 RTP/AVP 0\r\n";
+            send(phone, ringingPort, request("INVITE", "first", 1, sdp));
+            assertThat(receive(phone)).startsWith("SIP/2.0 100 Trying");
+            assertThat(receive(phone)).startsWith("SIP/2.0 180 Ringing");
+            send(phone, ringingPort, request("INVITE", "second", 1, sdp));
+            assertThat(receive(phone)).startsWith("SIP/2.0 486 Busy Here").contains("Call-ID: second")
+                    .contains("maxCalls");
+            send(phone, ringingPort, request("CANCEL", "first", 1, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 CANCEL");
+            assertThat(receive(phone)).startsWith("SIP/2.0 487 Request Terminated").contains("Call-ID: first");
+        }
+    }
+
+    private static String request(String method, String callId, int cseq, String body) {
+        return method + " sip:gemini@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK" + callId
+                + "\r\nFrom: <sip:test@127.0.0.1>;tag=t1\r\nTo: <sip:gemini@127.0.0.1>\r\nCall-ID: " + callId
+                + "\r\nCSeq: " + cseq + " " + method + "\r\nContact: <sip:test@127.0.0.1:5999>\r\n"
+                + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n") + "Content-Length: " + body.length()
+                + "\r\n\r\n" + body;
+    }
+
+    private static void send(DatagramSocket socket, int port, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(data, data.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    private static String receive(DatagramSocket socket) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
+        socket.receive(packet);
+        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
     }
 
     private static int maxVoiced(RtpReceiver ear) {
