@@ -21,7 +21,7 @@ public final class JitterBuffer {
         DUPLICATE,
         /** Larger than the buffer's slots: dropped. */
         TOO_LARGE,
-        /** So far ahead that the held packets were dropped and the order restarts from it. */
+        /** So far ahead (or after a run of late ones) that the held packets were dropped and the order restarts. */
         RESTARTED
     }
 
@@ -40,6 +40,7 @@ public final class JitterBuffer {
     private int furthest = -1;
     private int held;
     private int lastLength;
+    private int lateInARow;
     private long gapsFilled;
     private long restarts;
 
@@ -79,10 +80,11 @@ public final class JitterBuffer {
         }
         int ahead = (short) (sequence - next); // sequence numbers wrap at 2^16
         Offer result = Offer.STORED;
-        if (ahead < 0) {
+        if (ahead < 0 && ++lateInARow <= mask) {
             return Offer.LATE;
         }
-        if (ahead > mask) {
+        lateInARow = 0;
+        if (ahead < 0 || ahead > mask) { // far ahead, or behind for a whole buffer's worth: the sender started over
             restart(sequence, timestamp);
             ahead = 0;
             result = Offer.RESTARTED;
@@ -141,6 +143,15 @@ public final class JitterBuffer {
             }
         }
         return lastLength;
+    }
+
+    /** Forgets everything: the next packet offered starts the order (a new stream, another SSRC). */
+    public void reset() {
+        Arrays.fill(lengths, -1);
+        held = 0;
+        furthest = -1;
+        lateInARow = 0;
+        started = false;
     }
 
     private void restart(int sequence, long timestamp) {

@@ -66,6 +66,8 @@ final class SipCall implements Playout.Sink {
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private final SipCounters counters;
+    /** The SSRC of the caller's audio stream, -1 before its first packet. */
+    private long callerSsrc = -1;
 
     SipCall(String callId, SipMessage invite, InetSocketAddress signalling, Sdp.Codec codec, int eventPayloadType,
             DatagramChannel rtp, int rtpPort, InetSocketAddress remoteMedia,
@@ -115,6 +117,13 @@ final class SipCall implements Playout.Sink {
         if (pt != codec.payloadType()) {
             counters.ignoredRtpPackets.increment(); // comfort noise, another codec: not audio the model takes
             return;
+        }
+        if (packet.ssrc() != callerSsrc) { // a new stream (the caller's phone restarted it): its own order
+            if (callerSsrc >= 0) {
+                jitter.reset();
+                counters.jitterRestarts.increment();
+            }
+            callerSsrc = packet.ssrc();
         }
         long gapsBefore = jitter.gapsFilled();
         switch (jitter.offer(packet.sequence(), packet.timestamp(), data, packet.payloadOffset(),

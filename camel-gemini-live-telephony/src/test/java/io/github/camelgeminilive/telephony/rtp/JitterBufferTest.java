@@ -80,6 +80,28 @@ class JitterBufferTest {
         assertThat(buffer.held()).isZero();
     }
 
+    @Test
+    void aRunOfLatePacketsRestartsTheOrder() {
+        offer(30_000, 0, 1);
+        poll();
+        for (int i = 0; i < 15; i++) {
+            assertThat(offer(100 + i, 160 * i, 2)).isEqualTo(JitterBuffer.Offer.LATE);
+        }
+        assertThat(offer(115, 160 * 15, 3)).as("the sender started over").isEqualTo(JitterBuffer.Offer.RESTARTED);
+        assertThat(poll()).isEqualTo(3);
+        assertThat(offer(116, 160 * 16, 4)).isEqualTo(JitterBuffer.Offer.STORED);
+    }
+
+    @Test
+    void aResetStartsTheOrderFromTheNextPacket() {
+        offer(500, 0, 1);
+        offer(502, 320, 3);
+        buffer.reset();
+        assertThat(buffer.held()).isZero();
+        assertThat(offer(7, 0, 7)).isEqualTo(JitterBuffer.Offer.STORED);
+        assertThat(poll()).isEqualTo(7);
+    }
+
     private JitterBuffer.Offer offer(int sequence, long timestamp, int marker) {
         byte[] payload = new byte[160];
         payload[0] = (byte) marker;
