@@ -25,6 +25,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "closetimeout":
+        case "closeTimeout": target.setCloseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -55,6 +57,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "closetimeout":
+        case "closeTimeout": return java.time.Duration.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -86,6 +90,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "closetimeout":
+        case "closeTimeout": return target.getCloseTimeout();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

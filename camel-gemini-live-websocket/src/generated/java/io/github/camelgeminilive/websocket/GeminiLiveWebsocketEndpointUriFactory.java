@@ -24,8 +24,9 @@ public class GeminiLiveWebsocketEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(16);
         props.add("bridgeErrorHandler");
+        props.add("closeTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("host");

@@ -31,6 +31,8 @@ final class ConnectionInbox {
     private final Executor executor;
     private final Delivery delivery;
     private final int maxMessages;
+    /** Guarded by this: the close event is queued. */
+    private boolean ended;
 
     ConnectionInbox(Executor executor, Delivery delivery, int maxMessages) {
         this.executor = executor;
@@ -38,13 +40,22 @@ final class ConnectionInbox {
         this.maxMessages = maxMessages;
     }
 
-    /** Queues an event; false (nothing queued) when it is a message and {@code maxMessages} already wait. */
+    /**
+     * Queues an event; false (nothing queued) when it is a message and {@code maxMessages} already wait. The close
+     * event is the last: anything offered after it (such as a read error of the closed channel) is ignored.
+     */
     boolean offer(InboundEvent event) {
-        if (event.type() == GeminiLiveWebsocketEvent.MESSAGE && messages.incrementAndGet() > maxMessages) {
-            messages.decrementAndGet();
-            return false;
+        synchronized (this) {
+            if (ended) {
+                return true;
+            }
+            if (event.type() == GeminiLiveWebsocketEvent.MESSAGE && messages.incrementAndGet() > maxMessages) {
+                messages.decrementAndGet();
+                return false;
+            }
+            ended = event.type() == GeminiLiveWebsocketEvent.CLOSE;
+            queue.add(event);
         }
-        queue.add(event);
         if (pending.getAndIncrement() == 0) {
             schedule();
         }

@@ -11,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 import io.undertow.server.HttpHandler;
@@ -26,6 +28,8 @@ import io.undertow.websockets.spi.WebSocketHttpExchange;
  * in order per connection, on the component's pool.
  */
 public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveWebsocketConsumer.class);
 
     private final Map<String, WebsocketConnection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -103,6 +107,13 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
 
     /** Hands one event of {@code connection} to the route: an {@link ConnectionInbox.Delivery}. */
     boolean deliver(WebsocketConnection connection, InboundEvent event, AsyncCallback done) {
+        if (!isRunAllowed()) {
+            // the route is stopping (its connections close with 1001): Camel no longer runs exchanges on it
+            LOG.debug("Not delivered, the route is stopping: {} event of connection {}", event.type().eventName(),
+                    connection.key());
+            done.done(true);
+            return true;
+        }
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, connection.key());

@@ -17,8 +17,12 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * A WebSocket (or, with {@code http=true}, plain HTTP) path on an Undertow server of the component. Consumers receive
- * the events of the path's connections; producers write to one connection (by its key) or to all of the path's.
+ * Serve WebSocket connections and plain HTTP requests from routes (Twilio Media Streams, TwiML webhooks, browser
+ * pages), on Undertow.
+ * <p>
+ * The endpoint is a WebSocket (or, with {@code http=true}, plain HTTP) path on a server of the component. Consumers
+ * receive the events of the path's connections; producers write to one connection (by its key) or to all of the
+ * path's.
  */
 @ManagedResource(description = "Managed Gemini Live WebSocket server endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live-websocket", title = "Gemini Live WebSocket Server",
@@ -53,16 +57,19 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration",
             description = "A connection on which nothing arrives for this long is closed with 1000 (0: never).")
     private Duration idleTimeout = Duration.ofMinutes(5);
+    @UriParam(label = "consumer", defaultValue = "5s", javaType = "java.time.Duration",
+            description = "How long a peer has to answer the server's close frame before its socket is cut.")
+    private Duration closeTimeout = Duration.ofSeconds(5);
     @UriParam(label = "consumer", defaultValue = "1000",
-            description = "Messages of one connection waiting for the route at most; one more closes the connection"
-                    + " with 1013 (try again later) and is counted.")
+            description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
+                    + " counted, and closes the connection with 1013 (try again later).")
     private int maxBacklog = 1000;
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
     private int maxRequestSize = 65_536;
-    @UriParam(label = "common", defaultValue = "1000",
-            description = "Frames waiting to be written per connection of this path at most; a send beyond fails its"
-                    + " exchange.")
+    @UriParam(label = "consumer", defaultValue = "1000",
+            description = "Frames waiting to be written to each connection of this consumer at most; a write beyond"
+                    + " fails its exchange (producers write to connections under their consumer's bound).")
     private int maxOutgoing = 1000;
     @UriParam(label = "producer", defaultValue = "false",
             description = "Write every message to all connections of the path instead of the one the connection key"
@@ -106,6 +113,9 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         if (idleTimeout == null || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must be 0 (never) or positive, got " + idleTimeout);
         }
+        if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.isZero()) {
+            throw new IllegalArgumentException("closeTimeout must be positive, got " + closeTimeout);
+        }
         if (!path.startsWith("/")) {
             path = "/" + path;
         }
@@ -148,7 +158,8 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         return oversizeMessages.get();
     }
 
-    @ManagedAttribute(description = "Connections closed with 1013 because maxBacklog messages waited for the route")
+    @ManagedAttribute(description = "Messages dropped because maxBacklog messages waited for the route (the first"
+            + " closed its connection with 1013)")
     public long getBacklogOverflows() {
         return backlogOverflows.get();
     }
@@ -228,6 +239,14 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     public void setIdleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
+    }
+
+    public Duration getCloseTimeout() {
+        return closeTimeout;
+    }
+
+    public void setCloseTimeout(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
     }
 
     public int getMaxBacklog() {

@@ -27,8 +27,6 @@ import io.undertow.websockets.core.WebSockets;
 final class WebsocketConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebsocketConnection.class);
-    /** How long a peer has to answer our close frame before the socket is cut. */
-    private static final long CLOSE_HANDSHAKE_SECONDS = 5;
     /** RFC 6455: a close reason is at most 123 bytes of UTF-8. */
     private static final int MAX_REASON_BYTES = 123;
     static final int NORMAL = 1000;
@@ -45,11 +43,13 @@ final class WebsocketConnection {
     private final ConnectionOutbox outbox;
     private final int maxMessageSize;
     private final long idleNanos;
+    private final long closeTimeoutNanos;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** The first close code and reason: ours (sent) or the peer's (received), whichever came first. */
     private Integer closeCode;
     private String closeReason;
     private volatile long lastReceived = System.nanoTime();
+    private volatile boolean overflowed;
 
     WebsocketConnection(GeminiLiveWebsocketConsumer consumer, WebSocketChannel channel) {
         GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
@@ -60,6 +60,12 @@ final class WebsocketConnection {
         this.outbox = new ConnectionOutbox(channel, endpoint.getMaxOutgoing());
         this.maxMessageSize = endpoint.getMaxMessageSize();
         this.idleNanos = endpoint.getIdleTimeout().toNanos();
+        this.closeTimeoutNanos = endpoint.getCloseTimeout().toNanos();
+    }
+
+    /** RFC 6455 7.4: the codes an endpoint may put in a close frame (1004-1006 and 1015 are reserved). */
+    static boolean isSendableCloseCode(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
     }
 
     String key() {
@@ -84,7 +90,7 @@ final class WebsocketConnection {
 
     /**
      * Closes with {@code code}: after the frames already queued, or ({@code now}) instead of them. The peer has
-     * {@value #CLOSE_HANDSHAKE_SECONDS} s to answer before the socket is cut.
+     * {@code closeTimeout} to answer before the socket is cut.
      */
     void close(int code, String reason, boolean now, Consumer<Throwable> done) {
         String r = truncate(reason);
@@ -112,8 +118,8 @@ final class WebsocketConnection {
     }
 
     private void cutLater() {
-        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_HANDSHAKE_SECONDS,
-                TimeUnit.SECONDS);
+        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), closeTimeoutNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     private void onChannelClosed() {
@@ -133,10 +139,15 @@ final class WebsocketConnection {
         lastReceived = System.nanoTime();
         if (!inbox.offer(InboundEvent.message(body))) {
             consumer.getEndpoint().backlogOverflowsCounter().incrementAndGet();
-            LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
-                    consumer.getEndpoint().getMaxBacklog());
-            close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
-            });
+            if (!overflowed) {
+                // the first message dropped closes the connection; any arriving before the peer reads the close are
+                // dropped and counted too
+                overflowed = true;
+                LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
+                        consumer.getEndpoint().getMaxBacklog());
+                close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
+                });
+            }
         }
     }
 
@@ -194,6 +205,20 @@ final class WebsocketConnection {
                 byte[] bytes = new byte[whole.remaining()];
                 whole.get(bytes);
                 received(bytes);
+            }
+        }
+
+        /**
+         * The peer's close frame. When it answers ours, the handshake is complete and the socket closes now (Undertow
+         * would leave it to the peer, or to the cut after {@code closeTimeout}); when the peer began,
+         * Undertow answers it and closes.
+         */
+        @Override
+        protected void onFullCloseMessage(WebSocketChannel ch, BufferedBinaryMessage message) throws IOException {
+            boolean answer = ch.isCloseFrameSent();
+            super.onFullCloseMessage(ch, message);
+            if (answer) {
+                IoUtils.safeClose(ch);
             }
         }
 

@@ -3,27 +3,30 @@ package io.github.camelgeminilive.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The written-out tables of the component docs stay in step with the generated component JSON. */
+/** The written-out tables of each component's docs stay in step with its generated component JSON. */
 class ComponentDocsTest {
 
-    @Test
-    void docsListEveryOptionAndHeaderOfTheGeneratedJson() throws IOException {
-        JsonNode json;
-        try (InputStream in =
-                getClass().getResourceAsStream("/META-INF/io/github/camelgeminilive/component/gemini-live.json")) {
-            json = new ObjectMapper().readTree(in);
-        }
-        String docs = Files.readString(Path.of("src/main/docs/gemini-live-component.adoc"));
+    @ParameterizedTest
+    @CsvSource({
+            "., component/gemini-live.json, gemini-live-component.adoc",
+            "../camel-gemini-live-websocket, websocket/gemini-live-websocket.json,"
+                    + " gemini-live-websocket-component.adoc"})
+    void docsListEveryOptionAndHeaderOfTheGeneratedJson(String module, String jsonFile, String adocFile)
+            throws IOException {
+        Path dir = Path.of(module);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(
+                dir.resolve("src/generated/resources/META-INF/io/github/camelgeminilive").resolve(jsonFile)));
+        String docs = Files.readString(dir.resolve("src/main/docs").resolve(adocFile));
 
         for (String section : new String[] {"componentProperties", "properties"}) {
             for (Iterator<String> names = json.get(section).fieldNames(); names.hasNext();) {

@@ -54,7 +54,9 @@ public final class AudioConverter {
 
     /** The most bytes {@link #convert(byte[], int, int, byte[], int)} writes for {@code inputBytes} bytes. */
     public int maxOutputBytes(int inputBytes) {
-        int samples = (int) ((inputBytes + 1L) / from.encoding().bytesPerSample());
+        // a PCM input may hold a byte back from the last frame: one more sample at most
+        int bytesPerSample = from.encoding().bytesPerSample();
+        int samples = (int) ((inputBytes + bytesPerSample - 1L) / bytesPerSample);
         int out = resampler == null ? samples : resampler.maxOutput(samples);
         return out * to.encoding().bytesPerSample();
     }

@@ -2,9 +2,9 @@ package io.github.camelgeminilive.audio;
 
 /**
  * ITU-T G.711 companding: mu-law (PCMU, North America and Japan) and A-law (PCMA, elsewhere), one byte per sample
- * at 8 kHz on phone lines. Bit-exact with the ITU reference and sox: a 16-bit sample is cut to the law's 14 bits
- * (mu-law) or 13 bits (A-law) by an arithmetic shift, then coded by the segment rule; decoding gives the segment's
- * mid value as 16-bit PCM. Stateless and thread-safe; the array methods allocate nothing.
+ * at 8 kHz on phone lines. Bit-exact with sox: a 16-bit sample is rounded to the nearest value of the law's 14 bits
+ * (mu-law) or 13 bits (A-law), then coded by the ITU segment rule; decoding gives the ITU table's value as 16-bit
+ * PCM. Stateless and thread-safe; the array methods allocate nothing.
  */
 public enum G711 {
 
@@ -12,7 +12,7 @@ public enum G711 {
     MU_LAW {
         @Override
         public byte encode(int sample) {
-            int v = clamp16(sample) >> 2; // 14-bit
+            int v = Math.min(MU_MAX, (clamp16(sample) + 2) >> 2); // rounded to 14 bits
             int mask = 0xFF;
             if (v < 0) {
                 v = -v;
@@ -31,7 +31,7 @@ public enum G711 {
     A_LAW {
         @Override
         public byte encode(int sample) {
-            int v = clamp16(sample) >> 3; // 13-bit
+            int v = Math.min(A_MAX, (clamp16(sample) + 4) >> 3); // rounded to 13 bits
             int mask = 0xD5;
             if (v < 0) {
                 v = -v - 1;
@@ -43,6 +43,9 @@ public enum G711 {
         }
     };
 
+    /** The largest 14-bit (mu-law) and 13-bit (A-law) sample: rounding 32767 up must not wrap. */
+    private static final int MU_MAX = 8191;
+    private static final int A_MAX = 4095;
     private static final int MU_BIAS = 0x84 >> 2;
     private static final int MU_CLIP = 8159;
     private static final short[] MU_DECODE = new short[256];

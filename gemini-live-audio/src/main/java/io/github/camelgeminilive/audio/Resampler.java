@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Band-limited sample-rate conversion of 16-bit PCM by a rational ratio (8, 16, 24, 48 kHz and any other pair of
  * rates from {@value AudioFormat#MIN_RATE} to {@value AudioFormat#MAX_RATE} Hz): a polyphase FIR filter, a
- * Kaiser-windowed sinc with at least 70 dB stop-band attenuation. The pass band is flat (well under 0.1 dB of
+ * Kaiser-windowed sinc designed for 70 dB stop-band attenuation, computed in {@code float}. The pass band is flat (well under 0.1 dB of
  * ripple) up to 85% of the lower rate's Nyquist frequency (3.4 kHz at 8 kHz); when the rate goes down, everything
  * above the new Nyquist frequency is stopped; when it goes up, the images of the pass band are.
  *
@@ -21,8 +21,6 @@ public final class Resampler {
     private static final double ATTENUATION_DB = 70;
     /** The pass band, as a fraction of the lower rate's Nyquist frequency. */
     private static final double PASS_BAND = 0.85;
-    /** Coefficients are fixed point with this many fraction bits; the sum of one phase fits an int (checked). */
-    private static final int FRACTION_BITS = 14;
     /** The most coefficients (phases x taps) a ratio may need, so odd rate pairs cannot take unbounded memory. */
     private static final int MAX_COEFFICIENTS = 1 << 20;
     /** Input samples filtered at a time: the working buffer's size, whatever the caller's frame is. */
@@ -35,9 +33,15 @@ public final class Resampler {
     private final int down;
     private final int taps;
     /** Phase p's taps at {@code [p * taps, (p + 1) * taps)}, reversed, so the filter runs forwards over the input. */
-    private final int[] coefficients;
+    private final float[] coefficients;
+    /**
+     * Each phase's taps from its first non-zero one, and how many: going up by an integer factor the filter is a
+     * Nyquist filter, whose phase 0 is the centre tap alone (8 to 16 kHz: half the work).
+     */
+    private final int[] firstTap;
+    private final int[] tapCount;
     /** The last {@code taps - 1} input samples, then the block being filtered. */
-    private final int[] buffer;
+    private final float[] buffer;
     /** The input sample (relative to the block's start) and the phase of the next output sample. */
     private int position;
     private int phase;
@@ -57,7 +61,7 @@ public final class Resampler {
         this.down = inRate / gcd;
         if (up == down) {
             this.taps = 1;
-            this.coefficients = new int[] {1 << FRACTION_BITS};
+            this.coefficients = new float[] {1};
         } else {
             double nyquist = Math.min(inRate, outRate) / 2.0;
             double pass = PASS_BAND * nyquist;
@@ -67,14 +71,29 @@ public final class Resampler {
             double filterRate = (double) inRate * up;
             double width = (stop - pass) / filterRate; // normalised transition width
             int length = (int) Math.ceil((ATTENUATION_DB - 7.95) / (14.36 * width)) + 1;
-            this.taps = (length + up - 1) / up;
+            int perPhase = (length + up - 1) / up;
+            this.taps = perPhase + (perPhase & 1); // even: the centre falls on a tap of phase 0
             if ((long) taps * up > MAX_COEFFICIENTS) {
                 throw new IllegalArgumentException("Resampling " + inRate + " Hz to " + outRate
                         + " Hz needs a filter of " + (long) taps * up + " coefficients, over " + MAX_COEFFICIENTS);
             }
             this.coefficients = design(up, taps, (pass + stop) / 2 / filterRate);
         }
-        this.buffer = new int[taps - 1 + BLOCK];
+        this.buffer = new float[taps - 1 + BLOCK];
+        this.firstTap = new int[up];
+        this.tapCount = new int[up];
+        for (int p = 0; p < up; p++) {
+            int first = 0;
+            int last = taps - 1;
+            while (first < last && coefficients[p * taps + first] == 0) {
+                first++;
+            }
+            while (last > first && coefficients[p * taps + last] == 0) {
+                last--;
+            }
+            firstTap[p] = first;
+            tapCount[p] = last - first + 1;
+        }
     }
 
     /** The input rate, in Hz. */
@@ -124,19 +143,32 @@ public final class Resampler {
 
     /** Filters the {@code n} samples of the block; output sample at input position q uses buffer[q, q + taps). */
     private int filter(int n, short[] out, int outOffset) {
-        int[] c = coefficients;
-        int[] x = buffer;
-        int k = taps;
+        float[] c = coefficients;
+        float[] x = buffer;
         int q = position;
         int p = phase;
         int w = outOffset;
         while (q < n) {
-            int base = p * k;
-            int acc = 0;
-            for (int i = 0; i < k; i++) {
-                acc += c[base + i] * x[q + i];
+            int first = firstTap[p];
+            int base = p * taps + first;
+            int from = q + first;
+            int count = tapCount[p];
+            // four sums: the additions of one would wait on each other
+            float a0 = 0;
+            float a1 = 0;
+            float a2 = 0;
+            float a3 = 0;
+            int i = 0;
+            for (; i + 3 < count; i += 4) {
+                a0 += c[base + i] * x[from + i];
+                a1 += c[base + i + 1] * x[from + i + 1];
+                a2 += c[base + i + 2] * x[from + i + 2];
+                a3 += c[base + i + 3] * x[from + i + 3];
             }
-            int y = (acc + (1 << (FRACTION_BITS - 1))) >> FRACTION_BITS;
+            for (; i < count; i++) {
+                a0 += c[base + i] * x[from + i];
+            }
+            int y = Math.round((a0 + a1) + (a2 + a3));
             out[w++] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, y));
             p += down;
             q += p / up;
@@ -149,44 +181,35 @@ public final class Resampler {
 
     /**
      * The polyphase coefficients of a Kaiser-windowed sinc with cut-off {@code cutoff} (a fraction of the filter's
-     * rate), gain {@code up}, each phase scaled to sum to exactly 1.0 so a constant input stays constant.
+     * rate), each phase scaled to sum to 1.0 so a constant input stays constant and no phase is louder than another.
      */
-    private static int[] design(int up, int taps, double cutoff) {
+    private static float[] design(int up, int taps, double cutoff) {
         int length = up * taps;
         double beta = 0.1102 * (ATTENUATION_DB - 8.7);
-        double centre = (length - 1) / 2.0;
+        // symmetric about a tap of phase 0 (taps is even), zero from |t| = centre on
+        int centre = length / 2;
         double i0Beta = besselI0(beta);
         double[] h = new double[length];
         for (int j = 0; j < length; j++) {
-            double t = j - centre;
+            int t = j - centre;
+            if (Math.abs(t) >= centre) {
+                continue;
+            }
             double sinc = t == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * t) / (Math.PI * t);
-            double r = t / centre;
-            h[j] = up * sinc * besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
+            double r = (double) t / centre;
+            h[j] = sinc * besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
         }
-        int[] coefficients = new int[length];
-        int one = 1 << FRACTION_BITS;
+        float[] coefficients = new float[length];
         for (int p = 0; p < up; p++) {
             double sum = 0;
             for (int k = 0; k < taps; k++) {
                 sum += h[p + k * up];
             }
-            long total = 0;
-            long absolute = 0;
-            int largest = 0;
             for (int k = 0; k < taps; k++) {
-                // output = sum over k of h[p + k * up] * x[q - k]; stored reversed: index taps - 1 - k
-                int v = (int) Math.round(h[p + k * up] / sum * one);
-                int index = p * taps + taps - 1 - k;
-                coefficients[index] = v;
-                total += v;
-                absolute += Math.abs(v);
-                if (Math.abs(v) > Math.abs(coefficients[p * taps + largest])) {
-                    largest = taps - 1 - k;
-                }
-            }
-            coefficients[p * taps + largest] += (int) (one - total); // exact unity gain at 0 Hz
-            if ((absolute + Math.abs(one - total)) * 32768 >= Integer.MAX_VALUE) {
-                throw new IllegalStateException("Filter phase could overflow: " + absolute);
+                // output = sum over k of h[p + k * up] * x[q - k]; stored reversed, so the filter runs forwards;
+                // a tap that is zero in exact arithmetic stays zero (phase 0 going up by an integer factor)
+                double v = h[p + k * up] / sum;
+                coefficients[p * taps + taps - 1 - k] = Math.abs(v) < 1e-12 ? 0 : (float) v;
             }
         }
         return coefficients;

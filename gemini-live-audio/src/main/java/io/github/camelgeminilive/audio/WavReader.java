@@ -11,22 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads RIFF/WAVE streams of 16-bit mono PCM, the format {@link Wav} writes and the Live API takes: the header is
- * parsed up to the {@code data} chunk, which is then streamed, never held whole. Every size in the header is
- * bounded before use; anything else than 16-bit mono PCM fails with a message naming what the file holds.
+ * Reads RIFF/WAVE streams as 16-bit mono PCM, the format the Live API takes: the header is parsed up to the
+ * {@code data} chunk, which is then streamed, never held whole. Files of 8-bit (unsigned), 16, 24 or 32-bit PCM,
+ * G.711 mu-law (format 7) or A-law (format 6), plain or {@code WAVE_FORMAT_EXTENSIBLE}, mono or stereo, are
+ * converted while read: to 16 bits (rounded) and stereo downmixed to mono (the mean of both channels); the sample
+ * rate stays the file's. Every size in the header is bounded before use; anything else fails with a message naming
+ * what the file holds.
  */
 public final class WavReader {
 
     /** The most bytes of chunks before {@code data} ({@code LIST}, {@code fact}, ...) skipped. */
     static final long MAX_SKIPPED_BYTES = 1024 * 1024;
-    /** Sample rates accepted: telephony to studio. */
-    static final int MIN_RATE = 8_000;
-    static final int MAX_RATE = 192_000;
+    /** Channels accepted: mono, or stereo (downmixed). */
+    static final int MAX_CHANNELS = 2;
 
     private static final int RIFF_HEADER_BYTES = 12;
     private static final int CHUNK_HEADER_BYTES = 8;
-    private static final short FORMAT_PCM = 1;
-    private static final short FORMAT_EXTENSIBLE = (short) 0xFFFE;
+    private static final int FORMAT_PCM = 1;
+    private static final int FORMAT_ALAW = 6;
+    private static final int FORMAT_MULAW = 7;
+    private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+    /** Where a {@code WAVE_FORMAT_EXTENSIBLE} fmt chunk holds its sub-format (the format code, first in a GUID). */
+    private static final int SUB_FORMAT_OFFSET = 24;
     /** A {@code data} size of 0 or 0xFFFFFFFF marks a stream written before its length was known. */
     private static final long UNKNOWN_SIZE = 0xFFFF_FFFFL;
 
@@ -59,14 +65,14 @@ public final class WavReader {
      * Reads the header of the WAV file {@code in} and returns its PCM, which reads the {@code data} chunk (up to its
      * stated size) from {@code in}. Closing the result closes {@code in}.
      *
-     * @throws IOException for a stream that is not a WAV file of 16-bit mono PCM, or a failed read
+     * @throws IOException for a stream that is not a WAV file of a format read here, or a failed read
      */
     public static PcmStream read(InputStream in) throws IOException {
         ByteBuffer riff = ByteBuffer.wrap(readFully(in, RIFF_HEADER_BYTES, "RIFF header"));
         if (!ascii(riff.array(), 0).equals("RIFF") || !ascii(riff.array(), 8).equals("WAVE")) {
             throw new IOException("Not a WAV file: it does not start with a RIFF/WAVE header");
         }
-        int sampleRate = 0;
+        SampleFormat format = null;
         long skipped = 0;
         while (true) {
             ByteBuffer chunk = ByteBuffer.wrap(readFully(in, CHUNK_HEADER_BYTES, "chunk header"))
@@ -74,13 +80,14 @@ public final class WavReader {
             String id = ascii(chunk.array(), 0);
             long size = Integer.toUnsignedLong(chunk.getInt(4));
             if (id.equals("fmt ")) {
-                sampleRate = format(in, size);
+                format = format(in, size);
             } else if (id.equals("data")) {
-                if (sampleRate == 0) {
+                if (format == null) {
                     throw new IOException("Not a valid WAV file: the data chunk comes before the fmt chunk");
                 }
                 boolean known = size != 0 && size != UNKNOWN_SIZE;
-                return new PcmStream(known ? new LimitedStream(in, size) : in, sampleRate);
+                InputStream data = known ? new LimitedStream(in, size) : in;
+                return new PcmStream(format.isPcm16Mono() ? data : new SampleDecoder(data, format), format.rate());
             } else {
                 long padded = size + (size & 1); // chunks are word-aligned
                 skipped += padded;
@@ -93,30 +100,43 @@ public final class WavReader {
         }
     }
 
-    /** Checks the {@code fmt } chunk; returns the sample rate. */
-    private static int format(InputStream in, long size) throws IOException {
+    /** Checks the {@code fmt } chunk; returns what its samples are. */
+    private static SampleFormat format(InputStream in, long size) throws IOException {
         if (size < 16 || size > 64) {
             throw new IOException("Not a valid WAV file: fmt chunk of " + size + " bytes");
         }
         ByteBuffer fmt = ByteBuffer.wrap(readFully(in, (int) (size + (size & 1)), "fmt chunk"))
                 .order(ByteOrder.LITTLE_ENDIAN);
-        short format = fmt.getShort(0);
-        int channels = fmt.getShort(2);
+        int format = fmt.getShort(0) & 0xFFFF;
+        int channels = fmt.getShort(2) & 0xFFFF;
         long rate = Integer.toUnsignedLong(fmt.getInt(4));
-        int bits = fmt.getShort(14);
-        if (format != FORMAT_PCM && format != FORMAT_EXTENSIBLE) {
-            throw new IOException("Unsupported WAV file: format " + (format & 0xFFFF)
-                    + " is not PCM; the Live API takes 16-bit mono PCM");
+        int blockAlign = fmt.getShort(12) & 0xFFFF;
+        int bits = fmt.getShort(14) & 0xFFFF;
+        if (format == FORMAT_EXTENSIBLE) {
+            if (size < SUB_FORMAT_OFFSET + 2) {
+                throw new IOException("Not a valid WAV file: extensible fmt chunk of " + size + " bytes");
+            }
+            format = fmt.getShort(SUB_FORMAT_OFFSET) & 0xFFFF;
         }
-        if (channels != 1 || bits != 16) {
-            throw new IOException("Unsupported WAV file: " + channels + " channel(s) of " + bits
-                    + "-bit samples; the Live API takes 16-bit mono PCM");
+        boolean pcm = format == FORMAT_PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
+        boolean g711 = (format == FORMAT_ALAW || format == FORMAT_MULAW) && bits == 8;
+        if (!pcm && !g711) {
+            throw new IOException("Unsupported WAV file: format " + format + " with " + bits
+                    + "-bit samples; read here: PCM of 8, 16, 24 or 32 bits, mu-law (7) or A-law (6)");
         }
-        if (rate < MIN_RATE || rate > MAX_RATE) {
-            throw new IOException("Unsupported WAV file: sample rate " + rate + " Hz is outside " + MIN_RATE + " to "
-                    + MAX_RATE + " Hz");
+        if (channels < 1 || channels > MAX_CHANNELS) {
+            throw new IOException("Unsupported WAV file: " + channels + " channels; read here: mono or stereo");
         }
-        return (int) rate;
+        if (blockAlign != channels * bits / 8) {
+            throw new IOException("Not a valid WAV file: " + blockAlign + " bytes per frame for " + channels
+                    + " channel(s) of " + bits + "-bit samples");
+        }
+        if (rate < AudioFormat.MIN_RATE || rate > AudioFormat.MAX_RATE) {
+            throw new IOException("Unsupported WAV file: sample rate " + rate + " Hz is outside "
+                    + AudioFormat.MIN_RATE + " to " + AudioFormat.MAX_RATE + " Hz");
+        }
+        G711 law = format == FORMAT_MULAW ? G711.MU_LAW : format == FORMAT_ALAW ? G711.A_LAW : null;
+        return new SampleFormat(law, bits / 8, channels, (int) rate);
     }
 
     private static byte[] readFully(InputStream in, int n, String what) throws IOException {
@@ -179,6 +199,115 @@ public final class WavReader {
         @Override
         public boolean markSupported() {
             return false;
+        }
+    }
+
+    /**
+     * How the data chunk codes its samples.
+     *
+     * @param law   the G.711 law, or null for PCM
+     * @param bytes bytes per sample
+     */
+    private record SampleFormat(G711 law, int bytes, int channels, int rate) {
+        boolean isPcm16Mono() {
+            return law == null && bytes == 2 && channels == 1;
+        }
+    }
+
+    /** Turns the data chunk's frames into 16-bit mono PCM as it is read. */
+    private static final class SampleDecoder extends InputStream {
+        private static final int FRAMES = 512;
+
+        private final InputStream in;
+        private final SampleFormat format;
+        private final int frameBytes;
+        private final byte[] raw;
+        private final byte[] pcm = new byte[FRAMES * 2];
+        private int pcmStart;
+        private int pcmEnd;
+        private boolean ended;
+
+        SampleDecoder(InputStream in, SampleFormat format) {
+            this.in = in;
+            this.format = format;
+            this.frameBytes = format.bytes() * format.channels();
+            this.raw = new byte[FRAMES * frameBytes];
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pcmStart == pcmEnd && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, pcmEnd - pcmStart);
+            System.arraycopy(pcm, pcmStart, b, off, n);
+            pcmStart += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return pcmEnd - pcmStart;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        /** Decodes the next frames; false at the end of the data. */
+        private boolean fill() throws IOException {
+            if (ended) {
+                return false;
+            }
+            int n = in.readNBytes(raw, 0, raw.length);
+            if (n < raw.length) {
+                ended = true;
+                if (n % frameBytes != 0) {
+                    throw new EOFException("Not a valid WAV file: its data ends inside a sample frame (" + n
+                            % frameBytes + " of " + frameBytes + " bytes)");
+                }
+            }
+            int frames = n / frameBytes;
+            for (int f = 0; f < frames; f++) {
+                int sum = 0;
+                for (int c = 0; c < format.channels(); c++) {
+                    sum += sample(f * frameBytes + c * format.bytes());
+                }
+                int mono = format.channels() == 1 ? sum : sum >> 1;
+                pcm[2 * f] = (byte) mono;
+                pcm[2 * f + 1] = (byte) (mono >> 8);
+            }
+            pcmStart = 0;
+            pcmEnd = 2 * frames;
+            return frames > 0;
+        }
+
+        /** The 16-bit value of the sample at {@code i} in {@code raw}. */
+        private int sample(int i) {
+            if (format.law() != null) {
+                return format.law().decode(raw[i]);
+            }
+            return switch (format.bytes()) {
+                case 1 -> ((raw[i] & 0xFF) - 128) << 8; // 8-bit WAV is unsigned
+                case 2 -> (raw[i] & 0xFF) | raw[i + 1] << 8;
+                case 3 -> round((raw[i] & 0xFF) | (raw[i + 1] & 0xFF) << 8 | raw[i + 2] << 16, 8);
+                default -> round((raw[i] & 0xFF) | (raw[i + 1] & 0xFF) << 8 | (raw[i + 2] & 0xFF) << 16
+                        | raw[i + 3] << 24, 16);
+            };
+        }
+
+        private static int round(int sample, int shift) {
+            return (int) Math.min(Short.MAX_VALUE, ((long) sample + (1L << (shift - 1))) >> shift);
         }
     }
 }

@@ -8,21 +8,29 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Streams PCM chunks into a WAV file as they arrive; {@link #close()} writes the final sizes into the header, so
- * the file is valid once closed. Not thread-safe.
+ * Streams audio chunks (16-bit PCM, or G.711) into a WAV file as they arrive; {@link #close()} writes the final sizes
+ * into the header, so the file is valid once closed. Not thread-safe.
  */
 public final class WavWriter implements Closeable {
 
     private final FileChannel channel;
-    private final int sampleRate;
+    private final AudioFormat format;
+    private final int headerBytes;
     private long dataBytes;
     private boolean closed;
 
+    /** A writer of 16-bit mono PCM at {@code sampleRate}. */
     public WavWriter(Path file, int sampleRate) throws IOException {
-        this.sampleRate = sampleRate;
+        this(file, new AudioFormat(AudioFormat.Encoding.PCM, sampleRate));
+    }
+
+    /** A writer of mono audio in {@code format} (16-bit PCM, mu-law or A-law). */
+    public WavWriter(Path file, AudioFormat format) throws IOException {
+        this.format = format;
+        this.headerBytes = Wav.headerBytes(format);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        writeFully(ByteBuffer.wrap(Wav.header(0, sampleRate)), 0);
+        writeFully(ByteBuffer.wrap(Wav.header(0, format)), 0);
     }
 
     public void write(byte[] pcm) throws IOException {
@@ -33,11 +41,11 @@ public final class WavWriter implements Closeable {
         if (closed) {
             throw new IOException("WavWriter is closed");
         }
-        writeFully(ByteBuffer.wrap(pcm, offset, length), Wav.HEADER_BYTES + dataBytes);
+        writeFully(ByteBuffer.wrap(pcm, offset, length), headerBytes + dataBytes);
         dataBytes += length;
     }
 
-    /** PCM bytes written so far. */
+    /** Audio bytes written so far. */
     public long dataBytes() {
         return dataBytes;
     }
@@ -49,7 +57,7 @@ public final class WavWriter implements Closeable {
         }
         closed = true;
         try (channel) {
-            writeFully(ByteBuffer.wrap(Wav.header(dataBytes, sampleRate)), 0);
+            writeFully(ByteBuffer.wrap(Wav.header(dataBytes, format)), 0);
         }
     }
 

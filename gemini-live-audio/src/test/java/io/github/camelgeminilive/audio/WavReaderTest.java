@@ -53,11 +53,40 @@ class WavReaderTest {
     }
 
     @Test
-    void anythingButSixteenBitMonoPcmIsRefusedSayingWhatItIs() {
-        assertThatThrownBy(() -> read(fmt(1, 2, 16_000, 16))).hasMessageContaining("2 channel(s) of 16-bit");
-        assertThatThrownBy(() -> read(fmt(1, 1, 16_000, 8))).hasMessageContaining("1 channel(s) of 8-bit");
-        assertThatThrownBy(() -> read(fmt(3, 1, 16_000, 32))).hasMessageContaining("format 3 is not PCM");
+    void formatsNotReadHereAreRefusedSayingWhatTheyAre() {
+        assertThatThrownBy(() -> read(fmt(1, 3, 16_000, 16))).hasMessageContaining("3 channels; read here: mono or");
+        assertThatThrownBy(() -> read(fmt(1, 1, 16_000, 12))).hasMessageContaining("format 1 with 12-bit samples");
+        assertThatThrownBy(() -> read(fmt(3, 1, 16_000, 32))).hasMessageContaining("format 3 with 32-bit");
+        assertThatThrownBy(() -> read(fmt(7, 1, 8_000, 16))).hasMessageContaining("format 7 with 16-bit");
         assertThatThrownBy(() -> read(fmt(1, 1, 1_000_000, 16))).hasMessageContaining("1000000 Hz");
+        byte[] badAlign = fmt(1, 2, 16_000, 16);
+        badAlign[8 + 12] = 2; // two bytes a frame for two 16-bit channels
+        assertThatThrownBy(() -> read(badAlign)).hasMessageContaining("2 bytes per frame for 2 channel(s)");
+    }
+
+    @Test
+    void stereoIsDownmixedToTheMeanOfItsChannels() throws IOException {
+        ByteBuffer frames = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        frames.putShort((short) 1000).putShort((short) 3000).putShort((short) -32768).putShort((short) -32768)
+                .putShort((short) 32767).putShort((short) -32767);
+        assertThat(samples(read(fmt(1, 2, 16_000, 16), frames.array()))).containsExactly(2000, -32768, 0);
+    }
+
+    @Test
+    void eightAndTwentyFourAndThirtyTwoBitSamplesBecomeSixteenBitsRounded() throws IOException {
+        byte[] eight = {(byte) 0x80, (byte) 0xFF, 0};
+        assertThat(samples(read(fmt(1, 1, 8_000, 8), eight))).containsExactly(0, 127 << 8, -32768);
+        // 24-bit 0x123480 rounds up to 0x1235; 0x7FFFFF would round past the top: it stays 32767
+        byte[] twentyFour = {(byte) 0x80, 0x34, 0x12, (byte) 0xFF, (byte) 0xFF, 0x7F, 0, 0, (byte) 0x80};
+        assertThat(samples(read(fmt(1, 1, 8_000, 24), twentyFour))).containsExactly(0x1235, 32767, -32768);
+        byte[] thirtyTwo = {0, 0, 0x34, 0x12, 0, (byte) 0x80, (byte) 0xFF, (byte) 0xFF};
+        assertThat(samples(read(fmt(1, 1, 8_000, 32), thirtyTwo))).containsExactly(0x1234, 0);
+    }
+
+    @Test
+    void dataEndingInsideAFrameIsAClearError() {
+        assertThatThrownBy(() -> read(fmt(1, 2, 8_000, 16), new byte[] {1, 2, 3, 4, 5, 6}).pcm().readAllBytes())
+                .isInstanceOf(EOFException.class).hasMessageContaining("ends inside a sample frame (2 of 4 bytes)");
     }
 
     @Test
@@ -93,11 +122,24 @@ class WavReaderTest {
     }
 
     private static PcmStream read(byte[] chunks) throws IOException {
+        return read(chunks, PCM);
+    }
+
+    private static PcmStream read(byte[] chunks, byte[] data) throws IOException {
         ByteArrayOutputStream wav = new ByteArrayOutputStream();
         wav.writeBytes(riff());
         wav.writeBytes(chunks);
-        wav.writeBytes(chunk("data", PCM));
+        wav.writeBytes(chunk("data", data));
         return WavReader.read(new ByteArrayInputStream(wav.toByteArray()));
+    }
+
+    static int[] samples(PcmStream pcm) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(pcm.pcm().readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        int[] s = new int[b.capacity() / 2];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = b.getShort(2 * i);
+        }
+        return s;
     }
 
     private static byte[] riff() {

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.telephony.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +167,16 @@ class TwilioBridgeTest {
         } finally {
             calls.forEach(TwilioCallSimulator::close);
         }
+    }
+
+    @Test
+    void aMessageForAStreamThatNeverStartedFailsItsExchangeAndIsCounted() {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody("{\"event\":\"media\",\"streamSid\":\"MZnone\",\"media\":{\"chunk\":\"1\","
+                + "\"timestamp\":\"20\",\"payload\":\"////\"}}");
+        assertThatThrownBy(() -> bridge.fromTwilio(exchange)).isInstanceOf(TwilioProtocolException.class)
+                .hasMessageContaining("MZnone, which has not started");
+        assertThat(bridge.getCounters().invalidMessages()).isEqualTo(1);
     }
 
     private static long openConnections() {

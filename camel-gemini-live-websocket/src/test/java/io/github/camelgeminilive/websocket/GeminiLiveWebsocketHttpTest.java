@@ -1,0 +1,106 @@
+package io.github.camelgeminilive.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+/** HTTP mode: a route answers plain requests (a TwiML webhook), beside WebSocket routes on the same server. */
+class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(BASE + "/twiml?http=true&maxRequestSize=2048").to("mock:twiml")
+                        .setHeader(Exchange.CONTENT_TYPE, constant("text/xml"))
+                        .setBody(simple("<Response><Say>${header.CamelGeminiLiveWebsocketParameters[CallSid]}"
+                                + "</Say></Response>"));
+                from(BASE + "/fails?http=true").throwException(new IllegalStateException("secret detail"));
+                from(BASE + "/teapot?http=true").setHeader(Exchange.HTTP_RESPONSE_CODE, constant(418))
+                        .setBody(constant(new byte[] {1, 2}));
+                // one path, both kinds: upgrades go to the WebSocket route, plain requests to the HTTP one
+                from(BASE + "/both").to("mock:both-ws");
+                from(BASE + "/both?http=true").setBody(constant("plain"));
+            }
+        };
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    @Test
+    void aFormPostAsTwilioSendsItIsAnsweredWithTheRouteReplyAndContentType() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/twiml?src=test"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "session=secret")
+                .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA42&From=%2B15550100&Empty=")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml");
+        assertThat(response.body()).isEqualTo("<Response><Say>CA42</Say></Response>");
+
+        MockEndpoint mock = getMockEndpoint("mock:twiml");
+        Exchange request = mock.getExchanges().get(0);
+        assertThat(request.getIn().getHeader(Exchange.HTTP_METHOD)).isEqualTo("POST");
+        assertThat(request.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("src=test");
+        assertThat(request.getIn().getBody(String.class)).isEqualTo("CallSid=CA42&From=%2B15550100&Empty=");
+        assertThat(request.getIn().getHeader(GeminiLiveWebsocketConstants.PARAMETERS, Map.class))
+                .containsEntry("CallSid", "CA42").containsEntry("From", "+15550100").containsEntry("Empty", "")
+                .containsEntry("src", "test");
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = request.getIn().getHeader(GeminiLiveWebsocketConstants.REQUEST_HEADERS,
+                Map.class);
+        assertThat(headers.keySet()).noneMatch("cookie"::equalsIgnoreCase);
+    }
+
+    @Test
+    void aBodyOverMaxRequestSizeIsRefusedWith413() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/twiml"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2049))));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(getMockEndpoint("mock:twiml").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aFailedRouteAnswers500WithoutTheExceptionText() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/fails")).GET());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret detail");
+    }
+
+    @Test
+    void theResponseCodeHeaderAndABinaryBodyAreTheAnswer() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/teapot")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(response.body()).isEqualTo(new byte[] {1, 2});
+    }
+
+    @Test
+    void oneServerServesBothKindsAndAnswersOtherPathsWith404() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/both")).GET()).body()).isEqualTo("plain");
+        TestPeer peer = TestPeer.connect(port(), "/both");
+        peer.sendText("hi");
+        assertThat(awaitEvent(getMockEndpoint("mock:both-ws"), GeminiLiveWebsocketEvent.MESSAGE).getIn().getBody())
+                .isEqualTo("hi");
+        assertThat(send(HttpRequest.newBuilder(uri("/nowhere")).GET()).statusCode()).isEqualTo(404);
+    }
+}
