@@ -60,6 +60,7 @@ final class SipCall implements Playout.Sink {
     private final TelephoneEvents events = new TelephoneEvents();
     private final AudioConverter toModel;
     private final byte[] ordered = new byte[MAX_PAYLOAD];
+    private final byte[] pcm;
     private final byte[] outPacket = new byte[RtpPacket.HEADER_BYTES + PlayoutBuffer.FRAME_BYTES];
     private final ByteBuffer outBuffer = ByteBuffer.wrap(outPacket);
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
@@ -87,6 +88,7 @@ final class SipCall implements Playout.Sink {
         byte silence = codec.format().encoding() == AudioFormat.Encoding.MULAW ? (byte) 0xFF : (byte) 0xD5;
         this.jitter = new JitterBuffer(64, options.jitterWindow(), MAX_PAYLOAD, silence);
         this.toModel = new AudioConverter(codec.format(), AudioFormat.PCM_16K);
+        this.pcm = new byte[toModel.maxOutputBytes(MAX_PAYLOAD)];
         this.playout = playouts.apply(codec.format(), this);
     }
 
@@ -136,10 +138,9 @@ final class SipCall implements Playout.Sink {
             }
         }
         for (int n = jitter.poll(ordered); n >= 0; n = jitter.poll(ordered)) {
-            byte[] pcm = new byte[toModel.maxOutputBytes(n)];
             int length = toModel.convert(ordered, 0, n, pcm, 0);
             counters.framesIn.increment();
-            media.audio(this, length == pcm.length ? pcm : Arrays.copyOf(pcm, length));
+            media.audio(this, Arrays.copyOf(pcm, length)); // the exchange's body: its own array
         }
         counters.gapsFilled.add(jitter.gapsFilled() - gapsBefore);
     }
