@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.AsyncCallback;
@@ -78,8 +79,10 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
             // more upgrades passed the check in upgrade() at once than there was room for
             open.decrementAndGet();
             getEndpoint().refusedConnectionsCounter().incrementAndGet();
-            WebSockets.sendClose(WebsocketConnection.TRY_AGAIN_LATER, "Too many connections", channel, null);
-            channel.getIoThread().execute(() -> IoUtils.safeClose(channel));
+            WebSockets.sendClose(WebsocketConnection.INTERNAL_ERROR, "Too many connections", channel, null);
+            // its answer is not read: the socket is cut once the peer had the time to read the close
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel),
+                    getEndpoint().getCloseTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         WebsocketConnection connection = new WebsocketConnection(this, channel);

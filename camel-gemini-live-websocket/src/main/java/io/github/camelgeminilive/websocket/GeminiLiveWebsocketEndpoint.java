@@ -52,7 +52,7 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
                     + " connection with 1009.")
     private int maxMessageSize = 65_536;
     @UriParam(label = "consumer", defaultValue = "1000",
-            description = "Open connections of this path at most; more are refused (HTTP 503, or close 1013).")
+            description = "Open connections of this path at most; more are refused (HTTP 503, or close 1011).")
     private int maxConnections = 1000;
     @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration",
             description = "A connection on which nothing arrives for this long is closed with 1000 (0: never).")
@@ -62,7 +62,7 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     private Duration closeTimeout = Duration.ofSeconds(5);
     @UriParam(label = "consumer", defaultValue = "1000",
             description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
-                    + " counted, and closes the connection with 1013 (try again later).")
+                    + " counted, and closes the connection with 1011.")
     private int maxBacklog = 1000;
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
@@ -159,7 +159,7 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     }
 
     @ManagedAttribute(description = "Messages dropped because maxBacklog messages waited for the route (the first"
-            + " closed its connection with 1013)")
+            + " closed its connection with 1011)")
     public long getBacklogOverflows() {
         return backlogOverflows.get();
     }

@@ -39,7 +39,7 @@ public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
             closeCode = in.getHeader(GeminiLiveWebsocketConstants.CLOSE_CODE, Integer.class);
             if (closeCode != null && !WebsocketConnection.isSendableCloseCode(closeCode)) {
                 throw new GeminiLiveWebsocketException("Cannot close with " + closeCode + ": a close code to send is"
-                        + " 1000-1003, 1007-1014 or 3000-4999 (RFC 6455)");
+                        + " 1000-1003, 1007-1011 or 3000-4999");
             }
             payload = payload(in, closeCode != null);
             targets = targets(in);

@@ -34,7 +34,7 @@ final class WebsocketConnection {
     static final int NO_STATUS = 1005;
     static final int ABNORMAL = 1006;
     static final int TOO_BIG = 1009;
-    static final int TRY_AGAIN_LATER = 1013;
+    static final int INTERNAL_ERROR = 1011;
 
     private final String key = UUID.randomUUID().toString();
     private final GeminiLiveWebsocketConsumer consumer;
@@ -63,9 +63,12 @@ final class WebsocketConnection {
         this.closeTimeoutNanos = endpoint.getCloseTimeout().toNanos();
     }
 
-    /** RFC 6455 7.4: the codes an endpoint may put in a close frame (1004-1006 and 1015 are reserved). */
+    /**
+     * The close codes RFC 6455 lets an endpoint send, less 1012-1014 (registered later): Undertow refuses those in
+     * the peer's answering close frame.
+     */
     static boolean isSendableCloseCode(int code) {
-        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
     }
 
     String key() {
@@ -74,9 +77,14 @@ final class WebsocketConnection {
 
     /** Starts reading, after the open event is queued so it comes first. */
     void open(RequestInfo request) {
-        channel.addCloseTask(ch -> onChannelClosed());
         channel.getReceiveSetter().set(new Receiver());
         inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.OPEN, request, 0, null));
+        channel.addCloseTask(ch -> onChannelClosed());
+        if (!channel.isOpen()) {
+            // gone before the task was added, which then never runs (a second report is ignored)
+            onChannelClosed();
+            return;
+        }
         channel.resumeReceives();
         if (idleNanos > 0) {
             scheduleIdleCheck(idleNanos);
@@ -99,7 +107,9 @@ final class WebsocketConnection {
             if (error == null) {
                 recordClose(code, r);
                 cutLater();
-            } else {
+            } else if (!(error instanceof GeminiLiveWebsocketException)) {
+                // the close frame could not be written: nothing more will be; a refusal instead means a close is
+                // already under way (or the channel is gone) and is left to finish
                 IoUtils.safeClose(channel);
             }
         });
@@ -122,6 +132,7 @@ final class WebsocketConnection {
                 TimeUnit.NANOSECONDS);
     }
 
+    /** Reports the close once: the channel's close task, or {@link #open} when the channel closed before it. */
     private void onChannelClosed() {
         outbox.gone("the connection is closed");
         int code;
@@ -143,9 +154,9 @@ final class WebsocketConnection {
                 // the first message dropped closes the connection; any arriving before the peer reads the close are
                 // dropped and counted too
                 overflowed = true;
-                LOG.warn("Connection {} closed with 1013: {} messages wait for the route (maxBacklog)", key,
+                LOG.warn("Connection {} closed with 1011: {} messages wait for the route (maxBacklog)", key,
                         consumer.getEndpoint().getMaxBacklog());
-                close(TRY_AGAIN_LATER, "backlog overflow: the server cannot keep up", true, error -> {
+                close(INTERNAL_ERROR, "backlog overflow: the server cannot keep up", true, error -> {
                 });
             }
         }

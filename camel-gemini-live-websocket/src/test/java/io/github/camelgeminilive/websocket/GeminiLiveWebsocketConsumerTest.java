@@ -133,7 +133,7 @@ class GeminiLiveWebsocketConsumerTest extends WebsocketTestSupport {
     }
 
     @Test
-    void aConnectionWhoseBacklogOverflowsIsClosedWith1013AndCounted() throws Exception {
+    void aConnectionWhoseBacklogOverflowsIsClosedWith1011AndCounted() throws Exception {
         TestPeer peer = TestPeer.connect(port(), "/slow");
         // the first is held by the route (it counts until it completes), four wait: the sixth is dropped and closes
         // the connection, the seventh (sent before the peer reads the close) is dropped too
@@ -141,7 +141,7 @@ class GeminiLiveWebsocketConsumerTest extends WebsocketTestSupport {
             peer.socket().sendText("m" + i, true).join();
         }
         TestPeer.Close close = peer.awaitClose();
-        assertThat(close.code()).isEqualTo(1013);
+        assertThat(close.code()).isEqualTo(1011);
         assertThat(close.reason()).contains("backlog");
         GeminiLiveWebsocketEndpoint endpoint = context.getEndpoint(BASE + "/slow?maxBacklog=5",
                 GeminiLiveWebsocketEndpoint.class);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.audio.AudioConverter;
 import io.github.camelgeminilive.audio.AudioFormat;
+import io.github.camelgeminilive.audio.Wav;
 
 /**
  * The audio data types in a YAML route (routes/phone-audio.yaml): a phone call's mu-law 8 kHz, sent in 20 ms frames,
@@ -86,6 +87,11 @@ class GeminiLiveAudioConversionTest extends GeminiLiveTestSupport {
         byte[] converted = template.requestBodyAndHeader("direct:toPcm24k", new byte[160],
                 GeminiLiveConstants.MIME_TYPE, "audio/x-alaw", byte[].class);
         assertThat(converted).hasSize(160 * 3 * 2);
+        // a WAV body says what it holds, whatever the header claims: 160 mu-law samples at 8 kHz
+        byte[] wav = Wav.toBytes(new byte[160], AudioFormat.MULAW_8K);
+        byte[] fromWav = template.requestBodyAndHeader("direct:toPcm24k", wav, GeminiLiveConstants.MIME_TYPE,
+                "audio/pcm;rate=16000", byte[].class);
+        assertThat(fromWav).hasSize(160 * 3 * 2);
     }
 
     private static byte[] tone8k(int millis) {

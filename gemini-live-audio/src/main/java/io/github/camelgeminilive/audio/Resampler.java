@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.audio;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Band-limited sample-rate conversion of 16-bit PCM by a rational ratio (8, 16, 24, 48 kHz and any other pair of
@@ -116,10 +117,14 @@ public final class Resampler {
      * (room for {@link #maxOutput(int) maxOutput(length)} samples).
      *
      * @return the number of samples written
+     * @throws IllegalArgumentException if {@code out} is too small (nothing is resampled then)
      */
     public int process(short[] in, int offset, int length, short[] out, int outOffset) {
-        if (length < 0 || offset < 0 || offset > in.length - length) {
-            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + ", array " + in.length);
+        Objects.checkFromIndexSize(offset, length, in.length);
+        int room = maxOutput(length);
+        if (outOffset < 0 || out.length - outOffset < room) {
+            throw new IllegalArgumentException("Output buffer too small: " + (out.length - outOffset)
+                    + " samples from offset " + outOffset + ", " + room + " needed for " + length + " samples in");
         }
         int written = 0;
         for (int done = 0; done < length; done += BLOCK) {

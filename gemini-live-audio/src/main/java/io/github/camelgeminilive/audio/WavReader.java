@@ -223,6 +223,7 @@ public final class WavReader {
         private final int frameBytes;
         private final byte[] raw;
         private final byte[] pcm = new byte[FRAMES * 2];
+        private final byte[] one = new byte[1];
         private int pcmStart;
         private int pcmEnd;
         private boolean ended;
@@ -236,7 +237,6 @@ public final class WavReader {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 

@@ -129,6 +129,15 @@ class ResamplerTest {
     }
 
     @Test
+    void aTooSmallOutputBufferIsRefusedBeforeAnythingIsResampled() {
+        Resampler r = new Resampler(8_000, 16_000);
+        assertThatThrownBy(() -> r.process(new short[160], 0, 160, new short[319], 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("320 needed for 160 samples in");
+        assertThatThrownBy(() -> r.process(new short[160], 100, 100, new short[320], 0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void equalRatesCopyTheSamples() {
         short[] input = tone(1000, 16_000, 0.1, AMPLITUDE);
         assertThat(resample(new Resampler(16_000, 16_000), input)).isEqualTo(input);

@@ -4,8 +4,9 @@ import java.util.ArrayDeque;
 
 /**
  * The G.711 audio of one call waiting to be played, cut into 20 ms frames, with the marks placed between them. A
- * ring of fixed capacity, allocated once per call: when it is full, the oldest whole frames are dropped to make
- * room. Positions are byte counts since the call started, so marks keep their place while audio is dropped. Not
+ * ring that starts at one second and doubles as a long reply needs it, up to its capacity (so a thousand quiet
+ * calls do not each hold the whole bound); when it is full, the oldest whole frames are dropped to make room.
+ * Positions are byte counts since the call started, so marks keep their place while audio is dropped. Not
  * thread-safe: the call's lock guards it.
  */
 public final class PlayoutBuffer {
@@ -13,7 +14,11 @@ public final class PlayoutBuffer {
     /** 20 ms of 8 kHz G.711. */
     public static final int FRAME_BYTES = 160;
 
-    private final byte[] ring;
+    /** The ring's first size: 1 s. */
+    private static final int INITIAL_FRAMES = 50;
+
+    private final int capacity;
+    private byte[] ring;
     private final byte silence;
     private final ArrayDeque<PendingMark> marks = new ArrayDeque<>();
     private long readPos;
@@ -31,13 +36,17 @@ public final class PlayoutBuffer {
         if (capacityFrames < 1) {
             throw new IllegalArgumentException("a playout buffer holds at least one frame");
         }
-        this.ring = new byte[capacityFrames * FRAME_BYTES];
+        this.capacity = capacityFrames * FRAME_BYTES;
+        this.ring = new byte[Math.min(capacityFrames, INITIAL_FRAMES) * FRAME_BYTES];
         this.silence = silence;
     }
 
     /** Appends audio; returns how many bytes of the oldest audio were dropped to make room. */
     public int write(byte[] audio, int offset, int length) {
         int dropped = 0;
+        if (buffered() + length > ring.length && ring.length < capacity) {
+            grow(buffered() + length);
+        }
         if (length > ring.length) { // more than the whole buffer: only its newest part can stay
             int skip = length - ring.length;
             dropped += skip;
@@ -59,6 +68,20 @@ public final class PlayoutBuffer {
             writePos += n;
         }
         return dropped;
+    }
+
+    /** A larger ring (whole frames, at most the capacity) with the waiting audio at the same positions. */
+    private void grow(long needed) {
+        long size = Math.max(needed, 2L * ring.length);
+        byte[] larger = new byte[(int) Math.min(capacity, (size + FRAME_BYTES - 1) / FRAME_BYTES * FRAME_BYTES)];
+        for (long pos = readPos; pos < writePos;) {
+            int from = (int) (pos % ring.length);
+            int to = (int) (pos % larger.length);
+            int n = (int) Math.min(writePos - pos, Math.min(ring.length - from, larger.length - to));
+            System.arraycopy(ring, from, larger, to, n);
+            pos += n;
+        }
+        ring = larger;
     }
 
     /** Places a mark after the audio written so far, first padding the last frame to a whole 20 ms. */

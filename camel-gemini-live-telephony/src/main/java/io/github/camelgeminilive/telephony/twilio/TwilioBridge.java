@@ -159,6 +159,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             if (calls.size() >= maxCalls) {
                 throw refused(start, maxCalls + " calls are in progress (maxCalls)");
             }
+            if (callsByConnection.containsKey(connection)) { // else the first call would outlive its connection
+                throw refused(start, "its WebSocket carries the call of stream "
+                        + callsByConnection.get(connection).streamSid() + " already");
+            }
             if (calls.putIfAbsent(start.streamSid(), call) != null) {
                 throw refused(start, "the stream was started already");
             }

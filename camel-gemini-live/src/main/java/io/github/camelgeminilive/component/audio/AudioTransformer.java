@@ -26,8 +26,8 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * it and leaves the body a {@code byte[]}.
  *
  * <p>
- * The source format is the {@code fromType} when it is one of ours, else the {@code CamelGeminiLiveMimeType} header
- * (a gemini-live consumer sets it on audio events), else the body's own WAV header. Frames of one stream must be
+ * The source format is the body's own WAV header if it has one, else the {@code fromType} when it is one of ours,
+ * else the {@code CamelGeminiLiveMimeType} header (a gemini-live consumer sets it on audio events). Frames of one stream must be
  * converted with one converter so the resampler's state carries from frame to frame: the stream is the
  * {@code CamelGeminiLiveSessionKey} header (one per call), with its source and target format. Without that header
  * each body is a stream of its own (right for whole files). Streams are forgotten after {@value #IDLE_SECONDS} s
@@ -55,15 +55,17 @@ public abstract class AudioTransformer extends Transformer {
                     + AudioDataTypes.names());
         }
         byte[] body = message.getMandatoryBody(byte[].class);
-        AudioFormat source = AudioDataTypes.format(from);
-        String mimeType = message.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
-        if (source == null && mimeType != null) {
-            source = AudioFormat.parse(mimeType);
-        }
-        if (source == null && isWav(body)) {
+        AudioFormat source;
+        if (isWav(body)) { // a WAV file says what it holds, whatever the route or a header says
             try (PcmStream pcm = WavReader.read(new ByteArrayInputStream(body))) {
                 body = pcm.pcm().readAllBytes();
                 source = new AudioFormat(AudioFormat.Encoding.PCM, pcm.sampleRate());
+            }
+        } else {
+            source = AudioDataTypes.format(from);
+            String mimeType = message.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
+            if (source == null && mimeType != null) {
+                source = AudioFormat.parse(mimeType);
             }
         }
         if (source == null) {

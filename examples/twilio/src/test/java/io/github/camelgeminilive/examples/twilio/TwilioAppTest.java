@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
@@ -32,13 +32,13 @@ class TwilioAppTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private GeminiLiveEmulator emulator;
-    private Main main;
-    private CamelContext context;
-    private int port;
+    private static GeminiLiveEmulator emulator;
+    private static Main main;
+    private static CamelContext context;
+    private static int port;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         emulator = GeminiLiveEmulator.builder().port(0).apiKey("example-test-key").pace(1.0).build().start();
         main = TwilioApp.main("example-test-key", emulator.baseUrl().toString());
         main.addOverrideProperty("twilio.port", "0"); // an ephemeral port for the webhook and the WebSocket
@@ -50,8 +50,8 @@ class TwilioAppTest {
                 .filter(p -> p > 0).findFirst().orElseThrow();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         main.stop();
         emulator.close();
     }
