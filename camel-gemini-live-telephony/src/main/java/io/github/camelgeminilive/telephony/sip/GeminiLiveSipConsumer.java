@@ -35,15 +35,14 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
     protected void doStart() throws Exception {
         super.doStart();
         options = getEndpoint().options();
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
-                "GeminiLiveSip", WORKERS);
         agent = new SipUserAgent(options, getEndpoint().getCamelContext(), this, getEndpoint().getCounters());
         getEndpoint().getComponent().listening(getEndpoint().address(), agent);
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                "GeminiLiveSip", WORKERS);
         try {
             agent.start();
-        } catch (Exception e) {
-            getEndpoint().getComponent().stopped(getEndpoint().address(), agent);
-            agent.stop();
+        } catch (Exception e) { // e.g. the SIP port is taken: leave nothing behind
+            doStop();
             throw e;
         }
     }
