@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
@@ -152,9 +153,8 @@ final class SipUserAgent {
 
     private void sipReceived(byte[] data, int length, InetSocketAddress from) {
         if (length > options.maxMessageSize()) {
-            counters.oversizeMessages.increment();
-            LOG.warn("Dropped a SIP datagram of {} bytes from {}: larger than maxMessageSize {}", length, from,
-                    options.maxMessageSize());
+            dropped(counters.oversizeMessages, from, "a SIP datagram of " + length + " bytes, larger than"
+                    + " maxMessageSize " + options.maxMessageSize());
             return;
         }
         SipMessage message;
@@ -163,8 +163,7 @@ final class SipUserAgent {
             message.required("Call-ID");
             message.cseqNumber();
         } catch (SipParseException e) {
-            counters.invalidMessages.increment();
-            LOG.warn("Dropped an unreadable SIP datagram from {}: {}", from, e.getMessage());
+            dropped(counters.invalidMessages, from, "an unreadable SIP datagram: " + e.getMessage());
             return;
         }
         if (!message.isRequest()) {
@@ -177,8 +176,7 @@ final class SipUserAgent {
             return;
         }
         if (message.header("Via") == null || message.header("From") == null || message.header("To") == null) {
-            counters.invalidMessages.increment();
-            LOG.warn("Dropped a SIP {} from {}: Via, From or To missing", message.method(), from);
+            dropped(counters.invalidMessages, from, "a SIP " + message.method() + " without Via, From or To");
             return;
         }
         switch (message.method()) {
@@ -191,6 +189,17 @@ final class SipUserAgent {
                     new byte[0]), from);
             default -> send(response(message, 405, "Method Not Allowed", null,
                     List.of(new SipMessage.Header("Allow", ALLOW)), new byte[0]), from);
+        }
+    }
+
+    /** Counts a dropped datagram; logs the 1st, 2nd, 4th, 8th... at WARN (a flood must not flood the log too). */
+    private static void dropped(LongAdder counter, InetSocketAddress from, String what) {
+        counter.increment();
+        long count = counter.sum();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Dropped {} from {} ({} dropped so far)", what, from, count);
+        } else {
+            LOG.debug("Dropped {} from {}", what, from);
         }
     }
 
