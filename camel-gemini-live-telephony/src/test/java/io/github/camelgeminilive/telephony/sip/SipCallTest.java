@@ -194,6 +194,29 @@ class SipCallTest {
         }
     }
 
+    @Test
+    void anInviteSentAgainIsAnsweredAgainAndStrayRequestsAreRefused() throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            String sdp = "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 40000 RTP/AVP 8\r\n";
+            send(phone, ringingPort, request("INVITE", "again", 1, sdp));
+            assertThat(receive(phone)).startsWith("SIP/2.0 100 Trying");
+            String ringing = receive(phone);
+            send(phone, ringingPort, request("INVITE", "again", 1, sdp)); // its answer was lost, say
+            assertThat(receive(phone)).as("the same 180, the same To tag").isEqualTo(ringing);
+            send(phone, ringingPort, request("BYE", "no-such-call", 2, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 481 Call/Transaction Does Not Exist");
+            send(phone, ringingPort, request("REGISTER", "again", 3, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 405 Method Not Allowed")
+                    .contains("Allow: INVITE, ACK, BYE, CANCEL, OPTIONS");
+            send(phone, ringingPort, request("CANCEL", "again", 1, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 200 OK");
+            assertThat(receive(phone)).startsWith("SIP/2.0 487 Request Terminated");
+            send(phone, ringingPort, request("INVITE", "again", 1, sdp)); // after the cancel: the same 487 again
+            assertThat(receive(phone)).startsWith("SIP/2.0 487 Request Terminated");
+        }
+    }
+
     private static String request(String method, String callId, int cseq, String body) {
         return method + " sip:gemini@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK" + callId
                 + "\r\nFrom: <sip:test@127.0.0.1>;tag=t1\r\nTo: <sip:gemini@127.0.0.1>\r\nCall-ID: " + callId
