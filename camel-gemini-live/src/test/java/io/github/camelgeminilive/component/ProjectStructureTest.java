@@ -55,9 +55,20 @@ class ProjectStructureTest {
             Map.entry(BASE + "websocket.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
                     BASE + "audio", BASE + "emulator", BASE + "component")),
             // phone calls: on the component's public face (its headers) and the audio toolkit, never the client's
-            // internals; the WebSocket component only through its header names
+            // internals; the WebSocket component only through its header names. The shared playout and RTP know no
+            // bridge, and the bridges (Twilio, SIP) do not know each other
             Map.entry(BASE + "telephony.", List.of(BASE + "session", BASE + "transport", BASE + "emulator",
-                    BASE + "websocket")));
+                    BASE + "websocket")),
+            Map.entry(BASE + "telephony.playout.", List.of(BASE + "telephony.sip", BASE + "telephony.twilio",
+                    BASE + "telephony.rtp", BASE + "component", BASE + "session", BASE + "transport",
+                    BASE + "emulator", BASE + "websocket")),
+            Map.entry(BASE + "telephony.rtp.", List.of(BASE + "telephony.sip", BASE + "telephony.twilio",
+                    BASE + "telephony.playout", BASE + "component", BASE + "session", BASE + "transport",
+                    BASE + "emulator", BASE + "websocket")),
+            Map.entry(BASE + "telephony.sip.", List.of(BASE + "telephony.twilio", BASE + "session",
+                    BASE + "transport", BASE + "emulator", BASE + "websocket")),
+            Map.entry(BASE + "telephony.twilio.", List.of(BASE + "telephony.sip", BASE + "telephony.rtp",
+                    BASE + "session", BASE + "transport", BASE + "emulator", BASE + "websocket")));
 
     @Test
     void noLayerImportsOneAboveItAndTheComponentUsesOnlyThePublicClientApi() {

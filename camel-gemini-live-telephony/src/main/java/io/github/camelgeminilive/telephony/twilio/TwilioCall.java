@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.github.camelgeminilive.audio.AudioConverter;
 import io.github.camelgeminilive.audio.AudioFormat;
+import io.github.camelgeminilive.telephony.playout.PlayoutBuffer;
 
 /**
  * One call's state: its audio converters, the model's audio waiting to be played and the marks on the way. Audio
@@ -51,7 +52,7 @@ final class TwilioCall {
         this.leadNanos = leadNanos;
         this.output = output;
         this.counters = counters;
-        this.playout = new PlayoutBuffer(bufferFrames);
+        this.playout = new PlayoutBuffer(bufferFrames, (byte) 0xFF);
     }
 
     String streamSid() {

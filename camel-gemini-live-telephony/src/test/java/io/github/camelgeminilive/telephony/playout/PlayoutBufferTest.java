@@ -1,4 +1,4 @@
-package io.github.camelgeminilive.telephony.twilio;
+package io.github.camelgeminilive.telephony.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class PlayoutBufferTest {
 
     @Test
     void growsAsAudioArrivesAndGivesItBackInOrderWithTheMarksInPlace() {
-        PlayoutBuffer buffer = new PlayoutBuffer(1500); // 30 s; starts at 1 s
+        PlayoutBuffer buffer = new PlayoutBuffer(1500, (byte) 0xFF); // 30 s; starts at 1 s
         byte[] frame = new byte[PlayoutBuffer.FRAME_BYTES];
         int written = 0;
         int read = 0;
@@ -44,7 +44,7 @@ class PlayoutBufferTest {
 
     @Test
     void dropsTheOldestWholeFramesOnlyAtItsCapacity() {
-        PlayoutBuffer buffer = new PlayoutBuffer(100); // 2 s
+        PlayoutBuffer buffer = new PlayoutBuffer(100, (byte) 0xFF); // 2 s
         assertThat(buffer.write(new byte[16_000], 0, 16_000)).isZero(); // grew to 2 s
         assertThat(buffer.write(new byte[100], 0, 100)).isEqualTo(PlayoutBuffer.FRAME_BYTES);
         assertThat(buffer.buffered()).isEqualTo(16_000 - PlayoutBuffer.FRAME_BYTES + 100);

@@ -1,44 +1,48 @@
-package io.github.camelgeminilive.telephony.twilio;
+package io.github.camelgeminilive.telephony.playout;
 
 import java.util.ArrayDeque;
 
 /**
- * The mu-law audio of one call waiting to be played, cut into 20 ms frames, with the marks placed between them. A
+ * The G.711 audio of one call waiting to be played, cut into 20 ms frames, with the marks placed between them. A
  * ring that starts at one second and doubles as a long reply needs it, up to its capacity (so a thousand quiet
  * calls do not each hold the whole bound); when it is full, the oldest whole frames are dropped to make room.
  * Positions are byte counts since the call started, so marks keep their place while audio is dropped. Not
  * thread-safe: the call's lock guards it.
  */
-final class PlayoutBuffer {
+public final class PlayoutBuffer {
 
-    /** 20 ms of 8 kHz mu-law. */
-    static final int FRAME_BYTES = 160;
-    /** Mu-law's code for silence, the padding of a turn's last frame. */
-    private static final byte MULAW_SILENCE = (byte) 0xFF;
+    /** 20 ms of 8 kHz G.711. */
+    public static final int FRAME_BYTES = 160;
 
     /** The ring's first size: 1 s. */
     private static final int INITIAL_FRAMES = 50;
 
     private final int capacity;
     private byte[] ring;
+    private final byte silence;
     private final ArrayDeque<PendingMark> marks = new ArrayDeque<>();
     private long readPos;
     private long writePos;
 
     /** A mark that goes out once the audio before {@code position} has been sent. */
-    record PendingMark(long position, String name) {
+    public record PendingMark(long position, String name) {
     }
 
-    PlayoutBuffer(int capacityFrames) {
+    /**
+     * @param capacityFrames the most 20 ms frames held
+     * @param silence        the codec's code for silence, the padding of a turn's last frame
+     */
+    public PlayoutBuffer(int capacityFrames, byte silence) {
         if (capacityFrames < 1) {
             throw new IllegalArgumentException("a playout buffer holds at least one frame");
         }
         this.capacity = capacityFrames * FRAME_BYTES;
         this.ring = new byte[Math.min(capacityFrames, INITIAL_FRAMES) * FRAME_BYTES];
+        this.silence = silence;
     }
 
     /** Appends audio; returns how many bytes of the oldest audio were dropped to make room. */
-    int write(byte[] audio, int offset, int length) {
+    public int write(byte[] audio, int offset, int length) {
         int dropped = 0;
         if (buffered() + length > ring.length && ring.length < capacity) {
             grow(buffered() + length);
@@ -81,24 +85,24 @@ final class PlayoutBuffer {
     }
 
     /** Places a mark after the audio written so far, first padding the last frame to a whole 20 ms. */
-    void mark(String name) {
+    public void mark(String name) {
         int partial = (int) (buffered() % FRAME_BYTES);
         if (partial != 0) {
             int pad = FRAME_BYTES - partial;
             for (int i = 0; i < pad; i++) { // a frame's room is always free: the ring holds whole frames
-                ring[(int) (writePos++ % ring.length)] = MULAW_SILENCE;
+                ring[(int) (writePos++ % ring.length)] = silence;
             }
         }
         marks.add(new PendingMark(writePos, name));
     }
 
     /** Whether a whole frame is waiting. */
-    boolean hasFrame() {
+    public boolean hasFrame() {
         return buffered() >= FRAME_BYTES;
     }
 
     /** Moves the next frame into {@code frame} (FRAME_BYTES long); call only when {@link #hasFrame()}. */
-    void readFrame(byte[] frame) {
+    public void readFrame(byte[] frame) {
         for (int done = 0; done < FRAME_BYTES;) {
             int at = (int) (readPos % ring.length);
             int n = Math.min(FRAME_BYTES - done, ring.length - at);
@@ -109,20 +113,20 @@ final class PlayoutBuffer {
     }
 
     /** The next mark whose audio has all been sent, removed; null when none is due. */
-    PendingMark dueMark() {
+    public PendingMark dueMark() {
         PendingMark next = marks.peek();
         return next != null && next.position() <= readPos ? marks.poll() : null;
     }
 
     /** Drops all waiting audio and marks (barge-in); returns the audio bytes dropped. */
-    int clear() {
+    public int clear() {
         int dropped = buffered();
         readPos = writePos;
         marks.clear();
         return dropped;
     }
 
-    int buffered() {
+    public int buffered() {
         return (int) (writePos - readPos);
     }
 }

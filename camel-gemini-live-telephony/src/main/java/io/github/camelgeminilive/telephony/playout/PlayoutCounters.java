@@ -1,0 +1,49 @@
+package io.github.camelgeminilive.telephony.playout;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the playouts of one bridge sent and dropped, since it was made. Thread-safe. */
+public final class PlayoutCounters {
+
+    final LongAdder framesOut = new LongAdder();
+    final LongAdder marksSent = new LongAdder();
+    final LongAdder clears = new LongAdder();
+    final LongAdder interruptedAudioBytes = new LongAdder();
+    final LongAdder overflowAudioBytes = new LongAdder();
+    final LongAdder endedAudioBytes = new LongAdder();
+
+    /** 20 ms frames sent to callers. */
+    public long framesOut() {
+        return framesOut.sum();
+    }
+
+    /** Marks sent after the audio of a turn. */
+    public long marksSent() {
+        return marksSent.sum();
+    }
+
+    /** Barge-ins that dropped the unplayed audio. */
+    public long clears() {
+        return clears.sum();
+    }
+
+    /** G.711 bytes (8 per ms) dropped unplayed on barge-in. */
+    public long interruptedAudioBytes() {
+        return interruptedAudioBytes.sum();
+    }
+
+    /** G.711 bytes dropped because a call held more than its playout buffer (oldest first). */
+    public long overflowAudioBytes() {
+        return overflowAudioBytes.sum();
+    }
+
+    /** G.711 bytes dropped because the call had ended. */
+    public long endedAudioBytes() {
+        return endedAudioBytes.sum();
+    }
+
+    /** Counts audio (G.711 bytes, 8 per ms) that reached no call (it had ended or was never known). */
+    public void endedAudio(long bytes) {
+        endedAudioBytes.add(bytes);
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.camelgeminilive.telephony.sip;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.protocol.MimeTypes;
+
+/**
+ * The SIP user agent server of a {@code gemini-live-sip} endpoint: each call's events reach the route in order on a
+ * shared pool, ready for the {@code gemini-live} producer when {@link GeminiLiveSipConstants#TO_MODEL} is true.
+ */
+public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAgent.Listener {
+
+    private static final int WORKERS = 4;
+
+    private SipUserAgent agent;
+    private ExecutorService workers;
+    private SipOptions options;
+
+    public GeminiLiveSipConsumer(GeminiLiveSipEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public GeminiLiveSipEndpoint getEndpoint() {
+        return (GeminiLiveSipEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        options = getEndpoint().options();
+        agent = new SipUserAgent(options, getEndpoint().getCamelContext(), this, getEndpoint().getCounters());
+        getEndpoint().getComponent().listening(getEndpoint().address(), agent);
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                "GeminiLiveSip", WORKERS);
+        try {
+            agent.start();
+        } catch (Exception e) { // e.g. the SIP port is taken: leave nothing behind
+            doStop();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (agent != null) {
+            agent.stop();
+            getEndpoint().getComponent().stopped(getEndpoint().address(), agent);
+            agent = null;
+        }
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers = null;
+        }
+        super.doStop();
+    }
+
+    /** The SIP port listened on (the one picked when the URI said 0). */
+    public int getLocalPort() {
+        return agent == null ? -1 : agent.port();
+    }
+
+    /** Calls under way. */
+    public int getActiveCalls() {
+        return agent == null ? 0 : agent.calls().size();
+    }
+
+    @Override
+    public CallInbox inbox() {
+        return new CallInbox(workers, getAsyncProcessor(), getExceptionHandler(), options.maxBacklog());
+    }
+
+    @Override
+    public void started(SipCall call) {
+        Exchange exchange = exchange(call, "start");
+        Message message = exchange.getMessage();
+        message.setHeader(GeminiLiveSipConstants.FROM, call.invite.header("From"));
+        message.setHeader(GeminiLiveSipConstants.TO, call.invite.header("To"));
+        message.setHeader(GeminiLiveSipConstants.CODEC, call.codec.name());
+        if (options.greeting() != null) {
+            toModel(message, "sendText", options.greeting());
+        }
+        call.inbox.offer(exchange, false);
+    }
+
+    @Override
+    public void audio(SipCall call, byte[] pcm16k) {
+        Exchange exchange = exchange(call, "audio");
+        toModel(exchange.getMessage(), "sendAudio", pcm16k);
+        exchange.getMessage().setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
+        if (!call.inbox.offer(exchange, true)) {
+            getEndpoint().getCounters().backlogDrops.increment();
+        }
+    }
+
+    @Override
+    public void digit(SipCall call, char digit) {
+        Exchange exchange = exchange(call, "dtmf");
+        exchange.getMessage().setHeader(GeminiLiveSipConstants.DTMF_DIGIT, String.valueOf(digit));
+        call.inbox.offer(exchange, false);
+    }
+
+    @Override
+    public void ended(SipCall call, String reason) {
+        Exchange exchange = exchange(call, "hangup");
+        exchange.getMessage().setHeader(GeminiLiveSipConstants.HANGUP_REASON, reason);
+        toModel(exchange.getMessage(), "close", null);
+        call.inbox.offer(exchange, false);
+    }
+
+    private Exchange exchange(SipCall call, String event) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setHeader(GeminiLiveSipConstants.EVENT, event);
+        message.setHeader(GeminiLiveSipConstants.CALL_ID, call.callId);
+        message.setHeader(GeminiLiveSipConstants.TO_MODEL, false);
+        return exchange;
+    }
+
+    private static void toModel(Message message, String operation, Object body) {
+        message.setBody(body);
+        message.setHeader(GeminiLiveSipConstants.TO_MODEL, true);
+        message.setHeader(GeminiLiveConstants.SESSION_KEY, message.getHeader(GeminiLiveSipConstants.CALL_ID));
+        message.setHeader(GeminiLiveConstants.OPERATION, operation);
+    }
+}

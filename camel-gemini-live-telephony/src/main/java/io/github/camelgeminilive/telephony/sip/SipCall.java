@@ -1,0 +1,174 @@
+package io.github.camelgeminilive.telephony.sip;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+
+import io.github.camelgeminilive.audio.AudioConverter;
+import io.github.camelgeminilive.audio.AudioFormat;
+import io.github.camelgeminilive.telephony.playout.Playout;
+import io.github.camelgeminilive.telephony.playout.PlayoutBuffer;
+import io.github.camelgeminilive.telephony.rtp.JitterBuffer;
+import io.github.camelgeminilive.telephony.rtp.RtpPacket;
+import io.github.camelgeminilive.telephony.rtp.TelephoneEvents;
+
+/**
+ * One SIP call: its dialog (the INVITE, tags, where to send a BYE), its RTP socket, the caller's audio put in order
+ * by a {@link JitterBuffer} and converted to 16 kHz PCM, and the model's audio played back by a {@link Playout} as
+ * 20 ms RTP packets. Dialog state changes under the call's monitor; the receiving side runs on the UDP loop only.
+ */
+final class SipCall implements Playout.Sink {
+
+    /** Where the call is in its life. */
+    enum State {
+        /** 180 sent, the answer waits for the ring time. */
+        RINGING,
+        /** 200 OK sent, its ACK awaited. */
+        ANSWERED,
+        /** ACK received. */
+        CONFIRMED,
+        /** Over. */
+        ENDED
+    }
+
+    /** The largest RTP payload taken: 60 ms of G.711. */
+    static final int MAX_PAYLOAD = 480;
+
+    final String callId;
+    final SipMessage invite;
+    final InetSocketAddress signalling;
+    final String localTag;
+    final Sdp.Codec codec;
+    final int eventPayloadType;
+    final DatagramChannel rtp;
+    final int rtpPort;
+    final InetSocketAddress remoteMedia;
+    final Playout playout;
+    final CallInbox inbox;
+    State state = State.RINGING;
+    /** The last final response to the INVITE, sent again when the INVITE comes again. */
+    byte[] finalResponse;
+    ScheduledFuture<?> timer;
+    long byeCseq;
+
+    private final JitterBuffer jitter;
+    private final TelephoneEvents events = new TelephoneEvents();
+    private final AudioConverter toModel;
+    private final byte[] ordered = new byte[MAX_PAYLOAD];
+    private final byte[] pcm;
+    private final byte[] outPacket = new byte[RtpPacket.HEADER_BYTES + PlayoutBuffer.FRAME_BYTES];
+    private final ByteBuffer outBuffer = ByteBuffer.wrap(outPacket);
+    private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+    private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    private final SipCounters counters;
+    /** The SSRC of the caller's audio stream, -1 before its first packet. */
+    private long callerSsrc = -1;
+
+    SipCall(String callId, SipMessage invite, InetSocketAddress signalling, Sdp.Codec codec, int eventPayloadType,
+            DatagramChannel rtp, int rtpPort, InetSocketAddress remoteMedia,
+            BiFunction<AudioFormat, Playout.Sink, Playout> playouts,
+            CallInbox inbox, SipOptions options, SipCounters counters) {
+        this.callId = callId;
+        this.invite = invite;
+        this.signalling = signalling;
+        this.localTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        this.codec = codec;
+        this.eventPayloadType = eventPayloadType;
+        this.rtp = rtp;
+        this.rtpPort = rtpPort;
+        this.remoteMedia = remoteMedia;
+        this.inbox = inbox;
+        this.counters = counters;
+        byte silence = codec.format().encoding() == AudioFormat.Encoding.MULAW ? (byte) 0xFF : (byte) 0xD5;
+        this.jitter = new JitterBuffer(64, options.jitterWindow(), MAX_PAYLOAD, silence);
+        this.toModel = new AudioConverter(codec.format(), AudioFormat.PCM_16K);
+        this.pcm = new byte[toModel.maxOutputBytes(MAX_PAYLOAD)];
+        this.playout = playouts.apply(codec.format(), this);
+    }
+
+    /** What the caller's RTP brought, for the user agent to hand on. */
+    interface Media {
+        void audio(SipCall call, byte[] pcm16k);
+
+        void digit(SipCall call, char digit);
+    }
+
+    /** An RTP datagram from the caller (UDP loop thread). */
+    void received(RtpPacket packet, byte[] data, InetSocketAddress from, Media media) {
+        if (!from.getAddress().equals(remoteMedia.getAddress())) {
+            counters.foreignRtpPackets.increment(); // not from the caller's media address
+            return;
+        }
+        int pt = packet.payloadType();
+        if (pt == eventPayloadType) {
+            int key = events.read(data, packet.payloadOffset(), packet.payloadLength(), packet.timestamp());
+            if (key == TelephoneEvents.INVALID) {
+                counters.invalidRtpPackets.increment();
+            } else if (key != TelephoneEvents.NONE) {
+                counters.dtmfDigits.increment();
+                media.digit(this, (char) key);
+            }
+            return;
+        }
+        if (pt != codec.payloadType()) {
+            counters.ignoredRtpPackets.increment(); // comfort noise, another codec: not audio the model takes
+            return;
+        }
+        if (packet.ssrc() != callerSsrc) { // a new stream (the caller's phone restarted it): its own order
+            if (callerSsrc >= 0) {
+                jitter.reset();
+                counters.jitterRestarts.increment();
+            }
+            callerSsrc = packet.ssrc();
+        }
+        long gapsBefore = jitter.gapsFilled();
+        switch (jitter.offer(packet.sequence(), packet.timestamp(), data, packet.payloadOffset(),
+                packet.payloadLength())) {
+            case LATE, DUPLICATE -> counters.lateRtpPackets.increment();
+            case TOO_LARGE -> counters.invalidRtpPackets.increment();
+            case RESTARTED -> counters.jitterRestarts.increment();
+            case STORED -> {
+                // handed on below
+            }
+        }
+        for (int n = jitter.poll(ordered); n >= 0; n = jitter.poll(ordered)) {
+            int length = toModel.convert(ordered, 0, n, pcm, 0);
+            counters.framesIn.increment();
+            media.audio(this, Arrays.copyOf(pcm, length)); // the exchange's body: its own array
+        }
+        counters.gapsFilled.add(jitter.gapsFilled() - gapsBefore);
+    }
+
+    /** A 20 ms frame of the model's audio to the caller (under the playout's monitor). */
+    @Override
+    public void frame(byte[] frame) {
+        RtpPacket.writeHeader(outPacket, codec.payloadType(), false, sequence, timestamp, ssrc);
+        System.arraycopy(frame, 0, outPacket, RtpPacket.HEADER_BYTES, frame.length);
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + frame.length) & 0xFFFFFFFFL;
+        outBuffer.clear();
+        try {
+            if (rtp.send(outBuffer, remoteMedia) == 0) {
+                counters.rtpSendFailures.increment(); // the socket's buffer is full: the frame is lost
+            }
+        } catch (IOException e) {
+            counters.rtpSendFailures.increment();
+        }
+    }
+
+    @Override
+    public void mark(String name) {
+        // RTP has no marks: the playout's position is all there is
+    }
+
+    @Override
+    public void clear() {
+        // audio already sent cannot be called back; the short playback lead keeps it small
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.camelgeminilive.telephony.sip;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.camelgeminilive.telephony.playout.PlayoutCounters;
+
+/** What a SIP endpoint's calls did and dropped, since it started. Thread-safe. */
+public final class SipCounters {
+
+    final LongAdder callsStarted = new LongAdder();
+    final LongAdder callsEnded = new LongAdder();
+    final LongAdder callsRefused = new LongAdder();
+    final LongAdder invalidMessages = new LongAdder();
+    final LongAdder oversizeMessages = new LongAdder();
+    final LongAdder framesIn = new LongAdder();
+    final LongAdder dtmfDigits = new LongAdder();
+    final LongAdder backlogDrops = new LongAdder();
+    final LongAdder foreignRtpPackets = new LongAdder();
+    final LongAdder invalidRtpPackets = new LongAdder();
+    final LongAdder ignoredRtpPackets = new LongAdder();
+    final LongAdder lateRtpPackets = new LongAdder();
+    final LongAdder jitterRestarts = new LongAdder();
+    final LongAdder gapsFilled = new LongAdder();
+    final LongAdder rtpSendFailures = new LongAdder();
+    final PlayoutCounters playout = new PlayoutCounters();
+
+    /** Calls answered (200 OK). */
+    public long callsStarted() {
+        return callsStarted.sum();
+    }
+
+    /** Calls ended: BYE either way, CANCEL, no ACK, or the endpoint stopping. */
+    public long callsEnded() {
+        return callsEnded.sum();
+    }
+
+    /** INVITEs refused: busy (maxCalls), no common codec (488), no RTP port, malformed (400). */
+    public long callsRefused() {
+        return callsRefused.sum();
+    }
+
+    /** SIP datagrams that could not be parsed, or requests missing a header they need. */
+    public long invalidMessages() {
+        return invalidMessages.sum();
+    }
+
+    /** SIP datagrams larger than maxMessageSize, dropped. */
+    public long oversizeMessages() {
+        return oversizeMessages.sum();
+    }
+
+    /** Caller audio packets (in order, gaps filled) handed to the route. */
+    public long framesIn() {
+        return framesIn.sum();
+    }
+
+    /** DTMF key presses (RFC 4733) handed to the route. */
+    public long dtmfDigits() {
+        return dtmfDigits.sum();
+    }
+
+    /** Caller audio frames dropped because the route fell maxBacklog frames behind. */
+    public long backlogDrops() {
+        return backlogDrops.sum();
+    }
+
+    /** RTP packets from another address than the caller's SDP named, dropped. */
+    public long foreignRtpPackets() {
+        return foreignRtpPackets.sum();
+    }
+
+    /** Datagrams on an RTP port that are not RTP, or payloads too large, dropped. */
+    public long invalidRtpPackets() {
+        return invalidRtpPackets.sum();
+    }
+
+    /** RTP packets of a payload type that is not the call's codec or telephone-event, dropped. */
+    public long ignoredRtpPackets() {
+        return ignoredRtpPackets.sum();
+    }
+
+    /** RTP packets that came after their turn or twice, dropped. */
+    public long lateRtpPackets() {
+        return lateRtpPackets.sum();
+    }
+
+    /** Times a caller's packets came so far ahead that the jitter buffer started over. */
+    public long jitterRestarts() {
+        return jitterRestarts.sum();
+    }
+
+    /** Missing caller packets filled with silence. */
+    public long gapsFilled() {
+        return gapsFilled.sum();
+    }
+
+    /** RTP packets to the caller that could not be sent. */
+    public long rtpSendFailures() {
+        return rtpSendFailures.sum();
+    }
+
+    /** The model's audio played to the calls: frames sent, audio dropped on barge-in, overflow or hang-up. */
+    public PlayoutCounters playout() {
+        return playout;
+    }
+}
