@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Callers in real time: every 100 ms one chunk of 16 kHz 16-bit mono PCM per call onto {@link VoiceRoutes#INPUT},
- * keyed by the call id. The audio is synthetic speech for an energy VAD: 1.5 s of a tone, then 3 s of silence, so
- * each call makes a turn every 2.5 s.
+ * keyed by the call id. The audio is synthetic speech for an energy VAD: 1.5 s of a tone, then 4.5 s of silence, so
+ * each call makes a turn every 6 s and hears the whole reply before it speaks again.
  */
 public final class Callers implements AutoCloseable {
 
@@ -23,7 +23,7 @@ public final class Callers implements AutoCloseable {
     public static final int CHUNK_MS = 100;
     public static final int CHUNK_SAMPLES = SAMPLE_RATE * CHUNK_MS / 1000;
     private static final int SPEECH_CHUNKS = 15;
-    private static final int PATTERN_CHUNKS = 45;
+    private static final int PATTERN_CHUNKS = 60;
 
     private final KafkaProducer<String, byte[]> producer;
     private final byte[] tone = tone();

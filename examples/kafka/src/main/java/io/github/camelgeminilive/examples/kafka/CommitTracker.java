@@ -19,6 +19,8 @@ public final class CommitTracker {
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
     /** The highest input offset each call's stored handle covers. */
     private final Map<String, Long> covered = new HashMap<>();
+    /** The highest input offset each call's session here was sent. */
+    private final Map<String, Long> sentUpTo = new HashMap<>();
     private final Map<String, TopicPartition> callPartitions = new HashMap<>();
 
     private static final class Partition {
@@ -29,9 +31,12 @@ public final class CommitTracker {
         final Map<String, ArrayDeque<Long>> waiting = new HashMap<>();
     }
 
-    /** Whether the call's stored handle already has the chunk at {@code offset}: a re-read after a takeover. */
-    public synchronized boolean covers(String call, long offset) {
-        return offset <= covered.getOrDefault(call, -1L);
+    /**
+     * Whether the call's session already has the chunk at {@code offset}: its stored handle covers it (re-read after
+     * a takeover), or it was sent to the session here (re-read after a rebalance gave the partition back).
+     */
+    public synchronized boolean has(String call, long offset) {
+        return offset <= Math.max(covered.getOrDefault(call, -1L), sentUpTo.getOrDefault(call, -1L));
     }
 
     /** Whether this instance has seen {@code call} before. */
@@ -43,6 +48,7 @@ public final class CommitTracker {
     public synchronized void sent(TopicPartition tp, String call, long offset) {
         Partition p = partition(tp);
         callPartitions.put(call, tp);
+        sentUpTo.merge(call, offset, Math::max);
         if (offset > covered.getOrDefault(call, -1L)) {
             p.waiting.computeIfAbsent(call, c -> new ArrayDeque<>()).addLast(offset);
         }
@@ -62,6 +68,7 @@ public final class CommitTracker {
         if (tp != null) {
             partition(tp).waiting.remove(call);
         }
+        sentUpTo.remove(call);
     }
 
     /** A handle covering the call's chunks up to {@code position} is stored (or was found on taking it over). */

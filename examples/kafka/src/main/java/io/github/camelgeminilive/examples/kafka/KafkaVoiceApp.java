@@ -12,7 +12,7 @@ import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 
 /**
  * The demo that {@code run.sh} starts: a Kafka node (KRaft) in this process, two instances of the pipeline in one
- * consumer group, and two callers talking for 10 s each; prints what each call heard back and which instance
+ * consumer group, and two callers talking for 12 s each; prints what each call heard back and which instance
  * served it. Without {@code GEMINI_API_KEY} the live sessions go to an emulator started here; with it, to Google.
  */
 public final class KafkaVoiceApp {
@@ -37,8 +37,8 @@ public final class KafkaVoiceApp {
                     ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                     Callers callers = new Callers(kafka.bootstrapServers())) {
                 System.out.println("Two instances in consumer group '" + VoiceRoutes.GROUP + "'; " + calls.size()
-                        + " calls talk for 10 s...");
-                callers.play(calls, 100);
+                        + " calls talk for 12 s...");
+                callers.play(calls, 120);
                 TimeUnit.SECONDS.sleep(3); // the last replies: a demo's pause, not a synchronisation
                 callers.hangUp(calls);
                 report(replies.replies());

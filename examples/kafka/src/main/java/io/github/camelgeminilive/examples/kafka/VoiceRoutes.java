@@ -14,7 +14,7 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 /**
  * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call
  * is a live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
- * {@link #OUTPUT} under the same key. The instances of the consumer group {@link #GROUP} share the calls by
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group {@link #GROUP} share the calls by
  * partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
  * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
  * call from the handle store and skips the re-read chunks the handle already has.
@@ -66,7 +66,7 @@ public final class VoiceRoutes extends RouteBuilder {
 
         from(live).routeId("replies-out")
                 .filter(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
-                        "inputTranscription", "turnComplete"))
+                        "inputTranscription", "turnComplete", "closed"))
                 .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
                 .setHeader(EVENT, header(GeminiLiveConstants.EVENT_TYPE))
                 .setHeader(SESSION_ID, header(GeminiLiveConstants.SESSION_ID))
@@ -92,7 +92,7 @@ public final class VoiceRoutes extends RouteBuilder {
             tracker.done(tp, call, offset);
             tracker.ended(call);
             m.setHeader(GeminiLiveConstants.OPERATION, "close");
-        } else if (tracker.covers(call, offset)) {
+        } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
             send = false;
@@ -103,7 +103,7 @@ public final class VoiceRoutes extends RouteBuilder {
         exchange.setProperty(SEND, send);
     }
 
-    /** Re-read chunks that the stored handle already had, so were not sent again. */
+    /** Re-read chunks that the call's session already had, so were not sent again. */
     public long skippedChunks() {
         return skipped.get();
     }
