@@ -2,10 +2,10 @@ package io.github.camelgeminilive.examples.kafka;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import io.github.camelgeminilive.component.GeminiLiveConfiguration;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
@@ -39,8 +39,10 @@ public final class KafkaVoiceApp {
                 System.out.println("Two instances in consumer group '" + VoiceRoutes.GROUP + "'; " + calls.size()
                         + " calls talk for 12 s...");
                 callers.play(calls, 120);
-                TimeUnit.SECONDS.sleep(3); // the last replies: a demo's pause, not a synchronisation
-                callers.hangUp(calls);
+                callers.hangUp(calls); // each session ends after the replies to what was said before
+                if (!replies.awaitClosed(calls, Duration.ofSeconds(60))) {
+                    System.out.println("Not every call ended within 60 s");
+                }
                 report(replies.replies());
             }
         }

@@ -54,6 +54,9 @@ public final class ReplyReader implements AutoCloseable {
                     replies.add(new Reply(r.key(), header(r, VoiceRoutes.EVENT), header(r, VoiceRoutes.SESSION_ID),
                             header(r, VoiceRoutes.INSTANCE), r.value(), System.nanoTime()));
                 }
+                synchronized (replies) {
+                    replies.notifyAll();
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -65,6 +68,22 @@ public final class ReplyReader implements AutoCloseable {
     private static String header(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Waits until every one of {@code calls} has a {@code closed} reply; false if {@code timeout} passed first. */
+    public boolean awaitClosed(List<String> calls, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (replies) {
+            while (!calls.stream().allMatch(c -> replies.stream().anyMatch(r -> c.equals(r.call())
+                    && "closed".equals(r.event())))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                replies.wait(left / 1_000_000 + 1);
+            }
+        }
+        return true;
     }
 
     /** Every reply read so far, in the order read. */

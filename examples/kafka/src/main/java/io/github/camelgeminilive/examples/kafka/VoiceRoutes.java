@@ -38,6 +38,7 @@ public final class VoiceRoutes extends RouteBuilder {
     private final String bootstrapServers;
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
+    /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
@@ -92,6 +93,8 @@ public final class VoiceRoutes extends RouteBuilder {
             tracker.done(tp, call, offset);
             tracker.ended(call);
             m.setHeader(GeminiLiveConstants.OPERATION, "close");
+            log.info("Call {} ends; re-read chunks its session already had, all calls so far: {}", call,
+                    skipped.get());
         } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
@@ -101,10 +104,5 @@ public final class VoiceRoutes extends RouteBuilder {
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
         }
         exchange.setProperty(SEND, send);
-    }
-
-    /** Re-read chunks that the call's session already had, so were not sent again. */
-    public long skippedChunks() {
-        return skipped.get();
     }
 }
