@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -86,11 +92,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> all = new java.util.ArrayList<>();
+            List<NewTopic> all = new ArrayList<>();
             topics.forEach(t -> all.add(new NewTopic(t, partitions, (short) 1)));
-            compacted.forEach(t -> all.add(new NewTopic(t, partitions, (short) 1).configs(java.util.Map.of(
+            compacted.forEach(t -> all.add(new NewTopic(t, partitions, (short) 1).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
-            for (var f : admin.createTopics(all).values().values()) {
+            for (KafkaFuture<Void> f : admin.createTopics(all).values().values()) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
@@ -111,13 +117,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static String randomClusterId() {
         // a Kafka cluster id is 16 bytes, URL-safe base64 without padding
         UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
                 .putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

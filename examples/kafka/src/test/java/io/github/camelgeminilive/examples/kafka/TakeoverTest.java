@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,7 +174,7 @@ class TakeoverTest {
         return replies.replies().stream().filter(r -> r.call().equals(call)).findFirst().orElseThrow().sessionId();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void killInstances() throws InterruptedException {
         for (Process p : instances) {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
