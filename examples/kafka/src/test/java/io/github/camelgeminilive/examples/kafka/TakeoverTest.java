@@ -40,8 +40,8 @@ import io.github.camelgeminilive.emulator.SessionInfo;
 class TakeoverTest {
 
     private static final int PARTITIONS = 4;
-    /** 18 s of audio per call, in real time: three turns. */
-    private static final int CHUNKS = 180;
+    /** 24 s of audio per call, in real time: four turns. */
+    private static final int CHUNKS = 240;
     /** 0.5 s of 16 kHz audio. */
     private static final long MOST_DOUBLED_SAMPLES = Callers.SAMPLE_RATE / 2;
 
@@ -85,9 +85,11 @@ class TakeoverTest {
                     throw new IllegalStateException(e);
                 }
             });
-            // every call has had a turn (so a handle covering part of it is stored): kill the owner of the first
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream().allMatch(c -> replies.replies()
-                    .stream().anyMatch(r -> r.call().equals(c) && "turnComplete".equals(r.event()))));
+            // the first call has had a turn (so a handle covering part of it is stored), and every call an event
+            // (so its owner is known): kill the owner of the first call
+            await().atMost(Duration.ofSeconds(60)).until(() -> replies.replies().stream().anyMatch(
+                    r -> r.call().equals(calls.get(0)) && "turnComplete".equals(r.event())) && calls.stream()
+                            .allMatch(c -> replies.replies().stream().anyMatch(r -> r.call().equals(c))));
             String victim = owner(replies, calls.get(0));
             Process killed = victim.equals("instance-a") ? a : b;
             String survivor = victim.equals("instance-a") ? "instance-b" : "instance-a";
@@ -98,6 +100,7 @@ class TakeoverTest {
 
             long killedAt = System.nanoTime();
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(played).as("killed mid-call").isNotDone();
             long sent = played.get(60, TimeUnit.SECONDS);
             callers.hangUp(calls);
 
