@@ -88,7 +88,8 @@ class TakeoverTest {
             // the first call has had a turn (so a handle covering part of it is stored), and every call an event
             // (so its owner is known): kill the owner of the first call
             await().atMost(Duration.ofSeconds(60)).until(() -> replies.replies().stream().anyMatch(
-                    r -> r.call().equals(calls.get(0)) && "turnComplete".equals(r.event())) && calls.stream()
+                    r -> r.call().equals(calls.get(0)) && "turnComplete".equals(r.event()))
+                    && calls.stream()
                             .allMatch(c -> replies.replies().stream().anyMatch(r -> r.call().equals(c))));
             String victim = owner(replies, calls.get(0));
             Process killed = victim.equals("instance-a") ? a : b;
