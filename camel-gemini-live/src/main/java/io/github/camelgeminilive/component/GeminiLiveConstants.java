@@ -26,6 +26,11 @@ public final class GeminiLiveConstants {
             + " (e.g. one per phone call); on the consumer it names the session the event came from.",
             javaType = "String")
     public static final String SESSION_KEY = "CamelGeminiLiveSessionKey";
+    @Metadata(label = "producer", description = "Where the exchange's input comes from in its source, ascending per"
+            + " session (e.g. the Kafka offset): the stored resumption handle then says the highest position it"
+            + " covers, so the source is acknowledged only up to there (resilient sessions).",
+            javaType = "Long")
+    public static final String INPUT_POSITION = "CamelGeminiLiveInputPosition";
     @Metadata(description = "The service's session id (from setupComplete), when it sent one.", javaType = "String")
     public static final String SESSION_ID = "CamelGeminiLiveSessionId";
     @Metadata(description = "The transcript of the model's audio: one chunk (consumer) or the whole reply (InOut"

@@ -28,6 +28,7 @@ import io.github.camelgeminilive.protocol.LiveJson;
 import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.protocol.Tool;
 import io.github.camelgeminilive.session.LiveSession;
+import io.github.camelgeminilive.session.ResilientSession;
 
 /**
  * Turns a producer exchange into a {@link SendRequest}: the operation comes from the {@code CamelGeminiLiveOperation}
@@ -52,7 +53,26 @@ final class SendRequestResolver {
         if (op == GeminiLiveOperation.close) {
             return new SendRequest(op, null);
         }
-        return new SendRequest(op, messagesFor(op, in));
+        Long position = in.getHeader(GeminiLiveConstants.INPUT_POSITION, Long.class);
+        if (position != null && position < 0) {
+            throw new IllegalArgumentException(GeminiLiveConstants.INPUT_POSITION + " must not be negative: "
+                    + position);
+        }
+        Outgoing.Source messages = messagesFor(op, in);
+        return new SendRequest(op, position == null ? messages : positioned(messages, position));
+    }
+
+    /** Tags each message with {@code position} as it is written, in the session's send order. */
+    private static Outgoing.Source positioned(Outgoing.Source messages, long position) {
+        return () -> {
+            Outgoing m = messages.next();
+            return m == null ? null : new Outgoing(s -> {
+                if (s instanceof ResilientSession r) {
+                    r.inputPosition(position);
+                }
+                return m.send().apply(s);
+            }, m.bytes());
+        };
     }
 
     private static GeminiLiveOperation fromBody(Object body) {

@@ -11,8 +11,8 @@ import io.github.camelgeminilive.session.ResumptionHandleStore;
 
 /**
  * Keeps resumption handles in a Camel {@link StateRepository} (e.g. {@code FileStateRepository}), one value per
- * session key: {@code <issuedAt ISO-8601> <handle>}. A removed handle is stored as an empty value, because
- * {@code StateRepository} has no removal.
+ * session key: {@code <issuedAt ISO-8601>[@<inputPosition>] <handle>}, the position when the handle covers one. A
+ * removed handle is stored as an empty value, because {@code StateRepository} has no removal.
  */
 final class StateRepositoryHandleStore implements ResumptionHandleStore {
 
@@ -40,7 +40,8 @@ final class StateRepositoryHandleStore implements ResumptionHandleStore {
     }
 
     static String encode(StoredHandle handle) {
-        return handle.issuedAt() + " " + handle.handle();
+        return handle.issuedAt() + (handle.inputPosition() >= 0 ? "@" + handle.inputPosition() : "") + " "
+                + handle.handle();
     }
 
     /** Empty for a missing, removed or unreadable value: an unusable entry must not stop a fresh session. */
@@ -52,9 +53,13 @@ final class StateRepositoryHandleStore implements ResumptionHandleStore {
         if (space <= 0 || space == value.length() - 1) {
             return Optional.empty();
         }
+        String stamp = value.substring(0, space);
+        int at = stamp.indexOf('@');
         try {
-            return Optional.of(new StoredHandle(value.substring(space + 1), Instant.parse(value.substring(0, space))));
-        } catch (DateTimeParseException e) {
+            return Optional.of(new StoredHandle(value.substring(space + 1),
+                    Instant.parse(at < 0 ? stamp : stamp.substring(0, at)),
+                    at < 0 ? -1 : Long.parseLong(stamp.substring(at + 1))));
+        } catch (DateTimeParseException | NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -44,6 +44,8 @@ class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {
             @Override
             public void configure() {
                 from("direct:ask").to(uri(KEY, "resumptionHandleRepository=#fileRepo"));
+                from("direct:askTransparent").to(uri("transparent",
+                        "resumptionHandleRepository=#fileRepo&transparentResumption=true"));
             }
         };
     }
@@ -74,6 +76,24 @@ class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {
             assertThat(again.getMessage().getHeader(GeminiLiveConstants.SESSION_ID)).isEqualTo(sessionId);
             assertThat(emulator.admin().session(sessionId).orElseThrow().connections()).hasSize(2);
         }
+    }
+
+    @Test
+    void theStoredHandleSaysTheInputPositionItCovers() {
+        String call = "support-call-19";
+        for (long position : new long[] {40, 41}) {
+            Exchange e = template.request("direct:askTransparent", x -> {
+                x.getMessage().setBody(position == 40 ? "My name is Erin" : "What is my name?");
+                x.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+                x.getMessage().setHeader(GeminiLiveConstants.INPUT_POSITION, position);
+            });
+            assertThat(e.getException()).isNull();
+        }
+        FileStateRepository repo = context.getRegistry().lookupByNameAndType("fileRepo", FileStateRepository.class);
+        // the handle after the second turn covers both questions: the service said it consumed them
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(StateRepositoryHandleStore.decode(
+                repo.getState(call))).hasValueSatisfying(h -> assertThat(h.inputPosition()).isEqualTo(41)));
+        assertThat(repo.getState(call)).contains("@41 ");
     }
 
     @Test

@@ -43,6 +43,14 @@ class StateRepositoryHandleStoreTest {
     }
 
     @Test
+    void theInputPositionAHandleCoversRoundTrips() {
+        StoredHandle handle = new StoredHandle("Cg9h=b c/d", Instant.parse("2026-11-25T19:30:00Z"), 4711);
+        String value = StateRepositoryHandleStore.encode(handle);
+        assertThat(value).isEqualTo("2026-11-25T19:30:00Z@4711 Cg9h=b c/d");
+        assertThat(StateRepositoryHandleStore.decode(value)).contains(handle);
+    }
+
+    @Test
     void unreadableValuesAreNoHandle() {
         assertThat(StateRepositoryHandleStore.decode("")).isEmpty();
         assertThat(StateRepositoryHandleStore.decode("no-space")).isEmpty();
@@ -50,5 +58,6 @@ class StateRepositoryHandleStoreTest {
         assertThat(StateRepositoryHandleStore.decode("2026-11-25T19:30:00Z ")).isEmpty();
         assertThat(StateRepositoryHandleStore.decode("2026-11-25T19:30:00Z h")).contains(
                 new StoredHandle("h", Instant.parse("2026-11-25T19:30:00Z")));
+        assertThat(StateRepositoryHandleStore.decode("2026-11-25T19:30:00Z@x h")).isEmpty();
     }
 }

@@ -10,4 +10,13 @@ package io.github.camelgeminilive.session;
  * See the client README for the faults handled and the guarantees.
  */
 public interface ResilientSession extends LiveSession {
+
+    /**
+     * Tags the messages sent after this call (until the next call) with {@code position}: where in its source
+     * (e.g. a Kafka offset) their input came from, ascending. Each stored handle then tells the highest position
+     * it covers wholly ({@link ResumptionHandleStore.StoredHandle#inputPosition()}), so a source can be
+     * acknowledged up to there and another process resuming the handle re-reads exactly what the handle lacks.
+     * Call it from the one thread that sends, before the sends of that input.
+     */
+    void inputPosition(long position);
 }

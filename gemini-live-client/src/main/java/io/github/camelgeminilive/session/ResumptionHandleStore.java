@@ -17,7 +17,15 @@ public interface ResumptionHandleStore {
 
     void remove(String key);
 
-    /** A handle and when the service issued it. */
-    record StoredHandle(String handle, Instant issuedAt) {
+    /**
+     * A handle, when the service issued it, and the highest input position it covers: every message sent with an
+     * {@link ResilientSession#inputPosition} at or below it is in the handle's state (-1: none is known to be).
+     */
+    record StoredHandle(String handle, Instant issuedAt, long inputPosition) {
+
+        /** A handle covering no known input position. */
+        public StoredHandle(String handle, Instant issuedAt) {
+            this(handle, issuedAt, -1);
+        }
     }
 }

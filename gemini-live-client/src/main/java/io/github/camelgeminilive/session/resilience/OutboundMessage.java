@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.github.camelgeminilive.session.LiveSessionException;
+import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.connection.EncodedFrame;
 
 /**
@@ -25,6 +26,8 @@ final class OutboundMessage {
     /** Generation of the connection it was last written on, and its index there (0-based after setup). */
     int connection;
     long index = -1;
+    /** The input position it came from ({@link ResilientSession#inputPosition}); -1: none. Set under the lock. */
+    long inputPosition = -1;
     /**
      * Negative: being written on connection {@code -writeStamp}, not on the socket yet; else the time (from
      * {@link #EPOCH}) its write on {@link #connection} completed. Set under the resilient session's lock, completed

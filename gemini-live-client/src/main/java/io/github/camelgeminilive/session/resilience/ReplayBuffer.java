@@ -23,6 +23,8 @@ final class ReplayBuffer {
     private long audioNanos;
     private long lostNanos;
     private long forgottenMessages;
+    /** The highest input position among the messages a handle covered; -1: none. */
+    private long coveredPosition = -1;
 
     /** @param maxAudio null: no bound on audio length */
     ReplayBuffer(long maxBytes, Duration maxAudio) {
@@ -49,8 +51,17 @@ final class ReplayBuffer {
      */
     void covered(Predicate<OutboundMessage> covered) {
         while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
-            removeFirst();
+            coveredPosition = Math.max(coveredPosition, removeFirst().inputPosition);
         }
+    }
+
+    /**
+     * The highest input position whose messages the handles have covered, all of them: a position whose first
+     * message is covered but whose next is still held here is not covered yet. -1: none.
+     */
+    long coveredInputPosition() {
+        OutboundMessage head = messages.peekFirst();
+        return head == null ? coveredPosition : Math.max(-1, Math.min(coveredPosition, head.inputPosition - 1));
     }
 
     /** Forgets a message the connection refused (its caller's send failed): it must not be replayed either. */

@@ -37,15 +37,18 @@ final class ReplayCoverage {
         this.coverageLag = coverageLag;
     }
 
-    /** Forgets what the resumable handle of {@code update}, read on {@code link}, covers. */
-    void handleArrived(Link link, LiveEvent.ResumptionUpdate update) {
+    /**
+     * Forgets what the resumable handle of {@code update}, read on {@code link}, covers; returns the highest input
+     * position covered wholly so far (-1: none).
+     */
+    long handleArrived(Link link, LiveEvent.ResumptionUpdate update) {
         int connection = link.generation;
         Long read = link.readTime(update.newHandle()); // taken in every mode, so read times do not pile up
         if (transparent) {
             Long consumed = update.lastConsumedClientMessageIndex();
             long last = consumed == null ? -1 : consumed;
             replay.covered(m -> m.upTo(connection, last));
-            return;
+            return replay.coveredInputPosition();
         }
         long proven = link.keepalive.readUpTo() - 1;
         replay.covered(m -> m.upTo(connection, proven));
@@ -54,6 +57,7 @@ final class ReplayCoverage {
             replay.covered(m -> m.writtenBy(connection, cutoff));
         }
         link.keepalive.probe(); // so the next handle can trim what was written up to now
+        return replay.coveredInputPosition();
     }
 
     /** Whether a read probe should follow {@code m} on {@code link} (never with a consumed index). */

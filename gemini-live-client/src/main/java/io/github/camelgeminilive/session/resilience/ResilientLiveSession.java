@@ -95,6 +95,11 @@ public final class ResilientLiveSession implements ResilientSession {
     }
 
     @Override
+    public void inputPosition(long position) {
+        phases.inputPosition(position);
+    }
+
+    @Override
     public ResilienceMetrics metrics() {
         return phases.metrics();
     }

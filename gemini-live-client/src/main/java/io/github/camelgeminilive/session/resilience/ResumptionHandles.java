@@ -28,6 +28,8 @@ final class ResumptionHandles {
     private final Executor saves;
     private String handle;
     private Instant issuedAt;
+    /** The highest input position the handle covers (see {@link StoredHandle}); -1: none. */
+    private long inputPosition = -1;
     /** The service refused the handle: the next connection starts a fresh session. */
     private boolean fresh;
 
@@ -45,17 +47,22 @@ final class ResumptionHandles {
             store.load(key).filter(h -> valid(h.issuedAt())).ifPresent(h -> {
                 handle = h.handle();
                 issuedAt = h.issuedAt();
+                inputPosition = h.inputPosition();
             });
         }
     }
 
-    /** A resumable update gave {@code newHandle}: resume with it from now on, and store it. */
-    void issued(String newHandle) {
+    /**
+     * A resumable update gave {@code newHandle}, covering the inputs up to {@code coveredPosition} (-1: none of
+     * this session's): resume with it from now on, and store it. What a loaded handle covered stays covered.
+     */
+    void issued(String newHandle, long coveredPosition) {
         handle = newHandle;
         issuedAt = clock.instant();
+        inputPosition = Math.max(inputPosition, coveredPosition);
         fresh = false;
         if (key != null) {
-            StoredHandle stored = new StoredHandle(handle, issuedAt);
+            StoredHandle stored = new StoredHandle(handle, issuedAt, inputPosition);
             saves.execute(() -> store.save(key, stored));
         }
     }

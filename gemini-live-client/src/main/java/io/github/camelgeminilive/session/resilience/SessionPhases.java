@@ -82,6 +82,8 @@ final class SessionPhases {
 
     // all below guarded by lock
     private Phase phase = Phase.CONNECTING;
+    /** What {@link ResilientSession#inputPosition} set last; -1: none. */
+    private long inputPosition = -1;
     /** The active connection (null while reconnecting). */
     private Link current;
     private String sessionId;
@@ -205,8 +207,7 @@ final class SessionPhases {
             tracker.track(event, link.generation);
             if (event instanceof LiveEvent.ResumptionUpdate u && u.resumable() && u.newHandle() != null
                     && !u.newHandle().isBlank()) {
-                handles.issued(u.newHandle());
-                coverage.handleArrived(link, u);
+                handles.issued(u.newHandle(), coverage.handleArrived(link, u));
             }
             events.offer(event);
             if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && tracker.safePoint()) {
@@ -394,7 +395,15 @@ final class SessionPhases {
                                 + (endError == null ? "" : " (" + endError.getMessage() + ")"),
                         endError));
             }
+            m.inputPosition = inputPosition;
             return outbox.send(m, log, current, phase == Phase.DRAINING, lastError);
+        }
+    }
+
+    /** The input position the messages sent from now on come from. */
+    void inputPosition(long position) {
+        synchronized (lock) {
+            inputPosition = position;
         }
     }
 

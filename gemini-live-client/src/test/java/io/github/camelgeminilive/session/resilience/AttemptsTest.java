@@ -33,7 +33,7 @@ class AttemptsTest {
 
     @Test
     void aRefusedHandleStartsAFreshSessionOnTheFirstConnectionOrWhenSeedingIsOn() {
-        handles.issued("h1");
+        handles.issued("h1", -1);
         assertThat(attempts(false).judge(REFUSED_HANDLE, true, 0)).isEqualTo(Verdict.FRESH_SESSION);
         assertThat(attempts(false).judge(REFUSED_HANDLE, false, 0)).as("1007 is never retried")
                 .isEqualTo(Verdict.GIVE_UP);

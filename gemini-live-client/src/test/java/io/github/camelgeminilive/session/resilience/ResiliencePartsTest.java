@@ -80,6 +80,26 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void aHandleCoversAnInputPositionOnlyWhenItCoversAllItsMessages() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
+        long[] positions = {10, 10, 14, 14, 20};
+        for (int i = 0; i < positions.length; i++) {
+            OutboundMessage m = audio(1, i);
+            m.inputPosition = positions[i];
+            buffer.add(m);
+        }
+        assertThat(buffer.coveredInputPosition()).isEqualTo(-1);
+        buffer.covered(m -> m.upTo(1, 1));
+        assertThat(buffer.coveredInputPosition()).isEqualTo(10);
+        buffer.covered(m -> m.upTo(1, 2)); // the first message of 14 only: every input before 14
+        assertThat(buffer.coveredInputPosition()).isEqualTo(13);
+        buffer.covered(m -> m.upTo(1, 3));
+        assertThat(buffer.coveredInputPosition()).isEqualTo(14);
+        buffer.covered(m -> m.upTo(1, 4));
+        assertThat(buffer.coveredInputPosition()).isEqualTo(20);
+    }
+
+    @Test
     void aHandleByTimeCoversOnlyWhatReachedTheSocketOfItsConnectionByThen() {
         OutboundMessage m = audio(1, 0);
         m.writing(1, 0);

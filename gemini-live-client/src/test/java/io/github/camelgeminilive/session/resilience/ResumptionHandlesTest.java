@@ -29,7 +29,7 @@ class ResumptionHandlesTest {
         ResumptionHandles first = handles("call-1", NOW);
         first.load();
         assertThat(first.usable()).isNull();
-        first.issued("h1");
+        first.issued("h1", -1);
         assertThat(first.usable()).isEqualTo("h1");
         assertThat(store.load("call-1")).contains(new StoredHandle("h1", NOW));
 
@@ -37,6 +37,20 @@ class ResumptionHandlesTest {
         restarted.load();
         assertThat(restarted.usable()).isEqualTo("h1");
         assertThat(restarted.current()).isEqualTo("h1");
+    }
+
+    @Test
+    void theStoredHandleCarriesTheInputPositionItCoversWhichNeverGoesBack() {
+        ResumptionHandles first = handles("call-1", NOW);
+        first.issued("h1", 41);
+        assertThat(store.load("call-1")).contains(new StoredHandle("h1", NOW, 41));
+
+        ResumptionHandles takenOver = handles("call-1", NOW);
+        takenOver.load();
+        takenOver.issued("h2", -1); // the new process's first handle covers none of its own sends yet
+        assertThat(store.load("call-1")).contains(new StoredHandle("h2", NOW, 41));
+        takenOver.issued("h3", 57);
+        assertThat(store.load("call-1")).contains(new StoredHandle("h3", NOW, 57));
     }
 
     @Test
@@ -63,7 +77,7 @@ class ResumptionHandlesTest {
                 return now[0];
             }
         }, Runnable::run);
-        unstored.issued("h1");
+        unstored.issued("h1", -1);
         assertThat(store.load("call-1")).as("no key: nothing stored")
                 .contains(new StoredHandle("old", NOW.minus(ResumptionHandles.VALIDITY)));
         now[0] = NOW.plus(ResumptionHandles.VALIDITY).minusSeconds(1);
@@ -75,12 +89,12 @@ class ResumptionHandlesTest {
     @Test
     void aRefusedHandleIsNotUsedAgainUntilANewOneIsIssued() {
         ResumptionHandles h = handles("call-1", NOW);
-        h.issued("h1");
+        h.issued("h1", -1);
         h.refused();
         assertThat(h.fresh()).isTrue();
         assertThat(h.usable()).isNull();
         assertThat(h.current()).isEqualTo("h1");
-        h.issued("h2");
+        h.issued("h2", -1);
         assertThat(h.fresh()).isFalse();
         assertThat(h.usable()).isEqualTo("h2");
     }

@@ -1,0 +1,54 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One member of the consumer group: a Camel context with the {@link VoiceRoutes}, its handle store on the
+ * compacted topic {@link VoiceRoutes#HANDLES} and its commit tracker. Run several (threads of one JVM for the demo,
+ * processes in the takeover test, machines in production) against the same brokers.
+ */
+public final class VoiceInstance implements AutoCloseable {
+
+    private final CamelContext context;
+
+    private VoiceInstance(CamelContext context) {
+        this.context = context;
+    }
+
+    /** Starts an instance named {@code name} (its Kafka client id); {@code apiKey} never appears in a log. */
+    public static VoiceInstance start(String name, String bootstrapServers, String baseUrl, String apiKey)
+            throws Exception {
+        CommitTracker tracker = new CommitTracker();
+        KafkaStateRepository handles = new KafkaStateRepository(bootstrapServers, VoiceRoutes.HANDLES,
+                (call, value) -> tracker.covered(call, HandleValues.inputPosition(value)));
+        CamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().addInitialProperty("gemini.baseUrl", baseUrl);
+        context.getPropertiesComponent().addInitialProperty("gemini.apiKey", apiKey);
+        context.getRegistry().bind("handles", handles);
+        context.getRegistry().bind("trackedCommits", new TrackedCommitFactory(tracker));
+        context.addService(handles, true, true);
+        context.addRoutes(new VoiceRoutes(name, bootstrapServers, tracker, handles));
+        context.start();
+        return new VoiceInstance(context);
+    }
+
+    /**
+     * A process of its own: {@code VoiceInstance <name> <bootstrapServers> <baseUrl>}, the API key from
+     * {@code GEMINI_API_KEY} (an emulator takes any). Prints {@code READY <name>} once its routes run.
+     */
+    public static void main(String[] args) throws Exception {
+        String key = System.getenv("GEMINI_API_KEY");
+        try (VoiceInstance instance = start(args[0], args[1], args[2], key == null || key.isBlank() ? "emulator"
+                : key.strip())) {
+            System.out.println("READY " + args[0]);
+            System.out.flush();
+            Thread.currentThread().join();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}

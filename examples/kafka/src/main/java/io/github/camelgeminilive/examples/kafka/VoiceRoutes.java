@@ -1,0 +1,108 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.common.TopicPartition;
+
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+
+/**
+ * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call
+ * is a live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group {@link #GROUP} share the calls by
+ * partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
+ * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
+ * call from the handle store and skips the re-read chunks the handle already has.
+ */
+public final class VoiceRoutes extends RouteBuilder {
+
+    public static final String INPUT = "calls-audio";
+    public static final String OUTPUT = "calls-replies";
+    public static final String HANDLES = "calls-handles";
+    public static final String GROUP = "voice";
+    /** A record with this header (any value) ends its call. */
+    public static final String CALL_END = "callEnd";
+    /** Headers of the output records: the event type, the live session's id, the instance that sent it. */
+    public static final String EVENT = "event";
+    public static final String SESSION_ID = "sessionId";
+    public static final String INSTANCE = "instance";
+
+    private static final String SEND = "voice.send";
+
+    private final String instance;
+    private final String bootstrapServers;
+    private final CommitTracker tracker;
+    private final KafkaStateRepository handles;
+    /** Re-read chunks that the call's session already had, so were not sent again. */
+    private final AtomicLong skipped = new AtomicLong();
+
+    public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
+        this.instance = instance;
+        this.bootstrapServers = bootstrapServers;
+        this.tracker = tracker;
+        this.handles = handles;
+    }
+
+    @Override
+    public void configure() {
+        String live = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
+                + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
+        from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
+                + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
+                + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
+                + "&sessionTimeoutMs=3000&heartbeatIntervalMs=500"
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                .routeId("audio-in")
+                .process(this::admit)
+                .filter(exchangeProperty(SEND))
+                .to(live)
+                .end()
+                .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
+                        .commit());
+
+        from(live).routeId("replies-out")
+                .filter(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
+                        "inputTranscription", "turnComplete", "closed"))
+                .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
+                .setHeader(EVENT, header(GeminiLiveConstants.EVENT_TYPE))
+                .setHeader(SESSION_ID, header(GeminiLiveConstants.SESSION_ID))
+                .setHeader(INSTANCE, constant(instance))
+                .convertBodyTo(byte[].class)
+                .to("kafka:" + OUTPUT + "?brokers=" + bootstrapServers
+                        + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+    }
+
+    /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
+    private void admit(Exchange exchange) {
+        Message m = exchange.getMessage();
+        String call = m.getHeader(KafkaConstants.KEY, String.class);
+        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
+        TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
+                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
+            tracker.covered(call, HandleValues.inputPosition(handles.getState(call)));
+        }
+        m.setHeader(GeminiLiveConstants.SESSION_KEY, call);
+        boolean send = true;
+        if (m.getHeader(CALL_END) != null) {
+            tracker.done(tp, call, offset);
+            tracker.ended(call);
+            m.setHeader(GeminiLiveConstants.OPERATION, "close");
+            log.info("Call {} ends; re-read chunks its session already had, all calls so far: {}", call,
+                    skipped.get());
+        } else if (tracker.has(call, offset)) {
+            tracker.done(tp, call, offset);
+            skipped.incrementAndGet();
+            send = false;
+        } else {
+            tracker.sent(tp, call, offset);
+            m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
+        }
+        exchange.setProperty(SEND, send);
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.emulator.SessionInfo;
+
+/**
+ * Two instances of the pipeline, each a JVM of its own, share four calls by partition; one is killed
+ * ({@code destroyForcibly}, no shutdown) mid-call. The other takes its partitions over, resumes each of its calls
+ * from the handle store on the compacted topic and re-reads from the committed offsets: the emulator's session of
+ * every call then holds every sample the caller sent (none lost), and at most 0.5 s twice.
+ */
+class TakeoverTest {
+
+    private static final int PARTITIONS = 4;
+    /** 24 s of audio per call, in real time: four turns. */
+    private static final int CHUNKS = 240;
+    /** 0.5 s of 16 kHz audio. */
+    private static final long MOST_DOUBLED_SAMPLES = Callers.SAMPLE_RATE / 2;
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+    private static GeminiLiveEmulator emulator;
+    private final List<Process> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void startKafkaAndEmulator() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        kafka.createTopics(PARTITIONS, List.of(VoiceRoutes.INPUT, VoiceRoutes.OUTPUT), List.of(VoiceRoutes.HANDLES));
+        emulator = GeminiLiveEmulator.builder().pace(1.0).build().start();
+    }
+
+    @AfterAll
+    static void stopThem() {
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void theSurvivingInstanceContinuesTheCallsOfAKilledOneWithNoAudioLost() throws Exception {
+        Process a = instance("instance-a");
+        Process b = instance("instance-b");
+        List<String> calls = onePerPartition();
+        try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
+                Callers callers = new Callers(kafka.bootstrapServers())) {
+            awaitBothAssigned();
+            long startedAt = System.nanoTime();
+            CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return callers.play(calls, CHUNKS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the first call has had a turn (so a handle covering part of it is stored), and every call an event
+            // (so its owner is known): kill the owner of the first call
+            await().atMost(Duration.ofSeconds(60)).until(() -> replies.replies().stream().anyMatch(
+                    r -> r.call().equals(calls.get(0)) && "turnComplete".equals(r.event()))
+                    && calls.stream()
+                            .allMatch(c -> replies.replies().stream().anyMatch(r -> r.call().equals(c))));
+            String victim = owner(replies, calls.get(0));
+            Process killed = victim.equals("instance-a") ? a : b;
+            String survivor = victim.equals("instance-a") ? "instance-b" : "instance-a";
+            Set<String> moved = new HashSet<>();
+            calls.stream().filter(c -> owner(replies, c).equals(victim)).forEach(moved::add);
+            Map<String, String> sessions = new HashMap<>();
+            calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
+
+            long killedAt = System.nanoTime();
+            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(played).as("killed mid-call").isNotDone();
+            long sent = played.get(60, TimeUnit.SECONDS);
+            callers.hangUp(calls);
+
+            System.out.printf("Killed %s %.1f s into the calls%n", victim, (killedAt - startedAt) / 1e9);
+            // the survivor ends every call once it has sent each chunk before the end
+            await().atMost(Duration.ofSeconds(90)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event())
+                            && survivor.equals(r.instance()))));
+            long firstReplyAfterKill = Long.MAX_VALUE;
+            for (String call : calls) {
+                SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
+                long doubled = s.audioSamplesInState() - sent;
+                System.out.printf("%s (%s%s): sent %d samples, in the session's state %d: lost %d, doubled %d"
+                        + " (%.3f s); %d connections%n", call, owner(replies, call),
+                        moved.contains(call) ? ", taken over by " + survivor : "", sent, s.audioSamplesInState(),
+                        Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / 16_000.0,
+                        s.connectionsOpened());
+                assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
+                assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+                if (moved.contains(call)) {
+                    assertThat(s.connectionsOpened()).as("%s resumed on a new connection", call).isGreaterThan(1);
+                    List<ReplyReader.Reply> after = replies.replies().stream().filter(r -> r.call().equals(call)
+                            && r.instance().equals(survivor) && r.readNanos() > killedAt).toList();
+                    assertThat(after).as("%s answered by %s after the kill", call, survivor)
+                            .anyMatch(r -> "turnComplete".equals(r.event()));
+                    assertThat(after).allMatch(r -> sessions.get(call).equals(r.sessionId()));
+                    firstReplyAfterKill = Math.min(firstReplyAfterKill, after.get(0).readNanos());
+                }
+            }
+            System.out.printf("Takeover gap (kill to the first reply of a moved call from %s): %.1f s%n", survivor,
+                    (firstReplyAfterKill - killedAt) / 1e9);
+        }
+    }
+
+    /** Call ids that the default partitioner puts on distinct partitions, one per partition. */
+    private static List<String> onePerPartition() {
+        Map<Integer, String> byPartition = new HashMap<>();
+        for (int i = 0; byPartition.size() < PARTITIONS; i++) {
+            String call = "call-" + i;
+            byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8)))
+                    % PARTITIONS, call);
+        }
+        return List.copyOf(byPartition.values());
+    }
+
+    private Process instance(String name) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = Path.of("target", name + ".log").toFile(); // kept for a look after a failure
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                VoiceInstance.class.getName(), name, kafka.bootstrapServers(), emulator.baseUrl().toString())
+                .redirectErrorStream(true).redirectOutput(log).start();
+        instances.add(p);
+        return p;
+    }
+
+    private static void awaitBothAssigned() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(VoiceRoutes.GROUP)).all().get()
+                        .get(VoiceRoutes.GROUP);
+                return g.members().size() == 2 && g.members().stream()
+                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    private static String owner(ReplyReader replies, String call) {
+        return replies.replies().stream().filter(r -> r.call().equals(call)).findFirst().orElseThrow().instance();
+    }
+
+    private static String sessionId(ReplyReader replies, String call) {
+        return replies.replies().stream().filter(r -> r.call().equals(call)).findFirst().orElseThrow().sessionId();
+    }
+
+    @AfterEach
+    void killInstances() throws InterruptedException {
+        for (Process p : instances) {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
