@@ -127,7 +127,7 @@ class TwilioLoadTest {
                 + " | route delay p50 / p99 / max ms | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
-            Main main = TwilioApp.main("load-test-key", emulator.baseUrl);
+            Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
             main.bind("loadAudioEvents", audio);
             main.addOverrideProperty("twilio.port", "0");
             main.addOverrideProperty("twilio.calls", "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions="
@@ -258,17 +258,7 @@ class TwilioLoadTest {
     }
 
     /** The benchmarks' MeasuringEmulator in its own JVM: the emulator's model behind a stopwatch. */
-    private static final class EmulatorJvm implements AutoCloseable {
-
-        private final Process process;
-        private final String baseUrl;
-        private final String timings;
-
-        private EmulatorJvm(Process process, String baseUrl, String timings) {
-            this.process = process;
-            this.baseUrl = baseUrl;
-            this.timings = timings;
-        }
+    private record EmulatorJvm(Process process, String baseUrl, String timings) implements AutoCloseable {
 
         /** @param classpath the emulator's jar and the benchmarks' jar */
         static EmulatorJvm start(String classpath) throws IOException {
