@@ -29,7 +29,8 @@ import io.github.camelgeminilive.telephony.playout.Pacer;
  * the write: a frame never holds the call's next one back.</li>
  * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
  * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by the context's
- * {@link Pacer} (one scheduler for all calls), a {@code mark} after each turn, and a {@code clear} at once on barge-in.</li>
+ * {@link Pacer} (one scheduler for all calls), a {@code mark} after each turn, and a {@code clear} at once on
+ * barge-in.</li>
  * </ul>
  * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
  * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
