@@ -3,8 +3,6 @@ package io.github.camelgeminilive.telephony.twilio;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -17,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.telephony.playout.Pacer;
 
 /**
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
@@ -29,8 +28,9 @@ import io.github.camelgeminilive.protocol.MimeTypes;
  * The sends are made in the order the messages arrive (the session keeps call order on the wire) and do not wait for
  * the write: a frame never holds the call's next one back.</li>
  * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
- * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by one shared
- * scheduler for all calls, a {@code mark} after each turn, and a {@code clear} at once on barge-in.</li>
+ * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by the context's
+ * {@link Pacer} (one scheduler for all calls), a {@code mark} after each turn, and a {@code clear} at once on
+ * barge-in.</li>
  * </ul>
  * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
  * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
@@ -44,7 +44,6 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     static final String WEBSOCKET_EVENT = "CamelGeminiLiveWebsocketEvent";
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioBridge.class);
-    private static final long TICK_MILLIS = 20;
 
     private final TwilioCodec codec = new TwilioCodec();
     private final TwilioCounters counters = new TwilioCounters();
@@ -59,7 +58,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private String modelUri;
     private AsyncProducer model;
     private AsyncProducer producer;
-    private ScheduledExecutorService pacer;
+    private Pacer pacer;
 
     /**
      * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
@@ -97,14 +96,14 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             }
             byte[] pcm = in.getBody(byte[].class);
             if (call == null) {
-                counters.endedAudioBytes.add(pcm == null ? 0 : pcm.length / 6);
+                counters.playout.endedAudio(pcm == null ? 0 : pcm.length / 6);
             } else if (pcm != null) {
-                call.modelAudio(pcm, System.nanoTime());
+                call.playout().modelAudio(pcm, System.nanoTime());
             }
         } else if (call != null && "turnComplete".equals(type)) {
             call.turnComplete(System.nanoTime());
         } else if (call != null && "interrupted".equals(type)) {
-            call.interrupted();
+            call.playout().interrupted();
         }
     }
 
@@ -128,6 +127,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             start(in, start);
         } else if (event instanceof TwilioEvent.Mark mark) {
             long played = callOf(mark.streamSid()).markPlayed(mark.name());
+            counters.marksPlayed.increment();
             in.setHeader(TwilioConstants.MARK_NAME, mark.name());
             if (played >= 0) {
                 in.setHeader(TwilioConstants.PLAYED_MS, played);
@@ -154,7 +154,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                     "its media format " + start.mediaFormat() + " is not " + TwilioEvent.MediaFormat.MULAW_8K);
         }
         TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
-                this::send, counters);
+                this::send, counters.playout);
         synchronized (calls) {
             if (calls.size() >= maxCalls) {
                 throw refused(start, maxCalls + " calls are in progress (maxCalls)");
@@ -168,6 +168,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             }
             callsByConnection.put(connection, call);
         }
+        pacer.add(call.playout());
         counters.callsStarted.increment();
         in.setHeader(TwilioConstants.CALL_SID, start.callSid());
         in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
@@ -189,7 +190,8 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             calls.remove(call.streamSid(), call);
             callsByConnection.remove(call.connectionKey(), call);
         }
-        call.end();
+        pacer.remove(call.playout());
+        call.playout().end();
         counters.callsEnded.increment();
         in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
         toModel(call, "close", null);
@@ -297,33 +299,21 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         model.start();
         producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
-        pacer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "TwilioPacer");
-        pacer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        long now = System.nanoTime();
-        for (TwilioCall call : calls.values()) {
-            try {
-                call.pump(now);
-            } catch (RuntimeException e) { // one call's trouble must not stop the pacing of the others
-                LOG.warn("Pacing the call of stream {} failed", call.streamSid(), e);
-            }
-        }
+        pacer = Pacer.of(camelContext);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (pacer != null) {
-            camelContext.getExecutorServiceManager().shutdown(pacer);
-        }
         if (producer != null) {
             producer.stop();
         }
         if (model != null) {
             model.stop();
         }
-        calls.values().forEach(TwilioCall::end);
+        for (TwilioCall call : calls.values()) {
+            pacer.remove(call.playout());
+            call.playout().end();
+        }
         calls.clear();
         callsByConnection.clear();
     }

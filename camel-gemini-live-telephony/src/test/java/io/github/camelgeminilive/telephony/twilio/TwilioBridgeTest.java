@@ -98,7 +98,7 @@ class TwilioBridgeTest {
         TwilioCounters counters = bridge.getCounters();
         long started = counters.callsStarted();
         long ended = counters.callsEnded();
-        long clears = counters.clears();
+        long clears = counters.playout().clears();
         long digits = counters.dtmfDigits();
         long invalid = counters.invalidMessages();
         long sendFailures = counters.sendFailures() + counters.modelSendFailures();
@@ -137,7 +137,7 @@ class TwilioBridgeTest {
         }
         assertThat(counters.callsStarted() - started).isEqualTo(1);
         assertThat(counters.callsEnded() - ended).isEqualTo(1);
-        assertThat(counters.clears() - clears).isEqualTo(1);
+        assertThat(counters.playout().clears() - clears).isEqualTo(1);
         assertThat(counters.dtmfDigits() - digits).isEqualTo(1);
         assertThat(counters.framesIn()).isPositive();
         assertThat(counters.marksPlayed()).isPositive();

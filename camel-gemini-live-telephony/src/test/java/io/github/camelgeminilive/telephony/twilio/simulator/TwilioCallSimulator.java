@@ -116,6 +116,13 @@ public final class TwilioCallSimulator implements AutoCloseable {
         return s.started();
     }
 
+    /** Microphone frames (20 ms {@code media} messages) sent so far. */
+    public long sentFrames() {
+        synchronized (lock) {
+            return chunk;
+        }
+    }
+
     /** The caller presses a key. */
     public void dtmf(String digit) {
         send("{\"event\":\"dtmf\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"9\","

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Twilio example under load (outside CI): steps of concurrent simulated calls through the example's routes,
+# against the benchmarks' measuring emulator in its own JVM. Prints a line per step and writes
+# examples/twilio/target/twilio-load.txt. Everything here is timing: run it on a quiet machine (see `uptime`).
+#   examples/twilio/load.sh                       # steps 25,50,100,200; 30 s calls
+#   STEPS=50,100,200,300 SECONDS_PER_CALL=60 examples/twilio/load.sh
+# MVN_FLAGS=-o builds offline.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+STEPS=${STEPS:-25,50,100,200}
+SECONDS_PER_CALL=${SECONDS_PER_CALL:-30}
+# shellcheck disable=SC2086
+mvn -B -q ${MVN_FLAGS:-} package -DskipTests -pl benchmarks -am >&2
+# a copy, so a rebuild during the run cannot pull the jar away
+mkdir -p examples/twilio/target
+cp benchmarks/target/benchmarks.jar examples/twilio/target/load-benchmarks.jar
+cp gemini-live-emulator/target/gemini-live-emulator.jar examples/twilio/target/load-emulator.jar
+# shellcheck disable=SC2086
+mvn -B ${MVN_FLAGS:-} test -pl examples/twilio -am -Dtest=TwilioLoadTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtwilio.load="$STEPS" -Dtwilio.load.seconds="$SECONDS_PER_CALL" \
+    -Dtwilio.load.emulator-classpath="$root/examples/twilio/target/load-emulator.jar:$root/examples/twilio/target/load-benchmarks.jar" \
+    -Dtwilio.load.report="$root/examples/twilio/target/twilio-load.txt" | grep -E "twilio load:|ERROR|FAIL" || true
+cat examples/twilio/target/twilio-load.txt

@@ -1,0 +1,313 @@
+package io.github.camelgeminilive.examples.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.Main;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.component.GeminiLiveEndpoint;
+import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
+import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
+
+/**
+ * The load test of the example, outside CI (it runs only with {@code -Dtwilio.load=STEPS}; {@code load.sh} runs it):
+ * steps of concurrent simulated Twilio calls through the example's own routes and properties, against the
+ * benchmarks' measuring emulator in its own JVM. Each call streams its microphone in real time (20 ms mu-law frames,
+ * speech every few seconds, silence between) and hears the model's replies. Per step it reports:
+ * <ul>
+ * <li>caller frames delivered: the audio frames the emulator's model received vs the frames the simulators sent;</li>
+ * <li>the route delay of the model's audio: the emulator hands its k-th audio message of a session to the WebSocket
+ * ({@link System#nanoTime()} in the emulator JVM, CLOCK_MONOTONIC: one clock for the machine) -> the example's
+ * {@code model-events} route has completed the k-th audio event of that session (the audio converted to mu-law and
+ * the frames due handed to the Media Streams WebSocket producer). Each message is one event, in order.</li>
+ * </ul>
+ */
+@EnabledIfSystemProperty(named = "twilio.load", matches = ".+")
+class TwilioLoadTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+
+    /** The completion time of every model audio event, per emulator session id. */
+    static final class AudioEvents extends EventNotifierSupport {
+
+        final Map<String, LongArray> times = new ConcurrentHashMap<>();
+
+        AudioEvents() {
+            setIgnoreCamelContextEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+            setIgnoreExchangeCreatedEvent(true);
+            setIgnoreExchangeSendingEvents(true);
+            setIgnoreExchangeSentEvents(true);
+            setIgnoreExchangeRedeliveryEvents(true);
+            setIgnoreExchangeFailedEvents(true);
+            setIgnoreExchangeAsyncProcessingStartedEvents(true);
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            if (event instanceof CamelEvent.ExchangeCompletedEvent completed) {
+                long now = System.nanoTime();
+                Exchange exchange = completed.getExchange();
+                String sessionId = exchange.getMessage().getHeader(GeminiLiveConstants.SESSION_ID, String.class);
+                if (exchange.getFromEndpoint() instanceof GeminiLiveEndpoint && sessionId != null
+                        && "audio".equals(exchange.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE))) {
+                    times.computeIfAbsent(sessionId, k -> new LongArray()).add(now);
+                }
+            }
+        }
+    }
+
+    /** A growing array of longs, appended to by one route thread at a time per session. */
+    static final class LongArray {
+        private long[] values = new long[256];
+        private int size;
+
+        synchronized void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        synchronized long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    @Test
+    void stepsOfConcurrentCalls() throws Exception {
+        int[] steps = Arrays.stream(System.getProperty("twilio.load").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        Duration callLength = Duration.ofSeconds(Long.getLong("twilio.load.seconds", 30));
+        Path report = Path.of(System.getProperty("twilio.load.report", "target/twilio-load.txt"));
+        byte[] speech;
+        try (InputStream in = TwilioLoadTest.class.getResourceAsStream("/twilio/speech-8k.ulaw")) {
+            speech = in.readAllBytes();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("calls | call s | caller frames sent | received by the emulator | model audio events paired"
+                + " | route delay p50 / p99 / max ms | load average (start -> end)");
+        try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
+            AudioEvents audio = new AudioEvents();
+            Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
+            main.bind("loadAudioEvents", audio);
+            main.addOverrideProperty("twilio.port", "0");
+            main.addOverrideProperty("twilio.calls", "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions="
+                    + Arrays.stream(steps).max().orElseThrow());
+            main.start();
+            ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+            try {
+                CamelContext context = main.getCamelContext();
+                TwilioBridge bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);
+                URI media = URI.create("ws://127.0.0.1:" + port(context) + "/media");
+                int warmup = Integer.getInteger("twilio.load.warmup", 20);
+                if (warmup > 0) { // JIT, pools and connections warm: not reported
+                    System.out.println("twilio load: warm-up " + step(warmup, Duration.ofSeconds(20), media, speech,
+                            clock, emulator, audio, bridge));
+                }
+                for (int calls : steps) {
+                    String line = step(calls, callLength, media, speech, clock, emulator, audio, bridge);
+                    System.out.println("twilio load: " + line);
+                    lines.add(line);
+                    Files.createDirectories(report.toAbsolutePath().getParent());
+                    Files.write(report, lines);
+                }
+            } finally {
+                clock.shutdownNow();
+                main.stop();
+            }
+        }
+    }
+
+    private static String step(int calls, Duration callLength, URI media, byte[] speech,
+            ScheduledExecutorService clock, EmulatorJvm emulator, AudioEvents audio, TwilioBridge bridge)
+            throws Exception {
+        String loadBefore = loadAverage();
+        emulator.post("/reset");
+        audio.times.clear();
+        List<TwilioCallSimulator> sims = new ArrayList<>();
+        List<ScheduledFuture<?>> talking = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            TwilioCallSimulator call = TwilioCallSimulator.connect(HTTP, media, "MZload" + calls + "x" + i, clock);
+            sims.add(call);
+            call.start("CAload" + i, Map.of());
+            // speech every 6 s, at a different phase per call: the model answers between
+            talking.add(clock.scheduleAtFixedRate(() -> call.say(speech), 1000 + i * 5000L / calls, 6000,
+                    TimeUnit.MILLISECONDS));
+        }
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        clock.schedule(() -> over.complete(null), callLength.toMillis(), TimeUnit.MILLISECONDS);
+        over.join();
+        talking.forEach(t -> t.cancel(false));
+        long sent = 0;
+        for (TwilioCallSimulator call : sims) {
+            call.stop().get(30, TimeUnit.SECONDS);
+            sent += call.sentFrames();
+        }
+        // every frame sent reaches the emulator before its session's close: wait for them (bounded)
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        JsonNode reading = emulator.read();
+        while (reading.path("frames").asLong() < sent && System.nanoTime() - deadline < 0) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            clock.schedule(() -> later.complete(null), 500, TimeUnit.MILLISECONDS);
+            later.join();
+            reading = emulator.read();
+        }
+        long received = reading.path("frames").asLong();
+        List<String> errors = new ArrayList<>();
+        sims.forEach(s -> errors.addAll(s.protocolErrors()));
+        sims.forEach(TwilioCallSimulator::close);
+        assertThat(errors).as("protocol errors the simulators saw").isEmpty();
+        int[] mismatched = new int[1];
+        long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
+        Arrays.sort(delays);
+        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %s -> %s", calls,
+                callLength.toSeconds(), sent, received, delays.length, mismatched[0], ms(delays, 0.50),
+                ms(delays, 0.99), ms(delays, 1.0), loadBefore, loadAverage());
+        long waitUntil = System.nanoTime() + DRAIN.toNanos();
+        while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            clock.schedule(() -> later.complete(null), 200, TimeUnit.MILLISECONDS);
+            later.join();
+        }
+        return line;
+    }
+
+    /**
+     * Pairs the k-th audio message the emulator sent on a session with the k-th audio event the route completed; only
+     * sessions where both counts are equal (one event per message, none lost): else the pairs would be shifted.
+     *
+     * @param mismatched gets the number of sessions left out
+     */
+    private static long[] delays(JsonNode audioSent, Map<String, LongArray> routeTimes, int[] mismatched) {
+        List<Long> delays = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> session = it.next();
+            LongArray route = routeTimes.get(session.getKey());
+            if (route == null) {
+                mismatched[0]++;
+                continue;
+            }
+            long[] done = route.toArray();
+            JsonNode sentTimes = session.getValue();
+            if (done.length != sentTimes.size()) {
+                mismatched[0]++;
+                continue;
+            }
+            for (int k = 0; k < done.length; k++) {
+                delays.add(done[k] - sentTimes.get(k).asLong());
+            }
+        }
+        return delays.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static String ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return String.format("%.1f", sorted[Math.max(0, index)] / 1e6);
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    private static int port(CamelContext context) {
+        return context.getEndpoints().stream().filter(GeminiLiveWebsocketEndpoint.class::isInstance)
+                .map(GeminiLiveWebsocketEndpoint.class::cast).mapToInt(GeminiLiveWebsocketEndpoint::getLocalPort)
+                .filter(p -> p > 0).findFirst().orElseThrow();
+    }
+
+    /** The benchmarks' MeasuringEmulator in its own JVM: the emulator's model behind a stopwatch. */
+    private record EmulatorJvm(Process process, String baseUrl, String timings) implements AutoCloseable {
+
+        /** @param classpath the emulator's jar and the benchmarks' jar */
+        static EmulatorJvm start(String classpath) throws IOException {
+            Process process = new ProcessBuilder("java", "-Xmx1g", "-cp", classpath,
+                    "io.github.camelgeminilive.benchmarks.load.MeasuringEmulator").redirectErrorStream(true).start();
+            CompletableFuture<String> timings = new CompletableFuture<>();
+            CompletableFuture<String> baseUrl = new CompletableFuture<>();
+            // reads its output to the end (a full pipe would stall it), not into surefire's own streams
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        if (line.startsWith("timings on ")) {
+                            timings.complete(line.substring("timings on ".length()).trim());
+                        } else if (line.startsWith("gemini-live-emulator listening on ")) {
+                            baseUrl.complete(line.substring("gemini-live-emulator listening on ".length()).trim());
+                        } else if (!baseUrl.isDone()) {
+                            System.out.println("emulator: " + line);
+                        }
+                    }
+                } catch (IOException e) {
+                    baseUrl.completeExceptionally(e);
+                }
+                baseUrl.completeExceptionally(new IllegalStateException("The measuring emulator ended"));
+            }, "load-emulator-output");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                return new EmulatorJvm(process, baseUrl.get(60, TimeUnit.SECONDS), timings.get(1, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                process.destroy();
+                throw new IllegalStateException("The measuring emulator did not start", e);
+            }
+        }
+
+        void post(String path) throws IOException, InterruptedException {
+            HTTP.send(HttpRequest.newBuilder(URI.create(timings + path)).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        JsonNode read() throws IOException, InterruptedException {
+            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(timings + "/read")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
