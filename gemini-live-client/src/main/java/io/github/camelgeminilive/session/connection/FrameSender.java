@@ -52,11 +52,10 @@ final class FrameSender {
         if (connection == null) {
             return CompletableFuture.failedFuture(closedError());
         }
-        long bytes = frame.utf8().length;
-        long audio = frame.audio().toNanos();
-        counters.sent(1, bytes, audio); // counted now, taken back if the write fails: no callback per frame
+        // counted when taken, a failure apart (counters only grow): no callback per written frame
+        counters.sent(frame.utf8().length, frame.audio().toNanos());
         return connection.sendText(frame.utf8()).exceptionallyCompose(e -> {
-            counters.sent(-1, -bytes, -audio);
+            counters.failedWrites.incrementAndGet();
             Throwable cause = Failures.unwrap(e);
             if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
                 counters.refusedSends.incrementAndGet();
