@@ -20,13 +20,13 @@ public final class SessionCounters {
     /** Server messages that failed to parse and were skipped. */
     public final AtomicLong malformedMessages = new AtomicLong();
 
-    /** Client messages after {@code setup} the connections took for writing; only grows (a failure is counted apart). */
+    /** Client messages after {@code setup} the connections took for writing; a later failure is counted apart. */
     public final AtomicLong framesSent = new AtomicLong();
     /** Their bytes (UTF-8 JSON, as written). */
     public final AtomicLong bytesSent = new AtomicLong();
     /** Nanoseconds of the audio those messages carry. */
     public final AtomicLong audioSentNanos = new AtomicLong();
-    /** Those messages whose write then failed (refused at the outgoing bound, or the connection lost). */
+    /** Those messages whose write then failed (the connection was lost). */
     public final AtomicLong failedWrites = new AtomicLong();
     /** Messages the connections read from the service, {@code setupComplete} included. */
     public final AtomicLong framesReceived = new AtomicLong();
