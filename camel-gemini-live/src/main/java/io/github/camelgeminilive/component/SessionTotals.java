@@ -2,6 +2,7 @@ package io.github.camelgeminilive.component;
 
 import java.util.Collection;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 import io.github.camelgeminilive.session.ResilienceMetrics;
@@ -48,8 +49,18 @@ final class SessionTotals {
     static final long FRESH_NANOS = 100_000_000L;
 
     private final long[] forgotten = new long[COUNTS.length];
+    private final LongSupplier nanoTime;
     private long[] latest;
     private long latestNanos;
+
+    SessionTotals() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of {@link #FRESH_NANOS} ({@link System#nanoTime()}; tests pass their own) */
+    SessionTotals(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     /**
      * Forgets a session if {@code remove} removes it from the held ones (false: another thread forgot it), adding its
@@ -70,7 +81,7 @@ final class SessionTotals {
      * respect to it and every counter only grows.
      */
     synchronized long[] total(Collection<SharedLiveSession> held) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (latest == null || now - latestNanos >= FRESH_NANOS) {
             long[] sums = forgotten.clone();
             for (SharedLiveSession s : held) {
