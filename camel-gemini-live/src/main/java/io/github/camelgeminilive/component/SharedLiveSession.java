@@ -264,6 +264,7 @@ final class SharedLiveSession {
                 session = null;
             }
         }
+        announceEnd();
         watch.connectFailed(cause);
         opened.completeExceptionally(cause);
         failed.forEach(p -> p.done().completeExceptionally(cause));
@@ -317,12 +318,17 @@ final class SharedLiveSession {
      * The {@code closed} event of a connection open until now carries {@code reason}. The stored handle stays for a
      * later resume.
      */
-    synchronized CompletableFuture<Void> close(String reason) {
-        markEnded(new LiveEvent.Closed(1000, reason, null));
-        if (session == null) {
+    CompletableFuture<Void> close(String reason) {
+        CompletableFuture<LiveSession> connection;
+        synchronized (this) {
+            markEnded(new LiveEvent.Closed(1000, reason, null));
+            connection = session;
+        }
+        announceEnd();
+        if (connection == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return session.handle((s, e) -> s).thenCompose(s -> s == null || !s.isOpen()
+        return connection.handle((s, e) -> s).thenCompose(s -> s == null || !s.isOpen()
                 ? CompletableFuture.completedFuture(null)
                 : s.closeAsync());
     }
@@ -366,6 +372,7 @@ final class SharedLiveSession {
             sessionId = setup.sessionId();
         } else if (event instanceof LiveEvent.Closed c) {
             delivered = ended(c);
+            announceEnd();
         }
         replies.onEvent(delivered);
         for (LiveSessionListener l : listeners) {
@@ -391,8 +398,17 @@ final class SharedLiveSession {
             return false;
         }
         closed = c;
-        ended.complete(null);
         return true;
+    }
+
+    /**
+     * Completes {@link #whenEnded} once the end is recorded, never under this object's lock: what is chained to it
+     * (the endpoint forgetting the session, adding its counts to the totals) takes other locks.
+     */
+    private void announceEnd() {
+        if (closed != null) {
+            ended.complete(null);
+        }
     }
 
     /** True once the session has ended for good (closed, or its connect refused): opening it again is pointless. */
