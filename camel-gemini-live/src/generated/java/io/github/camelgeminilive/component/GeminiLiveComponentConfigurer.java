@@ -113,7 +113,7 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "mediaresolution":
         case "mediaResolution": getOrCreateConfiguration(target).setMediaResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "meterregistry":
-        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": getOrCreateConfiguration(target).setModelRules(property(camelContext, java.util.Map.class, value)); return true;
@@ -289,7 +289,7 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "mediaresolution":
         case "mediaResolution": return java.lang.String.class;
         case "meterregistry":
-        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
+        case "meterRegistry": return java.lang.Object.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return java.util.Map.class;

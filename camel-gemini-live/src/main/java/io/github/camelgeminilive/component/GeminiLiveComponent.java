@@ -35,10 +35,11 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             description = "Threads that continue exchanges once a reply turn completed or a send was written"
                     + " later than the producer call (a send written at once continues on the caller).")
     private int replyThreadPoolSize = 10;
-    @Metadata(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
-            description = "The Micrometer registry of the endpoints' meters (docs/observability.md). Default: the"
-                    + " single MeterRegistry bean of the registry (Spring Boot's), if there is one; without,"
-                    + " no meters. Micrometer is optional: without it on the classpath the component has no meters.")
+    @Metadata(label = "advanced", javaType = "java.lang.Object", // no Micrometer type: it is optional
+            description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) of the endpoints'"
+                    + " meters (docs/observability.md). Default: the single MeterRegistry bean of the registry (Spring"
+                    + " Boot's), if there is one; without, no meters. Micrometer is optional: without it on the"
+                    + " classpath the component has no meters.")
     private Object meterRegistry;
 
     private final LiveClients clients;

@@ -73,8 +73,10 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     private final SessionTotals totals = new SessionTotals();
     private volatile SessionObserver meters = SessionObserver.NONE;
     private final SessionObserver observer = SessionObserver.both(connectOutcomes, () -> meters);
+    /** The started producers' shared check, while one is started and Camel has a producers repository. */
     private GeminiLiveHealthCheck producerHealthCheck;
     private WritableHealthCheckRepository producerHealthChecks;
+    private int producersStarted;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         // the URI Camel shows (logs, JMX, route dumps) must not carry the API key
@@ -89,7 +91,6 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     public Producer createProducer() {
-        registerProducerHealthCheck();
         return new GeminiLiveProducer(this);
     }
 
@@ -104,18 +105,34 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         return consumer;
     }
 
-    /** The producers of the endpoint share one check, in Camel's producers repository when health is on. */
-    private synchronized void registerProducerHealthCheck() {
-        if (producerHealthCheck != null) {
-            return;
+    /**
+     * A producer started: the first one adds the producers' shared check to Camel's producers repository (when health
+     * is on), as its sessions may now be asked for.
+     */
+    void producerStarted() {
+        synchronized (this) {
+            if (producersStarted++ == 0) {
+                producerHealthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                        WritableHealthCheckRepository.class);
+                if (producerHealthChecks != null) {
+                    producerHealthCheck = new GeminiLiveHealthCheck(this, "gemini-live-producer:" + getEndpointUri());
+                    producerHealthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
+                    producerHealthChecks.addHealthCheck(producerHealthCheck);
+                }
+            }
         }
-        producerHealthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (producerHealthChecks != null) {
-            producerHealthCheck = new GeminiLiveHealthCheck(this, "gemini-live-producer:" + getEndpointUri());
-            producerHealthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
-            producerHealthChecks.addHealthCheck(producerHealthCheck);
+        userStarted();
+    }
+
+    /** A producer stopped: the last one removes the producers' check, so a stopped route reports nothing. */
+    void producerStopped() {
+        synchronized (this) {
+            if (producersStarted > 0 && --producersStarted == 0 && producerHealthCheck != null) {
+                producerHealthChecks.removeHealthCheck(producerHealthCheck);
+                producerHealthCheck = null;
+            }
         }
+        userStopped();
     }
 
     @Override
@@ -133,7 +150,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         resilienceOptions(sessionKey); // invalid resilience options fail the endpoint, not its first send
         sessions = new SharedSessions(this::newSession, sessionKey, new SharedSessions.Limits(
                 configuration.getMaxSessions(), configuration.getIdleTimeout(), getEndpointUri()),
-                getComponent()::executeEvent, totals::forgotten);
+                getComponent()::executeEvent, totals);
     }
 
     @Override
@@ -151,12 +168,6 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         ServiceHelper.stopService(toolRoutes);
         MeterBinding.unbind(meters);
         meters = SessionObserver.NONE;
-        synchronized (this) {
-            if (producerHealthCheck != null) {
-                producerHealthChecks.removeHealthCheck(producerHealthCheck);
-                producerHealthCheck = null;
-            }
-        }
         super.doStop();
     }
 
@@ -244,7 +255,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     /** A producer or consumer started: the endpoint's sessions live while one is started. */
-    void userStarted() {
+    private void userStarted() {
         sessions.userStarted();
     }
 
@@ -252,7 +263,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
      * A producer or consumer stopped; the last one closes every session of the endpoint, waiting for the close
      * handshakes when the whole context stops, as the component closes the connections next.
      */
-    void userStopped() {
+    private void userStopped() {
         CompletableFuture<Void> closing = sessions.userStopped();
         if (getCamelContext().isStopping()) {
             awaitClosed(closing);
@@ -429,6 +440,11 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
 
     ConnectOutcomes.Snapshot connectOutcomes() {
         return connectOutcomes.snapshot();
+    }
+
+    /** First connects that failed, of every session of the endpoint. */
+    long connectFailures() {
+        return connectOutcomes.connectFailures();
     }
 
     /** -1 when there are no metrics (session not open). */

@@ -5,46 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of a {@code gemini-live} endpoint: DOWN while its sessions cannot connect (a session fights an outage
- * with failed reconnect attempts, or the latest connect of a session, or its end, failed and no session connected
- * since), UP otherwise, including when no session is open because nothing asked for one. The details name the
- * sessions in trouble (key, state, failed attempts) and the latest failure (time and message); never a credential.
- * A consumer carries one (Camel's consumers repository calls it); the producers of the endpoint share one in the
- * producers repository.
+ * with failed reconnect attempts, or a connect of a session, or its end, failed within {@link ConnectOutcomes#WINDOW}
+ * and no session connected since; a refusal of one call's request never counts), UP otherwise, including when no
+ * session is open because nothing asked for one. The details name the sessions in trouble (key, state, failed
+ * attempts) and the latest failure (time and message); never a credential. A consumer carries one (Camel's consumers
+ * repository calls it); the started producers of the endpoint share one in the producers repository. As an
+ * {@link AbstractHealthCheck}, a disabled one ({@code healthCheckConsumerEnabled}, {@code healthCheckProducerEnabled})
+ * reports UNKNOWN without looking.
  */
-final class GeminiLiveHealthCheck implements HealthCheck {
+final class GeminiLiveHealthCheck extends AbstractHealthCheck {
 
     private final GeminiLiveEndpoint endpoint;
-    private final String id;
-    private volatile boolean enabled = true;
 
     GeminiLiveHealthCheck(GeminiLiveEndpoint endpoint, String id) {
+        super("camel", id);
         this.endpoint = endpoint;
-        this.id = id;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override
@@ -53,9 +33,8 @@ final class GeminiLiveHealthCheck implements HealthCheck {
     }
 
     @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).detail(ENDPOINT_URI,
-                endpoint.getEndpointUri());
+    protected void doCall(HealthCheckResultBuilder result, Map<String, Object> options) {
+        result.detail(ENDPOINT_URI, endpoint.getEndpointUri());
         List<String> troubled = new ArrayList<>();
         for (SessionView s : endpoint.sessionViews()) {
             if (s.failedAttempts() > 0) {
@@ -70,12 +49,12 @@ final class GeminiLiveHealthCheck implements HealthCheck {
         }
         if (!troubled.isEmpty()) {
             result.detail("gemini-live.sessions.reconnecting", String.join(", ", troubled));
-            return result.message("Sessions cannot reconnect: " + String.join(", ", troubled)).down().build();
+            result.message("Sessions cannot reconnect: " + String.join(", ", troubled)).down();
+        } else if (outcomes.failing()) {
+            result.message(outcomes.failuresSinceSuccess() + " session(s) could not connect, none since: "
+                    + outcomes.lastError()).down();
+        } else {
+            result.up();
         }
-        if (outcomes.failing()) {
-            return result.message(outcomes.failuresSinceSuccess() + " session(s) could not connect, none since: "
-                    + outcomes.lastError()).down().build();
-        }
-        return result.up().build();
     }
 }

@@ -33,23 +33,25 @@ final class GeminiLiveMeters implements SessionObserver, AutoCloseable {
     GeminiLiveMeters(MeterRegistry registry, GeminiLiveEndpoint endpoint) {
         this.registry = registry;
         this.endpoint = endpoint;
-        Tags tags = Tags.of("camelContext", endpoint.getCamelContext().getName(), "endpoint",
-                endpoint.getEndpointUri());
+        Tags tags = Tags.of("camelContext", endpoint.getCamelContext().getName(), "endpointName",
+                endpoint.getEndpointUri()); // camel-micrometer's tag names
         meters.add(Gauge.builder(PREFIX + "sessions.open", endpoint, GeminiLiveEndpoint::getSessionsOpen)
                 .description("Sessions the endpoint holds now").tags(tags).register(registry));
         counter(PREFIX + "sessions.opened", GeminiLiveEndpoint::getSessionsOpened, null,
                 "Sessions the endpoint made, its own and one per session key", tags);
         count(PREFIX + "connections", Count.CONNECTIONS, null, "Connections opened, resumes included", tags);
         count(PREFIX + "reconnects", Count.RECONNECTS, null, "Moves of a session to a new connection", tags);
-        count(PREFIX + "connect.failures", Count.FAILED_ATTEMPTS, null,
-                "Reconnect attempts that failed", tags);
+        counter(PREFIX + "connect.failures", e -> e.totals()[Count.FAILED_ATTEMPTS.ordinal()] + e.connectFailures(),
+                null, "Connection attempts that failed: first connects and reconnect attempts", tags);
         count(PREFIX + "go.aways", Count.GO_AWAYS, null, "goAway messages received", tags);
         count(PREFIX + "replayed.messages", Count.REPLAYED_MESSAGES, null,
                 "Client messages sent again after a resume", tags);
-        count(PREFIX + "frames.sent", Count.FRAMES_SENT, null, "Client messages written after setup", tags);
-        count(PREFIX + "bytes.sent", Count.BYTES_SENT, "bytes", "Bytes of the client messages written", tags);
+        count(PREFIX + "frames.sent", Count.FRAMES_SENT, null, "Client messages taken for writing after setup", tags);
+        count(PREFIX + "frames.failed", Count.FAILED_WRITES, null, "Client messages of frames.sent whose write failed",
+                tags);
+        count(PREFIX + "sent", Count.BYTES_SENT, "bytes", "Bytes of the client messages of frames.sent", tags);
         count(PREFIX + "frames.received", Count.FRAMES_RECEIVED, null, "Messages read from the service", tags);
-        count(PREFIX + "bytes.received", Count.BYTES_RECEIVED, "bytes", "Size of the messages read", tags);
+        count(PREFIX + "received", Count.BYTES_RECEIVED, "bytes", "Size of the messages read", tags);
         seconds(PREFIX + "audio.sent", Count.AUDIO_SENT_NANOS, "Audio sent", tags);
         seconds(PREFIX + "audio.lost", Count.AUDIO_LOST_NANOS, "Audio the service may never have received", tags);
         String dropped = PREFIX + "dropped";

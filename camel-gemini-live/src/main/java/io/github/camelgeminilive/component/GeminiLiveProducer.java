@@ -43,12 +43,12 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getEndpoint().userStarted();
+        getEndpoint().producerStarted();
     }
 
     @Override
     protected void doStop() throws Exception {
-        getEndpoint().userStopped();
+        getEndpoint().producerStopped();
         super.doStop();
     }
 

@@ -18,7 +18,11 @@ interface SessionObserver {
     default void connected() {
     }
 
-    /** A session could not connect, or ended with an error (it gave up reconnecting, or was refused). */
+    /** A session's first connect failed (it was refused, or could not reach the service). */
+    default void connectFailed(Throwable cause) {
+    }
+
+    /** A connected session ended with an error (it gave up reconnecting, or was refused). */
     default void failed(Throwable cause) {
     }
 
@@ -37,6 +41,12 @@ interface SessionObserver {
             public void connected() {
                 first.connected();
                 second.get().connected();
+            }
+
+            @Override
+            public void connectFailed(Throwable cause) {
+                first.connectFailed(cause);
+                second.get().connectFailed(cause);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.component;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.camelgeminilive.session.LiveEvent;
@@ -10,6 +11,11 @@ import io.github.camelgeminilive.session.ResilienceMetrics;
  * connection began, whether it is moving to a new one, how many failed attempts it had when it last connected (more
  * now means an outage the engine is fighting), and when the client last ended its turn explicitly (the start of
  * the first-audio latency). Turn ends come from the sender's thread, events from the session's event thread.
+ * <p>
+ * A first-audio sample ties a turn end to a reply: the first audio of a reply that began (its first content event)
+ * after the latest turn end stops that turn end's clock, once. The end of a reply (turnComplete, interrupted) clears
+ * only a turn end older than the reply, so a turn end sent meanwhile waits for the next reply, and late audio of an
+ * earlier reply never stops a newer turn end's clock.
  */
 final class SessionWatch {
 
@@ -19,6 +25,7 @@ final class SessionWatch {
     }
 
     private final SessionObserver observer;
+    private final Supplier<ResilienceMetrics> metrics;
     /** Wall-clock time of the current connection's start; 0 before the first. */
     private volatile long connectedAtMillis;
     /** Failed attempts counted when the session last connected. */
@@ -26,10 +33,14 @@ final class SessionWatch {
     /** A goAway arrived and the session has not moved yet. */
     private volatile boolean moving;
     /** {@link System#nanoTime()} of the client's latest explicit turn end still waiting for audio; 0: none. */
-    private volatile long turnEndNanos;
+    private final AtomicLong turnEndNanos = new AtomicLong();
+    /** {@link System#nanoTime()} of the current reply's first content event; 0 between replies. */
+    private volatile long replyBeganNanos;
 
-    SessionWatch(SessionObserver observer) {
+    /** @param metrics reads the session's metrics (null before it connected) */
+    SessionWatch(SessionObserver observer, Supplier<ResilienceMetrics> metrics) {
         this.observer = observer;
+        this.metrics = metrics;
     }
 
     /** The first connect succeeded; {@code metrics} are the session's at that moment (null if it has none). */
@@ -40,7 +51,7 @@ final class SessionWatch {
     }
 
     void connectFailed(Throwable cause) {
-        observer.failed(cause);
+        observer.connectFailed(cause);
     }
 
     /**
@@ -48,19 +59,27 @@ final class SessionWatch {
      * {@code audioStreamEnd}): the next reply audio is timed from here.
      */
     void turnEnded() {
-        turnEndNanos = System.nanoTime();
+        turnEndNanos.set(System.nanoTime());
     }
 
-    /** An event of the session, before the consumers see it; {@code metrics} reads the session's metrics. */
-    void onEvent(LiveEvent event, Supplier<ResilienceMetrics> metrics) {
+    /** An event of the session, before the consumers see it (on the session's event thread). */
+    void onEvent(LiveEvent event) {
         if (event instanceof LiveEvent.Audio) {
-            long start = turnEndNanos;
-            if (start != 0) {
-                turnEndNanos = 0;
+            long began = replyBegins();
+            long start = turnEndNanos.get();
+            if (start != 0 && start - began <= 0 && turnEndNanos.compareAndSet(start, 0)) {
                 observer.firstAudio(System.nanoTime() - start);
             }
+        } else if (event instanceof LiveEvent.Text || event instanceof LiveEvent.OutputTranscription
+                || event instanceof LiveEvent.ToolCallRequested || event instanceof LiveEvent.CodeExecution) {
+            replyBegins();
         } else if (event instanceof LiveEvent.TurnComplete || event instanceof LiveEvent.Interrupted) {
-            turnEndNanos = 0; // a reply without audio: later audio belongs to another turn
+            long began = replyBeganNanos;
+            replyBeganNanos = 0;
+            long start = turnEndNanos.get();
+            if (began != 0 && start != 0 && start - began <= 0) {
+                turnEndNanos.compareAndSet(start, 0); // answered without audio; a newer turn end stays
+            }
         } else if (event instanceof LiveEvent.GoAwayReceived) {
             moving = true;
         } else if (event instanceof LiveEvent.Reconnected r) {
@@ -73,6 +92,16 @@ final class SessionWatch {
         } else if (event instanceof LiveEvent.Closed c && c.error() != null) {
             observer.failed(c.error());
         }
+    }
+
+    /** The current reply's first content event's time, this event's when it is the first. */
+    private long replyBegins() {
+        long began = replyBeganNanos;
+        if (began == 0) {
+            began = System.nanoTime();
+            replyBeganNanos = began;
+        }
+        return began;
     }
 
     /** Failed attempts since the session last connected: more than zero while it cannot reconnect. */

@@ -52,11 +52,12 @@ final class SharedLiveSession {
     private final Function<Outgoing, CompletableFuture<Void>> handOne = m -> hand(m, false).written();
     private final Deque<Pending> pending = new ArrayDeque<>();
     private long pendingBytes;
-    private long refusedSends;
+    /** Written under this object's lock; read without it (the meters' sums take no lock of a session). */
+    private volatile long refusedSends;
     /** Completes once connected and the waiting messages are handed over; null before a connect, after a failed one. */
     private CompletableFuture<LiveSession> session;
-    /** The session once it takes sends directly (the waiting ones handed over). */
-    private LiveSession open;
+    /** The session once it takes sends directly (the waiting ones handed over); written under this object's lock. */
+    private volatile LiveSession open;
     private volatile LiveEvent.Closed closed;
     /** Completes when the session ends for good: closed, or its connect refused. */
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -82,20 +83,15 @@ final class SharedLiveSession {
     /**
      * @param connector    opens the session (resilient or plain) with a listener
      * @param forgetHandle drops the stored resumption handle of this key (the route ended the conversation)
+     * @param observer     hears connects, failures and latencies for the endpoint's health check and meters
      */
-    SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
-            Runnable forgetHandle, TurnReplies replies) {
-        this(key, connector, forgetHandle, replies, SessionObserver.NONE);
-    }
-
-    /** @param observer hears connects, failures and latencies for the endpoint's health check and meters */
     SharedLiveSession(String key, Function<LiveSessionListener, CompletableFuture<LiveSession>> connector,
             Runnable forgetHandle, TurnReplies replies, SessionObserver observer) {
         this.key = key;
         this.connector = connector;
         this.forgetHandle = forgetHandle;
         this.replies = replies;
-        this.watch = new SessionWatch(observer);
+        this.watch = new SessionWatch(observer, this::metrics);
     }
 
     String key() {
@@ -268,13 +264,14 @@ final class SharedLiveSession {
                 session = null;
             }
         }
+        announceEnd();
         watch.connectFailed(cause);
         opened.completeExceptionally(cause);
         failed.forEach(p -> p.done().completeExceptionally(cause));
     }
 
     /** Sends refused because too many messages waited for the connect. */
-    synchronized long refusedSends() {
+    long refusedSends() {
         return refusedSends;
     }
 
@@ -289,10 +286,7 @@ final class SharedLiveSession {
 
     /** What the session went through (plain or resilient), or null when it is not open yet. */
     ResilienceMetrics metrics() {
-        LiveSession s;
-        synchronized (this) {
-            s = open;
-        }
+        LiveSession s = open;
         return s == null ? null : s.metrics();
     }
 
@@ -324,12 +318,17 @@ final class SharedLiveSession {
      * The {@code closed} event of a connection open until now carries {@code reason}. The stored handle stays for a
      * later resume.
      */
-    synchronized CompletableFuture<Void> close(String reason) {
-        markEnded(new LiveEvent.Closed(1000, reason, null));
-        if (session == null) {
+    CompletableFuture<Void> close(String reason) {
+        CompletableFuture<LiveSession> connection;
+        synchronized (this) {
+            markEnded(new LiveEvent.Closed(1000, reason, null));
+            connection = session;
+        }
+        announceEnd();
+        if (connection == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return session.handle((s, e) -> s).thenCompose(s -> s == null || !s.isOpen()
+        return connection.handle((s, e) -> s).thenCompose(s -> s == null || !s.isOpen()
                 ? CompletableFuture.completedFuture(null)
                 : s.closeAsync());
     }
@@ -367,12 +366,13 @@ final class SharedLiveSession {
 
     private void dispatch(LiveEvent event) {
         lastActive = System.nanoTime();
-        watch.onEvent(event, this::metrics);
+        watch.onEvent(event);
         LiveEvent delivered = event;
         if (event instanceof LiveEvent.SetupCompleted setup) {
             sessionId = setup.sessionId();
         } else if (event instanceof LiveEvent.Closed c) {
             delivered = ended(c);
+            announceEnd();
         }
         replies.onEvent(delivered);
         for (LiveSessionListener l : listeners) {
@@ -398,8 +398,17 @@ final class SharedLiveSession {
             return false;
         }
         closed = c;
-        ended.complete(null);
         return true;
+    }
+
+    /**
+     * Completes {@link #whenEnded} once the end is recorded, never under this object's lock: what is chained to it
+     * (the endpoint forgetting the session, adding its counts to the totals) takes other locks.
+     */
+    private void announceEnd() {
+        if (closed != null) {
+            ended.complete(null);
+        }
     }
 
     /** True once the session has ended for good (closed, or its connect refused): opening it again is pointless. */
@@ -411,7 +420,8 @@ final class SharedLiveSession {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    private static boolean refused(int closeCode) {
+    /** A refusal of the request (1007 invalid, 1008 policy): sending it again would be refused again. */
+    static boolean refused(int closeCode) {
         return closeCode == 1007 || closeCode == 1008;
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ final class SharedSessions {
     private final String ownKey;
     private final Limits limits;
     private final Executor sweeps;
-    private final Consumer<SharedLiveSession> forgotten;
+    private final SessionTotals totals;
     private long opened;
     private long refused;
     /** Started producers and consumers of the endpoint; the sessions live while there is one. */
@@ -53,16 +52,16 @@ final class SharedSessions {
     /**
      * @param factory makes the session of a new key (it does not connect yet)
      * @param ownKey  the endpoint's own key, whose session stays (closed) when ended
-     * @param sweeps    runs the idle sweeps
-     * @param forgotten told of each session once, as it is forgotten (its counts must outlive it)
+     * @param sweeps  runs the idle sweeps
+     * @param totals  keeps the counts of each session as it is forgotten (they must outlive it)
      */
     SharedSessions(Function<String, SharedLiveSession> factory, String ownKey, Limits limits, Executor sweeps,
-            Consumer<SharedLiveSession> forgotten) {
+            SessionTotals totals) {
         this.factory = factory;
         this.ownKey = ownKey;
         this.limits = limits;
         this.sweeps = sweeps;
-        this.forgotten = forgotten;
+        this.totals = totals;
     }
 
     /**
@@ -120,10 +119,9 @@ final class SharedSessions {
         return s.end(reason);
     }
 
-    private void forget(SharedLiveSession s) {
-        if (sessions.remove(s.key(), s)) {
-            forgotten.accept(s);
-        }
+    /** Removes {@code s} unless another thread did: its counts move to the totals in the same step. */
+    private boolean forget(SharedLiveSession s) {
+        return totals.forget(s, () -> sessions.remove(s.key(), s));
     }
 
     /** A producer or consumer of the endpoint started; the first one starts the idle sweeps. */
@@ -182,12 +180,8 @@ final class SharedSessions {
 
     /** Closes and forgets every session (their stored handles stay); completes when every close handshake is done. */
     CompletableFuture<Void> closeAll(String reason) {
-        List<SharedLiveSession> held;
-        synchronized (this) {
-            held = new ArrayList<>(sessions.values());
-            held.removeIf(s -> !sessions.remove(s.key(), s)); // one forgotten concurrently was ended already
-        }
-        held.forEach(forgotten);
+        List<SharedLiveSession> held = new ArrayList<>(sessions.values());
+        held.removeIf(s -> !forget(s)); // one forgotten concurrently was ended already
         return CompletableFuture.allOf(held.stream().map(s -> s.close(reason)).toArray(CompletableFuture[]::new));
     }
 

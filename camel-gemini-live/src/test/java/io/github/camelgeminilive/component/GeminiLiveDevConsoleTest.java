@@ -52,7 +52,6 @@ class GeminiLiveDevConsoleTest extends GeminiLiveTestSupport {
                 .contains("        Dropped: 0 events, 0 sends; refused: 0 sends\n")
                 .doesNotContain(API_KEY);
         assertThat(text.indexOf("Session: alice")).isLessThan(text.indexOf("Session: bob"));
-        System.out.println(text);
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
 
     private static final String OPTIONS = "reconnectInitialDelay=20&reconnectMaxDelay=200";
+    private static final String ASKED = "gemini-live-producer:gemini-live://asked";
 
     private static GeminiLiveEmulator restartable;
 
@@ -53,6 +54,10 @@ class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
         producers.setEnabled(true);
         registry.register(producers);
         registry.setExposureLevel("full"); // every result, the UP ones too
+        GeminiLiveComponent unchecked = new GeminiLiveComponent();
+        unchecked.setHealthCheckConsumerEnabled(false);
+        unchecked.setHealthCheckProducerEnabled(false);
+        context.addComponent("gemini-live-unchecked", unchecked);
         return context;
     }
 
@@ -62,7 +67,8 @@ class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
             @Override
             public void configure() {
                 from(uri(restartable, "watched", OPTIONS)).routeId("watched").to("mock:watched");
-                from("direct:ask").to(uri(restartable, "asked", OPTIONS));
+                from("direct:ask").routeId("asking").to(uri(restartable, "asked", OPTIONS));
+                from("direct:unchecked").to(uncheckedUri());
             }
         };
     }
@@ -90,7 +96,7 @@ class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
 
     @Test
     void theProducersReadinessIsUpUntilAskedThenDownWhileANewSessionCannotConnect() {
-        assertThat(readiness("gemini-live-producer:").getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(readiness(ASKED).getState()).isEqualTo(HealthCheck.State.UP);
 
         restartable.stop();
         try {
@@ -99,7 +105,7 @@ class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
                 e.getMessage().setBody("Hello");
             });
             assertThat(failed.getException()).isNotNull();
-            HealthCheck.Result down = readiness("gemini-live-producer:");
+            HealthCheck.Result down = readiness(ASKED);
             assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(down.getMessage()).hasValueSatisfying(
                     m -> assertThat(m).startsWith("1 session(s) could not connect, none since: "));
@@ -114,7 +120,38 @@ class GeminiLiveHealthCheckTest extends GeminiLiveTestSupport {
             e.getMessage().setBody("Hello");
         });
         assertThat(answered.getException()).isNull();
-        assertThat(readiness("gemini-live-producer:").getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(readiness(ASKED).getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aDisabledCheckReportsUnknownWhileItsSessionsCannotConnect() {
+        restartable.stop();
+        try {
+            Exchange failed = template.request("direct:unchecked", e -> {
+                e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, "call-3");
+                e.getMessage().setBody("Hello");
+            });
+            assertThat(failed.getException()).isNotNull();
+            assertThat(readiness("gemini-live-producer:gemini-live-unchecked:").getState())
+                    .isEqualTo(HealthCheck.State.UNKNOWN);
+        } finally {
+            restartable.start();
+        }
+    }
+
+    @Test
+    void theProducersCheckLeavesWithTheirRouteAndComesBackWithIt() throws Exception {
+        assertThat(readiness(ASKED).getState()).isEqualTo(HealthCheck.State.UP);
+
+        context.getRouteController().stopRoute("asking");
+        assertThat(HealthCheckHelper.invokeReadiness(context)).noneMatch(r -> r.getCheck().getId().startsWith(ASKED));
+
+        context.getRouteController().startRoute("asking");
+        assertThat(readiness(ASKED).getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private static String uncheckedUri() {
+        return uri(restartable, "unchecked", OPTIONS).replace("gemini-live:", "gemini-live-unchecked:");
     }
 
     /** The readiness result of the one check whose id starts with {@code id}, invoked through Camel's registry. */

@@ -3,6 +3,10 @@ package io.github.camelgeminilive.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +31,7 @@ class GeminiLiveMetersTest extends GeminiLiveTestSupport {
     private static final int FRAME_MILLIS = 20;
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
+    private int deadPort;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -43,6 +48,7 @@ class GeminiLiveMetersTest extends GeminiLiveTestSupport {
                 from(uri("call")).to("mock:call");
                 from("direct:call").to(uri("call"));
                 from("direct:keyed").to(uri("keyed", "openOnStart=false"));
+                from("direct:dead").to(deadUri());
             }
         };
     }
@@ -70,29 +76,34 @@ class GeminiLiveMetersTest extends GeminiLiveTestSupport {
         assertThat(count("reconnects")).isEqualTo(info.connectionsOpened() - 1);
         assertThat(count("go.aways")).isEqualTo(1);
         // audio as written, replays included: the emulator's raw count
-        assertThat(meters.get("gemini.live.audio.sent").tag("endpoint", callUri()).functionCounter().count()
+        assertThat(meters.get("gemini.live.audio.sent").tag("endpointName", callUri()).functionCounter().count()
                 * TestAudio.RATE).isEqualTo(info.audioSamplesReceived());
         assertThat(info.audioSamplesReceived()).isGreaterThanOrEqualTo(15L * TestAudio.RATE * FRAME_MILLIS / 1000);
-        assertThat(count("bytes.sent")).isGreaterThan(15L * TestAudio.silence(FRAME_MILLIS).length);
+        assertThat(count("sent")).isGreaterThan(15L * TestAudio.silence(FRAME_MILLIS).length);
         // setupComplete twice, the go-away, the two replies
         assertThat(count("frames.received")).isGreaterThanOrEqualTo(5);
-        assertThat(count("bytes.received")).isGreaterThan(count("frames.received"));
-        assertThat(meters.get("gemini.live.sessions.open").tag("endpoint", callUri()).gauge().value()).isEqualTo(1.0);
-        assertThat(meters.get("gemini.live.dropped").tags("endpoint", callUri(), "reason", "events").functionCounter()
-                .count()).isZero();
-        assertThat(meters.get("gemini.live.refused").tags("endpoint", callUri(), "reason", "sends").functionCounter()
-                .count()).isZero();
+        assertThat(count("received")).isGreaterThan(count("frames.received"));
+        assertThat(meters.get("gemini.live.sessions.open").tag("endpointName", callUri()).gauge().value())
+                .isEqualTo(1.0);
+        assertThat(
+                meters.get("gemini.live.dropped").tags("endpointName", callUri(), "reason", "events").functionCounter()
+                        .count())
+                .isZero();
+        assertThat(
+                meters.get("gemini.live.refused").tags("endpointName", callUri(), "reason", "sends").functionCounter()
+                        .count())
+                .isZero();
 
-        Timer firstAudio = meters.get("gemini.live.first.audio").tag("endpoint", callUri()).timer();
+        Timer firstAudio = meters.get("gemini.live.first.audio").tag("endpointName", callUri()).timer();
         assertThat(firstAudio.count()).isEqualTo(2); // one per text turn answered with audio
         assertThat(firstAudio.max(TimeUnit.NANOSECONDS)).isPositive();
-        Timer gap = meters.get("gemini.live.reconnect.gap").tag("endpoint", callUri()).timer();
+        Timer gap = meters.get("gemini.live.reconnect.gap").tag("endpointName", callUri()).timer();
         assertThat(gap.count()).isEqualTo(1);
         assertThat(gap.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 
-        Meter connections = meters.get("gemini.live.connections").tag("endpoint", callUri()).meter();
+        Meter connections = meters.get("gemini.live.connections").tag("endpointName", callUri()).meter();
         assertThat(connections.getId().getTag("camelContext")).isEqualTo(context.getName());
-        assertThat(connections.getId().getTag("endpoint")).startsWith("gemini-live://call?")
+        assertThat(connections.getId().getTag("endpointName")).startsWith("gemini-live://call?")
                 .contains("apiKey=xxxxxx");
         assertThat(meters.getMeters()).allSatisfy(m -> assertThat(m.getId().toString()).doesNotContain(API_KEY));
 
@@ -108,7 +119,7 @@ class GeminiLiveMetersTest extends GeminiLiveTestSupport {
         });
         assertThat(answered.getException()).isNull();
         GeminiLiveEndpoint endpoint = context.getEndpoint(uri("keyed", "openOnStart=false"), GeminiLiveEndpoint.class);
-        long sent = (long) meters.get("gemini.live.frames.sent").tag("endpoint", endpoint.getEndpointUri())
+        long sent = (long) meters.get("gemini.live.frames.sent").tag("endpointName", endpoint.getEndpointUri())
                 .functionCounter().count();
         assertThat(sent).isEqualTo(1);
 
@@ -118,17 +129,43 @@ class GeminiLiveMetersTest extends GeminiLiveTestSupport {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getSessionsOpen() == 0);
 
-        assertThat(meters.get("gemini.live.frames.sent").tag("endpoint", endpoint.getEndpointUri())
+        assertThat(meters.get("gemini.live.frames.sent").tag("endpointName", endpoint.getEndpointUri())
                 .functionCounter().count()).isEqualTo(sent);
-        assertThat(meters.get("gemini.live.connections").tag("endpoint", endpoint.getEndpointUri())
+        assertThat(meters.get("gemini.live.connections").tag("endpointName", endpoint.getEndpointUri())
                 .functionCounter().count()).isEqualTo(1);
-        assertThat(meters.get("gemini.live.sessions.open").tag("endpoint", endpoint.getEndpointUri())
+        assertThat(meters.get("gemini.live.sessions.open").tag("endpointName", endpoint.getEndpointUri())
                 .gauge().value()).isZero();
+    }
+
+    @Test
+    void aKeyedSessionWhoseFirstConnectFailsCountsAsAConnectFailure() {
+        Exchange failed = template.request("direct:dead", e -> {
+            e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, "call-1");
+            e.getMessage().setBody("Hello");
+        });
+
+        assertThat(failed.getException()).isNotNull();
+        String dead = context.getEndpoint(deadUri()).getEndpointUri();
+        assertThat(meters.get("gemini.live.connect.failures").tag("endpointName", dead).functionCounter().count())
+                .isEqualTo(1);
+    }
+
+    /** An endpoint whose service is not there: the port of a server socket closed again. */
+    private String deadUri() {
+        if (deadPort == 0) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                deadPort = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String base = emulator.baseUrl().toString();
+        return uri("dead", "openOnStart=false").replace(base, base.replace(":" + emulator.port(), ":" + deadPort));
     }
 
     /** A counter of the endpoint "call". */
     private long count(String name) {
-        return (long) meters.get("gemini.live." + name).tag("endpoint", callUri()).functionCounter().count();
+        return (long) meters.get("gemini.live." + name).tag("endpointName", callUri()).functionCounter().count();
     }
 
     private String callUri() {

@@ -35,17 +35,44 @@ class SessionWatchTest {
         public void firstAudio(long nanos) {
             heard.add("first audio");
         }
-    });
+    }, () -> this.metrics);
     private ResilienceMetrics metrics = metrics(0);
 
     @Test
     void onlyTheFirstAudioAfterAnExplicitTurnEndIsTimed() {
         audio(); // no turn end yet: the reply to automatic voice detection is not timed
+        turnComplete();
         watch.turnEnded();
         audio();
         audio();
+        turnComplete();
         watch.turnEnded();
-        watch.onEvent(new LiveEvent.TurnComplete(null), () -> metrics); // a reply without audio
+        watch.onEvent(new LiveEvent.Text("Hi", false)); // a reply without audio
+        turnComplete();
+        audio();
+
+        assertThat(heard).containsExactly("first audio");
+    }
+
+    @Test
+    void lateAudioOfTheEarlierReplyDoesNotStopTheClockOfANewerTurnEnd() {
+        watch.turnEnded();
+        audio();
+        watch.turnEnded(); // the client's next turn, while the first reply still streams
+        audio();
+        assertThat(heard).containsExactly("first audio");
+
+        turnComplete(); // the first reply ends; the newer turn end still waits for its reply
+        audio();
+        assertThat(heard).containsExactly("first audio", "first audio");
+    }
+
+    @Test
+    void theEndOfAReplyDoesNotWipeATurnEndSentDuringIt() {
+        watch.turnEnded();
+        watch.onEvent(new LiveEvent.Text("Hi", false));
+        watch.turnEnded(); // sent while the reply without audio is under way
+        turnComplete();
         audio();
 
         assertThat(heard).containsExactly("first audio");
@@ -56,13 +83,12 @@ class SessionWatchTest {
         watch.connected(metrics);
         assertThat(watch.state(false, true, metrics)).isEqualTo(SessionWatch.State.open);
 
-        watch.onEvent(new LiveEvent.GoAwayReceived(Duration.ofSeconds(5)), () -> metrics);
+        watch.onEvent(new LiveEvent.GoAwayReceived(Duration.ofSeconds(5)));
         assertThat(watch.state(false, true, metrics)).isEqualTo(SessionWatch.State.reconnecting);
         metrics = metrics(2);
         assertThat(watch.failedAttemptsSinceConnect(metrics)).isEqualTo(2);
 
-        watch.onEvent(new LiveEvent.Reconnected(3, Duration.ofMillis(40), true, 0, Duration.ZERO, false, "goAway"),
-                () -> metrics);
+        watch.onEvent(new LiveEvent.Reconnected(3, Duration.ofMillis(40), true, 0, Duration.ZERO, false, "goAway"));
 
         assertThat(watch.state(false, true, metrics)).isEqualTo(SessionWatch.State.open);
         assertThat(watch.failedAttemptsSinceConnect(metrics)).isZero();
@@ -72,12 +98,16 @@ class SessionWatchTest {
         assertThat(watch.state(false, true, null)).isEqualTo(SessionWatch.State.connecting);
     }
 
+    private void turnComplete() {
+        watch.onEvent(new LiveEvent.TurnComplete(null));
+    }
+
     private void audio() {
-        watch.onEvent(new LiveEvent.Audio(new byte[2], "audio/pcm;rate=24000"), () -> metrics);
+        watch.onEvent(new LiveEvent.Audio(new byte[2], "audio/pcm;rate=24000"));
     }
 
     private static ResilienceMetrics metrics(long failedAttempts) {
         return new ResilienceMetrics(1, 0, failedAttempts, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0, 0, 0,
-                0, 0, Duration.ZERO, 0, 0);
+                0, 0, Duration.ZERO, 0, 0, 0);
     }
 }

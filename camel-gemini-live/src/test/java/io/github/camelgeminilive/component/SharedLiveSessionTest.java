@@ -37,7 +37,7 @@ class SharedLiveSessionTest {
         connects.incrementAndGet();
         events = listener;
         return connecting;
-    }, () -> {}, new TurnReplies("call", executor, false));
+    }, () -> {}, new TurnReplies("call", executor, false), SessionObserver.NONE);
 
     @AfterEach
     void stop() {
@@ -135,7 +135,7 @@ class SharedLiveSessionTest {
         SharedLiveSession other = new SharedLiveSession("other", listener -> {
             events = listener;
             return CompletableFuture.completedFuture(session(n -> CompletableFuture.completedFuture(null)));
-        }, () -> {}, new TurnReplies("other", executor, false));
+        }, () -> {}, new TurnReplies("other", executor, false), SessionObserver.NONE);
         other.addListener(delivered::add);
         other.session();
         events.onEvent(byService);
@@ -167,7 +167,7 @@ class SharedLiveSessionTest {
         connecting.complete(session(n -> CompletableFuture.completedFuture(null)));
         connecting = new CompletableFuture<>();
         shared = new SharedLiveSession("other", listener -> connecting, () -> {},
-                new TurnReplies("o", executor, false));
+                new TurnReplies("o", executor, false), SessionObserver.NONE);
         assertThat(send(sized(SharedLiveSession.MAX_PENDING_BYTES - 10))).isNotDone();
         assertThat(send(sized(11))).isCompletedExceptionally();
         assertThat(send(sized(10))).isNotDone();

@@ -40,7 +40,9 @@ class WithoutMicrometerTest {
                 @SuppressWarnings("unchecked")
                 Callable<String> call = (Callable<String>) withoutMicrometer.loadClass(Call.class.getName())
                         .getDeclaredConstructor().newInstance();
-                assertThat(call.call()).isEqualTo("micrometer absent; reply: You said: Hello");
+                assertThat(call.call()).isEqualTo("micrometer absent; reply: You said: Hello; meterRegistry set: "
+                        + "meterRegistry is set but Micrometer (io.micrometer.core.instrument.MeterRegistry) is not on"
+                        + " the classpath");
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
@@ -71,7 +73,33 @@ class WithoutMicrometerTest {
                 context.start();
                 ProducerTemplate template = context.createProducerTemplate();
                 String reply = template.requestBody("direct:ask", "Hello", String.class);
-                return micrometer + "; reply: " + reply;
+                return micrometer + "; reply: " + reply + "; meterRegistry set: " + meterRegistrySet();
+            }
+        }
+
+        /** The option set as Camel Main or Spring Boot set it (the generated configurer): a clear refusal. */
+        private static String meterRegistrySet() throws Exception {
+            try (CamelContext context = new DefaultCamelContext()) {
+                GeminiLiveComponent component = new GeminiLiveComponent();
+                new GeminiLiveComponentConfigurer().configure(context, component, "meterRegistry", new Object(),
+                        true);
+                context.addComponent("gemini-live", component);
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:ask").to("gemini-live:plain?baseUrl=ws://127.0.0.1:1&apiKey=k");
+                    }
+                });
+                try {
+                    context.start();
+                    return "started";
+                } catch (Exception e) {
+                    Throwable cause = e;
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    return cause.getMessage();
+                }
             }
         }
     }

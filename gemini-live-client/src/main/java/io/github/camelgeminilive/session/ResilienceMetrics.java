@@ -26,18 +26,20 @@ import java.time.Duration;
  *                             {@link LiveEvent.ToolCallCancelled})
  * @param unreplayableMessages messages forced out of the replay buffer by its bounds before a handle covered them:
  *                             a resume cannot send them again (their audio is in {@code audioLost})
- * @param framesSent           client messages written after {@code setup}, on every connection, replays included
- *                             (a message is counted when its connection takes it for writing, and taken back if the
- *                             write fails)
+ * @param framesSent           client messages after {@code setup} that a connection took for writing (not those it
+ *                             refused at once, counted in {@code refusedSends}), on every connection, replays
+ *                             included; a write that fails later stays counted, and is counted in
+ *                             {@code failedWrites} too, so that every count only grows
  * @param bytesSent            the bytes of those messages (UTF-8 JSON, as written)
  * @param audioSent            the audio those messages carry
  * @param framesReceived       messages read from the service on every connection, {@code setupComplete} included,
  *                             before any parsing or dropping
  * @param bytesReceived        their size as read: bytes of a binary frame, characters of a text frame
+ * @param failedWrites         messages of {@code framesSent} whose write failed later (the connection was lost)
  */
 public record ResilienceMetrics(long connections, long reconnects, long failedAttempts, long goAways,
         long replayedMessages, long droppedSends, long droppedEvents, Duration audioLost, Duration lastGap,
         long refusedSends, long droppedEventBytes, long malformedMessages, long cancelledToolCalls,
         long unreplayableMessages, long framesSent, long bytesSent, Duration audioSent, long framesReceived,
-        long bytesReceived) {
+        long bytesReceived, long failedWrites) {
 }

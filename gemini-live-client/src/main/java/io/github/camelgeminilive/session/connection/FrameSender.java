@@ -52,11 +52,16 @@ final class FrameSender {
         if (connection == null) {
             return CompletableFuture.failedFuture(closedError());
         }
-        long bytes = frame.utf8().length;
-        long audio = frame.audio().toNanos();
-        counters.sent(1, bytes, audio); // counted now, taken back if the write fails: no callback per frame
-        return connection.sendText(frame.utf8()).exceptionallyCompose(e -> {
-            counters.sent(-1, -bytes, -audio);
+        CompletableFuture<Void> written = connection.sendText(frame.utf8());
+        // counted when taken, a later failure apart, so counters only grow; no callback per written frame
+        boolean taken = !written.isCompletedExceptionally(); // else refused at the bound, or closed: not sent
+        if (taken) {
+            counters.sent(frame.utf8().length, frame.audio().toNanos());
+        }
+        return written.exceptionallyCompose(e -> {
+            if (taken) {
+                counters.failedWrites.incrementAndGet();
+            }
             Throwable cause = Failures.unwrap(e);
             if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
                 counters.refusedSends.incrementAndGet();

@@ -20,20 +20,22 @@ public final class SessionCounters {
     /** Server messages that failed to parse and were skipped. */
     public final AtomicLong malformedMessages = new AtomicLong();
 
-    /** Client messages after {@code setup} the connections took for writing, less those whose write failed. */
+    /** Client messages after {@code setup} the connections took for writing; a later failure is counted apart. */
     public final AtomicLong framesSent = new AtomicLong();
     /** Their bytes (UTF-8 JSON, as written). */
     public final AtomicLong bytesSent = new AtomicLong();
     /** Nanoseconds of the audio those messages carry. */
     public final AtomicLong audioSentNanos = new AtomicLong();
+    /** Those messages whose write then failed (the connection was lost). */
+    public final AtomicLong failedWrites = new AtomicLong();
     /** Messages the connections read from the service, {@code setupComplete} included. */
     public final AtomicLong framesReceived = new AtomicLong();
     /** Their size as read: bytes of a binary frame, characters of a text frame. */
     public final AtomicLong bytesReceived = new AtomicLong();
 
-    /** A connection took a frame of {@code bytes} carrying {@code audioNanos} of audio; negative values undo it. */
-    public void sent(long frames, long bytes, long audioNanos) {
-        framesSent.addAndGet(frames);
+    /** A connection took a frame of {@code bytes} carrying {@code audioNanos} of audio for writing. */
+    public void sent(long bytes, long audioNanos) {
+        framesSent.incrementAndGet();
         bytesSent.addAndGet(bytes);
         audioSentNanos.addAndGet(audioNanos);
     }

@@ -30,6 +30,6 @@ final class ResilienceCounters {
                 held.refused() + session.refusedSends.get(), session.droppedEventBytes.get(),
                 session.malformedMessages.get(), toolCalls.cancelledByBound(), replay.forgottenMessages(),
                 session.framesSent.get(), session.bytesSent.get(), Duration.ofNanos(session.audioSentNanos.get()),
-                session.framesReceived.get(), session.bytesReceived.get());
+                session.framesReceived.get(), session.bytesReceived.get(), session.failedWrites.get());
     }
 }
