@@ -15,7 +15,7 @@ public final class GeminiLiveConstants {
     @Metadata(label = "producer", description = "Selects the send explicitly instead of deriving it from the body"
             + " type: sendText, sendRealtimeText, sendAudio, sendVideo,"
             + " sendClientContent, sendToolResponse, activityStart, activityEnd,"
-            + " audioStreamEnd, endOfTurn, close, contextUpdate or seedHistory.",
+            + " audioStreamEnd, endOfTurn, close, release, contextUpdate or seedHistory.",
             javaType = "String")
     public static final String OPERATION = "CamelGeminiLiveOperation";
     @Metadata(description = "The MIME type of binary media: audio/pcm;rate=16000 (producer default),"

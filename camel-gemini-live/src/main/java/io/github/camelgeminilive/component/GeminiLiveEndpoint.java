@@ -243,6 +243,11 @@ public class GeminiLiveEndpoint extends DefaultEndpoint implements EndpointServi
         return sessions.end(key, reason);
     }
 
+    /** Closes the session of {@code key} here and keeps its stored handle ({@code release} operation). */
+    CompletableFuture<Void> releaseSession(String key, String reason) {
+        return sessions.release(key, reason);
+    }
+
     /** A consumer started: it receives the events of every session of the endpoint from now on. */
     void consumerStarted(GeminiLiveConsumer consumer) {
         consumers.add(consumer);

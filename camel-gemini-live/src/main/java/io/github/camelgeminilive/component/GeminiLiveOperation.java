@@ -16,6 +16,11 @@ public enum GeminiLiveOperation {
     audioStreamEnd,
     endOfTurn,
     close,
+    /**
+     * Lets go of the session here without ending the conversation: closes its connection and forgets it locally,
+     * but keeps its stored resumption handle, so that another instance sharing the handle repository resumes it.
+     */
+    release,
     /** Changes the system instruction and/or the tools mid-session ({@code contextUpdate}). */
     contextUpdate,
     /**
@@ -37,6 +42,7 @@ public enum GeminiLiveOperation {
 
     /** Whether an InOut exchange waits for the model's reply turn after this send. */
     public boolean expectsReply() {
-        return this != close && this != activityStart && this != contextUpdate && this != seedHistory;
+        return this != close && this != release && this != activityStart && this != contextUpdate
+                && this != seedHistory;
     }
 }

@@ -30,6 +30,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
 
     /** The MIME type of a {@code replyFormat=wav} reply. */
     static final String WAV_MIME_TYPE = "audio/wav";
+    /** The reason in the {@code closed} event of a released session. */
+    static final String RELEASED = "released by the route (release operation)";
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +66,9 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                     String.class);
             if (request.operation() == GeminiLiveOperation.close) {
                 closed = getEndpoint().endSession(key, "closed by the route (close operation)");
+                shared = null;
+            } else if (request.operation() == GeminiLiveOperation.release) {
+                closed = getEndpoint().releaseSession(key, RELEASED);
                 shared = null;
             } else {
                 shared = getEndpoint().session(key);

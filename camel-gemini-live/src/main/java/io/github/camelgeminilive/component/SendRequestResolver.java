@@ -50,7 +50,7 @@ final class SendRequestResolver {
         Message in = exchange.getMessage();
         String opHeader = in.getHeader(GeminiLiveConstants.OPERATION, String.class);
         GeminiLiveOperation op = opHeader != null ? GeminiLiveOperation.parse(opHeader) : fromBody(in.getBody());
-        if (op == GeminiLiveOperation.close) {
+        if (op == GeminiLiveOperation.close || op == GeminiLiveOperation.release) {
             return new SendRequest(op, null);
         }
         Long position = in.getHeader(GeminiLiveConstants.INPUT_POSITION, Long.class);

@@ -119,6 +119,22 @@ final class SharedSessions {
         return s.end(reason);
     }
 
+    /**
+     * Lets go of the session of {@code key} here ({@code release} operation): closes it like {@link #closeAll} does,
+     * keeping its stored handle for another instance to resume. A keyed session is forgotten; the endpoint's own
+     * stays closed, like after {@link #end}.
+     */
+    CompletableFuture<Void> release(String key, String reason) {
+        SharedLiveSession s = sessions.get(key);
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!key.equals(ownKey)) {
+            forget(s);
+        }
+        return s.close(reason);
+    }
+
     /** Removes {@code s} unless another thread did: its counts move to the totals in the same step. */
     private boolean forget(SharedLiveSession s) {
         return totals.forget(s, () -> sessions.remove(s.key(), s));

@@ -113,4 +113,44 @@ class GeminiLiveHandleRepositoryTest extends GeminiLiveTestSupport {
 
         assertThat(StateRepositoryHandleStore.decode(repo.getState(call))).isEmpty();
     }
+
+    @Test
+    void theReleaseOperationKeepsTheHandleForAnotherInstanceToResumeAtOnce() throws Exception {
+        String call = "support-call-20";
+        Exchange first = template.request("direct:ask", e -> {
+            e.getMessage().setBody("My name is Fay");
+            e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+        });
+        assertThat(first.getException()).isNull();
+        String sessionId = first.getMessage().getHeader(GeminiLiveConstants.SESSION_ID, String.class);
+        FileStateRepository repo = context.getRegistry().lookupByNameAndType("fileRepo", FileStateRepository.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StateRepositoryHandleStore.decode(repo.getState(call))
+                .isPresent());
+
+        Exchange released = template.send("direct:ask", e -> {
+            e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+            e.getMessage().setHeader(GeminiLiveConstants.OPERATION, "release");
+        });
+
+        assertThat(released.getException()).isNull();
+        assertThat(StateRepositoryHandleStore.decode(repo.getState(call))).isPresent();
+        assertThat(emulator.admin().session(sessionId).orElseThrow().openConnections()).isZero();
+        // another instance with the same repository, while this one still runs: the service takes its resume now
+        try (CamelContext other = new DefaultCamelContext()) {
+            other.getPropertiesComponent().addInitialProperty("gemini.apiKey", API_KEY);
+            other.getRegistry().bind("fileRepo", repo);
+            other.addRoutes(askRoute());
+            other.start();
+
+            Exchange again = other.createProducerTemplate().request("direct:ask", e -> {
+                e.getMessage().setBody("What is my name?");
+                e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+            });
+
+            assertThat(again.getException()).isNull();
+            assertThat(again.getMessage().getHeader(GeminiLiveConstants.OUTPUT_TRANSCRIPT, String.class))
+                    .contains("Fay");
+            assertThat(again.getMessage().getHeader(GeminiLiveConstants.SESSION_ID)).isEqualTo(sessionId);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.examples.kafka;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -94,6 +95,21 @@ public final class CommitTracker {
             }
         }
         return offset > p.committed ? OptionalLong.of(offset) : OptionalLong.empty();
+    }
+
+    /** The calls of {@code tp} that have a session here: sent to and not ended. */
+    public synchronized List<String> calls(TopicPartition tp) {
+        return sentUpTo.keySet().stream().filter(c -> tp.equals(callPartitions.get(c))).sorted().toList();
+    }
+
+    /**
+     * {@code tp} is no longer this instance's: forgets its records and its calls but for what their stored handles
+     * cover, so that if it comes back, its calls are taken over from the handle store like any other.
+     */
+    public synchronized void forget(TopicPartition tp) {
+        partitions.remove(tp);
+        callPartitions.values().removeIf(tp::equals);
+        sentUpTo.keySet().retainAll(callPartitions.keySet());
     }
 
     public synchronized void committed(TopicPartition tp, long offset) {

@@ -1,5 +1,8 @@
 package io.github.camelgeminilive.examples.kafka;
 
+import static org.apache.camel.support.builder.PredicateBuilder.and;
+import static org.apache.camel.support.builder.PredicateBuilder.not;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
@@ -17,7 +20,8 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group {@link #GROUP} share the calls by
  * partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
  * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
- * call from the handle store and skips the re-read chunks the handle already has.
+ * call from the handle store and skips the re-read chunks the handle already has. When partitions are revoked in a
+ * polite rebalance, {@link HandOver} releases their calls' sessions first.
  */
 public final class VoiceRoutes extends RouteBuilder {
 
@@ -32,7 +36,13 @@ public final class VoiceRoutes extends RouteBuilder {
     public static final String SESSION_ID = "sessionId";
     public static final String INSTANCE = "instance";
 
+    /** The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id. */
+    public static final String LIVE = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
+            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
+
     private static final String SEND = "voice.send";
+    /** The reason of the {@code closed} event of a session released here (documented by the component). */
+    private static final String RELEASED = "released by the route (release operation)";
 
     private final String instance;
     private final String bootstrapServers;
@@ -50,24 +60,25 @@ public final class VoiceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        String live = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
-                + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
         from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
                 + "&sessionTimeoutMs=3000&heartbeatIntervalMs=500"
+                // only the partitions that move are revoked, so only their calls are handed over
+                + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("audio-in")
                 .process(this::admit)
                 .filter(exchangeProperty(SEND))
-                .to(live)
+                .to(LIVE)
                 .end()
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
-        from(live).routeId("replies-out")
-                .filter(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
-                        "inputTranscription", "turnComplete", "closed"))
+        from(LIVE).routeId("replies-out")
+                .filter(and(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
+                        "inputTranscription", "turnComplete", "closed"),
+                        not(header(GeminiLiveConstants.CLOSE_REASON).isEqualTo(RELEASED)))) // handed over, not ended
                 .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
                 .setHeader(EVENT, header(GeminiLiveConstants.EVENT_TYPE))
                 .setHeader(SESSION_ID, header(GeminiLiveConstants.SESSION_ID))

@@ -46,4 +46,25 @@ class CommitTrackerTest {
         tracker.ended("a");
         assertThat(tracker.toCommit(P0)).hasValue(8);
     }
+
+    @Test
+    void aRevokedPartitionNamesItsRunningCallsAndIsForgottenButForWhatHandlesCover() {
+        TopicPartition p1 = new TopicPartition(VoiceRoutes.INPUT, 1);
+        tracker.sent(P0, "a", 0);
+        tracker.sent(P0, "b", 1);
+        tracker.sent(p1, "c", 0);
+        tracker.sent(P0, "a", 2);
+        tracker.covered("a", 0);
+        assertThat(tracker.calls(P0)).containsExactly("a", "b");
+
+        tracker.forget(P0);
+
+        assertThat(tracker.calls(P0)).isEmpty();
+        assertThat(tracker.calls(p1)).containsExactly("c");
+        // should P0 come back, its calls are taken over from their handles: a's chunk 2 was sent, not covered
+        assertThat(tracker.knows("a")).isFalse();
+        assertThat(tracker.has("a", 0)).isTrue();
+        assertThat(tracker.has("a", 2)).isFalse();
+        assertThat(tracker.toCommit(P0)).isEmpty();
+    }
 }

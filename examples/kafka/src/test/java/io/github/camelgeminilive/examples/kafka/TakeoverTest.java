@@ -73,10 +73,10 @@ class TakeoverTest {
     void theSurvivingInstanceContinuesTheCallsOfAKilledOneWithNoAudioLost() throws Exception {
         Process a = instance("instance-a");
         Process b = instance("instance-b");
-        List<String> calls = onePerPartition();
+        List<String> calls = onePerPartition("call-");
         try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                 Callers callers = new Callers(kafka.bootstrapServers())) {
-            awaitBothAssigned();
+            awaitAssigned(2);
             long startedAt = System.nanoTime();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -136,11 +136,74 @@ class TakeoverTest {
         }
     }
 
+    @Test
+    void anInstanceJoiningMidCallContinuesTheCallsOfItsPartitionsWithNoAudioLost() throws Exception {
+        instance("instance-a");
+        List<String> calls = onePerPartition("joined-call-");
+        try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
+                Callers callers = new Callers(kafka.bootstrapServers())) {
+            awaitAssigned(1);
+            CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return callers.play(calls, CHUNKS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // every call has had a turn on instance-a: a handle covering part of each is stored
+            await().atMost(Duration.ofSeconds(60)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "turnComplete".equals(r.event()))));
+            Map<String, String> sessions = new HashMap<>();
+            calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
+
+            long joinedAt = System.nanoTime();
+            instance("instance-b");
+            awaitAssigned(2);
+            long assignedAt = System.nanoTime();
+            assertThat(played).as("joined mid-call").isNotDone();
+            long sent = played.get(60, TimeUnit.SECONDS);
+            callers.hangUp(calls);
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event()))));
+            int moved = 0;
+            for (String call : calls) {
+                SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
+                long doubled = s.audioSamplesInState() - sent;
+                List<ReplyReader.Reply> onB = replies.replies().stream().filter(r -> r.call().equals(call)
+                        && r.instance().equals("instance-b")).toList();
+                long lastOnA = replies.replies().stream().filter(r -> r.call().equals(call)
+                        && r.instance().equals("instance-a") && r.readNanos() < (onB.isEmpty() ? Long.MAX_VALUE
+                                : onB.get(0).readNanos()))
+                        .mapToLong(ReplyReader.Reply::readNanos).max()
+                        .orElse(joinedAt);
+                System.out.printf("%s: sent %d samples, in the session's state %d: lost %d, doubled %d (%.3f s);"
+                        + " %d connections; %s%n", call, sent, s.audioSamplesInState(), Math.max(0, -doubled),
+                        Math.max(0, doubled), Math.max(0, doubled) / 16_000.0, s.connectionsOpened(),
+                        onB.isEmpty() ? "stayed on instance-a" : String.format("moved to instance-b %.1f s after it"
+                                + " started; first reply from it %.1f s after its last from instance-a, %.1f s after"
+                                + " the group assigned it", (assignedAt - joinedAt) / 1e9,
+                                (onB.get(0).readNanos()
+                                        - lastOnA) / 1e9,
+                                (onB.get(0).readNanos() - assignedAt) / 1e9));
+                assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
+                assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+                assertThat(onB).allMatch(r -> sessions.get(call).equals(r.sessionId()));
+                if (!onB.isEmpty()) {
+                    moved++;
+                    // the call may end before the turn instance-b answers completes
+                    assertThat(onB).as("%s answered by instance-b", call).anyMatch(r -> "audio".equals(r.event()));
+                }
+            }
+            assertThat(moved).as("calls moved to instance-b").isPositive();
+        }
+    }
+
     /** Call ids that the default partitioner puts on distinct partitions, one per partition. */
-    private static List<String> onePerPartition() {
+    private static List<String> onePerPartition(String prefix) {
         Map<Integer, String> byPartition = new HashMap<>();
         for (int i = 0; byPartition.size() < PARTITIONS; i++) {
-            String call = "call-" + i;
+            String call = prefix + i;
             byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8)))
                     % PARTITIONS, call);
         }
@@ -157,14 +220,15 @@ class TakeoverTest {
         return p;
     }
 
-    private static void awaitBothAssigned() {
+    /** Waits until the group has {@code members}, each with partitions. */
+    private static void awaitAssigned(int members) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                 ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(VoiceRoutes.GROUP)).all().get()
                         .get(VoiceRoutes.GROUP);
-                return g.members().size() == 2 && g.members().stream()
+                return g.members().size() == members && g.members().stream()
                         .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
             });
         }

@@ -1,0 +1,77 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.camel.component.kafka.consumer.support.subcription.DefaultSubscribeAdapter;
+import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
+import org.apache.camel.component.kafka.consumer.support.subcription.TopicInfo;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands the calls of revoked partitions over to their next owner at once (a polite rebalance: an instance joins or
+ * leaves the group). Bound as {@code subscribeAdapter}, which camel-kafka looks up to subscribe its consumer, it wraps
+ * camel-kafka's rebalance listener: when partitions are revoked, on the consumer's thread, it releases each of their
+ * calls' sessions (the {@code release} operation: the connection closes, the stored handle stays) and commits what the
+ * stored handles cover, so the new owner resumes the sessions without waiting for them to close and re-reads exactly
+ * what they lack.
+ */
+final class HandOver implements SubscribeAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandOver.class);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final CommitTracker tracker;
+    private final Consumer<String> release;
+    private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
+
+    /** @param release lets go of the session of a call, keeping its stored handle */
+    HandOver(CommitTracker tracker, Consumer<String> release) {
+        this.tracker = tracker;
+        this.release = release;
+    }
+
+    @Override
+    public void subscribe(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+            ConsumerRebalanceListener camelListener, TopicInfo topics) {
+        subscribe.subscribe(consumer, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(tp -> handOver(consumer, tp));
+                camelListener.onPartitionsRevoked(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                camelListener.onPartitionsAssigned(partitions);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                partitions.forEach(tracker::forget); // owned by another already: nothing to commit or release
+                camelListener.onPartitionsLost(partitions);
+            }
+        }, topics);
+    }
+
+    private void handOver(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, TopicPartition tp) {
+        for (String call : tracker.calls(tp)) {
+            try {
+                release.accept(call);
+            } catch (RuntimeException e) { // e.g. the routes are stopping: they close the sessions, handles kept
+                LOG.warn("Could not release the session of call {} on revoking {}: {}", call, tp, e.toString());
+            }
+        }
+        tracker.toCommit(tp).ifPresent(offset -> {
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
+            LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
+        });
+        tracker.forget(tp);
+    }
+}
