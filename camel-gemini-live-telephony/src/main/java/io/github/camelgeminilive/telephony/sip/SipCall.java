@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
@@ -90,6 +91,30 @@ final class SipCall implements Playout.Sink {
         this.toModel = new AudioConverter(codec.format(), AudioFormat.PCM_16K);
         this.pcm = new byte[toModel.maxOutputBytes(MAX_PAYLOAD)];
         this.playout = playouts.apply(codec.format(), this);
+    }
+
+    /**
+     * Whether {@code request} belongs to this call's dialog (RFC 3261 12.2.2): the INVITE's From tag, and with
+     * {@code answered} (a BYE) our To tag; a CANCEL (before any To tag) has the INVITE's To.
+     */
+    boolean inDialog(SipMessage request, boolean answered) {
+        String callerTag = tagOf(invite.header("From"));
+        if (callerTag == null || !callerTag.equals(tagOf(request.header("From")))) {
+            return false;
+        }
+        String toTag = tagOf(request.header("To"));
+        return answered ? localTag.equals(toTag) : Objects.equals(tagOf(invite.header("To")), toTag);
+    }
+
+    /** The tag parameter of a From or To header, or null. */
+    static String tagOf(String nameAddr) {
+        for (String param : nameAddr.substring(nameAddr.indexOf('>') + 1).split(";")) {
+            String p = param.trim();
+            if (p.regionMatches(true, 0, "tag=", 0, 4)) {
+                return p.substring(4);
+            }
+        }
+        return null;
     }
 
     /** What the caller's RTP brought, for the user agent to hand on. */
