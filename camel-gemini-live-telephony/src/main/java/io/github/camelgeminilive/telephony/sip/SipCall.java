@@ -37,6 +37,8 @@ final class SipCall implements Playout.Sink {
         ENDED
     }
 
+    /** G.711 at 8 kHz: one RTP timestamp tick (one sample, one byte) per 125 microseconds. */
+    private static final long NANOS_PER_SAMPLE = 125_000;
     /** The largest RTP payload taken: 60 ms of G.711. */
     static final int MAX_PAYLOAD = 480;
 
@@ -67,6 +69,9 @@ final class SipCall implements Playout.Sink {
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    /** When the frame after the last one sent plays (its timestamp is {@code timestamp}); valid once one was sent. */
+    private long nextDue;
+    private boolean sentAny;
     private final SipCounters counters;
     /** The SSRC of the caller's audio stream, -1 before its first packet. */
     private long callerSsrc = -1;
@@ -173,10 +178,28 @@ final class SipCall implements Playout.Sink {
     /** A 20 ms frame of the model's audio to the caller (under the playout's monitor). */
     @Override
     public void frame(byte[] frame) {
-        RtpPacket.writeHeader(outPacket, codec.payloadType(), false, sequence, timestamp, ssrc);
+        frame(frame, System.nanoTime());
+    }
+
+    /**
+     * Sends {@code frame} at {@code now}. Frames sent ahead follow on from the last one; once the last has played
+     * out (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
+     * 5.1: the sampling instant, so the caller's jitter buffer sees the pause) and it carries the marker bit.
+     */
+    void frame(byte[] frame, long now) {
+        boolean talkSpurt = !sentAny || nextDue - now < 0;
+        if (sentAny && talkSpurt) {
+            timestamp = (timestamp + (now - nextDue) / NANOS_PER_SAMPLE) & 0xFFFFFFFFL;
+        }
+        if (talkSpurt) {
+            nextDue = now;
+            sentAny = true;
+        }
+        RtpPacket.writeHeader(outPacket, codec.payloadType(), talkSpurt, sequence, timestamp, ssrc);
         System.arraycopy(frame, 0, outPacket, RtpPacket.HEADER_BYTES, frame.length);
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + frame.length) & 0xFFFFFFFFL;
+        nextDue += frame.length * NANOS_PER_SAMPLE;
         outBuffer.clear();
         try {
             if (rtp.send(outBuffer, remoteMedia) == 0) {
