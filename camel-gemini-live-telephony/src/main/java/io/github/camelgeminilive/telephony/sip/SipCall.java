@@ -150,6 +150,7 @@ final class SipCall implements Playout.Sink {
             counters.ignoredRtpPackets.increment(); // comfort noise, another codec: not audio the model takes
             return;
         }
+        long droppedBefore = jitter.droppedHeld();
         if (packet.ssrc() != callerSsrc) { // a new stream (the caller's phone restarted it): its own order
             if (callerSsrc >= 0) {
                 jitter.reset();
@@ -173,6 +174,7 @@ final class SipCall implements Playout.Sink {
             media.audio(this, Arrays.copyOf(pcm, length)); // the exchange's body: its own array
         }
         counters.gapsFilled.add(jitter.gapsFilled() - gapsBefore);
+        counters.restartDrops.add(jitter.droppedHeld() - droppedBefore);
     }
 
     /** A 20 ms frame of the model's audio to the caller (under the playout's monitor). */
