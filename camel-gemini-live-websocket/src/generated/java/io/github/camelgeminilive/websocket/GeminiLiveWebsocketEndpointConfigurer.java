@@ -46,6 +46,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxOutgoing": target.setMaxOutgoing(property(camelContext, int.class, value)); return true;
         case "maxrequestsize":
         case "maxRequestSize": target.setMaxRequestSize(property(camelContext, int.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.setRequestTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "sendtoall":
         case "sendToAll": target.setSendToAll(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -78,6 +80,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxOutgoing": return int.class;
         case "maxrequestsize":
         case "maxRequestSize": return int.class;
+        case "requesttimeout":
+        case "requestTimeout": return java.time.Duration.class;
         case "sendtoall":
         case "sendToAll": return boolean.class;
         default: return null;
@@ -111,6 +115,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxOutgoing": return target.getMaxOutgoing();
         case "maxrequestsize":
         case "maxRequestSize": return target.getMaxRequestSize();
+        case "requesttimeout":
+        case "requestTimeout": return target.getRequestTimeout();
         case "sendtoall":
         case "sendToAll": return target.isSendToAll();
         default: return null;

@@ -24,7 +24,7 @@ public class GeminiLiveWebsocketEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("bridgeErrorHandler");
         props.add("closeTimeout");
         props.add("exceptionHandler");
@@ -40,6 +40,7 @@ public class GeminiLiveWebsocketEndpointUriFactory extends org.apache.camel.supp
         props.add("maxRequestSize");
         props.add("path");
         props.add("port");
+        props.add("requestTimeout");
         props.add("sendToAll");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -15,13 +15,19 @@ public final class GeminiLiveWebsocketConstants {
     @Metadata(label = "producer", description = "True: write the body to every connection of the endpoint's path.",
             javaType = "Boolean")
     public static final String SEND_TO_ALL = "CamelGeminiLiveWebsocketSendToAll";
-    @Metadata(description = "The close code: the one the connection closed with (consumer, close event), or the one"
-            + " to close it with (producer: closes the connection after writing the body, if any).",
+    @Metadata(label = "consumer", description = "The code the connection closed with (close event).",
             javaType = "Integer")
     public static final String CLOSE_CODE = "CamelGeminiLiveWebsocketCloseCode";
-    @Metadata(description = "The close reason (consumer, close event; producer, with the close code).",
+    @Metadata(label = "consumer", description = "The reason the connection closed with (close event).",
             javaType = "String")
     public static final String CLOSE_REASON = "CamelGeminiLiveWebsocketCloseReason";
+    // the producer's own close headers: a close event forwarded to a producer must not close connections
+    @Metadata(label = "producer", description = "Close the connection with this code after writing the body, if"
+            + " any.", javaType = "Integer")
+    public static final String CLOSE_WITH_CODE = "CamelGeminiLiveWebsocketCloseWithCode";
+    @Metadata(label = "producer", description = "The reason to close with (with the close-with code).",
+            javaType = "String")
+    public static final String CLOSE_WITH_REASON = "CamelGeminiLiveWebsocketCloseWithReason";
     @Metadata(label = "consumer", description = "The request path of the upgrade (or HTTP) request.",
             javaType = "String")
     public static final String PATH = "CamelGeminiLiveWebsocketPath";

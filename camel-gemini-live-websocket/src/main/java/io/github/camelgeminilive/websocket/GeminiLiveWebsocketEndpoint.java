@@ -67,6 +67,10 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
     private int maxRequestSize = 65_536;
+    @UriParam(label = "consumer", defaultValue = "30s", javaType = "java.time.Duration",
+            description = "How long an HTTP request body may take to arrive in HTTP mode; a slower one is answered"
+                    + " with 408 and its connection closed.")
+    private Duration requestTimeout = Duration.ofSeconds(30);
     @UriParam(label = "consumer", defaultValue = "1000",
             description = "Frames waiting to be written to each connection of this consumer at most; a write beyond"
                     + " fails its exchange (producers write to connections under their consumer's bound).")
@@ -115,6 +119,9 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         }
         if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.isZero()) {
             throw new IllegalArgumentException("closeTimeout must be positive, got " + closeTimeout);
+        }
+        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
         }
         if (!path.startsWith("/")) {
             path = "/" + path;
@@ -263,6 +270,14 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     public void setMaxRequestSize(int maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     public int getMaxOutgoing() {

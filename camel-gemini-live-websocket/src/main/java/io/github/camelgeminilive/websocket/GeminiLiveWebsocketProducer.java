@@ -36,7 +36,7 @@ public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
         Integer closeCode;
         try {
             Message in = exchange.getIn();
-            closeCode = in.getHeader(GeminiLiveWebsocketConstants.CLOSE_CODE, Integer.class);
+            closeCode = in.getHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, Integer.class);
             if (closeCode != null && !WebsocketConnection.isSendableCloseCode(closeCode)) {
                 throw new GeminiLiveWebsocketException("Cannot close with " + closeCode + ": a close code to send is"
                         + " 1000-1003, 1007-1011 or 3000-4999");
@@ -68,7 +68,8 @@ public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         };
-        String reason = exchange.getIn().getHeader(GeminiLiveWebsocketConstants.CLOSE_REASON, "", String.class);
+        String reason = exchange.getIn().getHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "",
+                String.class);
         for (WebsocketConnection connection : targets) {
             if (payload != null) {
                 connection.send(payload instanceof ByteBuffer b ? b.duplicate() : payload, done);

@@ -1,23 +1,25 @@
 package io.github.camelgeminilive.websocket;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.xnio.XnioExecutor;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -25,8 +27,10 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 
 /**
- * HTTP mode: each request becomes an InOut exchange on the component's pool (the body read there, bounded); the
- * route's reply body, {@code Content-Type} and {@code CamelHttpResponseCode} answer it.
+ * HTTP mode: each request's body is read without blocking (at most {@code maxRequestSize} bytes within
+ * {@code requestTimeout}), then becomes an InOut exchange, processed asynchronously from the component's pool: a
+ * slow client holds no thread. The route's reply body, {@code Content-Type} and {@code CamelHttpResponseCode}
+ * answer it.
  */
 final class HttpRequests {
 
@@ -39,46 +43,66 @@ final class HttpRequests {
         this.consumer = consumer;
     }
 
+    /** Reads the body without blocking (bounded in size and time), then runs the route on the component's pool. */
     void handle(HttpServerExchange request) {
-        if (request.isInIoThread()) {
-            try {
-                request.dispatch(consumer.getEndpoint().getComponent().workers(), () -> handle(request));
-            } catch (RejectedExecutionException e) {
-                respond(request, StatusCodes.SERVICE_UNAVAILABLE, "Stopping");
-            }
-            return;
-        }
-        int max = consumer.getEndpoint().getMaxRequestSize();
+        GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
+        int max = endpoint.getMaxRequestSize();
         if (request.getRequestContentLength() > max) {
             respond(request, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body over " + max + " bytes");
             return;
         }
-        byte[] body;
         request.setMaxEntitySize(max);
-        request.startBlocking();
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max + 1);
-        } catch (IOException e) {
-            // RequestTooBigException (a chunked body over the limit) or a broken connection
-            respond(request, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body over " + max + " bytes");
-            return;
-        }
-        if (body.length > max) {
-            respond(request, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body over " + max + " bytes");
-            return;
-        }
-        Exchange exchange = consumer.createExchange(false);
-        try {
-            exchange.setPattern(ExchangePattern.InOut);
-            fill(exchange.getIn(), request, body);
-            byte[] reply = null;
-            try {
-                consumer.getProcessor().process(exchange);
-                if (exchange.getException() == null) {
-                    reply = replyBytes(exchange.getMessage());
+        // one of the body, its failure and the timeout answers the request
+        AtomicBoolean settled = new AtomicBoolean();
+        Duration timeout = endpoint.getRequestTimeout();
+        XnioExecutor.Key timer = request.getIoThread().executeAfter(() -> {
+            if (settled.compareAndSet(false, true)) {
+                request.setPersistent(false);
+                respond(request, StatusCodes.REQUEST_TIME_OUT, "Request body not received within " + timeout);
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        request.getRequestReceiver().receiveFullBytes((exchange, body) -> {
+            timer.remove();
+            if (settled.compareAndSet(false, true)) {
+                try {
+                    request.dispatch(endpoint.getComponent().workers(), () -> process(request, body));
+                } catch (RejectedExecutionException e) {
+                    respond(request, StatusCodes.SERVICE_UNAVAILABLE, "Stopping");
                 }
-            } catch (Exception e) {
-                exchange.setException(e);
+            }
+        }, (exchange, e) -> {
+            timer.remove();
+            if (settled.compareAndSet(false, true)) {
+                // RequestTooBigException (a chunked body over the limit); else the connection broke: none to answer
+                request.setPersistent(false);
+                respond(request, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body over " + max + " bytes");
+            }
+        });
+    }
+
+    /** Runs the route; the HTTP response is sent when the exchange completes, on whichever thread that is. */
+    private void process(HttpServerExchange request, byte[] body) {
+        Exchange exchange = consumer.createExchange(false);
+        exchange.setPattern(ExchangePattern.InOut);
+        try {
+            fill(exchange.getIn(), request, body);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            done(request, exchange);
+            return;
+        }
+        consumer.getAsyncProcessor().process(exchange, doneSync -> done(request, exchange));
+    }
+
+    private void done(HttpServerExchange request, Exchange exchange) {
+        try {
+            byte[] reply = null;
+            if (exchange.getException() == null) {
+                try {
+                    reply = replyBytes(exchange.getMessage());
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
             }
             if (exchange.getException() != null) {
                 consumer.getExceptionHandler().handleException("Error processing an HTTP request", exchange,

@@ -2,11 +2,15 @@ package io.github.camelgeminilive.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -28,6 +32,7 @@ class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
                         .setHeader(Exchange.CONTENT_TYPE, constant("text/xml"))
                         .setBody(simple("<Response><Say>${header.CamelGeminiLiveWebsocketParameters[CallSid]}"
                                 + "</Say></Response>"));
+                from(BASE + "/slow?http=true&requestTimeout=2s").to("mock:slow");
                 from(BASE + "/fails?http=true").throwException(new IllegalStateException("secret detail"));
                 from(BASE + "/teapot?http=true").setHeader(Exchange.HTTP_RESPONSE_CODE, constant(418))
                         .setBody(constant(new byte[] {1, 2}));
@@ -77,6 +82,40 @@ class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2049))));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(getMockEndpoint("mock:twiml").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void slowClientsHoldNoThreadAndAreAnswered408AfterRequestTimeout() throws Exception {
+        TestPeer peer = TestPeer.connect(port(), "/both");
+        // more slow bodies than the component's pool has threads (10): each sends 2 of the 1000 bytes it announced
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = new Socket("127.0.0.1", port());
+                socket.getOutputStream().write(("POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 1000\r\n\r\nab").getBytes(StandardCharsets.US_ASCII));
+                slow.add(socket);
+            }
+            // meanwhile a WebSocket message is delivered and another HTTP request answered
+            peer.sendText("through");
+            assertThat(awaitEvent(getMockEndpoint("mock:both-ws"), GeminiLiveWebsocketEvent.MESSAGE).getIn()
+                    .getBody()).isEqualTo("through");
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/twiml"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA7")));
+            assertThat(response.body()).isEqualTo("<Response><Say>CA7</Say></Response>");
+            // and each slow client is told 408 once requestTimeout has passed, its connection closed
+            for (Socket socket : slow) {
+                socket.setSoTimeout(20_000);
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).startsWith("HTTP/1.1 408 ");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        assertThat(getMockEndpoint("mock:slow").getReceivedCounter()).isZero();
     }
 
     @Test

@@ -134,19 +134,38 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
         String key = key(awaitEvent(mock, GeminiLiveWebsocketEvent.OPEN));
         Exchange reserved = template.send("direct:echo", e -> {
             e.getIn().setHeaders(Map.of(GeminiLiveWebsocketConstants.CONNECTION_KEY, key,
-                    GeminiLiveWebsocketConstants.CLOSE_CODE, 1006));
+                    GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, 1006));
         });
         assertThat(reserved.getException()).hasMessageContaining("Cannot close with 1006");
         template.send("direct:echo", e -> {
             e.getIn().setBody("goodbye");
             e.getIn().setHeaders(Map.of(GeminiLiveWebsocketConstants.CONNECTION_KEY, key,
-                    GeminiLiveWebsocketConstants.CLOSE_CODE, 4000,
-                    GeminiLiveWebsocketConstants.CLOSE_REASON, "call ended"));
+                    GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, 4000,
+                    GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "call ended"));
         });
         assertThat(peer.next()).isEqualTo("goodbye");
         assertThat(peer.awaitClose()).isEqualTo(new TestPeer.Close(4000, "call ended"));
         Exchange close = awaitEvent(mock, GeminiLiveWebsocketEvent.CLOSE);
         assertThat(close.getMessage().getHeader(GeminiLiveWebsocketConstants.CLOSE_CODE)).isEqualTo(4000);
+    }
+
+    @Test
+    void aForwardedCloseEventClosesNoConnection() throws Exception {
+        TestPeer one = TestPeer.connect(port(), "/fan");
+        TestPeer two = TestPeer.connect(port(), "/fan");
+        await().atMost(TestPeer.WAIT)
+                .until(() -> ofEvent(getMockEndpoint("mock:fan"), GeminiLiveWebsocketEvent.OPEN).size() == 2);
+        // what a consumer's close event carries, sent on to every connection
+        template.send("direct:all", e -> {
+            e.getIn().setBody("someone left");
+            e.getIn().setHeaders(Map.of(GeminiLiveWebsocketConstants.CLOSE_CODE, 1000,
+                    GeminiLiveWebsocketConstants.CLOSE_REASON, "bye"));
+        });
+        template.sendBody("direct:all", "still here");
+        for (TestPeer peer : List.of(one, two)) {
+            assertThat(peer.next()).isEqualTo("someone left");
+            assertThat(peer.next()).isEqualTo("still here");
+        }
     }
 
     @Test
@@ -189,7 +208,8 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
             String key = key(awaitEvent(mock, GeminiLiveWebsocketEvent.OPEN));
 
             template.send("direct:patient", e -> e.getIn().setHeaders(Map.of(
-                    GeminiLiveWebsocketConstants.CONNECTION_KEY, key, GeminiLiveWebsocketConstants.CLOSE_CODE, 4000)));
+                    GeminiLiveWebsocketConstants.CONNECTION_KEY, key, GeminiLiveWebsocketConstants.CLOSE_WITH_CODE,
+                    4000)));
             byte[] close = in.readNBytes(4);
             assertThat(close).containsExactly(0x88, 2, 0x0f, 0xa0); // close frame, code 4000
             out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x0f, (byte) 0xa0}); // the answer, masked

@@ -43,6 +43,7 @@ public final class JitterBuffer {
     private int lateInARow;
     private long gapsFilled;
     private long restarts;
+    private long droppedHeld;
 
     /**
      * @param capacity      packets held at most, a power of two (64 holds 1.28 s of 20 ms packets)
@@ -147,20 +148,30 @@ public final class JitterBuffer {
 
     /** Forgets everything: the next packet offered starts the order (a new stream, another SSRC). */
     public void reset() {
-        Arrays.fill(lengths, -1);
-        held = 0;
+        dropHeld();
         furthest = -1;
         lateInARow = 0;
         started = false;
     }
 
     private void restart(int sequence, long timestamp) {
-        Arrays.fill(lengths, -1);
-        held = 0;
+        dropHeld();
         furthest = -1;
         next = sequence;
         nextTimestamp = timestamp;
         restarts++;
+    }
+
+    /** A reset or restart forgets the held packets: counted, as anything dropped is. */
+    private void dropHeld() {
+        droppedHeld += held;
+        Arrays.fill(lengths, -1);
+        held = 0;
+    }
+
+    /** Held packets dropped by a reset or restart, never handed on. */
+    public long droppedHeld() {
+        return droppedHeld;
     }
 
     /** Packets given up and filled with silence. */

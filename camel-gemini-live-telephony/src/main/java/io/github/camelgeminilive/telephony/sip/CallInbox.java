@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -28,9 +29,12 @@ final class CallInbox {
     private final AsyncProcessor processor;
     private final ExceptionHandler errors;
     private final int maxAudio;
+    private final LongAdder stopDrops;
 
-    CallInbox(Executor executor, AsyncProcessor processor, ExceptionHandler errors, int maxAudio) {
+    CallInbox(Executor executor, AsyncProcessor processor, ExceptionHandler errors, int maxAudio,
+            LongAdder stopDrops) {
         this.executor = executor;
+        this.stopDrops = stopDrops;
         this.processor = processor;
         this.errors = errors;
         this.maxAudio = maxAudio;
@@ -54,7 +58,9 @@ final class CallInbox {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) { // the endpoint is stopping: nothing more reaches the route
-            queue.clear();
+            while (queue.poll() != null) {
+                stopDrops.increment();
+            }
             pending.set(0);
         }
     }

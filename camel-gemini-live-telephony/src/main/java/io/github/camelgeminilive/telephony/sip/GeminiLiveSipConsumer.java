@@ -73,7 +73,8 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
 
     @Override
     public CallInbox inbox() {
-        return new CallInbox(workers, getAsyncProcessor(), getExceptionHandler(), options.maxBacklog());
+        return new CallInbox(workers, getAsyncProcessor(), getExceptionHandler(), options.maxBacklog(),
+                getEndpoint().getCounters().stopDrops);
     }
 
     @Override

@@ -92,6 +92,9 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
 
     /** The checked options of a user agent. */
     SipOptions options() {
+        // the host is also the address the SDP answer and the Contact give callers: "any" reaches no one
+        check(!"0.0.0.0".equals(host), "host 0.0.0.0 cannot be advertised to callers (the SDP answer's media"
+                + " address, the Contact): give the address they reach this machine at");
         check(port >= 0 && port <= 65_535, "port must be 0 to 65535, got " + port);
         check(maxCalls >= 1 && maxCalls <= 10_000, "maxCalls must be 1 to 10000, got " + maxCalls);
         check(maxMessageSize >= 1024 && maxMessageSize <= 65_507,

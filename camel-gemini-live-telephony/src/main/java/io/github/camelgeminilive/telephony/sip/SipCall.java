@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
@@ -36,6 +37,8 @@ final class SipCall implements Playout.Sink {
         ENDED
     }
 
+    /** G.711 at 8 kHz: one RTP timestamp tick (one sample, one byte) per 125 microseconds. */
+    private static final long NANOS_PER_SAMPLE = 125_000;
     /** The largest RTP payload taken: 60 ms of G.711. */
     static final int MAX_PAYLOAD = 480;
 
@@ -66,6 +69,9 @@ final class SipCall implements Playout.Sink {
     private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
+    /** When the frame after the last one sent plays (its timestamp is {@code timestamp}); valid once one was sent. */
+    private long nextDue;
+    private boolean sentAny;
     private final SipCounters counters;
     /** The SSRC of the caller's audio stream, -1 before its first packet. */
     private long callerSsrc = -1;
@@ -90,6 +96,30 @@ final class SipCall implements Playout.Sink {
         this.toModel = new AudioConverter(codec.format(), AudioFormat.PCM_16K);
         this.pcm = new byte[toModel.maxOutputBytes(MAX_PAYLOAD)];
         this.playout = playouts.apply(codec.format(), this);
+    }
+
+    /**
+     * Whether {@code request} belongs to this call's dialog (RFC 3261 12.2.2): the INVITE's From tag, and with
+     * {@code answered} (a BYE) our To tag; a CANCEL (before any To tag) has the INVITE's To.
+     */
+    boolean inDialog(SipMessage request, boolean answered) {
+        String callerTag = tagOf(invite.header("From"));
+        if (callerTag == null || !callerTag.equals(tagOf(request.header("From")))) {
+            return false;
+        }
+        String toTag = tagOf(request.header("To"));
+        return answered ? localTag.equals(toTag) : Objects.equals(tagOf(invite.header("To")), toTag);
+    }
+
+    /** The tag parameter of a From or To header, or null. */
+    static String tagOf(String nameAddr) {
+        for (String param : nameAddr.substring(nameAddr.indexOf('>') + 1).split(";")) {
+            String p = param.trim();
+            if (p.regionMatches(true, 0, "tag=", 0, 4)) {
+                return p.substring(4);
+            }
+        }
+        return null;
     }
 
     /** What the caller's RTP brought, for the user agent to hand on. */
@@ -120,6 +150,7 @@ final class SipCall implements Playout.Sink {
             counters.ignoredRtpPackets.increment(); // comfort noise, another codec: not audio the model takes
             return;
         }
+        long droppedBefore = jitter.droppedHeld();
         if (packet.ssrc() != callerSsrc) { // a new stream (the caller's phone restarted it): its own order
             if (callerSsrc >= 0) {
                 jitter.reset();
@@ -143,15 +174,34 @@ final class SipCall implements Playout.Sink {
             media.audio(this, Arrays.copyOf(pcm, length)); // the exchange's body: its own array
         }
         counters.gapsFilled.add(jitter.gapsFilled() - gapsBefore);
+        counters.restartDrops.add(jitter.droppedHeld() - droppedBefore);
     }
 
     /** A 20 ms frame of the model's audio to the caller (under the playout's monitor). */
     @Override
     public void frame(byte[] frame) {
-        RtpPacket.writeHeader(outPacket, codec.payloadType(), false, sequence, timestamp, ssrc);
+        frame(frame, System.nanoTime());
+    }
+
+    /**
+     * Sends {@code frame} at {@code now}. Frames sent ahead follow on from the last one; once the last has played
+     * out (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
+     * 5.1: the sampling instant, so the caller's jitter buffer sees the pause) and it carries the marker bit.
+     */
+    void frame(byte[] frame, long now) {
+        boolean talkSpurt = !sentAny || nextDue - now < 0;
+        if (sentAny && talkSpurt) {
+            timestamp = (timestamp + (now - nextDue) / NANOS_PER_SAMPLE) & 0xFFFFFFFFL;
+        }
+        if (talkSpurt) {
+            nextDue = now;
+            sentAny = true;
+        }
+        RtpPacket.writeHeader(outPacket, codec.payloadType(), talkSpurt, sequence, timestamp, ssrc);
         System.arraycopy(frame, 0, outPacket, RtpPacket.HEADER_BYTES, frame.length);
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + frame.length) & 0xFFFFFFFFL;
+        nextDue += frame.length * NANOS_PER_SAMPLE;
         outBuffer.clear();
         try {
             if (rtp.send(outBuffer, remoteMedia) == 0) {

@@ -20,6 +20,8 @@ public final class SipCounters {
     final LongAdder ignoredRtpPackets = new LongAdder();
     final LongAdder lateRtpPackets = new LongAdder();
     final LongAdder jitterRestarts = new LongAdder();
+    final LongAdder restartDrops = new LongAdder();
+    final LongAdder stopDrops = new LongAdder();
     final LongAdder gapsFilled = new LongAdder();
     final LongAdder rtpSendFailures = new LongAdder();
     final PlayoutCounters playout = new PlayoutCounters();
@@ -82,6 +84,16 @@ public final class SipCounters {
     /** RTP packets that came after their turn or twice, dropped. */
     public long lateRtpPackets() {
         return lateRtpPackets.sum();
+    }
+
+    /** Caller's packets held in the jitter buffer and dropped when their stream restarted. */
+    public long restartDrops() {
+        return restartDrops.sum();
+    }
+
+    /** Call events dropped because the endpoint was stopping (its pool refused them). */
+    public long stopDrops() {
+        return stopDrops.sum();
     }
 
     /** Times a caller's packets came so far ahead that the jitter buffer started over. */

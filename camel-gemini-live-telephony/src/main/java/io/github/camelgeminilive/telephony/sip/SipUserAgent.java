@@ -224,7 +224,7 @@ final class SipUserAgent {
         try {
             offer = Sdp.parse(invite.body());
             codec = offer.choose();
-            media = mediaAddress(offer);
+            media = mediaAddress(offer, from);
         } catch (SipParseException e) {
             refuse(invite, from, 488, "Not Acceptable Here", e.getMessage());
             return;
@@ -345,7 +345,7 @@ final class SipUserAgent {
 
     private void bye(SipMessage bye, InetSocketAddress from) {
         SipCall call = calls.get(bye.header("Call-ID"));
-        if (call == null) {
+        if (call == null || !call.inDialog(bye, true)) {
             send(response(bye, 481, "Call/Transaction Does Not Exist", null, List.of(), new byte[0]), from);
             return;
         }
@@ -355,7 +355,7 @@ final class SipUserAgent {
 
     private void cancel(SipMessage cancel, InetSocketAddress from) {
         SipCall call = calls.get(cancel.header("Call-ID"));
-        if (call == null || call.invite.cseqNumber() != cancel.cseqNumber()) {
+        if (call == null || call.invite.cseqNumber() != cancel.cseqNumber() || !call.inDialog(cancel, false)) {
             send(response(cancel, 481, "Call/Transaction Does Not Exist", null, List.of(), new byte[0]), from);
             return;
         }
@@ -490,15 +490,26 @@ final class SipUserAgent {
         return (semicolon < 0 ? nameAddr : nameAddr.substring(0, semicolon)).trim();
     }
 
-    private static InetSocketAddress mediaAddress(Sdp offer) {
-        if (!IPV4.matcher(offer.address()).matches()) {
-            throw new SipParseException("the SDP's address '" + offer.address() + "' is not an IPv4 address");
-        }
+    /**
+     * Where the call's RTP goes: the SDP's address, which must be the one the INVITE came from. Otherwise a forged
+     * INVITE would aim 50 packets a second at any host it names.
+     */
+    private static InetSocketAddress mediaAddress(Sdp offer, InetSocketAddress from) {
+        InetAddress address;
         try {
-            return new InetSocketAddress(InetAddress.getByName(offer.address()), offer.port());
+            if (!IPV4.matcher(offer.address()).matches()) {
+                throw new IOException("not an IPv4 address");
+            }
+            address = InetAddress.getByName(offer.address());
         } catch (IOException e) {
             throw new SipParseException("the SDP's address '" + offer.address() + "' is not an IPv4 address");
         }
+        if (!address.equals(from.getAddress())) {
+            throw new SipParseException("the SDP's address " + offer.address() + " is not the address the INVITE"
+                    + " came from (" + from.getAddress().getHostAddress() + "): media go only where signalling"
+                    + " comes from");
+        }
+        return new InetSocketAddress(address, offer.port());
     }
 
     private void send(byte[] message, InetSocketAddress to) {

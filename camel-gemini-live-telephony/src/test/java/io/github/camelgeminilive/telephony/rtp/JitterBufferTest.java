@@ -53,6 +53,18 @@ class JitterBufferTest {
     }
 
     @Test
+    void heldPacketsDroppedByARestartOrResetAreCounted() {
+        offer(10, 1600, 1);
+        poll();
+        offer(12, 1600 + 320, 3); // held, waiting for 11
+        assertThat(offer(10 + 1000, 0, 9)).as("far ahead").isEqualTo(JitterBuffer.Offer.RESTARTED);
+        assertThat(buffer.droppedHeld()).isEqualTo(1);
+        offer(1012, 320, 9); // held, waiting for 1011
+        buffer.reset();
+        assertThat(buffer.droppedHeld()).as("1010 and 1012 were held, never polled").isEqualTo(3);
+    }
+
+    @Test
     void dropsDuplicatesAndOversizedPackets() {
         offer(5, 0, 1);
         assertThat(offer(5, 0, 1)).isEqualTo(JitterBuffer.Offer.DUPLICATE);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +35,20 @@ class GeminiLiveSipEndpointTest {
             assertThatThrownBy(context::start).hasStackTraceContaining(message);
             assertThat(context.getComponent("gemini-live-sip", GeminiLiveSipComponent.class)
                     .agent("127.0.0.1:" + port)).isNull();
+        }
+    }
+
+    @Test
+    void theWildcardHostIsRefusedAtStartAsCallersCannotReachIt() throws Exception {
+        int port = Sipp.freeUdpPort();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("gemini-live-sip:0.0.0.0:" + port).to("log:calls");
+                }
+            });
+            assertThatThrownBy(context::start).hasStackTraceContaining("host 0.0.0.0 cannot be advertised");
         }
     }
 }

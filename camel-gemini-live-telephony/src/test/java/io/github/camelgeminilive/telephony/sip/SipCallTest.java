@@ -217,9 +217,50 @@ class SipCallTest {
         }
     }
 
+    @Test
+    void anInviteWhoseMediaAddressIsNotItsSourceIsRefused() throws Exception {
+        long refusedBefore = sip.getCounters().callsRefused();
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            // a forged INVITE aiming the call's RTP at another host
+            send(phone, sipPort,
+                    request("INVITE", "elsewhere", 1, "v=0\r\nc=IN IP4 127.0.0.2\r\nm=audio 40000 RTP/AVP 0\r\n"));
+            assertThat(receive(phone)).startsWith("SIP/2.0 488 Not Acceptable Here").contains("Call-ID: elsewhere")
+                    .contains("not the address the INVITE came from");
+        }
+        assertThat(sip.getCounters().callsRefused() - refusedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aByeOrCancelWithTheWrongTagsIsRefusedAndTheCallGoesOn() throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            String sdp = "v=0\r\nc=IN IP4 127.0.0.1\r\nm=audio 40000 RTP/AVP 0\r\n";
+            send(phone, ringingPort, request("INVITE", "tagged", 1, sdp));
+            assertThat(receive(phone)).startsWith("SIP/2.0 100 Trying");
+            String ringing = receive(phone);
+            String ourTag = ringing.replaceAll("(?s).*\r\nTo: [^\r]*;tag=([^;\r]+).*", "$1");
+            send(phone, ringingPort, request("CANCEL", "tagged", 1, "forged", null, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 481").contains("CSeq: 1 CANCEL");
+            send(phone, ringingPort, request("BYE", "tagged", 2, "t1", "forged", ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 481").contains("CSeq: 2 BYE");
+            send(phone, ringingPort, request("BYE", "tagged", 3, "forged", ourTag, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 481").contains("CSeq: 3 BYE");
+            send(phone, ringingPort, request("CANCEL", "tagged", 1, ""));
+            assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 1 CANCEL");
+            assertThat(receive(phone)).startsWith("SIP/2.0 487 Request Terminated").contains("Call-ID: tagged");
+        }
+    }
+
     private static String request(String method, String callId, int cseq, String body) {
+        return request(method, callId, cseq, "t1", null, body);
+    }
+
+    private static String request(String method, String callId, int cseq, String fromTag, String toTag,
+            String body) {
         return method + " sip:gemini@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK" + callId
-                + "\r\nFrom: <sip:test@127.0.0.1>;tag=t1\r\nTo: <sip:gemini@127.0.0.1>\r\nCall-ID: " + callId
+                + "\r\nFrom: <sip:test@127.0.0.1>;tag=" + fromTag + "\r\nTo: <sip:gemini@127.0.0.1>"
+                + (toTag == null ? "" : ";tag=" + toTag) + "\r\nCall-ID: " + callId
                 + "\r\nCSeq: " + cseq + " " + method + "\r\nContact: <sip:test@127.0.0.1:5999>\r\n"
                 + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n") + "Content-Length: " + body.length()
                 + "\r\n\r\n" + body;
