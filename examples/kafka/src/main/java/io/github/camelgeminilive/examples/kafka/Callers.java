@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,8 +46,19 @@ public final class Callers implements AutoCloseable {
      */
     public long play(List<String> calls, int chunks) throws InterruptedException, ExecutionException,
             TimeoutException {
+        return play(calls, chunks, () -> true);
+    }
+
+    /**
+     * Plays at least {@code chunks} chunks of each call in real time, then on until {@code mayEnd} says so (at most
+     * ten times as many), so that a test can keep its calls running until what it waits for has happened; returns
+     * the samples sent per call.
+     */
+    public long play(List<String> calls, int chunks, BooleanSupplier mayEnd) throws InterruptedException,
+            ExecutionException, TimeoutException {
         long start = System.nanoTime();
-        for (int i = 0; i < chunks; i++) {
+        int i = 0;
+        for (; i < chunks || (i < 10 * chunks && !mayEnd.getAsBoolean()); i++) {
             long due = start + TimeUnit.MILLISECONDS.toNanos((long) i * CHUNK_MS);
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -58,7 +70,7 @@ public final class Callers implements AutoCloseable {
             }
         }
         producer.flush();
-        return (long) chunks * CHUNK_SAMPLES;
+        return (long) i * CHUNK_SAMPLES;
     }
 
     /** Ends the calls: their sessions close and their handles are forgotten. */

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -143,9 +144,12 @@ class TakeoverTest {
         try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                 Callers callers = new Callers(kafka.bootstrapServers())) {
             awaitAssigned(1);
+            // the calls go on until 8 s after the join, however long the new instance takes to start on a busy machine
+            AtomicReference<Long> mayEndAt = new AtomicReference<>();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return callers.play(calls, CHUNKS);
+                    return callers.play(calls, CHUNKS,
+                            () -> mayEndAt.get() != null && System.nanoTime() - mayEndAt.get() >= 0);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -160,6 +164,7 @@ class TakeoverTest {
             instance("instance-b");
             awaitAssigned(2);
             long assignedAt = System.nanoTime();
+            mayEndAt.set(assignedAt + TimeUnit.SECONDS.toNanos(8));
             assertThat(played).as("joined mid-call").isNotDone();
             long sent = played.get(60, TimeUnit.SECONDS);
             callers.hangUp(calls);
