@@ -74,7 +74,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * @throws TwilioProtocolException a malformed message
      */
     public void fromTwilio(Exchange exchange) {
-        ensureStarted(exchange);
+        ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
         String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
         switch (wsEvent) {
@@ -89,7 +89,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * end of each turn and clears Twilio's buffer on barge-in. Other events pass unchanged.
      */
     public void toTwilio(Exchange exchange) {
-        ensureStarted(exchange);
+        ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
         String key = in.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
         String type = in.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class);
@@ -315,13 +315,16 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         LOG.debug("Could not send to the call of stream {}: {}", call.streamSid(), error.getMessage());
     }
 
-    /** Starts on first use, as a service of the context: it stops with the context. */
-    private void ensureStarted(Exchange exchange) {
+    /**
+     * Starts as a service of the context, so it stops with it: when the context starts (a bean given the context, as
+     * a route's beans are), else on first use.
+     */
+    private void ensureStarted(CamelContext context) {
         if (!isStarted()) {
             synchronized (this) {
                 if (!isStarted()) {
                     if (camelContext == null) {
-                        camelContext = exchange.getContext();
+                        camelContext = context;
                     }
                     try {
                         camelContext.addService(this, true, true);
@@ -384,6 +387,13 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
+        // a missing option fails the context's start, not the first call; the listener runs before routes start
+        // (and at once if the context runs already)
+        try {
+            camelContext.addStartupListener((context, alreadyStarted) -> ensureStarted(context));
+        } catch (Exception e) {
+            throw new IllegalStateException("TwilioBridge could not start: " + e.getMessage(), e);
+        }
     }
 
     public String getModel() {

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.telephony.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -236,6 +238,22 @@ class TwilioBridgeTest {
         bridge.fromTwilio(closed);
         assertThat(closed.getMessage().getHeader(TwilioConstants.EVENT)).isEqualTo("hangup");
         assertThat(bridge.getActiveCalls()).isEqualTo(active);
+    }
+
+    @Test
+    void aMissingOptionFailsTheContextsStartNotTheFirstCall() throws Exception {
+        try (CamelContext broken = new DefaultCamelContext()) {
+            TwilioBridge unconfigured = new TwilioBridge();
+            unconfigured.setOutput("mock:twilio");
+            unconfigured.setCamelContext(broken); // as Camel's and Spring's bean post-processors do
+            broken.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:media").process(unconfigured::fromTwilio); // no bean step to start it
+                }
+            });
+            assertThatThrownBy(broken::start).hasStackTraceContaining("TwilioBridge needs the model option");
+        }
     }
 
     private static String start(String streamSid) {
