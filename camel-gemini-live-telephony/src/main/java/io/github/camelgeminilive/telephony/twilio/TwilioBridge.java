@@ -3,6 +3,8 @@ package io.github.camelgeminilive.telephony.twilio;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -42,6 +44,11 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     static final String CONNECTION_KEY = "CamelGeminiLiveWebsocketConnectionKey";
     /** The header of the WebSocket endpoint that names its event (open, message, close, error). */
     static final String WEBSOCKET_EVENT = "CamelGeminiLiveWebsocketEvent";
+    /** The headers that make the WebSocket producer close the connection. */
+    static final String CLOSE_WITH_CODE = "CamelGeminiLiveWebsocketCloseWithCode";
+    static final String CLOSE_WITH_REASON = "CamelGeminiLiveWebsocketCloseWithReason";
+    /** The WebSocket close code of a refused call: policy violation. */
+    static final int POLICY_VIOLATION = 1008;
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioBridge.class);
 
@@ -64,10 +71,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
      * hear to the call's session and describes the event in the exchange's headers.
      *
-     * @throws TwilioProtocolException a malformed message, or one for a stream that was not started
+     * @throws TwilioProtocolException a malformed message
      */
     public void fromTwilio(Exchange exchange) {
-        ensureStarted(exchange);
+        ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
         String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
         switch (wsEvent) {
@@ -82,7 +89,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * end of each turn and clears Twilio's buffer on barge-in. Other events pass unchanged.
      */
     public void toTwilio(Exchange exchange) {
-        ensureStarted(exchange);
+        ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
         String key = in.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
         String type = in.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class);
@@ -120,13 +127,19 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             in.setHeader(TwilioConstants.STREAM_SID, event.streamSid());
         }
         if (event instanceof TwilioEvent.Media media) {
-            TwilioCall call = callOf(media.streamSid());
-            counters.framesIn.increment();
-            toModel(call, "sendAudio", call.callerAudio(media.payload()));
+            TwilioCall call = callOf(in, media.streamSid());
+            if (call != null) {
+                counters.framesIn.increment();
+                toModel(call, "sendAudio", call.callerAudio(media.payload()));
+            }
         } else if (event instanceof TwilioEvent.Start start) {
             start(in, start);
         } else if (event instanceof TwilioEvent.Mark mark) {
-            long played = callOf(mark.streamSid()).markPlayed(mark.name());
+            TwilioCall call = callOf(in, mark.streamSid());
+            if (call == null) {
+                return;
+            }
+            long played = call.markPlayed(mark.name());
             counters.marksPlayed.increment();
             in.setHeader(TwilioConstants.MARK_NAME, mark.name());
             if (played >= 0) {
@@ -136,8 +149,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             counters.dtmfDigits.increment();
             in.setHeader(TwilioConstants.DTMF_DIGIT, dtmf.digit());
         } else if (event instanceof TwilioEvent.Stop stop) {
-            in.setHeader(TwilioConstants.CALL_SID, stop.callSid());
-            hangup(in, "stop");
+            if (callOf(in, stop.streamSid()) != null) {
+                in.setHeader(TwilioConstants.CALL_SID, stop.callSid());
+                hangup(in, "stop");
+            }
         } else if (event instanceof TwilioEvent.Unknown unknown) {
             counters.unknownEvents.increment();
             LOG.debug("Ignored a Media Streams message with the unknown event '{}'", unknown.event());
@@ -149,24 +164,32 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (connection == null) {
             throw refused(start, "it has no " + CONNECTION_KEY + " header (not from the WebSocket endpoint?)");
         }
-        if (!TwilioEvent.MediaFormat.MULAW_8K.equals(start.mediaFormat())) {
-            throw refused(start,
-                    "its media format " + start.mediaFormat() + " is not " + TwilioEvent.MediaFormat.MULAW_8K);
-        }
+        String why = null;
         TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
                 this::send, counters.playout);
-        synchronized (calls) {
-            if (calls.size() >= maxCalls) {
-                throw refused(start, maxCalls + " calls are in progress (maxCalls)");
+        if (!TwilioEvent.MediaFormat.MULAW_8K.equals(start.mediaFormat())) {
+            why = "its media format " + start.mediaFormat() + " is not " + TwilioEvent.MediaFormat.MULAW_8K;
+        } else {
+            synchronized (calls) {
+                if (calls.size() >= maxCalls) {
+                    why = maxCalls + " calls are in progress (maxCalls)";
+                } else if (callsByConnection.containsKey(connection)) { // else the first call would outlive it
+                    why = "its WebSocket carries the call of stream " + callsByConnection.get(connection).streamSid()
+                            + " already";
+                } else if (calls.putIfAbsent(start.streamSid(), call) != null) {
+                    why = "the stream was started already";
+                } else {
+                    callsByConnection.put(connection, call);
+                }
             }
-            if (callsByConnection.containsKey(connection)) { // else the first call would outlive its connection
-                throw refused(start, "its WebSocket carries the call of stream "
-                        + callsByConnection.get(connection).streamSid() + " already");
-            }
-            if (calls.putIfAbsent(start.streamSid(), call) != null) {
-                throw refused(start, "the stream was started already");
-            }
-            callsByConnection.put(connection, call);
+        }
+        if (why != null) {
+            // closing ends the connection's stream of media: refusing each of its frames would flood the route
+            in.setHeader(TwilioConstants.EVENT, "refused");
+            counters.callsRefused.increment();
+            logRateLimited(counters.callsRefused, "Refused the call of stream " + start.streamSid() + ": " + why);
+            write(connection, null, true, error -> counters.sendFailures.increment());
+            return;
         }
         pacer.add(call.playout());
         counters.callsStarted.increment();
@@ -180,9 +203,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     /** The call ends ({@code stop}, or its WebSocket closed before one): its session is closed. */
     private void hangup(Message in, String event) {
         in.setHeader(TwilioConstants.EVENT, event);
-        TwilioCall call = "stop".equals(event)
-                ? calls.get(in.getHeader(TwilioConstants.STREAM_SID, String.class))
-                : callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
         if (call == null) {
             return; // a WebSocket that closed after its stop, or never started a call
         }
@@ -227,14 +248,32 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         LOG.warn("{} for the call of stream {} failed: {}", operation, call.streamSid(), error.getMessage());
     }
 
-    private TwilioCall callOf(String streamSid) {
-        TwilioCall call = calls.get(streamSid);
-        if (call == null) {
-            counters.invalidMessages.increment();
-            throw new TwilioProtocolException("Media Streams message for the stream " + streamSid
-                    + ", which has not started or has ended");
+    /**
+     * The call that the message's WebSocket started, if the message names its stream. Looked up by connection, not
+     * by {@code streamSid} alone: a peer must not reach another connection's call. Anything else (a stream never
+     * started, ended, refused or of another connection) is dropped and counted, with no exception: a refused call's
+     * frames may still be in flight, 50 a second.
+     */
+    private TwilioCall callOf(Message in, String streamSid) {
+        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        if (call != null && call.streamSid().equals(streamSid)) {
+            return call;
         }
-        return call;
+        in.setHeader(TwilioConstants.EVENT, "invalid");
+        counters.invalidMessages.increment();
+        logRateLimited(counters.invalidMessages, "Dropped a Media Streams message for the stream " + streamSid
+                + ", which its WebSocket has not started (or has ended)");
+        return null;
+    }
+
+    /** Logs the 1st, 2nd, 4th, 8th... the counter counts at WARN, the rest at DEBUG: a flood must not flood the log. */
+    private static void logRateLimited(LongAdder counter, String what) {
+        long count = counter.sum();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("{} ({} so far)", what, count);
+        } else {
+            LOG.debug(what);
+        }
     }
 
     private TwilioProtocolException refused(TwilioEvent.Start start, String why) {
@@ -248,17 +287,26 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     /** Writes one message to the call's WebSocket; a failure is counted, as the call may just have ended. */
     private void send(TwilioCall call, TwilioCommand command) {
+        write(call.connectionKey(), codec.write(command), false, error -> sendFailed(call, error));
+    }
+
+    /** Writes a text to a WebSocket, or closes it with 1008 (policy violation), through the output endpoint. */
+    private void write(String connection, String text, boolean close, Consumer<Throwable> failed) {
         Exchange exchange = producer.getEndpoint().createExchange();
-        exchange.getMessage().setBody(codec.write(command));
-        exchange.getMessage().setHeader(CONNECTION_KEY, call.connectionKey());
+        exchange.getMessage().setBody(text);
+        exchange.getMessage().setHeader(CONNECTION_KEY, connection);
+        if (close) {
+            exchange.getMessage().setHeader(CLOSE_WITH_CODE, POLICY_VIOLATION);
+            exchange.getMessage().setHeader(CLOSE_WITH_REASON, "call refused");
+        }
         try {
             producer.process(exchange, doneSync -> {
                 if (exchange.getException() != null) {
-                    sendFailed(call, exchange.getException());
+                    failed.accept(exchange.getException());
                 }
             });
         } catch (RuntimeException e) {
-            sendFailed(call, e);
+            failed.accept(e);
         }
     }
 
@@ -267,13 +315,16 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         LOG.debug("Could not send to the call of stream {}: {}", call.streamSid(), error.getMessage());
     }
 
-    /** Starts on first use, as a service of the context: it stops with the context. */
-    private void ensureStarted(Exchange exchange) {
+    /**
+     * Starts as a service of the context, so it stops with it: when the context starts (a bean given the context, as
+     * a route's beans are), else on first use.
+     */
+    private void ensureStarted(CamelContext context) {
         if (!isStarted()) {
             synchronized (this) {
                 if (!isStarted()) {
                     if (camelContext == null) {
-                        camelContext = exchange.getContext();
+                        camelContext = context;
                     }
                     try {
                         camelContext.addService(this, true, true);
@@ -336,6 +387,13 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
+        // a missing option fails the context's start, not the first call; the listener runs before routes start
+        // (and at once if the context runs already)
+        try {
+            camelContext.addStartupListener((context, alreadyStarted) -> ensureStarted(context));
+        } catch (Exception e) {
+            throw new IllegalStateException("TwilioBridge could not start: " + e.getMessage(), e);
+        }
     }
 
     public String getModel() {

@@ -6,7 +6,8 @@ public final class TwilioConstants {
     /**
      * What the exchange carries: a Twilio event ({@code connected}, {@code start}, {@code media}, {@code mark},
      * {@code dtmf}, {@code stop}, {@code unknown}) or a WebSocket one ({@code open}, {@code hangup} when it closed,
-     * {@code error}).
+     * {@code error}), or what the bridge did instead: {@code refused} (a {@code start} it refused, closing the WebSocket
+     * with 1008), {@code invalid} (a message for a stream its WebSocket has not started, dropped and counted).
      */
     public static final String EVENT = "CamelTwilioEvent";
     /** The call's stream (also the live session's key). */

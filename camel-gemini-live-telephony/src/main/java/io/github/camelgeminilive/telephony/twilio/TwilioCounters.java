@@ -29,7 +29,10 @@ public final class TwilioCounters {
         return callsEnded.sum();
     }
 
-    /** {@code start}s refused: over {@code maxCalls}, a stream already started or another audio format. */
+    /**
+     * {@code start}s refused, their WebSocket closed with 1008: over {@code maxCalls}, a stream already started, a
+     * second call on one WebSocket or another audio format.
+     */
     public long callsRefused() {
         return callsRefused.sum();
     }
@@ -54,7 +57,10 @@ public final class TwilioCounters {
         return unknownEvents.sum();
     }
 
-    /** Messages that failed their exchange: malformed, oversized, bad base64, or for a stream never started. */
+    /**
+     * Messages refused: malformed, oversized or bad base64 (their exchange fails), or {@code media}, {@code mark} or
+     * {@code stop} for a stream their WebSocket has not started (dropped).
+     */
     public long invalidMessages() {
         return invalidMessages.sum();
     }

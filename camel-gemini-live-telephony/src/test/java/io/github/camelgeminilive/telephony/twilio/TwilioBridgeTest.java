@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -172,14 +173,53 @@ class TwilioBridgeTest {
     }
 
     @Test
-    void aMessageForAStreamThatNeverStartedFailsItsExchangeAndIsCounted() {
+    void aMessageForAStreamThatNeverStartedIsDroppedAndCounted() {
         long invalid = bridge.getCounters().invalidMessages();
-        Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody("{\"event\":\"media\",\"streamSid\":\"MZnone\",\"media\":{\"chunk\":\"1\","
-                + "\"timestamp\":\"20\",\"payload\":\"////\"}}");
-        assertThatThrownBy(() -> bridge.fromTwilio(exchange)).isInstanceOf(TwilioProtocolException.class)
-                .hasMessageContaining("MZnone, which has not started");
+        long framesIn = bridge.getCounters().framesIn();
+        Exchange exchange = twilioMessage("conn-none", media("MZnone"));
+        bridge.fromTwilio(exchange); // no exception: a refused call's frames may still come, 50 a second
+        assertThat(exchange.getMessage().getHeader(TwilioConstants.EVENT)).isEqualTo("invalid");
         assertThat(bridge.getCounters().invalidMessages() - invalid).isEqualTo(1);
+        assertThat(bridge.getCounters().framesIn() - framesIn).isZero();
+    }
+
+    @Test
+    void anotherWebSocketCannotSendMediaMarksOrStopToACall() {
+        int active = bridge.getActiveCalls();
+        long invalid = bridge.getCounters().invalidMessages();
+        long framesIn = bridge.getCounters().framesIn();
+        bridge.fromTwilio(twilioMessage("conn-victim", start("MZvictim")));
+        assertThat(bridge.getActiveCalls()).isEqualTo(active + 1);
+
+        bridge.fromTwilio(twilioMessage("conn-intruder", media("MZvictim")));
+        bridge.fromTwilio(twilioMessage("conn-intruder", "{\"event\":\"mark\",\"streamSid\":\"MZvictim\","
+                + "\"mark\":{\"name\":\"m1\"}}"));
+        bridge.fromTwilio(twilioMessage("conn-intruder", stop("MZvictim")));
+        assertThat(bridge.getCounters().invalidMessages() - invalid).isEqualTo(3);
+        assertThat(bridge.getCounters().framesIn() - framesIn).isZero();
+        assertThat(bridge.getActiveCalls()).as("the intruder's stop did not hang up").isEqualTo(active + 1);
+
+        Exchange own = twilioMessage("conn-victim", stop("MZvictim"));
+        bridge.fromTwilio(own);
+        assertThat(own.getMessage().getHeader(TwilioConstants.EVENT)).isEqualTo("stop");
+        assertThat(bridge.getActiveCalls()).isEqualTo(active);
+    }
+
+    @Test
+    void aRefusedStartClosesItsWebSocketWith1008() throws Exception {
+        int active = bridge.getActiveCalls();
+        long refused = bridge.getCounters().callsRefused();
+        try (TwilioCallSimulator first = TwilioCallSimulator.connect(http, mediaUri, "MZdup", clock);
+                TwilioCallSimulator second = TwilioCallSimulator.connect(http, mediaUri, "MZdup", clock)) {
+            first.start("CAdup1", Map.of());
+            await().atMost(WAIT).until(() -> bridge.getActiveCalls() == active + 1);
+            second.start("CAdup2", Map.of());
+            assertThat(second.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(bridge.getCounters().callsRefused() - refused).isEqualTo(1);
+            assertThat(bridge.getActiveCalls()).as("the first call goes on").isEqualTo(active + 1);
+            first.stop().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> bridge.getActiveCalls() == active);
+        }
     }
 
     @Test
@@ -187,9 +227,9 @@ class TwilioBridgeTest {
         int active = bridge.getActiveCalls();
         long refused = bridge.getCounters().callsRefused();
         bridge.fromTwilio(twilioMessage("conn-x", start("MZfirst")));
-        assertThatThrownBy(() -> bridge.fromTwilio(twilioMessage("conn-x", start("MZsecond"))))
-                .isInstanceOf(TwilioProtocolException.class)
-                .hasMessageContaining("its WebSocket carries the call of stream MZfirst already");
+        Exchange second = twilioMessage("conn-x", start("MZsecond"));
+        bridge.fromTwilio(second);
+        assertThat(second.getMessage().getHeader(TwilioConstants.EVENT)).isEqualTo("refused");
         assertThat(bridge.getCounters().callsRefused() - refused).isEqualTo(1);
         assertThat(bridge.getActiveCalls()).isEqualTo(active + 1);
 
@@ -200,9 +240,34 @@ class TwilioBridgeTest {
         assertThat(bridge.getActiveCalls()).isEqualTo(active);
     }
 
+    @Test
+    void aMissingOptionFailsTheContextsStartNotTheFirstCall() throws Exception {
+        try (CamelContext broken = new DefaultCamelContext()) {
+            TwilioBridge unconfigured = new TwilioBridge();
+            unconfigured.setOutput("mock:twilio");
+            unconfigured.setCamelContext(broken); // as Camel's and Spring's bean post-processors do
+            broken.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:media").process(unconfigured::fromTwilio); // no bean step to start it
+                }
+            });
+            assertThatThrownBy(broken::start).hasStackTraceContaining("TwilioBridge needs the model option");
+        }
+    }
+
     private static String start(String streamSid) {
         return "{\"event\":\"start\",\"streamSid\":\"" + streamSid + "\",\"start\":{\"callSid\":\"CA1\","
                 + "\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}}}";
+    }
+
+    private static String media(String streamSid) {
+        return "{\"event\":\"media\",\"streamSid\":\"" + streamSid + "\",\"media\":{\"chunk\":\"1\","
+                + "\"timestamp\":\"20\",\"payload\":\"////\"}}";
+    }
+
+    private static String stop(String streamSid) {
+        return "{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"stop\":{\"callSid\":\"CA1\"}}";
     }
 
     private static Exchange twilioMessage(String connection, String body) {

@@ -16,11 +16,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelgeminilive.component.GeminiLiveEndpoint;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
@@ -67,6 +69,23 @@ class TwilioAppTest {
         assertThat(twiml.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
         assertThat(twiml.body()).startsWith("<?xml").contains(
                 "<Response><Connect><Stream url=\"wss://agent.example.org/media\"/></Connect></Response>");
+    }
+
+    @Test
+    void theBridgeTakesAsManyCallsAsTheSessionsEndpointOpens() {
+        TwilioBridge bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);
+        int maxSessions = context.getEndpoints().stream().filter(GeminiLiveEndpoint.class::isInstance)
+                .map(GeminiLiveEndpoint.class::cast).findFirst().orElseThrow().getConfiguration().getMaxSessions();
+        assertThat(bridge.getMaxCalls()).isEqualTo(maxSessions);
+    }
+
+    @Test
+    void thePublicHostFollowsThePort() throws Exception {
+        try (CamelContext properties = new DefaultCamelContext()) {
+            properties.getPropertiesComponent().setLocation("classpath:application.properties");
+            properties.getPropertiesComponent().addOverrideProperty("twilio.port", "9090");
+            assertThat(properties.resolvePropertyPlaceholders("{{twilio.public-host}}")).isEqualTo("localhost:9090");
+        }
     }
 
     @Test

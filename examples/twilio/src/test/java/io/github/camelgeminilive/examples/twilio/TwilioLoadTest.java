@@ -130,8 +130,9 @@ class TwilioLoadTest {
             Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
             main.bind("loadAudioEvents", audio);
             main.addOverrideProperty("twilio.port", "0");
-            main.addOverrideProperty("twilio.calls", "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions="
-                    + Arrays.stream(steps).max().orElseThrow());
+            main.addOverrideProperty("twilio.max-calls", String.valueOf(Arrays.stream(steps).max().orElseThrow()));
+            main.addOverrideProperty("twilio.calls",
+                    "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions={{twilio.max-calls}}");
             main.start();
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
             try {
