@@ -30,11 +30,6 @@ public final class CommitTracker {
         long committed = -1;
         /** Per call: the offsets sent to its session and not covered yet, ascending. */
         final Map<String, ArrayDeque<Long>> waiting = new HashMap<>();
-        /**
-         * Per call: its oldest chunk that never reached the session. No handle covers it (a later chunk's handle
-         * says nothing of it), so it holds commits back until the call ends or the partition moves.
-         */
-        final Map<String, Long> failed = new HashMap<>();
     }
 
     /**
@@ -64,33 +59,17 @@ public final class CommitTracker {
     /** The record at {@code offset} needs no handle (re-read and covered, or the end of a call). */
     public synchronized void done(TopicPartition tp, String call, long offset) {
         callPartitions.put(call, tp);
-        dropped(tp, offset);
-    }
-
-    /** The record at {@code offset} belongs to no call (it was dropped as malformed): it holds nothing back. */
-    public synchronized void dropped(TopicPartition tp, long offset) {
         Partition p = partition(tp);
         p.next = Math.max(p.next, offset + 1);
     }
 
-    /**
-     * The chunk at {@code offset}, reported {@link #sent}, did not reach the call's session (its exchange failed):
-     * nothing is committed past it, whatever the call's later handles cover, so that the next owner reads it again.
-     */
-    public synchronized void failed(TopicPartition tp, String call, long offset) {
-        partition(tp).failed.merge(call, offset, Math::min);
-    }
-
-    /** The call is over: what it sent needs no handle any more, and nothing of it is kept. */
+    /** The call is over: what it sent needs no handle any more. */
     public synchronized void ended(String call) {
-        TopicPartition tp = callPartitions.remove(call);
+        TopicPartition tp = callPartitions.get(call);
         if (tp != null) {
-            Partition p = partition(tp);
-            p.waiting.remove(call);
-            p.failed.remove(call);
+            partition(tp).waiting.remove(call);
         }
         sentUpTo.remove(call);
-        covered.remove(call);
     }
 
     /** A handle covering the call's chunks up to {@code position} is stored (or was found on taking it over). */
@@ -114,9 +93,6 @@ public final class CommitTracker {
             if (!w.isEmpty()) {
                 offset = Math.min(offset, w.peekFirst());
             }
-        }
-        for (long f : p.failed.values()) {
-            offset = Math.min(offset, f);
         }
         return offset > p.committed ? OptionalLong.of(offset) : OptionalLong.empty();
     }

@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
@@ -37,15 +36,9 @@ public final class VoiceRoutes extends RouteBuilder {
     public static final String SESSION_ID = "sessionId";
     public static final String INSTANCE = "instance";
 
-    /** Most calls (live sessions) an instance holds unless the property {@code gemini.maxSessions} says otherwise. */
-    public static final int MAX_SESSIONS = 200;
-    /**
-     * The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id; at most
-     * {@code gemini.maxSessions}, so that a producer writing ever new keys cannot open sessions without bound.
-     */
+    /** The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id. */
     public static final String LIVE = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
-            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m"
-            + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}";
+            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
 
     private static final String SEND = "voice.send";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
@@ -57,8 +50,6 @@ public final class VoiceRoutes extends RouteBuilder {
     private final KafkaStateRepository handles;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
-    /** Malformed input records, dropped. */
-    private final AtomicLong dropped = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -104,14 +95,6 @@ public final class VoiceRoutes extends RouteBuilder {
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
-        String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
-        if (problem != null) { // the key is not logged: it may be the problem
-            tracker.dropped(tp, offset);
-            exchange.setProperty(SEND, false);
-            log.warn("Dropped the record at {} offset {}: {}; malformed records dropped so far: {}", tp, offset,
-                    problem, dropped.incrementAndGet());
-            return;
-        }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
             tracker.covered(call, HandleValues.inputPosition(handles.getState(call)));
         }
@@ -130,13 +113,6 @@ public final class VoiceRoutes extends RouteBuilder {
         } else {
             tracker.sent(tp, call, offset);
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
-            // e.g. the session could not be opened: the chunk never reached it, so no later handle may commit it
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onFailure(Exchange failed) {
-                    tracker.failed(tp, call, offset);
-                }
-            });
         }
         exchange.setProperty(SEND, send);
     }
