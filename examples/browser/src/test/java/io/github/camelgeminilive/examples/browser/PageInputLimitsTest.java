@@ -1,0 +1,140 @@
+package io.github.camelgeminilive.examples.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the routes take from a page, tried with a plain WebSocket client: the page and its scripts are served, and
+ * every kind of bad input closes the connection with its own code and is counted.
+ */
+class PageInputLimitsTest {
+
+    private static final long WAIT_SECONDS = 30;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static RunningApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void thePageAndItsScriptsAreServedWithTheirTypes() throws Exception {
+        assertServed("/", "text/html", "<button id=\"talk\"");
+        assertServed("/app.js", "text/javascript", "/audio?rate=");
+        assertServed("/worklets.js", "text/javascript", "registerProcessor('pcm-player'");
+    }
+
+    @Test
+    void aPageMustDeclareARateFrom8To48kHz() throws Exception {
+        long before = app.bridge().getCounters().closed(CloseReason.RATE);
+        assertThat(closeOf(connect("/audio"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect("/audio?rate=96000"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect("/audio?rate=7999"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect("/audio?rate=4800000000"), null)).isEqualTo(1008);
+        assertThat(app.bridge().getCounters().closed(CloseReason.RATE)).isEqualTo(before + 4);
+    }
+
+    @Test
+    void aTextMessageIsRefusedWith1003() throws Exception {
+        Peer peer = connect("/audio?rate=48000");
+        peer.socket.sendText("{\"hello\":1}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(closeOf(peer, null)).isEqualTo(1003);
+        assertThat(app.bridge().getCounters().closed(CloseReason.TEXT)).isPositive();
+    }
+
+    @Test
+    void aFrameOfHalfASampleIsRefusedWith1007() throws Exception {
+        assertThat(closeOf(connect("/audio?rate=16000"), new byte[641])).isEqualTo(1007);
+        assertThat(app.bridge().getCounters().closed(CloseReason.FRAME)).isPositive();
+    }
+
+    @Test
+    void aFrameOver100MsAt48kHzIsRefusedWith1009() throws Exception {
+        assertThat(closeOf(connect("/audio?rate=48000"), new byte[9602])).isEqualTo(1009);
+    }
+
+    @Test
+    void audioFasterThanRealTimeIsRefusedWith1008() throws Exception {
+        // 20 ms frames as fast as the socket takes them: 2 s of burst are gone after about 100 frames
+        Peer peer = connect("/audio?rate=8000");
+        byte[] frame = new byte[320];
+        for (int i = 0; i < 1000 && !peer.closed.isDone(); i++) {
+            peer.socket.sendBinary(ByteBuffer.wrap(frame), true).exceptionally(e -> null).get(WAIT_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+        assertThat(peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(app.bridge().getCounters().closed(CloseReason.FLOOD)).isPositive();
+    }
+
+    @Test
+    void manyTinyFramesAreRefusedWith1008() throws Exception {
+        // each frame counts as 10 ms at least: 2 s of burst are gone after about 200 frames of one sample
+        Peer peer = connect("/audio?rate=48000");
+        for (int i = 0; i < 1000 && !peer.closed.isDone(); i++) {
+            peer.socket.sendBinary(ByteBuffer.wrap(new byte[2]), true).exceptionally(e -> null).get(WAIT_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+        assertThat(peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+
+    private static void assertServed(String path, String type, String content) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.url(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith(type));
+        assertThat(response.body()).contains(content);
+    }
+
+    /** The code the route closes {@code peer} with, after it sent {@code frame} (if any). */
+    private static int closeOf(Peer peer, byte[] frame) throws Exception {
+        if (frame != null) {
+            peer.socket.sendBinary(ByteBuffer.wrap(frame), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        return peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static Peer connect(String pathAndQuery) {
+        Peer peer = new Peer();
+        peer.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + app.port + pathAndQuery),
+                peer).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        return peer;
+    }
+
+    /** A page that only talks: it tells the close code it got. */
+    private static final class Peer implements WebSocket.Listener {
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}
