@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.protocol.MimeTypes;
@@ -32,7 +33,7 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketConstants;
  */
 public class BrowserBridge {
 
-    /** The header that says what the route does with a page's event: {@link Action}. */
+    /** The header that says what the route does with a page's event: the name of an {@link Action}. */
     public static final String ACTION = "BrowserAction";
 
     /** What the audio route does with a page's event. */
@@ -51,18 +52,19 @@ public class BrowserBridge {
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final int MIN_RATE = 8_000;
     private static final int MAX_RATE = 48_000;
+    /** The shortest frame: with the burst it bounds the message rate (100 frames a second in the long run). */
+    private static final long MIN_FRAME_NANOS = 10_000_000;
 
     private final BrowserCounters counters = new BrowserCounters();
     private final Map<String, PageConnection> pages = new ConcurrentHashMap<>();
     private Duration burst = Duration.ofSeconds(2);
-    private Duration minFrame = Duration.ofMillis(10);
 
     /** An event of a page's audio WebSocket: checks it and sets {@link #ACTION} and the headers that go with it. */
     public void fromPage(Exchange exchange) {
         Message in = exchange.getMessage();
         String key = in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, String.class);
         String event = in.getHeader(GeminiLiveWebsocketConstants.EVENT, String.class);
-        in.setHeader(ACTION, Action.none);
+        in.setHeader(ACTION, Action.none.name());
         if (key == null || event == null) {
             throw new IllegalArgumentException("BrowserBridge.fromPage takes the events of a gemini-live-websocket "
                     + "consumer; this exchange has no " + GeminiLiveWebsocketConstants.CONNECTION_KEY);
@@ -72,7 +74,7 @@ public class BrowserBridge {
             case "message" -> frame(in, key);
             case "close" -> {
                 if (pages.remove(key) != null) {
-                    in.setHeader(ACTION, Action.hangUp);
+                    in.setHeader(ACTION, Action.hangUp.name());
                     in.setHeader(GeminiLiveConstants.SESSION_KEY, key);
                     in.setHeader(GeminiLiveConstants.OPERATION, "close");
                     in.setBody(null);
@@ -130,7 +132,7 @@ public class BrowserBridge {
         PageConnection page = key == null ? null : pages.get(key);
         if (page == null || page.isClosing()) {
             counters.framesDropped.increment();
-            in.setHeader(ACTION, Action.none);
+            in.setHeader(ACTION, Action.none.name());
             return;
         }
         LOG.warn("The live session of page {} failed: {}", key, error == null ? "?" : error.getMessage());
@@ -154,7 +156,7 @@ public class BrowserBridge {
             close(in, null, CloseReason.RATE); // not kept: its frames still on the way are dropped as unknown
             return;
         }
-        pages.put(key, new PageConnection(sampleRate, System.nanoTime(), burst.toNanos(), minFrame.toNanos()));
+        pages.put(key, new PageConnection(sampleRate, System.nanoTime(), burst.toNanos()));
         counters.pagesOpened.increment();
     }
 
@@ -167,13 +169,13 @@ public class BrowserBridge {
         Object body = in.getBody();
         if (!(body instanceof byte[] frame)) {
             close(in, page, CloseReason.TEXT);
-        } else if (frame.length == 0 || frame.length % 2 != 0) {
+        } else if (frame.length % 2 != 0 || frame.length < page.bytesFor(MIN_FRAME_NANOS)) {
             close(in, page, CloseReason.FRAME);
         } else if (!page.admit(frame.length, System.nanoTime())) {
             close(in, page, CloseReason.FLOOD);
         } else {
             counters.framesIn.increment();
-            in.setHeader(ACTION, Action.frame);
+            in.setHeader(ACTION, Action.frame.name());
             in.setHeader(GeminiLiveConstants.SESSION_KEY, key);
             in.setHeader(GeminiLiveConstants.MIME_TYPE, page.mimeType());
         }
@@ -189,7 +191,7 @@ public class BrowserBridge {
             LOG.warn("Closing page {} with {}: {}",
                     in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY), reason.code(), reason.reason());
         }
-        in.setHeader(ACTION, Action.close);
+        in.setHeader(ACTION, Action.close.name());
         in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, reason.code());
         in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, reason.reason());
         in.setBody(null);
@@ -236,20 +238,5 @@ public class BrowserBridge {
             throw new IllegalArgumentException("burst must be 100 ms to 60 s, got " + burst);
         }
         this.burst = burst;
-    }
-
-    public Duration getMinFrame() {
-        return minFrame;
-    }
-
-    /**
-     * The least audio a frame counts as (default 10 ms), so many tiny frames cannot flood the route: at most 100
-     * frames a second in the long run.
-     */
-    public void setMinFrame(Duration minFrame) {
-        if (minFrame.toMillis() < 1 || minFrame.toMillis() > 100) {
-            throw new IllegalArgumentException("minFrame must be 1 to 100 ms, got " + minFrame);
-        }
-        this.minFrame = minFrame;
     }
 }

@@ -7,9 +7,9 @@ public enum CloseReason {
     RATE(1008, "declare the microphone's rate: ?rate=8000 to 48000"),
     /** A text message: the page sends binary audio only. */
     TEXT(1003, "binary 16-bit PCM frames only"),
-    /** An empty frame, or one with an odd number of bytes (not 16-bit samples). */
-    FRAME(1007, "a frame must be whole 16-bit samples"),
-    /** Audio faster than real time, beyond the burst, or too many small frames. */
+    /** A frame shorter than 10 ms, or with an odd number of bytes (not 16-bit samples). */
+    FRAME(1007, "a frame must be whole 16-bit samples, 10 ms at least"),
+    /** Audio faster than real time, beyond the burst. */
     FLOOD(1008, "audio sent faster than real time"),
     /** The page's live session failed (it could not open, or the service ended it). */
     MODEL(1011, "the live session failed");

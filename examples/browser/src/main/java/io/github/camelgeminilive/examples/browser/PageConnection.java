@@ -5,28 +5,31 @@ import io.github.camelgeminilive.audio.AudioFormat;
 /**
  * One page's audio WebSocket: the rate its microphone's PCM comes at, and how much audio it may still send. A page
  * sends its microphone in real time, so the audio it sent never runs ahead of the time since it connected by more
- * than a burst; each frame counts at least {@code minFrameNanos}, which bounds the message rate too. Used by one
- * connection's events, which arrive one at a time; {@link #closing()} may come from the model's side.
+ * than a burst. Used by one connection's events, which arrive one at a time; {@link #closing()} may come from the
+ * model's side.
  */
 final class PageConnection {
 
     private final AudioFormat format;
     private final long openedNanos;
     private final long burstNanos;
-    private final long minFrameNanos;
     private long sentNanos;
     private volatile boolean closing;
 
-    PageConnection(int sampleRate, long openedNanos, long burstNanos, long minFrameNanos) {
+    PageConnection(int sampleRate, long openedNanos, long burstNanos) {
         this.format = new AudioFormat(AudioFormat.Encoding.PCM, sampleRate);
         this.openedNanos = openedNanos;
         this.burstNanos = burstNanos;
-        this.minFrameNanos = minFrameNanos;
     }
 
     /** The MIME type of the page's audio, e.g. {@code audio/pcm;rate=48000}. */
     String mimeType() {
         return format.mimeType();
+    }
+
+    /** Bytes of {@code nanos} of the page's audio. */
+    int bytesFor(long nanos) {
+        return (int) (nanos * format.sampleRate() / 1_000_000_000L) * 2;
     }
 
     /**
@@ -35,7 +38,7 @@ final class PageConnection {
      * @return false when it would put the page's audio ahead of real time by more than the burst
      */
     boolean admit(int bytes, long now) {
-        long frameNanos = Math.max(minFrameNanos, bytes / 2 * 1_000_000_000L / format.sampleRate());
+        long frameNanos = bytes / 2 * 1_000_000_000L / format.sampleRate();
         if (sentNanos + frameNanos > now - openedNanos + burstNanos) {
             return false;
         }

@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
 
@@ -57,6 +58,8 @@ class BrowserPageTest {
         URI page = app.url("/");
         try (Chromium browser = Chromium.launch(chromium, page, microphone());
                 DevTools devTools = browser.page(page)) {
+            await().atMost(WAIT).until(() -> devTools.evaluate("document.readyState === 'complete' && !!window.voice")
+                    .asBoolean());
             devTools.evaluate("document.getElementById('talk').click()");
 
             JsonNode state = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))

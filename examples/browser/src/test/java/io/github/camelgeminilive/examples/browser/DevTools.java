@@ -54,7 +54,8 @@ final class DevTools implements WebSocket.Listener, AutoCloseable {
 
     /** A PNG of what the page shows. */
     byte[] screenshot() {
-        return Base64.getDecoder().decode(call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText());
+        return Base64.getDecoder()
+                .decode(call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText());
     }
 
     private JsonNode call(String method, Map<String, Object> params) {

@@ -11,6 +11,9 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 /** The example as run.sh starts it (its YAML routes and properties) on a free port, with an emulator on 127.0.0.1. */
 final class RunningApp implements AutoCloseable {
 
+    /** The emulator's API key. */
+    static final String KEY = "example-test-key";
+
     final GeminiLiveEmulator emulator;
     final Main main;
     final CamelContext context;
@@ -26,9 +29,13 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start() throws Exception {
-        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey("example-test-key").pace(1.0)
-                .build().start();
-        Main main = BrowserApp.main("example-test-key", emulator.baseUrl().toString());
+        return start(KEY);
+    }
+
+    /** The example giving the emulator {@code apiKey}: another than {@link #KEY} is refused. */
+    static RunningApp start(String apiKey) throws Exception {
+        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(1.0).build().start();
+        Main main = BrowserApp.main(apiKey, emulator.baseUrl().toString());
         main.addOverrideProperty("browser.port", "0"); // an ephemeral port for the page and its WebSocket
         main.start();
         return new RunningApp(emulator, main);
