@@ -11,7 +11,7 @@ const MAX_UNSENT = 96000;
 const MAX_LINES = 200;
 
 const voice = {
-    state: 'idle', framesSent: 0, framesDropped: 0, samplesPlayed: 0, interruptions: 0, clears: 0,
+    state: 'idle', micRate: null, framesSent: 0, framesDropped: 0, samplesPlayed: 0, interruptions: 0, clears: 0,
     overflows: 0, closeCode: null, closeReason: null,
 };
 window.voice = voice;
@@ -32,6 +32,7 @@ async function start() {
     });
     const mic = new AudioContext(); // the device's rate: 48 kHz usually
     const speaker = new AudioContext({sampleRate: 24000}); // the model's rate; the browser resamples to the device
+    voice.micRate = mic.sampleRate;
     await Promise.all([mic.audioWorklet.addModule('worklets.js'), speaker.audioWorklet.addModule('worklets.js')]);
 
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
