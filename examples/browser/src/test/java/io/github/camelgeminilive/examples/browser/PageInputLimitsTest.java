@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 
 /**
@@ -97,6 +98,9 @@ class PageInputLimitsTest {
         }
         assertThat(peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
         assertThat(app.bridge().getCounters().closed(CloseReason.FLOOD)).isPositive();
+        // the page's close ended its session, which its first frame opened
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> app.bridge().getPages() == 0
+                && app.emulator.admin().sessions().stream().mapToInt(SessionInfo::openConnections).sum() == 0);
     }
 
     @Test
