@@ -88,13 +88,15 @@ public class BrowserBridge {
 
     /**
      * An event of the pages' sessions: sets the body to what the page gets (null: nothing) and the connection key to
-     * the page's. A {@code closed} session closes its page too.
+     * the page's. A {@code closed} session closes its page too: with 1000 when it ended normally (its idle timeout),
+     * with 1011 when it failed.
      */
     public void toPage(Exchange exchange) {
         Message in = exchange.getMessage();
         String key = in.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
         String type = in.getHeader(GeminiLiveConstants.EVENT_TYPE, "", String.class);
         PageConnection page = key == null ? null : pages.get(key);
+        boolean failed = in.getBody() instanceof Throwable; // a closed event's body: why the session failed
         Object body = switch (type) {
             case "audio" -> modelAudio(in);
             case "interrupted", "turnComplete" -> json(new PageMessage(type, null, null));
@@ -113,7 +115,10 @@ public class BrowserBridge {
         in.setBody(body);
         if (body != null) {
             in.setHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, key);
-            if ("closed".equals(type)) {
+            if ("closed".equals(type) && failed) {
+                LOG.warn("The live session of page {} failed: {}", key, in.getHeader(GeminiLiveConstants.CLOSE_REASON));
+                close(in, page, CloseReason.MODEL, (String) body);
+            } else if ("closed".equals(type)) {
                 page.closing();
                 in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, 1000);
                 in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "the live session ended");
@@ -136,7 +141,7 @@ public class BrowserBridge {
             return;
         }
         LOG.warn("The live session of page {} failed: {}", key, error == null ? "?" : error.getMessage());
-        close(in, page, CloseReason.MODEL);
+        close(in, page, CloseReason.MODEL, null);
     }
 
     /** A write to a page failed (it closed meanwhile, or reads too slowly): counted. */
@@ -153,7 +158,7 @@ public class BrowserBridge {
         Object rate = parameters == null ? null : parameters.get("rate");
         int sampleRate = rate instanceof String text && text.matches("\\d{4,5}") ? Integer.parseInt(text) : 0;
         if (sampleRate < MIN_RATE || sampleRate > MAX_RATE) {
-            close(in, null, CloseReason.RATE); // not kept: its frames still on the way are dropped as unknown
+            close(in, null, CloseReason.RATE, null); // not kept: its frames still on the way are dropped as unknown
             return;
         }
         pages.put(key, new PageConnection(sampleRate, System.nanoTime(), burst.toNanos()));
@@ -168,11 +173,11 @@ public class BrowserBridge {
         }
         Object body = in.getBody();
         if (!(body instanceof byte[] frame)) {
-            close(in, page, CloseReason.TEXT);
+            close(in, page, CloseReason.TEXT, null);
         } else if (frame.length % 2 != 0 || frame.length < page.bytesFor(MIN_FRAME_NANOS)) {
-            close(in, page, CloseReason.FRAME);
+            close(in, page, CloseReason.FRAME, null);
         } else if (!page.admit(frame.length, System.nanoTime())) {
-            close(in, page, CloseReason.FLOOD);
+            close(in, page, CloseReason.FLOOD, null);
         } else {
             counters.framesIn.increment();
             in.setHeader(ACTION, Action.frame.name());
@@ -181,8 +186,8 @@ public class BrowserBridge {
         }
     }
 
-    /** Closes the page's WebSocket ({@code page} null: one never accepted). */
-    private void close(Message in, PageConnection page, CloseReason reason) {
+    /** Closes the page's WebSocket ({@code page} null: one never accepted) after writing {@code last}, if any. */
+    private void close(Message in, PageConnection page, CloseReason reason, String last) {
         if (page != null) {
             page.closing();
         }
@@ -194,7 +199,7 @@ public class BrowserBridge {
         in.setHeader(ACTION, Action.close.name());
         in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, reason.code());
         in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, reason.reason());
-        in.setBody(null);
+        in.setBody(last);
     }
 
     /** The model's audio as the page plays it: 24 kHz PCM, as the Live API sends it. */

@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -105,10 +108,8 @@ class PageInputLimitsTest {
 
     @Test
     void aPageWhoseSessionCannotOpenIsClosedWith1011() throws Exception {
-        try (RunningApp refused = RunningApp.start("not-the-key")) {
-            Peer peer = new Peer();
-            peer.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + refused.port
-                    + "/audio?rate=16000"), peer).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        try (RunningApp refused = RunningApp.start("not-the-key", Map.of())) {
+            Peer peer = connect(refused, "/audio?rate=16000");
             byte[] frame = new byte[640];
             // frames until the route closes: the first one's session is refused, the ones after it are dropped
             for (int i = 0; i < 50 && !peer.closed.isDone(); i++) {
@@ -117,6 +118,18 @@ class PageInputLimitsTest {
             }
             assertThat(peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1011);
             assertThat(refused.bridge().getCounters().closed(CloseReason.MODEL)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSessionThatEndsClosesItsPageWith1000() throws Exception {
+        try (RunningApp idle = RunningApp.start(RunningApp.KEY,
+                Map.of("browser.sessions", "gemini-live:pages?openOnStart=false&idleTimeout=1s"))) {
+            Peer peer = connect(idle, "/audio?rate=16000");
+            // one frame opens the session; nothing more comes, so it ends idle
+            assertThat(closeOf(peer, new byte[640])).isEqualTo(1000);
+            assertThat(peer.texts).containsExactly("{\"type\":\"closed\"}");
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> idle.bridge().getPages() == 0);
         }
     }
 
@@ -138,16 +151,28 @@ class PageInputLimitsTest {
     }
 
     private static Peer connect(String pathAndQuery) {
+        return connect(app, pathAndQuery);
+    }
+
+    private static Peer connect(RunningApp to, String pathAndQuery) {
         Peer peer = new Peer();
-        peer.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + app.port + pathAndQuery),
+        peer.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + to.port + pathAndQuery),
                 peer).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
         return peer;
     }
 
-    /** A page that only talks: it tells the close code it got. */
+    /** A page that talks: it keeps the texts it got (whole ones) and tells the close code. */
     private static final class Peer implements WebSocket.Listener {
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final List<String> texts = new CopyOnWriteArrayList<>();
         WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            texts.add(data.toString()); // the route's texts are small: one frame each
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {

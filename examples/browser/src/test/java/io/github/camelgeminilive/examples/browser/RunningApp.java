@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.examples.browser;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -29,14 +30,15 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start() throws Exception {
-        return start(KEY);
+        return start(KEY, Map.of());
     }
 
-    /** The example giving the emulator {@code apiKey}: another than {@link #KEY} is refused. */
-    static RunningApp start(String apiKey) throws Exception {
+    /** The example giving the emulator {@code apiKey} (another than {@link #KEY} is refused), with other properties. */
+    static RunningApp start(String apiKey, Map<String, String> properties) throws Exception {
         GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(1.0).build().start();
         Main main = BrowserApp.main(apiKey, emulator.baseUrl().toString());
         main.addOverrideProperty("browser.port", "0"); // an ephemeral port for the page and its WebSocket
+        properties.forEach(main::addOverrideProperty);
         main.start();
         return new RunningApp(emulator, main);
     }
