@@ -9,7 +9,6 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,7 +48,7 @@ public class BrowserBridge {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(BrowserBridge.class);
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MIN_RATE = 8_000;
     private static final int MAX_RATE = 48_000;
     /** The shortest frame: with the burst it bounds the message rate (100 frames a second in the long run). */

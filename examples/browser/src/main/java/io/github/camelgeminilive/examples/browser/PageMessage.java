@@ -1,5 +1,7 @@
 package io.github.camelgeminilive.examples.browser;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A JSON text the page gets beside the audio: {@code {"type":"input","text":"...","interim":true}} and the like.
  *
@@ -8,5 +10,6 @@ package io.github.camelgeminilive.examples.browser;
  * @param text    the transcript chunk, or null
  * @param interim for {@code input}: true when the service may still revise the chunk; else null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PageMessage(String type, String text, Boolean interim) {
 }
