@@ -32,10 +32,14 @@ final class Chromium implements AutoCloseable {
 
     private final Process process;
     private final Path profile;
+    /** Kills the browser if the JVM ends before {@link #close()} (a test run interrupted with Ctrl-C or a timeout). */
+    private final Thread killer;
 
     private Chromium(Process process, Path profile) {
         this.process = process;
         this.profile = profile;
+        this.killer = new Thread(this::kill, "chromium-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
     }
 
     /** The browser binary: {@code CHROMIUM} if set, else the first of chromium, chromium-browser on the PATH. */
@@ -86,6 +90,18 @@ final class Chromium implements AutoCloseable {
         throw new IllegalStateException("No page " + url + " among Chromium's targets: " + targets);
     }
 
+    /** Kills the browser and every process it started. */
+    private void kill() {
+        // children first: once the browser process is gone they are no longer its descendants
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // killed forcibly: nothing more to wait for
+        }
+    }
+
     /** What Chromium wrote to its stdout and stderr so far. */
     String log() throws IOException {
         Path log = profile.resolve("chromium.log");
@@ -94,13 +110,11 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        // children first: once the browser process is gone they are no longer its descendants
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        kill();
         try {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // killed forcibly: nothing more to wait for
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
