@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -90,15 +91,18 @@ final class Chromium implements AutoCloseable {
         throw new IllegalStateException("No page " + url + " among Chromium's targets: " + targets);
     }
 
-    /** Kills the browser and every process it started. */
+    /** Kills the browser and every process it started, and waits until they are gone. */
     private void kill() {
         // children first: once the browser process is gone they are no longer its descendants
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // killed forcibly: nothing more to wait for
+        List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+        processes.add(process.toHandle());
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // killed forcibly: nothing more to wait for
+            }
         }
     }
 
