@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the one command of README's "Run every test" (.ci/run calls it).
-# The SIP tests drive sipp (Debian package sip-tester), a real SIP peer on loopback: installed here when missing.
+# The SIP tests drive sipp (Debian package sip-tester), a real SIP peer on loopback; the browser example's test drives
+# headless Chromium (Debian package chromium, about a minute to install): both installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
-if ! command -v sipp >/dev/null 2>&1; then
-    echo "test.sh: installing sip-tester (sipp) for the SIP tests" >&2
+missing=()
+command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "test.sh: installing ${missing[*]} for the SIP and browser tests" >&2
     sudo=""
     if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq sip-tester >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 exec mvn -B verify "$@"

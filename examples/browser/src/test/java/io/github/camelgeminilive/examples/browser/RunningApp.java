@@ -1,0 +1,59 @@
+package io.github.camelgeminilive.examples.browser;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
+
+/** The example as run.sh starts it (its YAML routes and properties) on a free port, with an emulator on 127.0.0.1. */
+final class RunningApp implements AutoCloseable {
+
+    /** The emulator's API key. */
+    static final String KEY = "example-test-key";
+
+    final GeminiLiveEmulator emulator;
+    final Main main;
+    final CamelContext context;
+    final int port;
+
+    private RunningApp(GeminiLiveEmulator emulator, Main main) {
+        this.emulator = emulator;
+        this.main = main;
+        this.context = main.getCamelContext();
+        this.port = context.getEndpoints().stream().filter(GeminiLiveWebsocketEndpoint.class::isInstance)
+                .map(GeminiLiveWebsocketEndpoint.class::cast).mapToInt(GeminiLiveWebsocketEndpoint::getLocalPort)
+                .filter(p -> p > 0).findFirst().orElseThrow();
+    }
+
+    static RunningApp start() throws Exception {
+        return start(KEY, Map.of());
+    }
+
+    /** The example giving the emulator {@code apiKey} (another than {@link #KEY} is refused), with other properties. */
+    static RunningApp start(String apiKey, Map<String, String> properties) throws Exception {
+        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(1.0).build().start();
+        Main main = BrowserApp.main(apiKey, emulator.baseUrl().toString());
+        main.addOverrideProperty("browser.port", "0"); // an ephemeral port for the page and its WebSocket
+        properties.forEach(main::addOverrideProperty);
+        main.start();
+        return new RunningApp(emulator, main);
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    BrowserBridge bridge() {
+        return context.getRegistry().lookupByNameAndType("browser", BrowserBridge.class);
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+        emulator.close();
+    }
+}
