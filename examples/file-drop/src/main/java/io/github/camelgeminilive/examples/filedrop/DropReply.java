@@ -59,6 +59,7 @@ final class DropReply {
     private boolean turnBeganAfterEnd;
     private boolean answered;
     private boolean resolved;
+    private Throwable failure;
 
     DropReply(Path file, ScheduledExecutorService timers, Duration settle, Duration replyTimeout) throws IOException {
         this.name = file.getFileName().toString();
@@ -99,7 +100,8 @@ final class DropReply {
         modelSpoke();
         try {
             if (audio.dataBytes() + pcm.length > MAX_REPLY_AUDIO.toSeconds() * REPLY_RATE * 2) {
-                throw new IOException("The model's reply exceeded " + MAX_REPLY_AUDIO.toMinutes() + " minutes of audio");
+                throw new IOException(
+                        "The model's reply exceeded " + MAX_REPLY_AUDIO.toMinutes() + " minutes of audio");
             }
             audio.write(pcm);
         } catch (IOException e) {
@@ -150,6 +152,13 @@ final class DropReply {
             idle();
         }
         return done;
+    }
+
+    /** Throws the reply's failure, if it failed (its session ended, a write failed). */
+    synchronized void checkNotFailed() throws IOException {
+        if (failure != null) {
+            throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
+        }
     }
 
     /** The file's session ended before the reply was complete. */
@@ -234,6 +243,7 @@ final class DropReply {
             return;
         }
         resolved = true;
+        this.failure = failure;
         armed++;
         if (timer != null) {
             timer.cancel(false);

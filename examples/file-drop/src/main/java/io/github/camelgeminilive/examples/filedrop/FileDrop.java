@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.file.FileConstants;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 
@@ -30,7 +30,7 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * flight, found by its session's key; the file's audio in chunks ({@link WavChunks}) and when each is due; and the
  * reason a file failed, for the file beside it.
  */
-public class FileDrop implements CamelContextAware {
+public class FileDrop {
 
     /** Exchange property: when the file's session started ({@link System#nanoTime()}). */
     static final String STARTED = "FileDropStarted";
@@ -39,7 +39,6 @@ public class FileDrop implements CamelContextAware {
 
     private final Map<String, DropReply> replies = new ConcurrentHashMap<>();
     private final AtomicLong files = new AtomicLong();
-    private CamelContext camelContext;
     private ScheduledExecutorService timers;
     private Duration settle = Duration.ofSeconds(3);
     private Duration replyTimeout = Duration.ofSeconds(60);
@@ -52,7 +51,7 @@ public class FileDrop implements CamelContextAware {
     public void begin(Exchange exchange) throws IOException {
         Path file = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
         String key = file.getFileName() + "#" + files.incrementAndGet();
-        DropReply reply = new DropReply(file, timers(), settle, replyTimeout);
+        DropReply reply = new DropReply(file, timers(exchange.getContext()), settle, replyTimeout);
         replies.put(key, reply);
         exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
         exchange.setProperty(STARTED, reply.startedAt());
@@ -80,9 +79,14 @@ public class FileDrop implements CamelContextAware {
         return chunks;
     }
 
-    /** How long chunk {@code index} waits to be sent: the file plays in real time ({@code pace} 1), or faster. */
-    public long millisUntilDue(@ExchangeProperty(Exchange.SPLIT_INDEX) int index,
-            @ExchangeProperty(STARTED) long started, @ExchangeProperty(RATE) int rate) {
+    /**
+     * How long chunk {@code index} waits to be sent: the file plays in real time ({@code pace} 1), or faster. Fails
+     * once the file's reply failed (its session ended), so that the rest of the file opens no new session.
+     */
+    public long millisUntilDue(@Header(GeminiLiveConstants.SESSION_KEY) String key,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) int index, @ExchangeProperty(STARTED) long started,
+            @ExchangeProperty(RATE) int rate) throws IOException {
+        reply(key).checkNotFailed();
         if (pace <= 0) {
             return 0;
         }
@@ -128,12 +132,12 @@ public class FileDrop implements CamelContextAware {
     }
 
     /** A file's session ended ({@code closed} event): its reply cannot complete, unless Camel is stopping. */
-    public void sessionClosed(@Header(GeminiLiveConstants.SESSION_KEY) String key,
-            @Header(GeminiLiveConstants.CLOSE_CODE) Integer code,
-            @Header(GeminiLiveConstants.CLOSE_REASON) String reason) {
-        DropReply reply = replies.get(key);
+    public void sessionClosed(Exchange event) {
+        DropReply reply = replies.get(event.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class));
         // a stop leaves the files in flight where they are, as a crash does: the next start processes them
-        if (reply != null && !camelContext.isStopping()) {
+        if (reply != null && !event.getContext().isStopping()) {
+            Integer code = event.getMessage().getHeader(GeminiLiveConstants.CLOSE_CODE, Integer.class);
+            String reason = event.getMessage().getHeader(GeminiLiveConstants.CLOSE_REASON, String.class);
             reply.sessionEnded(code + (reason == null || reason.isBlank() ? "" : " " + reason));
         }
     }
@@ -171,9 +175,13 @@ public class FileDrop implements CamelContextAware {
         return reply;
     }
 
-    private synchronized ScheduledExecutorService timers() {
+    private synchronized ScheduledExecutorService timers(CamelContext context) {
         if (timers == null) {
-            timers = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "FileDropTimers");
+            timers = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "FileDropTimers");
+            if (timers instanceof SizedScheduledExecutorService sized) {
+                // a stop need not wait for a reply's timeout: the file stays in the folder for the next start
+                sized.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            }
         }
         return timers;
     }
@@ -211,16 +219,6 @@ public class FileDrop implements CamelContextAware {
             throw new IllegalArgumentException("pace must be 0 or more: " + pace);
         }
         this.pace = pace;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 
     private static Duration positive(Duration d, String name) {

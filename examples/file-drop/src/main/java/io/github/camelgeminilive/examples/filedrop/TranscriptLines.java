@@ -35,14 +35,21 @@ final class TranscriptLines implements Closeable {
 
     /** A transcription chunk of {@code role}, {@code t} seconds in. */
     void add(String role, double t, String chunk) throws IOException {
-        if (!role.equals(this.role) || text.length() + chunk.length() > MAX_LINE_CHARS) {
+        if (!role.equals(this.role)) {
             endLine();
         }
-        if (this.role == null) {
-            this.role = role;
-            this.startedAt = t;
+        for (int from = 0; from < chunk.length();) {
+            if (this.role == null) {
+                this.role = role;
+                this.startedAt = t;
+            }
+            int n = Math.min(chunk.length() - from, MAX_LINE_CHARS - text.length());
+            text.append(chunk, from, from + n);
+            from += n;
+            if (text.length() == MAX_LINE_CHARS) {
+                endLine();
+            }
         }
-        text.append(chunk, 0, Math.min(chunk.length(), MAX_LINE_CHARS));
     }
 
     /** Writes the line being joined, if it holds any text. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelgeminilive.audio.PcmStream;
 import io.github.camelgeminilive.audio.Wav;
+import io.github.camelgeminilive.component.GeminiLiveEndpoint;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 
@@ -54,6 +55,8 @@ class FileDropTest {
         main.addOverrideProperty("file-drop.dir", folder.dir().toString());
         main.addOverrideProperty("file-drop.settle", "1s");
         main.addOverrideProperty("file-drop.reply-timeout", REPLY_TIMEOUT.toSeconds() + "s");
+        // two at a time, two sessions at most (maxSessions): a third session at once would be refused, the file fail
+        main.addOverrideProperty("file-drop.max-files", "2");
         main.start();
     }
 
@@ -68,7 +71,7 @@ class FileDropTest {
     }
 
     @Test
-    void filesDroppedTogetherAreEachASessionOfTheirOwnWhateverTheirFormat() throws Exception {
+    void filesDroppedTogetherAreEachASessionOfTheirOwnWhateverTheirFormatAtMostMaxFilesAtOnce() throws Exception {
         // file -> its samples at 16 kHz, what its session must hear (the fixtures differ in length by 0.2 s)
         Map<String, Long> files = List.of("hello-8k-mulaw.wav", "hello-16k.wav", "hello-44k-stereo.wav",
                 "hello-48k-stereo.wav").stream().collect(Collectors.toMap(f -> f, FileDropTest::samplesAt16k));
@@ -77,7 +80,9 @@ class FileDropTest {
             folder.drop(f, DropFolder.resource(f));
         }
 
-        await().atMost(WAIT).until(() -> folder.names(".done").containsAll(files.keySet()));
+        await().atMost(WAIT).until(() -> files.keySet().stream()
+                .allMatch(f -> folder.names(".done").contains(f) || folder.names(".error").contains(f)));
+        assertThat(folder.names(".error")).as("failed").doesNotContainAnyElementsOf(files.keySet());
         Set<String> expected = new HashSet<>(files.keySet());
         for (String f : files.keySet()) {
             String base = f.substring(0, f.length() - ".wav".length());
@@ -99,6 +104,10 @@ class FileDropTest {
                 || n.endsWith(".jsonl")).collect(Collectors.toSet()));
         assertThat(folder.names(".error")).isEmpty();
 
+        GeminiLiveEndpoint sessionsEndpoint = main.getCamelContext().getEndpoints().stream()
+                .filter(GeminiLiveEndpoint.class::isInstance).map(GeminiLiveEndpoint.class::cast).findFirst()
+                .orElseThrow();
+        assertThat(sessionsEndpoint.getSessionsRefused()).as("sessions beyond max-files").isZero();
         List<SessionInfo> sessions = newSessions(before);
         assertThat(sessions).as("one session per file").hasSize(files.size());
         assertThat(sessions).allMatch(s -> s.openConnections() == 0, "closed");
