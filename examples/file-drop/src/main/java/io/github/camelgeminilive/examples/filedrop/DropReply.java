@@ -48,7 +48,7 @@ final class DropReply {
     private final ScheduledExecutorService timers;
     private final Duration settle;
     private final Duration replyTimeout;
-    private final long startedAt = System.nanoTime();
+    private long audioStartedAt = System.nanoTime();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private WavChunks input;
     private ScheduledFuture<?> timer;
@@ -82,9 +82,14 @@ final class DropReply {
         }
     }
 
-    /** When the file's session started ({@link System#nanoTime()}): the clock of the pacing and the transcript. */
-    long startedAt() {
-        return startedAt;
+    /** The file's first chunk was written (its session is open): the clock of the pacing and the transcript. */
+    synchronized void audioStarted() {
+        audioStartedAt = System.nanoTime();
+    }
+
+    /** When the file's first chunk was written ({@link System#nanoTime()}). */
+    synchronized long audioStartedAt() {
+        return audioStartedAt;
     }
 
     /** The file's audio, closed with this reply. */
@@ -114,7 +119,7 @@ final class DropReply {
             return;
         }
         try {
-            lines.add(role, (System.nanoTime() - startedAt) / 1e9, text);
+            lines.add(role, (System.nanoTime() - audioStartedAt) / 1e9, text);
         } catch (IOException e) {
             resolve(e);
         }

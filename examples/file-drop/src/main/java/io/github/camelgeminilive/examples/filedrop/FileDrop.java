@@ -32,8 +32,6 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  */
 public class FileDrop {
 
-    /** Exchange property: when the file's session started ({@link System#nanoTime()}). */
-    static final String STARTED = "FileDropStarted";
     /** Exchange property: the file's sample rate. */
     static final String RATE = "FileDropRate";
 
@@ -46,7 +44,7 @@ public class FileDrop {
 
     /**
      * A dropped file starts: its own session key (the file name and a number, so a file dropped again is a new
-     * session), its reply, and the clock of its audio. The reply's parts are dropped when the exchange fails.
+     * session) and its reply, whose parts are dropped when the exchange fails.
      */
     public void begin(Exchange exchange) throws IOException {
         Path file = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
@@ -54,7 +52,6 @@ public class FileDrop {
         DropReply reply = new DropReply(file, timers(exchange.getContext()), settle, replyTimeout);
         replies.put(key, reply);
         exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
-        exchange.setProperty(STARTED, reply.startedAt());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange e) {
@@ -80,18 +77,29 @@ public class FileDrop {
     }
 
     /**
-     * How long chunk {@code index} waits to be sent: the file plays in real time ({@code pace} 1), or faster. Fails
-     * once the file's reply failed (its session ended), so that the rest of the file opens no new session.
+     * How long chunk {@code index} waits to be sent: the file plays in real time ({@code pace} 1), or faster, from
+     * when its first chunk was written, i.e. once its session is open: a session that takes long to connect must not
+     * get the file's start in a burst. Fails once the file's reply failed (its session ended), so that the rest of
+     * the file opens no new session.
      */
     public long millisUntilDue(@Header(GeminiLiveConstants.SESSION_KEY) String key,
-            @ExchangeProperty(Exchange.SPLIT_INDEX) int index, @ExchangeProperty(STARTED) long started,
-            @ExchangeProperty(RATE) int rate) throws IOException {
-        reply(key).checkNotFailed();
-        if (pace <= 0) {
+            @ExchangeProperty(Exchange.SPLIT_INDEX) int index, @ExchangeProperty(RATE) int rate) throws IOException {
+        DropReply reply = reply(key);
+        reply.checkNotFailed();
+        if (index == 0 || pace <= 0) {
             return 0;
         }
-        long due = started + (long) (index * (double) WavChunks.samplesPerChunk(rate) / rate / pace * 1e9);
+        long due = reply.audioStartedAt()
+                + (long) (index * (double) WavChunks.samplesPerChunk(rate) / rate / pace * 1e9);
         return Math.max(0, TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime()));
+    }
+
+    /** Chunk {@code index} was written to the file's session: the first starts the file's clock. */
+    public void chunkSent(@Header(GeminiLiveConstants.SESSION_KEY) String key,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) int index) {
+        if (index == 0) {
+            reply(key).audioStarted();
+        }
     }
 
     /** The end of the audio was sent: completes when the reply is complete, fails when it cannot be. */
