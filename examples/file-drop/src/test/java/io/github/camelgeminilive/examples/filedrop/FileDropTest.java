@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,30 +42,23 @@ class FileDropTest {
     @TempDir
     static Path dir;
 
+    private static RunningFileDrop app;
     private static GeminiLiveEmulator emulator;
-    private static Main main;
     private static DropFolder folder;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = GeminiLiveEmulator.builder().apiKey("file-drop-test-key").pace(0).build().start();
         folder = new DropFolder(dir.resolve("drop"));
-        main = FileDropApp.main("file-drop-test-key", emulator.baseUrl().toString());
-        main.addOverrideProperty("file-drop.dir", folder.dir().toString());
-        main.addOverrideProperty("file-drop.settle", "1s");
-        main.addOverrideProperty("file-drop.reply-timeout", REPLY_TIMEOUT.toSeconds() + "s");
         // two at a time, two sessions at most (maxSessions): a third session at once would be refused, the file fail
-        main.addOverrideProperty("file-drop.max-files", "2");
-        main.start();
+        app = RunningFileDrop.start(GeminiLiveEmulator.builder().pace(0), folder.dir(), Map.of("file-drop.settle",
+                "1s", "file-drop.reply-timeout", REPLY_TIMEOUT.toSeconds() + "s", "file-drop.max-files", "2"));
+        emulator = app.emulator();
     }
 
     @AfterAll
     static void stop() {
-        if (main != null) {
-            main.stop();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -104,7 +96,7 @@ class FileDropTest {
                 || n.endsWith(".jsonl")).collect(Collectors.toSet()));
         assertThat(folder.names(".error")).isEmpty();
 
-        GeminiLiveEndpoint sessionsEndpoint = main.getCamelContext().getEndpoints().stream()
+        GeminiLiveEndpoint sessionsEndpoint = app.main().getCamelContext().getEndpoints().stream()
                 .filter(GeminiLiveEndpoint.class::isInstance).map(GeminiLiveEndpoint.class::cast).findFirst()
                 .orElseThrow();
         assertThat(sessionsEndpoint.getSessionsRefused()).as("sessions beyond max-files").isZero();

@@ -7,8 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,26 +35,18 @@ class LongFileTest {
     @TempDir
     static Path dir;
 
-    private static GeminiLiveEmulator emulator;
-    private static Main main;
+    private static RunningFileDrop app;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = GeminiLiveEmulator.builder().pace(0).connectionLifetime(Duration.ofSeconds(4))
-                .goAwayBefore(Duration.ofSeconds(3)).build().start();
-        main = FileDropApp.main("file-drop-test-key", emulator.baseUrl().toString());
-        main.addOverrideProperty("file-drop.dir", dir.toString());
-        main.addOverrideProperty("file-drop.settle", "1s");
-        main.start();
+        app = RunningFileDrop.start(GeminiLiveEmulator.builder().pace(0).connectionLifetime(Duration.ofSeconds(4))
+                .goAwayBefore(Duration.ofSeconds(3)), dir, Map.of("file-drop.settle", "1s"));
     }
 
     @AfterAll
     static void stop() {
-        if (main != null) {
-            main.stop();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -69,7 +61,7 @@ class LongFileTest {
         folder.drop("long.wav", wav);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> folder.names(".done").contains("long.wav"));
-        SessionInfo s = emulator.admin().sessions().get(0);
+        SessionInfo s = app.emulator().admin().sessions().get(0);
         long doubled = s.audioSamplesInState() - samples;
         System.out.printf("long.wav: %d samples sent, %d in the session's state (%+d), %d connections%n", samples,
                 s.audioSamplesInState(), doubled, s.connectionsOpened());
@@ -77,7 +69,7 @@ class LongFileTest {
                 c.audioSamplesReceived()));
         List<TranscriptLines.Line> lines = folder.transcript("long.transcript.jsonl");
         lines.forEach(l -> System.out.printf("  %6.2f %-5s %s%n", l.t(), l.role(), l.text()));
-        assertThat(emulator.admin().sessions()).hasSize(1);
+        assertThat(app.emulator().admin().sessions()).hasSize(1);
         assertThat(s.connectionsOpened()).as("moved to new connections").isGreaterThan(1);
         // every utterance answered: a user line, then the model's (a move can make the model answer one twice)
         assertThat(lines).hasSizeGreaterThanOrEqualTo(8);
