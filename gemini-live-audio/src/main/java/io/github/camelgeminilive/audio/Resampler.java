@@ -46,27 +46,27 @@ public final class Resampler {
     private final int[] newest;
     /**
      * Slot i's taps are steps {@code [slotSteps[i], slotSteps[i + 1])}, newest sample first, leading and trailing
-     * zeros left out, then zeros up to a multiple of {@value #TAPS_PER_PASS}. Step s multiplies by
-     * {@code stepCoefficient[s]} the sample of region {@code stepRegion[s]} {@code stepCycle[s]} cycles (0 or less)
-     * from the output's cycle.
+     * zeros left out, then zeros up to a multiple of {@value #TAPS_PER_PASS}. For the block's first cycle, step s
+     * multiplies by {@code stepCoefficient[s]} the entry {@code stepInput[s]} of {@link #input}; for cycle m, the entry
+     * m further on.
      */
     private final int[] slotSteps;
     private final float[] stepCoefficient;
-    private final int[] stepRegion;
-    private final int[] stepCycle;
+    private final int[] stepInput;
     /** Cycles before a block's first that its outputs reach back to. */
     private final int history;
     /** Whole cycles filtered at a time. */
     private final int blockCycles;
     /**
-     * The input split by its place in the cycle: region r holds sample r of every cycle, the history's cycles, then the
-     * block's, then the cycle after them (which may be partly filled). So one tap of one slot reads consecutive
-     * entries of one region from one output to the next.
+     * The input split by its place in the cycle into {@code down} regions of {@link #region} entries: region r holds
+     * sample r of every cycle, the history's cycles, then the block's, then the cycle after them (which may be partly
+     * filled). So a tap of a slot reads consecutive entries of one region from one output to the next.
      */
-    private final float[][] regions;
+    private final float[] input;
+    private final int region;
     /**
      * A slot's sums for the block's outputs, and the inputs of {@value #TAPS_PER_PASS} taps for them: the input a tap
-     * reads for each output, copied from its region to the start of its own array, so the pass that sums them reads
+     * reads for each output, copied from its region to the start of an array of its own, so the pass that sums them reads
      * and writes every array at the same index, which the JIT compiles to SIMD instructions (it does not when one array
      * is read at an offset from another).
      */
@@ -112,7 +112,8 @@ public final class Resampler {
         }
         this.history = (taps - 1 + down - 1) / down;
         this.blockCycles = Math.max(1, Math.min(MAX_BLOCK_CYCLES, BLOCK / down));
-        this.regions = new float[down][history + blockCycles + 1];
+        this.region = history + blockCycles + 1;
+        this.input = new float[down * region];
         this.sums = new float[blockCycles + 1];
         this.windows = new float[TAPS_PER_PASS][blockCycles + 1];
         this.newest = new int[up];
@@ -142,11 +143,9 @@ public final class Resampler {
             slotSteps[i + 1] = steps;
         }
         this.stepCoefficient = Arrays.copyOf(coefficient, steps);
-        this.stepRegion = new int[steps];
-        this.stepCycle = new int[steps];
+        this.stepInput = new int[steps];
         for (int s = 0; s < steps; s++) {
-            stepRegion[s] = Math.floorMod(place[s], down);
-            stepCycle[s] = Math.floorDiv(place[s], down);
+            stepInput[s] = Math.floorMod(place[s], down) * region + history + Math.floorDiv(place[s], down);
         }
     }
 
@@ -183,12 +182,13 @@ public final class Resampler {
         for (int done = 0; done < length;) {
             int n = Math.min(blockCycles * down - filled, length - done);
             int r = filled;
-            int cycle = history;
+            int at = r * region + history;
             for (int j = offset + done, end = j + n; j < end; j++) {
-                regions[r][cycle] = in[j];
-                if (++r == down) {
+                input[at] = in[j];
+                at += region;
+                if (++r == down) { // the next cycle's first sample
                     r = 0;
-                    cycle++;
+                    at -= down * region - 1;
                 }
             }
             written += filter(n, out, outOffset + written);
@@ -199,14 +199,12 @@ public final class Resampler {
 
     /** Forgets the stream: the next sample starts a new one (as if preceded by silence). */
     public void reset() {
-        for (float[] region : regions) {
-            Arrays.fill(region, 0);
-        }
+        Arrays.fill(input, 0);
         filled = 0;
     }
 
     /**
-     * Filters a block of {@code n} new samples, already in the regions: writes, in order, each output whose newest
+     * Filters a block of {@code n} new samples, already in the input: writes, in order, each output whose newest
      * sample has come, then keeps the history and the unfinished cycle for the next block.
      */
     private int filter(int n, short[] out, int outOffset) {
@@ -226,8 +224,8 @@ public final class Resampler {
             }
         }
         if (cycles > 0) { // the cycle after the last whole one becomes the block's first
-            for (float[] region : regions) {
-                System.arraycopy(region, cycles, region, 0, history + 1);
+            for (int r = 0; r < down * region; r += region) {
+                System.arraycopy(input, r + cycles, input, r, history + 1);
             }
         }
         filled = rest;
@@ -248,7 +246,7 @@ public final class Resampler {
         float[] s = sums;
         int first = slotSteps[slot];
         int end = slotSteps[slot + 1];
-        int at = history + from;
+        int at = from;
         if (count < MIN_PASS) {
             for (int m = 0; m < count; m++, at++) {
                 float y = 0;
@@ -267,7 +265,7 @@ public final class Resampler {
         for (int k = first; k < end; k += TAPS_PER_PASS) {
             for (int t = 0; t < TAPS_PER_PASS; t++) {
                 if (stepCoefficient[k + t] != 0) { // a zero tap's window may hold anything finite
-                    System.arraycopy(regions[stepRegion[k + t]], at + stepCycle[k + t], windows[t], 0, count);
+                    System.arraycopy(input, stepInput[k + t] + at, windows[t], 0, count);
                 }
             }
             float c0 = stepCoefficient[k];
@@ -280,9 +278,9 @@ public final class Resampler {
         }
     }
 
-    /** Step k's product for the output whose cycle is at entry {@code at} of the regions. */
+    /** Step k's product for the output of the block's cycle {@code at}. */
     private float product(int k, int at) {
-        return stepCoefficient[k] * regions[stepRegion[k]][at + stepCycle[k]];
+        return stepCoefficient[k] * input[stepInput[k] + at];
     }
 
     /**
