@@ -40,8 +40,8 @@ public final class Resampler {
     private final int down;
     /**
      * The output comes in cycles of {@code up} samples, one per slot, for every {@code down} input samples. Slot i's
-     * newest input sample is sample {@code newest[i] = i * down / up} of the cycle (its output is ready once that sample
-     * has come); its taps are phase {@code i * down % up} of the filter.
+     * newest input sample is sample {@code newest[i] = i * down / up} of the cycle (its output is ready once that
+     * sample has come); its taps are phase {@code i * down % up} of the filter.
      */
     private final int[] newest;
     /**
@@ -66,9 +66,9 @@ public final class Resampler {
     private final int region;
     /**
      * A slot's sums for the block's outputs, and the inputs of {@value #TAPS_PER_PASS} taps for them: the input a tap
-     * reads for each output, copied from its region to the start of an array of its own, so the pass that sums them reads
-     * and writes every array at the same index, which the JIT compiles to SIMD instructions (it does not when one array
-     * is read at an offset from another).
+     * reads for each output, copied from its region to the start of an array of its own, so the pass that sums them
+     * reads and writes every array at the same index, which the JIT compiles to SIMD instructions (it does not when one
+     * array is read at an offset from another).
      */
     private final float[] sums;
     private final float[][] windows;
