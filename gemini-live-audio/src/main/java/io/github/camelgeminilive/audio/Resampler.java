@@ -239,8 +239,9 @@ public final class Resampler {
 
     /**
      * Sums slot {@code slot}'s outputs for {@code count} cycles from cycle {@code from} of the block into
-     * {@link #sums}. Either way, each output's products are added in the same order, so the output does not depend on
-     * how the stream was cut into frames.
+     * {@link #sums}: in passes of {@value #TAPS_PER_PASS} taps over all of them, or one by one when they are too few
+     * for passes to pay. Either way each output's products are added in the same order, so the output does not depend
+     * on how the stream was cut into frames.
      */
     private void sum(int slot, int from, int count) {
         float[] s = sums;
