@@ -4,15 +4,14 @@ package io.github.camelgeminilive.audio;
  * ITU-T G.711 companding: mu-law (PCMU, North America and Japan) and A-law (PCMA, elsewhere), one byte per sample
  * at 8 kHz on phone lines. Bit-exact with sox: a 16-bit sample is rounded to the nearest value of the law's 14 bits
  * (mu-law) or 13 bits (A-law), then coded by the ITU segment rule; decoding gives the ITU table's value as 16-bit
- * PCM. Stateless and thread-safe; the array methods allocate nothing.
+ * PCM. Both directions are table look-ups. Stateless and thread-safe; the array methods allocate nothing.
  */
 public enum G711 {
 
     /** mu-law, RTP payload type 0 (PCMU), WAV format 7, Twilio's {@code audio/x-mulaw}. */
-    MU_LAW {
+    MU_LAW(14) {
         @Override
-        public byte encode(int sample) {
-            int v = Math.min(MU_MAX, (clamp16(sample) + 2) >> 2); // rounded to 14 bits
+        byte code(int v) {
             int mask = 0xFF;
             if (v < 0) {
                 v = -v;
@@ -28,10 +27,9 @@ public enum G711 {
     },
 
     /** A-law, RTP payload type 8 (PCMA), WAV format 6. */
-    A_LAW {
+    A_LAW(13) {
         @Override
-        public byte encode(int sample) {
-            int v = Math.min(A_MAX, (clamp16(sample) + 4) >> 3); // rounded to 13 bits
+        byte code(int v) {
             int mask = 0xD5;
             if (v < 0) {
                 v = -v - 1;
@@ -43,15 +41,30 @@ public enum G711 {
         }
     };
 
-    /** The largest 14-bit (mu-law) and 13-bit (A-law) sample: rounding 32767 up must not wrap. */
-    private static final int MU_MAX = 8191;
-    private static final int A_MAX = 4095;
     private static final int MU_BIAS = 0x84 >> 2;
     private static final int MU_CLIP = 8159;
     private static final short[] MU_DECODE = new short[256];
     private static final short[] A_DECODE = new short[256];
 
+    /** 16 - the law's bits: a 16-bit sample is rounded to the law's bits by this shift. */
+    private final int shift;
+    /** The largest sample in the law's bits: rounding 32767 up must not wrap. */
+    private final int max;
+    /** The code of each sample in the law's bits, from -max - 1 to max. */
+    private final byte[] codes;
+
+    G711(int bits) {
+        this.shift = 16 - bits;
+        this.max = (1 << (bits - 1)) - 1;
+        this.codes = new byte[2 * max + 2];
+    }
+
     static {
+        for (G711 law : values()) {
+            for (int v = -law.max - 1; v <= law.max; v++) {
+                law.codes[v + law.max + 1] = law.code(v);
+            }
+        }
         for (int code = 0; code < 256; code++) {
             int u = ~code & 0xFF;
             int t = (((u & 0x0F) << 3) + 0x84) << ((u & 0x70) >> 4);
@@ -66,7 +79,13 @@ public enum G711 {
     }
 
     /** The code of one 16-bit sample ({@code sample} is clamped to -32768..32767 first). */
-    public abstract byte encode(int sample);
+    public byte encode(int sample) {
+        int v = Math.min(max, (clamp16(sample) + (1 << shift >> 1)) >> shift); // rounded to the law's bits
+        return codes[v + max + 1];
+    }
+
+    /** The code of a sample rounded to the law's bits, by the ITU segment rule. */
+    abstract byte code(int v);
 
     /** The 16-bit sample a code stands for. */
     public short decode(byte code) {

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Band-limited sample-rate conversion of 16-bit PCM by a rational ratio (8, 16, 24, 48 kHz and any other pair of
  * rates from {@value AudioFormat#MIN_RATE} to {@value AudioFormat#MAX_RATE} Hz): a polyphase FIR filter, a
- * Kaiser-windowed sinc designed for 70 dB stop-band attenuation, computed in {@code float}. The pass band is flat (well under 0.1 dB of
- * ripple) up to 85% of the lower rate's Nyquist frequency (3.4 kHz at 8 kHz); when the rate goes down, everything
- * above the new Nyquist frequency is stopped; when it goes up, the images of the pass band are.
+ * Kaiser-windowed sinc designed for 70 dB stop-band attenuation, computed in {@code float}. The pass band is flat
+ * (well under 0.1 dB of ripple) up to 85% of the lower rate's Nyquist frequency (3.4 kHz at 8 kHz); when the rate
+ * goes down, everything above the new Nyquist frequency is stopped; when it goes up, the images of the pass band are.
  *
  * <p>
  * One resampler per stream: it keeps the last input samples and its position between calls, so a stream fed frame
@@ -24,36 +24,56 @@ public final class Resampler {
     private static final double PASS_BAND = 0.85;
     /** The most coefficients (phases x taps) a ratio may need, so odd rate pairs cannot take unbounded memory. */
     private static final int MAX_COEFFICIENTS = 1 << 20;
-    /** Input samples filtered at a time: the working buffer's size, whatever the caller's frame is. */
+    /** Input samples filtered at a time (at least one cycle)... */
     private static final int BLOCK = 1024;
+    /** ...and at most so many cycles (20 ms at 16 kHz): the working buffers' size, whatever the caller's frame. */
+    private static final int MAX_BLOCK_CYCLES = 320;
+    /** Taps summed in one pass over a slot's outputs. */
+    private static final int TAPS_PER_PASS = 4;
+    /** Fewer outputs of a slot than this are summed one by one: a pass over all of them would cost more. */
+    private static final int MIN_PASS = 16;
 
     private final int inRate;
     private final int outRate;
     /** Up by {@code up}, down by {@code down}: the ratio in lowest terms. */
     private final int up;
     private final int down;
-    private final int taps;
-    /** {@code down / up} and {@code down % up}: how far each output sample moves on in the input. */
-    private final int step;
-    private final int stepPhase;
-    /** Phase p's taps at {@code [p * taps, (p + 1) * taps)}, reversed, so the filter runs forwards over the input. */
-    private final float[] coefficients;
     /**
-     * Each phase's taps from its first non-zero one, and how many: going up by an integer factor the filter is a
-     * Nyquist filter, whose phase 0 is the centre tap alone (8 to 16 kHz: half the work).
+     * The output comes in cycles of {@code up} samples, one per slot, for every {@code down} input samples. Slot i's
+     * newest input sample is sample {@code newest[i] = i * down / up} of the cycle (its output is ready once that
+     * sample has come); its taps are phase {@code i * down % up} of the filter.
      */
-    private final int[] firstTap;
-    private final int[] tapCount;
+    private final int[] newest;
     /**
-     * Whether a phase's taps read the same backwards: the filter is symmetric about a tap of phase 0, so phase 0 is,
-     * and so is phase up / 2 when up is even (8 to 16 kHz, 24 to 8 kHz: every phase).
+     * Slot i's taps are steps {@code [slotSteps[i], slotSteps[i + 1])}, newest sample first, leading and trailing
+     * zeros left out, then zeros up to a multiple of {@value #TAPS_PER_PASS}. For the block's first cycle, step s
+     * multiplies by {@code stepCoefficient[s]} the entry {@code stepInput[s]} of {@link #input}; for cycle m, the entry
+     * m further on.
      */
-    private final boolean[] symmetric;
-    /** The last {@code taps - 1} input samples, then the block being filtered. */
-    private final float[] buffer;
-    /** The input sample (relative to the block's start) and the phase of the next output sample. */
-    private int position;
-    private int phase;
+    private final int[] slotSteps;
+    private final float[] stepCoefficient;
+    private final int[] stepInput;
+    /** Cycles before a block's first that its outputs reach back to. */
+    private final int history;
+    /** Whole cycles filtered at a time. */
+    private final int blockCycles;
+    /**
+     * The input split by its place in the cycle into {@code down} regions of {@link #region} entries: region r holds
+     * sample r of every cycle, the history's cycles, then the block's, then the cycle after them (which may be partly
+     * filled). So a tap of a slot reads consecutive entries of one region from one output to the next.
+     */
+    private final float[] input;
+    private final int region;
+    /**
+     * A slot's sums for the block's outputs, and the inputs of {@value #TAPS_PER_PASS} taps for them: the input a tap
+     * reads for each output, copied from its region to the start of an array of its own, so the pass that sums them
+     * reads and writes every array at the same index, which the JIT compiles to SIMD instructions (it does not when one
+     * array is read at an offset from another).
+     */
+    private final float[] sums;
+    private final float[][] windows;
+    /** Samples of the current cycle received so far (0 to down - 1): its slots whose newest sample came are done. */
+    private int filled;
 
     /**
      * A resampler from {@code inRate} to {@code outRate} samples a second.
@@ -68,11 +88,11 @@ public final class Resampler {
         int gcd = gcd(inRate, outRate);
         this.up = outRate / gcd;
         this.down = inRate / gcd;
-        this.step = down / up;
-        this.stepPhase = down % up;
+        int taps;
+        float[] filter;
         if (up == down) {
-            this.taps = 1;
-            this.coefficients = new float[] {1};
+            taps = 1;
+            filter = new float[] {1};
         } else {
             double nyquist = Math.min(inRate, outRate) / 2.0;
             double pass = PASS_BAND * nyquist;
@@ -83,33 +103,49 @@ public final class Resampler {
             double width = (stop - pass) / filterRate; // normalised transition width
             int length = (int) Math.ceil((ATTENUATION_DB - 7.95) / (14.36 * width)) + 1;
             int perPhase = (length + up - 1) / up;
-            this.taps = perPhase + (perPhase & 1); // even: the centre falls on a tap of phase 0
+            taps = perPhase + (perPhase & 1); // even: the centre falls on a tap of phase 0
             if ((long) taps * up > MAX_COEFFICIENTS) {
                 throw new IllegalArgumentException("Resampling " + inRate + " Hz to " + outRate
                         + " Hz needs a filter of " + (long) taps * up + " coefficients, over " + MAX_COEFFICIENTS);
             }
-            this.coefficients = design(up, taps, (pass + stop) / 2 / filterRate);
+            filter = design(up, taps, (pass + stop) / 2 / filterRate);
         }
-        this.buffer = new float[taps - 1 + BLOCK];
-        this.firstTap = new int[up];
-        this.tapCount = new int[up];
-        this.symmetric = new boolean[up];
-        for (int p = 0; p < up; p++) {
+        this.history = (taps - 1 + down - 1) / down;
+        this.blockCycles = Math.max(1, Math.min(MAX_BLOCK_CYCLES, BLOCK / down));
+        this.region = history + blockCycles + 1;
+        this.input = new float[down * region];
+        this.sums = new float[blockCycles + 1];
+        this.windows = new float[TAPS_PER_PASS][blockCycles + 1];
+        this.newest = new int[up];
+        this.slotSteps = new int[up + 1];
+        float[] coefficient = new float[up * (taps + TAPS_PER_PASS)];
+        int[] place = new int[coefficient.length];
+        int steps = 0;
+        for (int i = 0; i < up; i++) {
+            newest[i] = (int) ((long) i * down / up);
+            int phase = (int) ((long) i * down % up) * taps;
+            // coefficient k of a phase multiplies the sample taps - 1 - k before the newest
             int first = 0;
             int last = taps - 1;
-            while (first < last && coefficients[p * taps + first] == 0) {
+            while (first < last && filter[phase + first] == 0) {
                 first++;
             }
-            while (last > first && coefficients[p * taps + last] == 0) {
+            while (last > first && filter[phase + last] == 0) {
                 last--;
             }
-            firstTap[p] = first;
-            tapCount[p] = last - first + 1;
-            boolean mirrored = true;
-            for (int i = first, j = last; i < j; i++, j--) {
-                mirrored &= coefficients[p * taps + i] == coefficients[p * taps + j];
+            for (int k = last; k >= first; k--) {
+                coefficient[steps] = filter[phase + k];
+                place[steps++] = newest[i] - (taps - 1 - k); // the sample's place from the output cycle's start
             }
-            symmetric[p] = mirrored;
+            while (steps % TAPS_PER_PASS != 0) {
+                place[steps++] = newest[i]; // a zero tap: adds nothing
+            }
+            slotSteps[i + 1] = steps;
+        }
+        this.stepCoefficient = Arrays.copyOf(coefficient, steps);
+        this.stepInput = new int[steps];
+        for (int s = 0; s < steps; s++) {
+            stepInput[s] = Math.floorMod(place[s], down) * region + history + Math.floorDiv(place[s], down);
         }
     }
 
@@ -143,83 +179,109 @@ public final class Resampler {
                     + " samples from offset " + outOffset + ", " + room + " needed for " + length + " samples in");
         }
         int written = 0;
-        for (int done = 0; done < length; done += BLOCK) {
-            int n = Math.min(BLOCK, length - done);
-            for (int i = 0; i < n; i++) {
-                buffer[taps - 1 + i] = in[offset + done + i];
+        for (int done = 0; done < length;) {
+            int n = Math.min(blockCycles * down - filled, length - done);
+            int r = filled;
+            int at = r * region + history;
+            for (int j = offset + done, end = j + n; j < end; j++) {
+                input[at] = in[j];
+                at += region;
+                if (++r == down) { // the next cycle's first sample
+                    r = 0;
+                    at -= down * region - 1;
+                }
             }
             written += filter(n, out, outOffset + written);
-            // keep the last taps - 1 samples for the next block
-            System.arraycopy(buffer, n, buffer, 0, taps - 1);
+            done += n;
         }
         return written;
     }
 
     /** Forgets the stream: the next sample starts a new one (as if preceded by silence). */
     public void reset() {
-        Arrays.fill(buffer, 0);
-        position = 0;
-        phase = 0;
+        Arrays.fill(input, 0);
+        filled = 0;
     }
 
-    /** Filters the {@code n} samples of the block; output sample at input position q uses buffer[q, q + taps). */
+    /**
+     * Filters a block of {@code n} new samples, already in the input: writes, in order, each output whose newest
+     * sample has come, then keeps the history and the unfinished cycle for the next block.
+     */
     private int filter(int n, short[] out, int outOffset) {
-        float[] c = coefficients;
-        float[] x = buffer;
-        int q = position;
-        int p = phase;
-        int w = outOffset;
-        while (q < n) {
-            int first = firstTap[p];
-            int base = p * taps + first;
-            int from = q + first;
-            int count = tapCount[p];
-            // four sums: the additions of one would wait on each other
-            float a0 = 0;
-            float a1 = 0;
-            float a2 = 0;
-            float a3 = 0;
-            int i = 0;
-            if (symmetric[p]) { // tap i equals tap count - 1 - i: add the two samples, multiply once
-                int last = from + count - 1;
-                int half = count / 2;
-                for (; i + 3 < half; i += 4) {
-                    a0 += c[base + i] * (x[from + i] + x[last - i]);
-                    a1 += c[base + i + 1] * (x[from + i + 1] + x[last - i - 1]);
-                    a2 += c[base + i + 2] * (x[from + i + 2] + x[last - i - 2]);
-                    a3 += c[base + i + 3] * (x[from + i + 3] + x[last - i - 3]);
+        int total = filled + n;
+        int cycles = total / down;
+        int rest = total % down;
+        int before = done(filled);
+        for (int i = 0; i < up; i++) {
+            int from = newest[i] < filled ? 1 : 0; // slot i of the current cycle was written with the last block
+            int to = cycles + (newest[i] < rest ? 1 : 0);
+            if (from < to) {
+                sum(i, from, to - from);
+                for (int m = from, w = outOffset + m * up + i - before; m < to; m++, w += up) {
+                    float y = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sums[m - from]));
+                    out[w] = (short) (y + (y < 0 ? -0.5f : 0.5f)); // rounded half away from zero
                 }
-                for (; i < half; i++) {
-                    a0 += c[base + i] * (x[from + i] + x[last - i]);
-                }
-                if ((count & 1) != 0) {
-                    a1 += c[base + half] * x[from + half];
-                }
-            } else {
-                for (; i + 3 < count; i += 4) {
-                    a0 += c[base + i] * x[from + i];
-                    a1 += c[base + i + 1] * x[from + i + 1];
-                    a2 += c[base + i + 2] * x[from + i + 2];
-                    a3 += c[base + i + 3] * x[from + i + 3];
-                }
-                for (; i < count; i++) {
-                    a0 += c[base + i] * x[from + i];
-                }
-            }
-            float y = (a0 + a1) + (a2 + a3);
-            y = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, y));
-            out[w++] = (short) (y + (y < 0 ? -0.5f : 0.5f)); // rounded half away from zero
-            // next output: down / up input samples on (no division per sample: it costs more than the taps)
-            q += step;
-            p += stepPhase;
-            if (p >= up) {
-                p -= up;
-                q++;
             }
         }
-        position = q - n;
-        phase = p;
-        return w - outOffset;
+        if (cycles > 0) { // the cycle after the last whole one becomes the block's first
+            for (int r = 0; r < down * region; r += region) {
+                System.arraycopy(input, r + cycles, input, r, history + 1);
+            }
+        }
+        filled = rest;
+        return cycles * up + done(rest) - before;
+    }
+
+    /** Slots of a cycle done once its first {@code samples} samples have come. */
+    private int done(int samples) {
+        return (int) (((long) samples * up + down - 1) / down);
+    }
+
+    /**
+     * Sums slot {@code slot}'s outputs for {@code count} cycles from cycle {@code from} of the block into
+     * {@link #sums}: in passes of {@value #TAPS_PER_PASS} taps over all of them, or one by one when they are too few
+     * for passes to pay. Either way each output's products are added in the same order, so the output does not depend
+     * on how the stream was cut into frames.
+     */
+    private void sum(int slot, int from, int count) {
+        float[] s = sums;
+        int first = slotSteps[slot];
+        int end = slotSteps[slot + 1];
+        int at = from;
+        if (count < MIN_PASS) {
+            for (int m = 0; m < count; m++, at++) {
+                float y = 0;
+                for (int k = first; k < end; k += TAPS_PER_PASS) {
+                    y += (product(k, at) + product(k + 1, at)) + (product(k + 2, at) + product(k + 3, at));
+                }
+                s[m] = y;
+            }
+            return;
+        }
+        Arrays.fill(s, 0, count, 0);
+        float[] x0 = windows[0];
+        float[] x1 = windows[1];
+        float[] x2 = windows[2];
+        float[] x3 = windows[3];
+        for (int k = first; k < end; k += TAPS_PER_PASS) {
+            for (int t = 0; t < TAPS_PER_PASS; t++) {
+                if (stepCoefficient[k + t] != 0) { // a zero tap's window may hold anything finite
+                    System.arraycopy(input, stepInput[k + t] + at, windows[t], 0, count);
+                }
+            }
+            float c0 = stepCoefficient[k];
+            float c1 = stepCoefficient[k + 1];
+            float c2 = stepCoefficient[k + 2];
+            float c3 = stepCoefficient[k + 3];
+            for (int m = 0; m < count; m++) {
+                s[m] += (c0 * x0[m] + c1 * x1[m]) + (c2 * x2[m] + c3 * x3[m]);
+            }
+        }
+    }
+
+    /** Step k's product for the output of the block's cycle {@code at}. */
+    private float product(int k, int at) {
+        return stepCoefficient[k] * input[stepInput[k] + at];
     }
 
     /**

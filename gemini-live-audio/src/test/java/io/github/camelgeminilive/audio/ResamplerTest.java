@@ -62,6 +62,17 @@ class ResamplerTest {
     @ParameterizedTest(name = "{0} Hz -> {1} Hz")
     @MethodSource("ratePairs")
     void framesStreamedOneByOneGiveTheWholeSignalsOutputSampleForSample(int in, int out) {
+        assertFramesGiveTheWholeSignalsOutput(in, out);
+    }
+
+    @Test
+    void framesOfAnOddRatioGiveTheWholeSignalsOutputToo() {
+        // 160/441 and 441/160: a block holds a few cycles of the ratio, so each output is summed on its own
+        assertFramesGiveTheWholeSignalsOutput(44_100, 16_000);
+        assertFramesGiveTheWholeSignalsOutput(16_000, 44_100);
+    }
+
+    private static void assertFramesGiveTheWholeSignalsOutput(int in, int out) {
         short[] input = tone(1000, in, 0.3, AMPLITUDE);
         for (int i = 0; i < input.length; i += 7) {
             input[i] ^= 0x1234; // not only a tone: every sample matters
