@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.telephony.playout;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the playouts of one bridge sent and dropped, since it was made. Thread-safe. */
@@ -40,6 +41,16 @@ public final class PlayoutCounters {
     /** G.711 bytes dropped because the call had ended. */
     public long endedAudioBytes() {
         return endedAudioBytes.sum();
+    }
+
+    /** Adds every count to {@code values}, named as the getters with the prefix {@code playout.}. */
+    public void addTo(Map<String, Long> values) {
+        values.put("playout.framesOut", framesOut());
+        values.put("playout.marksSent", marksSent());
+        values.put("playout.clears", clears());
+        values.put("playout.interruptedAudioBytes", interruptedAudioBytes());
+        values.put("playout.overflowAudioBytes", overflowAudioBytes());
+        values.put("playout.endedAudioBytes", endedAudioBytes());
     }
 
     /** Counts audio (G.711 bytes, 8 per ms) that reached no call (it had ended or was never known). */

@@ -3,7 +3,6 @@ package io.github.camelgeminilive.telephony.twilio;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.apache.camel.AsyncProducer;
@@ -11,13 +10,18 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.telephony.call.DropLog;
 import io.github.camelgeminilive.telephony.playout.Pacer;
+import io.github.camelgeminilive.websocket.GeminiLiveWebsocketConstants;
 
 /**
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
@@ -38,15 +42,9 @@ import io.github.camelgeminilive.telephony.playout.Pacer;
  * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
  * or to Twilio) is counted and logged; it does not fail the route's exchange.
  */
+@ManagedResource(description = "Twilio Media Streams bridge")
 public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
-    /** The header of the WebSocket endpoint that names a connection. */
-    static final String CONNECTION_KEY = "CamelGeminiLiveWebsocketConnectionKey";
-    /** The header of the WebSocket endpoint that names its event (open, message, close, error). */
-    static final String WEBSOCKET_EVENT = "CamelGeminiLiveWebsocketEvent";
-    /** The headers that make the WebSocket producer close the connection. */
-    static final String CLOSE_WITH_CODE = "CamelGeminiLiveWebsocketCloseWithCode";
-    static final String CLOSE_WITH_REASON = "CamelGeminiLiveWebsocketCloseWithReason";
     /** The WebSocket close code of a refused call: policy violation. */
     static final int POLICY_VIOLATION = 1008;
 
@@ -76,7 +74,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     public void fromTwilio(Exchange exchange) {
         ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
-        String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
+        String wsEvent = in.getHeader(GeminiLiveWebsocketConstants.EVENT, "message", String.class);
         switch (wsEvent) {
             case "message" -> message(in);
             case "close" -> hangup(in, "hangup");
@@ -129,7 +127,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (event instanceof TwilioEvent.Media media) {
             TwilioCall call = callOf(in, media.streamSid());
             if (call != null) {
-                counters.framesIn.increment();
+                counters.frameIn();
                 toModel(call, "sendAudio", call.callerAudio(media.payload()));
             }
         } else if (event instanceof TwilioEvent.Start start) {
@@ -146,7 +144,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                 in.setHeader(TwilioConstants.PLAYED_MS, played);
             }
         } else if (event instanceof TwilioEvent.Dtmf dtmf) {
-            counters.dtmfDigits.increment();
+            counters.dtmfDigit();
             in.setHeader(TwilioConstants.DTMF_DIGIT, dtmf.digit());
         } else if (event instanceof TwilioEvent.Stop stop) {
             if (callOf(in, stop.streamSid()) != null) {
@@ -160,9 +158,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     }
 
     private void start(Message in, TwilioEvent.Start start) {
-        String connection = in.getHeader(CONNECTION_KEY, String.class);
+        String connection = in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, String.class);
         if (connection == null) {
-            throw refused(start, "it has no " + CONNECTION_KEY + " header (not from the WebSocket endpoint?)");
+            throw refused(start, "it has no " + GeminiLiveWebsocketConstants.CONNECTION_KEY
+                    + " header (not from the WebSocket endpoint?)");
         }
         String why = null;
         TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
@@ -186,13 +185,12 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (why != null) {
             // closing ends the connection's stream of media: refusing each of its frames would flood the route
             in.setHeader(TwilioConstants.EVENT, "refused");
-            counters.callsRefused.increment();
-            logRateLimited(counters.callsRefused, "Refused the call of stream " + start.streamSid() + ": " + why);
+            DropLog.log(LOG, counters.callRefused(), "Refused the call of stream " + start.streamSid() + ": " + why);
             write(connection, null, true, error -> counters.sendFailures.increment());
             return;
         }
         pacer.add(call.playout());
-        counters.callsStarted.increment();
+        counters.callStarted();
         in.setHeader(TwilioConstants.CALL_SID, start.callSid());
         in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
         if (greeting != null && !greeting.isBlank()) {
@@ -203,7 +201,8 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     /** The call ends ({@code stop}, or its WebSocket closed before one): its session is closed. */
     private void hangup(Message in, String event) {
         in.setHeader(TwilioConstants.EVENT, event);
-        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        TwilioCall call =
+                callsByConnection.get(in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, "", String.class));
         if (call == null) {
             return; // a WebSocket that closed after its stop, or never started a call
         }
@@ -213,7 +212,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         }
         pacer.remove(call.playout());
         call.playout().end();
-        counters.callsEnded.increment();
+        counters.callEnded();
         in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
         toModel(call, "close", null);
     }
@@ -255,29 +254,19 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * frames may still be in flight, 50 a second.
      */
     private TwilioCall callOf(Message in, String streamSid) {
-        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        TwilioCall call =
+                callsByConnection.get(in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, "", String.class));
         if (call != null && call.streamSid().equals(streamSid)) {
             return call;
         }
         in.setHeader(TwilioConstants.EVENT, "invalid");
-        counters.invalidMessages.increment();
-        logRateLimited(counters.invalidMessages, "Dropped a Media Streams message for the stream " + streamSid
+        DropLog.count(counters.invalidMessages, LOG, "Dropped a Media Streams message for the stream " + streamSid
                 + ", which its WebSocket has not started (or has ended)");
         return null;
     }
 
-    /** Logs the 1st, 2nd, 4th, 8th... the counter counts at WARN, the rest at DEBUG: a flood must not flood the log. */
-    private static void logRateLimited(LongAdder counter, String what) {
-        long count = counter.sum();
-        if (Long.bitCount(count) == 1) {
-            LOG.warn("{} ({} so far)", what, count);
-        } else {
-            LOG.debug(what);
-        }
-    }
-
     private TwilioProtocolException refused(TwilioEvent.Start start, String why) {
-        counters.callsRefused.increment();
+        counters.callRefused();
         return new TwilioProtocolException("Refused the call of stream " + start.streamSid() + ": " + why);
     }
 
@@ -294,10 +283,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private void write(String connection, String text, boolean close, Consumer<Throwable> failed) {
         Exchange exchange = producer.getEndpoint().createExchange();
         exchange.getMessage().setBody(text);
-        exchange.getMessage().setHeader(CONNECTION_KEY, connection);
+        exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, connection);
         if (close) {
-            exchange.getMessage().setHeader(CLOSE_WITH_CODE, POLICY_VIOLATION);
-            exchange.getMessage().setHeader(CLOSE_WITH_REASON, "call refused");
+            exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, POLICY_VIOLATION);
+            exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "call refused");
         }
         try {
             producer.process(exchange, doneSync -> {
@@ -351,6 +340,12 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
         pacer = Pacer.of(camelContext);
+        // on JMX as a context service (Camel registers only some of the services added while it starts)
+        ManagementStrategy management = camelContext.getManagementStrategy();
+        if (management != null && management.getManagementAgent() != null) {
+            management.manageObject(management.getManagementObjectStrategy()
+                    .getManagedObjectForService(camelContext, this));
+        }
     }
 
     @Override
@@ -374,7 +369,14 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         return counters;
     }
 
+    /** The counters by name, for JMX. */
+    @ManagedAttribute(description = "What the bridge did and dropped, by counter name (see docs/telephony.md)")
+    public Map<String, Long> getCounterValues() {
+        return counters.values();
+    }
+
     /** Calls in progress. */
+    @ManagedAttribute(description = "Calls in progress")
     public int getActiveCalls() {
         return calls.size();
     }

@@ -29,7 +29,7 @@ class SipCallRtpTest {
                 DatagramChannel rtp = DatagramChannel.open(StandardProtocolFamily.INET)) {
             ear.setSoTimeout(10_000);
             rtp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            SipOptions options = new SipOptions("127.0.0.1", 0, 0, 0, 1, 4096, 0, 3, 50, 0, 10, null);
+            SipOptions options = new SipOptions("127.0.0.1", 0, 0, 0, 1, 4096, 0, 3, 50, 0, 10, 1, null);
             SipCall call = new SipCall("rtp", null, null, new Sdp.Codec(0, AudioFormat.MULAW_8K, "PCMU"), -1, rtp,
                     0, (InetSocketAddress) ear.getLocalSocketAddress(),
                     (format, sink) -> new Playout(format, 50, 0, sink, counters.playout), null, options, counters);
