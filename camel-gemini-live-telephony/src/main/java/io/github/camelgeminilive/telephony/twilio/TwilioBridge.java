@@ -27,20 +27,20 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketConstants;
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
  * A route names it twice, so the call path needs no code:
  * <ul>
- * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route sends what the model must hear to the call's
- * session on the {@code model} endpoint (a {@code gemini-live} URI): caller audio as 16 kHz PCM, the optional
- * greeting when the call starts, a {@code close} when it stops or the WebSocket closes. Every exchange goes on
- * described by {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}...
- * The sends are made in the order the messages arrive (the session keeps call order on the wire) and do not wait for
- * the write: a frame never holds the call's next one back.</li>
+ * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route turns what the model must hear into a
+ * message for the {@code gemini-live} producer, which the route sends on when {@link TwilioConstants#TO_MODEL} is
+ * true: caller audio as 16 kHz PCM, the optional greeting when the call starts, a {@code close} when it stops or the
+ * WebSocket closes (session key = {@code streamSid}). Every exchange goes on described by
+ * {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}... The WebSocket
+ * consumer's {@code maxInFlight} lets a frame start before the previous frame's write completed.</li>
  * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
  * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by the context's
  * {@link Pacer} (one scheduler for all calls), a {@code mark} after each turn, and a {@code clear} at once on
  * barge-in.</li>
  * </ul>
  * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
- * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
- * or to Twilio) is counted and logged; it does not fail the route's exchange.
+ * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send to Twilio that fails is
+ * counted and logged; it does not fail the route's exchange (a send to the model fails the route's, as usual).
  */
 @ManagedResource(description = "Twilio Media Streams bridge")
 public class TwilioBridge extends ServiceSupport implements CamelContextAware {
@@ -60,20 +60,20 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private Duration maxBufferedAudio = Duration.ofSeconds(30);
     private Duration playbackLead = Duration.ofMillis(100);
     private int maxCalls = 1000;
-    private String modelUri;
-    private AsyncProducer model;
     private AsyncProducer producer;
     private Pacer pacer;
 
     /**
-     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
-     * hear to the call's session and describes the event in the exchange's headers.
+     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), describes it in the
+     * exchange's headers and, when the model must hear something, makes the exchange the message for the call's
+     * session ({@link TwilioConstants#TO_MODEL} true).
      *
      * @throws TwilioProtocolException a malformed message
      */
     public void fromTwilio(Exchange exchange) {
         ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
+        in.setHeader(TwilioConstants.TO_MODEL, false);
         String wsEvent = in.getHeader(GeminiLiveWebsocketConstants.EVENT, "message", String.class);
         switch (wsEvent) {
             case "message" -> message(in);
@@ -128,7 +128,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             TwilioCall call = callOf(in, media.streamSid());
             if (call != null) {
                 counters.frameIn();
-                toModel(call, "sendAudio", call.callerAudio(media.payload()));
+                toModel(in, call, "sendAudio", call.callerAudio(media.payload()));
             }
         } else if (event instanceof TwilioEvent.Start start) {
             start(in, start);
@@ -194,7 +194,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         in.setHeader(TwilioConstants.CALL_SID, start.callSid());
         in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
         if (greeting != null && !greeting.isBlank()) {
-            toModel(call, "sendText", greeting);
+            toModel(in, call, "sendText", greeting);
         }
     }
 
@@ -214,37 +214,18 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         call.playout().end();
         counters.callEnded();
         in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
-        toModel(call, "close", null);
+        toModel(in, call, "close", null);
     }
 
-    /**
-     * Hands one message for the call's session to the model endpoint. In order: this runs on the call's ordered
-     * delivery, and the session writes in call order. Not waiting for the write keeps a slow write (or a thread
-     * hand-off under load) from delaying the call's next frames.
-     */
-    private void toModel(TwilioCall call, String operation, Object body) {
-        Exchange exchange = model.getEndpoint().createExchange();
-        Message message = exchange.getMessage();
-        message.setBody(body);
-        message.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
-        message.setHeader(GeminiLiveConstants.OPERATION, operation);
+    /** Makes the exchange a message for the call's session: the route sends it to the gemini-live producer. */
+    private static void toModel(Message in, TwilioCall call, String operation, Object body) {
+        in.setBody(body);
+        in.setHeader(TwilioConstants.TO_MODEL, true);
+        in.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
+        in.setHeader(GeminiLiveConstants.OPERATION, operation);
         if (body instanceof byte[]) {
-            message.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
+            in.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
         }
-        try {
-            model.process(exchange, doneSync -> {
-                if (exchange.getException() != null) {
-                    modelSendFailed(call, operation, exchange.getException());
-                }
-            });
-        } catch (RuntimeException e) {
-            modelSendFailed(call, operation, e);
-        }
-    }
-
-    private void modelSendFailed(TwilioCall call, String operation, Throwable error) {
-        counters.modelSendFailures.increment();
-        LOG.warn("{} for the call of stream {} failed: {}", operation, call.streamSid(), error.getMessage());
     }
 
     /**
@@ -327,16 +308,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStart() throws Exception {
-        if (modelUri == null || modelUri.isBlank()) {
-            throw new IllegalStateException("TwilioBridge needs the model option: the gemini-live endpoint of the "
-                    + "calls' sessions, e.g. gemini-live:calls?openOnStart=false&idleTimeout=2m");
-        }
         if (output == null || output.isBlank()) {
             throw new IllegalStateException("TwilioBridge needs the output option: the endpoint of the WebSocket "
                     + "producer, e.g. gemini-live-websocket:127.0.0.1:8080/media");
         }
-        model = camelContext.getEndpoint(modelUri).createAsyncProducer();
-        model.start();
         producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
         pacer = Pacer.of(camelContext);
@@ -352,9 +327,6 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     protected void doStop() throws Exception {
         if (producer != null) {
             producer.stop();
-        }
-        if (model != null) {
-            model.stop();
         }
         for (TwilioCall call : calls.values()) {
             pacer.remove(call.playout());
@@ -396,18 +368,6 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         } catch (Exception e) {
             throw new IllegalStateException("TwilioBridge could not start: " + e.getMessage(), e);
         }
-    }
-
-    public String getModel() {
-        return modelUri;
-    }
-
-    /**
-     * The gemini-live endpoint URI of the calls' sessions (required): the same URI as the consumer route that
-     * feeds {@link #toTwilio(Exchange)}, so they share the sessions; {@code openOnStart=false}.
-     */
-    public void setModel(String model) {
-        this.modelUri = model;
     }
 
     public String getOutput() {

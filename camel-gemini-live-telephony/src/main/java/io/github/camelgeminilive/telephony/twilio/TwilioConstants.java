@@ -10,6 +10,10 @@ public final class TwilioConstants {
             + " refused (a start it refused, closing the WebSocket with 1008), invalid (a message for a stream its"
             + " WebSocket has not started, dropped and counted).", javaType = "String")
     public static final String EVENT = "CamelTwilioEvent";
+    @Metadata(description = "True when the exchange is a message for the gemini-live producer (session key ="
+            + " the streamSid): the caller's audio as 16 kHz PCM (sendAudio), the greeting (sendText) or the close"
+            + " when the call ends.", javaType = "Boolean")
+    public static final String TO_MODEL = "CamelTwilioToModel";
     @Metadata(description = "The call's stream (also the live session's key).", javaType = "String")
     public static final String STREAM_SID = "CamelTwilioStreamSid";
     @Metadata(description = "The call (start, stop).", javaType = "String")

@@ -18,7 +18,6 @@ public final class TwilioCounters extends CallCounters {
     final LongAdder unknownEvents = new LongAdder();
     final LongAdder invalidMessages = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
-    final LongAdder modelSendFailures = new LongAdder();
     final PlayoutCounters playout = new PlayoutCounters();
 
     /** {@code mark}s Twilio echoed back: playback reached them (or a clear flushed them). */
@@ -39,11 +38,6 @@ public final class TwilioCounters extends CallCounters {
         return invalidMessages.sum();
     }
 
-    /** Messages to the model (audio, greeting, close) the model endpoint failed to send. */
-    public long modelSendFailures() {
-        return modelSendFailures.sum();
-    }
-
     /** Messages to Twilio the output endpoint failed to send (e.g. the connection was gone). */
     public long sendFailures() {
         return sendFailures.sum();
@@ -54,7 +48,6 @@ public final class TwilioCounters extends CallCounters {
         values.put("marksPlayed", marksPlayed());
         values.put("unknownEvents", unknownEvents());
         values.put("invalidMessages", invalidMessages());
-        values.put("modelSendFailures", modelSendFailures());
         values.put("sendFailures", sendFailures());
         playout.addTo(values);
     }

@@ -23,7 +23,6 @@ class TelephonyJmxTest {
     @Test
     void theSipEndpointsAndTheTwilioBridgesCountersAreOnJmx() throws Exception {
         TwilioBridge bridge = new TwilioBridge();
-        bridge.setModel("gemini-live:calls?openOnStart=false&baseUrl=ws://127.0.0.1:9&apiKey=jmx-test-key");
         bridge.setOutput("gemini-live-websocket:127.0.0.1:0/media");
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("twilio", bridge);
