@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PlayoutCounters {
 
     final LongAdder framesOut = new LongAdder();
+    final LongAdder silenceFramesOut = new LongAdder();
     final LongAdder marksSent = new LongAdder();
     final LongAdder clears = new LongAdder();
     final LongAdder interruptedAudioBytes = new LongAdder();
@@ -16,6 +17,11 @@ public final class PlayoutCounters {
     /** 20 ms frames sent to callers. */
     public long framesOut() {
         return framesOut.sum();
+    }
+
+    /** 20 ms frames of comfort silence sent to callers while the model was silent (SIP). */
+    public long silenceFramesOut() {
+        return silenceFramesOut.sum();
     }
 
     /** Marks sent after the audio of a turn. */
@@ -46,6 +52,7 @@ public final class PlayoutCounters {
     /** Adds every count to {@code values}, named as the getters with the prefix {@code playout.}. */
     public void addTo(Map<String, Long> values) {
         values.put("playout.framesOut", framesOut());
+        values.put("playout.silenceFramesOut", silenceFramesOut());
         values.put("playout.marksSent", marksSent());
         values.put("playout.clears", clears());
         values.put("playout.interruptedAudioBytes", interruptedAudioBytes());

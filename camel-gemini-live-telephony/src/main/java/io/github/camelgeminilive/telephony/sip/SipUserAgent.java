@@ -246,7 +246,8 @@ final class SipUserAgent {
                 return;
             }
             call = new SipCall(callId, invite, from, codec, offer.telephoneEvent(), rtp, rtpPort, media,
-                    (format, sink) -> new Playout(format, options.bufferFrames(), options.leadNanos(), sink,
+                    // RTP keeps flowing while the model is silent: a gateway may hang up on its media timeout
+                    (format, sink) -> new Playout(format, options.bufferFrames(), options.leadNanos(), true, sink,
                             counters.playout),
                     listener.inbox(), options, counters);
             calls.put(callId, call);

@@ -32,7 +32,8 @@ class SipCallRtpTest {
             SipOptions options = new SipOptions("127.0.0.1", 0, 0, 0, 1, 4096, 0, 3, 50, 0, 10, 1, null);
             SipCall call = new SipCall("rtp", null, null, new Sdp.Codec(0, AudioFormat.MULAW_8K, "PCMU"), -1, rtp,
                     0, (InetSocketAddress) ear.getLocalSocketAddress(),
-                    (format, sink) -> new Playout(format, 50, 0, sink, counters.playout), null, options, counters);
+                    (format, sink) -> new Playout(format, 50, 0, false, sink, counters.playout), null, options,
+                    counters);
             byte[] frame = new byte[160];
             long t0 = 5_000 * MILLIS;
             call.frame(frame, t0); // a talk spurt begins
