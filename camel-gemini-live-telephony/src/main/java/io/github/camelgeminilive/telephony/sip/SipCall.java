@@ -187,12 +187,13 @@ final class SipCall implements Playout.Sink {
     }
 
     /**
-     * Sends {@code frame} at {@code now}. Frames sent ahead follow on from the last one; once the last has played
-     * out (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
+     * Sends {@code frame} at {@code now}. Frames sent ahead, or late by less than a frame (a pacer tick's jitter:
+     * comfort silence goes out when due, not ahead), follow on from the last one; once the last has played out for
+     * longer (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
      * 5.1: the sampling instant, so the caller's jitter buffer sees the pause) and it carries the marker bit.
      */
     void frame(byte[] frame, long now) {
-        boolean talkSpurt = !sentAny || nextDue - now < 0;
+        boolean talkSpurt = !sentAny || now - nextDue > frame.length * NANOS_PER_SAMPLE;
         if (sentAny && talkSpurt) {
             timestamp = (timestamp + (now - nextDue) / NANOS_PER_SAMPLE) & 0xFFFFFFFFL;
         }
