@@ -40,6 +40,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxBacklog": target.setMaxBacklog(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxoutgoing":
@@ -74,6 +76,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxBacklog": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "maxoutgoing":
@@ -109,6 +113,8 @@ public class GeminiLiveWebsocketEndpointConfigurer extends PropertyConfigurerSup
         case "maxBacklog": return target.getMaxBacklog();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxinflight":
+        case "maxInFlight": return target.getMaxInFlight();
         case "maxmessagesize":
         case "maxMessageSize": return target.getMaxMessageSize();
         case "maxoutgoing":

@@ -24,7 +24,7 @@ public class GeminiLiveWebsocketEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(18);
         props.add("bridgeErrorHandler");
         props.add("closeTimeout");
         props.add("exceptionHandler");
@@ -35,6 +35,7 @@ public class GeminiLiveWebsocketEndpointUriFactory extends org.apache.camel.supp
         props.add("lazyStartProducer");
         props.add("maxBacklog");
         props.add("maxConnections");
+        props.add("maxInFlight");
         props.add("maxMessageSize");
         props.add("maxOutgoing");
         props.add("maxRequestSize");

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -108,14 +108,15 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
         return connections.values();
     }
 
-    /** Hands one event of {@code connection} to the route: an {@link ConnectionInbox.Delivery}. */
-    boolean deliver(WebsocketConnection connection, InboundEvent event, AsyncCallback done) {
+    /** Hands one event of {@code connection} to the route; {@code done} gets it when its exchange completed. */
+    void deliver(WebsocketConnection connection, InboundEvent event, Consumer<InboundEvent> done) {
         if (!isRunAllowed()) {
             // the route is stopping (its connections close with 1001): Camel no longer runs exchanges on it
+            getEndpoint().stopDropsCounter().increment();
             LOG.debug("Not delivered, the route is stopping: {} event of connection {}", event.type().eventName(),
                     connection.key());
-            done.done(true);
-            return true;
+            done.accept(event);
+            return;
         }
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
@@ -130,13 +131,13 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
                 in.setHeader(GeminiLiveWebsocketConstants.CLOSE_REASON, event.closeReason());
             }
         }
-        return getAsyncProcessor().process(exchange, doneSync -> {
+        getAsyncProcessor().process(exchange, doneSync -> {
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Error processing a " + event.type().eventName()
                         + " event of connection " + connection.key(), exchange, exchange.getException());
             }
             releaseExchange(exchange, false);
-            done.done(doneSync);
+            done.accept(event);
         });
     }
 }

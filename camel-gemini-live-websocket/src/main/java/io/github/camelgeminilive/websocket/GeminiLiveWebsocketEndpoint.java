@@ -2,6 +2,7 @@ package io.github.camelgeminilive.websocket;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -32,6 +33,8 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     /** The largest message, request body and outgoing queue the options accept. */
     static final int MAX_SIZE_LIMIT = 16 * 1024 * 1024;
+    /** The most messages of one connection in flight the option accepts. */
+    static final int MAX_IN_FLIGHT = 1000;
 
     @UriPath(description = "The interface to listen on: 127.0.0.1 (this machine only, behind a tunnel or reverse"
             + " proxy) or 0.0.0.0 (every interface).")
@@ -64,6 +67,12 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
             description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
                     + " counted, and closes the connection with 1011.")
     private int maxBacklog = 1000;
+    @UriParam(label = "consumer", defaultValue = "10",
+            description = "Messages of one connection started and not yet completed at most: the next one starts as"
+                    + " soon as the route returned the previous one (still completing asynchronously, as the"
+                    + " gemini-live producer does until its frame is written); 1 waits for each exchange to complete."
+                    + " Open, close and error events run alone.")
+    private int maxInFlight = 10;
     @UriParam(label = "consumer", defaultValue = "65536",
             description = "The largest HTTP request body (bytes) in HTTP mode; a larger one is answered with 413.")
     private int maxRequestSize = 65_536;
@@ -84,6 +93,7 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     private final AtomicLong oversizeMessages = new AtomicLong();
     private final AtomicLong backlogOverflows = new AtomicLong();
     private final AtomicLong idleCloses = new AtomicLong();
+    private final LongAdder stopDrops = new LongAdder();
 
     public GeminiLiveWebsocketEndpoint(String uri, GeminiLiveWebsocketComponent component) {
         super(uri, component);
@@ -109,28 +119,17 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        checkBound("maxMessageSize", maxMessageSize, MAX_SIZE_LIMIT);
-        checkBound("maxConnections", maxConnections, Integer.MAX_VALUE);
-        checkBound("maxBacklog", maxBacklog, Integer.MAX_VALUE);
-        checkBound("maxRequestSize", maxRequestSize, MAX_SIZE_LIMIT);
-        checkBound("maxOutgoing", maxOutgoing, MAX_SIZE_LIMIT);
-        if (idleTimeout == null || idleTimeout.isNegative()) {
-            throw new IllegalArgumentException("idleTimeout must be 0 (never) or positive, got " + idleTimeout);
-        }
-        if (closeTimeout == null || closeTimeout.isNegative() || closeTimeout.isZero()) {
-            throw new IllegalArgumentException("closeTimeout must be positive, got " + closeTimeout);
-        }
-        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
-        }
+        OptionBounds.check("maxMessageSize", maxMessageSize, 1, MAX_SIZE_LIMIT);
+        OptionBounds.check("maxConnections", maxConnections, 1, Integer.MAX_VALUE);
+        OptionBounds.check("maxBacklog", maxBacklog, 1, Integer.MAX_VALUE);
+        OptionBounds.check("maxInFlight", maxInFlight, 1, MAX_IN_FLIGHT);
+        OptionBounds.check("maxRequestSize", maxRequestSize, 1, MAX_SIZE_LIMIT);
+        OptionBounds.check("maxOutgoing", maxOutgoing, 1, MAX_SIZE_LIMIT);
+        OptionBounds.check("idleTimeout", idleTimeout, Duration.ZERO, null); // 0: never
+        OptionBounds.check("closeTimeout", closeTimeout, Duration.ofMillis(1), null);
+        OptionBounds.check("requestTimeout", requestTimeout, Duration.ofMillis(1), null);
         if (!path.startsWith("/")) {
             path = "/" + path;
-        }
-    }
-
-    private static void checkBound(String option, int value, int max) {
-        if (value < 1 || value > max) {
-            throw new IllegalArgumentException(option + " must be 1 to " + max + ", got " + value);
         }
     }
 
@@ -176,6 +175,11 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
         return idleCloses.get();
     }
 
+    @ManagedAttribute(description = "Events not delivered because the route or the component was stopping")
+    public long getStopDrops() {
+        return stopDrops.sum();
+    }
+
     AtomicLong refusedConnectionsCounter() {
         return refusedConnections;
     }
@@ -190,6 +194,10 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     AtomicLong idleClosesCounter() {
         return idleCloses;
+    }
+
+    LongAdder stopDropsCounter() {
+        return stopDrops;
     }
 
     public String getHost() {
@@ -262,6 +270,14 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
 
     public void setMaxBacklog(int maxBacklog) {
         this.maxBacklog = maxBacklog;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public int getMaxRequestSize() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
+import io.github.camelgeminilive.ordered.OrderedInbox;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
@@ -39,7 +40,8 @@ final class WebsocketConnection {
     private final String key = UUID.randomUUID().toString();
     private final GeminiLiveWebsocketConsumer consumer;
     private final WebSocketChannel channel;
-    private final ConnectionInbox inbox;
+    /** Its events on their way to the route: messages are the frames, bounded by maxBacklog. */
+    private final OrderedInbox<InboundEvent> inbox;
     private final ConnectionOutbox outbox;
     private final int maxMessageSize;
     private final long idleNanos;
@@ -50,13 +52,17 @@ final class WebsocketConnection {
     private String closeReason;
     private volatile long lastReceived = System.nanoTime();
     private volatile boolean overflowed;
+    /** Guarded by the inbox: the close event is queued. */
+    private boolean ended;
 
     WebsocketConnection(GeminiLiveWebsocketConsumer consumer, WebSocketChannel channel) {
         GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
         this.consumer = consumer;
         this.channel = channel;
-        this.inbox = new ConnectionInbox(endpoint.getComponent().workers(),
-                (event, done) -> consumer.deliver(this, event, done), endpoint.getMaxBacklog());
+        this.inbox = new OrderedInbox<>(endpoint.getComponent().workers(),
+                (event, done) -> consumer.deliver(this, event, done), endpoint.getMaxInFlight(),
+                event -> event.type() == GeminiLiveWebsocketEvent.MESSAGE, endpoint.getMaxBacklog(),
+                endpoint.stopDropsCounter());
         this.outbox = new ConnectionOutbox(channel, endpoint.getMaxOutgoing());
         this.maxMessageSize = endpoint.getMaxMessageSize();
         this.idleNanos = endpoint.getIdleTimeout().toNanos();
@@ -78,7 +84,7 @@ final class WebsocketConnection {
     /** Starts reading, after the open event is queued so it comes first. */
     void open(RequestInfo request) {
         channel.getReceiveSetter().set(new Receiver());
-        inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.OPEN, request, 0, null));
+        toRoute(new InboundEvent(GeminiLiveWebsocketEvent.OPEN, request, 0, null));
         channel.addCloseTask(ch -> onChannelClosed());
         if (!channel.isOpen()) {
             // gone before the task was added, which then never runs (a second report is ignored)
@@ -142,13 +148,27 @@ final class WebsocketConnection {
             reason = closeReason == null ? "" : closeReason;
         }
         consumer.connectionClosed(this);
-        inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.CLOSE, null, code, reason));
+        toRoute(new InboundEvent(GeminiLiveWebsocketEvent.CLOSE, null, code, reason));
         closed.complete(null);
+    }
+
+    /**
+     * Queues an event for the route; false (nothing queued) when it is a message and {@code maxBacklog} already wait.
+     * The close event is the last: anything offered after it (such as a read error of the closed channel) is ignored.
+     */
+    private boolean toRoute(InboundEvent event) {
+        synchronized (inbox) {
+            if (ended) {
+                return true;
+            }
+            ended = event.type() == GeminiLiveWebsocketEvent.CLOSE;
+            return inbox.offer(event);
+        }
     }
 
     private void received(Object body) {
         lastReceived = System.nanoTime();
-        if (!inbox.offer(InboundEvent.message(body))) {
+        if (!toRoute(InboundEvent.message(body))) {
             consumer.getEndpoint().backlogOverflowsCounter().incrementAndGet();
             if (!overflowed) {
                 // the first message dropped closes the connection; any arriving before the peer reads the close are
@@ -251,7 +271,7 @@ final class WebsocketConnection {
                 recordClose(TOO_BIG, "message too big (maxMessageSize=" + maxMessageSize + " bytes)");
             }
             LOG.debug("Connection {}: read failed: {}", key, error.toString());
-            inbox.offer(new InboundEvent(GeminiLiveWebsocketEvent.ERROR, error, 0, null));
+            toRoute(new InboundEvent(GeminiLiveWebsocketEvent.ERROR, error, 0, null));
             if (ch.isCloseFrameSent()) {
                 cutLater();
             } else {

@@ -38,6 +38,9 @@ class ProjectStructureTest {
             // the lowest layer (module gemini-live-audio, beside protocol): it depends on nothing of ours
             Map.entry(BASE + "audio.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
                     BASE + "emulator", BASE + "component")),
+            // the client's one ordered inbox, public for the server components: it knows nothing of ours
+            Map.entry(BASE + "ordered.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
+                    BASE + "audio", BASE + "emulator", BASE + "component", BASE + "websocket", BASE + "telephony")),
             Map.entry(BASE + "session.", List.of(BASE + "emulator", BASE + "component")),
             Map.entry(BASE + "session.delivery.",
                     List.of(BASE + "session.connection", BASE + "session.resilience", BASE + "emulator",
@@ -51,14 +54,17 @@ class ProjectStructureTest {
                             BASE + "session.resilience")),
             Map.entry(BASE + "examples.", List.of()),
             Map.entry(BASE + "benchmarks.", List.of()),
-            // the WebSocket server component stands on Camel and Undertow alone
+            // the WebSocket server component stands on Camel and Undertow alone (and the client's ordered inbox)
             Map.entry(BASE + "websocket.", List.of(BASE + "protocol", BASE + "session", BASE + "transport",
                     BASE + "audio", BASE + "emulator", BASE + "component")),
             // phone calls: on the component's public face (its headers) and the audio toolkit, never the client's
-            // internals; the WebSocket component only through its header names. The shared playout and RTP know no
-            // bridge, and the bridges (Twilio, SIP) do not know each other
+            // internals; the WebSocket component only in the bridges (its header constants, its OptionBounds). The
+            // shared playout, RTP and call counters know no bridge, and the bridges do not know each other
             Map.entry(BASE + "telephony.", List.of(BASE + "session", BASE + "transport", BASE + "emulator",
                     BASE + "websocket")),
+            Map.entry(BASE + "telephony.call.", List.of(BASE + "telephony.sip", BASE + "telephony.twilio",
+                    BASE + "telephony.rtp", BASE + "telephony.playout", BASE + "component", BASE + "session",
+                    BASE + "transport", BASE + "emulator", BASE + "websocket")),
             Map.entry(BASE + "telephony.playout.", List.of(BASE + "telephony.sip", BASE + "telephony.twilio",
                     BASE + "telephony.rtp", BASE + "component", BASE + "session", BASE + "transport",
                     BASE + "emulator", BASE + "websocket")),
@@ -66,9 +72,9 @@ class ProjectStructureTest {
                     BASE + "telephony.playout", BASE + "component", BASE + "session", BASE + "transport",
                     BASE + "emulator", BASE + "websocket")),
             Map.entry(BASE + "telephony.sip.", List.of(BASE + "telephony.twilio", BASE + "session",
-                    BASE + "transport", BASE + "emulator", BASE + "websocket")),
+                    BASE + "transport", BASE + "emulator")),
             Map.entry(BASE + "telephony.twilio.", List.of(BASE + "telephony.sip", BASE + "telephony.rtp",
-                    BASE + "session", BASE + "transport", BASE + "emulator", BASE + "websocket")));
+                    BASE + "session", BASE + "transport", BASE + "emulator")));
 
     @Test
     void noLayerImportsOneAboveItAndTheComponentUsesOnlyThePublicClientApi() {

@@ -46,7 +46,7 @@ public record CpuProfile(String jvm, long samples, Map<String, Double> categorie
                 Pattern.compile("^java\\.util\\.concurrent\\.(locks\\.LockSupport|SynchronousQueue|"
                         + "LinkedTransferQueue|LinkedBlockingQueue|ConcurrentLinkedQueue|CompletableFuture|"
                         + "ThreadPoolExecutor\\.execute|ForkJoinPool\\.(signalWork|externalPush|push|execute))"
-                        + "|OrderedTasks|EventQueue"));
+                        + "|OrderedTasks|OrderedInbox|EventQueue"));
     }
 
     static CpuProfile of(String jvm, Path jfr, Instant from, Instant to) throws IOException {

@@ -40,6 +40,8 @@ public class GeminiLiveSipEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxBufferedAudio": target.setMaxBufferedAudio(property(camelContext, java.time.Duration.class, value)); return true;
         case "maxcalls":
         case "maxCalls": target.setMaxCalls(property(camelContext, int.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "playbacklead":
@@ -74,6 +76,8 @@ public class GeminiLiveSipEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxBufferedAudio": return java.time.Duration.class;
         case "maxcalls":
         case "maxCalls": return int.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "playbacklead":
@@ -109,6 +113,8 @@ public class GeminiLiveSipEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxBufferedAudio": return target.getMaxBufferedAudio();
         case "maxcalls":
         case "maxCalls": return target.getMaxCalls();
+        case "maxinflight":
+        case "maxInFlight": return target.getMaxInFlight();
         case "maxmessagesize":
         case "maxMessageSize": return target.getMaxMessageSize();
         case "playbacklead":

@@ -24,7 +24,7 @@ public class GeminiLiveSipEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("bridgeErrorHandler");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -35,6 +35,7 @@ public class GeminiLiveSipEndpointUriFactory extends org.apache.camel.support.co
         props.add("maxBacklog");
         props.add("maxBufferedAudio");
         props.add("maxCalls");
+        props.add("maxInFlight");
         props.add("maxMessageSize");
         props.add("playbackLead");
         props.add("port");

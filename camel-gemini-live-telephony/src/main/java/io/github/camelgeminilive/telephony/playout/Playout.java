@@ -1,5 +1,7 @@
 package io.github.camelgeminilive.telephony.playout;
 
+import java.util.Arrays;
+
 import io.github.camelgeminilive.audio.AudioConverter;
 import io.github.camelgeminilive.audio.AudioFormat;
 
@@ -7,12 +9,15 @@ import io.github.camelgeminilive.audio.AudioFormat;
  * The model's audio on its way to one caller: 24 kHz PCM converted to the call's G.711, held in a
  * {@link PlayoutBuffer} and sent in 20 ms frames in real time, at most {@code leadNanos} ahead of the caller's ear,
  * on whichever thread finds them due (the shared {@link Pacer}'s tick, or the model's event that brought audio to an
- * idle call). On barge-in the unplayed audio is dropped at once. The monitor guards everything; the sink is called
- * under it, so one call's frames leave in order.
+ * idle call). On barge-in the unplayed audio is dropped at once. With comfort silence, a silence frame goes out
+ * every 20 ms while there is nothing to play, so the media never stops (a SIP gateway may hang up after its media
+ * timeout). The monitor guards everything; the sink is called under it, so one call's frames leave in order.
  */
 public final class Playout {
 
     static final long FRAME_NANOS = 20_000_000L;
+    /** With comfort silence, how late a tick may be and its frames still follow on (else they start from now). */
+    private static final long MAX_CATCH_UP_NANOS = 5 * FRAME_NANOS;
 
     /** Where the call's frames, marks and clears go. */
     public interface Sink {
@@ -32,6 +37,8 @@ public final class Playout {
     private final Sink sink;
     private final PlayoutCounters counters;
     private final byte[] frame = new byte[PlayoutBuffer.FRAME_BYTES];
+    /** The codec's silence, or null without comfort silence. */
+    private final byte[] silence;
     /** The model's audio as G.711, before it goes into the buffer; grows to the largest chunk seen. */
     private byte[] scratch = new byte[0];
     /** When the next frame is due to play; meaningful while {@code playing}. */
@@ -45,14 +52,22 @@ public final class Playout {
      * @param callerFormat {@link AudioFormat#MULAW_8K} or {@link AudioFormat#ALAW_8K}
      * @param bufferFrames the most 20 ms frames held unplayed; beyond it the oldest are dropped and counted
      * @param leadNanos    how far ahead of real time frames are sent
+     * @param comfortSilence send a silence frame every 20 ms while there is nothing to play
      */
-    public Playout(AudioFormat callerFormat, int bufferFrames, long leadNanos, Sink sink, PlayoutCounters counters) {
+    public Playout(AudioFormat callerFormat, int bufferFrames, long leadNanos, boolean comfortSilence, Sink sink,
+            PlayoutCounters counters) {
         if (callerFormat.sampleRate() != 8000 || callerFormat.encoding() == AudioFormat.Encoding.PCM) {
             throw new IllegalArgumentException("a phone call plays G.711 at 8 kHz, not " + callerFormat);
         }
+        byte quiet = callerFormat.encoding() == AudioFormat.Encoding.MULAW ? (byte) 0xFF : (byte) 0xD5;
         this.toCaller = new AudioConverter(AudioFormat.PCM_24K, callerFormat);
-        this.buffer = new PlayoutBuffer(bufferFrames,
-                callerFormat.encoding() == AudioFormat.Encoding.MULAW ? (byte) 0xFF : (byte) 0xD5);
+        this.buffer = new PlayoutBuffer(bufferFrames, quiet);
+        if (comfortSilence) {
+            this.silence = new byte[PlayoutBuffer.FRAME_BYTES];
+            Arrays.fill(silence, quiet);
+        } else {
+            this.silence = null;
+        }
         this.leadNanos = leadNanos;
         this.sink = sink;
         this.counters = counters;
@@ -111,7 +126,7 @@ public final class Playout {
         if (ended) {
             return;
         }
-        if (playing && nextDue - now < 0) {
+        if (playing && nextDue - now < (silence == null ? 0 : -MAX_CATCH_UP_NANOS)) {
             playing = false; // the far side ran dry: what comes next plays from now on
         }
         while (buffer.hasFrame() && (!playing || nextDue - now <= leadNanos)) {
@@ -127,6 +142,22 @@ public final class Playout {
             sendDueMarks();
         }
         sendDueMarks();
+        if (silence != null && !buffer.hasFrame()) {
+            comfortSilence(now);
+        }
+    }
+
+    /** Nothing to play: silence frames as they fall due, without a lead (the model's next audio must not wait). */
+    private void comfortSilence(long now) {
+        if (!playing) {
+            playing = true;
+            nextDue = now;
+        }
+        while (nextDue - now <= 0) {
+            sink.frame(silence);
+            counters.silenceFramesOut.increment();
+            nextDue += FRAME_NANOS;
+        }
     }
 
     private void sendDueMarks() {

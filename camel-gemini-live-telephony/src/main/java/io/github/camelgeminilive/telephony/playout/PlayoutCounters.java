@@ -1,11 +1,13 @@
 package io.github.camelgeminilive.telephony.playout;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the playouts of one bridge sent and dropped, since it was made. Thread-safe. */
 public final class PlayoutCounters {
 
     final LongAdder framesOut = new LongAdder();
+    final LongAdder silenceFramesOut = new LongAdder();
     final LongAdder marksSent = new LongAdder();
     final LongAdder clears = new LongAdder();
     final LongAdder interruptedAudioBytes = new LongAdder();
@@ -15,6 +17,11 @@ public final class PlayoutCounters {
     /** 20 ms frames sent to callers. */
     public long framesOut() {
         return framesOut.sum();
+    }
+
+    /** 20 ms frames of comfort silence sent to callers while the model was silent (SIP). */
+    public long silenceFramesOut() {
+        return silenceFramesOut.sum();
     }
 
     /** Marks sent after the audio of a turn. */
@@ -40,6 +47,17 @@ public final class PlayoutCounters {
     /** G.711 bytes dropped because the call had ended. */
     public long endedAudioBytes() {
         return endedAudioBytes.sum();
+    }
+
+    /** Adds every count to {@code values}, named as the getters with the prefix {@code playout.}. */
+    public void addTo(Map<String, Long> values) {
+        values.put("playout.framesOut", framesOut());
+        values.put("playout.silenceFramesOut", silenceFramesOut());
+        values.put("playout.marksSent", marksSent());
+        values.put("playout.clears", clears());
+        values.put("playout.interruptedAudioBytes", interruptedAudioBytes());
+        values.put("playout.overflowAudioBytes", overflowAudioBytes());
+        values.put("playout.endedAudioBytes", endedAudioBytes());
     }
 
     /** Counts audio (G.711 bytes, 8 per ms) that reached no call (it had ended or was never known). */

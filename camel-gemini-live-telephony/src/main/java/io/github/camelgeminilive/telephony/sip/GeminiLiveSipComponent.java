@@ -39,8 +39,17 @@ public class GeminiLiveSipComponent extends DefaultComponent {
         }
     }
 
-    void stopped(String address, SipUserAgent agent) {
-        agents.remove(address, agent);
+    /**
+     * A consumer whose URI said port 0 listens on {@code picked} (host and the port it bound): producers reach it by
+     * that address, or by {@code host:0} when it is the only such consumer on the host (the first one started).
+     */
+    void listeningOnPickedPort(String address, String picked, SipUserAgent agent) {
+        listening(picked, agent);
+        agents.putIfAbsent(address, agent);
+    }
+
+    void stopped(SipUserAgent agent) {
+        agents.values().removeIf(a -> a == agent);
     }
 
     /** The user agent of the consumer on {@code host:port}, or null. */

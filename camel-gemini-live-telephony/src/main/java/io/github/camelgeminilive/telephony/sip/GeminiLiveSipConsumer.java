@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.telephony.sip;
 
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -8,6 +9,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.ordered.OrderedInbox;
 import io.github.camelgeminilive.protocol.MimeTypes;
 
 /**
@@ -17,6 +19,8 @@ import io.github.camelgeminilive.protocol.MimeTypes;
 public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAgent.Listener {
 
     private static final int WORKERS = 4;
+    /** The exchange property that marks a caller audio frame (bounded in the call's inbox). */
+    private static final String AUDIO = "CamelGeminiLiveSipInboxAudio";
 
     private SipUserAgent agent;
     private ExecutorService workers;
@@ -36,11 +40,18 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         super.doStart();
         options = getEndpoint().options();
         agent = new SipUserAgent(options, getEndpoint().getCamelContext(), this, getEndpoint().getCounters());
-        getEndpoint().getComponent().listening(getEndpoint().address(), agent);
+        boolean picked = getEndpoint().getPort() == 0;
+        if (!picked) { // before binding: a second consumer on the port fails with a clear message
+            getEndpoint().getComponent().listening(getEndpoint().address(), agent);
+        }
         workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
                 "GeminiLiveSip", WORKERS);
         try {
             agent.start();
+            if (picked) {
+                getEndpoint().getComponent().listeningOnPickedPort(getEndpoint().address(),
+                        getEndpoint().getHost() + ":" + agent.port(), agent);
+            }
         } catch (Exception e) { // e.g. the SIP port is taken: leave nothing behind
             doStop();
             throw e;
@@ -51,7 +62,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
     protected void doStop() throws Exception {
         if (agent != null) {
             agent.stop();
-            getEndpoint().getComponent().stopped(getEndpoint().address(), agent);
+            getEndpoint().getComponent().stopped(agent);
             agent = null;
         }
         if (workers != null) {
@@ -71,10 +82,25 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         return agent == null ? 0 : agent.calls().size();
     }
 
+    /**
+     * A call's exchanges to the route, in order on the shared pool (never the UDP loop's thread): audio frames are
+     * bounded ({@code maxBacklog}) and pipelined ({@code maxInFlight}), call events run alone.
+     */
     @Override
-    public CallInbox inbox() {
-        return new CallInbox(workers, getAsyncProcessor(), getExceptionHandler(), options.maxBacklog(),
+    public OrderedInbox<Exchange> inbox() {
+        return new OrderedInbox<>(workers, this::process, options.maxInFlight(),
+                exchange -> exchange.getProperty(AUDIO, false, Boolean.class), options.maxBacklog(),
                 getEndpoint().getCounters().stopDrops);
+    }
+
+    private void process(Exchange exchange, Consumer<Exchange> done) {
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Failed to process a SIP call's exchange", exchange,
+                        exchange.getException());
+            }
+            done.accept(exchange);
+        });
     }
 
     @Override
@@ -87,7 +113,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         if (options.greeting() != null) {
             toModel(message, "sendText", options.greeting());
         }
-        call.inbox.offer(exchange, false);
+        call.inbox.offer(exchange);
     }
 
     @Override
@@ -95,7 +121,8 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         Exchange exchange = exchange(call, "audio");
         toModel(exchange.getMessage(), "sendAudio", pcm16k);
         exchange.getMessage().setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
-        if (!call.inbox.offer(exchange, true)) {
+        exchange.setProperty(AUDIO, true);
+        if (!call.inbox.offer(exchange)) {
             getEndpoint().getCounters().backlogDrops.increment();
         }
     }
@@ -104,7 +131,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
     public void digit(SipCall call, char digit) {
         Exchange exchange = exchange(call, "dtmf");
         exchange.getMessage().setHeader(GeminiLiveSipConstants.DTMF_DIGIT, String.valueOf(digit));
-        call.inbox.offer(exchange, false);
+        call.inbox.offer(exchange);
     }
 
     @Override
@@ -112,7 +139,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         Exchange exchange = exchange(call, "hangup");
         exchange.getMessage().setHeader(GeminiLiveSipConstants.HANGUP_REASON, reason);
         toModel(exchange.getMessage(), "close", null);
-        call.inbox.offer(exchange, false);
+        call.inbox.offer(exchange);
     }
 
     private Exchange exchange(SipCall call, String event) {

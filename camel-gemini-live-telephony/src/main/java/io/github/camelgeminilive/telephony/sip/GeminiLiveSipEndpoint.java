@@ -1,16 +1,21 @@
 package io.github.camelgeminilive.telephony.sip;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+
+import io.github.camelgeminilive.websocket.OptionBounds;
 
 /**
  * Phone calls over SIP (UDP) to Gemini Live sessions. The consumer is a SIP user agent server: it answers INVITEs
@@ -19,6 +24,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * plays the {@code gemini-live} consumer's events to the call (its 24 kHz audio as paced 20 ms G.711 RTP packets,
  * dropped at once on {@code interrupted}) or hangs up.
  */
+@ManagedResource(description = "Managed Gemini Live SIP endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live-sip", title = "Gemini Live SIP",
         syntax = "gemini-live-sip:host:port", category = {Category.NETWORKING, Category.AI},
         headersClass = GeminiLiveSipConstants.class)
@@ -55,6 +61,11 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
             description = "Caller audio frames of one call waiting for the route at most (1 to 10000); more are"
                     + " dropped and counted.")
     private int maxBacklog = 250;
+    @UriParam(label = "consumer", defaultValue = "10",
+            description = "Caller audio frames of one call in the route at once (1 to 1000): a frame need not wait"
+                    + " for the previous one's write to the model, only for the route to return it; 1 waits for"
+                    + " each exchange to complete. Call events (start, DTMF, hang-up) run alone.")
+    private int maxInFlight = 10;
     @UriParam(label = "consumer", defaultValue = "30s", javaType = "java.time.Duration",
             description = "The model's audio held unplayed per call at most, 20 ms to 10 minutes; beyond it the"
                     + " oldest is dropped and counted.")
@@ -93,28 +104,22 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
     /** The checked options of a user agent. */
     SipOptions options() {
         // the host is also the address the SDP answer and the Contact give callers: "any" reaches no one
-        check(!"0.0.0.0".equals(host), "host 0.0.0.0 cannot be advertised to callers (the SDP answer's media"
-                + " address, the Contact): give the address they reach this machine at");
-        check(port >= 0 && port <= 65_535, "port must be 0 to 65535, got " + port);
-        check(maxCalls >= 1 && maxCalls <= 10_000, "maxCalls must be 1 to 10000, got " + maxCalls);
-        check(maxMessageSize >= 1024 && maxMessageSize <= 65_507,
-                "maxMessageSize must be 1024 to 65507, got " + maxMessageSize);
-        check(!ringTime.isNegative() && ringTime.toSeconds() <= 60, "ringTime must be 0 to 60 s, got " + ringTime);
-        check(jitterWindow >= 1 && jitterWindow <= 32, "jitterWindow must be 1 to 32, got " + jitterWindow);
-        check(maxBacklog >= 1 && maxBacklog <= 10_000, "maxBacklog must be 1 to 10000, got " + maxBacklog);
-        check(maxBufferedAudio.toMillis() >= 20 && maxBufferedAudio.toMinutes() <= 10,
-                "maxBufferedAudio must be 20 ms to 10 minutes, got " + maxBufferedAudio);
-        check(!playbackLead.isNegative() && playbackLead.toMillis() <= 1000,
-                "playbackLead must be 0 to 1 s, got " + playbackLead);
-        return new SipOptions(host, port, rtpPortMin, rtpPortMax, maxCalls, maxMessageSize, ringTime.toMillis(),
-                jitterWindow, (int) (maxBufferedAudio.toMillis() / 20), playbackLead.toNanos(), maxBacklog,
-                greeting == null || greeting.isBlank() ? null : greeting);
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("gemini-live-sip: " + message);
+        if ("0.0.0.0".equals(host)) {
+            throw new IllegalArgumentException("gemini-live-sip: host 0.0.0.0 cannot be advertised to callers (the"
+                    + " SDP answer's media address, the Contact): give the address they reach this machine at");
         }
+        OptionBounds.check("port", port, 0, 65_535);
+        OptionBounds.check("maxCalls", maxCalls, 1, 10_000);
+        OptionBounds.check("maxMessageSize", maxMessageSize, 1024, 65_507);
+        OptionBounds.check("ringTime", ringTime, Duration.ZERO, Duration.ofSeconds(60));
+        OptionBounds.check("jitterWindow", jitterWindow, 1, 32);
+        OptionBounds.check("maxBacklog", maxBacklog, 1, 10_000);
+        OptionBounds.check("maxInFlight", maxInFlight, 1, 1000);
+        OptionBounds.check("maxBufferedAudio", maxBufferedAudio, Duration.ofMillis(20), Duration.ofMinutes(10));
+        OptionBounds.check("playbackLead", playbackLead, Duration.ZERO, Duration.ofSeconds(1));
+        return new SipOptions(host, port, rtpPortMin, rtpPortMax, maxCalls, maxMessageSize, ringTime.toMillis(),
+                jitterWindow, (int) (maxBufferedAudio.toMillis() / 20), playbackLead.toNanos(), maxBacklog, maxInFlight,
+                greeting == null || greeting.isBlank() ? null : greeting);
     }
 
     /** host:port as the URI says, the key of the consumer's user agent in the component. */
@@ -125,6 +130,12 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
     /** What the calls of this endpoint's consumer did and dropped. */
     public SipCounters getCounters() {
         return counters;
+    }
+
+    /** The counters by name, for JMX. */
+    @ManagedAttribute(description = "What the calls did and dropped, by counter name (see the component's page)")
+    public Map<String, Long> getCounterValues() {
+        return counters.values();
     }
 
     public String getHost() {
@@ -189,6 +200,14 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
 
     public void setJitterWindow(int jitterWindow) {
         this.jitterWindow = jitterWindow;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public int getMaxBacklog() {

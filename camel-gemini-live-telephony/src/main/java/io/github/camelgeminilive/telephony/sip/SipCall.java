@@ -10,8 +10,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 
+import org.apache.camel.Exchange;
+
 import io.github.camelgeminilive.audio.AudioConverter;
 import io.github.camelgeminilive.audio.AudioFormat;
+import io.github.camelgeminilive.ordered.OrderedInbox;
 import io.github.camelgeminilive.telephony.playout.Playout;
 import io.github.camelgeminilive.telephony.playout.PlayoutBuffer;
 import io.github.camelgeminilive.telephony.rtp.JitterBuffer;
@@ -52,7 +55,7 @@ final class SipCall implements Playout.Sink {
     final int rtpPort;
     final InetSocketAddress remoteMedia;
     final Playout playout;
-    final CallInbox inbox;
+    final OrderedInbox<Exchange> inbox;
     State state = State.RINGING;
     /** The last final response to the INVITE, sent again when the INVITE comes again. */
     byte[] finalResponse;
@@ -79,7 +82,7 @@ final class SipCall implements Playout.Sink {
     SipCall(String callId, SipMessage invite, InetSocketAddress signalling, Sdp.Codec codec, int eventPayloadType,
             DatagramChannel rtp, int rtpPort, InetSocketAddress remoteMedia,
             BiFunction<AudioFormat, Playout.Sink, Playout> playouts,
-            CallInbox inbox, SipOptions options, SipCounters counters) {
+            OrderedInbox<Exchange> inbox, SipOptions options, SipCounters counters) {
         this.callId = callId;
         this.invite = invite;
         this.signalling = signalling;
@@ -141,7 +144,7 @@ final class SipCall implements Playout.Sink {
             if (key == TelephoneEvents.INVALID) {
                 counters.invalidRtpPackets.increment();
             } else if (key != TelephoneEvents.NONE) {
-                counters.dtmfDigits.increment();
+                counters.dtmfDigit();
                 media.digit(this, (char) key);
             }
             return;
@@ -170,7 +173,7 @@ final class SipCall implements Playout.Sink {
         }
         for (int n = jitter.poll(ordered); n >= 0; n = jitter.poll(ordered)) {
             int length = toModel.convert(ordered, 0, n, pcm, 0);
-            counters.framesIn.increment();
+            counters.frameIn();
             media.audio(this, Arrays.copyOf(pcm, length)); // the exchange's body: its own array
         }
         counters.gapsFilled.add(jitter.gapsFilled() - gapsBefore);
@@ -184,12 +187,13 @@ final class SipCall implements Playout.Sink {
     }
 
     /**
-     * Sends {@code frame} at {@code now}. Frames sent ahead follow on from the last one; once the last has played
-     * out (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
+     * Sends {@code frame} at {@code now}. Frames sent ahead, or late by less than a frame (a pacer tick's jitter:
+     * comfort silence goes out when due, not ahead), follow on from the last one; once the last has played out for
+     * longer (the model was silent), a talk spurt begins: its timestamp advances by the time that passed (RFC 3550
      * 5.1: the sampling instant, so the caller's jitter buffer sees the pause) and it carries the marker bit.
      */
     void frame(byte[] frame, long now) {
-        boolean talkSpurt = !sentAny || nextDue - now < 0;
+        boolean talkSpurt = !sentAny || now - nextDue > frame.length * NANOS_PER_SAMPLE;
         if (sentAny && talkSpurt) {
             timestamp = (timestamp + (now - nextDue) / NANOS_PER_SAMPLE) & 0xFFFFFFFFL;
         }

@@ -1,19 +1,20 @@
 package io.github.camelgeminilive.telephony.sip;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camelgeminilive.telephony.call.CallCounters;
 import io.github.camelgeminilive.telephony.playout.PlayoutCounters;
 
-/** What a SIP endpoint's calls did and dropped, since it started. Thread-safe. */
-public final class SipCounters {
+/**
+ * What a SIP endpoint's calls did and dropped, since it started. Thread-safe. Of the calls: started = answered (200
+ * OK); ended = BYE either way, CANCEL, no ACK, or the endpoint stopping; refused = busy (maxCalls), no common codec
+ * (488), no RTP port, malformed (400); frames in = caller audio packets (in order, gaps filled) handed to the route.
+ */
+public final class SipCounters extends CallCounters {
 
-    final LongAdder callsStarted = new LongAdder();
-    final LongAdder callsEnded = new LongAdder();
-    final LongAdder callsRefused = new LongAdder();
     final LongAdder invalidMessages = new LongAdder();
     final LongAdder oversizeMessages = new LongAdder();
-    final LongAdder framesIn = new LongAdder();
-    final LongAdder dtmfDigits = new LongAdder();
     final LongAdder backlogDrops = new LongAdder();
     final LongAdder foreignRtpPackets = new LongAdder();
     final LongAdder invalidRtpPackets = new LongAdder();
@@ -26,21 +27,6 @@ public final class SipCounters {
     final LongAdder rtpSendFailures = new LongAdder();
     final PlayoutCounters playout = new PlayoutCounters();
 
-    /** Calls answered (200 OK). */
-    public long callsStarted() {
-        return callsStarted.sum();
-    }
-
-    /** Calls ended: BYE either way, CANCEL, no ACK, or the endpoint stopping. */
-    public long callsEnded() {
-        return callsEnded.sum();
-    }
-
-    /** INVITEs refused: busy (maxCalls), no common codec (488), no RTP port, malformed (400). */
-    public long callsRefused() {
-        return callsRefused.sum();
-    }
-
     /** SIP datagrams that could not be parsed, or requests missing a header they need. */
     public long invalidMessages() {
         return invalidMessages.sum();
@@ -49,16 +35,6 @@ public final class SipCounters {
     /** SIP datagrams larger than maxMessageSize, dropped. */
     public long oversizeMessages() {
         return oversizeMessages.sum();
-    }
-
-    /** Caller audio packets (in order, gaps filled) handed to the route. */
-    public long framesIn() {
-        return framesIn.sum();
-    }
-
-    /** DTMF key presses (RFC 4733) handed to the route. */
-    public long dtmfDigits() {
-        return dtmfDigits.sum();
     }
 
     /** Caller audio frames dropped because the route fell maxBacklog frames behind. */
@@ -109,6 +85,23 @@ public final class SipCounters {
     /** RTP packets to the caller that could not be sent. */
     public long rtpSendFailures() {
         return rtpSendFailures.sum();
+    }
+
+    @Override
+    protected void addValues(Map<String, Long> values) {
+        values.put("invalidMessages", invalidMessages());
+        values.put("oversizeMessages", oversizeMessages());
+        values.put("backlogDrops", backlogDrops());
+        values.put("stopDrops", stopDrops());
+        values.put("foreignRtpPackets", foreignRtpPackets());
+        values.put("invalidRtpPackets", invalidRtpPackets());
+        values.put("ignoredRtpPackets", ignoredRtpPackets());
+        values.put("lateRtpPackets", lateRtpPackets());
+        values.put("jitterRestarts", jitterRestarts());
+        values.put("restartDrops", restartDrops());
+        values.put("gapsFilled", gapsFilled());
+        values.put("rtpSendFailures", rtpSendFailures());
+        playout.addTo(values);
     }
 
     /** The model's audio played to the calls: frames sent, audio dropped on barge-in, overflow or hang-up. */

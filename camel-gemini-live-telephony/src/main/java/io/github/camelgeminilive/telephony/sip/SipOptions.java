@@ -14,8 +14,10 @@ package io.github.camelgeminilive.telephony.sip;
  * @param bufferFrames   the model's audio held unplayed per call, in 20 ms frames
  * @param leadNanos      how far ahead of real time the model's audio is sent
  * @param maxBacklog     caller audio frames of one call waiting for the route
+ * @param maxInFlight    caller audio frames of one call started in the route and not completed
  * @param greeting       a text turn for the model when a call starts, or null
  */
 record SipOptions(String host, int port, int rtpPortMin, int rtpPortMax, int maxCalls, int maxMessageSize,
-        long ringMillis, int jitterWindow, int bufferFrames, long leadNanos, int maxBacklog, String greeting) {
+        long ringMillis, int jitterWindow, int bufferFrames, long leadNanos, int maxBacklog, int maxInFlight,
+        String greeting) {
 }

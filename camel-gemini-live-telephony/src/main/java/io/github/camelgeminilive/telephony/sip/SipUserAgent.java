@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelgeminilive.ordered.OrderedInbox;
+import io.github.camelgeminilive.telephony.call.DropLog;
 import io.github.camelgeminilive.telephony.playout.Pacer;
 import io.github.camelgeminilive.telephony.playout.Playout;
 import io.github.camelgeminilive.telephony.rtp.RtpPacket;
@@ -42,7 +45,7 @@ final class SipUserAgent {
     /** What the calls do, for the route. Called on the UDP loop or timer thread: must not block. */
     interface Listener extends SipCall.Media {
         /** A call's inbox (one per call, made when the INVITE is taken). */
-        CallInbox inbox();
+        OrderedInbox<Exchange> inbox();
 
         /** The call was answered. */
         void started(SipCall call);
@@ -192,15 +195,9 @@ final class SipUserAgent {
         }
     }
 
-    /** Counts a dropped datagram; logs the 1st, 2nd, 4th, 8th... at WARN (a flood must not flood the log too). */
+    /** Counts a dropped datagram and logs it without flooding the log. */
     private static void dropped(LongAdder counter, InetSocketAddress from, String what) {
-        counter.increment();
-        long count = counter.sum();
-        if (Long.bitCount(count) == 1) {
-            LOG.warn("Dropped {} from {} ({} dropped so far)", what, from, count);
-        } else {
-            LOG.debug("Dropped {} from {}", what, from);
-        }
+        DropLog.count(counter, LOG, "Dropped " + what + " from " + from);
     }
 
     private void invite(SipMessage invite, InetSocketAddress from) {
@@ -249,7 +246,8 @@ final class SipUserAgent {
                 return;
             }
             call = new SipCall(callId, invite, from, codec, offer.telephoneEvent(), rtp, rtpPort, media,
-                    (format, sink) -> new Playout(format, options.bufferFrames(), options.leadNanos(), sink,
+                    // RTP keeps flowing while the model is silent: a gateway may hang up on its media timeout
+                    (format, sink) -> new Playout(format, options.bufferFrames(), options.leadNanos(), true, sink,
                             counters.playout),
                     listener.inbox(), options, counters);
             calls.put(callId, call);
@@ -293,7 +291,7 @@ final class SipUserAgent {
             retransmitAnswer(call, T1_MILLIS, 0);
         }
         pacer.add(call.playout);
-        counters.callsStarted.increment();
+        counters.callStarted();
         LOG.debug("Call {} answered with {} on RTP port {}", call.callId, call.codec.name(), call.rtpPort);
         listener.started(call);
     }
@@ -396,7 +394,7 @@ final class SipUserAgent {
             pacer.remove(call.playout);
             ports.close(call.rtp, call.rtpPort);
             if (answered) {
-                counters.callsEnded.increment();
+                counters.callEnded();
             }
         }
         LOG.debug("Call {} ended: {}", call.callId, reason);
@@ -446,8 +444,8 @@ final class SipUserAgent {
     }
 
     private void refuse(SipMessage invite, InetSocketAddress from, int status, String reason, String why) {
-        counters.callsRefused.increment();
-        LOG.info("Refused the call {} from {}: {} {} ({})", invite.header("Call-ID"), from, status, reason, why);
+        DropLog.log(LOG, counters.callRefused(), "Refused the call " + invite.header("Call-ID") + " from " + from
+                + ": " + status + " " + reason + " (" + why + ")");
         byte[] response = response(invite, status, reason, Long.toHexString(ThreadLocalRandom.current().nextLong()),
                 List.of(new SipMessage.Header("Warning", "399 gemini-live \"" + why.replace('"', '\'') + "\"")),
                 new byte[0]);

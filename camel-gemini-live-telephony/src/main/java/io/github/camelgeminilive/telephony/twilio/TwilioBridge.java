@@ -3,7 +3,6 @@ package io.github.camelgeminilive.telephony.twilio;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.apache.camel.AsyncProducer;
@@ -11,42 +10,41 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.telephony.call.DropLog;
 import io.github.camelgeminilive.telephony.playout.Pacer;
+import io.github.camelgeminilive.websocket.GeminiLiveWebsocketConstants;
 
 /**
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
  * A route names it twice, so the call path needs no code:
  * <ul>
- * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route sends what the model must hear to the call's
- * session on the {@code model} endpoint (a {@code gemini-live} URI): caller audio as 16 kHz PCM, the optional
- * greeting when the call starts, a {@code close} when it stops or the WebSocket closes. Every exchange goes on
- * described by {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}...
- * The sends are made in the order the messages arrive (the session keeps call order on the wire) and do not wait for
- * the write: a frame never holds the call's next one back.</li>
+ * <li>{@link #fromTwilio(Exchange)} on the Media Streams WebSocket route turns what the model must hear into a
+ * message for the {@code gemini-live} producer, which the route sends on when {@link TwilioConstants#TO_MODEL} is
+ * true: caller audio as 16 kHz PCM, the optional greeting when the call starts, a {@code close} when it stops or the
+ * WebSocket closes (session key = {@code streamSid}). Every exchange goes on described by
+ * {@link TwilioConstants#EVENT}, so the route can act on {@code dtmf}, {@code mark}, {@code start}... The WebSocket
+ * consumer's {@code maxInFlight} lets a frame start before the previous frame's write completed.</li>
  * <li>{@link #toTwilio(Exchange)} on the {@code gemini-live} consumer route takes the model's events: its 24 kHz
  * audio goes to the caller as mu-law 8 kHz {@code media} frames of 20 ms, paced in real time by the context's
  * {@link Pacer} (one scheduler for all calls), a {@code mark} after each turn, and a {@code clear} at once on
  * barge-in.</li>
  * </ul>
  * Messages for Twilio go to the {@code output} endpoint (the WebSocket producer), each with the call's connection
- * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send that fails (to the model
- * or to Twilio) is counted and logged; it does not fail the route's exchange.
+ * key. Per-call state is bounded ({@code maxBufferedAudio}) and ends with the call. A send to Twilio that fails is
+ * counted and logged; it does not fail the route's exchange (a send to the model fails the route's, as usual).
  */
+@ManagedResource(description = "Twilio Media Streams bridge")
 public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
-    /** The header of the WebSocket endpoint that names a connection. */
-    static final String CONNECTION_KEY = "CamelGeminiLiveWebsocketConnectionKey";
-    /** The header of the WebSocket endpoint that names its event (open, message, close, error). */
-    static final String WEBSOCKET_EVENT = "CamelGeminiLiveWebsocketEvent";
-    /** The headers that make the WebSocket producer close the connection. */
-    static final String CLOSE_WITH_CODE = "CamelGeminiLiveWebsocketCloseWithCode";
-    static final String CLOSE_WITH_REASON = "CamelGeminiLiveWebsocketCloseWithReason";
     /** The WebSocket close code of a refused call: policy violation. */
     static final int POLICY_VIOLATION = 1008;
 
@@ -62,21 +60,21 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private Duration maxBufferedAudio = Duration.ofSeconds(30);
     private Duration playbackLead = Duration.ofMillis(100);
     private int maxCalls = 1000;
-    private String modelUri;
-    private AsyncProducer model;
     private AsyncProducer producer;
     private Pacer pacer;
 
     /**
-     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), sends what the model must
-     * hear to the call's session and describes the event in the exchange's headers.
+     * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), describes it in the
+     * exchange's headers and, when the model must hear something, makes the exchange the message for the call's
+     * session ({@link TwilioConstants#TO_MODEL} true).
      *
      * @throws TwilioProtocolException a malformed message
      */
     public void fromTwilio(Exchange exchange) {
         ensureStarted(exchange.getContext());
         Message in = exchange.getMessage();
-        String wsEvent = in.getHeader(WEBSOCKET_EVENT, "message", String.class);
+        in.setHeader(TwilioConstants.TO_MODEL, false);
+        String wsEvent = in.getHeader(GeminiLiveWebsocketConstants.EVENT, "message", String.class);
         switch (wsEvent) {
             case "message" -> message(in);
             case "close" -> hangup(in, "hangup");
@@ -129,8 +127,8 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (event instanceof TwilioEvent.Media media) {
             TwilioCall call = callOf(in, media.streamSid());
             if (call != null) {
-                counters.framesIn.increment();
-                toModel(call, "sendAudio", call.callerAudio(media.payload()));
+                counters.frameIn();
+                toModel(in, call, "sendAudio", call.callerAudio(media.payload()));
             }
         } else if (event instanceof TwilioEvent.Start start) {
             start(in, start);
@@ -146,7 +144,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                 in.setHeader(TwilioConstants.PLAYED_MS, played);
             }
         } else if (event instanceof TwilioEvent.Dtmf dtmf) {
-            counters.dtmfDigits.increment();
+            counters.dtmfDigit();
             in.setHeader(TwilioConstants.DTMF_DIGIT, dtmf.digit());
         } else if (event instanceof TwilioEvent.Stop stop) {
             if (callOf(in, stop.streamSid()) != null) {
@@ -160,9 +158,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     }
 
     private void start(Message in, TwilioEvent.Start start) {
-        String connection = in.getHeader(CONNECTION_KEY, String.class);
+        String connection = in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, String.class);
         if (connection == null) {
-            throw refused(start, "it has no " + CONNECTION_KEY + " header (not from the WebSocket endpoint?)");
+            throw refused(start, "it has no " + GeminiLiveWebsocketConstants.CONNECTION_KEY
+                    + " header (not from the WebSocket endpoint?)");
         }
         String why = null;
         TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
@@ -186,24 +185,24 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         if (why != null) {
             // closing ends the connection's stream of media: refusing each of its frames would flood the route
             in.setHeader(TwilioConstants.EVENT, "refused");
-            counters.callsRefused.increment();
-            logRateLimited(counters.callsRefused, "Refused the call of stream " + start.streamSid() + ": " + why);
+            DropLog.log(LOG, counters.callRefused(), "Refused the call of stream " + start.streamSid() + ": " + why);
             write(connection, null, true, error -> counters.sendFailures.increment());
             return;
         }
         pacer.add(call.playout());
-        counters.callsStarted.increment();
+        counters.callStarted();
         in.setHeader(TwilioConstants.CALL_SID, start.callSid());
         in.setHeader(TwilioConstants.CUSTOM_PARAMETERS, start.customParameters());
         if (greeting != null && !greeting.isBlank()) {
-            toModel(call, "sendText", greeting);
+            toModel(in, call, "sendText", greeting);
         }
     }
 
     /** The call ends ({@code stop}, or its WebSocket closed before one): its session is closed. */
     private void hangup(Message in, String event) {
         in.setHeader(TwilioConstants.EVENT, event);
-        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        TwilioCall call =
+                callsByConnection.get(in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, "", String.class));
         if (call == null) {
             return; // a WebSocket that closed after its stop, or never started a call
         }
@@ -213,39 +212,20 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         }
         pacer.remove(call.playout());
         call.playout().end();
-        counters.callsEnded.increment();
+        counters.callEnded();
         in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
-        toModel(call, "close", null);
+        toModel(in, call, "close", null);
     }
 
-    /**
-     * Hands one message for the call's session to the model endpoint. In order: this runs on the call's ordered
-     * delivery, and the session writes in call order. Not waiting for the write keeps a slow write (or a thread
-     * hand-off under load) from delaying the call's next frames.
-     */
-    private void toModel(TwilioCall call, String operation, Object body) {
-        Exchange exchange = model.getEndpoint().createExchange();
-        Message message = exchange.getMessage();
-        message.setBody(body);
-        message.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
-        message.setHeader(GeminiLiveConstants.OPERATION, operation);
+    /** Makes the exchange a message for the call's session: the route sends it to the gemini-live producer. */
+    private static void toModel(Message in, TwilioCall call, String operation, Object body) {
+        in.setBody(body);
+        in.setHeader(TwilioConstants.TO_MODEL, true);
+        in.setHeader(GeminiLiveConstants.SESSION_KEY, call.streamSid());
+        in.setHeader(GeminiLiveConstants.OPERATION, operation);
         if (body instanceof byte[]) {
-            message.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
+            in.setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
         }
-        try {
-            model.process(exchange, doneSync -> {
-                if (exchange.getException() != null) {
-                    modelSendFailed(call, operation, exchange.getException());
-                }
-            });
-        } catch (RuntimeException e) {
-            modelSendFailed(call, operation, e);
-        }
-    }
-
-    private void modelSendFailed(TwilioCall call, String operation, Throwable error) {
-        counters.modelSendFailures.increment();
-        LOG.warn("{} for the call of stream {} failed: {}", operation, call.streamSid(), error.getMessage());
     }
 
     /**
@@ -255,29 +235,19 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * frames may still be in flight, 50 a second.
      */
     private TwilioCall callOf(Message in, String streamSid) {
-        TwilioCall call = callsByConnection.get(in.getHeader(CONNECTION_KEY, "", String.class));
+        TwilioCall call =
+                callsByConnection.get(in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, "", String.class));
         if (call != null && call.streamSid().equals(streamSid)) {
             return call;
         }
         in.setHeader(TwilioConstants.EVENT, "invalid");
-        counters.invalidMessages.increment();
-        logRateLimited(counters.invalidMessages, "Dropped a Media Streams message for the stream " + streamSid
+        DropLog.count(counters.invalidMessages, LOG, "Dropped a Media Streams message for the stream " + streamSid
                 + ", which its WebSocket has not started (or has ended)");
         return null;
     }
 
-    /** Logs the 1st, 2nd, 4th, 8th... the counter counts at WARN, the rest at DEBUG: a flood must not flood the log. */
-    private static void logRateLimited(LongAdder counter, String what) {
-        long count = counter.sum();
-        if (Long.bitCount(count) == 1) {
-            LOG.warn("{} ({} so far)", what, count);
-        } else {
-            LOG.debug(what);
-        }
-    }
-
     private TwilioProtocolException refused(TwilioEvent.Start start, String why) {
-        counters.callsRefused.increment();
+        counters.callRefused();
         return new TwilioProtocolException("Refused the call of stream " + start.streamSid() + ": " + why);
     }
 
@@ -294,10 +264,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private void write(String connection, String text, boolean close, Consumer<Throwable> failed) {
         Exchange exchange = producer.getEndpoint().createExchange();
         exchange.getMessage().setBody(text);
-        exchange.getMessage().setHeader(CONNECTION_KEY, connection);
+        exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, connection);
         if (close) {
-            exchange.getMessage().setHeader(CLOSE_WITH_CODE, POLICY_VIOLATION);
-            exchange.getMessage().setHeader(CLOSE_WITH_REASON, "call refused");
+            exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, POLICY_VIOLATION);
+            exchange.getMessage().setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "call refused");
         }
         try {
             producer.process(exchange, doneSync -> {
@@ -338,28 +308,25 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStart() throws Exception {
-        if (modelUri == null || modelUri.isBlank()) {
-            throw new IllegalStateException("TwilioBridge needs the model option: the gemini-live endpoint of the "
-                    + "calls' sessions, e.g. gemini-live:calls?openOnStart=false&idleTimeout=2m");
-        }
         if (output == null || output.isBlank()) {
             throw new IllegalStateException("TwilioBridge needs the output option: the endpoint of the WebSocket "
                     + "producer, e.g. gemini-live-websocket:127.0.0.1:8080/media");
         }
-        model = camelContext.getEndpoint(modelUri).createAsyncProducer();
-        model.start();
         producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
         pacer = Pacer.of(camelContext);
+        // on JMX as a context service (Camel registers only some of the services added while it starts)
+        ManagementStrategy management = camelContext.getManagementStrategy();
+        if (management != null && management.getManagementAgent() != null) {
+            management.manageObject(management.getManagementObjectStrategy()
+                    .getManagedObjectForService(camelContext, this));
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (producer != null) {
             producer.stop();
-        }
-        if (model != null) {
-            model.stop();
         }
         for (TwilioCall call : calls.values()) {
             pacer.remove(call.playout());
@@ -374,7 +341,14 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         return counters;
     }
 
+    /** The counters by name, for JMX. */
+    @ManagedAttribute(description = "What the bridge did and dropped, by counter name (see docs/telephony.md)")
+    public Map<String, Long> getCounterValues() {
+        return counters.values();
+    }
+
     /** Calls in progress. */
+    @ManagedAttribute(description = "Calls in progress")
     public int getActiveCalls() {
         return calls.size();
     }
@@ -394,18 +368,6 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         } catch (Exception e) {
             throw new IllegalStateException("TwilioBridge could not start: " + e.getMessage(), e);
         }
-    }
-
-    public String getModel() {
-        return modelUri;
-    }
-
-    /**
-     * The gemini-live endpoint URI of the calls' sessions (required): the same URI as the consumer route that
-     * feeds {@link #toTwilio(Exchange)}, so they share the sessions; {@code openOnStart=false}.
-     */
-    public void setModel(String model) {
-        this.modelUri = model;
     }
 
     public String getOutput() {

@@ -40,7 +40,7 @@ final class TwilioCall implements Playout.Sink {
         this.streamSid = streamSid;
         this.connectionKey = connectionKey;
         this.output = output;
-        this.playout = new Playout(AudioFormat.MULAW_8K, bufferFrames, leadNanos, this, counters);
+        this.playout = new Playout(AudioFormat.MULAW_8K, bufferFrames, leadNanos, false, this, counters);
     }
 
     String streamSid() {

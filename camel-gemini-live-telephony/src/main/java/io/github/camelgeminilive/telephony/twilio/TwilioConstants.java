@@ -1,26 +1,31 @@
 package io.github.camelgeminilive.telephony.twilio;
 
+import org.apache.camel.spi.Metadata;
+
 /** The headers {@link TwilioBridge} sets on the exchanges of a Media Streams WebSocket route. */
 public final class TwilioConstants {
 
-    /**
-     * What the exchange carries: a Twilio event ({@code connected}, {@code start}, {@code media}, {@code mark},
-     * {@code dtmf}, {@code stop}, {@code unknown}) or a WebSocket one ({@code open}, {@code hangup} when it closed,
-     * {@code error}), or what the bridge did instead: {@code refused} (a {@code start} it refused, closing the WebSocket
-     * with 1008), {@code invalid} (a message for a stream its WebSocket has not started, dropped and counted).
-     */
+    @Metadata(description = "What the exchange carries: a Twilio event (connected, start, media, mark, dtmf, stop,"
+            + " unknown) or a WebSocket one (open, hangup when it closed, error), or what the bridge did instead:"
+            + " refused (a start it refused, closing the WebSocket with 1008), invalid (a message for a stream its"
+            + " WebSocket has not started, dropped and counted).", javaType = "String")
     public static final String EVENT = "CamelTwilioEvent";
-    /** The call's stream (also the live session's key). */
+    @Metadata(description = "True when the exchange is a message for the gemini-live producer (session key ="
+            + " the streamSid): the caller's audio as 16 kHz PCM (sendAudio), the greeting (sendText) or the close"
+            + " when the call ends.", javaType = "Boolean")
+    public static final String TO_MODEL = "CamelTwilioToModel";
+    @Metadata(description = "The call's stream (also the live session's key).", javaType = "String")
     public static final String STREAM_SID = "CamelTwilioStreamSid";
-    /** The call ({@code start}, {@code stop}). */
+    @Metadata(description = "The call (start, stop).", javaType = "String")
     public static final String CALL_SID = "CamelTwilioCallSid";
-    /** The {@code <Parameter>}s of the TwiML {@code <Stream>} as a {@code Map<String, String>} ({@code start}). */
+    @Metadata(description = "The <Parameter>s of the TwiML <Stream> (start).", javaType = "Map<String, String>")
     public static final String CUSTOM_PARAMETERS = "CamelTwilioCustomParameters";
-    /** The key the caller pressed ({@code dtmf}). */
+    @Metadata(description = "The key the caller pressed (dtmf).", javaType = "String")
     public static final String DTMF_DIGIT = "CamelTwilioDtmfDigit";
-    /** The name of the mark playback reached ({@code mark}). */
+    @Metadata(description = "The name of the mark playback reached (mark).", javaType = "String")
     public static final String MARK_NAME = "CamelTwilioMarkName";
-    /** Audio (ms) of the call played to the caller up to that mark ({@code mark}); absent for a foreign mark. */
+    @Metadata(description = "Audio (ms) of the call played to the caller up to that mark (mark); absent for a"
+            + " foreign mark.", javaType = "Long")
     public static final String PLAYED_MS = "CamelTwilioPlayedMs";
 
     private TwilioConstants() {

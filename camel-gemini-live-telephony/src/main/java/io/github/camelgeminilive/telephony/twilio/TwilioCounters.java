@@ -1,55 +1,28 @@
 package io.github.camelgeminilive.telephony.twilio;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camelgeminilive.telephony.call.CallCounters;
 import io.github.camelgeminilive.telephony.playout.PlayoutCounters;
 
-/** What a {@link TwilioBridge} did and dropped, since it was made. Thread-safe. */
-public final class TwilioCounters {
+/**
+ * What a {@link TwilioBridge} did and dropped, since it was made. Thread-safe. Of the calls: started = their
+ * {@code start} accepted; ended = by {@code stop} or their WebSocket closing; refused = {@code start}s refused, their
+ * WebSocket closed with 1008 (over {@code maxCalls}, a stream already started, a second call on one WebSocket or
+ * another audio format); frames in = caller {@code media} messages sent on to the model.
+ */
+public final class TwilioCounters extends CallCounters {
 
-    final LongAdder callsStarted = new LongAdder();
-    final LongAdder callsEnded = new LongAdder();
-    final LongAdder callsRefused = new LongAdder();
-    final LongAdder framesIn = new LongAdder();
     final LongAdder marksPlayed = new LongAdder();
-    final LongAdder dtmfDigits = new LongAdder();
     final LongAdder unknownEvents = new LongAdder();
     final LongAdder invalidMessages = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
-    final LongAdder modelSendFailures = new LongAdder();
     final PlayoutCounters playout = new PlayoutCounters();
-
-    /** Calls whose {@code start} was accepted. */
-    public long callsStarted() {
-        return callsStarted.sum();
-    }
-
-    /** Calls ended by {@code stop} or their WebSocket closing. */
-    public long callsEnded() {
-        return callsEnded.sum();
-    }
-
-    /**
-     * {@code start}s refused, their WebSocket closed with 1008: over {@code maxCalls}, a stream already started, a
-     * second call on one WebSocket or another audio format.
-     */
-    public long callsRefused() {
-        return callsRefused.sum();
-    }
-
-    /** Caller {@code media} messages sent on to the model. */
-    public long framesIn() {
-        return framesIn.sum();
-    }
 
     /** {@code mark}s Twilio echoed back: playback reached them (or a clear flushed them). */
     public long marksPlayed() {
         return marksPlayed.sum();
-    }
-
-    /** DTMF digits received. */
-    public long dtmfDigits() {
-        return dtmfDigits.sum();
     }
 
     /** Well-formed messages with an event name the bridge does not know, ignored. */
@@ -65,14 +38,18 @@ public final class TwilioCounters {
         return invalidMessages.sum();
     }
 
-    /** Messages to the model (audio, greeting, close) the model endpoint failed to send. */
-    public long modelSendFailures() {
-        return modelSendFailures.sum();
-    }
-
     /** Messages to Twilio the output endpoint failed to send (e.g. the connection was gone). */
     public long sendFailures() {
         return sendFailures.sum();
+    }
+
+    @Override
+    protected void addValues(Map<String, Long> values) {
+        values.put("marksPlayed", marksPlayed());
+        values.put("unknownEvents", unknownEvents());
+        values.put("invalidMessages", invalidMessages());
+        values.put("sendFailures", sendFailures());
+        playout.addTo(values);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.telephony.playout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,23 +16,59 @@ class PlayoutTest {
 
     private final List<String> sent = new ArrayList<>();
     private final PlayoutCounters counters = new PlayoutCounters();
-    private final Playout playout = new Playout(AudioFormat.ALAW_8K, 50, 40 * MS, new Playout.Sink() {
-        @Override
-        public void frame(byte[] frame) {
-            assertThat(frame).hasSize(PlayoutBuffer.FRAME_BYTES);
-            sent.add("frame");
-        }
+    private final Playout playout = new Playout(AudioFormat.ALAW_8K, 50, 40 * MS, false, recording(false), counters);
+    private final Playout withSilence = new Playout(AudioFormat.ALAW_8K, 50, 40 * MS, true, recording(true),
+            counters);
 
-        @Override
-        public void mark(String name) {
-            sent.add("mark " + name);
-        }
+    /** Records what is sent; {@code silent} tells A-law silence from the (loud) model audio of a test. */
+    private Playout.Sink recording(boolean silent) {
+        return new Playout.Sink() {
+            @Override
+            public void frame(byte[] frame) {
+                assertThat(frame).hasSize(PlayoutBuffer.FRAME_BYTES);
+                sent.add(silent && frame[0] == (byte) 0xD5 && frame[159] == (byte) 0xD5 ? "silence" : "frame");
+            }
 
-        @Override
-        public void clear() {
-            sent.add("clear");
-        }
-    }, counters);
+            @Override
+            public void mark(String name) {
+                sent.add("mark " + name);
+            }
+
+            @Override
+            public void clear() {
+                sent.add("clear");
+            }
+        };
+    }
+
+    @Test
+    void comfortSilenceFillsEvery20MsTheModelLeavesSilentAndTheModelsAudioFollowsOn() {
+        withSilence.pump(0);
+        withSilence.pump(10 * MS);
+        assertThat(sent).as("one frame due at 0, none more by 10 ms").containsExactly("silence");
+        withSilence.pump(65 * MS); // a late tick: the frames due at 20, 40 and 60 ms follow on
+        assertThat(sent).hasSize(4).containsOnly("silence");
+        byte[] loud = new byte[960 * 3];
+        Arrays.fill(loud, (byte) 0x40); // every sample 0x4040: far from silence
+        withSilence.modelAudio(loud, 70 * MS); // 60 ms: its frames take the slots 80, 100, 120
+        assertThat(sent).as("the slots due within the 40 ms lead").hasSize(6).endsWith("frame", "frame");
+        withSilence.pump(140 * MS); // the last frame (slot 120), then silence from slot 140 on: never a gap
+        assertThat(sent).hasSize(8).endsWith("frame", "silence");
+        withSilence.pump(1000 * MS); // a tick far too late: the silence starts again from now, no burst
+        assertThat(sent).hasSize(9).endsWith("silence");
+        assertThat(counters.silenceFramesOut()).isEqualTo(6);
+        assertThat(counters.framesOut()).isEqualTo(3);
+        withSilence.end();
+        withSilence.pump(2000 * MS);
+        assertThat(sent).hasSize(9);
+    }
+
+    @Test
+    void withoutComfortSilenceNothingIsSentWhileTheModelIsSilent() {
+        playout.pump(0);
+        playout.pump(1000 * MS);
+        assertThat(sent).isEmpty();
+    }
 
     @Test
     void sendsFramesInRealTimeWithItsLeadAndTheMarkAfterTheirAudio() {

@@ -24,35 +24,53 @@ class SipCallRtpTest {
 
     @Test
     void aPauseAdvancesTheTimestampAndTheNextFrameCarriesTheMarker() throws Exception {
+        long t0 = 5_000 * MILLIS;
+        // a talk spurt begins; two more sent ahead of time follow on; a second later the model was silent in between
+        List<RtpPacket> packets = send(t0, t0 + MILLIS, t0 + 2 * MILLIS, t0 + 1_000 * MILLIS);
+        long first = packets.get(0).timestamp();
+        assertThat(packets).extracting(p -> (p.timestamp() - first) & 0xFFFFFFFFL)
+                .containsExactly(0L, 160L, 320L, 8000L); // 8 kHz: a second is 8000 ticks after the first frame
+        assertThat(packets).extracting(RtpPacket::marker).containsExactly(true, false, false, true);
+        int sequence = packets.get(0).sequence();
+        assertThat(packets).extracting(p -> (p.sequence() - sequence) & 0xFFFF).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void framesSentWhenDueButALittleLateFollowOnWithoutAMarker() throws Exception {
+        long t0 = 5_000 * MILLIS;
+        // comfort silence goes out when due: a tick's jitter must not start a talk spurt per packet
+        List<RtpPacket> packets = send(t0, t0 + 23 * MILLIS, t0 + 45 * MILLIS, t0 + 61 * MILLIS);
+        long first = packets.get(0).timestamp();
+        assertThat(packets).extracting(p -> (p.timestamp() - first) & 0xFFFFFFFFL).containsExactly(0L, 160L, 320L,
+                480L);
+        assertThat(packets).extracting(RtpPacket::marker).containsExactly(true, false, false, false);
+    }
+
+    /** Sends a 20 ms frame at each of {@code times} through a call; the packets the caller receives. */
+    private static List<RtpPacket> send(long... times) throws Exception {
         SipCounters counters = new SipCounters();
         try (DatagramSocket ear = new DatagramSocket(0, InetAddress.getLoopbackAddress());
                 DatagramChannel rtp = DatagramChannel.open(StandardProtocolFamily.INET)) {
             ear.setSoTimeout(10_000);
             rtp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            SipOptions options = new SipOptions("127.0.0.1", 0, 0, 0, 1, 4096, 0, 3, 50, 0, 10, null);
+            SipOptions options = new SipOptions("127.0.0.1", 0, 0, 0, 1, 4096, 0, 3, 50, 0, 10, 1, null);
             SipCall call = new SipCall("rtp", null, null, new Sdp.Codec(0, AudioFormat.MULAW_8K, "PCMU"), -1, rtp,
                     0, (InetSocketAddress) ear.getLocalSocketAddress(),
-                    (format, sink) -> new Playout(format, 50, 0, sink, counters.playout), null, options, counters);
+                    (format, sink) -> new Playout(format, 50, 0, false, sink, counters.playout), null, options,
+                    counters);
             byte[] frame = new byte[160];
-            long t0 = 5_000 * MILLIS;
-            call.frame(frame, t0); // a talk spurt begins
-            call.frame(frame, t0 + MILLIS); // two more sent ahead of time: they follow on
-            call.frame(frame, t0 + 2 * MILLIS);
-            call.frame(frame, t0 + 1_000 * MILLIS); // a second later: the model was silent in between
+            for (long time : times) {
+                call.frame(frame, time);
+            }
             List<RtpPacket> packets = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < times.length; i++) {
                 DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
                 ear.receive(datagram);
                 RtpPacket packet = new RtpPacket();
                 assertThat(packet.read(datagram.getData(), datagram.getLength())).isTrue();
                 packets.add(packet);
             }
-            long first = packets.get(0).timestamp();
-            assertThat(packets).extracting(p -> (p.timestamp() - first) & 0xFFFFFFFFL)
-                    .containsExactly(0L, 160L, 320L, 8000L); // 8 kHz: a second is 8000 ticks after the first frame
-            assertThat(packets).extracting(RtpPacket::marker).containsExactly(true, false, false, true);
-            int sequence = packets.get(0).sequence();
-            assertThat(packets).extracting(p -> (p.sequence() - sequence) & 0xFFFF).containsExactly(0, 1, 2, 3);
+            return packets;
         }
     }
 }

@@ -48,9 +48,8 @@ class SipCallTest {
     static void start() throws Exception {
         Sipp.requireInstalled();
         emulator = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(0.0).build().start();
-        sipPort = Sipp.freeUdpPort();
-        ringingPort = Sipp.freeUdpPort();
-        String sipUri = "gemini-live-sip:127.0.0.1:" + sipPort;
+        // port 0: each consumer binds a free port, read back below; producers reach the first by 127.0.0.1:0
+        String sipUri = "gemini-live-sip:127.0.0.1:0";
         String live = "gemini-live:calls?openOnStart=false&baseUrl=" + emulator.baseUrl() + "&apiKey={{gemini.key}}";
         context = new DefaultCamelContext();
         context.getPropertiesComponent().addInitialProperty("gemini.key", API_KEY);
@@ -66,12 +65,13 @@ class SipCallTest {
                         .when(header(GeminiLiveSipConstants.DTMF_DIGIT).isEqualTo("#"))
                         .setHeader(GeminiLiveSipConstants.OPERATION, constant("hangup")).to(sipUri);
                 from(live).routeId("model").to(sipUri);
-                from("gemini-live-sip:127.0.0.1:" + ringingPort
-                        + "?rtpPortMin=41200&rtpPortMax=41299&ringTime=20s&maxCalls=1")
+                from("gemini-live-sip:127.0.0.1:0?rtpPortMin=41200&rtpPortMax=41299&ringTime=20s&maxCalls=1")
                         .routeId("ringing").to(live);
             }
         });
         context.start();
+        sipPort = Sipp.localPort(context, "calls");
+        ringingPort = Sipp.localPort(context, "ringing");
         sip = context.getEndpoint(sipUri + "?rtpPortMin=41000&rtpPortMax=41199&greeting=Hello caller",
                 GeminiLiveSipEndpoint.class);
     }

@@ -2,9 +2,6 @@ package io.github.camelgeminilive.telephony.sip;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
 
 /**
  * Runs sipp (Debian package {@code sip-tester}) with a scenario of this module's test resources {@code sip/}
@@ -54,8 +53,9 @@ public final class Sipp {
     public static CompletableFuture<Integer> run(String scenario, int sipPort, int calls, String... keys)
             throws IOException {
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + sipPort, "-sf", scenario,
-                "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p", String.valueOf(freeUdpPort()),
-                "-mp", String.valueOf(freeUdpPort()), "-m", String.valueOf(calls), "-l", String.valueOf(calls),
+                // no -p, -mp: sipp's SIP port is one the system picks, its media ports the first free from 6000 up
+                // (a port picked here and released could be taken before sipp binds it)
+                "-i", "127.0.0.1", "-mi", "127.0.0.1", "-m", String.valueOf(calls), "-l", String.valueOf(calls),
                 "-r", String.valueOf(calls), "-timeout", "40s", "-timeout_error", "-nostdin", "-trace_err",
                 "-error_file", scenario + ".errors.log"));
         for (int i = 0; i + 1 < keys.length; i += 2) {
@@ -77,10 +77,8 @@ public final class Sipp {
         }
     }
 
-    /** A UDP port free on 127.0.0.1 now (another program could take it before it is used; unlikely here). */
-    public static int freeUdpPort() throws SocketException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** The SIP port the consumer of route {@code routeId} bound (its URI said port 0). */
+    public static int localPort(CamelContext context, String routeId) {
+        return ((GeminiLiveSipConsumer) context.getRoute(routeId).getConsumer()).getLocalPort();
     }
 }

@@ -31,11 +31,11 @@ class SipExampleTest {
     static void start() throws Exception {
         Sipp.requireInstalled();
         emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(0.0).build().start();
-        port = Sipp.freeUdpPort();
-        main = SipApp.newMain(KEY, emulator.baseUrl().toString(), "127.0.0.1", port);
+        main = SipApp.newMain(KEY, emulator.baseUrl().toString(), "127.0.0.1", 0);
         main.addInitialProperty("sip.rtpPortMin", "42000");
         main.addInitialProperty("sip.rtpPortMax", "42099");
         main.start();
+        port = Sipp.localPort(main.getCamelContext(), "sip-calls");
     }
 
     @AfterAll

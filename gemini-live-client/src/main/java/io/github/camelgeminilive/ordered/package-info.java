@@ -1,0 +1,7 @@
+/**
+ * Public, on nothing of the project: {@code OrderedInbox} hands the items of one key (a session, a WebSocket
+ * connection, a phone call) to their handler in order on a shared pool, bounded, counting what it drops. The client
+ * runs a session's tasks with it; the WebSocket server and SIP components deliver a connection's or a call's
+ * exchanges with it.
+ */
+package io.github.camelgeminilive.ordered;
