@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.camel.main.Main;
 
+import io.github.camelgeminilive.examples.support.LiveBackend;
+
 /**
  * The quick start: a Camel Main application that asks a Gemini Live model one question and saves the spoken
  * answer as a WAV file. With {@code GEMINI_API_KEY} set it talks to Google; without it, to an emulator it starts
@@ -39,11 +41,7 @@ public final class QuickstartApp {
             out.println("Prompt:     " + options.prompt());
 
             CompletableFuture<Void> outcome = new CompletableFuture<>();
-            Main main = new Main();
-            // through a placeholder, as Camel Main asks for secrets (it warns about plain-text values)
-            main.addInitialProperty("quickstart.api-key", backend.apiKey());
-            main.addInitialProperty("camel.component.gemini-live.api-key", "{{quickstart.api-key}}");
-            main.addInitialProperty("camel.component.gemini-live.base-url", backend.baseUrl());
+            Main main = backend.configure(new Main());
             main.configure().addRoutesBuilder(
                     new QuickstartRoute(options.prompt(), new ReplyWriter(options.wavFile(), out), outcome));
             // the timer fires once; Camel Main shuts down after that one exchange, failed or not
