@@ -30,6 +30,11 @@ public final class CommitTracker {
         long committed = -1;
         /** Per call: the offsets sent to its session and not covered yet, ascending. */
         final Map<String, ArrayDeque<Long>> waiting = new HashMap<>();
+        /**
+         * Per call: its oldest chunk that never reached the session. No handle covers it (a later chunk's handle
+         * says nothing of it), so it holds commits back until the call ends or the partition moves.
+         */
+        final Map<String, Long> failed = new HashMap<>();
     }
 
     /**
@@ -63,11 +68,21 @@ public final class CommitTracker {
         p.next = Math.max(p.next, offset + 1);
     }
 
+    /**
+     * The chunk at {@code offset}, reported {@link #sent}, did not reach the call's session (its exchange failed):
+     * nothing is committed past it, whatever the call's later handles cover, so that the next owner reads it again.
+     */
+    public synchronized void failed(TopicPartition tp, String call, long offset) {
+        partition(tp).failed.merge(call, offset, Math::min);
+    }
+
     /** The call is over: what it sent needs no handle any more. */
     public synchronized void ended(String call) {
         TopicPartition tp = callPartitions.get(call);
         if (tp != null) {
-            partition(tp).waiting.remove(call);
+            Partition p = partition(tp);
+            p.waiting.remove(call);
+            p.failed.remove(call);
         }
         sentUpTo.remove(call);
     }
@@ -93,6 +108,9 @@ public final class CommitTracker {
             if (!w.isEmpty()) {
                 offset = Math.min(offset, w.peekFirst());
             }
+        }
+        for (long f : p.failed.values()) {
+            offset = Math.min(offset, f);
         }
         return offset > p.committed ? OptionalLong.of(offset) : OptionalLong.empty();
     }

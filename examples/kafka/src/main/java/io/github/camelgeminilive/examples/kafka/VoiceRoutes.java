@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
@@ -113,6 +114,13 @@ public final class VoiceRoutes extends RouteBuilder {
         } else {
             tracker.sent(tp, call, offset);
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
+            // e.g. the session could not be opened: the chunk never reached it, so no later handle may commit it
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onFailure(Exchange failed) {
+                    tracker.failed(tp, call, offset);
+                }
+            });
         }
         exchange.setProperty(SEND, send);
     }

@@ -67,4 +67,18 @@ class CommitTrackerTest {
         assertThat(tracker.has("a", 2)).isFalse();
         assertThat(tracker.toCommit(P0)).isEmpty();
     }
+
+    @Test
+    void aChunkThatNeverReachedItsSessionHoldsCommitsBackThoughLaterHandlesCoverPastIt() {
+        tracker.sent(P0, "a", 0);
+        tracker.failed(P0, "a", 0); // e.g. the session could not be opened
+        tracker.sent(P0, "a", 1);
+        tracker.sent(P0, "b", 2);
+        tracker.covered("a", 1); // the handle of the session opened for chunk 1 says nothing of chunk 0
+        tracker.covered("b", 2);
+        assertThat(tracker.toCommit(P0)).hasValue(0);
+
+        tracker.ended("a"); // the call is over: its lost chunk is no reason to hold the partition back any more
+        assertThat(tracker.toCommit(P0)).hasValue(3);
+    }
 }
