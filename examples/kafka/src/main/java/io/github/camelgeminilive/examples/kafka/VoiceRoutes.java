@@ -37,9 +37,15 @@ public final class VoiceRoutes extends RouteBuilder {
     public static final String SESSION_ID = "sessionId";
     public static final String INSTANCE = "instance";
 
-    /** The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id. */
+    /** Most calls (live sessions) an instance holds unless the property {@code gemini.maxSessions} says otherwise. */
+    public static final int MAX_SESSIONS = 200;
+    /**
+     * The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id; at most
+     * {@code gemini.maxSessions}, so that a producer writing ever new keys cannot open sessions without bound.
+     */
     public static final String LIVE = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
-            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
+            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m"
+            + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}";
 
     private static final String SEND = "voice.send";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
