@@ -76,15 +76,16 @@ public final class CommitTracker {
         partition(tp).failed.merge(call, offset, Math::min);
     }
 
-    /** The call is over: what it sent needs no handle any more. */
+    /** The call is over: what it sent needs no handle any more, and nothing of it is kept. */
     public synchronized void ended(String call) {
-        TopicPartition tp = callPartitions.get(call);
+        TopicPartition tp = callPartitions.remove(call);
         if (tp != null) {
             Partition p = partition(tp);
             p.waiting.remove(call);
             p.failed.remove(call);
         }
         sentUpTo.remove(call);
+        covered.remove(call);
     }
 
     /** A handle covering the call's chunks up to {@code position} is stored (or was found on taking it over). */

@@ -81,4 +81,18 @@ class CommitTrackerTest {
         tracker.ended("a"); // the call is over: its lost chunk is no reason to hold the partition back any more
         assertThat(tracker.toCommit(P0)).hasValue(3);
     }
+
+    @Test
+    void anEndedCallLeavesNothingBehind() {
+        tracker.covered("a", 0);
+        tracker.sent(P0, "a", 1);
+        tracker.covered("a", 1);
+        tracker.done(P0, "a", 2);
+        tracker.ended("a");
+
+        assertThat(tracker.knows("a")).isFalse(); // its partition is forgotten: a new call of that key starts afresh
+        assertThat(tracker.has("a", 0)).isFalse(); // and what its handle covered
+        assertThat(tracker.toCommit(P0)).hasValue(3);
+    }
+
 }
