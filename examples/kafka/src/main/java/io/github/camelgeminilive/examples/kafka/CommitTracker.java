@@ -64,6 +64,11 @@ public final class CommitTracker {
     /** The record at {@code offset} needs no handle (re-read and covered, or the end of a call). */
     public synchronized void done(TopicPartition tp, String call, long offset) {
         callPartitions.put(call, tp);
+        dropped(tp, offset);
+    }
+
+    /** The record at {@code offset} belongs to no call (it was dropped as malformed): it holds nothing back. */
+    public synchronized void dropped(TopicPartition tp, long offset) {
         Partition p = partition(tp);
         p.next = Math.max(p.next, offset + 1);
     }

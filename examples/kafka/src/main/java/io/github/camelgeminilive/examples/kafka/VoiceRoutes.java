@@ -57,6 +57,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private final KafkaStateRepository handles;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
+    /** Malformed input records, dropped. */
+    private final AtomicLong dropped = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -102,6 +104,14 @@ public final class VoiceRoutes extends RouteBuilder {
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
+        if (problem != null) { // the key is not logged: it may be the problem
+            tracker.dropped(tp, offset);
+            exchange.setProperty(SEND, false);
+            log.warn("Dropped the record at {} offset {}: {}; malformed records dropped so far: {}", tp, offset,
+                    problem, dropped.incrementAndGet());
+            return;
+        }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
             tracker.covered(call, HandleValues.inputPosition(handles.getState(call)));
         }

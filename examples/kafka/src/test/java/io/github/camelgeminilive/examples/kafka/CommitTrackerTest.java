@@ -95,4 +95,11 @@ class CommitTrackerTest {
         assertThat(tracker.toCommit(P0)).hasValue(3);
     }
 
+    @Test
+    void aDroppedRecordHoldsNothingBack() {
+        tracker.sent(P0, "a", 0);
+        tracker.covered("a", 0);
+        tracker.dropped(P0, 1);
+        assertThat(tracker.toCommit(P0)).hasValue(2);
+    }
 }
