@@ -42,10 +42,13 @@ public final class VoiceRoutes extends RouteBuilder {
     /**
      * The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id; at most
      * {@code gemini.maxSessions}, so that a producer writing ever new keys cannot open sessions without bound.
+     * {@code gemini.transparentResumption=true} (Vertex AI) makes the service say which messages each handle covers;
+     * the Gemini API refuses it, and the client estimates instead (see the README).
      */
     public static final String LIVE = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
             + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m"
-            + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}";
+            + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}"
+            + "&transparentResumption={{gemini.transparentResumption:false}}";
 
     private static final String SEND = "voice.send";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
@@ -81,6 +84,7 @@ public final class VoiceRoutes extends RouteBuilder {
                 .filter(exchangeProperty(SEND))
                 .to(LIVE)
                 .end()
+                .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
@@ -95,6 +99,20 @@ public final class VoiceRoutes extends RouteBuilder {
                 .convertBodyTo(byte[].class)
                 .to("kafka:" + OUTPUT + "?brokers=" + bootstrapServers
                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+    }
+
+    /**
+     * A call's end record went through: its session closed, having had every chunk sent to it, so its uncovered
+     * chunks no longer hold commits back. Had the close failed, the route would not get here: they still would.
+     */
+    private void ended(Exchange exchange) {
+        Message m = exchange.getMessage();
+        if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
+            String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+            tracker.ended(call);
+            log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
+                    skipped.get());
+        }
     }
 
     /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
@@ -113,16 +131,19 @@ public final class VoiceRoutes extends RouteBuilder {
             return;
         }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            tracker.covered(call, HandleValues.inputPosition(handles.getState(call)));
+            long covered = HandleValues.inputPosition(handles.getState(call));
+            tracker.found(tp, call, offset, covered);
+            if (covered >= 0) {
+                log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
+                        offset, covered);
+            }
         }
         m.setHeader(GeminiLiveConstants.SESSION_KEY, call);
         boolean send = true;
         if (m.getHeader(CALL_END) != null) {
+            // the call's chunks hold commits back until the close is done (see ended)
             tracker.done(tp, call, offset);
-            tracker.ended(call);
             m.setHeader(GeminiLiveConstants.OPERATION, "close");
-            log.info("Call {} ends; re-read chunks its session already had, all calls so far: {}", call,
-                    skipped.get());
         } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
