@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * camel-kafka's rebalance listener: when partitions are revoked, on the consumer's thread, it releases each of their
  * calls' sessions (the {@code release} operation: the connection closes, the stored handle stays) and commits what the
  * stored handles cover, so the new owner resumes the sessions without waiting for them to close and re-reads exactly
- * what they lack. Partitions lost (taken away without a revocation, e.g. after missed heartbeats) have their calls'
- * sessions released too, without a commit.
+ * what they lack. When partitions are assigned, it reads the handle store to its end first, so that the handles of
+ * their calls are at hand without a round trip per call. Partitions lost (taken away without a revocation, e.g.
+ * after missed heartbeats) have their calls' sessions released too, without a commit.
  */
 final class HandOver implements SubscribeAdapter {
 
@@ -31,12 +32,17 @@ final class HandOver implements SubscribeAdapter {
 
     private final CommitTracker tracker;
     private final Consumer<String> release;
+    private final Runnable assigned;
     private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
 
-    /** @param release lets go of the session of a call, keeping its stored handle */
-    HandOver(CommitTracker tracker, Consumer<String> release) {
+    /**
+     * @param release  lets go of the session of a call, keeping its stored handle
+     * @param assigned runs when partitions are assigned, before their records: reads the handle store to its end
+     */
+    HandOver(CommitTracker tracker, Consumer<String> release, Runnable assigned) {
         this.tracker = tracker;
         this.release = release;
+        this.assigned = assigned;
     }
 
     @Override
@@ -51,6 +57,10 @@ final class HandOver implements SubscribeAdapter {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // once per assignment, not per call: the handles their previous owners stored are all read here
+                if (!partitions.isEmpty()) {
+                    assigned.run();
+                }
                 camelListener.onPartitionsAssigned(partitions);
             }
 

@@ -40,11 +40,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches:
  * the resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so
- * a handle is stored before anything relies on it; a read first catches up with the whole topic, so a new owner of
- * a call sees the handle the old owner stored last. An empty value is a removed entry (a compacted topic keeps the
- * newest value per key). The topic must exist and be compacted: the start fails otherwise (a topic that deletes by
+ * a handle is stored before anything relies on it. A reader thread follows the topic; a read returns what it has
+ * read, and {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per
+ * assignment, before the new partitions' records, so a new owner of a call sees the handle the old owner stored
+ * last without a round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value
+ * per key). The topic must exist and be compacted: the start fails otherwise (a topic that deletes by
  * age would lose the handles of long calls). The reader survives a failing broker: it reads on from where it was
- * with a new consumer; while it cannot, reads fail after their wait, saying why.
+ * with a new consumer; while it cannot, a catch-up fails after its wait, saying why.
  */
 public final class KafkaStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -198,14 +200,14 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         stored.accept(key, value);
     }
 
+    /** What the reader has read for {@code key} (see {@link #catchUp()}), or this instance stored since. */
     @Override
     public String getState(String key) {
-        catchUp();
         return values.get(key);
     }
 
     /** Waits until the reader has read everything the topic held when called. */
-    private void catchUp() {
+    public void catchUp() {
         Map<TopicPartition, Long> end;
         synchronized (ends) {
             end = ends.endOffsets(partitions, catchUp);

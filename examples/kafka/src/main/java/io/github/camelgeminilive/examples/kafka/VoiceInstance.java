@@ -35,7 +35,8 @@ public final class VoiceInstance implements AutoCloseable {
         ProducerTemplate releases = context.createProducerTemplate();
         context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, call -> releases.sendBodyAndHeaders(
                 VoiceRoutes.LIVE, null, Map.of(GeminiLiveConstants.SESSION_KEY, call, GeminiLiveConstants.OPERATION,
-                        "release"))));
+                        "release")),
+                handles::catchUp));
         context.addService(handles, true, true);
         context.addRoutes(new VoiceRoutes(name, bootstrapServers, tracker, handles));
         context.start();

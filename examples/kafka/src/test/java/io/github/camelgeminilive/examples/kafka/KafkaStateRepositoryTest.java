@@ -58,20 +58,22 @@ class KafkaStateRepositoryTest {
         }, Duration.ofSeconds(30));
         repository.start();
 
+        repository.catchUp();
         assertThat(repository.getState("call-1")).isEqualTo("handle-1");
         append("call-2", "handle-2");
+        repository.catchUp();
         assertThat(repository.getState("call-2")).isEqualTo("handle-2");
         assertThat(clients.readers.get()).as("readers made").isEqualTo(2);
     }
 
     @Test
-    void aReadFailsSayingWhyWhileTheReaderCannotRead() {
+    void aCatchUpFailsSayingWhyWhileTheReaderCannotRead() {
         append("call-1", "handle-1");
         repository = new KafkaStateRepository(new Clients("compact", Integer.MAX_VALUE), TOPIC, (k, v) -> {
         }, Duration.ofSeconds(2));
         repository.start();
 
-        assertThatThrownBy(() -> repository.getState("call-1")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(repository::catchUp).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Could not read handles up to its end within PT2S; reading it fails:")
                 .hasMessageContaining("broker gone");
     }
