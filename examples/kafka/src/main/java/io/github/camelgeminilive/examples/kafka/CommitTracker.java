@@ -50,7 +50,7 @@ public final class CommitTracker {
 
     /**
      * Whether the call's session already has the chunk at {@code offset}: its stored handle covers it (re-read after
-     * a takeover), or it was sent to the session here (re-read after a rebalance gave the partition back).
+     * a takeover), or it was sent to the session here (read again by this instance's consumer).
      */
     public synchronized boolean has(String call, long offset) {
         return offset <= Math.max(covered.getOrDefault(call, -1L), sentUpTo.getOrDefault(call, -1L));
