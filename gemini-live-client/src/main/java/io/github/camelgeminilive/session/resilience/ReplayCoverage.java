@@ -17,9 +17,11 @@ import io.github.camelgeminilive.session.LiveEvent;
  * pongs 20 s late, a resume would make the model hear up to 20 s of the caller again.</li>
  * <li>time: the messages whose write reached the socket at least {@code coverageLag} before the frame carrying
  * the handle was read (both times taken on the client's I/O path: the write's completion, and the read before
- * any queue). So at most {@code coverageLag} (plus one frame) of audio is heard twice, and a message is lost only
- * if the time from its write to the service reading it, plus the time from the service issuing the handle to the
- * client reading it, exceeded {@code coverageLag}: a network and service backlog that slow. The write completion,
+ * any queue). So what is heard twice is at most the audio written in the last {@code coverageLag} before the
+ * handle was read: {@code coverageLag} of it (plus one frame) when audio is sent in real time, more when it was sent
+ * faster (a backlog caught up just before); and a message is lost only if the time from its write to the service
+ * reading it, plus the time from the service issuing the handle to the client reading it, exceeded
+ * {@code coverageLag}: a network and service backlog that slow. The write completion,
  * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
  * </ul>
  * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay). Not

@@ -3,6 +3,7 @@ package io.github.camelgeminilive.examples.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.apache.camel.component.kafka.consumer.support.subcription.DefaultSubscribeAdapter;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * camel-kafka's rebalance listener: when partitions are revoked, on the consumer's thread, it releases each of their
  * calls' sessions (the {@code release} operation: the connection closes, the stored handle stays) and commits what the
  * stored handles cover, so the new owner resumes the sessions without waiting for them to close and re-reads exactly
- * what they lack.
+ * what they lack. When partitions are assigned, it reads the handle store to its end first, so that the handles of
+ * their calls are at hand without a round trip per call. Partitions lost (taken away without a revocation, e.g.
+ * after missed heartbeats) have their calls' sessions released too, without a commit.
  */
 final class HandOver implements SubscribeAdapter {
 
@@ -29,12 +32,17 @@ final class HandOver implements SubscribeAdapter {
 
     private final CommitTracker tracker;
     private final Consumer<String> release;
+    private final Runnable assigned;
     private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
 
-    /** @param release lets go of the session of a call, keeping its stored handle */
-    HandOver(CommitTracker tracker, Consumer<String> release) {
+    /**
+     * @param release  lets go of the session of a call, keeping its stored handle
+     * @param assigned runs when partitions are assigned, before their records: reads the handle store to its end
+     */
+    HandOver(CommitTracker tracker, Consumer<String> release, Runnable assigned) {
         this.tracker = tracker;
         this.release = release;
+        this.assigned = assigned;
     }
 
     @Override
@@ -43,24 +51,31 @@ final class HandOver implements SubscribeAdapter {
         subscribe.subscribe(consumer, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                partitions.forEach(tp -> handOver(consumer, tp));
+                partitions.forEach(tp -> handOver(consumer, tp, true));
                 camelListener.onPartitionsRevoked(partitions);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // once per assignment, not per call: the handles their previous owners stored are all read here
+                if (!partitions.isEmpty()) {
+                    assigned.run();
+                }
                 camelListener.onPartitionsAssigned(partitions);
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                partitions.forEach(tracker::forget); // owned by another already: nothing to commit or release
+                // e.g. this instance missed its heartbeats: another owns them already, so nothing is committed,
+                // but the sessions are let go, as an open connection would keep the new owner from resuming them
+                partitions.forEach(tp -> handOver(consumer, tp, false));
                 camelListener.onPartitionsLost(partitions);
             }
         }, topics);
     }
 
-    private void handOver(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, TopicPartition tp) {
+    private void handOver(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, TopicPartition tp,
+            boolean commit) {
         for (String call : tracker.calls(tp)) {
             try {
                 release.accept(call);
@@ -68,7 +83,7 @@ final class HandOver implements SubscribeAdapter {
                 LOG.warn("Could not release the session of call {} on revoking {}: {}", call, tp, e.toString());
             }
         }
-        tracker.toCommit(tp).ifPresent(offset -> {
+        (commit ? tracker.toCommit(tp) : OptionalLong.empty()).ifPresent(offset -> {
             consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
             LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
         });

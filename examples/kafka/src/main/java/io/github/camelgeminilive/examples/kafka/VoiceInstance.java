@@ -35,7 +35,8 @@ public final class VoiceInstance implements AutoCloseable {
         ProducerTemplate releases = context.createProducerTemplate();
         context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, call -> releases.sendBodyAndHeaders(
                 VoiceRoutes.LIVE, null, Map.of(GeminiLiveConstants.SESSION_KEY, call, GeminiLiveConstants.OPERATION,
-                        "release"))));
+                        "release")),
+                handles::catchUp));
         context.addService(handles, true, true);
         context.addRoutes(new VoiceRoutes(name, bootstrapServers, tracker, handles));
         context.start();
@@ -44,12 +45,15 @@ public final class VoiceInstance implements AutoCloseable {
 
     /**
      * A process of its own: {@code VoiceInstance <name> <bootstrapServers> <baseUrl>}, the API key from
-     * {@code GEMINI_API_KEY} (an emulator takes any). Prints {@code READY <name>} once its routes run.
+     * {@code GEMINI_API_KEY} (an emulator takes any). Prints {@code READY <name>} once its routes run; stops politely
+     * on SIGTERM.
      */
     public static void main(String[] args) throws Exception {
         String key = System.getenv("GEMINI_API_KEY");
         try (VoiceInstance instance = start(args[0], args[1], args[2], key == null || key.isBlank() ? "emulator"
                 : key.strip())) {
+            // SIGTERM stops it politely: its consumer leaves the group, handing its calls over (HandOver)
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "stop-" + args[0]));
             System.out.println("READY " + args[0]);
             System.out.flush();
             Thread.currentThread().join();

@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
@@ -36,9 +37,18 @@ public final class VoiceRoutes extends RouteBuilder {
     public static final String SESSION_ID = "sessionId";
     public static final String INSTANCE = "instance";
 
-    /** The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id. */
+    /** Most calls (live sessions) an instance holds unless the property {@code gemini.maxSessions} says otherwise. */
+    public static final int MAX_SESSIONS = 200;
+    /**
+     * The calls' live sessions: one per {@code CamelGeminiLiveSessionKey}, the call id; at most
+     * {@code gemini.maxSessions}, so that a producer writing ever new keys cannot open sessions without bound.
+     * {@code gemini.transparentResumption=true} (Vertex AI) makes the service say which messages each handle covers;
+     * the Gemini API refuses it, and the client estimates instead (see the README).
+     */
     public static final String LIVE = "gemini-live:calls?openOnStart=false&resumptionHandleRepository=#handles"
-            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m";
+            + "&baseUrl={{gemini.baseUrl}}&apiKey={{gemini.apiKey}}&idleTimeout=10m"
+            + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}"
+            + "&transparentResumption={{gemini.transparentResumption:false}}";
 
     private static final String SEND = "voice.send";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
@@ -50,6 +60,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private final KafkaStateRepository handles;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
+    /** Malformed input records, dropped. */
+    private final AtomicLong dropped = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -72,6 +84,7 @@ public final class VoiceRoutes extends RouteBuilder {
                 .filter(exchangeProperty(SEND))
                 .to(LIVE)
                 .end()
+                .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
@@ -88,6 +101,20 @@ public final class VoiceRoutes extends RouteBuilder {
                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
     }
 
+    /**
+     * A call's end record went through: its session closed, having had every chunk sent to it, so its uncovered
+     * chunks no longer hold commits back. Had the close failed, the route would not get here: they still would.
+     */
+    private void ended(Exchange exchange) {
+        Message m = exchange.getMessage();
+        if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
+            String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+            tracker.ended(call);
+            log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
+                    skipped.get());
+        }
+    }
+
     /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
     private void admit(Exchange exchange) {
         Message m = exchange.getMessage();
@@ -95,17 +122,28 @@ public final class VoiceRoutes extends RouteBuilder {
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
+        if (problem != null) { // the key is not logged: it may be the problem
+            tracker.dropped(tp, offset);
+            exchange.setProperty(SEND, false);
+            log.warn("Dropped the record at {} offset {}: {}; malformed records dropped so far: {}", tp, offset,
+                    problem, dropped.incrementAndGet());
+            return;
+        }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            tracker.covered(call, HandleValues.inputPosition(handles.getState(call)));
+            long covered = HandleValues.inputPosition(handles.getState(call));
+            tracker.found(tp, call, offset, covered);
+            if (covered >= 0) {
+                log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
+                        offset, covered);
+            }
         }
         m.setHeader(GeminiLiveConstants.SESSION_KEY, call);
         boolean send = true;
         if (m.getHeader(CALL_END) != null) {
+            // the call's chunks hold commits back until the close is done (see ended)
             tracker.done(tp, call, offset);
-            tracker.ended(call);
             m.setHeader(GeminiLiveConstants.OPERATION, "close");
-            log.info("Call {} ends; re-read chunks its session already had, all calls so far: {}", call,
-                    skipped.get());
         } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
@@ -113,6 +151,13 @@ public final class VoiceRoutes extends RouteBuilder {
         } else {
             tracker.sent(tp, call, offset);
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
+            // e.g. the session could not be opened: the chunk never reached it, so no later handle may commit it
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onFailure(Exchange failed) {
+                    tracker.failed(tp, call, offset);
+                }
+            });
         }
         exchange.setProperty(SEND, send);
     }

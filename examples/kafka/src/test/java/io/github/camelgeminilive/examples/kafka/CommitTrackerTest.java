@@ -18,8 +18,7 @@ class CommitTrackerTest {
         tracker.sent(P0, "b", 1);
         tracker.sent(P0, "a", 2);
         tracker.sent(P0, "b", 3);
-        assertThat(tracker.toCommit(P0)).hasValue(0);
-        tracker.committed(P0, 0);
+        assertThat(tracker.toCommit(P0)).isEmpty(); // chunk 0 lacks a handle: the group stays at 0, where it read
 
         tracker.covered("a", 2); // a's handle has both of a's chunks; b's chunk 1 still holds the partition back
         assertThat(tracker.toCommit(P0)).hasValue(1);
@@ -34,7 +33,7 @@ class CommitTrackerTest {
 
     @Test
     void reReadChunksTheSessionHasAreKnownAndAnEndedCallHoldsNothingBack() {
-        tracker.covered("a", 5); // a new owner found a's handle covering offset 5
+        tracker.found(P0, "a", 4, 5); // a new owner re-reads from 4 and finds a's handle covering offset 5
         assertThat(tracker.has("a", 5)).isTrue();
         assertThat(tracker.has("a", 6)).isFalse();
         tracker.done(P0, "a", 5);
@@ -48,7 +47,7 @@ class CommitTrackerTest {
     }
 
     @Test
-    void aRevokedPartitionNamesItsRunningCallsAndIsForgottenButForWhatHandlesCover() {
+    void aRevokedPartitionNamesItsRunningCallsAndIsForgottenEntirely() {
         TopicPartition p1 = new TopicPartition(VoiceRoutes.INPUT, 1);
         tracker.sent(P0, "a", 0);
         tracker.sent(P0, "b", 1);
@@ -61,10 +60,61 @@ class CommitTrackerTest {
 
         assertThat(tracker.calls(P0)).isEmpty();
         assertThat(tracker.calls(p1)).containsExactly("c");
-        // should P0 come back, its calls are taken over from their handles: a's chunk 2 was sent, not covered
+        // should P0 come back, its calls are taken over from their handles like any other
         assertThat(tracker.knows("a")).isFalse();
-        assertThat(tracker.has("a", 0)).isTrue();
-        assertThat(tracker.has("a", 2)).isFalse();
+        assertThat(tracker.has("a", 0)).isFalse();
         assertThat(tracker.toCommit(P0)).isEmpty();
+    }
+
+    @Test
+    void aPartitionThatComesBackStartsAfreshAndLateReportsOfItsEarlierOwnershipChangeNothing() {
+        tracker.sent(P0, "a", 10);
+        tracker.sent(P0, "a", 11);
+        tracker.forget(P0); // another instance has it now, commits on, and gives it back at offset 20
+        tracker.failed(P0, "a", 11); // the exchange of chunk 11 failed late, after the partition moved
+        tracker.covered("a", 30); // a late save of the released session
+
+        tracker.found(P0, "a", 20, 22); // the handle the other instance stored covers up to 22
+        assertThat(tracker.has("a", 22)).isTrue();
+        assertThat(tracker.has("a", 23)).isFalse();
+        tracker.done(P0, "a", 20);
+        tracker.failed(P0, "a", 11); // and again, now that the partition is this instance's again
+        assertThat(tracker.toCommit(P0)).hasValue(21); // not back to 11
+    }
+
+    @Test
+    void aChunkThatNeverReachedItsSessionHoldsCommitsBackThoughLaterHandlesCoverPastIt() {
+        tracker.sent(P0, "a", 0);
+        tracker.failed(P0, "a", 0); // e.g. the session could not be opened
+        tracker.sent(P0, "a", 1);
+        tracker.sent(P0, "b", 2);
+        tracker.covered("a", 1); // the handle of the session opened for chunk 1 says nothing of chunk 0
+        tracker.covered("b", 2);
+        assertThat(tracker.toCommit(P0)).isEmpty(); // held at chunk 0, where the group is
+
+        tracker.ended("a"); // the call is over: its lost chunk is no reason to hold the partition back any more
+        assertThat(tracker.toCommit(P0)).hasValue(3);
+    }
+
+    @Test
+    void anEndedCallLeavesNothingBehind() {
+        tracker.found(P0, "a", 0, 0);
+        tracker.done(P0, "a", 0);
+        tracker.sent(P0, "a", 1);
+        tracker.covered("a", 1);
+        tracker.done(P0, "a", 2);
+        tracker.ended("a");
+
+        assertThat(tracker.knows("a")).isFalse(); // its partition is forgotten: a new call of that key starts afresh
+        assertThat(tracker.has("a", 0)).isFalse(); // and what its handle covered
+        assertThat(tracker.toCommit(P0)).hasValue(3);
+    }
+
+    @Test
+    void aDroppedRecordHoldsNothingBack() {
+        tracker.sent(P0, "a", 0);
+        tracker.covered("a", 0);
+        tracker.dropped(P0, 1);
+        assertThat(tracker.toCommit(P0)).hasValue(2);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,8 +27,9 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
@@ -37,15 +39,25 @@ import io.github.camelgeminilive.emulator.SessionInfo;
  * Two instances of the pipeline, each a JVM of its own, share four calls by partition; one is killed
  * ({@code destroyForcibly}, no shutdown) mid-call. The other takes its partitions over, resumes each of its calls
  * from the handle store on the compacted topic and re-reads from the committed offsets: the emulator's session of
- * every call then holds every sample the caller sent (none lost), and at most 0.5 s twice.
+ * every call then holds every sample the caller sent, each once (none lost, none heard twice). Likewise when an
+ * instance joins mid-call and partitions move to it politely.
  */
 class TakeoverTest {
 
     private static final int PARTITIONS = 4;
     /** 24 s of audio per call, in real time: four turns. */
     private static final int CHUNKS = 240;
-    /** 0.5 s of 16 kHz audio. */
-    private static final long MOST_DOUBLED_SAMPLES = Callers.SAMPLE_RATE / 2;
+    /** The kill comes once the first call's session had 10 s of its audio: in its second turn. */
+    private static final long KILL_AT_SAMPLES = 10L * Callers.SAMPLE_RATE;
+    /**
+     * The tests check the example's own mechanism exactly: with transparent resumption (Vertex AI's; the emulator
+     * grants it on any endpoint) the service says which messages each handle covers, so a stored handle's offset is
+     * exact and nothing may be heard twice, however loaded the machine. {@code -Dkafka.coverage=estimate} runs them
+     * as against the Gemini API, where "covered" is the client's coverageLag estimate: at most 0.5 s twice then
+     * holds while the instances keep up with the callers (see the README), so not on a machine too busy for that.
+     */
+    private static final boolean EXACT = !"estimate".equals(System.getProperty("kafka.coverage"));
+    private static final long MOST_DOUBLED_SAMPLES = EXACT ? 0 : Callers.SAMPLE_RATE / 2;
 
     @TempDir
     static Path dir;
@@ -53,6 +65,12 @@ class TakeoverTest {
     private static EmbeddedKafka kafka;
     private static GeminiLiveEmulator emulator;
     private final List<Process> instances = new ArrayList<>();
+    private String testName;
+
+    @BeforeEach
+    void name(TestInfo test) {
+        testName = test.getTestMethod().orElseThrow().getName();
+    }
 
     @BeforeAll
     static void startKafkaAndEmulator() throws Exception {
@@ -71,10 +89,7 @@ class TakeoverTest {
         }
     }
 
-    // Outside CI for now (-Dkafka.killTest=true): on a loaded machine it heard 0.6 s and once 3.2 s of a call twice,
-    // beyond the issue's 0.5 s; the cause (the client's coverage estimate under load?) is open in issue 15's note.
     @Test
-    @EnabledIfSystemProperty(named = "kafka.killTest", matches = "true")
     void theSurvivingInstanceContinuesTheCallsOfAKilledOneWithNoAudioLost() throws Exception {
         Process a = instance("instance-a");
         Process b = instance("instance-b");
@@ -83,45 +98,55 @@ class TakeoverTest {
                 Callers callers = new Callers(kafka.bootstrapServers())) {
             awaitAssigned(2);
             long startedAt = System.nanoTime();
+            // the calls go on until the survivor has answered each after the kill, however far behind the callers a
+            // busy machine keeps the instances
+            AtomicReference<Predicate<ReplyReader.Reply>> afterKill = new AtomicReference<>();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return callers.play(calls, CHUNKS);
+                    return callers.play(calls, CHUNKS, () -> answered(replies, calls, afterKill.get()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            // the first call has had a turn (so a handle covering part of it is stored), and every call an event
-            // (so its owner is known): kill the owner of the first call
-            await().atMost(Duration.ofSeconds(60)).until(() -> replies.replies().stream().anyMatch(
-                    r -> r.call().equals(calls.get(0)) && "turnComplete".equals(r.event()))
-                    && calls.stream()
-                            .allMatch(c -> replies.replies().stream().anyMatch(r -> r.call().equals(c))));
+            // the kill comes at a fixed point of the first call, however loaded the machine: once its session has
+            // had KILL_AT of its audio (its first turn was answered by then, so a handle covering part of it is
+            // stored); its first reply names its session and the instance serving it, the victim
+            await().atMost(Duration.ofSeconds(120)).until(() -> replies.replies().stream()
+                    .anyMatch(r -> r.call().equals(calls.get(0))));
+            String first = sessionId(replies, calls.get(0));
+            await().atMost(Duration.ofSeconds(120)).until(() -> emulator.admin().session(first).orElseThrow()
+                    .audioSamplesReceived() >= KILL_AT_SAMPLES);
+            long killPoint = emulator.admin().session(first).orElseThrow().audioSamplesReceived();
             String victim = owner(replies, calls.get(0));
             Process killed = victim.equals("instance-a") ? a : b;
             String survivor = victim.equals("instance-a") ? "instance-b" : "instance-a";
+
+            long killedAt = System.nanoTime();
+            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            afterKill.set(r -> r.instance().equals(survivor) && r.readNanos() > killedAt);
+            assertThat(played).as("killed mid-call").isNotDone();
+            long sent = played.get(120, TimeUnit.SECONDS);
+            callers.hangUp(calls);
+
+            System.out.printf("Killed %s %.1f s into the calls, %.1f s of audio into %s%n", victim,
+                    (killedAt - startedAt) / 1e9, killPoint / (double) Callers.SAMPLE_RATE, calls.get(0));
+            // the survivor ends every call once it has sent each chunk before the end
+            await().atMost(Duration.ofSeconds(120)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event())
+                            && survivor.equals(r.instance()))));
+            // the calls the victim served: their first replies came from it
             Set<String> moved = new HashSet<>();
             calls.stream().filter(c -> owner(replies, c).equals(victim)).forEach(moved::add);
             Map<String, String> sessions = new HashMap<>();
             calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
-
-            long killedAt = System.nanoTime();
-            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            assertThat(played).as("killed mid-call").isNotDone();
-            long sent = played.get(60, TimeUnit.SECONDS);
-            callers.hangUp(calls);
-
-            System.out.printf("Killed %s %.1f s into the calls%n", victim, (killedAt - startedAt) / 1e9);
-            // the survivor ends every call once it has sent each chunk before the end
-            await().atMost(Duration.ofSeconds(90)).until(() -> calls.stream().allMatch(c -> replies.replies()
-                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event())
-                            && survivor.equals(r.instance()))));
             long firstReplyAfterKill = Long.MAX_VALUE;
             for (String call : calls) {
                 SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
                 long doubled = s.audioSamplesInState() - sent;
-                System.out.printf("%s (%s%s): sent %d samples, in the session's state %d: lost %d, doubled %d"
-                        + " (%.3f s); %d connections%n", call, owner(replies, call),
-                        moved.contains(call) ? ", taken over by " + survivor : "", sent, s.audioSamplesInState(),
+                System.out.printf("%s (%s%s; session %s): sent %d samples, in the session's state %d: lost %d,"
+                        + " doubled %d (%.3f s); %d connections%n", call, owner(replies, call),
+                        moved.contains(call) ? ", taken over by " + survivor : "", s.sessionId(), sent,
+                        s.audioSamplesInState(),
                         Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / 16_000.0,
                         s.connectionsOpened());
                 assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
@@ -130,8 +155,10 @@ class TakeoverTest {
                     assertThat(s.connectionsOpened()).as("%s resumed on a new connection", call).isGreaterThan(1);
                     List<ReplyReader.Reply> after = replies.replies().stream().filter(r -> r.call().equals(call)
                             && r.instance().equals(survivor) && r.readNanos() > killedAt).toList();
+                    // a reply may be interrupted by the caller's next turn (a backlog arrives at once after a
+                    // takeover), so an answer is audio, not necessarily a completed turn
                     assertThat(after).as("%s answered by %s after the kill", call, survivor)
-                            .anyMatch(r -> "turnComplete".equals(r.event()));
+                            .anyMatch(r -> "audio".equals(r.event()));
                     assertThat(after).allMatch(r -> sessions.get(call).equals(r.sessionId()));
                     firstReplyAfterKill = Math.min(firstReplyAfterKill, after.get(0).readNanos());
                 }
@@ -142,70 +169,95 @@ class TakeoverTest {
     }
 
     @Test
-    void anInstanceJoiningMidCallContinuesTheCallsOfItsPartitionsWithNoAudioLost() throws Exception {
+    void anInstanceJoiningMidCallTakesCallsOverAndHandsThemBackWhenItStopsWithNoAudioLost() throws Exception {
         instance("instance-a");
         List<String> calls = onePerPartition("joined-call-");
         try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                 Callers callers = new Callers(kafka.bootstrapServers())) {
             awaitAssigned(1);
-            // the calls go on until 8 s after the join, however long the new instance takes to start on a busy machine
-            AtomicReference<Long> mayEndAt = new AtomicReference<>();
+            // the calls go on until instance-a has answered each again after the second instance left, however long
+            // that takes to start and stop on a busy machine
+            AtomicReference<Predicate<ReplyReader.Reply>> afterLeaving = new AtomicReference<>();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return callers.play(calls, CHUNKS,
-                            () -> mayEndAt.get() != null && System.nanoTime() - mayEndAt.get() >= 0);
+                    return callers.play(calls, CHUNKS, () -> answered(replies, calls, afterLeaving.get()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            // every call has had a turn on instance-a: a handle covering part of each is stored
-            await().atMost(Duration.ofSeconds(60)).until(() -> calls.stream().allMatch(c -> replies.replies()
-                    .stream().anyMatch(r -> r.call().equals(c) && "turnComplete".equals(r.event()))));
+            // every call has been answered on instance-a (a handle follows the answer's end)
+            await().atMost(Duration.ofSeconds(120)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "audio".equals(r.event()))));
             Map<String, String> sessions = new HashMap<>();
             calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
 
             long joinedAt = System.nanoTime();
-            instance("instance-b");
+            Process b = instance("instance-b");
             awaitAssigned(2);
             long assignedAt = System.nanoTime();
-            mayEndAt.set(assignedAt + TimeUnit.SECONDS.toNanos(8));
-            assertThat(played).as("joined mid-call").isNotDone();
-            long sent = played.get(60, TimeUnit.SECONDS);
+            // instance-b answers a moved call, then stops politely (SIGTERM: its context stops, its consumer leaves
+            // the group): its partitions go back to instance-a, which resumes their calls again
+            await().atMost(Duration.ofSeconds(120)).until(() -> replies.replies().stream().anyMatch(r -> calls.contains(
+                    r.call()) && r.instance().equals("instance-b") && "audio".equals(r.event())));
+            long leftAt = System.nanoTime();
+            b.destroy();
+            assertThat(b.waitFor(60, TimeUnit.SECONDS)).as("instance-b stopped").isTrue();
+            awaitAssigned(1);
+            afterLeaving.set(r -> r.instance().equals("instance-a") && r.readNanos() > leftAt);
+            assertThat(played).as("joined and left mid-call").isNotDone();
+            long sent = played.get(120, TimeUnit.SECONDS);
             callers.hangUp(calls);
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> calls.stream().allMatch(c -> replies.replies()
-                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event()))));
+            System.out.printf("instance-b assigned partitions %.1f s after it started, stopped %.1f s later%n",
+                    (assignedAt - joinedAt) / 1e9, (leftAt - assignedAt) / 1e9);
+            await().atMost(Duration.ofSeconds(120)).until(() -> calls.stream().allMatch(c -> replies.replies()
+                    .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event())
+                            && r.instance().equals("instance-a"))));
             int moved = 0;
             for (String call : calls) {
                 SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
                 long doubled = s.audioSamplesInState() - sent;
                 List<ReplyReader.Reply> onB = replies.replies().stream().filter(r -> r.call().equals(call)
                         && r.instance().equals("instance-b")).toList();
+                List<ReplyReader.Reply> backOnA = replies.replies().stream().filter(r -> r.call().equals(call)
+                        && r.instance().equals("instance-a") && r.readNanos() > leftAt).toList();
                 long lastOnA = replies.replies().stream().filter(r -> r.call().equals(call)
                         && r.instance().equals("instance-a") && r.readNanos() < (onB.isEmpty() ? Long.MAX_VALUE
                                 : onB.get(0).readNanos()))
-                        .mapToLong(ReplyReader.Reply::readNanos).max()
-                        .orElse(joinedAt);
-                System.out.printf("%s: sent %d samples, in the session's state %d: lost %d, doubled %d (%.3f s);"
-                        + " %d connections; %s%n", call, sent, s.audioSamplesInState(), Math.max(0, -doubled),
-                        Math.max(0, doubled), Math.max(0, doubled) / 16_000.0, s.connectionsOpened(),
-                        onB.isEmpty() ? "stayed on instance-a" : String.format("moved to instance-b %.1f s after it"
-                                + " started; first reply from it %.1f s after its last from instance-a, %.1f s after"
-                                + " the group assigned it", (assignedAt - joinedAt) / 1e9,
-                                (onB.get(0).readNanos()
-                                        - lastOnA) / 1e9,
-                                (onB.get(0).readNanos() - assignedAt) / 1e9));
+                        .mapToLong(ReplyReader.Reply::readNanos).max().orElse(joinedAt);
+                System.out.printf("%s (session %s): sent %d samples, in the session's state %d: lost %d, doubled %d"
+                        + " (%.3f s); %d connections; %s%n", call, s.sessionId(), sent, s.audioSamplesInState(),
+                        Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / 16_000.0,
+                        s.connectionsOpened(), onB.isEmpty() ? "stayed on instance-a"
+                                : String.format("moved to instance-b: its first reply %.1f s after the last from"
+                                        + " instance-a, %.1f s after the group assigned it; back on instance-a: its"
+                                        + " first reply %.1f s after instance-b was told to stop",
+                                        (onB.get(0).readNanos() - lastOnA) / 1e9,
+                                        (onB.get(0).readNanos() - assignedAt) / 1e9,
+                                        backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
                 assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
                 assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
-                assertThat(onB).allMatch(r -> sessions.get(call).equals(r.sessionId()));
+                assertThat(replies.replies()).filteredOn(r -> r.call().equals(call))
+                        .allMatch(r -> sessions.get(call).equals(r.sessionId()));
                 if (!onB.isEmpty()) {
+                    // instance-b may have been stopped before it answered this one (it is stopped once it answered
+                    // one); back on instance-a it was answered again
                     moved++;
-                    // the call may end before the turn instance-b answers completes
-                    assertThat(onB).as("%s answered by instance-b", call).anyMatch(r -> "audio".equals(r.event()));
+                    assertThat(backOnA).as("%s answered by instance-a again", call)
+                            .anyMatch(r -> "audio".equals(r.event()));
+                    assertThat(s.connectionsOpened()).as("%s resumed twice", call).isGreaterThanOrEqualTo(3);
                 }
             }
             assertThat(moved).as("calls moved to instance-b").isPositive();
+            assertThat(replies.replies()).as("a moved call answered by instance-b").anyMatch(r -> calls.contains(
+                    r.call()) && r.instance().equals("instance-b") && "audio".equals(r.event()));
         }
+    }
+
+    /** Whether every call has had an audio reply that {@code after} accepts (none while it is null). */
+    private static boolean answered(ReplyReader replies, List<String> calls, Predicate<ReplyReader.Reply> after) {
+        return after != null && calls.stream().allMatch(c -> replies.replies().stream()
+                .anyMatch(r -> r.call().equals(c) && "audio".equals(r.event()) && after.test(r)));
     }
 
     /** Call ids that the default partitioner puts on distinct partitions, one per partition. */
@@ -221,9 +273,11 @@ class TakeoverTest {
 
     private Process instance(String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Path.of("target", name + ".log").toFile(); // kept for a look after a failure
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                VoiceInstance.class.getName(), name, kafka.bootstrapServers(), emulator.baseUrl().toString())
+        // kept for a look after a failure, one per test and instance
+        File log = Path.of("target", testName + "-" + name + ".log").toFile();
+        Process p = new ProcessBuilder(java, "-Dgemini.transparentResumption=" + EXACT, "-cp",
+                System.getProperty("java.class.path"), VoiceInstance.class.getName(), name, kafka.bootstrapServers(),
+                emulator.baseUrl().toString())
                 .redirectErrorStream(true).redirectOutput(log).start();
         instances.add(p);
         return p;
@@ -234,7 +288,7 @@ class TakeoverTest {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
                 ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(VoiceRoutes.GROUP)).all().get()
                         .get(VoiceRoutes.GROUP);
                 return g.members().size() == members && g.members().stream()

@@ -1,0 +1,151 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The handle store refuses a topic that is not compacted, and reads on after its reader failed. */
+class KafkaStateRepositoryTest {
+
+    private static final String TOPIC = "handles";
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+
+    /** The topic's records, as a broker would hold them. */
+    private final List<ConsumerRecord<String, String>> log = new CopyOnWriteArrayList<>();
+    private KafkaStateRepository repository;
+
+    @AfterEach
+    void stop() {
+        if (repository != null) {
+            repository.stop();
+        }
+    }
+
+    @Test
+    void aHandleTopicThatIsNotCompactedFailsTheStart() {
+        repository = new KafkaStateRepository(new Clients("delete", 0), TOPIC, (k, v) -> {
+        }, Duration.ofSeconds(5));
+
+        assertThatThrownBy(repository::start).hasStackTraceContaining(
+                "The handle topic handles has cleanup.policy=delete: it must be compacted (cleanup.policy=compact)");
+    }
+
+    @Test
+    void theReaderReadsOnWithANewConsumerAfterItFailed() {
+        append("call-1", "handle-1");
+        Clients clients = new Clients("compact", 1); // the first reader's poll fails
+        repository = new KafkaStateRepository(clients, TOPIC, (k, v) -> {
+        }, Duration.ofSeconds(30));
+        repository.start();
+
+        repository.catchUp();
+        assertThat(repository.getState("call-1")).isEqualTo("handle-1");
+        append("call-2", "handle-2");
+        repository.catchUp();
+        assertThat(repository.getState("call-2")).isEqualTo("handle-2");
+        assertThat(clients.readers.get()).as("readers made").isEqualTo(2);
+    }
+
+    @Test
+    void aCatchUpFailsSayingWhyWhileTheReaderCannotRead() {
+        append("call-1", "handle-1");
+        repository = new KafkaStateRepository(new Clients("compact", Integer.MAX_VALUE), TOPIC, (k, v) -> {
+        }, Duration.ofSeconds(2));
+        repository.start();
+
+        assertThatThrownBy(repository::catchUp).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Could not read handles up to its end within PT2S; reading it fails:")
+                .hasMessageContaining("broker gone");
+    }
+
+    private void append(String key, String value) {
+        log.add(new ConsumerRecord<>(TOPIC, 0, log.size(), key, value));
+    }
+
+    /** Mock clients over {@link #log}; the first {@code failingReaders} readers fail their first poll. */
+    private final class Clients implements KafkaStateRepository.Clients {
+
+        private final String policy;
+        private final int failingReaders;
+        /** Consumers made so far, the first one (the end-offset reader) apart. */
+        final AtomicInteger readers = new AtomicInteger(-1);
+
+        Clients(String policy, int failingReaders) {
+            this.policy = policy;
+            this.failingReaders = failingReaders;
+        }
+
+        @Override
+        public Producer<String, String> producer() {
+            return new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        }
+
+        @Override
+        public Consumer<String, String> consumer() {
+            LogConsumer c = new LogConsumer();
+            if (readers.getAndIncrement() >= 0 && readers.get() <= failingReaders) {
+                c.setPollException(new KafkaException("broker gone"));
+            }
+            return c;
+        }
+
+        @Override
+        public String cleanupPolicy(String topic) {
+            return policy;
+        }
+    }
+
+    /** A consumer of {@link #log}: a poll hands out what was appended since, or waits a little like a broker. */
+    private final class LogConsumer extends MockConsumer<String, String> {
+
+        LogConsumer() {
+            super("earliest");
+            updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
+            updateBeginningOffsets(Map.of(P0, 0L));
+        }
+
+        @Override
+        public synchronized ConsumerRecords<String, String> poll(Duration timeout) {
+            if (assignment().contains(P0)) {
+                for (long o = position(P0); o < log.size(); o++) {
+                    addRecord(log.get((int) o));
+                }
+            }
+            ConsumerRecords<String, String> records = super.poll(timeout);
+            if (records.isEmpty()) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(20); // a broker's poll waits for records: no busy loop
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return records;
+        }
+
+        @Override
+        public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions,
+                Duration timeout) {
+            return Map.of(P0, (long) log.size());
+        }
+    }
+}
