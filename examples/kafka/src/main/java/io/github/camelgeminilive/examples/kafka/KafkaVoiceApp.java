@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.camelgeminilive.component.GeminiLiveConfiguration;
-import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
+import io.github.camelgeminilive.examples.support.LiveBackend;
 
 /**
  * The demo that {@code run.sh} starts: a Kafka node (KRaft) in this process, two instances of the pipeline in one
@@ -21,16 +20,12 @@ public final class KafkaVoiceApp {
     }
 
     public static void main(String[] args) throws Exception {
-        String key = System.getenv("GEMINI_API_KEY");
-        boolean google = key != null && !key.isBlank();
         Path dir = Files.createTempDirectory("kafka-voice");
-        try (GeminiLiveEmulator emulator = google ? null : GeminiLiveEmulator.builder().pace(1.0).build().start();
-                EmbeddedKafka kafka = EmbeddedKafka.start(dir)) {
-            String baseUrl = google ? GeminiLiveConfiguration.DEFAULT_BASE_URL : emulator.baseUrl().toString();
-            System.out.println("Kafka (KRaft) at " + kafka.bootstrapServers() + "; Gemini Live at " + baseUrl
-                    + (google ? " (GEMINI_API_KEY is set)" : " (embedded emulator; set GEMINI_API_KEY for Google)"));
+        try (LiveBackend backend = LiveBackend.fromEnvironment(); EmbeddedKafka kafka = EmbeddedKafka.start(dir)) {
+            String baseUrl = backend.baseUrl();
+            String apiKey = backend.apiKey();
+            System.out.println("Kafka (KRaft) at " + kafka.bootstrapServers() + "; " + backend.describe());
             kafka.createTopics(4, List.of(VoiceRoutes.INPUT, VoiceRoutes.OUTPUT), List.of(VoiceRoutes.HANDLES));
-            String apiKey = google ? key.strip() : "emulator";
             List<String> calls = List.of("call-1001", "call-1002");
             try (VoiceInstance a = VoiceInstance.start("instance-a", kafka.bootstrapServers(), baseUrl, apiKey);
                     VoiceInstance b = VoiceInstance.start("instance-b", kafka.bootstrapServers(), baseUrl, apiKey);
