@@ -32,9 +32,15 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             description = "Threads that deliver session events to consumers (the events of one session stay in order).")
     private int eventThreadPoolSize = 10;
     @Metadata(label = "advanced", defaultValue = "10",
-            description = "Threads that continue exchanges once a reply turn completed or a send was written"
-                    + " later than the producer call (a send written at once continues on the caller).")
+            description = "Threads that continue InOut exchanges once their reply turn completed.")
     private int replyThreadPoolSize = 10;
+    @Metadata(label = "advanced", defaultValue = "1",
+            description = "Threads that continue exchanges that wait for no reply turn (InOnly sends, close, release)"
+                    + " when they are done after the producer call returned, as an audio frame usually is (the"
+                    + " connection's I/O thread writes it); one thread (the default) continues them in write order and"
+                    + " is woken once per burst of writes rather than once per frame. Work a route does after such a"
+                    + " send holds up the other completions: keep it short, or hand it on (threads, seda).")
+    private int writeThreadPoolSize = 1;
     @Metadata(label = "advanced", javaType = "java.lang.Object", // no Micrometer type: it is optional
             description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) of the endpoints'"
                     + " meters (docs/observability.md). Default: the single MeterRegistry bean of the registry (Spring"
@@ -46,6 +52,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
+    private volatile ExecutorService writeExecutor;
 
     public GeminiLiveComponent() {
         this(LiveClient::create);
@@ -75,6 +82,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         super.doStart();
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
+        writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
     }
 
     @Override
@@ -83,6 +91,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         if (eventExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
             getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+            getCamelContext().getExecutorServiceManager().shutdown(writeExecutor);
         }
         super.doStop();
     }
@@ -112,6 +121,15 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     ExecutorService replyExecutor() {
         return replyExecutor;
+    }
+
+    /**
+     * Continues exchanges that wait for no reply, done after the producer returned. Few threads on purpose: a pool of
+     * many wakes a different parked thread for nearly every frame, while a busy one takes the completions queued
+     * meanwhile.
+     */
+    ExecutorService writeExecutor() {
+        return writeExecutor;
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */
@@ -149,5 +167,13 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     public void setReplyThreadPoolSize(int replyThreadPoolSize) {
         this.replyThreadPoolSize = replyThreadPoolSize;
+    }
+
+    public int getWriteThreadPoolSize() {
+        return writeThreadPoolSize;
+    }
+
+    public void setWriteThreadPoolSize(int writeThreadPoolSize) {
+        this.writeThreadPoolSize = writeThreadPoolSize;
     }
 }
