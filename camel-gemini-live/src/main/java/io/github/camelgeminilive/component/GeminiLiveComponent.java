@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.component;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
@@ -25,6 +26,9 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
  */
 @Component("gemini-live")
 public class GeminiLiveComponent extends HealthCheckComponent {
+
+    /** Set on the threads of every gemini-live component's writes pool. */
+    private static final ThreadLocal<Boolean> ON_WRITES_THREAD = new ThreadLocal<>();
 
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
@@ -53,6 +57,11 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
     private volatile ExecutorService writeExecutor;
+    /** Runs on the writes pool, its thread marked as one (the pool's threads run nothing else). */
+    private final Executor writeCompletions = task -> writeExecutor.execute(() -> {
+        ON_WRITES_THREAD.set(Boolean.TRUE);
+        task.run();
+    });
 
     public GeminiLiveComponent() {
         this(LiveClient::create);
@@ -124,12 +133,14 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     }
 
     /**
-     * Continues exchanges that wait for no reply, done after the producer returned. Few threads on purpose: a pool of
-     * many wakes a different parked thread for nearly every frame, while a busy one takes the completions queued
-     * meanwhile.
+     * Where an exchange that waits for no reply continues when its send is done after the producer returned: the
+     * writes pool, whose few threads are on purpose (a pool of many wakes a different parked thread for nearly every
+     * frame, a busy thread takes the completions queued meanwhile); the reply pool when the send was made on a writes
+     * thread itself, as a route does that sends again, synchronously, after a one-way send: it would wait for a
+     * completion queued behind itself. Called on the producer's calling thread.
      */
-    ExecutorService writeExecutor() {
-        return writeExecutor;
+    Executor writeCompletions() {
+        return Boolean.TRUE.equals(ON_WRITES_THREAD.get()) ? replyExecutor : writeCompletions;
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */

@@ -110,7 +110,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             return true;
         }
         written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, key, null, false),
-                getEndpoint().getComponent().writeExecutor());
+                getEndpoint().getComponent().writeCompletions());
         return false;
     }
 

@@ -10,14 +10,30 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
  * An InOnly frame written after the producer returned (over a real connection its I/O thread writes it) continues
  * its exchange on the component's {@code GeminiLiveWrites} thread: never on the I/O thread, not on the reply pool
- * (whose ten threads would each be woken for a frame), and, with the default single thread, in write order.
+ * (whose ten threads would each be woken for a frame), and, with the default single thread, in write order. A
+ * route that sends again, synchronously, from that thread does not wait on itself.
  */
 class GeminiLiveWriteCompletionTest extends GeminiLiveTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:twice").to(uri("first"))
+                        .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()))
+                        // a blocking send on the writes thread: its own completion must not queue behind it
+                        .process(e -> template.sendBody(uri("second"), TestAudio.silence(20)))
+                        .to("mock:twice");
+            }
+        };
+    }
 
     private static final int FRAMES = 100;
 
@@ -53,5 +69,16 @@ class GeminiLiveWriteCompletionTest extends GeminiLiveTestSupport {
         } finally {
             producer.stop();
         }
+    }
+
+    @Test
+    void aSynchronousSendMadeOnTheWritesThreadCompletes() throws Exception {
+        getMockEndpoint("mock:twice").expectedMessageCount(1);
+
+        template.asyncSendBody("direct:twice", TestAudio.silence(20));
+
+        getMockEndpoint("mock:twice").assertIsSatisfied(30_000);
+        assertThat(getMockEndpoint("mock:twice").getExchanges().get(0).getMessage()
+                .getHeader("continuedOn", String.class)).contains("GeminiLiveWrites");
     }
 }
