@@ -199,6 +199,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "vertexProject": getOrCreateConfiguration(target).setVertexProject(property(camelContext, java.lang.String.class, value)); return true;
         case "voicename":
         case "voiceName": getOrCreateConfiguration(target).setVoiceName(property(camelContext, java.lang.String.class, value)); return true;
+        case "writethreadpoolsize":
+        case "writeThreadPoolSize": target.setWriteThreadPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -375,6 +377,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "vertexProject": return java.lang.String.class;
         case "voicename":
         case "voiceName": return java.lang.String.class;
+        case "writethreadpoolsize":
+        case "writeThreadPoolSize": return int.class;
         default: return null;
         }
     }
@@ -552,6 +556,8 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "vertexProject": return getOrCreateConfiguration(target).getVertexProject();
         case "voicename":
         case "voiceName": return getOrCreateConfiguration(target).getVoiceName();
+        case "writethreadpoolsize":
+        case "writeThreadPoolSize": return target.getWriteThreadPoolSize();
         default: return null;
         }
     }

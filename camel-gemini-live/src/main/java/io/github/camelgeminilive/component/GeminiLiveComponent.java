@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.component;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
@@ -26,15 +27,24 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 @Component("gemini-live")
 public class GeminiLiveComponent extends HealthCheckComponent {
 
+    /** Set on the threads of every gemini-live component's writes pool. */
+    private static final ThreadLocal<Boolean> ON_WRITES_THREAD = new ThreadLocal<>();
+
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
     @Metadata(label = "advanced", defaultValue = "10",
             description = "Threads that deliver session events to consumers (the events of one session stay in order).")
     private int eventThreadPoolSize = 10;
     @Metadata(label = "advanced", defaultValue = "10",
-            description = "Threads that continue exchanges once a reply turn completed or a send was written"
-                    + " later than the producer call (a send written at once continues on the caller).")
+            description = "Threads that continue InOut exchanges once their reply turn completed.")
     private int replyThreadPoolSize = 10;
+    @Metadata(label = "advanced", defaultValue = "1",
+            description = "Threads that continue exchanges that wait for no reply turn (InOnly sends, close, release)"
+                    + " when they are done after the producer call returned, as an audio frame usually is (the"
+                    + " connection's I/O thread writes it); one thread (the default) continues them in write order and"
+                    + " is woken once per burst of writes rather than once per frame. Work a route does after such a"
+                    + " send holds up the other completions: keep it short, or hand it on (threads, seda).")
+    private int writeThreadPoolSize = 1;
     @Metadata(label = "advanced", javaType = "java.lang.Object", // no Micrometer type: it is optional
             description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) of the endpoints'"
                     + " meters (docs/observability.md). Default: the single MeterRegistry bean of the registry (Spring"
@@ -46,6 +56,12 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
+    private volatile ExecutorService writeExecutor;
+    /** Runs on the writes pool, its thread marked as one (the pool's threads run nothing else). */
+    private final Executor writeCompletions = task -> writeExecutor.execute(() -> {
+        ON_WRITES_THREAD.set(Boolean.TRUE);
+        task.run();
+    });
 
     public GeminiLiveComponent() {
         this(LiveClient::create);
@@ -75,6 +91,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         super.doStart();
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
+        writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
     }
 
     @Override
@@ -83,6 +100,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         if (eventExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(eventExecutor);
             getCamelContext().getExecutorServiceManager().shutdown(replyExecutor);
+            getCamelContext().getExecutorServiceManager().shutdown(writeExecutor);
         }
         super.doStop();
     }
@@ -112,6 +130,17 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     ExecutorService replyExecutor() {
         return replyExecutor;
+    }
+
+    /**
+     * Where an exchange that waits for no reply continues when its send is done after the producer returned: the
+     * writes pool, whose few threads are on purpose (a pool of many wakes a different parked thread for nearly every
+     * frame, a busy thread takes the completions queued meanwhile); the reply pool when the send was made on a writes
+     * thread itself, as a route does that sends again, synchronously, after a one-way send: it would wait for a
+     * completion queued behind itself. Called on the producer's calling thread.
+     */
+    Executor writeCompletions() {
+        return Boolean.TRUE.equals(ON_WRITES_THREAD.get()) ? replyExecutor : writeCompletions;
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */
@@ -149,5 +178,13 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     public void setReplyThreadPoolSize(int replyThreadPoolSize) {
         this.replyThreadPoolSize = replyThreadPoolSize;
+    }
+
+    public int getWriteThreadPoolSize() {
+        return writeThreadPoolSize;
+    }
+
+    public void setWriteThreadPoolSize(int writeThreadPoolSize) {
+        this.writeThreadPoolSize = writeThreadPoolSize;
     }
 }

@@ -98,7 +98,10 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** InOnly: the exchange completes when the message(s) are written. */
+    /**
+     * InOnly: the exchange completes when the message(s) are written; when that is later than this call, on the
+     * component's {@code GeminiLiveWrites} thread (never the I/O thread that wrote).
+     */
     private boolean whenWritten(Exchange exchange, AsyncCallback callback, CompletableFuture<Void> written,
             String key) {
         if (written.isDone()) { // written on this thread (the usual case for a frame): no hand-off needed
@@ -106,7 +109,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             complete(exchange, callback, error, key, null, true);
             return true;
         }
-        written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, key, null, false), replyExecutor());
+        written.whenCompleteAsync((v, e) -> complete(exchange, callback, e, key, null, false),
+                getEndpoint().getComponent().writeCompletions());
         return false;
     }
 

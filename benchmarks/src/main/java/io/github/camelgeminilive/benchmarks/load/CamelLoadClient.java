@@ -64,7 +64,9 @@ final class CamelLoadClient implements LoadClient {
         options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
                 + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
                 emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
-                        + component.getEventThreadPoolSize() + " threads), an exchange per event")
+                        + component.getEventThreadPoolSize() + " threads), an exchange per event; a frame's exchange"
+                        + " completes on its `GeminiLiveWrites` pool (" + component.getWriteThreadPoolSize()
+                        + " thread(s)) once written")
                 .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
                         : "Camel's default (`prototype`): a new exchange per frame and per event");
         camel.addComponent("gemini-live", component);
