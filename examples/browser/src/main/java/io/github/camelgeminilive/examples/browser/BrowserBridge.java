@@ -187,8 +187,11 @@ public class BrowserBridge {
 
     /** Closes the page's WebSocket ({@code page} null: one never accepted) after writing {@code last}, if any. */
     private void close(Message in, PageConnection page, CloseReason reason, String last) {
-        if (page != null) {
-            page.closing();
+        if (page != null && !page.closing()) { // another frame or event closed it first
+            counters.framesDropped.increment();
+            in.setHeader(ACTION, Action.none.name());
+            in.setBody(null);
+            return;
         }
         counters.closedCounter(reason).increment();
         if (reason != CloseReason.MODEL) {

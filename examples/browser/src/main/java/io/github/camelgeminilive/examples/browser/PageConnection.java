@@ -1,5 +1,7 @@
 package io.github.camelgeminilive.examples.browser;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.github.camelgeminilive.audio.AudioFormat;
 
 /**
@@ -14,7 +16,7 @@ final class PageConnection {
     private final long openedNanos;
     private final long burstNanos;
     private long sentNanos;
-    private volatile boolean closing;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     PageConnection(int sampleRate, long openedNanos, long burstNanos) {
         this.format = new AudioFormat(AudioFormat.Encoding.PCM, sampleRate);
@@ -46,12 +48,16 @@ final class PageConnection {
         return true;
     }
 
-    /** The route is closing this connection: whatever it still sends is dropped. */
-    void closing() {
-        closing = true;
+    /**
+     * The route is closing this connection: whatever it still sends is dropped.
+     *
+     * @return false when it was closing already (several frames in flight may fail at once: one close counts)
+     */
+    boolean closing() {
+        return closing.compareAndSet(false, true);
     }
 
     boolean isClosing() {
-        return closing;
+        return closing.get();
     }
 }
