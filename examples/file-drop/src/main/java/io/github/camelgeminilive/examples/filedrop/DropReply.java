@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.examples.filedrop;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,6 +95,26 @@ final class DropReply {
             Files.deleteIfExists(wavPart);
             throw e;
         }
+    }
+
+    /**
+     * Deletes the parts of replies in {@code dir} that a run killed mid-file left (hidden, named like
+     * {@code .NAME.reply.wav.part}): at a start no reply is being written. Returns how many.
+     */
+    static int deleteParts(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, ".*{" + REPLY_SUFFIX + ","
+                + TRANSCRIPT_SUFFIX + "}" + PART)) {
+            for (Path part : parts) {
+                if (Files.isRegularFile(part) && Files.deleteIfExists(part)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The file's first chunk was written (its session is open): the clock of the pacing and the transcript. */
