@@ -134,7 +134,7 @@ public class BrowserBridge {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String key = in.getHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, String.class);
         PageConnection page = key == null ? null : pages.get(key);
-        if (page == null || page.isClosing()) {
+        if (page == null || !page.closing()) {
             counters.framesDropped.increment();
             in.setHeader(ACTION, Action.none.name());
             return;

@@ -46,9 +46,14 @@ final class PageConnection {
         return true;
     }
 
-    /** The route is closing this connection: whatever it still sends is dropped. */
-    void closing() {
+    /**
+     * The route is closing this connection: whatever it still sends is dropped. False when it was closing already:
+     * the failures of frames that were on their way together close it once.
+     */
+    synchronized boolean closing() {
+        boolean first = !closing;
         closing = true;
+        return first;
     }
 
     boolean isClosing() {
