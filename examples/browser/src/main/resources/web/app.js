@@ -7,12 +7,14 @@
 const FRAME_MS = 20;
 /** Audio the page lets wait in the WebSocket's send buffer (bytes at 48 kHz: 1 s); beyond it frames are dropped. */
 const MAX_UNSENT = 96000;
+/** The most microphone rate sent: the route's limit; a device faster than that (88.2, 96 kHz) is captured at it. */
+const MAX_MIC_RATE = 48000;
 /** Transcript lines kept on the page. */
 const MAX_LINES = 200;
 
 const voice = {
     state: 'idle', micRate: null, framesSent: 0, framesDropped: 0, samplesPlayed: 0, interruptions: 0, clears: 0,
-    overflows: 0, closeCode: null, closeReason: null,
+    clearedSamples: 0, overflows: 0, oddFrames: 0, closeCode: null, closeReason: null,
 };
 window.voice = voice;
 
@@ -27,16 +29,31 @@ let call = null;
 
 async function start() {
     setState('starting');
-    const stream = await navigator.mediaDevices.getUserMedia({
+    // what is open so far: a failure before the call is up releases it (the microphone above all)
+    const parts = {};
+    try {
+        call = await open(parts);
+    } catch (error) {
+        if (parts.ws) {
+            parts.ws.onclose = null; // the page says why the start failed, not that the socket closed
+        }
+        release(parts);
+        throw error;
+    }
+}
+
+async function open(parts) {
+    const stream = parts.stream = await navigator.mediaDevices.getUserMedia({
         audio: {channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true},
     });
-    const mic = new AudioContext(); // the device's rate: 48 kHz usually
-    const speaker = new AudioContext({sampleRate: 24000}); // the model's rate; the browser resamples to the device
+    const mic = parts.mic = captureContext();
+    // the model's rate; the browser resamples to the device
+    const speaker = parts.speaker = new AudioContext({sampleRate: 24000});
     voice.micRate = mic.sampleRate;
     await Promise.all([mic.audioWorklet.addModule('worklets.js'), speaker.audioWorklet.addModule('worklets.js')]);
 
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/audio?rate=${mic.sampleRate}`);
+    const ws = parts.ws = new WebSocket(`${scheme}://${location.host}/audio?rate=${mic.sampleRate}`);
     ws.binaryType = 'arraybuffer';
 
     const capture = new AudioWorkletNode(mic, 'pcm-capture', {
@@ -66,6 +83,7 @@ async function start() {
         }
         if (report.cleared !== undefined) {
             voice.clears++;
+            voice.clearedSamples += report.cleared;
         }
         if (report.played !== undefined) {
             voice.samplesPlayed = report.played;
@@ -79,6 +97,8 @@ async function start() {
             onMessage(JSON.parse(event.data), player);
         } else if (event.data.byteLength % 2 === 0) {
             player.port.postMessage(event.data, [event.data]);
+        } else {
+            voice.oddFrames++; // no 16-bit PCM: not played
         }
     };
     ws.onclose = (event) => {
@@ -86,7 +106,29 @@ async function start() {
         voice.closeReason = event.reason;
         end(`closed (${event.code}${event.reason ? ': ' + event.reason : ''})`);
     };
-    call = {stream, mic, speaker, ws};
+    return parts;
+}
+
+/** The microphone's context: at the device's rate (48 kHz usually), at most MAX_MIC_RATE. */
+function captureContext() {
+    const device = new AudioContext();
+    if (device.sampleRate <= MAX_MIC_RATE) {
+        return device;
+    }
+    device.close();
+    return new AudioContext({sampleRate: MAX_MIC_RATE});
+}
+
+/** Stops the microphone and closes the audio and the WebSocket of a call, or of what a failed start opened. */
+function release(parts) {
+    if (parts.stream) {
+        parts.stream.getTracks().forEach((track) => track.stop());
+    }
+    if (parts.ws && parts.ws.readyState < WebSocket.CLOSING) {
+        parts.ws.close();
+    }
+    [parts.mic, parts.speaker].filter((context) => context && context.state !== 'closed')
+        .forEach((context) => context.close());
 }
 
 function onMessage(message, player) {
@@ -163,9 +205,7 @@ function stop() {
 
 function end(state) {
     if (call) {
-        call.stream.getTracks().forEach((track) => track.stop());
-        call.mic.close();
-        call.speaker.close();
+        release(call);
         call = null;
     }
     setState(state);

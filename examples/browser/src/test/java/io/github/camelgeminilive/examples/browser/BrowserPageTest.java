@@ -26,8 +26,9 @@ import io.github.camelgeminilive.emulator.SessionInfo;
 /**
  * The page in a real browser: headless Chromium opens it, its fake microphone plays a recorded question in a loop
  * (speech, then 2 s of silence), and the page talks to the emulator through the example's routes. The emulator
- * answers each question; the next loop of the question talks over the answer, so the page also gets
- * {@code interrupted}.
+ * answers each question at length ({@code long-answer.yaml}), its audio faster than real time (as Google's), so the
+ * page queues it; the next loop of the question talks over the answer, so the page also gets {@code interrupted},
+ * and drops what it queued.
  */
 class BrowserPageTest {
 
@@ -62,9 +63,10 @@ class BrowserPageTest {
         URI page = app.url("/");
         try (Chromium browser = Chromium.launch(chromium, page, microphone());
                 DevTools devTools = browser.page(page)) {
-            await().atMost(WAIT).until(() -> devTools.evaluate("document.readyState === 'complete' && !!window.voice")
-                    .asBoolean());
-            devTools.evaluate("document.getElementById('talk').click()");
+            BrowserCounters counters = app.bridge().getCounters(); // the app's, shared with the other tests
+            long pagesBefore = counters.pagesOpened();
+            long framesBefore = counters.framesIn();
+            talk(devTools, "");
 
             AtomicReference<JsonNode> last = new AtomicReference<>();
             JsonNode state;
@@ -74,8 +76,10 @@ class BrowserPageTest {
                 state = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
                         .until(() -> last.updateAndGet(s -> pageState(devTools)),
                                 s -> s.path("samplesPlayed").asLong() > 0 && s.path("clears").asInt() > 0
+                                        && s.path("clearedSamples").asLong() > 0
                                         && any(s.path("user"), line -> line.startsWith("You: [speech "))
-                                        && any(s.path("model"), line -> line.startsWith("Model: You said: [speech "))
+                                        && any(s.path("model"),
+                                                line -> line.startsWith("Model: Thank you"))
                                         && any(s.path("model"), line -> line.endsWith("(interrupted)")));
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("The page did not get there in " + WAIT + "; it last showed " + last.get()
@@ -85,13 +89,13 @@ class BrowserPageTest {
             System.out.println("The page's state: " + state);
 
             // the page played the model's audio, showed both transcripts, and an answer cut short by the question's
-            // next loop stopped playing: the player acknowledged the clear, the line says so
+            // next loop stopped playing: the player dropped what it had queued, the line says so
             assertThat(state.path("state").asText()).isEqualTo("listening");
             assertThat(state.path("interruptions").asInt()).isPositive();
             assertThat(state.path("closeCode").isNull()).isTrue();
-            BrowserCounters counters = app.bridge().getCounters();
-            assertThat(counters.pagesOpened()).isEqualTo(1);
-            assertThat(counters.framesIn()).isPositive();
+            assertThat(state.path("oddFrames").asInt()).isZero();
+            assertThat(counters.pagesOpened()).isEqualTo(pagesBefore + 1);
+            assertThat(counters.framesIn()).isGreaterThan(framesBefore);
             for (CloseReason reason : CloseReason.values()) {
                 assertThat(counters.closed(reason)).as(reason.name()).isZero();
             }
@@ -100,6 +104,50 @@ class BrowserPageTest {
             await().atMost(WAIT).until(() -> app.bridge().getPages() == 0 && app.emulator.admin().sessions().stream()
                     .mapToInt(SessionInfo::openConnections).sum() == 0);
         }
+    }
+
+    @Test
+    void aMicrophoneFasterThan48kHzIsCapturedAt48kHz() throws Exception {
+        URI page = app.url("/");
+        try (Chromium browser = Chromium.launch(chromium, page, microphone());
+                DevTools devTools = browser.page(page)) {
+            // an audio interface at 96 kHz: the contexts the page creates without a rate run at it
+            talk(devTools, "window.AudioContext = class extends AudioContext {"
+                    + " constructor(options) { super(options || {sampleRate: 96000}); } };");
+
+            JsonNode state = await().atMost(WAIT).until(() -> pageState(devTools),
+                    s -> s.path("framesSent").asInt() >= 10 || !s.path("closeCode").isNull());
+            assertThat(state.path("micRate").asInt()).isEqualTo(48_000);
+            assertThat(state.path("closeCode").isNull()).as("the route took the rate: %s", state).isTrue();
+            await().atMost(WAIT).until(() -> app.bridge().getCounters().framesIn() > 0);
+            devTools.evaluate("document.getElementById('talk').click()");
+            await().atMost(WAIT).until(() -> app.bridge().getPages() == 0);
+        }
+    }
+
+    @Test
+    void aStartThatFailsAfterTheMicrophoneOpenedTurnsItOff() throws Exception {
+        URI page = app.url("/");
+        try (Chromium browser = Chromium.launch(chromium, page, microphone());
+                DevTools devTools = browser.page(page)) {
+            // keep the microphone's stream where the test sees it; the worklets then fail to load
+            talk(devTools, "const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);"
+                    + " navigator.mediaDevices.getUserMedia = async (c) => (window.micStream = await getUserMedia(c));"
+                    + " AudioWorklet.prototype.addModule = () => Promise.reject(new Error('no worklets here'));");
+
+            await().atMost(WAIT).until(() -> devTools.evaluate("window.voice.state").asText()
+                    .startsWith("could not start: no worklets here"));
+            assertThat(devTools.evaluate("window.micStream.getTracks().map(t => t.readyState).join()").asText())
+                    .as("the microphone's tracks").isEqualTo("ended");
+            assertThat(devTools.evaluate("document.getElementById('talk').textContent").asText()).isEqualTo("Talk");
+        }
+    }
+
+    /** Once the page is loaded, runs {@code setup} in it (JavaScript statements), then presses Talk. */
+    private static void talk(DevTools devTools, String setup) {
+        await().atMost(WAIT).until(() -> devTools.evaluate("document.readyState === 'complete' && !!window.voice")
+                .asBoolean());
+        devTools.evaluate(setup + " document.getElementById('talk').click()");
     }
 
     private static boolean any(JsonNode lines, Predicate<String> test) {

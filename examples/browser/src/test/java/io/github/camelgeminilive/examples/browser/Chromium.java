@@ -81,14 +81,21 @@ final class Chromium implements AutoCloseable {
         }
         int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
         HttpClient http = HttpClient.newHttpClient();
+        // DevTools may listen before the page's target is listed: ask until it is
+        JsonNode target = await().atMost(START).alias("the page " + url + " among Chromium's targets")
+                .until(() -> pageTarget(http, port, url), Optional::isPresent).orElseThrow();
+        return DevTools.connect(http, URI.create(target.path("webSocketDebuggerUrl").asText()));
+    }
+
+    private static Optional<JsonNode> pageTarget(HttpClient http, int port, URI url) throws Exception {
         JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode target : targets) {
             if ("page".equals(target.path("type").asText()) && target.path("url").asText().startsWith(url.toString())) {
-                return DevTools.connect(http, URI.create(target.path("webSocketDebuggerUrl").asText()));
+                return Optional.of(target);
             }
         }
-        throw new IllegalStateException("No page " + url + " among Chromium's targets: " + targets);
+        return Optional.empty();
     }
 
     /** Kills the browser and every process it started, and waits until they are gone. */

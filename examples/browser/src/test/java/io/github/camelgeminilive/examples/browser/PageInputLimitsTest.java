@@ -42,7 +42,9 @@ class PageInputLimitsTest {
 
     @AfterAll
     static void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test

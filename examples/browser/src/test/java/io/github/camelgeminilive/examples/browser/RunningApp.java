@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.examples.browser;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -35,12 +36,27 @@ final class RunningApp implements AutoCloseable {
 
     /** The example giving the emulator {@code apiKey} (another than {@link #KEY} is refused), with other properties. */
     static RunningApp start(String apiKey, Map<String, String> properties) throws Exception {
-        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(1.0).build().start();
-        Main main = BrowserApp.main(apiKey, emulator.baseUrl().toString());
-        main.addOverrideProperty("browser.port", "0"); // an ephemeral port for the page and its WebSocket
-        properties.forEach(main::addOverrideProperty);
-        main.start();
-        return new RunningApp(emulator, main);
+        // the answers' audio comes three times faster than real time (Google's comes faster still), so the page
+        // queues it; they are long enough to be talked over
+        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(3)
+                .scenario(Path.of(RunningApp.class.getResource("/browser/long-answer.yaml").toURI())).build().start();
+        Main main = null;
+        try {
+            main = BrowserApp.main(apiKey, emulator.baseUrl().toString());
+            main.addOverrideProperty("browser.port", "0"); // an ephemeral port for the page and its WebSocket
+            properties.forEach(main::addOverrideProperty);
+            main.start();
+            return new RunningApp(emulator, main);
+        } catch (Exception | Error e) {
+            try {
+                if (main != null) {
+                    main.stop();
+                }
+            } finally {
+                emulator.close();
+            }
+            throw e;
+        }
     }
 
     URI url(String path) {

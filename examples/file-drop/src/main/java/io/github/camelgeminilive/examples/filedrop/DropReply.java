@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.examples.filedrop;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,8 +34,15 @@ final class DropReply {
 
     /** The model speaks 24 kHz 16-bit mono PCM (the route converts whatever it sends to that). */
     static final int REPLY_RATE = 24_000;
+    /** The reply WAV's name: the stem of the file's output name and this. */
+    static final String REPLY_SUFFIX = ".reply.wav";
+    /** The transcript's name: the stem of the file's output name and this. */
+    static final String TRANSCRIPT_SUFFIX = ".transcript.jsonl";
     /** The most reply audio kept: the service's audio is not trusted to end. */
     static final Duration MAX_REPLY_AUDIO = Duration.ofHours(1);
+
+    /** A reply being written: a hidden name ending in this. */
+    static final String PART = ".part";
 
     private static final Logger LOG = LoggerFactory.getLogger(DropReply.class);
 
@@ -60,18 +68,25 @@ final class DropReply {
     private boolean answered;
     private boolean resolved;
     private Throwable failure;
+    /** Events that came after the reply was complete or failed, and were left out of it. */
+    private int late;
 
-    DropReply(Path file, ScheduledExecutorService timers, Duration settle, Duration replyTimeout) throws IOException {
+    /**
+     * The reply to {@code file}, written beside it under {@code outputName} ({@link OutputNames}) without its
+     * extension.
+     */
+    DropReply(Path file, String outputName, ScheduledExecutorService timers, Duration settle, Duration replyTimeout)
+            throws IOException {
         this.name = file.getFileName().toString();
         this.timers = timers;
         this.settle = settle;
         this.replyTimeout = replyTimeout;
         Path dir = file.toAbsolutePath().getParent();
-        String base = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
-        this.wav = dir.resolve(base + ".reply.wav");
-        this.wavPart = dir.resolve("." + base + ".reply.wav.part");
-        this.transcript = dir.resolve(base + ".transcript.jsonl");
-        this.transcriptPart = dir.resolve("." + base + ".transcript.jsonl.part");
+        String base = OutputNames.stem(outputName);
+        this.wav = dir.resolve(base + REPLY_SUFFIX);
+        this.wavPart = dir.resolve("." + base + REPLY_SUFFIX + PART);
+        this.transcript = dir.resolve(base + TRANSCRIPT_SUFFIX);
+        this.transcriptPart = dir.resolve("." + base + TRANSCRIPT_SUFFIX + PART);
         this.audio = new WavWriter(wavPart, REPLY_RATE);
         try {
             this.lines = new TranscriptLines(transcriptPart);
@@ -80,6 +95,26 @@ final class DropReply {
             Files.deleteIfExists(wavPart);
             throw e;
         }
+    }
+
+    /**
+     * Deletes the parts of replies in {@code dir} that a run killed mid-file left (hidden, named like
+     * {@code .NAME.reply.wav.part}): at a start no reply is being written. Returns how many.
+     */
+    static int deleteParts(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, ".*{" + REPLY_SUFFIX + ","
+                + TRANSCRIPT_SUFFIX + "}" + PART)) {
+            for (Path part : parts) {
+                if (Files.isRegularFile(part) && Files.deleteIfExists(part)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The file's first chunk was written (its session is open): the clock of the pacing and the transcript. */
@@ -98,9 +133,10 @@ final class DropReply {
         return chunks;
     }
 
-    synchronized void modelAudio(byte[] pcm) {
-        if (resolved) {
-            return;
+    /** Adds the model's audio to the reply; false when it came too late (the reply is complete or failed). */
+    synchronized boolean modelAudio(byte[] pcm) {
+        if (tooLate()) {
+            return false;
         }
         modelSpoke();
         try {
@@ -112,29 +148,35 @@ final class DropReply {
         } catch (IOException e) {
             resolve(e);
         }
+        return true;
     }
 
-    synchronized void said(String role, String text) {
-        if (resolved) {
-            return;
+    /** Adds a transcription to the reply; false when it came too late. */
+    synchronized boolean said(String role, String text) {
+        if (tooLate()) {
+            return false;
         }
         try {
             lines.add(role, (System.nanoTime() - audioStartedAt) / 1e9, text);
         } catch (IOException e) {
             resolve(e);
         }
+        return true;
     }
 
-    /** The model's turn ended: complete, or cut off by the user's speech ({@code interrupted}). */
-    synchronized void turnEnded(boolean complete) {
-        if (resolved) {
-            return;
+    /**
+     * The model's turn ended: complete, or cut off by the user's speech ({@code interrupted}); false when it came
+     * too late.
+     */
+    synchronized boolean turnEnded(boolean complete) {
+        if (tooLate()) {
+            return false;
         }
         try {
             lines.endLine();
         } catch (IOException e) {
             resolve(e);
-            return;
+            return true;
         }
         turnOpen = false;
         answered |= complete;
@@ -145,6 +187,14 @@ final class DropReply {
                 idle();
             }
         }
+        return true;
+    }
+
+    private boolean tooLate() {
+        if (resolved) {
+            late++;
+        }
+        return resolved;
     }
 
     /** The file's audio has all been sent, and the end of the stream: completes when the reply is complete. */
@@ -179,9 +229,10 @@ final class DropReply {
         closeAll();
         Files.move(transcriptPart, transcript, StandardCopyOption.ATOMIC_MOVE);
         Files.move(wavPart, wav, StandardCopyOption.ATOMIC_MOVE);
-        return String.format("%s: %.1f s of audio sent, %.1f s of reply in %s, %d lines in %s", name,
+        return String.format("%s: %.1f s of audio sent, %.1f s of reply in %s, %d lines in %s%s", name,
                 input == null ? 0 : input.samples() / (double) input.sampleRate(),
-                audio.dataBytes() / (2.0 * REPLY_RATE), wav.getFileName(), lines.lines(), transcript.getFileName());
+                audio.dataBytes() / (2.0 * REPLY_RATE), wav.getFileName(), lines.lines(), transcript.getFileName(),
+                late == 0 ? "" : ", " + late + " late events left out (the model went on after the settle)");
     }
 
     /** Drops the parts of a reply that will not be published. */

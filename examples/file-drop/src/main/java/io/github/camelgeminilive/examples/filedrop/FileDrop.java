@@ -34,24 +34,28 @@ public class FileDrop {
 
     /** Exchange property: the file's sample rate. */
     static final String RATE = "FileDropRate";
+    /** Exchange property: the name the file's results go under ({@link OutputNames}). */
+    static final String OUTPUT_NAME = "FileDropOutputName";
 
     private final Map<String, DropReply> replies = new ConcurrentHashMap<>();
     private final AtomicLong files = new AtomicLong();
+    private final AtomicLong lateEvents = new AtomicLong();
+    private final OutputNames outputNames = new OutputNames();
     private ScheduledExecutorService timers;
     private Duration settle = Duration.ofSeconds(3);
     private Duration replyTimeout = Duration.ofSeconds(60);
     private double pace = 1.0;
 
     /**
-     * A dropped file starts: its own session key (the file name and a number, so a file dropped again is a new
-     * session) and its reply, whose parts are dropped when the exchange fails.
+     * A dropped file starts: the name its results go under (its own, or numbered when a file of that name was
+     * processed before), its own session key (the file name and a number, so a file dropped again is a new session)
+     * and its reply, whose parts are dropped when the exchange fails.
      */
     public void begin(Exchange exchange) throws IOException {
         Path file = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
+        String outputName = outputNames.reserve(file);
+        exchange.setProperty(OUTPUT_NAME, outputName);
         String key = file.getFileName() + "#" + files.incrementAndGet();
-        DropReply reply = new DropReply(file, timers(exchange.getContext()), settle, replyTimeout);
-        replies.put(key, reply);
-        exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange e) {
@@ -59,8 +63,20 @@ public class FileDrop {
                 if (left != null) {
                     left.abandon();
                 }
+                outputNames.release(outputName);
             }
         });
+        replies.put(key, new DropReply(file, outputName, timers(exchange.getContext()), settle, replyTimeout));
+        exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
+    }
+
+    /**
+     * The name the file moves to {@code .done} or {@code .error} under, and its reason file is named after: the one
+     * {@link #begin(Exchange)} chose, or the file's own when it failed before.
+     */
+    public String outputName(Exchange exchange) {
+        String name = exchange.getProperty(OUTPUT_NAME, String.class);
+        return name != null ? name : exchange.getMessage().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
     }
 
     /**
@@ -118,9 +134,7 @@ public class FileDrop {
 
     public void modelAudio(@Header(GeminiLiveConstants.SESSION_KEY) String key, @Body byte[] pcm) {
         DropReply reply = replies.get(key);
-        if (reply != null) {
-            reply.modelAudio(pcm);
-        }
+        countLate(reply == null || !reply.modelAudio(pcm));
     }
 
     public void modelSaid(@Header(GeminiLiveConstants.SESSION_KEY) String key, @Body String text) {
@@ -162,16 +176,24 @@ public class FileDrop {
     }
 
     private void said(String key, String role, String text) {
-        DropReply reply = replies.get(key);
-        if (reply != null && text != null) {
-            reply.said(role, text);
+        if (text != null) {
+            DropReply reply = replies.get(key);
+            countLate(reply == null || !reply.said(role, text));
         }
     }
 
     private void turnEnded(String key, boolean complete) {
         DropReply reply = replies.get(key);
-        if (reply != null) {
-            reply.turnEnded(complete);
+        countLate(reply == null || !reply.turnEnded(complete));
+    }
+
+    /**
+     * An event of a file's session that came after its reply was complete or failed (an answer the model began
+     * after the settle), left out of the reply: counted, as {@link #getLateEvents()}.
+     */
+    private void countLate(boolean late) {
+        if (late) {
+            lateEvents.incrementAndGet();
         }
     }
 
@@ -197,6 +219,15 @@ public class FileDrop {
     /** Files in flight. */
     public int getFilesInFlight() {
         return replies.size();
+    }
+
+    /**
+     * Events of the files' sessions (audio, transcriptions, turn ends) left out of their replies because they came
+     * after the reply was complete or failed; the reply's log line says how many of them came before it was
+     * written.
+     */
+    public long getLateEvents() {
+        return lateEvents.get();
     }
 
     public Duration getSettle() {

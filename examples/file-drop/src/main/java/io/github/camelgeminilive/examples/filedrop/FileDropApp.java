@@ -1,10 +1,14 @@
 package io.github.camelgeminilive.examples.filedrop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.examples.support.LiveBackend;
 
@@ -15,6 +19,8 @@ import io.github.camelgeminilive.examples.support.LiveBackend;
  * the Live API at that URL instead (an emulator of your own: {@code ws://127.0.0.1:8765}).
  */
 public final class FileDropApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDropApp.class);
 
     private FileDropApp() {
     }
@@ -32,11 +38,28 @@ public final class FileDropApp {
         Main main = LiveBackend.configure(new Main(FileDropApp.class), apiKey, baseUrl);
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                // before the folder is read: the parts of a killed run, whose input may be gone since
+                Path dir = dir(configured);
+                try {
+                    int deleted = DropReply.deleteParts(dir);
+                    if (deleted > 0) {
+                        LOG.warn("Deleted {} parts of replies a killed run left in {}", deleted, dir);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete the parts of replies left in " + dir, e);
+                }
+            }
+
+            @Override
             public void afterStart(BaseMainSupport started) {
-                Path dir = Path.of(started.getCamelContext().resolvePropertyPlaceholders("{{file-drop.dir}}"));
-                System.err.println("Drop WAV files into " + dir.toAbsolutePath());
+                System.err.println("Drop WAV files into " + dir(started).toAbsolutePath());
             }
         });
         return main;
+    }
+
+    private static Path dir(BaseMainSupport main) {
+        return Path.of(main.getCamelContext().resolvePropertyPlaceholders("{{file-drop.dir}}"));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.camelgeminilive.examples.support;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
 import org.apache.camel.main.Main;
 
 import io.github.camelgeminilive.component.GeminiLiveConfiguration;
@@ -40,8 +44,17 @@ public final class LiveBackend implements AutoCloseable {
         return new LiveBackend(EMULATOR_KEY, emulator.baseUrl().toString(), emulator);
     }
 
-    /** The Live API at {@code baseUrl} (an emulator of the user's own, say), with {@code apiKey} when it is set. */
+    /**
+     * The Live API at {@code baseUrl} (an emulator of the user's own, say), with {@code apiKey} when it is set.
+     *
+     * @throws IllegalArgumentException {@code apiKey} is set and {@code baseUrl} is plain {@code ws://} to a host
+     *                                  other than this machine: the key would cross the network unencrypted
+     */
     public static LiveBackend at(String baseUrl, String apiKey) {
+        if (isSet(apiKey) && !encryptedOrLocal(baseUrl)) {
+            throw new IllegalArgumentException("GEMINI_API_KEY is set, and " + baseUrl + " would carry it unencrypted:"
+                    + " use wss://, a loopback address (127.0.0.1, localhost, [::1]), or unset GEMINI_API_KEY");
+        }
         return new LiveBackend(isSet(apiKey) ? apiKey.strip() : EMULATOR_KEY, baseUrl, null);
     }
 
@@ -84,6 +97,23 @@ public final class LiveBackend implements AutoCloseable {
         if (emulator != null) {
             emulator.close();
         }
+    }
+
+    /** Whether {@code url} is wss:// (https://), or goes to this machine by a loopback name or address. */
+    static boolean encryptedOrLocal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a URL: " + url, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("wss") || scheme.equals("https")) {
+            return true;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        // names are not resolved: only what is loopback whatever the DNS says
+        return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static boolean isSet(String apiKey) {
