@@ -25,9 +25,9 @@ import io.github.camelgeminilive.session.LiveEvent;
  * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
  * </ul>
  * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay). The service's
- * lag cannot be seen from here (the emulator on a loaded machine read frames 320-700 ms after their write), so
- * what time alone covered is reported as possibly lost by the next resume unless a read proof covered it since.
- * Not thread-safe: guarded by the resilient session's lock.
+ * lag cannot be seen from here (the emulator on a loaded machine issued handles lacking frames written 250-700 ms
+ * before), so what time alone covered is reported as possibly lost by the next resume, unless a read proof covered
+ * it since. Not thread-safe: guarded by the resilient session's lock.
  */
 final class ReplayCoverage {
 

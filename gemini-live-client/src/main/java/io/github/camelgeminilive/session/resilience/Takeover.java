@@ -14,7 +14,8 @@ import io.github.camelgeminilive.session.delivery.EventQueue;
  * cancelled (their responses could only go there), the {@link Outbox} writes again what the resumed state lacks
  * (for a fresh session, the conversation so far as text), then the held sends, and the listener hears
  * {@link LiveEvent.Reconnected}: the attempts it took, the downtime, whether the session was resumed, what was
- * replayed, lost and possibly lost, whether a reply was cut off, and why. Not thread-safe: guarded by the resilient session's lock.
+ * replayed, lost and possibly lost, whether a reply was cut off, and why. Not thread-safe: guarded by the resilient
+ * session's lock.
  */
 final class Takeover {
 
