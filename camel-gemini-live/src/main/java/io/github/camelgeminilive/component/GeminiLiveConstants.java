@@ -80,6 +80,11 @@ public final class GeminiLiveConstants {
             + " received; 0 when nothing was lost (reconnected).",
             javaType = "Long")
     public static final String AUDIO_LOST = "CamelGeminiLiveAudioLost";
+    @Metadata(label = "consumer", description = "Audio (ms) not replayed because the old connection's handle was only"
+            + " estimated to cover it (Gemini API: no consumed index; see coverageLag): the resumed state lacks it if"
+            + " the service read it late; 0 with transparent resumption (reconnected).",
+            javaType = "Long")
+    public static final String AUDIO_POSSIBLY_LOST = "CamelGeminiLiveAudioPossiblyLost";
     @Metadata(label = "consumer", description = "True when a model reply was in progress and was cut off; its InOut"
             + " exchange fails with ReplyAbortedException (reconnected).",
             javaType = "Boolean")

@@ -55,6 +55,7 @@ final class LiveEventMessages {
             m.setHeader(GeminiLiveConstants.RESUMED, e.resumed());
             m.setHeader(GeminiLiveConstants.REPLAYED_MESSAGES, e.replayedMessages());
             m.setHeader(GeminiLiveConstants.AUDIO_LOST, e.audioLost().toMillis());
+            m.setHeader(GeminiLiveConstants.AUDIO_POSSIBLY_LOST, e.audioPossiblyLost().toMillis());
             m.setHeader(GeminiLiveConstants.REPLY_ABORTED, e.replyAborted());
             m.setHeader(GeminiLiveConstants.RECONNECT_CAUSE, e.cause());
         } else if (event instanceof LiveEvent.ResumptionUpdate e) {

@@ -73,6 +73,8 @@ class GeminiLiveResilienceTest extends GeminiLiveTestSupport {
                 .containsIgnoringCase("goAway");
         assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.REPLY_ABORTED)).isEqualTo(false);
         assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.AUDIO_LOST)).isEqualTo(0L);
+        // text only: no audio a handle could have been estimated to cover
+        assertThat(reconnected.getMessage().getHeader(GeminiLiveConstants.AUDIO_POSSIBLY_LOST)).isEqualTo(0L);
         assertThat(reconnected.getMessage().getBody(ResilienceMetrics.class).reconnects()).isEqualTo(1);
 
         Exchange again = template.request("direct:conversation", e -> e.getMessage().setBody("What is my name?"));

@@ -94,7 +94,7 @@ class SessionTotalsTest {
     /** A session connected to a fake one whose metrics show {@code framesSent} sent frames. */
     private SharedLiveSession connected(String key, long framesSent) {
         ResilienceMetrics metrics = new ResilienceMetrics(1, 0, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0,
-                0, 0, framesSent, 100, Duration.ZERO, 0, 0, 0);
+                0, 0, framesSent, 100, Duration.ZERO, 0, 0, 0, Duration.ZERO);
         LiveSession live = (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {LiveSession.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "metrics" -> {

@@ -88,7 +88,8 @@ class SessionWatchTest {
         metrics = metrics(2);
         assertThat(watch.failedAttemptsSinceConnect(metrics)).isEqualTo(2);
 
-        watch.onEvent(new LiveEvent.Reconnected(3, Duration.ofMillis(40), true, 0, Duration.ZERO, false, "goAway"));
+        watch.onEvent(new LiveEvent.Reconnected(3, Duration.ofMillis(40), true, 0, Duration.ZERO, Duration.ZERO, false,
+                "goAway"));
 
         assertThat(watch.state(false, true, metrics)).isEqualTo(SessionWatch.State.open);
         assertThat(watch.failedAttemptsSinceConnect(metrics)).isZero();
@@ -108,6 +109,6 @@ class SessionWatchTest {
 
     private static ResilienceMetrics metrics(long failedAttempts) {
         return new ResilienceMetrics(1, 0, failedAttempts, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0, 0, 0,
-                0, 0, Duration.ZERO, 0, 0, 0);
+                0, 0, Duration.ZERO, 0, 0, 0, Duration.ZERO);
     }
 }

@@ -158,8 +158,8 @@ class TurnRepliesTest {
     }
 
     private static LiveEvent.Reconnected reconnected(boolean replyAborted, long replayed) {
-        return new LiveEvent.Reconnected(1, Duration.ofMillis(80), true, replayed, Duration.ZERO, replyAborted,
-                "1006 connection lost");
+        return new LiveEvent.Reconnected(1, Duration.ofMillis(80), true, replayed, Duration.ZERO, Duration.ZERO,
+                replyAborted, "1006 connection lost");
     }
 
     @Test

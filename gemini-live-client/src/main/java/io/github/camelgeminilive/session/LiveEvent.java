@@ -90,16 +90,20 @@ public sealed interface LiveEvent {
     /**
      * A resilient session moved to a new connection.
      *
-     * @param attempts         connection attempts it took
-     * @param downtime         time without a usable connection (the gap the route saw)
-     * @param resumed          the conversation was resumed by handle (false: a fresh session)
-     * @param replayedMessages client messages sent again
-     * @param audioLost        audio that could not be replayed (zero when nothing was lost)
-     * @param replyAborted     a model reply was in progress and ended without its turnComplete
-     * @param cause            why: {@code goAway}, {@code maxConnectionAge}, or the close code and reason
+     * @param attempts          connection attempts it took
+     * @param downtime          time without a usable connection (the gap the route saw)
+     * @param resumed           the conversation was resumed by handle (false: a fresh session)
+     * @param replayedMessages  client messages sent again
+     * @param audioLost         audio that could not be replayed (zero when nothing was lost)
+     * @param audioPossiblyLost audio not replayed because the old connection's handles were only estimated to
+     *                          cover it (no consumed index, no read proof: see {@code ResilienceOptions.coverageLag});
+     *                          the resumed state lacks it if the service read it more than {@code coverageLag} after
+     *                          its write. Zero with a consumed index ({@code transparent}) or a fresh session
+     * @param replyAborted      a model reply was in progress and ended without its turnComplete
+     * @param cause             why: {@code goAway}, {@code maxConnectionAge}, or the close code and reason
      */
     record Reconnected(int attempts, Duration downtime, boolean resumed, long replayedMessages, Duration audioLost,
-            boolean replyAborted, String cause) implements LiveEvent {
+            Duration audioPossiblyLost, boolean replyAborted, String cause) implements LiveEvent {
         public LiveEventType type() { return LiveEventType.RECONNECTED; }
     }
 

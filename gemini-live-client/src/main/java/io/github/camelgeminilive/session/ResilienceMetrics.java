@@ -36,10 +36,14 @@ import java.time.Duration;
  *                             before any parsing or dropping
  * @param bytesReceived        their size as read: bytes of a binary frame, characters of a text frame
  * @param failedWrites         messages of {@code framesSent} whose write failed later (the connection was lost)
+ * @param audioPossiblyLost    audio a handle was taken to cover on the time estimate alone (no consumed index, no
+ *                             proof) before its connection ended: lost if the service read it later than
+ *                             {@link ResilienceOptions#coverageLag} after its write (see
+ *                             {@link LiveEvent.Reconnected#audioPossiblyLost})
  */
 public record ResilienceMetrics(long connections, long reconnects, long failedAttempts, long goAways,
         long replayedMessages, long droppedSends, long droppedEvents, Duration audioLost, Duration lastGap,
         long refusedSends, long droppedEventBytes, long malformedMessages, long cancelledToolCalls,
         long unreplayableMessages, long framesSent, long bytesSent, Duration audioSent, long framesReceived,
-        long bytesReceived, long failedWrites) {
+        long bytesReceived, long failedWrites, Duration audioPossiblyLost) {
 }

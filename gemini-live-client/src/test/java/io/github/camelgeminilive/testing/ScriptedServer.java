@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
@@ -37,6 +38,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final boolean tls;
     public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     public final BlockingQueue<String> apiKeyHeaders = new LinkedBlockingQueue<>();
+    private volatile boolean answerPings = true;
 
     /** @param onText called with the channel and each text frame received */
     public ScriptedServer(KeyStoreFile keyStore, BiConsumer<WebSocketChannel, String> onText) throws Exception {
@@ -50,6 +52,16 @@ public final class ScriptedServer implements AutoCloseable {
                     String text = message.getData(); // getData() empties the message: read once
                     received.add(text);
                     onText.accept(ch, text);
+                }
+
+                @Override
+                protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message)
+                        throws IOException {
+                    if (answerPings) {
+                        super.onFullPingMessage(ch, message);
+                    } else {
+                        message.getData().close(); // no pong: only its pooled buffers to give back
+                    }
                 }
             });
             channel.resumeReceives();
@@ -80,6 +92,11 @@ public final class ScriptedServer implements AutoCloseable {
 
     public static void sendText(WebSocketChannel channel, String json) {
         WebSockets.sendText(json, channel, null);
+    }
+
+    /** From now on pings get no pong: a service whose pongs come too late to prove anything. */
+    public void ignorePings() {
+        answerPings = false;
     }
 
     public int port() {

@@ -287,7 +287,7 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
                 Duration.ZERO, counters.refusedSends.get(), counters.droppedEventBytes.get(),
                 counters.malformedMessages.get(), 0, 0, counters.framesSent.get(), counters.bytesSent.get(),
                 Duration.ofNanos(counters.audioSentNanos.get()), counters.framesReceived.get(),
-                counters.bytesReceived.get(), counters.failedWrites.get());
+                counters.bytesReceived.get(), counters.failedWrites.get(), Duration.ZERO);
     }
 
     @Override

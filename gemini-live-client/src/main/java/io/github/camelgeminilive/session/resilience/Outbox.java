@@ -27,8 +27,11 @@ import io.github.camelgeminilive.transport.SendRefusedException;
  */
 final class Outbox {
 
-    /** What a resume wrote again, and the audio the new connection will not hear. */
-    record Resumed(long replayed, Duration audioLost) {
+    /**
+     * What a resume wrote again, the audio the new connection will not hear, and the audio it may not hear: taken
+     * as covered by the old connection's handles on an estimate alone (see {@link ReplayCoverage}).
+     */
+    record Resumed(long replayed, Duration audioLost, Duration audioPossiblyLost) {
     }
 
     private final Object lock;
@@ -98,7 +101,9 @@ final class Outbox {
      */
     Resumed resume(Link link, boolean fresh) {
         long lost = replay.takeLostNanos();
+        long possiblyLost = replay.takePossiblyLostNanos();
         if (fresh) {
+            possiblyLost = 0; // all in lost
             // the new session heard none of the audio before the buffer; the transcripts carry its meaning
             lost += audioSentNanos - replay.audioNanos();
             if (!conversation.turns().isEmpty()) {
@@ -114,7 +119,7 @@ final class Outbox {
         for (OutboundMessage m; (m = held.poll()) != null;) {
             write(link, m, true);
         }
-        return new Resumed(replayed, Duration.ofNanos(lost));
+        return new Resumed(replayed, Duration.ofNanos(lost), Duration.ofNanos(possiblyLost));
     }
 
     /** Writes on {@code link}; replayable messages are kept until a handle covers them. */

@@ -10,7 +10,9 @@ import java.util.function.Predicate;
  * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
  * length. A handle trims the messages its state covers; a resume replays the rest. When a bound forces out a
  * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
- * it). Not thread-safe: the resilient session guards it.
+ * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) are
+ * remembered until a proof covers them: if the connection ends first, their audio counts as possibly lost. Not
+ * thread-safe: the resilient session guards it.
  */
 final class ReplayBuffer {
 
@@ -18,6 +20,12 @@ final class ReplayBuffer {
     /** Long.MAX_VALUE: no bound on audio length. */
     private final long maxAudioNanos;
     private final Deque<OutboundMessage> messages = new ArrayDeque<>();
+    /** Audio trimmed by an estimate, not proven covered yet: oldest first, all of the newest connection. */
+    private final Deque<OutboundMessage> unproven = new ArrayDeque<>();
+    private long unprovenBytes;
+    private long unprovenNanos;
+    /** Audio the bounds forced out of {@link #unproven} unproven: possibly lost whatever a later proof says. */
+    private long unprovenForgottenNanos;
     private long bytes;
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
@@ -50,9 +58,41 @@ final class ReplayBuffer {
      * re-write them, so the covered ones are at the head.
      */
     void covered(Predicate<OutboundMessage> covered) {
-        while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
-            coveredPosition = Math.max(coveredPosition, removeFirst().inputPosition);
+        while (!unproven.isEmpty() && covered.test(unproven.peekFirst())) {
+            removeUnproven();
         }
+        trim(covered, false);
+    }
+
+    /**
+     * As {@link #covered}, but {@code estimated} is not proof: the messages it trims stay possibly lost until a
+     * later {@link #covered} proves them.
+     */
+    void estimatedCovered(Predicate<OutboundMessage> estimated) {
+        trim(estimated, true);
+    }
+
+    private void trim(Predicate<OutboundMessage> covered, boolean estimated) {
+        while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
+            OutboundMessage m = removeFirst();
+            coveredPosition = Math.max(coveredPosition, m.inputPosition);
+            if (estimated && m.audioNanos > 0) {
+                unproven.addLast(m);
+                unprovenBytes += m.frame.bytes();
+                unprovenNanos += m.audioNanos;
+                // the same bounds as the buffer's: proof that never comes must not keep audio without end
+                while (unprovenBytes > maxBytes || unprovenNanos > maxAudioNanos) {
+                    unprovenForgottenNanos += removeUnproven().audioNanos;
+                }
+            }
+        }
+    }
+
+    private OutboundMessage removeUnproven() {
+        OutboundMessage m = unproven.removeFirst();
+        unprovenBytes -= m.frame.bytes();
+        unprovenNanos -= m.audioNanos;
+        return m;
     }
 
     /**
@@ -94,10 +134,24 @@ final class ReplayBuffer {
         return l;
     }
 
+    /**
+     * Audio that only an estimate took as covered and no proof confirmed, in nanoseconds: lost if the service read
+     * it later than the estimate assumed. Called when a new connection takes over: the resumed state has it or not.
+     */
+    long takePossiblyLostNanos() {
+        long possiblyLost = unprovenNanos + unprovenForgottenNanos;
+        unproven.clear();
+        unprovenBytes = 0;
+        unprovenNanos = 0;
+        unprovenForgottenNanos = 0;
+        return possiblyLost;
+    }
+
     /** Forgets everything: the caller's futures are failed by the session. */
     List<OutboundMessage> clear() {
         List<OutboundMessage> all = List.copyOf(messages);
         messages.clear();
+        takePossiblyLostNanos();
         bytes = 0;
         audioNanos = 0;
         return all;

@@ -14,13 +14,15 @@ final class ResilienceCounters {
     long goAways;
     long replayedMessages;
     Duration audioLost = Duration.ZERO;
+    Duration audioPossiblyLost = Duration.ZERO;
     Duration lastGap = Duration.ZERO;
 
-    /** A connection took over after a gap of {@code gap}, writing {@code replayed} messages again. */
-    void reconnected(long replayed, Duration lost, Duration gap) {
+    /** A connection took over after a gap of {@code gap}, as {@code resumed} says. */
+    void reconnected(Outbox.Resumed resumed, Duration gap) {
         reconnects++;
-        replayedMessages += replayed;
-        audioLost = audioLost.plus(lost);
+        replayedMessages += resumed.replayed();
+        audioLost = audioLost.plus(resumed.audioLost());
+        audioPossiblyLost = audioPossiblyLost.plus(resumed.audioPossiblyLost());
         lastGap = gap;
     }
 
@@ -30,6 +32,7 @@ final class ResilienceCounters {
                 held.refused() + session.refusedSends.get(), session.droppedEventBytes.get(),
                 session.malformedMessages.get(), toolCalls.cancelledByBound(), replay.forgottenMessages(),
                 session.framesSent.get(), session.bytesSent.get(), Duration.ofNanos(session.audioSentNanos.get()),
-                session.framesReceived.get(), session.bytesReceived.get(), session.failedWrites.get());
+                session.framesReceived.get(), session.bytesReceived.get(), session.failedWrites.get(),
+                audioPossiblyLost);
     }
 }

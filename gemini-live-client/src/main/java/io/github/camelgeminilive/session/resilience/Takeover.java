@@ -14,7 +14,8 @@ import io.github.camelgeminilive.session.delivery.EventQueue;
  * cancelled (their responses could only go there), the {@link Outbox} writes again what the resumed state lacks
  * (for a fresh session, the conversation so far as text), then the held sends, and the listener hears
  * {@link LiveEvent.Reconnected}: the attempts it took, the downtime, whether the session was resumed, what was
- * replayed and lost, whether a reply was cut off, and why. Not thread-safe: guarded by the resilient session's lock.
+ * replayed, lost and possibly lost, whether a reply was cut off, and why. Not thread-safe: guarded by the resilient
+ * session's lock.
  */
 final class Takeover {
 
@@ -52,10 +53,10 @@ final class Takeover {
         Outbox.Resumed resumed = outbox.resume(link, fresh);
         Duration downtime = Duration.ofNanos(link.upSinceNanos - gapStartNanos);
         int tries = outage.connected(); // the outage goes on until this connection proves healthy
-        counters.reconnected(resumed.replayed(), resumed.audioLost(), downtime);
+        counters.reconnected(resumed, downtime);
         LOG.debug("Connection {} took over after {} ({}, {} attempt(s), {} replayed)", link.generation, downtime,
                 cause, tries, resumed.replayed());
         events.offer(new LiveEvent.Reconnected(tries, downtime, !fresh, resumed.replayed(), resumed.audioLost(),
-                replyAborted, cause));
+                resumed.audioPossiblyLost(), replyAborted, cause));
     }
 }

@@ -80,6 +80,29 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void audioAnEstimateTrimmedIsPossiblyLostUntilAProofCoversIt() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(100)); // five 20 ms frames
+        for (int i = 0; i < 5; i++) {
+            buffer.add(audio(1, i));
+        }
+        buffer.estimatedCovered(m -> m.upTo(1, 3));
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(4L);
+        buffer.covered(m -> m.upTo(1, 1)); // a later handle proves 0 and 1 read
+        assertThat(buffer.takePossiblyLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
+        assertThat(buffer.takePossiblyLostNanos()).as("reported once").isZero();
+        assertThat(buffer.takeLostNanos()).as("not certainly lost").isZero();
+
+        buffer.covered(m -> m.upTo(1, 4));
+        for (int i = 5; i < 12; i++) {
+            buffer.add(audio(1, i));
+            buffer.estimatedCovered(m -> true); // seven unproven frames: the oldest two beyond the bound...
+        }
+        buffer.covered(m -> m.upTo(1, 11)); // ...stay possibly lost, though a proof covers them all now
+        assertThat(buffer.takePossiblyLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
+        assertThat(buffer.takeLostNanos()).isZero();
+    }
+
+    @Test
     void aHandleCoversAnInputPositionOnlyWhenItCoversAllItsMessages() {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
         long[] positions = {10, 10, 14, 14, 20};
