@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
@@ -18,8 +17,8 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 /**
  * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call
  * is a live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
- * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group {@link #GROUP} share the calls by
- * partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the
+ * consumer group {@link #GROUP} share the calls by partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
  * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
  * call from the handle store and skips the re-read chunks the handle already has. When partitions are revoked in a
  * polite rebalance, {@link HandOver} releases their calls' sessions first.
@@ -53,6 +52,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private static final String SEND = "voice.send";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
+    /** The reason of the {@code closed} event of a session closed by a call's end record. */
+    private static final String CLOSED = "closed by the route (close operation)";
 
     private final String instance;
     private final String bootstrapServers;
@@ -62,6 +63,10 @@ public final class VoiceRoutes extends RouteBuilder {
     private final AtomicLong skipped = new AtomicLong();
     /** Malformed input records, dropped. */
     private final AtomicLong dropped = new AtomicLong();
+    /** Calls whose session ended without an end record (idle, or the service ended it). */
+    private final AtomicLong endedUnannounced = new AtomicLong();
+    /** Records the call's session did not take (e.g. it could not be opened). */
+    private final AtomicLong undelivered = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -82,13 +87,19 @@ public final class VoiceRoutes extends RouteBuilder {
                 .routeId("audio-in")
                 .process(this::admit)
                 .filter(exchangeProperty(SEND))
+                // only a failure to hand the record to its session is one: the commit's own failures are not
+                .doTry()
                 .to(LIVE)
+                .doCatch(Exception.class)
+                .process(this::notDelivered)
+                .end()
                 .end()
                 .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
         from(LIVE).routeId("replies-out")
+                .process(this::sessionClosed)
                 .filter(and(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
                         "inputTranscription", "turnComplete", "closed"),
                         not(header(GeminiLiveConstants.CLOSE_REASON).isEqualTo(RELEASED)))) // handed over, not ended
@@ -115,13 +126,56 @@ public final class VoiceRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * A session closed other than by a hand-over: its call is over here, whether by its end record or not (idle
+     * close, the service ended it), so its uncovered chunks no longer hold commits back. Without this, a call that
+     * never gets an end record would hold its partition's commits back for good.
+     */
+    void sessionClosed(Exchange exchange) {
+        Message m = exchange.getMessage();
+        String reason = m.getHeader(GeminiLiveConstants.CLOSE_REASON, String.class);
+        if (!"closed".equals(m.getHeader(GeminiLiveConstants.EVENT_TYPE)) || RELEASED.equals(reason)) {
+            return;
+        }
+        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+        if (call != null && tracker.knows(call) && !CLOSED.equals(reason)) {
+            log.info("Call {} ended without an end record ({} so far): {}", call, endedUnannounced.incrementAndGet(),
+                    reason);
+        }
+        if (call != null) {
+            tracker.ended(call);
+        }
+    }
+
+    /**
+     * The record did not reach its call's session (e.g. the session could not be opened). A chunk: no later handle
+     * may commit it, so it holds its partition back. An end: the call has not ended (see {@link #ended}).
+     */
+    void notDelivered(Exchange exchange) {
+        Message m = exchange.getMessage();
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+        TopicPartition tp = partition(m);
+        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
+        if (m.getHeader(GeminiLiveConstants.INPUT_POSITION) != null) {
+            tracker.failed(tp, call, offset);
+        }
+        exchange.setProperty(SEND, false);
+        log.warn("The session of call {} did not take the record at {} offset {} ({} so far): {}", call, tp, offset,
+                undelivered.incrementAndGet(), String.valueOf(e));
+    }
+
+    private static TopicPartition partition(Message m) {
+        return new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
+                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+    }
+
     /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
     private void admit(Exchange exchange) {
         Message m = exchange.getMessage();
         String call = m.getHeader(KafkaConstants.KEY, String.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
-                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        TopicPartition tp = partition(m);
         String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
         if (problem != null) { // the key is not logged: it may be the problem
             tracker.dropped(tp, offset);
@@ -151,13 +205,6 @@ public final class VoiceRoutes extends RouteBuilder {
         } else {
             tracker.sent(tp, call, offset);
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
-            // e.g. the session could not be opened: the chunk never reached it, so no later handle may commit it
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onFailure(Exchange failed) {
-                    tracker.failed(tp, call, offset);
-                }
-            });
         }
         exchange.setProperty(SEND, send);
     }
