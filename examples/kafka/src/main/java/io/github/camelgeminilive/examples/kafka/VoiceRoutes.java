@@ -3,6 +3,7 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
@@ -185,7 +186,7 @@ public final class VoiceRoutes extends RouteBuilder {
             return;
         }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            long covered = HandleValues.inputPosition(handles.getState(call));
+            long covered = HandleValues.inputPosition(handles.getState(call), Instant.now());
             tracker.found(tp, call, offset, covered);
             if (covered >= 0) {
                 log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
