@@ -37,15 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches:
- * the resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so
- * a handle is stored before anything relies on it. A reader thread follows the topic; a read returns what it has
- * read, and {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per
- * assignment, before the new partitions' records, so a new owner of a call sees the handle the old owner stored
- * last without a round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value
- * per key); of two handles for a key, the one issued last is kept, whichever the topic holds last. The topic must exist and be compacted: the start fails otherwise (a topic that deletes by
- * age would lose the handles of long calls). The reader survives a failing broker (or any other failure): it reads
- * on from where it was with a new consumer; while it cannot, a catch-up fails after its wait, saying why.
+ * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches: the
+ * resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so a handle
+ * is stored before anything relies on it. A reader thread follows the topic; a read returns what it has read, and
+ * {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per assignment,
+ * before the new partitions' records, so a new owner of a call sees the handle the old owner stored last without a
+ * round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value per key); of two
+ * handles for a key, the one issued last is kept, whichever the topic holds last. The topic must exist and be
+ * compacted: the start fails otherwise (a topic that deletes by age would lose the handles of long calls). The reader
+ * survives a failing broker (or any other failure): it reads on from where it was with a new consumer; while it cannot,
+ * a catch-up fails after its wait, saying why.
  */
 public final class KafkaStateRepository extends ServiceSupport implements StateRepository<String, String> {
 

@@ -16,13 +16,13 @@ import org.apache.kafka.common.TopicPartition;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 
 /**
- * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call
- * is a live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
- * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the
- * consumer group {@link #GROUP} share the calls by partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
- * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
- * call from the handle store and skips the re-read chunks the handle already has. When partitions are revoked in a
- * polite rebalance, {@link HandOver} releases their calls' sessions first.
+ * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call is a
+ * live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group
+ * {@link #GROUP} share the calls by partition. Each chunk carries its offset as the input position, so each stored
+ * handle says how far it covers the call, and offsets are committed only that far ({@link CommitTracker}); a new owner
+ * of a partition resumes each call from the handle store and skips the re-read chunks the handle already has. When
+ * partitions are revoked in a polite rebalance, {@link HandOver} releases their calls' sessions first.
  */
 public final class VoiceRoutes extends RouteBuilder {
 
