@@ -18,8 +18,9 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 /**
  * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call is a
  * live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
- * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group
- * {@link #GROUP} share the calls by partition. Each chunk carries its offset as the input position, so each stored
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends (an {@code error} record when
+ * its session stops taking its audio). The instances of the consumer group {@link #GROUP} share the calls by
+ * partition. Each chunk carries its offset as the input position, so each stored
  * handle says how far it covers the call, and offsets are committed only that far ({@link CommitTracker}); a new owner
  * of a partition resumes each call from the handle store and skips the re-read chunks the handle already has. When
  * partitions are revoked in a polite rebalance, {@link HandOver} releases their calls' sessions first.
@@ -51,6 +52,9 @@ public final class VoiceRoutes extends RouteBuilder {
             + "&transparentResumption={{gemini.transparentResumption:false}}";
 
     private static final String SEND = "voice.send";
+    /** Set on a record whose call's session just stopped taking audio: why, for the call's one error record. */
+    private static final String REPORT = "voice.report";
+    private static final String ERRORS = "direct:call-errors";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
     /** The reason of the {@code closed} event of a session closed by a call's end record. */
@@ -60,6 +64,7 @@ public final class VoiceRoutes extends RouteBuilder {
     private final String bootstrapServers;
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
+    private final FailedCalls failures = new FailedCalls();
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
     /** Malformed input records, dropped. */
@@ -68,6 +73,10 @@ public final class VoiceRoutes extends RouteBuilder {
     private final AtomicLong endedUnannounced = new AtomicLong();
     /** Records the call's session did not take (e.g. it could not be opened). */
     private final AtomicLong undelivered = new AtomicLong();
+    /** Chunks not sent because their call's session failed a moment ago (see {@link FailedCalls}). */
+    private final AtomicLong backedOff = new AtomicLong();
+    /** Error records published: one per call each time its session stops taking audio. */
+    private final AtomicLong errors = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -78,6 +87,8 @@ public final class VoiceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
+                + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
         from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
@@ -91,13 +102,27 @@ public final class VoiceRoutes extends RouteBuilder {
                 // only a failure to hand the record to its session is one: the commit's own failures are not
                 .doTry()
                 .to(LIVE)
+                .process(e -> failures.clear(e.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class)))
                 .doCatch(Exception.class)
                 .process(this::notDelivered)
+                .filter(exchangeProperty(REPORT))
+                .wireTap(ERRORS) // a copy, so the record's own exchange goes on to its commit unchanged
+                .end()
                 .end()
                 .end()
                 .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
+
+        // one error record when a call's session stops taking its audio
+        from(ERRORS).routeId("call-errors")
+                .removeHeaders("*", GeminiLiveConstants.SESSION_KEY)
+                .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
+                .setHeader(EVENT, constant("error"))
+                .setHeader(INSTANCE, constant(instance))
+                .setBody(exchangeProperty(REPORT))
+                .convertBodyTo(byte[].class)
+                .to(replies);
 
         from(LIVE).routeId("replies-out")
                 .process(this::sessionClosed)
@@ -109,8 +134,7 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(SESSION_ID, header(GeminiLiveConstants.SESSION_ID))
                 .setHeader(INSTANCE, constant(instance))
                 .convertBodyTo(byte[].class)
-                .to("kafka:" + OUTPUT + "?brokers=" + bootstrapServers
-                        + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+                .to(replies);
     }
 
     /**
@@ -122,6 +146,7 @@ public final class VoiceRoutes extends RouteBuilder {
         if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
             String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
             tracker.ended(call);
+            failures.clear(call);
             log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
                     skipped.get());
         }
@@ -145,6 +170,7 @@ public final class VoiceRoutes extends RouteBuilder {
         }
         if (call != null) {
             tracker.ended(call);
+            failures.clear(call);
         }
     }
 
@@ -160,10 +186,16 @@ public final class VoiceRoutes extends RouteBuilder {
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         if (m.getHeader(GeminiLiveConstants.INPUT_POSITION) != null) {
             tracker.failed(tp, call, offset);
+            if (failures.failed(call, System.nanoTime())) {
+                exchange.setProperty(REPORT, "The session of call " + call + " does not take its audio: " + e);
+                log.warn("Call {}: its session does not take its audio; error records so far: {}", call,
+                        errors.incrementAndGet());
+            }
         }
         exchange.setProperty(SEND, false);
-        log.warn("The session of call {} did not take the record at {} offset {} ({} so far): {}", call, tp, offset,
-                undelivered.incrementAndGet(), String.valueOf(e));
+        log.warn("The session of call {} did not take the record at {} offset {} ({} so far; its chunks wait out a"
+                + " back-off, {} so far): {}", call, tp, offset, undelivered.incrementAndGet(), backedOff.get(),
+                String.valueOf(e));
     }
 
     private static TopicPartition partition(Message m) {
@@ -202,6 +234,12 @@ public final class VoiceRoutes extends RouteBuilder {
         } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
+            send = false;
+        } else if (failures.backingOff(call, System.nanoTime())) {
+            // its session failed a moment ago: not sent, held back like a chunk the session did not take
+            tracker.sent(tp, call, offset);
+            tracker.failed(tp, call, offset);
+            backedOff.incrementAndGet();
             send = false;
         } else {
             tracker.sent(tp, call, offset);
