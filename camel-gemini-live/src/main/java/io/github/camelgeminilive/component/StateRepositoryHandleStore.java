@@ -12,9 +12,10 @@ import io.github.camelgeminilive.session.ResumptionHandleStore;
 /**
  * Keeps resumption handles in a Camel {@link StateRepository} (e.g. {@code FileStateRepository}), one value per
  * session key: {@code <issuedAt ISO-8601>[@<inputPosition>] <handle>}, the position when the handle covers one. A
- * removed handle is stored as an empty value, because {@code StateRepository} has no removal.
+ * removed handle is stored as an empty value, because {@code StateRepository} has no removal. {@link #decode} is
+ * public for applications that read such a repository themselves (e.g. how far a stored handle covers the input).
  */
-final class StateRepositoryHandleStore implements ResumptionHandleStore {
+public final class StateRepositoryHandleStore implements ResumptionHandleStore {
 
     private final StateRepository<String, String> repository;
 
@@ -44,8 +45,11 @@ final class StateRepositoryHandleStore implements ResumptionHandleStore {
                 + handle.handle();
     }
 
-    /** Empty for a missing, removed or unreadable value: an unusable entry must not stop a fresh session. */
-    static Optional<StoredHandle> decode(String value) {
+    /**
+     * The handle a repository value holds; empty for a missing, removed or unreadable value (an unusable entry must
+     * not stop a fresh session). Whether it is still valid is the caller's to judge, by its {@code issuedAt}.
+     */
+    public static Optional<StoredHandle> decode(String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -11,7 +11,10 @@ import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAd
 import org.apache.camel.component.kafka.consumer.support.subcription.TopicInfo;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +54,11 @@ final class HandOver implements SubscribeAdapter {
         subscribe.subscribe(consumer, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                partitions.forEach(tp -> handOver(consumer, tp, true));
-                camelListener.onPartitionsRevoked(partitions);
+                try {
+                    partitions.forEach(tp -> handOver(consumer, tp, true));
+                } finally {
+                    camelListener.onPartitionsRevoked(partitions);
+                }
             }
 
             @Override
@@ -68,8 +74,11 @@ final class HandOver implements SubscribeAdapter {
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
                 // e.g. this instance missed its heartbeats: another owns them already, so nothing is committed,
                 // but the sessions are let go, as an open connection would keep the new owner from resuming them
-                partitions.forEach(tp -> handOver(consumer, tp, false));
-                camelListener.onPartitionsLost(partitions);
+                try {
+                    partitions.forEach(tp -> handOver(consumer, tp, false));
+                } finally {
+                    camelListener.onPartitionsLost(partitions);
+                }
             }
         }, topics);
     }
@@ -83,10 +92,17 @@ final class HandOver implements SubscribeAdapter {
                 LOG.warn("Could not release the session of call {} on revoking {}: {}", call, tp, e.toString());
             }
         }
-        (commit ? tracker.toCommit(tp) : OptionalLong.empty()).ifPresent(offset -> {
-            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
-            LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
-        });
-        tracker.forget(tp);
+        try {
+            (commit ? tracker.toCommit(tp) : OptionalLong.empty()).ifPresent(offset -> {
+                consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
+                LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
+            });
+        } catch (WakeupException | InterruptException e) { // the consumer is stopping
+            throw e;
+        } catch (KafkaException e) { // the next owner re-reads a little more, and skips what the handles cover
+            LOG.warn("Revoked {}: its calls' sessions released, but the commit failed: {}", tp, e.toString());
+        } finally {
+            tracker.forget(tp);
+        }
     }
 }

@@ -1,28 +1,41 @@
 package io.github.camelgeminilive.examples.kafka;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.github.camelgeminilive.component.StateRepositoryHandleStore;
+import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
+
 /**
- * Reads the input position out of a handle as the component stores it in a StateRepository:
- * {@code <issuedAt>@<position> <handle>} (see "Handles say which input they cover" in the component's docs).
+ * Reads handles as the component stores them in a StateRepository, with the component's own parser
+ * ({@link StateRepositoryHandleStore#decode}; see "Handles say which input they cover" in the component's docs).
  */
 final class HandleValues {
+
+    /**
+     * How long a stored handle resumes a session: the client resumes with a handle issued at most this long ago
+     * (the service documents about 2 hours) and starts afresh otherwise.
+     */
+    static final Duration VALIDITY = Duration.ofHours(2);
 
     private HandleValues() {
     }
 
-    /** The highest input position the stored handle covers; -1 for none, no value or a removed one. */
-    static long inputPosition(String value) {
-        if (value == null) {
-            return -1;
-        }
-        int space = value.indexOf(' ');
-        int at = value.indexOf('@');
-        if (at < 0 || space < 0 || at > space) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.substring(at + 1, space));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /**
+     * The highest input position the stored handle covers, when a session would resume with it at {@code now};
+     * -1 for none, no value, a removed or unreadable one, or an expired handle (its session starts afresh, having
+     * none of the input).
+     */
+    static long inputPosition(String value, Instant now) {
+        return StateRepositoryHandleStore.decode(value).filter(h -> h.issuedAt().plus(VALIDITY).isAfter(now))
+                .map(StoredHandle::inputPosition).orElse(-1L);
+    }
+
+    /** Whether {@code value} holds a handle issued before the one {@code held} holds (both readable). */
+    static boolean older(String value, String held) {
+        Optional<Instant> issued = StateRepositoryHandleStore.decode(value).map(StoredHandle::issuedAt);
+        Optional<Instant> heldIssued = StateRepositoryHandleStore.decode(held).map(StoredHandle::issuedAt);
+        return issued.isPresent() && heldIssued.isPresent() && issued.get().isBefore(heldIssued.get());
     }
 }

@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -38,15 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches:
- * the resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so
- * a handle is stored before anything relies on it. A reader thread follows the topic; a read returns what it has
- * read, and {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per
- * assignment, before the new partitions' records, so a new owner of a call sees the handle the old owner stored
- * last without a round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value
- * per key). The topic must exist and be compacted: the start fails otherwise (a topic that deletes by
- * age would lose the handles of long calls). The reader survives a failing broker: it reads on from where it was
- * with a new consumer; while it cannot, a catch-up fails after its wait, saying why.
+ * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches: the
+ * resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so a handle
+ * is stored before anything relies on it. A reader thread follows the topic; a read returns what it has read, and
+ * {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per assignment,
+ * before the new partitions' records, so a new owner of a call sees the handle the old owner stored last without a
+ * round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value per key); of two
+ * handles for a key, the one issued last is kept, whichever the topic holds last. The topic must exist and be
+ * compacted: the start fails otherwise (a topic that deletes by age would lose the handles of long calls). The reader
+ * survives a failing broker (or any other failure): it reads on from where it was with a new consumer; while it cannot,
+ * a catch-up fails after its wait, saying why.
  */
 public final class KafkaStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -134,7 +134,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
                     readerFailure = null;
                 } catch (WakeupException e) {
                     throw e;
-                } catch (KafkaException | IllegalStateException e) {
+                } catch (RuntimeException e) { // whatever it is, a reader that stops would leave catch-ups hanging
                     failed(e);
                 }
             }
@@ -147,11 +147,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
 
     private void poll() {
         for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-            if (r.value() == null || r.value().isEmpty()) {
-                values.remove(r.key());
-            } else {
-                values.put(r.key(), r.value());
-            }
+            hold(r.key(), r.value());
         }
         for (TopicPartition tp : partitions) {
             readUpTo.put(tp, reader.position(tp));
@@ -192,12 +188,21 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not store the handle of " + key + " on " + topic, e);
         }
-        if (value.isEmpty()) {
+        hold(key, value);
+        stored.accept(key, value);
+    }
+
+    /**
+     * Holds {@code value} for {@code key}, unless it is a handle older than the one held: the reader may reach a
+     * record written before this instance's own newer write, and an old owner's late write may follow a new owner's.
+     * A removal always applies (it comes after the call's handles).
+     */
+    private void hold(String key, String value) {
+        if (value == null || value.isEmpty()) {
             values.remove(key);
         } else {
-            values.put(key, value);
+            values.merge(key, value, (held, v) -> HandleValues.older(v, held) ? held : v);
         }
-        stored.accept(key, value);
     }
 
     /** What the reader has read for {@code key} (see {@link #catchUp()}), or this instance stored since. */

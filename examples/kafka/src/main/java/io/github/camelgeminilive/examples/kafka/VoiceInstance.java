@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.examples.kafka;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -26,7 +27,7 @@ public final class VoiceInstance implements AutoCloseable {
             throws Exception {
         CommitTracker tracker = new CommitTracker();
         KafkaStateRepository handles = new KafkaStateRepository(bootstrapServers, VoiceRoutes.HANDLES,
-                (call, value) -> tracker.covered(call, HandleValues.inputPosition(value)));
+                (call, value) -> tracker.covered(call, HandleValues.inputPosition(value, Instant.now())));
         CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().addInitialProperty("gemini.baseUrl", baseUrl);
         context.getPropertiesComponent().addInitialProperty("gemini.apiKey", apiKey);

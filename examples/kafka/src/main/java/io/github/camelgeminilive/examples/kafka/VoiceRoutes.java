@@ -3,6 +3,7 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
@@ -10,19 +11,19 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.kafka.common.TopicPartition;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 
 /**
- * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call
- * is a live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
- * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends. The instances of the consumer group {@link #GROUP} share the calls by
- * partition. Each chunk carries its offset as the input position, so each stored handle says how far it covers the
- * call, and offsets are committed only that far ({@link CommitTracker}); a new owner of a partition resumes each
- * call from the handle store and skips the re-read chunks the handle already has. When partitions are revoked in a
- * polite rebalance, {@link HandOver} releases their calls' sessions first.
+ * One instance of the Kafka-to-voice pipeline. Audio chunks keyed by call id come from {@link #INPUT}; each call is a
+ * live session of its own (the key is the session key); the session's audio, transcripts and turn ends go to
+ * {@link #OUTPUT} under the same key, and a {@code closed} event when the session ends (an {@code error} record when
+ * its session stops taking its audio). The instances of the consumer group {@link #GROUP} share the calls by
+ * partition. Each chunk carries its offset as the input position, so each stored
+ * handle says how far it covers the call, and offsets are committed only that far ({@link CommitTracker}); a new owner
+ * of a partition resumes each call from the handle store and skips the re-read chunks the handle already has. When
+ * partitions are revoked in a polite rebalance, {@link HandOver} releases their calls' sessions first.
  */
 public final class VoiceRoutes extends RouteBuilder {
 
@@ -51,17 +52,31 @@ public final class VoiceRoutes extends RouteBuilder {
             + "&transparentResumption={{gemini.transparentResumption:false}}";
 
     private static final String SEND = "voice.send";
+    /** Set on a record whose call's session just stopped taking audio: why, for the call's one error record. */
+    private static final String REPORT = "voice.report";
+    private static final String ERRORS = "direct:call-errors";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
+    /** The reason of the {@code closed} event of a session closed by a call's end record. */
+    private static final String CLOSED = "closed by the route (close operation)";
 
     private final String instance;
     private final String bootstrapServers;
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
+    private final FailedCalls failures = new FailedCalls();
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
     /** Malformed input records, dropped. */
     private final AtomicLong dropped = new AtomicLong();
+    /** Calls whose session ended without an end record (idle, or the service ended it). */
+    private final AtomicLong endedUnannounced = new AtomicLong();
+    /** Records the call's session did not take (e.g. it could not be opened). */
+    private final AtomicLong undelivered = new AtomicLong();
+    /** Chunks not sent because their call's session failed a moment ago (see {@link FailedCalls}). */
+    private final AtomicLong backedOff = new AtomicLong();
+    /** Error records published: one per call each time its session stops taking audio. */
+    private final AtomicLong errors = new AtomicLong();
 
     public VoiceRoutes(String instance, String bootstrapServers, CommitTracker tracker, KafkaStateRepository handles) {
         this.instance = instance;
@@ -72,6 +87,8 @@ public final class VoiceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
+                + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
         from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
@@ -82,13 +99,33 @@ public final class VoiceRoutes extends RouteBuilder {
                 .routeId("audio-in")
                 .process(this::admit)
                 .filter(exchangeProperty(SEND))
+                // only a failure to hand the record to its session is one: the commit's own failures are not
+                .doTry()
                 .to(LIVE)
+                .process(e -> failures.clear(e.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class)))
+                .doCatch(Exception.class)
+                .process(this::notDelivered)
+                .filter(exchangeProperty(REPORT))
+                .wireTap(ERRORS) // a copy, so the record's own exchange goes on to its commit unchanged
+                .end()
+                .end()
                 .end()
                 .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
+        // one error record when a call's session stops taking its audio
+        from(ERRORS).routeId("call-errors")
+                .removeHeaders("*", GeminiLiveConstants.SESSION_KEY)
+                .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
+                .setHeader(EVENT, constant("error"))
+                .setHeader(INSTANCE, constant(instance))
+                .setBody(exchangeProperty(REPORT))
+                .convertBodyTo(byte[].class)
+                .to(replies);
+
         from(LIVE).routeId("replies-out")
+                .process(this::sessionClosed)
                 .filter(and(header(GeminiLiveConstants.EVENT_TYPE).in("audio", "outputTranscription",
                         "inputTranscription", "turnComplete", "closed"),
                         not(header(GeminiLiveConstants.CLOSE_REASON).isEqualTo(RELEASED)))) // handed over, not ended
@@ -97,8 +134,7 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(SESSION_ID, header(GeminiLiveConstants.SESSION_ID))
                 .setHeader(INSTANCE, constant(instance))
                 .convertBodyTo(byte[].class)
-                .to("kafka:" + OUTPUT + "?brokers=" + bootstrapServers
-                        + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+                .to(replies);
     }
 
     /**
@@ -110,9 +146,61 @@ public final class VoiceRoutes extends RouteBuilder {
         if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
             String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
             tracker.ended(call);
+            failures.clear(call);
             log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
                     skipped.get());
         }
+    }
+
+    /**
+     * A session closed other than by a hand-over: its call is over here, whether by its end record or not (idle
+     * close, the service ended it), so its uncovered chunks no longer hold commits back. Without this, a call that
+     * never gets an end record would hold its partition's commits back for good.
+     */
+    void sessionClosed(Exchange exchange) {
+        Message m = exchange.getMessage();
+        String reason = m.getHeader(GeminiLiveConstants.CLOSE_REASON, String.class);
+        if (!"closed".equals(m.getHeader(GeminiLiveConstants.EVENT_TYPE)) || RELEASED.equals(reason)) {
+            return;
+        }
+        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+        if (call != null && tracker.knows(call) && !CLOSED.equals(reason)) {
+            log.info("Call {} ended without an end record ({} so far): {}", call, endedUnannounced.incrementAndGet(),
+                    reason);
+        }
+        if (call != null) {
+            tracker.ended(call);
+            failures.clear(call);
+        }
+    }
+
+    /**
+     * The record did not reach its call's session (e.g. the session could not be opened). A chunk: no later handle
+     * may commit it, so it holds its partition back. An end: the call has not ended (see {@link #ended}).
+     */
+    void notDelivered(Exchange exchange) {
+        Message m = exchange.getMessage();
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
+        TopicPartition tp = partition(m);
+        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
+        if (m.getHeader(GeminiLiveConstants.INPUT_POSITION) != null) {
+            tracker.failed(tp, call, offset);
+            if (failures.failed(call, System.nanoTime())) {
+                exchange.setProperty(REPORT, "The session of call " + call + " does not take its audio: " + e);
+                log.warn("Call {}: its session does not take its audio; error records so far: {}", call,
+                        errors.incrementAndGet());
+            }
+        }
+        exchange.setProperty(SEND, false);
+        log.warn("The session of call {} did not take the record at {} offset {} ({} so far; its chunks wait out a"
+                + " back-off, {} so far): {}", call, tp, offset, undelivered.incrementAndGet(), backedOff.get(),
+                String.valueOf(e));
+    }
+
+    private static TopicPartition partition(Message m) {
+        return new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
+                m.getHeader(KafkaConstants.PARTITION, Integer.class));
     }
 
     /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
@@ -120,8 +208,7 @@ public final class VoiceRoutes extends RouteBuilder {
         Message m = exchange.getMessage();
         String call = m.getHeader(KafkaConstants.KEY, String.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        TopicPartition tp = new TopicPartition(m.getHeader(KafkaConstants.TOPIC, String.class),
-                m.getHeader(KafkaConstants.PARTITION, Integer.class));
+        TopicPartition tp = partition(m);
         String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
         if (problem != null) { // the key is not logged: it may be the problem
             tracker.dropped(tp, offset);
@@ -131,7 +218,7 @@ public final class VoiceRoutes extends RouteBuilder {
             return;
         }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            long covered = HandleValues.inputPosition(handles.getState(call));
+            long covered = HandleValues.inputPosition(handles.getState(call), Instant.now());
             tracker.found(tp, call, offset, covered);
             if (covered >= 0) {
                 log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
@@ -148,16 +235,15 @@ public final class VoiceRoutes extends RouteBuilder {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
             send = false;
+        } else if (failures.backingOff(call, System.nanoTime())) {
+            // its session failed a moment ago: not sent, held back like a chunk the session did not take
+            tracker.sent(tp, call, offset);
+            tracker.failed(tp, call, offset);
+            backedOff.incrementAndGet();
+            send = false;
         } else {
             tracker.sent(tp, call, offset);
             m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
-            // e.g. the session could not be opened: the chunk never reached it, so no later handle may commit it
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onFailure(Exchange failed) {
-                    tracker.failed(tp, call, offset);
-                }
-            });
         }
         exchange.setProperty(SEND, send);
     }

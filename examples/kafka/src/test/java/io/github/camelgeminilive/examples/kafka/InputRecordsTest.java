@@ -27,4 +27,11 @@ class InputRecordsTest {
         assertThat(InputRecords.problem("call-1", new byte[0], true)).isNull();
         assertThat(InputRecords.problem("call-1", CHUNK, false)).isNull();
     }
+
+    @Test
+    void aChunkLongerThanOneSecondOfAudioIsRefused() {
+        assertThat(InputRecords.problem("call-1", new byte[InputRecords.MAX_CHUNK_BYTES], false)).isNull();
+        assertThat(InputRecords.problem("call-1", new byte[InputRecords.MAX_CHUNK_BYTES + 2], false))
+                .isEqualTo("audio chunk of 32002 bytes (at most 32000)");
+    }
 }

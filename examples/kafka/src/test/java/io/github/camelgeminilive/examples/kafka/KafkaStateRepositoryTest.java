@@ -24,7 +24,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The handle store refuses a topic that is not compacted, and reads on after its reader failed. */
+/**
+ * The handle store refuses a topic that is not compacted, reads on after its reader failed, and keeps the newest
+ * handle per call.
+ */
 class KafkaStateRepositoryTest {
 
     private static final String TOPIC = "handles";
@@ -67,6 +70,42 @@ class KafkaStateRepositoryTest {
     }
 
     @Test
+    void theReaderReadsOnAfterAFailureThatIsNoKafkaException() {
+        append("call-1", "handle-1");
+        Clients clients = new Clients("compact", 1, new IllegalArgumentException("a bug in a deserializer"));
+        repository = new KafkaStateRepository(clients, TOPIC, (k, v) -> {
+        }, Duration.ofSeconds(30));
+        repository.start();
+
+        repository.catchUp();
+        assertThat(repository.getState("call-1")).isEqualTo("handle-1");
+        assertThat(clients.readers.get()).as("readers made").isEqualTo(2);
+    }
+
+    @Test
+    void aHandleOlderThanTheOneHeldIsNotTakenWhateverTheTopicHoldsLast() {
+        repository = new KafkaStateRepository(new Clients("compact", 0), TOPIC, (k, v) -> {
+        }, Duration.ofSeconds(30));
+        repository.start();
+        String older = "2026-12-05T10:00:00Z@3 h1";
+        String newer = "2026-12-05T10:00:05Z@7 h2";
+
+        repository.setState("call-1", newer); // this instance's own write, before its reader reaches the older one
+        append("call-1", older);
+        repository.catchUp();
+        assertThat(repository.getState("call-1")).isEqualTo(newer);
+
+        append("call-2", newer); // an old owner's late write after the new owner's
+        append("call-2", older);
+        repository.catchUp();
+        assertThat(repository.getState("call-2")).isEqualTo(newer);
+
+        append("call-2", ""); // the call ended: removed
+        repository.catchUp();
+        assertThat(repository.getState("call-2")).isNull();
+    }
+
+    @Test
     void aCatchUpFailsSayingWhyWhileTheReaderCannotRead() {
         append("call-1", "handle-1");
         repository = new KafkaStateRepository(new Clients("compact", Integer.MAX_VALUE), TOPIC, (k, v) -> {
@@ -87,12 +126,18 @@ class KafkaStateRepositoryTest {
 
         private final String policy;
         private final int failingReaders;
+        private final RuntimeException failure;
         /** Consumers made so far, the first one (the end-offset reader) apart. */
         final AtomicInteger readers = new AtomicInteger(-1);
 
         Clients(String policy, int failingReaders) {
+            this(policy, failingReaders, new KafkaException("broker gone"));
+        }
+
+        Clients(String policy, int failingReaders, RuntimeException failure) {
             this.policy = policy;
             this.failingReaders = failingReaders;
+            this.failure = failure;
         }
 
         @Override
@@ -104,7 +149,7 @@ class KafkaStateRepositoryTest {
         public Consumer<String, String> consumer() {
             LogConsumer c = new LogConsumer();
             if (readers.getAndIncrement() >= 0 && readers.get() <= failingReaders) {
-                c.setPollException(new KafkaException("broker gone"));
+                c.failure = failure;
             }
             return c;
         }
@@ -118,6 +163,9 @@ class KafkaStateRepositoryTest {
     /** A consumer of {@link #log}: a poll hands out what was appended since, or waits a little like a broker. */
     private final class LogConsumer extends MockConsumer<String, String> {
 
+        /** Thrown by the first poll. */
+        RuntimeException failure;
+
         LogConsumer() {
             super("earliest");
             updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
@@ -126,6 +174,11 @@ class KafkaStateRepositoryTest {
 
         @Override
         public synchronized ConsumerRecords<String, String> poll(Duration timeout) {
+            RuntimeException f = failure;
+            if (f != null) {
+                failure = null;
+                throw f;
+            }
             if (assignment().contains(P0)) {
                 for (long o = position(P0); o < log.size(); o++) {
                     addRecord(log.get((int) o));

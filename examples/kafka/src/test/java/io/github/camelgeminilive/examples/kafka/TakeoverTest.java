@@ -19,10 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +47,10 @@ import io.github.camelgeminilive.emulator.SessionInfo;
 class TakeoverTest {
 
     private static final int PARTITIONS = 4;
-    /** 24 s of audio per call, in real time: four turns. */
-    private static final int CHUNKS = 240;
+    /** 15 s of audio per call at least, in real time (then on until the survivor answered each): three turns. */
+    private static final int KILL_CHUNKS = 150;
+    /** 24 s of audio per call at least, in real time: four turns. */
+    private static final int JOIN_CHUNKS = 240;
     /** The kill comes once the first call's session had 10 s of its audio: in its second turn. */
     private static final long KILL_AT_SAMPLES = 10L * Callers.SAMPLE_RATE;
     /**
@@ -103,26 +107,31 @@ class TakeoverTest {
             AtomicReference<Predicate<ReplyReader.Reply>> afterKill = new AtomicReference<>();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return callers.play(calls, CHUNKS, () -> answered(replies, calls, afterKill.get()));
+                    return callers.play(calls, KILL_CHUNKS, () -> answered(replies, calls, afterKill.get()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             // the kill comes at a fixed point of the first call, however loaded the machine: once its session has
             // had KILL_AT of its audio (its first turn was answered by then, so a handle covering part of it is
-            // stored); its first reply names its session and the instance serving it, the victim
+            // stored); its first reply names its session. The victim is the member the group assigned its partition:
+            // the calls of the victim's partitions are the ones that move
             await().atMost(Duration.ofSeconds(120)).until(() -> replies.replies().stream()
                     .anyMatch(r -> r.call().equals(calls.get(0))));
             String first = sessionId(replies, calls.get(0));
             await().atMost(Duration.ofSeconds(120)).until(() -> emulator.admin().session(first).orElseThrow()
                     .audioSamplesReceived() >= KILL_AT_SAMPLES);
             long killPoint = emulator.admin().session(first).orElseThrow().audioSamplesReceived();
-            String victim = owner(replies, calls.get(0));
+            Map<String, Set<Integer>> assigned = assignment();
+            String victim = assigned.entrySet().stream().filter(e -> e.getValue().contains(partition(calls.get(0))))
+                    .findFirst().orElseThrow().getKey();
+            Set<String> moved = new HashSet<>();
+            calls.stream().filter(c -> assigned.get(victim).contains(partition(c))).forEach(moved::add);
             Process killed = victim.equals("instance-a") ? a : b;
             String survivor = victim.equals("instance-a") ? "instance-b" : "instance-a";
 
             long killedAt = System.nanoTime();
-            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS)).as("%s killed", victim).isTrue();
             afterKill.set(r -> r.instance().equals(survivor) && r.readNanos() > killedAt);
             assertThat(played).as("killed mid-call").isNotDone();
             long sent = played.get(120, TimeUnit.SECONDS);
@@ -134,23 +143,13 @@ class TakeoverTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> calls.stream().allMatch(c -> replies.replies()
                     .stream().anyMatch(r -> r.call().equals(c) && "closed".equals(r.event())
                             && survivor.equals(r.instance()))));
-            // the calls the victim served: their first replies came from it
-            Set<String> moved = new HashSet<>();
-            calls.stream().filter(c -> owner(replies, c).equals(victim)).forEach(moved::add);
             Map<String, String> sessions = new HashMap<>();
             calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
             long firstReplyAfterKill = Long.MAX_VALUE;
             for (String call : calls) {
-                SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
-                long doubled = s.audioSamplesInState() - sent;
-                System.out.printf("%s (%s%s; session %s): sent %d samples, in the session's state %d: lost %d,"
-                        + " doubled %d (%.3f s); %d connections%n", call, owner(replies, call),
-                        moved.contains(call) ? ", taken over by " + survivor : "", s.sessionId(), sent,
-                        s.audioSamplesInState(),
-                        Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / 16_000.0,
-                        s.connectionsOpened());
-                assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
-                assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+                SessionInfo s = checkAudio(call, sessions.get(call), sent, moved.contains(call)
+                        ? "on " + victim + ", taken over by " + survivor
+                        : "on " + survivor);
                 if (moved.contains(call)) {
                     assertThat(s.connectionsOpened()).as("%s resumed on a new connection", call).isGreaterThan(1);
                     List<ReplyReader.Reply> after = replies.replies().stream().filter(r -> r.call().equals(call)
@@ -180,7 +179,7 @@ class TakeoverTest {
             AtomicReference<Predicate<ReplyReader.Reply>> afterLeaving = new AtomicReference<>();
             CompletableFuture<Long> played = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return callers.play(calls, CHUNKS, () -> answered(replies, calls, afterLeaving.get()));
+                    return callers.play(calls, JOIN_CHUNKS, () -> answered(replies, calls, afterLeaving.get()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -215,8 +214,6 @@ class TakeoverTest {
                             && r.instance().equals("instance-a"))));
             int moved = 0;
             for (String call : calls) {
-                SessionInfo s = emulator.admin().session(sessions.get(call)).orElseThrow();
-                long doubled = s.audioSamplesInState() - sent;
                 List<ReplyReader.Reply> onB = replies.replies().stream().filter(r -> r.call().equals(call)
                         && r.instance().equals("instance-b")).toList();
                 List<ReplyReader.Reply> backOnA = replies.replies().stream().filter(r -> r.call().equals(call)
@@ -225,18 +222,12 @@ class TakeoverTest {
                         && r.instance().equals("instance-a") && r.readNanos() < (onB.isEmpty() ? Long.MAX_VALUE
                                 : onB.get(0).readNanos()))
                         .mapToLong(ReplyReader.Reply::readNanos).max().orElse(joinedAt);
-                System.out.printf("%s (session %s): sent %d samples, in the session's state %d: lost %d, doubled %d"
-                        + " (%.3f s); %d connections; %s%n", call, s.sessionId(), sent, s.audioSamplesInState(),
-                        Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / 16_000.0,
-                        s.connectionsOpened(), onB.isEmpty() ? "stayed on instance-a"
-                                : String.format("moved to instance-b: its first reply %.1f s after the last from"
-                                        + " instance-a, %.1f s after the group assigned it; back on instance-a: its"
-                                        + " first reply %.1f s after instance-b was told to stop",
-                                        (onB.get(0).readNanos() - lastOnA) / 1e9,
-                                        (onB.get(0).readNanos() - assignedAt) / 1e9,
-                                        backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
-                assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
-                assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+                SessionInfo s = checkAudio(call, sessions.get(call), sent, onB.isEmpty() ? "stayed on instance-a"
+                        : String.format("moved to instance-b: its first reply %.1f s after the last from instance-a,"
+                                + " %.1f s after the group assigned it; back on instance-a: its first reply %.1f s"
+                                + " after instance-b was told to stop", (onB.get(0).readNanos() - lastOnA) / 1e9,
+                                (onB.get(0).readNanos() - assignedAt) / 1e9,
+                                backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
                 assertThat(replies.replies()).filteredOn(r -> r.call().equals(call))
                         .allMatch(r -> sessions.get(call).equals(r.sessionId()));
                 if (!onB.isEmpty()) {
@@ -254,6 +245,22 @@ class TakeoverTest {
         }
     }
 
+    /**
+     * Prints what the call's session holds of the {@code sent} samples and checks that none is lost and at most
+     * {@link #MOST_DOUBLED_SAMPLES} are heard twice; {@code where} says where the call went.
+     */
+    private static SessionInfo checkAudio(String call, String sessionId, long sent, String where) {
+        SessionInfo s = emulator.admin().session(sessionId).orElseThrow();
+        long doubled = s.audioSamplesInState() - sent;
+        System.out.printf("%s (session %s): sent %d samples, in the session's state %d: lost %d, doubled %d"
+                + " (%.3f s); %d connections; %s%n", call, s.sessionId(), sent, s.audioSamplesInState(),
+                Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / (double) Callers.SAMPLE_RATE,
+                s.connectionsOpened(), where);
+        assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
+        assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+        return s;
+    }
+
     /** Whether every call has had an audio reply that {@code after} accepts (none while it is null). */
     private static boolean answered(ReplyReader replies, List<String> calls, Predicate<ReplyReader.Reply> after) {
         return after != null && calls.stream().allMatch(c -> replies.replies().stream()
@@ -265,10 +272,14 @@ class TakeoverTest {
         Map<Integer, String> byPartition = new HashMap<>();
         for (int i = 0; byPartition.size() < PARTITIONS; i++) {
             String call = prefix + i;
-            byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8)))
-                    % PARTITIONS, call);
+            byPartition.putIfAbsent(partition(call), call);
         }
         return List.copyOf(byPartition.values());
+    }
+
+    /** The input partition of {@code call}'s records (the default partitioner's, by key). */
+    private static int partition(String call) {
+        return Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
     }
 
     private Process instance(String name) throws IOException {
@@ -285,20 +296,25 @@ class TakeoverTest {
 
     /** Waits until the group has {@code members}, each with partitions. */
     private static void awaitAssigned(int members) {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
+            Map<String, Set<Integer>> assigned = assignment();
+            return assigned.size() == members && assigned.values().stream().noneMatch(Set::isEmpty);
+        });
+    }
+
+    /** The group's members now (their client ids: the instances' names) and their input partitions. */
+    private static Map<String, Set<Integer>> assignment() throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
-            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
-                ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(VoiceRoutes.GROUP)).all().get()
-                        .get(VoiceRoutes.GROUP);
-                return g.members().size() == members && g.members().stream()
-                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
-            });
+            ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(VoiceRoutes.GROUP)).all()
+                    .get(30, TimeUnit.SECONDS).get(VoiceRoutes.GROUP);
+            Map<String, Set<Integer>> assigned = new HashMap<>();
+            g.members().forEach(m -> assigned.put(m.clientId(), m.assignment().topicPartitions().stream()
+                    .filter(tp -> tp.topic().equals(VoiceRoutes.INPUT)).map(TopicPartition::partition)
+                    .collect(Collectors.toSet())));
+            return assigned;
         }
-    }
-
-    private static String owner(ReplyReader replies, String call) {
-        return replies.replies().stream().filter(r -> r.call().equals(call)).findFirst().orElseThrow().instance();
     }
 
     private static String sessionId(ReplyReader replies, String call) {

@@ -1,0 +1,30 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+/** A stored handle covers input only while a session would resume with it. */
+class HandleValuesTest {
+
+    private static final Instant ISSUED = Instant.parse("2026-12-05T10:00:00Z");
+
+    @Test
+    void anExpiredHandleCoversNothingSinceItsSessionStartsAfresh() {
+        String value = ISSUED + "@42 handle-1";
+        assertThat(HandleValues.inputPosition(value, ISSUED.plusSeconds(60))).isEqualTo(42);
+        assertThat(HandleValues.inputPosition(value, ISSUED.plus(HandleValues.VALIDITY).plusSeconds(1)))
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void noValueARemovedOneOrAnUnreadableOneCoverNothing() {
+        Instant now = ISSUED.plusSeconds(60);
+        assertThat(HandleValues.inputPosition(null, now)).isEqualTo(-1);
+        assertThat(HandleValues.inputPosition("", now)).isEqualTo(-1);
+        assertThat(HandleValues.inputPosition(ISSUED + " handle-1", now)).as("no position").isEqualTo(-1);
+        assertThat(HandleValues.inputPosition("yesterday@42 handle-1", now)).isEqualTo(-1);
+    }
+}
