@@ -20,8 +20,8 @@ import io.github.camelgeminilive.websocket.InboxPool;
 public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAgent.Listener {
 
     private static final int WORKERS = 4;
-    /** The exchange property that marks a caller audio frame (bounded in the call's inbox). */
-    private static final String AUDIO = "CamelGeminiLiveSipInboxAudio";
+    /** The exchange property that marks what the caller sends, audio or a key (bounded in the call's inbox). */
+    private static final String FROM_CALLER = "CamelGeminiLiveSipInboxFromCaller";
 
     private SipUserAgent agent;
     private ExecutorService workers;
@@ -83,13 +83,14 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
     }
 
     /**
-     * A call's exchanges to the route, in order on the shared pool (never the UDP loop's thread): audio frames are
-     * bounded ({@code maxBacklog}) and pipelined ({@code maxInFlight}), call events run alone.
+     * A call's exchanges to the route, in order on the shared pool (never the UDP loop's thread): audio frames and key
+     * presses are bounded ({@code maxBacklog}: the caller decides how many come) and pipelined ({@code maxInFlight}),
+     * the call's start and end run alone.
      */
     @Override
     public OrderedInbox<Exchange> inbox() {
         return new OrderedInbox<>(workers, this::process, options.maxInFlight(),
-                exchange -> exchange.getProperty(AUDIO, false, Boolean.class), options.maxBacklog(),
+                exchange -> exchange.getProperty(FROM_CALLER, false, Boolean.class), options.maxBacklog(),
                 getEndpoint().getCounters().stopDrops);
     }
 
@@ -124,17 +125,21 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         Exchange exchange = exchange(call, "audio");
         toModel(exchange.getMessage(), "sendAudio", pcm16k);
         exchange.getMessage().setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
-        exchange.setProperty(AUDIO, true);
-        if (!call.inbox.offer(exchange)) {
-            getEndpoint().getCounters().backlogDrops.increment();
-        }
+        offerFromCaller(call, exchange);
     }
 
     @Override
     public void digit(SipCall call, char digit) {
         Exchange exchange = exchange(call, "dtmf");
         exchange.getMessage().setHeader(GeminiLiveSipConstants.DTMF_DIGIT, String.valueOf(digit));
-        call.inbox.offer(exchange);
+        offerFromCaller(call, exchange);
+    }
+
+    private void offerFromCaller(SipCall call, Exchange exchange) {
+        exchange.setProperty(FROM_CALLER, true);
+        if (!call.inbox.offer(exchange)) {
+            getEndpoint().getCounters().backlogDrops.increment();
+        }
     }
 
     @Override
