@@ -132,12 +132,15 @@ public class GeminiLiveWebsocketConsumer extends DefaultConsumer {
             }
         }
         getAsyncProcessor().process(exchange, doneSync -> {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing a " + event.type().eventName()
-                        + " event of connection " + connection.key(), exchange, exchange.getException());
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing a " + event.type().eventName()
+                            + " event of connection " + connection.key(), exchange, exchange.getException());
+                }
+                releaseExchange(exchange, false);
+            } finally { // a failing exception handler must not wedge the connection's inbox
+                done.accept(event);
             }
-            releaseExchange(exchange, false);
-            done.accept(event);
         });
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 /** Connection events reach the route in order, with the request's details; the limits on what peers send hold. */
@@ -37,8 +39,40 @@ class GeminiLiveWebsocketConsumerTest extends WebsocketTestSupport {
                         .process(e -> release.await(10, TimeUnit.SECONDS));
                 from(BASE + "/idle?idleTimeout=300ms").to("mock:idle");
                 from(BASE + "/two?maxConnections=1").to("mock:two");
+                // completes on another thread, where the exception handler then fails
+                from(BASE + "/failing?exceptionHandler=#failingHandler").threads(1).to("mock:failing")
+                        .throwException(new IllegalStateException("the route failed"));
             }
         };
+    }
+
+    @BindToRegistry("failingHandler")
+    private final ExceptionHandler failingHandler = new ExceptionHandler() {
+        @Override
+        public void handleException(Throwable exception) {
+            handleException(null, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handleException(message, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            throw new IllegalStateException("the exception handler failed too");
+        }
+    };
+
+    @Test
+    void anExceptionHandlerThatFailsDoesNotHoldUpTheConnection() {
+        MockEndpoint mock = getMockEndpoint("mock:failing");
+        TestPeer peer = TestPeer.connect(port(), "/failing");
+        peer.sendText("hello");
+        peer.close();
+        awaitEvent(mock, GeminiLiveWebsocketEvent.CLOSE); // before, the open event never finished
+        assertThat(mock.getExchanges()).extracting(WebsocketTestSupport::event).containsExactly("open", "message",
+                "close");
     }
 
     @Test

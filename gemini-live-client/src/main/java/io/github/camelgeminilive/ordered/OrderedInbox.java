@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * do before they return (such as handing a frame to an in-order writer);</li>
  * <li>an event starts alone: once everything before it finished, and nothing after it starts before it finished.</li>
  * </ul>
- * Items the pool rejects (it is shutting down) are dropped and counted in {@code dropped}: a pool that must not lose
- * them runs a rejected task on the caller instead (see {@link #callerRunsWhenRejected}).
+ * The pool must throw {@link RejectedExecutionException} for a task it does not run (a "caller runs" or "discard"
+ * policy would wedge the inbox or run the handlers on the offering thread): items whose turn it rejects (it is
+ * shutting down) are dropped and counted in {@code dropped}; a pool that must not lose them runs a rejected task on
+ * the caller instead (see {@link #callerRunsWhenRejected}). A pool with an unbounded queue is fine: an inbox has at
+ * most one turn queued.
  *
  * @param <T> the items
  */
@@ -37,7 +40,8 @@ public final class OrderedInbox<T> {
     public interface Handler<T> {
         /**
          * Handles {@code item} and calls {@code done} with it exactly once, before returning or later on any thread.
-         * A handler that throws has finished its item (the error is logged, the next item goes on).
+         * A handler that throws has finished its item (the error is logged, the next item goes on); a second
+         * {@code done} of one item is ignored (and logged).
          */
         void handle(T item, Consumer<T> done);
     }
@@ -58,7 +62,6 @@ public final class OrderedInbox<T> {
     private final Predicate<? super T> isFrame;
     private final int maxFrames;
     private final LongAdder dropped;
-    private final Consumer<T> finish = this::finished;
     private final Runnable turn = this::drain;
 
     /**
@@ -112,16 +115,21 @@ public final class OrderedInbox<T> {
         if (!admit(item)) {
             return false;
         }
-        if (!queue.isEmpty() || !canStart(item) || !scheduled.compareAndSet(false, true)) {
-            queue.add(item);
-            schedule();
+        // take the turn first: only under it do the queue and inFlight not change behind the check
+        if (queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            try {
+                if (queue.isEmpty() && canStart(item)) {
+                    start(item);
+                } else {
+                    queue.add(item);
+                }
+            } finally {
+                release();
+            }
             return true;
         }
-        try {
-            start(item);
-        } finally {
-            release();
-        }
+        queue.add(item);
+        schedule();
         return true;
     }
 
@@ -176,20 +184,42 @@ public final class OrderedInbox<T> {
 
     private void start(T item) {
         inFlight.addAndGet(weight(item));
+        Started started = new Started(item);
         try {
-            handler.handle(item, finish);
+            handler.handle(item, started);
         } catch (RuntimeException | Error e) {
             LOG.error("Handling an item failed", e);
-            finished(item);
+            started.finish();
         }
     }
 
-    private void finished(T item) {
-        if (isFrame.test(item)) {
-            frames.decrementAndGet();
+    /** The {@code done} of one started item: it finishes the item once, whoever calls it how often. */
+    private final class Started extends AtomicBoolean implements Consumer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient T item;
+
+        Started(T item) {
+            this.item = item;
         }
-        inFlight.addAndGet(-weight(item));
-        schedule();
+
+        @Override
+        public void accept(T ignored) {
+            if (!finish()) {
+                LOG.warn("An item was finished twice: its handler called done twice, or called it and threw");
+            }
+        }
+
+        boolean finish() {
+            if (!compareAndSet(false, true)) {
+                return false;
+            }
+            if (isFrame.test(item)) {
+                frames.decrementAndGet();
+            }
+            inFlight.addAndGet(-weight(item));
+            schedule();
+            return true;
+        }
     }
 
     /** Ends a turn; items queued or let in meanwhile get the next one. */

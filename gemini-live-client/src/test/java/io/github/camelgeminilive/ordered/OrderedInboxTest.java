@@ -172,6 +172,42 @@ class OrderedInboxTest {
         assertThat(started).containsExactly(1, -1, 2);
     }
 
+    @Test
+    void anItemFinishedTwiceCountsOnce() {
+        // its handler calls done and then throws: before, inFlight and frames went below 0
+        Queue<Integer> started = new ConcurrentLinkedQueue<>();
+        OrderedInbox<Integer> inbox = new OrderedInbox<>(Runnable::run, (item, done) -> {
+            started.add(item);
+            if (item == 1) {
+                done.accept(item);
+                done.accept(item);
+                throw new IllegalStateException("a failing exception handler");
+            }
+        }, 1, item -> item > 0, 2, dropped);
+        inbox.offer(1);
+        inbox.offer(2); // started, never finished
+        inbox.offer(3);
+        assertThat(started).containsExactly(1, 2); // 3 waits for 2: one in flight
+        assertThat(inbox.offer(4)).isFalse(); // 2 and 3 fill maxFrames
+    }
+
+    @Test
+    void aPoolStoppedWithATurnToComeDropsAndCountsItsItems() throws Exception {
+        ExecutorService stopping = Executors.newSingleThreadExecutor();
+        Held held = new Held();
+        OrderedInbox<Integer> inbox = new OrderedInbox<>(stopping, held, 1, item -> item > 0, 10, dropped);
+        inbox.offer(1);
+        inbox.offer(2); // queued behind the held frame
+        await(() -> held.started.size() == 1);
+        stopping.shutdown();
+        assertThat(stopping.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        held.finishOne(); // the pool rejects the next turn
+        assertThat(dropped.sum()).isEqualTo(1);
+        assertThat(held.started).containsExactly(1);
+        assertThat(inbox.offer(3)).isTrue(); // room freed, and counted again
+        assertThat(dropped.sum()).isEqualTo(2);
+    }
+
     private static void await(BooleanSupplier condition) {
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(condition::getAsBoolean);
     }

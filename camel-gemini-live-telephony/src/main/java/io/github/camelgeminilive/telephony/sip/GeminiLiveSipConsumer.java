@@ -11,6 +11,7 @@ import org.apache.camel.support.DefaultConsumer;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.ordered.OrderedInbox;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.websocket.InboxPool;
 
 /**
  * The SIP user agent server of a {@code gemini-live-sip} endpoint: each call's events reach the route in order on a
@@ -19,8 +20,8 @@ import io.github.camelgeminilive.protocol.MimeTypes;
 public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAgent.Listener {
 
     private static final int WORKERS = 4;
-    /** The exchange property that marks a caller audio frame (bounded in the call's inbox). */
-    private static final String AUDIO = "CamelGeminiLiveSipInboxAudio";
+    /** The exchange property that marks what the caller sends, audio or a key (bounded in the call's inbox). */
+    private static final String FROM_CALLER = "CamelGeminiLiveSipInboxFromCaller";
 
     private SipUserAgent agent;
     private ExecutorService workers;
@@ -44,8 +45,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         if (!picked) { // before binding: a second consumer on the port fails with a clear message
             getEndpoint().getComponent().listening(getEndpoint().address(), agent);
         }
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
-                "GeminiLiveSip", WORKERS);
+        workers = InboxPool.create(getEndpoint().getCamelContext(), this, "GeminiLiveSip", WORKERS);
         try {
             agent.start();
             if (picked) {
@@ -83,23 +83,27 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
     }
 
     /**
-     * A call's exchanges to the route, in order on the shared pool (never the UDP loop's thread): audio frames are
-     * bounded ({@code maxBacklog}) and pipelined ({@code maxInFlight}), call events run alone.
+     * A call's exchanges to the route, in order on the shared pool (never the UDP loop's thread): audio frames and key
+     * presses are bounded ({@code maxBacklog}: the caller decides how many come) and pipelined ({@code maxInFlight}),
+     * the call's start and end run alone.
      */
     @Override
     public OrderedInbox<Exchange> inbox() {
         return new OrderedInbox<>(workers, this::process, options.maxInFlight(),
-                exchange -> exchange.getProperty(AUDIO, false, Boolean.class), options.maxBacklog(),
+                exchange -> exchange.getProperty(FROM_CALLER, false, Boolean.class), options.maxBacklog(),
                 getEndpoint().getCounters().stopDrops);
     }
 
     private void process(Exchange exchange, Consumer<Exchange> done) {
         getAsyncProcessor().process(exchange, doneSync -> {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Failed to process a SIP call's exchange", exchange,
-                        exchange.getException());
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Failed to process a SIP call's exchange", exchange,
+                            exchange.getException());
+                }
+            } finally { // a failing exception handler must not wedge the call's inbox
+                done.accept(exchange);
             }
-            done.accept(exchange);
         });
     }
 
@@ -121,17 +125,21 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         Exchange exchange = exchange(call, "audio");
         toModel(exchange.getMessage(), "sendAudio", pcm16k);
         exchange.getMessage().setHeader(GeminiLiveConstants.MIME_TYPE, MimeTypes.PCM_INPUT);
-        exchange.setProperty(AUDIO, true);
-        if (!call.inbox.offer(exchange)) {
-            getEndpoint().getCounters().backlogDrops.increment();
-        }
+        offerFromCaller(call, exchange);
     }
 
     @Override
     public void digit(SipCall call, char digit) {
         Exchange exchange = exchange(call, "dtmf");
         exchange.getMessage().setHeader(GeminiLiveSipConstants.DTMF_DIGIT, String.valueOf(digit));
-        call.inbox.offer(exchange);
+        offerFromCaller(call, exchange);
+    }
+
+    private void offerFromCaller(SipCall call, Exchange exchange) {
+        exchange.setProperty(FROM_CALLER, true);
+        if (!call.inbox.offer(exchange)) {
+            getEndpoint().getCounters().backlogDrops.increment();
+        }
     }
 
     @Override

@@ -58,8 +58,8 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
                     + " 32): the reordering the jitter buffer waits for, in 20 ms packets.")
     private int jitterWindow = 3;
     @UriParam(label = "consumer", defaultValue = "250",
-            description = "Caller audio frames of one call waiting for the route at most (1 to 10000); more are"
-                    + " dropped and counted.")
+            description = "Caller audio frames and key presses of one call waiting for the route at most (1 to"
+                    + " 10000); more are dropped and counted.")
     private int maxBacklog = 250;
     @UriParam(label = "consumer", defaultValue = "10",
             description = "Caller audio frames of one call in the route at once (1 to 1000): a frame need not wait"

@@ -37,7 +37,7 @@ public final class SipCounters extends CallCounters {
         return oversizeMessages.sum();
     }
 
-    /** Caller audio frames dropped because the route fell maxBacklog frames behind. */
+    /** Caller audio frames and key presses dropped because the route fell maxBacklog of them behind. */
     public long backlogDrops() {
         return backlogDrops.sum();
     }
