@@ -44,7 +44,8 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
         if (workerThreads < 1 || ioThreads < 1) {
             throw new IllegalArgumentException("workerThreads and ioThreads must be at least 1");
         }
-        workers = InboxPool.create(getCamelContext(), this, "GeminiLiveWebsocket", workerThreads);
+        workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "GeminiLiveWebsocket",
+                workerThreads);
     }
 
     @Override

@@ -140,7 +140,9 @@ class SipCallTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> sip.getCounters().callsEnded() - endedBefore == 20);
         List<SessionInfo> sessions = newSessions(sessionsBefore, 20);
-        assertThat(sessions).allSatisfy(s -> assertThat(s.audioSamplesReceived()).isGreaterThan(16_000));
+        // the whole clip (hello-8k.ulaw: 4.07 s, 65,056 samples at 16 kHz) reached each session: a gap the jitter
+        // buffer gives up on is filled with silence, so only audio lost on the way can make a session hear less
+        assertThat(sessions).allSatisfy(s -> assertThat(s.audioSamplesReceived()).isGreaterThanOrEqualTo(64_000));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> sessions.stream().allMatch(s -> openConnections(s.sessionId()) == 0));
         assertThat(sip.getCounters().backlogDrops()).isZero();
