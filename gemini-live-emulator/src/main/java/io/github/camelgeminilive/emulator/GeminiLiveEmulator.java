@@ -230,7 +230,10 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Reply audio speed relative to real time: 1.0 (default) real time, 0 as fast as possible. */
+        /**
+         * Time reply audio takes to send, as a multiple of its length: 1.0 (default) real time, 0.5 twice as fast,
+         * 2 half as fast, 0 as fast as possible.
+         */
         public Builder pace(double pace) {
             if (!(pace >= 0) || Double.isInfinite(pace)) {
                 throw new IllegalArgumentException("pace must be 0 or positive, got " + pace);

@@ -23,7 +23,7 @@ public final class Main {
               --trust-store-out FILE         with --tls: write the certificate as a PKCS12 trust store
               --trust-store-password P       password of that trust store (default changeit)
               --script FILE                  scripted scenario (JSON, or YAML for .yaml/.yml)
-              --pace X                       reply audio speed vs real time (default 1.0, 0 = as fast as possible)
+              --pace X                       s to send 1 s of reply audio (default 1.0, 0 = at once)
               --max-message-bytes N          largest client message read, larger: close 1009 (default 16777216)
               --connection-lifetime T        each connection's lifetime, goAway ahead of its end (default 600s)
               --go-away-before T             how long before the lifetime ends goAway is sent (default 60s)

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Emulator-wide behaviour settings.
  *
- * @param pace     speed of reply audio relative to real time: 1.0 real time (default), 0 as fast as possible
+ * @param pace     time reply audio takes to send, as a multiple of its length: 1.0 real time (default), 0.5 twice as fast, 0 as fast as possible
  * @param scenario scripted behaviour, or null for the deterministic default model
  * @param limits   the service's limits the model enforces
  */

@@ -38,7 +38,7 @@ final class RunningApp implements AutoCloseable {
     static RunningApp start(String apiKey, Map<String, String> properties) throws Exception {
         // the answers' audio comes three times faster than real time (Google's comes faster still), so the page
         // queues it; they are long enough to be talked over
-        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(3)
+        GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().port(0).apiKey(KEY).pace(1.0 / 3)
                 .scenario(Path.of(RunningApp.class.getResource("/browser/long-answer.yaml").toURI())).build().start();
         Main main = null;
         try {
