@@ -31,6 +31,8 @@ import io.github.camelgeminilive.session.LiveSessionException;
 class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
 
     private static final String WRONG_KEY = "AIzaWRONG-other-secret-1b2e";
+    /** Never resolves: .invalid is reserved (RFC 6761). */
+    private static final String UNRESOLVABLE = "generativelanguage.googleapis.invalid";
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -65,6 +67,8 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
                 from("direct:send").to(uri("errors"));
                 from("direct:text-modality").to(uri("text-modality", "responseModalities=TEXT"));
                 from("direct:wrong-key").to(uri("wrong-key").replace("gemini.apiKey", "gemini.wrongKey"));
+                from("direct:unresolvable").to("gemini-live:unresolvable?baseUrl=wss://" + UNRESOLVABLE
+                        + "&apiKey={{gemini.apiKey}}");
             }
         };
     }
@@ -142,6 +146,16 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         assertThat(e).isInstanceOf(LiveSessionException.PolicyViolationException.class)
                 .hasMessageContaining("1008");
         assertThat(((LiveSessionException) e).closeCode()).isEqualTo(1008);
+        assertNoSecretIn(ThrowableProxyUtil.asString(new ch.qos.logback.classic.spi.ThrowableProxy(e)));
+        assertNoSecretInLogs();
+    }
+
+    @Test
+    void anUnresolvableHostFailsTheExchangeNamingTheHost() {
+        Exception e = send("direct:unresolvable", "Hello", null, null);
+
+        assertThat(e).isInstanceOf(LiveSessionException.class)
+                .hasMessageContaining("cannot resolve host '" + UNRESOLVABLE + "'");
         assertNoSecretIn(ThrowableProxyUtil.asString(new ch.qos.logback.classic.spi.ThrowableProxy(e)));
         assertNoSecretInLogs();
     }

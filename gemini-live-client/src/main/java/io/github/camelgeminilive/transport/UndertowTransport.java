@@ -1,6 +1,9 @@
 package io.github.camelgeminilive.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +90,7 @@ public final class UndertowTransport implements WebSocketTransport {
             Handshakes handshakes = new Handshakes(request);
             try {
                 LOG.debug("Connecting to {}", request.displayUri());
+                resolve(request.uri());
                 container.connectToServer(connection, endpointConfig(handshakes, attempt.context()), request.uri());
                 if (handshakes.redirected()) {
                     connection.abort();
@@ -95,6 +99,9 @@ public final class UndertowTransport implements WebSocketTransport {
                 if (!result.complete(connection)) {
                     connection.abort(); // timed out meanwhile: nobody will use it
                 }
+            } catch (UnknownHostException e) {
+                result.completeExceptionally(new TransportException("Cannot connect: cannot resolve host '"
+                        + request.uri().getHost() + "'; check the host of the base URL", e));
             } catch (Exception | LinkageError e) {
                 String why = attempt.rejection() != null
                         ? "TLS certificate rejected: " + attempt.rejection().getMessage()
@@ -110,6 +117,14 @@ public final class UndertowTransport implements WebSocketTransport {
                                 ? new TransportException("Cannot connect to " + request.displayUri()
                                         + ": no WebSocket handshake within " + options.connectTimeout(), null)
                                 : unwrap(e)));
+    }
+
+    /**
+     * Looks the host up before Undertow does: Undertow hands an unresolved address on, which fails only as "Parameter
+     * 'address' may not be null". The JVM caches the answer, so Undertow's own lookup right after is not repeated.
+     */
+    private static void resolve(URI uri) throws UnknownHostException {
+        InetAddress.getByName(uri.getHost());
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -440,6 +440,20 @@ class ScriptedServerSessionTest {
                 .hasMessageNotContaining(KEY);
     }
 
+    /** A typo in the host (under .invalid, which never resolves: RFC 6761) is named, not Undertow's null address. */
+    @Test
+    void anUnresolvableHostFailsNamingTheHostWithoutTheKeyOrQuery() throws Exception {
+        String host = "generativelanguage.googleapis.invalid";
+        assertThatThrownBy(() -> client(new ConnectionOptions(URI.create("wss://" + host),
+                ConnectionOptions.Flavour.EPHEMERAL_TOKEN, null, () -> KEY, null, null, null, 0))
+                .connect(SETUP, null, e -> {}).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectionLostException.class)
+                .hasMessageContaining("cannot resolve host '" + host + "'")
+                .hasMessageNotContaining(KEY)
+                .hasMessageNotContaining("access_token")
+                .hasMessageNotContaining("may not be null");
+    }
+
     @Test
     void tlsWithATrustedCertificateForTheHostWorks() throws Exception {
         server = new ScriptedServer(localhostCert, ScriptedServer.setupThen((ch, text) -> {}));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import io.github.camelgeminilive.emulator.SessionInfo;
  * page queues it; the next loop of the question talks over the answer, so the page also gets {@code interrupted},
  * and drops what it queued.
  */
+@ExtendWith(RunningApp.PerClass.class)
 class BrowserPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -40,33 +40,22 @@ class BrowserPageTest {
             + " model: [...document.querySelectorAll('#transcript .model')].map(p => p.textContent)})";
 
     private static Path chromium;
-    private static RunningApp app;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void findChromium() {
         Optional<Path> found = Chromium.find();
         assumeTrue(found.isPresent(), "Chromium not found (chromium on the PATH, or CHROMIUM=/path/to/it): "
                 + "install the Debian package chromium, as test.sh does");
         chromium = found.get();
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
-    void thePagePlaysTheModelsReplyShowsBothTranscriptsAndStopsOnInterrupted() throws Exception {
-        URI page = app.url("/");
-        try (Chromium browser = Chromium.launch(chromium, page, microphone());
-                DevTools devTools = browser.page(page)) {
-            BrowserCounters counters = app.bridge().getCounters(); // the app's, shared with the other tests
-            long pagesBefore = counters.pagesOpened();
-            long framesBefore = counters.framesIn();
-            talk(devTools, "");
+    void thePagePlaysTheModelsReplyShowsBothTranscriptsAndStopsOnInterrupted(RunningApp app) throws Exception {
+        BrowserCounters counters = app.bridge().getCounters(); // the app's, shared with the other tests
+        long pagesBefore = counters.pagesOpened();
+        long framesBefore = counters.framesIn();
+        try (Chromium browser = openPage(app)) {
+            DevTools devTools = talk(browser, "");
 
             AtomicReference<JsonNode> last = new AtomicReference<>();
             JsonNode state;
@@ -107,12 +96,10 @@ class BrowserPageTest {
     }
 
     @Test
-    void aMicrophoneFasterThan48kHzIsCapturedAt48kHz() throws Exception {
-        URI page = app.url("/");
-        try (Chromium browser = Chromium.launch(chromium, page, microphone());
-                DevTools devTools = browser.page(page)) {
+    void aMicrophoneFasterThan48kHzIsCapturedAt48kHz(RunningApp app) throws Exception {
+        try (Chromium browser = openPage(app)) {
             // an audio interface at 96 kHz: the contexts the page creates without a rate run at it
-            talk(devTools, "window.AudioContext = class extends AudioContext {"
+            DevTools devTools = talk(browser, "window.AudioContext = class extends AudioContext {"
                     + " constructor(options) { super(options || {sampleRate: 96000}); } };");
 
             JsonNode state = await().atMost(WAIT).until(() -> pageState(devTools),
@@ -126,12 +113,11 @@ class BrowserPageTest {
     }
 
     @Test
-    void aStartThatFailsAfterTheMicrophoneOpenedTurnsItOff() throws Exception {
-        URI page = app.url("/");
-        try (Chromium browser = Chromium.launch(chromium, page, microphone());
-                DevTools devTools = browser.page(page)) {
+    void aStartThatFailsAfterTheMicrophoneOpenedTurnsItOff(RunningApp app) throws Exception {
+        try (Chromium browser = openPage(app)) {
             // keep the microphone's stream where the test sees it; the worklets then fail to load
-            talk(devTools, "const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);"
+            DevTools devTools = talk(browser, "const getUserMedia ="
+                    + " navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);"
                     + " navigator.mediaDevices.getUserMedia = async (c) => (window.micStream = await getUserMedia(c));"
                     + " AudioWorklet.prototype.addModule = () => Promise.reject(new Error('no worklets here'));");
 
@@ -143,11 +129,18 @@ class BrowserPageTest {
         }
     }
 
+    /** The app's page in Chromium, its microphone the question. */
+    private static Chromium openPage(RunningApp app) throws Exception {
+        return Chromium.open(chromium, app.url("/"), microphone());
+    }
+
     /** Once the page is loaded, runs {@code setup} in it (JavaScript statements), then presses Talk. */
-    private static void talk(DevTools devTools, String setup) {
+    private static DevTools talk(Chromium browser, String setup) {
+        DevTools devTools = browser.devTools();
         await().atMost(WAIT).until(() -> devTools.evaluate("document.readyState === 'complete' && !!window.voice")
                 .asBoolean());
         devTools.evaluate(setup + " document.getElementById('talk').click()");
+        return devTools;
     }
 
     private static boolean any(JsonNode lines, Predicate<String> test) {

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Headless Chromium as a child process, its microphone a WAV file played in a loop, its permission prompts answered
- * yes, in a profile of its own, driven over the DevTools protocol. {@link #close()} kills it with every process it
- * started and deletes the profile.
+ * Headless Chromium as a child process showing one page, its microphone a WAV file played in a loop, its permission
+ * prompts answered yes, in a profile of its own, the page driven over the DevTools protocol ({@link #devTools()}).
+ * {@link #close()} kills it with every process it started and deletes the profile.
  */
 final class Chromium implements AutoCloseable {
 
@@ -33,6 +33,7 @@ final class Chromium implements AutoCloseable {
 
     private final Process process;
     private final Path profile;
+    private DevTools devTools;
     /** Kills the browser if the JVM ends before {@link #close()} (a test run interrupted with Ctrl-C or a timeout). */
     private final Thread killer;
 
@@ -55,8 +56,22 @@ final class Chromium implements AutoCloseable {
                 .filter(Files::isExecutable).findFirst();
     }
 
-    /** Starts {@code binary} on {@code page} with {@code microphone} (a 16-bit PCM WAV) as its microphone. */
-    static Chromium launch(Path binary, URI page, Path microphone) throws IOException {
+    /**
+     * Starts {@code binary} on {@code page} with {@code microphone} (a 16-bit PCM WAV) as its microphone and connects
+     * to the page's DevTools; a browser that does not get that far is closed.
+     */
+    static Chromium open(Path binary, URI page, Path microphone) throws Exception {
+        Chromium browser = launch(binary, page, microphone);
+        try {
+            browser.devTools = browser.page(page);
+            return browser;
+        } catch (Exception | Error e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    private static Chromium launch(Path binary, URI page, Path microphone) throws IOException {
         Path profile = Files.createTempDirectory("chromium-profile");
         List<String> command = List.of(binary.toString(), "--headless",
                 // the test runs as root in containers, where Chromium's sandbox cannot start; the page is our own
@@ -70,8 +85,13 @@ final class Chromium implements AutoCloseable {
         return new Chromium(process, profile);
     }
 
+    /** The page's DevTools. */
+    DevTools devTools() {
+        return devTools;
+    }
+
     /** Connects to the DevTools of the open page whose URL starts with {@code url}. */
-    DevTools page(URI url) throws Exception {
+    private DevTools page(URI url) throws Exception {
         // Chromium writes the port it chose to this file once DevTools listens
         Path portFile = profile.resolve("DevToolsActivePort");
         await().atMost(START).until(() -> !process.isAlive() || Files.isRegularFile(portFile)
@@ -121,6 +141,9 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (devTools != null) {
+            devTools.close();
+        }
         kill();
         try {
             Runtime.getRuntime().removeShutdownHook(killer);

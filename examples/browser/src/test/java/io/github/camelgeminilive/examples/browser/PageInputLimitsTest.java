@@ -17,9 +17,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
@@ -28,74 +27,61 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * What the routes take from a page, tried with a plain WebSocket client: the page and its scripts are served, and
  * every kind of bad input closes the connection with its own code and is counted.
  */
+@ExtendWith(RunningApp.PerClass.class)
 class PageInputLimitsTest {
 
     private static final long WAIT_SECONDS = 30;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static RunningApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
+    @Test
+    void thePageAndItsScriptsAreServedWithTheirTypes(RunningApp app) throws Exception {
+        assertServed(app, "/", "text/html", "<button id=\"talk\"");
+        assertServed(app, "/app.js", "text/javascript", "/audio?rate=");
+        assertServed(app, "/worklets.js", "text/javascript", "registerProcessor('pcm-player'");
     }
 
     @Test
-    void thePageAndItsScriptsAreServedWithTheirTypes() throws Exception {
-        assertServed("/", "text/html", "<button id=\"talk\"");
-        assertServed("/app.js", "text/javascript", "/audio?rate=");
-        assertServed("/worklets.js", "text/javascript", "registerProcessor('pcm-player'");
-    }
-
-    @Test
-    void aPageMustDeclareARateFrom8To48kHz() throws Exception {
+    void aPageMustDeclareARateFrom8To48kHz(RunningApp app) throws Exception {
         long before = app.bridge().getCounters().closed(CloseReason.RATE);
-        assertThat(closeOf(connect("/audio"), null)).isEqualTo(1008);
-        assertThat(closeOf(connect("/audio?rate=96000"), null)).isEqualTo(1008);
-        assertThat(closeOf(connect("/audio?rate=7999"), null)).isEqualTo(1008);
-        assertThat(closeOf(connect("/audio?rate=4800000000"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect(app, "/audio"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect(app, "/audio?rate=96000"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect(app, "/audio?rate=7999"), null)).isEqualTo(1008);
+        assertThat(closeOf(connect(app, "/audio?rate=4800000000"), null)).isEqualTo(1008);
         assertThat(app.bridge().getCounters().closed(CloseReason.RATE)).isEqualTo(before + 4);
     }
 
     @Test
-    void aTextMessageIsRefusedWith1003() throws Exception {
-        Peer peer = connect("/audio?rate=48000");
+    void aTextMessageIsRefusedWith1003(RunningApp app) throws Exception {
+        Peer peer = connect(app, "/audio?rate=48000");
         peer.socket.sendText("{\"hello\":1}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(closeOf(peer, null)).isEqualTo(1003);
         assertThat(app.bridge().getCounters().closed(CloseReason.TEXT)).isPositive();
     }
 
     @Test
-    void aFrameOfHalfASampleOrUnder10MsIsRefusedWith1007() throws Exception {
+    void aFrameOfHalfASampleOrUnder10MsIsRefusedWith1007(RunningApp app) throws Exception {
         long before = app.bridge().getCounters().closed(CloseReason.FRAME);
-        assertThat(closeOf(connect("/audio?rate=16000"), new byte[641])).isEqualTo(1007);
-        assertThat(closeOf(connect("/audio?rate=16000"), new byte[318])).isEqualTo(1007); // 9.9 ms
-        assertThat(closeOf(connect("/audio?rate=48000"), new byte[2])).isEqualTo(1007);
+        assertThat(closeOf(connect(app, "/audio?rate=16000"), new byte[641])).isEqualTo(1007);
+        assertThat(closeOf(connect(app, "/audio?rate=16000"), new byte[318])).isEqualTo(1007); // 9.9 ms
+        assertThat(closeOf(connect(app, "/audio?rate=48000"), new byte[2])).isEqualTo(1007);
         assertThat(app.bridge().getCounters().closed(CloseReason.FRAME)).isEqualTo(before + 3);
     }
 
     @Test
-    void aFrameOver100MsAt48kHzIsRefusedWith1009() throws Exception {
+    void aFrameOver100MsAt48kHzIsRefusedWith1009(RunningApp app) throws Exception {
         GeminiLiveWebsocketEndpoint audio = app.context.getEndpoints().stream()
                 .filter(GeminiLiveWebsocketEndpoint.class::isInstance).map(GeminiLiveWebsocketEndpoint.class::cast)
                 .filter(e -> e.getPath().equals("/audio") && e.getMaxMessageSize() == 9600).findFirst().orElseThrow();
         long before = audio.getOversizeMessages();
-        assertThat(closeOf(connect("/audio?rate=48000"), new byte[9602])).isEqualTo(1009);
+        assertThat(closeOf(connect(app, "/audio?rate=48000"), new byte[9602])).isEqualTo(1009);
         // Undertow answers 1009 before the endpoint counts it
         await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> audio.getOversizeMessages() == before + 1);
     }
 
     @Test
-    void audioFasterThanRealTimeIsRefusedWith1008() throws Exception {
+    void audioFasterThanRealTimeIsRefusedWith1008(RunningApp app) throws Exception {
         // 20 ms frames as fast as the socket takes them: 2 s of burst are gone after about 100 frames
-        Peer peer = connect("/audio?rate=8000");
+        Peer peer = connect(app, "/audio?rate=8000");
         byte[] frame = new byte[320];
         for (int i = 0; i < 1000 && !peer.closed.isDone(); i++) {
             peer.socket.sendBinary(ByteBuffer.wrap(frame), true).exceptionally(e -> null).get(WAIT_SECONDS,
@@ -135,7 +121,7 @@ class PageInputLimitsTest {
         }
     }
 
-    private static void assertServed(String path, String type, String content) throws Exception {
+    private static void assertServed(RunningApp app, String path, String type, String content) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.url(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -150,10 +136,6 @@ class PageInputLimitsTest {
             peer.socket.sendBinary(ByteBuffer.wrap(frame), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
         return peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static Peer connect(String pathAndQuery) {
-        return connect(app, pathAndQuery);
     }
 
     private static Peer connect(RunningApp to, String pathAndQuery) {

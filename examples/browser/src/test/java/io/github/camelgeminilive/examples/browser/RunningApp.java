@@ -6,6 +6,10 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
@@ -71,5 +75,34 @@ final class RunningApp implements AutoCloseable {
     public void close() {
         main.stop();
         emulator.close();
+    }
+
+    /**
+     * Gives a test class's tests one app, as a {@link RunningApp} parameter: started when a test first asks for it
+     * (a class an assumption skips starts none), closed once the class's tests are done.
+     */
+    static final class PerClass implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningApp.class;
+        }
+
+        @Override
+        public RunningApp resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            ExtensionContext testClass = context;
+            while (testClass.getTestMethod().isPresent()) {
+                testClass = testClass.getParent().orElseThrow();
+            }
+            // the store closes what it holds (AutoCloseable) when its context ends: the class's
+            return testClass.getStore(ExtensionContext.Namespace.create(RunningApp.class))
+                    .getOrComputeIfAbsent(RunningApp.class, type -> {
+                        try {
+                            return start();
+                        } catch (Exception e) {
+                            throw new ParameterResolutionException("The browser example did not start", e);
+                        }
+                    }, RunningApp.class);
+        }
     }
 }
