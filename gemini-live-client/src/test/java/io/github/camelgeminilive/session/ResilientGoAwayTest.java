@@ -11,6 +11,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
@@ -133,6 +135,37 @@ class ResilientGoAwayTest {
         events.awaitCount(LiveEvent.TurnComplete.class, 3);
         assertThat(Resilience.transcript(events, afterMove)).contains("Alice");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> info(session).audioSamplesInState() == 320);
+    }
+
+    /**
+     * When the time a goAway left runs out the service closes the connection itself, reported with 1011 ("Deadline
+     * expired") or, by newer models, 1008 ("failed to close the connection after receiving a GoAway"): the end
+     * the goAway announced, not a policy violation of the session's, so it resumes.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1008, 1011})
+    void theServiceEndingAConnectionAfterItsGoAwayIsResumedWhateverTheCode(int code) throws Exception {
+        Setup setup = Setup.builder(Resilience.MODEL).outputAudioTranscription(true)
+                .tools(List.of(Tool.ofFunctions(List.of(new FunctionDeclaration("get_weather", "Weather", null)))))
+                .build();
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = connect(events, true, SessionOptions.of(setup));
+        session.sendText("My name is Alice").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 1);
+        session.sendText("What is the weather?").get(5, TimeUnit.SECONDS);
+        events.await(LiveEvent.ToolCallRequested.class); // unanswered: no safe point, the session keeps draining
+        emulator.admin().goAway(session.sessionId(), Duration.ofSeconds(30));
+        events.await(LiveEvent.GoAwayReceived.class);
+        emulator.admin().close(session.sessionId(), code, "connection aborted after goAway");
+
+        LiveEvent.Reconnected r = events.await(LiveEvent.Reconnected.class);
+        assertThat(r.cause()).isEqualTo("goAway");
+        assertThat(r.resumed()).isTrue();
+        assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 2);
+        assertThat(Resilience.transcript(events, after)).contains("Alice");
     }
 
     @Test

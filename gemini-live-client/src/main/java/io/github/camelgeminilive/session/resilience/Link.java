@@ -34,6 +34,8 @@ final class Link {
     long nextIndex;
     /** When its setup completed (System.nanoTime); guarded by the resilient session's lock. */
     long upSinceNanos;
+    /** The service said goAway on it: its end is expected, whatever the close code; guarded by the lock. */
+    boolean goneAway;
     private long audioSinceProbeNanos;
     /** Handles read but not yet taken by the resilient session, in wire order. */
     private final Queue<HandleRead> handleReads = new ConcurrentLinkedQueue<>();

@@ -195,6 +195,7 @@ final class SessionPhases {
             }
             if (event instanceof LiveEvent.GoAwayReceived g) {
                 counters.goAways++;
+                link.goneAway = true;
                 events.offer(g);
                 Duration left = g.timeLeft() == null ? Duration.ZERO : g.timeLeft();
                 drain("goAway", left.minus(resilience.goAwayMargin()));
@@ -337,7 +338,9 @@ final class SessionPhases {
             finish(code, reason, null);
             return;
         }
-        if (error != null && !Attempts.retryable(error)) {
+        // after a goAway the service ends the connection itself when the time left runs out, with 1011 or 1008
+        // ("failed to close the connection after receiving a GoAway"): an expected end, the session resumes
+        if (error != null && !Attempts.retryable(error) && !link.goneAway) {
             finish(code, reason, error);
             return;
         }
