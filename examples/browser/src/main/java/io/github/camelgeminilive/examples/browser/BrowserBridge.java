@@ -117,10 +117,11 @@ public class BrowserBridge {
             if ("closed".equals(type) && failed) {
                 LOG.warn("The live session of page {} failed: {}", key, in.getHeader(GeminiLiveConstants.CLOSE_REASON));
                 close(in, page, CloseReason.MODEL, (String) body);
-            } else if ("closed".equals(type)) {
-                page.closing();
+            } else if ("closed".equals(type) && page.closing()) {
                 in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_CODE, 1000);
                 in.setHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "the live session ended");
+            } else if ("closed".equals(type)) {
+                in.setBody(null); // a failure closed the page in between: it is not closed twice
             }
         }
     }
