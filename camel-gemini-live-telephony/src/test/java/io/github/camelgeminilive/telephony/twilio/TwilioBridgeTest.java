@@ -54,7 +54,8 @@ class TwilioBridgeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0).build().start();
+        // the model speaks three times faster than real time: the bridge holds unplayed audio, which it paces
+        emulator = GeminiLiveEmulator.builder().port(0).apiKey(API_KEY).pace(1.0 / 3).build().start();
         clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "twilio-simulator-clock");
             t.setDaemon(true);
