@@ -44,8 +44,7 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
         if (workerThreads < 1 || ioThreads < 1) {
             throw new IllegalArgumentException("workerThreads and ioThreads must be at least 1");
         }
-        workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "GeminiLiveWebsocket",
-                workerThreads);
+        workers = InboxPool.create(getCamelContext(), this, "GeminiLiveWebsocket", workerThreads);
     }
 
     @Override

@@ -65,7 +65,8 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     private Duration closeTimeout = Duration.ofSeconds(5);
     @UriParam(label = "consumer", defaultValue = "1000",
             description = "Messages of one connection waiting for (or in) the route at most; one more is dropped and"
-                    + " counted, and closes the connection with 1011.")
+                    + " counted, and closes the connection with 1011. In HTTP mode: requests of the endpoint waiting"
+                    + " for (or in) the route at most; one more is answered with 503 and counted.")
     private int maxBacklog = 1000;
     @UriParam(label = "consumer", defaultValue = "10",
             description = "Messages of one connection started and not yet completed at most: the next one starts as"
@@ -165,7 +166,7 @@ public class GeminiLiveWebsocketEndpoint extends DefaultEndpoint implements Endp
     }
 
     @ManagedAttribute(description = "Messages dropped because maxBacklog messages waited for the route (the first"
-            + " closed its connection with 1011)")
+            + " closed its connection with 1011); in HTTP mode, requests answered with 503 for the same reason")
     public long getBacklogOverflows() {
         return backlogOverflows.get();
     }

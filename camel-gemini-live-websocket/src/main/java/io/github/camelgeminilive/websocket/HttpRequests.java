@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -30,7 +31,8 @@ import io.undertow.util.StatusCodes;
  * HTTP mode: each request's body is read without blocking (at most {@code maxRequestSize} bytes within
  * {@code requestTimeout}), then becomes an InOut exchange, processed asynchronously from the component's pool: a
  * slow client holds no thread. The route's reply body, {@code Content-Type} and {@code CamelHttpResponseCode}
- * answer it.
+ * answer it. At most {@code maxBacklog} requests wait for (or are in) the route: one more is answered with 503 and
+ * counted in {@code backlogOverflows}, as the pool's queue does not bound them.
  */
 final class HttpRequests {
 
@@ -38,6 +40,8 @@ final class HttpRequests {
     private static final String DEFAULT_REPLY_TYPE = "text/plain; charset=UTF-8";
 
     private final GeminiLiveWebsocketConsumer consumer;
+    /** Requests handed to the pool and not yet answered. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     HttpRequests(GeminiLiveWebsocketConsumer consumer) {
         this.consumer = consumer;
@@ -64,11 +68,7 @@ final class HttpRequests {
         request.getRequestReceiver().receiveFullBytes((exchange, body) -> {
             timer.remove();
             if (settled.compareAndSet(false, true)) {
-                try {
-                    request.dispatch(endpoint.getComponent().workers(), () -> process(request, body));
-                } catch (RejectedExecutionException e) {
-                    respond(request, StatusCodes.SERVICE_UNAVAILABLE, "Stopping");
-                }
+                dispatch(request, body);
             }
         }, (exchange, e) -> {
             timer.remove();
@@ -78,6 +78,23 @@ final class HttpRequests {
                 respond(request, StatusCodes.REQUEST_ENTITY_TOO_LARGE, "Request body over " + max + " bytes");
             }
         });
+    }
+
+    /** Hands the request to the pool, unless {@code maxBacklog} requests wait for (or are in) the route. */
+    private void dispatch(HttpServerExchange request, byte[] body) {
+        GeminiLiveWebsocketEndpoint endpoint = consumer.getEndpoint();
+        if (waiting.incrementAndGet() > endpoint.getMaxBacklog()) {
+            waiting.decrementAndGet();
+            endpoint.backlogOverflowsCounter().incrementAndGet();
+            respond(request, StatusCodes.SERVICE_UNAVAILABLE, "Too many requests waiting");
+            return;
+        }
+        try {
+            request.dispatch(endpoint.getComponent().workers(), () -> process(request, body));
+        } catch (RejectedExecutionException e) {
+            waiting.decrementAndGet();
+            respond(request, StatusCodes.SERVICE_UNAVAILABLE, "Stopping");
+        }
     }
 
     /** Runs the route; the HTTP response is sent when the exchange completes, on whichever thread that is. */
@@ -113,6 +130,7 @@ final class HttpRequests {
                 reply(request, exchange.getMessage(), reply);
             }
         } finally {
+            waiting.decrementAndGet();
             consumer.releaseExchange(exchange, false);
         }
     }

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,7 +24,11 @@ import org.junit.jupiter.api.Test;
 /** HTTP mode: a route answers plain requests (a TwiML webhook), beside WebSocket routes on the same server. */
 class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
 
+    private static final String HELD = BASE + "/held?http=true&maxBacklog=2";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final CountDownLatch heldStarted = new CountDownLatch(2);
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -33,6 +40,10 @@ class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
                         .setBody(simple("<Response><Say>${header.CamelGeminiLiveWebsocketParameters[CallSid]}"
                                 + "</Say></Response>"));
                 from(BASE + "/slow?http=true&requestTimeout=2s").to("mock:slow");
+                from(HELD).process(exchange -> {
+                    heldStarted.countDown();
+                    release.await(30, TimeUnit.SECONDS);
+                }).setBody(constant("done"));
                 from(BASE + "/fails?http=true").throwException(new IllegalStateException("secret detail"));
                 from(BASE + "/teapot?http=true").setHeader(Exchange.HTTP_RESPONSE_CODE, constant(418))
                         .setBody(constant(new byte[] {1, 2}));
@@ -116,6 +127,31 @@ class GeminiLiveWebsocketHttpTest extends WebsocketTestSupport {
             }
         }
         assertThat(getMockEndpoint("mock:slow").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void requestsBeyondMaxBacklogAreAnswered503AtOnceAndCounted() throws Exception {
+        GeminiLiveWebsocketEndpoint endpoint = context.getEndpoint(HELD, GeminiLiveWebsocketEndpoint.class);
+        long overflows = endpoint.getBacklogOverflows();
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                held.add(http.sendAsync(HttpRequest.newBuilder(uri("/held")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(heldStarted.await(20, TimeUnit.SECONDS)).isTrue();
+            // the pool has threads to spare (10) and its queue takes any number: the bound is the endpoint's
+            HttpResponse<String> third = send(HttpRequest.newBuilder(uri("/held")).GET());
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(endpoint.getBacklogOverflows() - overflows).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        for (CompletableFuture<HttpResponse<String>> response : held) {
+            assertThat(response.get(20, TimeUnit.SECONDS).body()).isEqualTo("done");
+        }
+        // answered requests free their places
+        assertThat(send(HttpRequest.newBuilder(uri("/held")).GET()).statusCode()).isEqualTo(200);
     }
 
     @Test

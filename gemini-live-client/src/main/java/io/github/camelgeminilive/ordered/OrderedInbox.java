@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * do before they return (such as handing a frame to an in-order writer);</li>
  * <li>an event starts alone: once everything before it finished, and nothing after it starts before it finished.</li>
  * </ul>
- * The pool must throw {@link RejectedExecutionException} for a task it does not run (a "caller runs" or "discard"
- * policy would wedge the inbox or run the handlers on the offering thread): items whose turn it rejects (it is
- * shutting down) are dropped and counted in {@code dropped}; a pool that must not lose them runs a rejected task on
- * the caller instead (see {@link #callerRunsWhenRejected}). A pool with an unbounded queue is fine: an inbox has at
- * most one turn queued.
+ * The pool must queue a turn while its threads are busy (an inbox has at most one turn queued, so an unbounded queue
+ * is fine) and throw {@link RejectedExecutionException} only once it is shutting down (a "caller runs" or "discard"
+ * policy would wedge the inbox or run the handlers on the offering thread): items whose turn it rejects are dropped
+ * and counted in {@code dropped}, so a pool that rejects while running (no queue) loses items; a pool that must not
+ * lose them runs a rejected task on the caller instead (see {@link #callerRunsWhenRejected}).
  *
  * @param <T> the items
  */

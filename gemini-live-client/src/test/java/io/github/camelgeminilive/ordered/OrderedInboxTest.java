@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,7 +48,13 @@ class OrderedInboxTest {
     }
 
     private OrderedInbox<Integer> inbox(OrderedInbox.Handler<Integer> handler, int maxInFlight, int maxFrames) {
-        return new OrderedInbox<>(pool, handler, maxInFlight, item -> item > 0, maxFrames, dropped);
+        return inbox(pool, handler, maxInFlight, maxFrames);
+    }
+
+    /** An inbox of frames (positive) and events (negative) on {@code executor}, counting its drops. */
+    private OrderedInbox<Integer> inbox(Executor executor, OrderedInbox.Handler<Integer> handler, int maxInFlight,
+            int maxFrames) {
+        return new OrderedInbox<>(executor, handler, maxInFlight, item -> item > 0, maxFrames, dropped);
     }
 
     @Test
@@ -148,9 +155,9 @@ class OrderedInboxTest {
 
     @Test
     void itemsThePoolRejectsAreDroppedAndCountedAndFreeTheirRoom() {
-        OrderedInbox<Integer> inbox = new OrderedInbox<>(task -> {
+        OrderedInbox<Integer> inbox = inbox(task -> {
             throw new RejectedExecutionException("stopping");
-        }, (item, done) -> done.accept(item), 1, item -> item > 0, 1, dropped);
+        }, (item, done) -> done.accept(item), 1, 1);
         assertThat(inbox.offer(-1)).isTrue();
         assertThat(inbox.offer(1)).isTrue();
         assertThat(inbox.offer(2)).isTrue(); // the first frame's room was freed by its drop
@@ -176,14 +183,14 @@ class OrderedInboxTest {
     void anItemFinishedTwiceCountsOnce() {
         // its handler calls done and then throws: before, inFlight and frames went below 0
         Queue<Integer> started = new ConcurrentLinkedQueue<>();
-        OrderedInbox<Integer> inbox = new OrderedInbox<>(Runnable::run, (item, done) -> {
+        OrderedInbox<Integer> inbox = inbox(Runnable::run, (item, done) -> {
             started.add(item);
             if (item == 1) {
                 done.accept(item);
                 done.accept(item);
                 throw new IllegalStateException("a failing exception handler");
             }
-        }, 1, item -> item > 0, 2, dropped);
+        }, 1, 2);
         inbox.offer(1);
         inbox.offer(2); // started, never finished
         inbox.offer(3);
@@ -195,7 +202,7 @@ class OrderedInboxTest {
     void aPoolStoppedWithATurnToComeDropsAndCountsItsItems() throws Exception {
         ExecutorService stopping = Executors.newSingleThreadExecutor();
         Held held = new Held();
-        OrderedInbox<Integer> inbox = new OrderedInbox<>(stopping, held, 1, item -> item > 0, 10, dropped);
+        OrderedInbox<Integer> inbox = inbox(stopping, held, 1, 10);
         inbox.offer(1);
         inbox.offer(2); // queued behind the held frame
         await(() -> held.started.size() == 1);

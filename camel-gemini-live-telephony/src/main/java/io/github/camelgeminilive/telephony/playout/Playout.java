@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.telephony.playout;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import io.github.camelgeminilive.audio.AudioConverter;
@@ -14,6 +15,14 @@ import io.github.camelgeminilive.audio.AudioFormat;
  * timeout). The monitor guards everything; the sink is called under it, so one call's frames leave in order.
  */
 public final class Playout {
+
+    /**
+     * The bounds of a call's unplayed audio and of its lead, the same for every bridge (Twilio, SIP): at least one
+     * frame, at most 10 minutes held (memory); at most 1 s sent ahead, which a barge-in must take back.
+     */
+    public static final Duration MIN_BUFFERED = Duration.ofMillis(20);
+    public static final Duration MAX_BUFFERED = Duration.ofMinutes(10);
+    public static final Duration MAX_LEAD = Duration.ofSeconds(1);
 
     static final long FRAME_NANOS = 20_000_000L;
     /** With comfort silence, how late a tick may be and its frames still follow on (else they start from now). */

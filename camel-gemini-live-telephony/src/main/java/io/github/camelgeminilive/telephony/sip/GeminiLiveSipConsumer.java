@@ -11,6 +11,7 @@ import org.apache.camel.support.DefaultConsumer;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.ordered.OrderedInbox;
 import io.github.camelgeminilive.protocol.MimeTypes;
+import io.github.camelgeminilive.websocket.InboxPool;
 
 /**
  * The SIP user agent server of a {@code gemini-live-sip} endpoint: each call's events reach the route in order on a
@@ -44,8 +45,7 @@ public class GeminiLiveSipConsumer extends DefaultConsumer implements SipUserAge
         if (!picked) { // before binding: a second consumer on the port fails with a clear message
             getEndpoint().getComponent().listening(getEndpoint().address(), agent);
         }
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "GeminiLiveSip",
-                WORKERS);
+        workers = InboxPool.create(getEndpoint().getCamelContext(), this, "GeminiLiveSip", WORKERS);
         try {
             agent.start();
             if (picked) {

@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.github.camelgeminilive.telephony.playout.Playout;
 import io.github.camelgeminilive.websocket.OptionBounds;
 
 /**
@@ -115,8 +116,8 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
         OptionBounds.check("jitterWindow", jitterWindow, 1, 32);
         OptionBounds.check("maxBacklog", maxBacklog, 1, 10_000);
         OptionBounds.check("maxInFlight", maxInFlight, 1, 1000);
-        OptionBounds.check("maxBufferedAudio", maxBufferedAudio, Duration.ofMillis(20), Duration.ofMinutes(10));
-        OptionBounds.check("playbackLead", playbackLead, Duration.ZERO, Duration.ofSeconds(1));
+        OptionBounds.check("maxBufferedAudio", maxBufferedAudio, Playout.MIN_BUFFERED, Playout.MAX_BUFFERED);
+        OptionBounds.check("playbackLead", playbackLead, Duration.ZERO, Playout.MAX_LEAD);
         return new SipOptions(host, port, rtpPortMin, rtpPortMax, maxCalls, maxMessageSize, ringTime.toMillis(),
                 jitterWindow, (int) (maxBufferedAudio.toMillis() / 20), playbackLead.toNanos(), maxBacklog, maxInFlight,
                 greeting == null || greeting.isBlank() ? null : greeting);

@@ -197,7 +197,7 @@ final class SipUserAgent {
 
     /** Counts a dropped datagram and logs it without flooding the log. */
     private static void dropped(LongAdder counter, InetSocketAddress from, String what) {
-        DropLog.count(counter, LOG, "Dropped " + what + " from " + from);
+        DropLog.count(counter, LOG, () -> "Dropped " + what + " from " + from);
     }
 
     private void invite(SipMessage invite, InetSocketAddress from) {
@@ -444,8 +444,8 @@ final class SipUserAgent {
     }
 
     private void refuse(SipMessage invite, InetSocketAddress from, int status, String reason, String why) {
-        DropLog.log(LOG, counters.callRefused(), "Refused the call " + invite.header("Call-ID") + " from " + from
-                + ": " + status + " " + reason + " (" + why + ")");
+        DropLog.log(LOG, counters.callRefused(), () -> "Refused the call " + invite.header("Call-ID") + " from "
+                + from + ": " + status + " " + reason + " (" + why + ")");
         byte[] response = response(invite, status, reason, Long.toHexString(ThreadLocalRandom.current().nextLong()),
                 List.of(new SipMessage.Header("Warning", "399 gemini-live \"" + why.replace('"', '\'') + "\"")),
                 new byte[0]);

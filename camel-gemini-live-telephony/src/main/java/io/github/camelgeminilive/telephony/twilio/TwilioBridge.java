@@ -21,7 +21,9 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.telephony.call.DropLog;
 import io.github.camelgeminilive.telephony.playout.Pacer;
+import io.github.camelgeminilive.telephony.playout.Playout;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketConstants;
+import io.github.camelgeminilive.websocket.OptionBounds;
 
 /**
  * Connects Twilio Media Streams calls to Gemini Live sessions, one session per call keyed by its {@code streamSid}.
@@ -164,8 +166,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                     + " header (not from the WebSocket endpoint?)");
         }
         String why = null;
-        TwilioCall call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
-                this::send, counters.playout);
+        TwilioCall call = null;
         if (!TwilioEvent.MediaFormat.MULAW_8K.equals(start.mediaFormat())) {
             why = "its media format " + start.mediaFormat() + " is not " + TwilioEvent.MediaFormat.MULAW_8K;
         } else {
@@ -175,17 +176,22 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                 } else if (callsByConnection.containsKey(connection)) { // else the first call would outlive it
                     why = "its WebSocket carries the call of stream " + callsByConnection.get(connection).streamSid()
                             + " already";
-                } else if (calls.putIfAbsent(start.streamSid(), call) != null) {
+                } else if (calls.containsKey(start.streamSid())) {
                     why = "the stream was started already";
-                } else {
+                } else { // built only for a call taken: a refused one (maybe a flood of them) costs no converter
+                    call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
+                            this::send, counters.playout);
+                    calls.put(start.streamSid(), call);
                     callsByConnection.put(connection, call);
                 }
             }
         }
-        if (why != null) {
+        if (call == null) {
             // closing ends the connection's stream of media: refusing each of its frames would flood the route
             in.setHeader(TwilioConstants.EVENT, "refused");
-            DropLog.log(LOG, counters.callRefused(), "Refused the call of stream " + start.streamSid() + ": " + why);
+            String reason = why;
+            DropLog.log(LOG, counters.callRefused(), () -> "Refused the call of stream " + start.streamSid() + ": "
+                    + reason);
             write(connection, null, true, error -> counters.sendFailures.increment());
             return;
         }
@@ -241,8 +247,8 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             return call;
         }
         in.setHeader(TwilioConstants.EVENT, "invalid");
-        DropLog.count(counters.invalidMessages, LOG, "Dropped a Media Streams message for the stream " + streamSid
-                + ", which its WebSocket has not started (or has ended)");
+        DropLog.count(counters.invalidMessages, LOG, () -> "Dropped a Media Streams message for the stream "
+                + streamSid + ", which its WebSocket has not started (or has ended)");
         return null;
     }
 
@@ -394,9 +400,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     /** Most model audio one call holds unplayed (default 30 s); beyond it the oldest is dropped and counted. */
     public void setMaxBufferedAudio(Duration maxBufferedAudio) {
-        if (maxBufferedAudio.toMillis() < 20 || maxBufferedAudio.toMinutes() > 10) {
-            throw new IllegalArgumentException("maxBufferedAudio must be 20 ms to 10 minutes, got " + maxBufferedAudio);
-        }
+        OptionBounds.check("maxBufferedAudio", maxBufferedAudio, Playout.MIN_BUFFERED, Playout.MAX_BUFFERED);
         this.maxBufferedAudio = maxBufferedAudio;
     }
 
@@ -409,9 +413,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
      * starve the caller; a clear drops it on barge-in.
      */
     public void setPlaybackLead(Duration playbackLead) {
-        if (playbackLead.isNegative() || playbackLead.toMillis() > 5000) {
-            throw new IllegalArgumentException("playbackLead must be 0 to 5 s, got " + playbackLead);
-        }
+        OptionBounds.check("playbackLead", playbackLead, Duration.ZERO, Playout.MAX_LEAD);
         this.playbackLead = playbackLead;
     }
 
@@ -421,9 +423,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     /** Most calls in progress at once (default 1000); a start beyond it is refused. */
     public void setMaxCalls(int maxCalls) {
-        if (maxCalls < 1) {
-            throw new IllegalArgumentException("maxCalls must be at least 1, got " + maxCalls);
-        }
+        OptionBounds.check("maxCalls", maxCalls, 1, Integer.MAX_VALUE);
         this.maxCalls = maxCalls;
     }
 }

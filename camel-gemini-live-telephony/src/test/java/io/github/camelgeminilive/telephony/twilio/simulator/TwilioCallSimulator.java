@@ -64,6 +64,8 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private long playbackEnd;
     private int mediaFrames;
     private int clears;
+    private boolean clearedWhileSpeaking;
+    private int framesAfterClearWhileSpeaking;
     private long firstMediaNanos;
     private long lastMediaNanos;
 
@@ -188,6 +190,23 @@ public final class TwilioCallSimulator implements AutoCloseable {
     public int clears() {
         synchronized (lock) {
             return clears;
+        }
+    }
+
+    /** Whether the caller's speech was still being sent when the last {@code clear} came. */
+    public boolean clearedWhileSpeaking() {
+        synchronized (lock) {
+            return clearedWhileSpeaking;
+        }
+    }
+
+    /**
+     * {@code media} frames that came after a {@code clear} while the caller still spoke: the model cannot answer
+     * before the caller stops, so these are the interrupted reply's, which the clear should have dropped.
+     */
+    public int framesAfterClearWhileSpeaking() {
+        synchronized (lock) {
+            return framesAfterClearWhileSpeaking;
         }
     }
 
@@ -319,6 +338,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
             if (mediaFrames++ == 0) {
                 firstMediaNanos = now;
             }
+            if (clears > 0 && !speech.isEmpty()) {
+                framesAfterClearWhileSpeaking++;
+            }
             lastMediaNanos = now;
             heard.write(audio, 0, audio.length);
             playbackEnd = (playbackEnd - now > 0 ? playbackEnd : now) + FRAME_NANOS;
@@ -343,6 +365,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
         CompletableFuture<Long> cleared;
         synchronized (lock) {
             clears++;
+            clearedWhileSpeaking = !speech.isEmpty();
             playbackEnd = now;
             pendingMarks.forEach(m -> flushed.add(m.name()));
             pendingMarks.clear();
