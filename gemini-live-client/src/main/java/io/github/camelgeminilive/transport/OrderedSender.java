@@ -4,7 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,6 +22,8 @@ final class OrderedSender {
     private static final int IN_FLIGHT = 0;
     private static final int RETURNED = 1;
     private static final int COMPLETED = 2;
+    private static final AtomicIntegerFieldUpdater<Frame> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(Frame.class, "state");
 
     /** Starts writing one text frame and calls {@code done} once, with null or the failure. */
     interface FrameWriter {
@@ -38,8 +40,32 @@ final class OrderedSender {
     private volatile boolean closing;
     private volatile RuntimeException failure;
 
-    /** A text frame, or the close frame when {@code close} is set. */
-    private record Frame(byte[] utf8, CloseReason close, CompletableFuture<Void> done) {
+    /**
+     * A text frame, or the close frame when {@code close} is set; the writer's callback of its one write, which
+     * also says whether that write completed before {@link FrameWriter#write} returned (one object per frame).
+     */
+    private final class Frame implements Consumer<Throwable> {
+
+        final byte[] utf8;
+        final CloseReason close;
+        final Consumer<Throwable> done;
+        /** {@link #IN_FLIGHT}, then {@link #RETURNED} or {@link #COMPLETED}, whichever comes first. */
+        volatile int state;
+
+        Frame(byte[] utf8, CloseReason close, Consumer<Throwable> done) {
+            this.utf8 = utf8;
+            this.close = close;
+            this.done = done;
+        }
+
+        @Override
+        public void accept(Throwable error) {
+            finish(this, error == null ? null : new TransportException("WebSocket write failed: " + error, error));
+            if (!STATE.compareAndSet(this, IN_FLIGHT, COMPLETED)) {
+                writing.set(false);
+                pump(); // the write completed after it returned: carry on here
+            }
+        }
     }
 
     /** @param maxHeldBytes bytes of frames queued or being written at most */
@@ -51,20 +77,36 @@ final class OrderedSender {
 
     CompletableFuture<Void> send(byte[] utf8) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Throwable notQueued = queue(utf8, error -> {
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(error);
+            }
+        });
+        if (notQueued != null) {
+            done.completeExceptionally(notQueued);
+        }
+        return done;
+    }
+
+    /**
+     * Queues a frame; {@code done} hears once how its write ended. Returns why the frame was not queued (closing,
+     * or refused at the bound), and then never calls {@code done}.
+     */
+    TransportException queue(byte[] utf8, Consumer<Throwable> done) {
         if (closing) {
-            done.completeExceptionally(new TransportException("WebSocket connection is closing", failure));
-            return done;
+            return new TransportException("WebSocket connection is closing", failure);
         }
         if (!hold(utf8.length)) {
             refused.incrementAndGet();
-            done.completeExceptionally(new SendRefusedException("Send refused: a frame of " + utf8.length
+            return new SendRefusedException("Send refused: a frame of " + utf8.length
                     + " bytes would take the connection's outgoing queue (" + heldBytes.get() + " bytes held) over"
-                    + " its bound of " + maxHeldBytes + " bytes (maxOutgoingBytes)"));
-            return done;
+                    + " its bound of " + maxHeldBytes + " bytes (maxOutgoingBytes)");
         }
         queue.add(new Frame(utf8, null, done));
         pump();
-        return done;
+        return null;
     }
 
     private boolean hold(int bytes) {
@@ -83,20 +125,16 @@ final class OrderedSender {
 
     /** Completes a frame; a text frame no longer counts against the bound. */
     private void finish(Frame frame, Throwable error) {
-        if (frame.close() == null) {
-            heldBytes.addAndGet(-frame.utf8().length);
+        if (frame.close == null) {
+            heldBytes.addAndGet(-frame.utf8.length);
         }
-        if (error == null) {
-            frame.done().complete(null);
-        } else {
-            frame.done().completeExceptionally(error);
-        }
+        frame.done.accept(error);
     }
 
     /** Queues the close frame behind everything queued so far; later sends fail. */
     void close(CloseReason reason) {
         closing = true;
-        queue.add(new Frame(null, reason, new CompletableFuture<>()));
+        queue.add(new Frame(null, reason, error -> {}));
         pump();
     }
 
@@ -128,8 +166,8 @@ final class OrderedSender {
                 writing.set(false);
                 continue;
             }
-            if (frame.close() != null) {
-                closer.accept(frame.close());
+            if (frame.close != null) {
+                closer.accept(frame.close);
                 writing.set(false);
                 continue;
             }
@@ -142,20 +180,12 @@ final class OrderedSender {
 
     /** Starts one write; true when it already completed on this thread. */
     private boolean write(Frame frame) {
-        AtomicInteger state = new AtomicInteger(IN_FLIGHT);
         try {
-            writer.write(frame.utf8(), error -> {
-                finish(frame, error == null ? null : new TransportException("WebSocket write failed: " + error,
-                        error));
-                if (!state.compareAndSet(IN_FLIGHT, COMPLETED)) {
-                    writing.set(false);
-                    pump();
-                }
-            });
+            writer.write(frame.utf8, frame);
         } catch (RuntimeException e) {
             finish(frame, new TransportException("WebSocket write failed: " + e, e));
             return true;
         }
-        return !state.compareAndSet(IN_FLIGHT, RETURNED);
+        return !STATE.compareAndSet(frame, IN_FLIGHT, RETURNED);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -123,6 +124,11 @@ final class UndertowConnection extends Endpoint implements WebSocketConnection {
     @Override
     public CompletableFuture<Void> sendText(byte[] utf8) {
         return sender.send(utf8);
+    }
+
+    @Override
+    public Throwable queueText(byte[] utf8, Consumer<Throwable> done) {
+        return sender.queue(utf8, done);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.camelgeminilive.transport;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /** One open WebSocket connection. Thread-safe. */
 public interface WebSocketConnection {
@@ -12,6 +14,22 @@ public interface WebSocketConnection {
      * once the connection is closed, or at once when the outgoing queue is at its bound).
      */
     CompletableFuture<Void> sendText(byte[] utf8);
+
+    /**
+     * {@link #sendText} without a future per frame, for a caller that completes its own: {@code done} is told once
+     * how the write ended (null: written), possibly on this thread before this returns. A frame not queued at all
+     * (the outgoing queue at its bound, or the connection closing) is not written: the reason is returned, and
+     * {@code done} is never called.
+     */
+    default Throwable queueText(byte[] utf8, Consumer<Throwable> done) {
+        CompletableFuture<Void> written = sendText(utf8);
+        if (written.isCompletedExceptionally()) {
+            Throwable e = written.handle((v, error) -> error).join();
+            return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        }
+        written.whenComplete((v, error) -> done.accept(error));
+        return null;
+    }
 
     /**
      * Sends a close frame after the frames already queued. The handler's {@link WebSocketHandler#onClose} follows

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.benchmarks.jmh;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.github.camelgeminilive.transport.HandshakeRequest;
 import io.github.camelgeminilive.transport.WebSocketConnection;
@@ -31,6 +32,15 @@ final class LoopbackTransport implements WebSocketTransport {
             public CompletableFuture<Void> sendText(byte[] utf8) {
                 return open ? CompletableFuture.completedFuture(null)
                         : CompletableFuture.failedFuture(new IllegalStateException("closed"));
+            }
+
+            @Override
+            public Throwable queueText(byte[] utf8, Consumer<Throwable> done) {
+                if (!open) {
+                    return new IllegalStateException("closed");
+                }
+                done.accept(null);
+                return null;
             }
 
             @Override

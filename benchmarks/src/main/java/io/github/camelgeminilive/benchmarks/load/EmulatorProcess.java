@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The emulator as a child JVM ({@link MeasuringEmulator}: the emulator with a stopwatch on received frames), so that
  * its CPU and heap are not the client's; its admin API is reached over HTTPS on the same port.
  */
-final class EmulatorProcess implements AutoCloseable {
+public final class EmulatorProcess implements AutoCloseable {
 
     static final String PASSWORD = "changeit";
     static final String READY = "gemini-live-emulator listening on ";
@@ -56,7 +56,7 @@ final class EmulatorProcess implements AutoCloseable {
      * @param tls        wss and https admin, or plain ws
      * @param jvmOptions for the emulator's JVM (e.g. a flight recording)
      */
-    static EmulatorProcess start(Path jar, Path workDir, boolean tls, String... jvmOptions) throws IOException {
+    public static EmulatorProcess start(Path jar, Path workDir, boolean tls, String... jvmOptions) throws IOException {
         Files.createDirectories(workDir);
         Path trustStore = null;
         List<String> cmd = new java.util.ArrayList<>();
@@ -105,7 +105,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     /** {@code wss://localhost:PORT}, or {@code ws://127.0.0.1:PORT} without TLS. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 

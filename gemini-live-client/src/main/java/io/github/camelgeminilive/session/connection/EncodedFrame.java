@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.session.connection;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.github.camelgeminilive.protocol.ClientContent;
@@ -22,15 +21,16 @@ import io.github.camelgeminilive.protocol.ToolResponse;
  * send time what does not fit its outgoing queue.
  *
  * @param utf8            the frame's text, as the UTF-8 bytes that go on the wire
- * @param audio           audio length it carries (zero for other messages)
+ * @param audioNanos      audio length it carries, in nanoseconds (zero for other messages): a long, not a
+ *                        {@code Duration}, as it is summed per frame
  * @param toolResponseIds ids of the function calls it answers (empty for other messages)
  */
-public record EncodedFrame(byte[] utf8, Duration audio, List<String> toolResponseIds) {
+public record EncodedFrame(byte[] utf8, long audioNanos, List<String> toolResponseIds) {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     public static EncodedFrame of(ClientMessage message) {
-        return new EncodedFrame(LiveJson.get().writeBytes(message), Duration.ZERO, List.of());
+        return new EncodedFrame(LiveJson.get().writeBytes(message), 0, List.of());
     }
 
     /** A user text turn the way the model's rules say ({@code clientContent} or {@code realtimeInput.text}). */
@@ -56,7 +56,7 @@ public record EncodedFrame(byte[] utf8, Duration audio, List<String> toolRespons
     public static EncodedFrame video(byte[] frame, String mimeType) {
         Inputs.video(frame, mimeType);
         return new EncodedFrame(LiveJson.get().writeRealtimeBlob("video", mimeType, frame, 0, frame.length),
-                Duration.ZERO, List.of());
+                0, List.of());
     }
 
     public static EncodedFrame clientContent(List<Content> turns, boolean turnComplete) {
@@ -69,7 +69,7 @@ public record EncodedFrame(byte[] utf8, Duration audio, List<String> toolRespons
     public static EncodedFrame toolResponse(List<FunctionResponse> responses) {
         Inputs.nonEmpty(responses, "Function responses");
         return new EncodedFrame(LiveJson.get().writeBytes(ClientMessage.of(new ToolResponse(List.copyOf(responses)))),
-                Duration.ZERO, responses.stream().map(FunctionResponse::id).toList());
+                0, responses.stream().map(FunctionResponse::id).toList());
     }
 
     public static EncodedFrame activityStart() {
@@ -105,8 +105,8 @@ public record EncodedFrame(byte[] utf8, Duration audio, List<String> toolRespons
         return utf8.length;
     }
 
-    private static Duration audioLength(int bytes, int rate) {
+    private static long audioLength(int bytes, int rate) {
         long samples = bytes / 2;
-        return Duration.ofNanos(samples * NANOS_PER_SECOND / rate);
+        return samples * NANOS_PER_SECOND / rate;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.session.connection;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.camelgeminilive.session.LiveSessionException;
@@ -48,30 +49,46 @@ final class FrameSender {
 
     /** Queues an already validated and encoded frame; failures come back in the future. */
     CompletableFuture<Void> write(EncodedFrame frame) {
+        Written written = new Written();
+        write(frame, written);
+        return written;
+    }
+
+    /**
+     * Queues an already validated and encoded frame; {@code done} is told once how it ended (null: written), with
+     * the same failures as the future of {@link #write(EncodedFrame)}, possibly before this returns. No future per
+     * frame: for a caller that completes its own.
+     */
+    void write(EncodedFrame frame, Consumer<Throwable> done) {
         WebSocketConnection connection = open.get();
         if (connection == null) {
-            return CompletableFuture.failedFuture(closedError());
+            done.accept(closedError());
+            return;
         }
-        CompletableFuture<Void> written = connection.sendText(frame.utf8());
+        Throwable notQueued = connection.queueText(frame.utf8(),
+                error -> done.accept(error == null ? null : failed(error, true)));
+        if (notQueued != null) { // refused at the bound, or closing: not sent
+            done.accept(failed(notQueued, false));
+            return;
+        }
         // counted when taken, a later failure apart, so counters only grow; no callback per written frame
-        boolean taken = !written.isCompletedExceptionally(); // else refused at the bound, or closed: not sent
+        counters.sent(frame.utf8().length, frame.audioNanos());
+    }
+
+    /** What the caller hears of a write that failed ({@code taken}: after the connection had queued it). */
+    private Throwable failed(Throwable e, boolean taken) {
         if (taken) {
-            counters.sent(frame.utf8().length, frame.audio().toNanos());
+            counters.failedWrites.incrementAndGet();
         }
-        return written.exceptionallyCompose(e -> {
-            if (taken) {
-                counters.failedWrites.incrementAndGet();
-            }
-            Throwable cause = Failures.unwrap(e);
-            if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
-                counters.refusedSends.incrementAndGet();
-                return CompletableFuture.failedFuture(cause);
-            }
-            return CompletableFuture.failedFuture(open.get() != null
-                    ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
-                            + cause.getMessage(), 0, null, cause)
-                    : closedError());
-        });
+        Throwable cause = Failures.unwrap(e);
+        if (cause instanceof SendRefusedException) { // the connection is fine: only this send is refused
+            counters.refusedSends.incrementAndGet();
+            return cause;
+        }
+        return open.get() != null
+                ? new ConnectionLostException("Could not write to the Live API (session " + name + "): "
+                        + cause.getMessage(), 0, null, cause)
+                : closedError();
     }
 
     /** Sends a WebSocket ping. */
@@ -84,5 +101,18 @@ final class FrameSender {
         LiveSessionException why = failure.get();
         return new SessionClosedException("Cannot send: Live API session " + name + " is closed"
                 + (why == null ? "" : " (" + why.getMessage() + ")"), why);
+    }
+
+    /** The caller's future of one frame, and the callback that completes it: one object per frame. */
+    private static final class Written extends CompletableFuture<Void> implements Consumer<Throwable> {
+
+        @Override
+        public void accept(Throwable error) {
+            if (error == null) {
+                complete(null);
+            } else {
+                completeExceptionally(error);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 import io.github.camelgeminilive.protocol.ClientMessage;
@@ -258,9 +259,12 @@ public final class PlainLiveSession implements LiveSession, WebSocketHandler {
         return sender.send(() -> EncodedFrame.message(message));
     }
 
-    /** Writes an already validated and encoded frame (a resilient session's path). */
-    public CompletableFuture<Void> sendFrame(EncodedFrame frame) {
-        return sender.write(frame);
+    /**
+     * Writes an already validated and encoded frame (a resilient session's path, which completes its own future):
+     * {@code done} is told once how the write ended (null: written), possibly before this returns.
+     */
+    public void sendFrame(EncodedFrame frame, Consumer<Throwable> done) {
+        sender.write(frame, done);
     }
 
     /** Sends a WebSocket ping; {@code onPong} of the constructor hears the answer. */

@@ -35,14 +35,14 @@ final class HeldSends {
             String bounds = limit + " sends / " + maxBytes + " bytes";
             if (policy == OverflowPolicy.FAIL || size > maxBytes) {
                 refused++;
-                m.done.completeExceptionally(new LiveSessionException("Send refused: the sends held while the "
+                m.completeExceptionally(new LiveSessionException("Send refused: the sends held while the "
                         + "session reconnects would exceed " + bounds + " (overflow policy " + policy + ")", 0,
                         null, null));
                 return;
             }
             while (!held.isEmpty() && (held.size() >= limit || bytes + size > maxBytes)) {
                 dropped++;
-                take().done.completeExceptionally(new LiveSessionException("Send dropped: the sends held while the "
+                take().completeExceptionally(new LiveSessionException("Send dropped: the sends held while the "
                         + "session reconnected exceeded " + bounds + " (overflow policy DROP_OLDEST)", 0, null,
                         null));
             }
@@ -71,7 +71,7 @@ final class HeldSends {
 
     void failAll(String why, Throwable cause) {
         for (OutboundMessage m; (m = poll()) != null;) {
-            m.done.completeExceptionally(new SessionClosedException(why, cause));
+            m.completeExceptionally(new SessionClosedException(why, cause));
         }
     }
 

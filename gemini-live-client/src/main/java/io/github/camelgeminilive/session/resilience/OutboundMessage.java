@@ -8,11 +8,12 @@ import io.github.camelgeminilive.session.ResilientSession;
 import io.github.camelgeminilive.session.connection.EncodedFrame;
 
 /**
- * A client message of a resilient session and the caller's future, which completes the first time the frame is
- * written (on whichever connection). Remembers where and when it was last written, so that a handle's
- * {@code lastConsumedClientMessageIndex}, or the time the handle was read, can be matched against it.
+ * A client message of a resilient session, and the caller's future (one object per send, the hot path's): it
+ * completes the first time the frame is written (on whichever connection); nothing here reads its state, so a
+ * caller that completes it changes nothing but its own view. Remembers where and when it was last written, so that
+ * a handle's {@code lastConsumedClientMessageIndex}, or the time the handle was read, can be matched against it.
  */
-final class OutboundMessage {
+final class OutboundMessage extends CompletableFuture<Void> {
 
     private static final AtomicLongFieldUpdater<OutboundMessage> STAMP =
             AtomicLongFieldUpdater.newUpdater(OutboundMessage.class, "writeStamp");
@@ -20,9 +21,6 @@ final class OutboundMessage {
     private static final long EPOCH = System.nanoTime();
 
     final EncodedFrame frame;
-    /** The audio it carries ({@code frame.audio()}), in nanoseconds: summed per frame without allocating. */
-    final long audioNanos;
-    final CompletableFuture<Void> done;
     /** Generation of the connection it was last written on, and its index there (0-based after setup). */
     int connection;
     long index = -1;
@@ -38,10 +36,8 @@ final class OutboundMessage {
     private volatile boolean writeFailed;
     private volatile boolean forgotten;
 
-    OutboundMessage(EncodedFrame frame, CompletableFuture<Void> done) {
+    OutboundMessage(EncodedFrame frame) {
         this.frame = frame;
-        this.audioNanos = frame.audio().toNanos();
-        this.done = done;
     }
 
     /** It is about to be written as message {@code index} of connection {@code connection}. */
@@ -83,7 +79,7 @@ final class OutboundMessage {
     }
 
     private void failLost(Throwable cause) {
-        done.completeExceptionally(new LiveSessionException("Message lost: its connection ended before it was "
+        completeExceptionally(new LiveSessionException("Message lost: its connection ended before it was "
                 + "written and the replay buffer bound had forced it out", 0, null, cause));
     }
 

@@ -70,13 +70,13 @@ final class Outbox {
             return answerToolCalls(m, link, lastError);
         }
         log.accept(conversation);
-        audioSentNanos += m.audioNanos;
-        if (link != null && held.isEmpty() && (!draining || m.audioNanos > 0)) {
+        audioSentNanos += m.frame.audioNanos();
+        if (link != null && held.isEmpty() && (!draining || m.frame.audioNanos() > 0)) {
             write(link, m, true);
         } else {
             held.hold(m);
         }
-        return m.done.copy();
+        return m;
     }
 
     /** Tool responses go to the connection that asked, at once, or fail: never replayed, never sent twice. */
@@ -92,7 +92,7 @@ final class Outbox {
             return CompletableFuture.failedFuture(e);
         }
         write(link, m, true);
-        return m.done.copy();
+        return m;
     }
 
     /**
@@ -107,8 +107,7 @@ final class Outbox {
             // the new session heard none of the audio before the buffer; the transcripts carry its meaning
             lost += audioSentNanos - replay.audioNanos();
             if (!conversation.turns().isEmpty()) {
-                write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false),
-                        new CompletableFuture<>()), false);
+                write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false)), false);
             }
         }
         long replayed = 0;
@@ -130,22 +129,22 @@ final class Outbox {
             replay.add(m);
         }
         boolean probe = coverage.probeAfter(link, m);
-        link.session.sendFrame(m.frame).whenComplete((v, e) -> {
+        link.session.sendFrame(m.frame, e -> {
             if (e == null) {
                 link.written(index);
                 m.written(link.generation);
-                m.done.complete(null);
+                m.complete(null);
                 if (probe) {
                     link.keepalive.probe(); // behind the frame: its pong proves the service read it
                 }
             } else if (!m.replayable()) {
-                m.done.completeExceptionally(e);
+                m.completeExceptionally(e);
             } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
                 // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
                 synchronized (lock) {
                     replay.discard(m);
                 }
-                m.done.completeExceptionally(refused);
+                m.completeExceptionally(refused);
             } else {
                 m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
             }
@@ -161,7 +160,7 @@ final class Outbox {
     void failAll(String why, LiveSessionException error) {
         held.failAll(why, error);
         for (OutboundMessage m : replay.clear()) {
-            m.done.completeExceptionally(new SessionClosedException(
+            m.completeExceptionally(new SessionClosedException(
                     "The session ended before this message could be written: " + why, error));
         }
         toolCalls.clear();

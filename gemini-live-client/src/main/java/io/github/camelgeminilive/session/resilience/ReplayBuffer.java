@@ -43,12 +43,12 @@ final class ReplayBuffer {
     void add(OutboundMessage m) {
         messages.addLast(m);
         bytes += m.frame.bytes();
-        audioNanos += m.audioNanos;
+        audioNanos += m.frame.audioNanos();
         while (messages.size() > 1 && (bytes > maxBytes || audioNanos > maxAudioNanos)) {
             OutboundMessage forgotten = removeFirst();
             forgotten.forgotten();
             forgottenMessages++;
-            lostNanos += forgotten.audioNanos;
+            lostNanos += forgotten.frame.audioNanos();
         }
     }
 
@@ -76,13 +76,13 @@ final class ReplayBuffer {
         while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
             OutboundMessage m = removeFirst();
             coveredPosition = Math.max(coveredPosition, m.inputPosition);
-            if (estimated && m.audioNanos > 0) {
+            if (estimated && m.frame.audioNanos() > 0) {
                 unproven.addLast(m);
                 unprovenBytes += m.frame.bytes();
-                unprovenNanos += m.audioNanos;
+                unprovenNanos += m.frame.audioNanos();
                 // the same bounds as the buffer's: proof that never comes must not keep audio without end
                 while (unprovenBytes > maxBytes || unprovenNanos > maxAudioNanos) {
-                    unprovenForgottenNanos += removeUnproven().audioNanos;
+                    unprovenForgottenNanos += removeUnproven().frame.audioNanos();
                 }
             }
         }
@@ -91,7 +91,7 @@ final class ReplayBuffer {
     private OutboundMessage removeUnproven() {
         OutboundMessage m = unproven.removeFirst();
         unprovenBytes -= m.frame.bytes();
-        unprovenNanos -= m.audioNanos;
+        unprovenNanos -= m.frame.audioNanos();
         return m;
     }
 
@@ -108,7 +108,7 @@ final class ReplayBuffer {
     void discard(OutboundMessage m) {
         if (messages.removeLastOccurrence(m)) {
             bytes -= m.frame.bytes();
-            audioNanos -= m.audioNanos;
+            audioNanos -= m.frame.audioNanos();
         }
     }
 
@@ -160,7 +160,7 @@ final class ReplayBuffer {
     private OutboundMessage removeFirst() {
         OutboundMessage m = messages.removeFirst();
         bytes -= m.frame.bytes();
-        audioNanos -= m.audioNanos;
+        audioNanos -= m.frame.audioNanos();
         return m;
     }
 }

@@ -390,7 +390,7 @@ final class SessionPhases {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        OutboundMessage m = new OutboundMessage(frame, new CompletableFuture<>());
+        OutboundMessage m = new OutboundMessage(frame);
         synchronized (lock) {
             if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
                 return CompletableFuture.failedFuture(new SessionClosedException(

@@ -27,8 +27,7 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
 class ResiliencePartsTest {
 
     private static OutboundMessage audio(int connection, long index) {
-        OutboundMessage m = new OutboundMessage(EncodedFrame.audio(new byte[640], 0, 640, null),
-                new CompletableFuture<>());
+        OutboundMessage m = new OutboundMessage(EncodedFrame.audio(new byte[640], 0, 640, null));
         m.connection = connection;
         m.index = index;
         return m;
@@ -147,14 +146,14 @@ class ResiliencePartsTest {
         OutboundMessage forgottenButWritten = audio(1, 1);
         buffer.add(failedThenForgotten);
         failedThenForgotten.writeFailed(new IllegalStateException("gone"));
-        assertThat(failedThenForgotten.done).isNotDone(); // still replayable
+        assertThat(failedThenForgotten).isNotDone(); // still replayable
         buffer.add(forgottenButWritten);
-        assertThat(failedThenForgotten.done).failsWithin(Duration.ZERO)
+        assertThat(failedThenForgotten).failsWithin(Duration.ZERO)
                 .withThrowableOfType(ExecutionException.class).withMessageContaining("Message lost");
         buffer.add(audio(1, 2));
-        forgottenButWritten.done.complete(null);
-        assertThat(forgottenButWritten.done).isCompleted();
-        assertThat(forgottenButWritten.done).isNotCompletedExceptionally();
+        forgottenButWritten.complete(null);
+        assertThat(forgottenButWritten).isCompleted();
+        assertThat(forgottenButWritten).isNotCompletedExceptionally();
     }
 
     @Test
@@ -165,7 +164,7 @@ class ResiliencePartsTest {
             sent.add(audio(0, -1));
             fail.hold(sent.get(i));
         }
-        assertThat(sent.get(2).done).isCompletedExceptionally();
+        assertThat(sent.get(2)).isCompletedExceptionally();
         assertThat(fail.poll()).isSameAs(sent.get(0));
 
         HeldSends drop = new HeldSends(2, Long.MAX_VALUE, OverflowPolicy.DROP_OLDEST);
@@ -174,12 +173,12 @@ class ResiliencePartsTest {
             dropped.add(audio(0, -1));
             drop.hold(dropped.get(i));
         }
-        assertThat(dropped.get(0).done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+        assertThat(dropped.get(0)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("DROP_OLDEST");
         assertThat(drop.dropped()).isEqualTo(1);
         assertThat(drop.poll()).isSameAs(dropped.get(1));
         drop.failAll("closed", null);
-        assertThat(dropped.get(2).done).isCompletedExceptionally();
+        assertThat(dropped.get(2)).isCompletedExceptionally();
         assertThat(drop.isEmpty()).isTrue();
     }
 

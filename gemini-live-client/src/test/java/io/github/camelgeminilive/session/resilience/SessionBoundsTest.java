@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
 class SessionBoundsTest {
 
     private static OutboundMessage audio(int bytes) {
-        return new OutboundMessage(EncodedFrame.audio(new byte[bytes], 0, bytes, null), new CompletableFuture<>());
+        return new OutboundMessage(EncodedFrame.audio(new byte[bytes], 0, bytes, null));
     }
 
     @Test
@@ -33,7 +32,7 @@ class SessionBoundsTest {
         fail.hold(audio(640));
         OutboundMessage refused = audio(640);
         fail.hold(refused);
-        assertThat(refused.done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+        assertThat(refused).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("Send refused").withMessageContaining(2 * frame + " bytes");
         assertThat(fail.refused()).isEqualTo(1);
         assertThat(fail.dropped()).isZero();
@@ -44,13 +43,13 @@ class SessionBoundsTest {
             held.add(audio(640));
             drop.hold(held.get(i));
         }
-        assertThat(held.get(0).done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+        assertThat(held.get(0)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("DROP_OLDEST");
         assertThat(drop.dropped()).isEqualTo(1);
         assertThat(drop.poll()).isSameAs(held.get(1));
         OutboundMessage huge = audio(6400); // larger than the whole bound: refused even with DROP_OLDEST
         drop.hold(huge);
-        assertThat(huge.done).isCompletedExceptionally();
+        assertThat(huge).isCompletedExceptionally();
         assertThat(drop.refused()).isEqualTo(1);
         assertThat(drop.poll()).isSameAs(held.get(2));
     }
