@@ -4,10 +4,12 @@ import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -51,9 +53,6 @@ public final class VoiceRoutes extends RouteBuilder {
             + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}"
             + "&transparentResumption={{gemini.transparentResumption:false}}";
 
-    private static final String SEND = "voice.send";
-    /** Set on a record whose call's session just stopped taking audio: why, for the call's one error record. */
-    private static final String REPORT = "voice.report";
     private static final String ERRORS = "direct:call-errors";
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
@@ -65,6 +64,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
     private final FailedCalls failures = new FailedCalls();
+    private final CallLanes lanes = new CallLanes(LIVE, this::finished);
+    private ProducerTemplate errorRecords;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
     /** Malformed input records, dropped. */
@@ -85,8 +86,20 @@ public final class VoiceRoutes extends RouteBuilder {
         this.handles = handles;
     }
 
+    /**
+     * Lets go of the call's session here (the {@code release} operation: the connection closes, the stored handle
+     * stays), once the chunks queued for it before were sent; completes when done.
+     */
+    CompletableFuture<Void> release(String call) {
+        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, "release");
+        lanes.offer(release);
+        return release.done();
+    }
+
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        getContext().addService(lanes, true, true);
+        errorRecords = getContext().createProducerTemplate();
         String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
                 + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
         from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
@@ -98,19 +111,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("audio-in")
                 .process(this::admit)
-                .filter(exchangeProperty(SEND))
-                // only a failure to hand the record to its session is one: the commit's own failures are not
-                .doTry()
-                .to(LIVE)
-                .process(e -> failures.clear(e.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class)))
-                .doCatch(Exception.class)
-                .process(this::notDelivered)
-                .filter(exchangeProperty(REPORT))
-                .wireTap(ERRORS) // a copy, so the record's own exchange goes on to its commit unchanged
-                .end()
-                .end()
-                .end()
-                .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
@@ -120,7 +120,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
                 .setHeader(EVENT, constant("error"))
                 .setHeader(INSTANCE, constant(instance))
-                .setBody(exchangeProperty(REPORT))
                 .convertBodyTo(byte[].class)
                 .to(replies);
 
@@ -135,21 +134,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(INSTANCE, constant(instance))
                 .convertBodyTo(byte[].class)
                 .to(replies);
-    }
-
-    /**
-     * A call's end record went through: its session closed, having had every chunk sent to it, so its uncovered
-     * chunks no longer hold commits back. Had the close failed, the route would not get here: they still would.
-     */
-    private void ended(Exchange exchange) {
-        Message m = exchange.getMessage();
-        if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
-            String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
-            tracker.ended(call);
-            failures.clear(call);
-            log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
-                    skipped.get());
-        }
     }
 
     /**
@@ -175,27 +159,38 @@ public final class VoiceRoutes extends RouteBuilder {
     }
 
     /**
-     * The record did not reach its call's session (e.g. the session could not be opened). A chunk: no later handle
-     * may commit it, so it holds its partition back. An end: the call has not ended (see {@link #ended}).
+     * What became of a record handed to its call's session ({@link CallLanes}), told before the call's next record
+     * starts. A chunk that failed (e.g. the session could not be opened): no later handle may commit it, so it holds
+     * its partition back, and the call's next chunks wait out a back-off. An end that went through: the session
+     * closed, having had every chunk sent to it, so its uncovered chunks no longer hold commits back (had the close
+     * failed, they still would).
      */
-    void notDelivered(Exchange exchange) {
-        Message m = exchange.getMessage();
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
-        TopicPartition tp = partition(m);
-        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        if (m.getHeader(GeminiLiveConstants.INPUT_POSITION) != null) {
-            tracker.failed(tp, call, offset);
+    void finished(CallLanes.Item item, Exception failure) {
+        String call = item.call();
+        if (failure == null) {
+            failures.clear(call);
+            if ("close".equals(item.operation())) {
+                tracker.ended(call);
+                log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
+                        skipped.get());
+            }
+            return;
+        }
+        if (item.isChunk()) {
+            tracker.failed(item.tp(), call, item.offset());
             if (failures.failed(call, System.nanoTime())) {
-                exchange.setProperty(REPORT, "The session of call " + call + " does not take its audio: " + e);
                 log.warn("Call {}: its session does not take its audio; error records so far: {}", call,
                         errors.incrementAndGet());
+                String why = "The session of call " + call + " does not take its audio: " + failure;
+                errorRecords.asyncSend(ERRORS, e -> {
+                    e.getMessage().setBody(why);
+                    e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+                });
             }
         }
-        exchange.setProperty(SEND, false);
         log.warn("The session of call {} did not take the record at {} offset {} ({} so far; its chunks wait out a"
-                + " back-off, {} so far): {}", call, tp, offset, undelivered.incrementAndGet(), backedOff.get(),
-                String.valueOf(e));
+                + " back-off, {} so far): {}", call, item.tp(), item.offset(), undelivered.incrementAndGet(),
+                backedOff.get(), String.valueOf(failure));
     }
 
     private static TopicPartition partition(Message m) {
@@ -203,7 +198,11 @@ public final class VoiceRoutes extends RouteBuilder {
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
     }
 
-    /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
+    /**
+     * Decides what the record means for its call (a chunk to send, a chunk the stored handle has, or the end) and
+     * hands what goes to the session to the call's lane: the consumer goes on at once, whether the session is
+     * connected or still connecting.
+     */
     private void admit(Exchange exchange) {
         Message m = exchange.getMessage();
         String call = m.getHeader(KafkaConstants.KEY, String.class);
@@ -212,7 +211,6 @@ public final class VoiceRoutes extends RouteBuilder {
         String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
         if (problem != null) { // the key is not logged: it may be the problem
             tracker.dropped(tp, offset);
-            exchange.setProperty(SEND, false);
             log.warn("Dropped the record at {} offset {}: {}; malformed records dropped so far: {}", tp, offset,
                     problem, dropped.incrementAndGet());
             return;
@@ -225,26 +223,25 @@ public final class VoiceRoutes extends RouteBuilder {
                         offset, covered);
             }
         }
-        m.setHeader(GeminiLiveConstants.SESSION_KEY, call);
-        boolean send = true;
         if (m.getHeader(CALL_END) != null) {
-            // the call's chunks hold commits back until the close is done (see ended)
+            // the call's chunks hold commits back until the close is done (see finished)
             tracker.done(tp, call, offset);
-            m.setHeader(GeminiLiveConstants.OPERATION, "close");
+            lanes.offer(CallLanes.Item.operation(call, tp, offset, "close"));
         } else if (tracker.has(call, offset)) {
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
-            send = false;
         } else if (failures.backingOff(call, System.nanoTime())) {
             // its session failed a moment ago: not sent, held back like a chunk the session did not take
             tracker.sent(tp, call, offset);
             tracker.failed(tp, call, offset);
             backedOff.incrementAndGet();
-            send = false;
-        } else {
+        } else if (lanes.offer(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)))) {
             tracker.sent(tp, call, offset);
-            m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
+        } else { // too many chunks wait: held back like a chunk the session did not take
+            tracker.sent(tp, call, offset);
+            tracker.failed(tp, call, offset);
+            log.warn("Call {}: the chunk at {} offset {} not sent, too many wait ({} so far)", call, tp, offset,
+                    lanes.refused());
         }
-        exchange.setProperty(SEND, send);
     }
 }

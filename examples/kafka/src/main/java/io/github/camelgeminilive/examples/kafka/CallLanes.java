@@ -1,0 +1,186 @@
+package io.github.camelgeminilive.examples.kafka;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.kafka.common.TopicPartition;
+
+import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.ordered.OrderedInbox;
+
+/**
+ * Hands each call's records to its live session in order without holding up the Kafka consumer: one
+ * {@link OrderedInbox} per call on a small shared pool, each record started once the call's previous one finished
+ * (written, or failed). A call whose session is still connecting (a new call, a resume after a takeover) holds up its
+ * own records only, not the other calls of its partition. The outcome of each record is reported (see
+ * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
+ * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks of one call
+ * and {@link #MAX_CHUNKS} of all calls wait or are under way; {@link #offer} refuses one more (counted). A call's
+ * inbox is dropped once it has nothing left to do.
+ */
+final class CallLanes extends ServiceSupport implements CamelContextAware {
+
+    /** Chunks of one call waiting or under way at most: 10 s of 100 ms chunks. */
+    static final int MAX_PER_CALL = 100;
+    /** Chunks of all calls waiting or under way at most (about 32 MB of 100 ms chunks). */
+    static final int MAX_CHUNKS = 10_000;
+    private static final int THREADS = 2;
+
+    /**
+     * A record for a call's session: a chunk (no operation) with its input position, or an operation ({@code close}
+     * for the call's end, {@code release} for a hand-over) that completes {@code done}.
+     */
+    record Item(String call, TopicPartition tp, long offset, byte[] audio, String operation,
+            CompletableFuture<Void> done) {
+
+        static Item chunk(String call, TopicPartition tp, long offset, byte[] audio) {
+            return new Item(call, tp, offset, audio, null, null);
+        }
+
+        static Item operation(String call, TopicPartition tp, long offset, String operation) {
+            return new Item(call, tp, offset, null, operation, new CompletableFuture<>());
+        }
+
+        boolean isChunk() {
+            return operation == null;
+        }
+    }
+
+    /** One call's inbox and the items in it; removed from the map when none is left. */
+    private static final class Lane {
+        OrderedInbox<Item> inbox;
+        int items;
+    }
+
+    private final String uri;
+    /** Told of each item's outcome (the failure, or null) before the call's next item starts. */
+    private final BiConsumer<Item, Exception> finished;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger chunks = new AtomicInteger();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder notStarted = new LongAdder();
+    private CamelContext context;
+    private ExecutorService pool;
+    private AsyncProducer live;
+    private Endpoint endpoint;
+
+    /** @param uri the live endpoint the items go to */
+    CallLanes(String uri, BiConsumer<Item, Exception> finished) {
+        this.uri = uri;
+        this.finished = finished;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        endpoint = context.getEndpoint(uri);
+        live = endpoint.createAsyncProducer();
+        ServiceHelper.startService(live);
+        // an unbounded queue (a call has at most one turn queued) and no "caller runs": see OrderedInbox
+        pool = context.getExecutorServiceManager().newThreadPool(this, "call-lanes",
+                new ThreadPoolProfileBuilder("call-lanes").poolSize(THREADS).maxPoolSize(THREADS)
+                        .maxQueueSize(Integer.MAX_VALUE)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
+    }
+
+    @Override
+    protected void doStop() {
+        if (pool != null) {
+            context.getExecutorServiceManager().shutdown(pool);
+        }
+        ServiceHelper.stopService(live);
+    }
+
+    /**
+     * Queues {@code item} behind the call's earlier ones; false (nothing queued, counted) for a chunk when its call
+     * or all calls have as many waiting as allowed. Operations always get in.
+     */
+    boolean offer(Item item) {
+        if (item.isChunk() && chunks.incrementAndGet() > MAX_CHUNKS) {
+            chunks.decrementAndGet();
+            refused.increment();
+            return false;
+        }
+        Lane lane = lanes.compute(item.call(), (call, l) -> {
+            Lane held = l == null ? newLane() : l;
+            held.items++;
+            return held;
+        });
+        if (lane.inbox.offer(item)) {
+            return true;
+        }
+        left(item);
+        refused.increment();
+        return false;
+    }
+
+    /** Chunks refused so far (a call, or all calls, had as many waiting as allowed). */
+    long refused() {
+        return refused.longValue();
+    }
+
+    private Lane newLane() {
+        Lane lane = new Lane();
+        lane.inbox = new OrderedInbox<>(pool, this::send, 1, Item::isChunk, MAX_PER_CALL, notStarted);
+        return lane;
+    }
+
+    private void send(Item item, Consumer<Item> done) {
+        Exchange exchange = endpoint.createExchange();
+        Message m = exchange.getMessage();
+        m.setHeader(GeminiLiveConstants.SESSION_KEY, item.call());
+        if (item.isChunk()) {
+            m.setHeader(GeminiLiveConstants.INPUT_POSITION, item.offset());
+            m.setBody(item.audio());
+        } else {
+            m.setHeader(GeminiLiveConstants.OPERATION, item.operation());
+        }
+        live.process(exchange, doneSync -> {
+            Exception failure = exchange.getException();
+            try {
+                finished.accept(item, failure);
+            } finally {
+                if (failure == null && !item.isChunk()) {
+                    item.done().complete(null);
+                } else if (!item.isChunk()) {
+                    item.done().completeExceptionally(failure);
+                }
+                left(item);
+                done.accept(item);
+            }
+        });
+    }
+
+    /** The item is no longer waiting or under way: its call's inbox goes once it has none left. */
+    private void left(Item item) {
+        if (item.isChunk()) {
+            chunks.decrementAndGet();
+        }
+        lanes.computeIfPresent(item.call(), (call, l) -> --l.items == 0 ? null : l);
+    }
+}
