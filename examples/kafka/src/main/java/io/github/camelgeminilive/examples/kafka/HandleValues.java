@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.examples.kafka;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,12 +12,6 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  */
 final class HandleValues {
 
-    /**
-     * How long a stored handle resumes a session: the client resumes with a handle issued at most this long ago
-     * (the service documents about 2 hours) and starts afresh otherwise.
-     */
-    static final Duration VALIDITY = Duration.ofHours(2);
-
     private HandleValues() {
     }
 
@@ -28,7 +21,8 @@ final class HandleValues {
      * none of the input).
      */
     static long inputPosition(String value, Instant now) {
-        return StateRepositoryHandleStore.decode(value).filter(h -> h.issuedAt().plus(VALIDITY).isAfter(now))
+        return StateRepositoryHandleStore.decode(value)
+                .filter(h -> h.issuedAt().plus(StoredHandle.VALIDITY).isAfter(now))
                 .map(StoredHandle::inputPosition).orElse(-1L);
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
+
 /** A stored handle covers input only while a session would resume with it. */
 class HandleValuesTest {
 
@@ -15,7 +17,7 @@ class HandleValuesTest {
     void anExpiredHandleCoversNothingSinceItsSessionStartsAfresh() {
         String value = ISSUED + "@42 handle-1";
         assertThat(HandleValues.inputPosition(value, ISSUED.plusSeconds(60))).isEqualTo(42);
-        assertThat(HandleValues.inputPosition(value, ISSUED.plus(HandleValues.VALIDITY).plusSeconds(1)))
+        assertThat(HandleValues.inputPosition(value, ISSUED.plus(StoredHandle.VALIDITY).plusSeconds(1)))
                 .isEqualTo(-1);
     }
 
