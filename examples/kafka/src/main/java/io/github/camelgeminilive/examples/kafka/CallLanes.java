@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -32,7 +35,7 @@ import io.github.camelgeminilive.ordered.OrderedInbox;
  * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
  * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks of one call
  * and {@link #MAX_CHUNKS} of all calls wait or are under way; {@link #offer} refuses one more (counted). A call's
- * inbox is dropped once it has nothing left to do.
+ * inbox is dropped once it has nothing left to do. A call that is behind may be paced (see {@link CatchUpPace}).
  */
 final class CallLanes extends ServiceSupport implements CamelContextAware {
 
@@ -41,6 +44,8 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** Chunks of all calls waiting or under way at most (about 32 MB of 100 ms chunks). */
     static final int MAX_CHUNKS = 10_000;
     private static final int THREADS = 2;
+    /** 16 kHz 16-bit mono: 31,250 ns of audio per byte. */
+    private static final long NANOS_PER_BYTE = 1_000_000_000L / (Callers.SAMPLE_RATE * 2);
 
     /**
      * A record for a call's session: a chunk (no operation) with its input position, or an operation ({@code close}
@@ -62,13 +67,17 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
     }
 
-    /** One call's inbox and the items in it; removed from the map when none is left. */
+    /** One call's inbox, the items in it and its pace; removed from the map when none is left. */
     private static final class Lane {
         OrderedInbox<Item> inbox;
         int items;
+        /** Null: chunks are sent as soon as they come. */
+        CatchUpPace pace;
     }
 
     private final String uri;
+    /** Seconds of audio per second a call that is behind sends at most; 0: as fast as they come. */
+    private final double catchUpPace;
     /** Told of each item's outcome (the failure, or null) before the call's next item starts. */
     private final BiConsumer<Item, Exception> finished;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -77,13 +86,19 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private final LongAdder notStarted = new LongAdder();
     private CamelContext context;
     private ExecutorService pool;
+    private ScheduledExecutorService timer;
     private AsyncProducer live;
     private Endpoint endpoint;
 
-    /** @param uri the live endpoint the items go to */
-    CallLanes(String uri, BiConsumer<Item, Exception> finished) {
+    /**
+     * @param uri         the live endpoint the items go to
+     * @param catchUpPace seconds of audio per second a call that is behind sends at most (see {@link CatchUpPace});
+     *                    0: chunks are sent as soon as they come
+     */
+    CallLanes(String uri, BiConsumer<Item, Exception> finished, double catchUpPace) {
         this.uri = uri;
         this.finished = finished;
+        this.catchUpPace = catchUpPace;
     }
 
     @Override
@@ -106,12 +121,14 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
                 new ThreadPoolProfileBuilder("call-lanes").poolSize(THREADS).maxPoolSize(THREADS)
                         .maxQueueSize(Integer.MAX_VALUE)
                         .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
+        timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "call-lanes-pace");
     }
 
     @Override
     protected void doStop() {
         if (pool != null) {
             context.getExecutorServiceManager().shutdown(pool);
+            context.getExecutorServiceManager().shutdown(timer);
         }
         ServiceHelper.stopService(live);
     }
@@ -146,8 +163,26 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     private Lane newLane() {
         Lane lane = new Lane();
-        lane.inbox = new OrderedInbox<>(pool, this::send, 1, Item::isChunk, MAX_PER_CALL, notStarted);
+        lane.pace = catchUpPace > 0 ? new CatchUpPace(catchUpPace) : null;
+        lane.inbox = new OrderedInbox<>(pool, (item, done) -> paced(lane, item, done), 1, Item::isChunk,
+                MAX_PER_CALL, notStarted);
         return lane;
+    }
+
+    /** Sends the item when the call's pace lets it (a chunk of a call that is behind waits its turn, on a timer). */
+    private void paced(Lane lane, Item item, Consumer<Item> done) {
+        long now = System.nanoTime();
+        long wait = lane.pace == null || !item.isChunk() ? 0
+                : lane.pace.startAt(now, item.audio().length * NANOS_PER_BYTE) - now;
+        if (wait <= 0) {
+            send(item, done);
+            return;
+        }
+        try {
+            timer.schedule(() -> send(item, done), wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) { // stopping: the session closes anyway
+            send(item, done);
+        }
     }
 
     private void send(Item item, Consumer<Item> done) {

@@ -54,6 +54,11 @@ public final class VoiceRoutes extends RouteBuilder {
             + "&transparentResumption={{gemini.transparentResumption:false}}";
 
     private static final String ERRORS = "direct:call-errors";
+    /**
+     * Seconds of audio per second a call that is behind sends at most, without transparent resumption: a takeover then
+     * hears at most 4/3 of the client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
+     */
+    static final double CATCH_UP_PACE = 4.0 / 3;
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
     /** The reason of the {@code closed} event of a session closed by a call's end record. */
@@ -64,7 +69,7 @@ public final class VoiceRoutes extends RouteBuilder {
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
     private final FailedCalls failures = new FailedCalls();
-    private final CallLanes lanes = new CallLanes(LIVE, this::finished);
+    private CallLanes lanes;
     private ProducerTemplate errorRecords;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
@@ -98,6 +103,10 @@ public final class VoiceRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        // with transparent resumption each handle says exactly what it covers: a backlog may go at wire speed
+        boolean exact = getContext().getPropertiesComponent().resolveProperty("gemini.transparentResumption")
+                .map(Boolean::parseBoolean).orElse(false);
+        lanes = new CallLanes(LIVE, this::finished, exact ? 0 : CATCH_UP_PACE);
         getContext().addService(lanes, true, true);
         errorRecords = getContext().createProducerTemplate();
         String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
