@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.examples.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -34,7 +36,8 @@ import io.github.camelgeminilive.ordered.OrderedInbox;
  * own records only, not the other calls of its partition. The outcome of each record is reported (see
  * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
  * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks of one call
- * and {@link #MAX_CHUNKS} of all calls wait or are under way; {@link #offer} refuses one more (counted). A call's
+ * and {@link #MAX_CHUNKS} of all calls wait or are under way; one more waits for room (the consumer is held up, and
+ * Kafka keeps the rest), and is refused (counted) only if there is none in time. A call's
  * inbox is dropped once it has nothing left to do. A call that is behind may be paced (see {@link CatchUpPace}).
  */
 final class CallLanes extends ServiceSupport implements CamelContextAware {
@@ -44,6 +47,8 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** Chunks of all calls waiting or under way at most (about 32 MB of 100 ms chunks). */
     static final int MAX_CHUNKS = 10_000;
     private static final int THREADS = 2;
+    /** How long a release or an end waits for its call's handle saves under way. */
+    static final Duration SAVES_TIMEOUT = Duration.ofSeconds(5);
     /** 16 kHz 16-bit mono: 31,250 ns of audio per byte. */
     private static final long NANOS_PER_BYTE = 1_000_000_000L / (Callers.SAMPLE_RATE * 2);
 
@@ -80,9 +85,14 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private final double catchUpPace;
     /** Told of each item's outcome (the failure, or null) before the call's next item starts. */
     private final BiConsumer<Item, Exception> finished;
+    /** Completes once the handle saves of a call begun so far are done. */
+    private final Function<String, CompletableFuture<Void>> saved;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger chunks = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder heldUp = new LongAdder();
+    /** Notified when a chunk left: room for one more. */
+    private final Object room = new Object();
     private final LongAdder notStarted = new LongAdder();
     private CamelContext context;
     private ExecutorService pool;
@@ -92,12 +102,16 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     /**
      * @param uri         the live endpoint the items go to
+     * @param finished    told of each item's outcome (its failure, or null) before the call's next item starts
+     * @param saved       completes once the handle saves of a call begun so far are done
      * @param catchUpPace seconds of audio per second a call that is behind sends at most (see {@link CatchUpPace});
      *                    0: chunks are sent as soon as they come
      */
-    CallLanes(String uri, BiConsumer<Item, Exception> finished, double catchUpPace) {
+    CallLanes(String uri, BiConsumer<Item, Exception> finished, Function<String, CompletableFuture<Void>> saved,
+            double catchUpPace) {
         this.uri = uri;
         this.finished = finished;
+        this.saved = saved;
         this.catchUpPace = catchUpPace;
     }
 
@@ -133,14 +147,45 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         ServiceHelper.stopService(live);
     }
 
+    /** Queues an operation behind the call's earlier items (operations always get in). */
+    void offer(Item operation) {
+        if (!tryOffer(operation)) {
+            throw new IllegalStateException("An operation was refused: " + operation.operation());
+        }
+    }
+
     /**
-     * Queues {@code item} behind the call's earlier ones; false (nothing queued, counted) for a chunk when its call
-     * or all calls have as many waiting as allowed. Operations always get in.
+     * Queues a chunk behind the call's earlier items. When its call, or all calls, have as many chunks waiting as
+     * allowed, waits up to {@code wait} for room (the consumer is held up, so Kafka keeps what it has not read yet:
+     * nothing is dropped while a call catches up); false (nothing queued, counted) when there is none by then.
      */
-    boolean offer(Item item) {
+    boolean offer(Item chunk, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (room) {
+            boolean waited = false;
+            while (!tryOffer(chunk)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                    refused.increment();
+                    return false;
+                }
+                if (!waited) {
+                    waited = true;
+                    heldUp.increment();
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(room, left);
+                } catch (InterruptedException e) { // stopping
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean tryOffer(Item item) {
         if (item.isChunk() && chunks.incrementAndGet() > MAX_CHUNKS) {
             chunks.decrementAndGet();
-            refused.increment();
             return false;
         }
         Lane lane = lanes.compute(item.call(), (call, l) -> {
@@ -152,11 +197,15 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             return true;
         }
         left(item);
-        refused.increment();
         return false;
     }
 
-    /** Chunks refused so far (a call, or all calls, had as many waiting as allowed). */
+    /** Chunks the consumer waited for room for so far (a call, or all calls, had as many waiting as allowed). */
+    long heldUp() {
+        return heldUp.longValue();
+    }
+
+    /** Chunks refused so far: no room for them within the wait. */
     long refused() {
         return refused.longValue();
     }
@@ -197,18 +246,29 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
         live.process(exchange, doneSync -> {
             Exception failure = exchange.getException();
-            try {
-                finished.accept(item, failure);
-            } finally {
-                if (failure == null && !item.isChunk()) {
-                    item.done().complete(null);
-                } else if (!item.isChunk()) {
-                    item.done().completeExceptionally(failure);
-                }
-                left(item);
-                done.accept(item);
+            if (item.isChunk()) {
+                finish(item, failure, done);
+                return;
             }
+            // a release or an end waits (bounded) for the call's handle saves under way: the next owner then reads
+            // the newest handle, and nothing is committed or handed over before it is stored
+            saved.apply(item.call()).thenApply(v -> v).completeOnTimeout(null, SAVES_TIMEOUT.toNanos(),
+                    TimeUnit.NANOSECONDS).whenCompleteAsync((v, e) -> finish(item, failure, done), pool);
         });
+    }
+
+    private void finish(Item item, Exception failure, Consumer<Item> done) {
+        try {
+            finished.accept(item, failure);
+        } finally {
+            if (failure == null && !item.isChunk()) {
+                item.done().complete(null);
+            } else if (!item.isChunk()) {
+                item.done().completeExceptionally(failure);
+            }
+            left(item);
+            done.accept(item);
+        }
     }
 
     /** The item is no longer waiting or under way: its call's inbox goes once it has none left. */
@@ -217,5 +277,10 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             chunks.decrementAndGet();
         }
         lanes.computeIfPresent(item.call(), (call, l) -> --l.items == 0 ? null : l);
+        if (item.isChunk()) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
     }
 }

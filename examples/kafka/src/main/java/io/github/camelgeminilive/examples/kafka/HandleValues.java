@@ -12,7 +12,30 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  */
 final class HandleValues {
 
+    /** The start of the value that marks an ended call: {@code ended@<offset of its end record>}. */
+    private static final String ENDED = "ended@";
+
     private HandleValues() {
+    }
+
+    /** The value that marks a call as ended by its end record at {@code offset}: no handle, nothing to resume. */
+    static String ended(long offset) {
+        return ENDED + offset;
+    }
+
+    /**
+     * The input position up to which the call's session has everything, for the stored value: a handle's (see
+     * {@link #inputPosition}), or an ended call's end record offset (its records up to there are done with).
+     */
+    static long done(String value, Instant now) {
+        if (value != null && value.startsWith(ENDED)) {
+            try {
+                return Long.parseLong(value.substring(ENDED.length()));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return inputPosition(value, now);
     }
 
     /**

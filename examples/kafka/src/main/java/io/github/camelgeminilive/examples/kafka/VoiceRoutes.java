@@ -3,6 +3,7 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +60,11 @@ public final class VoiceRoutes extends RouteBuilder {
      * hears at most 4/3 of the client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
      */
     static final double CATCH_UP_PACE = 4.0 / 3;
+    /**
+     * How long the consumer waits for room for a chunk when its call has {@link CallLanes#MAX_PER_CALL} waiting (or all
+     * calls {@link CallLanes#MAX_CHUNKS}): well within Kafka's max.poll.interval.ms (5 min).
+     */
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(30);
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
     /** The reason of the {@code closed} event of a session closed by a call's end record. */
@@ -106,7 +112,7 @@ public final class VoiceRoutes extends RouteBuilder {
         // with transparent resumption each handle says exactly what it covers: a backlog may go at wire speed
         boolean exact = getContext().getPropertiesComponent().resolveProperty("gemini.transparentResumption")
                 .map(Boolean::parseBoolean).orElse(false);
-        lanes = new CallLanes(LIVE, this::finished, exact ? 0 : CATCH_UP_PACE);
+        lanes = new CallLanes(LIVE, this::finished, handles::saved, exact ? 0 : CATCH_UP_PACE);
         getContext().addService(lanes, true, true);
         errorRecords = getContext().createProducerTemplate();
         String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
@@ -180,6 +186,7 @@ public final class VoiceRoutes extends RouteBuilder {
             failures.clear(call);
             if ("close".equals(item.operation())) {
                 tracker.ended(call);
+                handles.ended(call, item.offset());
                 log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
                         skipped.get());
             }
@@ -224,33 +231,34 @@ public final class VoiceRoutes extends RouteBuilder {
                     problem, dropped.incrementAndGet());
             return;
         }
-        if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            long covered = HandleValues.inputPosition(handles.getState(call), Instant.now());
+        if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it, or ended it
+            long covered = HandleValues.done(handles.getState(call), Instant.now());
             tracker.found(tp, call, offset, covered);
             if (covered >= 0) {
                 log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
                         offset, covered);
             }
         }
-        if (m.getHeader(CALL_END) != null) {
+        if (tracker.has(call, offset)) { // also the records of a call that ended up to its end record
+            tracker.done(tp, call, offset);
+            skipped.incrementAndGet();
+        } else if (m.getHeader(CALL_END) != null) {
             // the call's chunks hold commits back until the close is done (see finished)
             tracker.done(tp, call, offset);
             lanes.offer(CallLanes.Item.operation(call, tp, offset, "close"));
-        } else if (tracker.has(call, offset)) {
-            tracker.done(tp, call, offset);
-            skipped.incrementAndGet();
         } else if (failures.backingOff(call, System.nanoTime())) {
             // its session failed a moment ago: not sent, held back like a chunk the session did not take
             tracker.sent(tp, call, offset);
             tracker.failed(tp, call, offset);
             backedOff.incrementAndGet();
-        } else if (lanes.offer(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)))) {
+        } else if (lanes.offer(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)), ROOM_WAIT)) {
             tracker.sent(tp, call, offset);
-        } else { // too many chunks wait: held back like a chunk the session did not take
+        } else { // too many chunks wait, for too long: held back like a chunk the session did not take
             tracker.sent(tp, call, offset);
             tracker.failed(tp, call, offset);
-            log.warn("Call {}: the chunk at {} offset {} not sent, too many wait ({} so far)", call, tp, offset,
-                    lanes.refused());
+            log.warn("Call {}: the chunk at {} offset {} not sent, too many wait for longer than {} ({} so far;"
+                    + " chunks the consumer waited for room for: {})", call, tp, offset, ROOM_WAIT, lanes.refused(),
+                    lanes.heldUp());
         }
     }
 }

@@ -29,4 +29,13 @@ class HandleValuesTest {
         assertThat(HandleValues.inputPosition(ISSUED + " handle-1", now)).as("no position").isEqualTo(-1);
         assertThat(HandleValues.inputPosition("yesterday@42 handle-1", now)).isEqualTo(-1);
     }
+
+    @Test
+    void anEndedCallIsDoneWithUpToItsEndRecordAndAHandleUpToWhatItCovers() {
+        Instant now = ISSUED.plusSeconds(60);
+        assertThat(HandleValues.done(HandleValues.ended(42), now)).isEqualTo(42);
+        assertThat(HandleValues.done(ISSUED + "@7 handle-1", now)).isEqualTo(7);
+        assertThat(HandleValues.done("ended@soon", now)).isEqualTo(-1);
+        assertThat(HandleValues.inputPosition(HandleValues.ended(42), now)).as("no handle to resume").isEqualTo(-1);
+    }
 }
