@@ -25,6 +25,8 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.ordered.OrderedInbox;
@@ -46,6 +48,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     static final int MAX_PER_CALL = 100;
     /** Chunks of all calls waiting or under way at most (about 32 MB of 100 ms chunks). */
     static final int MAX_CHUNKS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
     private static final int THREADS = 2;
     /** How long a release or an end waits for its call's handle saves under way. */
     static final Duration SAVES_TIMEOUT = Duration.ofSeconds(5);
@@ -140,6 +143,9 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStop() {
+        if (notStarted.sum() > 0) {
+            LOG.info("{} records not sent to their sessions: the instance stopped first", notStarted.sum());
+        }
         if (pool != null) {
             context.getExecutorServiceManager().shutdown(pool);
             context.getExecutorServiceManager().shutdown(timer);
@@ -253,7 +259,8 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             // a release or an end waits (bounded) for the call's handle saves under way: the next owner then reads
             // the newest handle, and nothing is committed or handed over before it is stored
             saved.apply(item.call()).thenApply(v -> v).completeOnTimeout(null, SAVES_TIMEOUT.toNanos(),
-                    TimeUnit.NANOSECONDS).whenCompleteAsync((v, e) -> finish(item, failure, done), pool);
+                    TimeUnit.NANOSECONDS).whenCompleteAsync((v, e) -> finish(item, failure, done),
+                            OrderedInbox.callerRunsWhenRejected(pool));
         });
     }
 
