@@ -227,14 +227,17 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** Sends the item when the call's pace lets it (a chunk of a call that is behind waits its turn, on a timer). */
     private void paced(Lane lane, Item item, Consumer<Item> done) {
         long now = System.nanoTime();
-        long wait = lane.pace == null || !item.isChunk() ? 0
-                : lane.pace.startAt(now, item.audio().length * NANOS_PER_BYTE) - now;
-        if (wait <= 0) {
+        long at = lane.pace == null || !item.isChunk() ? now
+                : lane.pace.startAt(now, item.audio().length * NANOS_PER_BYTE);
+        if (at - now <= 0) {
             send(item, done);
             return;
         }
         try {
-            timer.schedule(() -> send(item, done), wait, TimeUnit.NANOSECONDS);
+            timer.schedule(() -> {
+                lane.pace.started(at, System.nanoTime());
+                send(item, done);
+            }, at - now, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) { // stopping: the session closes anyway
             send(item, done);
         }

@@ -22,6 +22,16 @@ final class CatchUpPace {
         this.pace = pace;
     }
 
+    /**
+     * The chunk meant to start at {@code plannedAt} started at {@code actual}: when that is late (a busy timer), the
+     * next chunk waits as much longer, so that late chunks do not bunch up above the pace.
+     */
+    void started(long plannedAt, long actual) {
+        if (actual - plannedAt > 0) {
+            next += actual - plannedAt;
+        }
+    }
+
     /** When a chunk of {@code audioNanos} of audio, ready at {@code now}, may start; the chunk is then sent. */
     long startAt(long now, long audioNanos) {
         long at = started && next - now > 0 ? next : now;

@@ -34,6 +34,17 @@ class CatchUpPaceTest {
     }
 
     @Test
+    void aChunkThatStartedLateDelaysTheNextAsMuch() {
+        CatchUpPace pace = new CatchUpPace(4.0 / 3);
+        assertThat(pace.startAt(0, CHUNK)).isEqualTo(0);
+        long planned = pace.startAt(0, CHUNK);
+        assertThat(planned).isEqualTo(75_000_000L);
+        pace.started(planned, planned + 50_000_000L); // its timer ran 50 ms late
+        assertThat(pace.startAt(planned + 50_000_000L, CHUNK)).as("75 ms after it really started")
+                .isEqualTo(planned + 125_000_000L);
+    }
+
+    @Test
     void aPaceOfRealTimeOrLessIsRefused() {
         assertThatThrownBy(() -> new CatchUpPace(1)).isInstanceOf(IllegalArgumentException.class);
     }
