@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public interface ResumptionHandleStore {
      * {@link ResilientSession#inputPosition} at or below it is in the handle's state (-1: none is known to be).
      */
     record StoredHandle(String handle, Instant issuedAt, long inputPosition) {
+
+        /** How long after it was issued a handle resumes its session: documented as about 2 hours. */
+        public static final Duration VALIDITY = Duration.ofHours(2);
 
         /** A handle covering no known input position. */
         public StoredHandle(String handle, Instant issuedAt) {

@@ -65,7 +65,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         EmulatorSettings settings = new EmulatorSettings(config.pace, scenario, config.limits().over(fromScenario));
         SSLContext tls = config.tls ? createTls() : null;
         server = LiveServer.start(config.host, config.port, tls, CredentialPolicy.of(config.apiKey), config.engine,
-                settings, config.maxMessageBytes);
+                settings, config.maxMessageBytes, config.setupDelay);
         return this;
     }
 
@@ -175,6 +175,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Path scenario;
         private ModelEngine engine;
         private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+        private Duration setupDelay = Duration.ZERO;
         // null: the scenario's value, else the default
         private Duration connectionLifetime;
         private Duration goAwayBefore;
@@ -261,6 +262,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         }
 
         /**
+         * How long each connection waits before its {@code setup} is read, so the client gets {@code setupComplete}
+         * that much later, as behind a slow handshake (the real service's take 0.3-1 s); default 0, at most 1 h.
+         */
+        public Builder setupDelay(Duration delay) {
+            if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("setupDelay must be from 0s to 3600s, got " + delay);
+            }
+            this.setupDelay = delay;
+            return this;
+        }
+
+        /**
          * How long each connection lasts: {@code goAway} is sent {@link #goAwayBefore} ahead, then the connection is
          * closed with 1000. Default 10 min; zero: connections last until closed.
          */
@@ -329,6 +342,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             c.pace = pace;
             c.scenario = scenario;
             c.maxMessageBytes = maxMessageBytes;
+            c.setupDelay = setupDelay;
             c.connectionLifetime = connectionLifetime;
             c.goAwayBefore = goAwayBefore;
             c.audioSessionLength = audioSessionLength;

@@ -25,6 +25,7 @@ public final class Main {
               --script FILE                  scripted scenario (JSON, or YAML for .yaml/.yml)
               --pace X                       s to send 1 s of reply audio (default 1.0, 0 = at once)
               --max-message-bytes N          largest client message read, larger: close 1009 (default 16777216)
+              --setup-delay T                each connection's wait before its setup is read (default 0)
               --connection-lifetime T        each connection's lifetime, goAway ahead of its end (default 600s)
               --go-away-before T             how long before the lifetime ends goAway is sent (default 60s)
               --audio-session-length T       audio a session without compression may stream (default 900s)
@@ -107,6 +108,7 @@ public final class Main {
                 case "--script" -> b.scenario(Path.of(value(args, ++i, option)));
                 case "--pace" -> b.pace(doubleValue(option, value(args, ++i, option)));
                 case "--max-message-bytes" -> b.maxMessageBytes(longValue(option, value(args, ++i, option)));
+                case "--setup-delay" -> b.setupDelay(durationValue(option, value(args, ++i, option)));
                 case "--connection-lifetime" -> b.connectionLifetime(durationValue(option, value(args, ++i, option)));
                 case "--go-away-before" -> b.goAwayBefore(durationValue(option, value(args, ++i, option)));
                 case "--audio-session-length" -> audioLength = durationValue(option, value(args, ++i, option));

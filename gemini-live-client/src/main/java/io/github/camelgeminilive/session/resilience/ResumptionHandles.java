@@ -18,8 +18,7 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  */
 final class ResumptionHandles {
 
-    /** Handles are documented to stay valid for about 2 hours. */
-    static final Duration VALIDITY = Duration.ofHours(2);
+    static final Duration VALIDITY = StoredHandle.VALIDITY;
 
     private final ResumptionHandleStore store;
     /** Null: handles are not stored. */

@@ -106,11 +106,19 @@ final class LiveConnection implements Outbound {
         quotaKey = SessionQuota.keyOf(credential);
     }
 
-    /** Starts reading frames: only for a connection whose credential was accepted. */
+    /**
+     * Starts reading frames, after the setup delay when there is one (the client waits that much longer for
+     * {@code setupComplete}, as behind a slow handshake): only for a connection whose credential was accepted.
+     */
     void start() {
         register();
         channel.getReceiveSetter().set(new Receiver());
-        channel.resumeReceives();
+        Duration delay = services.connections().setupDelay();
+        if (delay.isZero()) {
+            channel.resumeReceives();
+        } else {
+            schedule(() -> channel.getIoThread().execute(channel::resumeReceives), delay);
+        }
     }
 
     /**

@@ -8,14 +8,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every WebSocket connection of one emulator, session or not: the ones still open (so a stop can cut them all),
- * whether new ones are admitted, the upgrades accepted so far and the pong delay they all apply. Thread-safe.
+ * whether new ones are admitted, the upgrades accepted so far and the setup
+ * and pong delays they all apply. Thread-safe.
  */
 final class LiveConnections {
 
     private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong attempts = new AtomicLong();
     private volatile Duration pongDelay = Duration.ZERO;
+    private final Duration setupDelay;
     private boolean admitting;
+
+    /** @param setupDelay how long each connection waits before its setup is read */
+    LiveConnections(Duration setupDelay) {
+        this.setupDelay = Objects.requireNonNull(setupDelay, "setupDelay");
+    }
 
     /** New requests and connections are admitted from now on. */
     synchronized void admit() {
@@ -62,6 +69,10 @@ final class LiveConnections {
         for (LiveConnection c : open) {
             c.abort();
         }
+    }
+
+    Duration setupDelay() {
+        return setupDelay;
     }
 
     Duration pongDelay() {

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.emulator.server;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +46,13 @@ public final class LiveServer implements AutoCloseable {
     private Undertow undertow;
 
     private LiveServer(String host, int port, SSLContext tls, CredentialPolicy credentials, ModelEngine engine,
-            EmulatorSettings settings, long maxMessageBytes) {
+            EmulatorSettings settings, long maxMessageBytes, Duration setupDelay) {
         this.host = host;
         this.port = port;
         this.tls = tls;
         this.scheduler = newScheduler();
         this.directory = new SessionDirectory(settings.limits().concurrentSessions());
-        this.connections = new LiveConnections();
+        this.connections = new LiveConnections(setupDelay);
         this.admin = new DirectoryAdmin(directory, connections);
         LiveServices services = new LiveServices(directory, engine, credentials,
                 new SetupValidator(ModelRulesTable.defaults()), scheduler, settings, connections, maxMessageBytes);
@@ -85,10 +86,12 @@ public final class LiveServer implements AutoCloseable {
      * @param engine          the simulated model
      * @param settings        model settings
      * @param maxMessageBytes the largest client message read; a larger one closes its connection with 1009
+     * @param setupDelay      how long each connection waits before its setup is read (a slow handshake)
      */
     public static LiveServer start(String host, int port, SSLContext tls, CredentialPolicy credentials,
-            ModelEngine engine, EmulatorSettings settings, long maxMessageBytes) {
-        LiveServer server = new LiveServer(host, port, tls, credentials, engine, settings, maxMessageBytes);
+            ModelEngine engine, EmulatorSettings settings, long maxMessageBytes, Duration setupDelay) {
+        LiveServer server = new LiveServer(host, port, tls, credentials, engine, settings, maxMessageBytes,
+                setupDelay);
         try {
             server.listen();
         } catch (RuntimeException e) {

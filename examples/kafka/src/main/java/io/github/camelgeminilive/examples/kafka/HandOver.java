@@ -2,9 +2,14 @@ package io.github.camelgeminilive.examples.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.camel.component.kafka.consumer.support.subcription.DefaultSubscribeAdapter;
 import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
@@ -32,17 +37,20 @@ final class HandOver implements SubscribeAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOver.class);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a revocation waits for its calls' releases (each after the chunks queued before it). */
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
     private final CommitTracker tracker;
-    private final Consumer<String> release;
+    private final Function<String, CompletableFuture<Void>> release;
     private final Runnable assigned;
     private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
 
     /**
-     * @param release  lets go of the session of a call, keeping its stored handle
+     * @param release  lets go of the session of a call, keeping its stored handle, once the chunks queued for it
+     *                 before were sent; completes when done
      * @param assigned runs when partitions are assigned, before their records: reads the handle store to its end
      */
-    HandOver(CommitTracker tracker, Consumer<String> release, Runnable assigned) {
+    HandOver(CommitTracker tracker, Function<String, CompletableFuture<Void>> release, Runnable assigned) {
         this.tracker = tracker;
         this.release = release;
         this.assigned = assigned;
@@ -85,14 +93,8 @@ final class HandOver implements SubscribeAdapter {
 
     private void handOver(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, TopicPartition tp,
             boolean commit) {
-        for (String call : tracker.calls(tp)) {
-            try {
-                release.accept(call);
-            } catch (RuntimeException e) { // e.g. the routes are stopping: they close the sessions, handles kept
-                LOG.warn("Could not release the session of call {} on revoking {}: {}", call, tp, e.toString());
-            }
-        }
         try {
+            releaseAll(tp);
             (commit ? tracker.toCommit(tp) : OptionalLong.empty()).ifPresent(offset -> {
                 consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
                 LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
@@ -103,6 +105,32 @@ final class HandOver implements SubscribeAdapter {
             LOG.warn("Revoked {}: its calls' sessions released, but the commit failed: {}", tp, e.toString());
         } finally {
             tracker.forget(tp);
+        }
+    }
+
+    /** Releases the sessions of the calls of {@code tp} at once, and waits (bounded) until they are released. */
+    private void releaseAll(TopicPartition tp) {
+        List<String> calls = tracker.calls(tp);
+        List<CompletableFuture<Void>> released = calls.stream().map(call -> {
+            try {
+                return release.apply(call);
+            } catch (RuntimeException e) {
+                return CompletableFuture.<Void>failedFuture(e);
+            }
+        }).toList();
+        long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                released.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                // e.g. the routes are stopping (they close the sessions, handles kept), or it is still sending: what
+                // no stored handle covers is not committed, so the next owner reads it again
+                LOG.warn("Could not release the session of call {} on revoking {}: {}", calls.get(i), tp,
+                        String.valueOf(e.getCause() == null ? e : e.getCause()));
+            }
         }
     }
 }

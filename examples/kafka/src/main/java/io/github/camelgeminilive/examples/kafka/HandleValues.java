@@ -1,6 +1,5 @@
 package io.github.camelgeminilive.examples.kafka;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,13 +12,30 @@ import io.github.camelgeminilive.session.ResumptionHandleStore.StoredHandle;
  */
 final class HandleValues {
 
-    /**
-     * How long a stored handle resumes a session: the client resumes with a handle issued at most this long ago
-     * (the service documents about 2 hours) and starts afresh otherwise.
-     */
-    static final Duration VALIDITY = Duration.ofHours(2);
+    /** The start of the value that marks an ended call: {@code ended@<offset of its end record>}. */
+    private static final String ENDED = "ended@";
 
     private HandleValues() {
+    }
+
+    /** The value that marks a call as ended by its end record at {@code offset}: no handle, nothing to resume. */
+    static String ended(long offset) {
+        return ENDED + offset;
+    }
+
+    /**
+     * The input position up to which the call's session has everything, for the stored value: a handle's (see
+     * {@link #inputPosition}), or an ended call's end record offset (its records up to there are done with).
+     */
+    static long done(String value, Instant now) {
+        if (value != null && value.startsWith(ENDED)) {
+            try {
+                return Long.parseLong(value.substring(ENDED.length()));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return inputPosition(value, now);
     }
 
     /**
@@ -28,7 +44,8 @@ final class HandleValues {
      * none of the input).
      */
     static long inputPosition(String value, Instant now) {
-        return StateRepositoryHandleStore.decode(value).filter(h -> h.issuedAt().plus(VALIDITY).isAfter(now))
+        return StateRepositoryHandleStore.decode(value)
+                .filter(h -> h.issuedAt().plus(StoredHandle.VALIDITY).isAfter(now))
                 .map(StoredHandle::inputPosition).orElse(-1L);
     }
 

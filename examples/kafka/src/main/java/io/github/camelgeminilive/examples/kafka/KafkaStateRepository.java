@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.spi.StateRepository;
@@ -38,8 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches: the
- * resumption handles of the calls, by call id. A write returns once the broker has it ({@code acks=all}), so a handle
- * is stored before anything relies on it. A reader thread follows the topic; a read returns what it has read, and
+ * resumption handles of the calls, by call id. A write returns at once; it is reported to {@code stored} once the
+ * broker has it ({@code acks=all}), so nothing relies on a handle before it is stored. A reader thread follows the topic; a read returns what it has read, and
  * {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per assignment,
  * before the new partitions' records, so a new owner of a call sees the handle the old owner stored last without a
  * round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value per key); of two
@@ -52,6 +54,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStateRepository.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    private static final Duration SEND_BLOCK = Duration.ofSeconds(5);
     /** The pause before a failed reader reads again. */
     static final Duration RETRY = Duration.ofSeconds(1);
 
@@ -71,6 +74,9 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     private final BiConsumer<String, String> stored;
     private final Duration catchUp;
     private final Map<String, String> values = new ConcurrentHashMap<>();
+    /** Per key, its newest save not yet acknowledged. */
+    private final Map<String, CompletableFuture<Void>> saving = new ConcurrentHashMap<>();
+    private final AtomicLong failedSaves = new AtomicLong();
     /** The reader's position per partition after its latest poll. */
     private final Map<TopicPartition, Long> readUpTo = new ConcurrentHashMap<>();
     private Producer<String, String> producer;
@@ -104,6 +110,7 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
                     + ": it must be compacted (cleanup.policy=compact), so that it keeps each call's newest handle");
         }
         producer = clients.producer();
+        producer.partitionsFor(topic); // the metadata, so that a save never waits for it
         ends = clients.consumer();
         partitions = ends.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition()))
                 .toList();
@@ -178,18 +185,48 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         }
     }
 
+    /**
+     * Stores {@code value} for {@code key} without waiting for the broker (the component saves handles on the client's
+     * event pool, which must not wait for {@code acks=all}): held here at once, sent, and reported to {@code stored}
+     * once the broker acknowledged it, so that nothing relies on it before. A save that fails is logged and counted;
+     * the call's chunks it would have covered stay uncommitted. {@link #saved} tells when a key's saves are done.
+     */
     @Override
     public void setState(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(catchUp.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while storing the handle of " + key, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not store the handle of " + key + " on " + topic, e);
-        }
         hold(key, value);
-        stored.accept(key, value);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        saving.put(key, done); // the newest: the producer completes one key's sends in order (one partition)
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+                if (e == null) {
+                    stored.accept(key, value);
+                } else {
+                    LOG.warn("Could not store the handle of {} on {} ({} failed saves so far): {}", key, topic,
+                            failedSaves.incrementAndGet(), e.toString());
+                }
+                saving.remove(key, done);
+                done.complete(null);
+            });
+        } catch (RuntimeException e) { // e.g. the producer's buffer stayed full for max.block.ms
+            saving.remove(key, done);
+            done.complete(null);
+            throw new IllegalStateException("Could not store the handle of " + key + " on " + topic + " ("
+                    + failedSaves.incrementAndGet() + " failed saves so far)", e);
+        }
+    }
+
+    /**
+     * Marks {@code key} as ended by its end record at {@code offset}, in place of its handle: a new owner of its
+     * partition skips its records up to there instead of replaying them into a fresh session.
+     */
+    public void ended(String key, long offset) {
+        setState(key, HandleValues.ended(offset));
+    }
+
+    /** Completes once every save of {@code key} begun so far is acknowledged or failed. */
+    public CompletableFuture<Void> saved(String key) {
+        CompletableFuture<Void> pending = saving.get(key);
+        return pending == null ? CompletableFuture.completedFuture(null) : pending;
     }
 
     /**
@@ -265,6 +302,8 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
+            // a save does not wait longer for room in the buffer (or the metadata): it fails, and is counted
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(SEND_BLOCK.toMillis()));
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             return new KafkaProducer<>(p);

@@ -1,13 +1,9 @@
 package io.github.camelgeminilive.examples.kafka;
 
 import java.time.Instant;
-import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-
-import io.github.camelgeminilive.component.GeminiLiveConstants;
 
 /**
  * One member of the consumer group: a Camel context with the {@link VoiceRoutes}, its handle store on the
@@ -33,13 +29,10 @@ public final class VoiceInstance implements AutoCloseable {
         context.getPropertiesComponent().addInitialProperty("gemini.apiKey", apiKey);
         context.getRegistry().bind("handles", handles);
         context.getRegistry().bind("trackedCommits", new TrackedCommitFactory(tracker));
-        ProducerTemplate releases = context.createProducerTemplate();
-        context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, call -> releases.sendBodyAndHeaders(
-                VoiceRoutes.LIVE, null, Map.of(GeminiLiveConstants.SESSION_KEY, call, GeminiLiveConstants.OPERATION,
-                        "release")),
-                handles::catchUp));
+        VoiceRoutes routes = new VoiceRoutes(name, bootstrapServers, tracker, handles);
+        context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, routes::release, handles::catchUp));
         context.addService(handles, true, true);
-        context.addRoutes(new VoiceRoutes(name, bootstrapServers, tracker, handles));
+        context.addRoutes(routes);
         context.start();
         return new VoiceInstance(context);
     }

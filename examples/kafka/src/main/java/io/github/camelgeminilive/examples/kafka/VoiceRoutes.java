@@ -3,11 +3,14 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
@@ -51,10 +54,17 @@ public final class VoiceRoutes extends RouteBuilder {
             + "&maxSessions={{gemini.maxSessions:" + MAX_SESSIONS + "}}"
             + "&transparentResumption={{gemini.transparentResumption:false}}";
 
-    private static final String SEND = "voice.send";
-    /** Set on a record whose call's session just stopped taking audio: why, for the call's one error record. */
-    private static final String REPORT = "voice.report";
     private static final String ERRORS = "direct:call-errors";
+    /**
+     * Seconds of audio per second a call that is behind sends at most, without transparent resumption: a takeover then
+     * hears at most 4/3 of the client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
+     */
+    static final double CATCH_UP_PACE = 4.0 / 3;
+    /**
+     * How long the consumer waits for room for a chunk when its call has {@link CallLanes#MAX_PER_CALL} waiting (or all
+     * calls {@link CallLanes#MAX_CHUNKS}): well within Kafka's max.poll.interval.ms (5 min).
+     */
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(30);
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
     /** The reason of the {@code closed} event of a session closed by a call's end record. */
@@ -65,6 +75,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private final CommitTracker tracker;
     private final KafkaStateRepository handles;
     private final FailedCalls failures = new FailedCalls();
+    private CallLanes lanes;
+    private ProducerTemplate errorRecords;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
     /** Malformed input records, dropped. */
@@ -85,8 +97,24 @@ public final class VoiceRoutes extends RouteBuilder {
         this.handles = handles;
     }
 
+    /**
+     * Lets go of the call's session here (the {@code release} operation: the connection closes, the stored handle
+     * stays), once the chunks queued for it before were sent; completes when done.
+     */
+    CompletableFuture<Void> release(String call) {
+        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, "release");
+        lanes.offer(release);
+        return release.done();
+    }
+
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        // with transparent resumption each handle says exactly what it covers: a backlog may go at wire speed
+        boolean exact = getContext().getPropertiesComponent().resolveProperty("gemini.transparentResumption")
+                .map(Boolean::parseBoolean).orElse(false);
+        lanes = new CallLanes(LIVE, this::finished, handles::saved, exact ? 0 : CATCH_UP_PACE);
+        getContext().addService(lanes, true, true);
+        errorRecords = getContext().createProducerTemplate();
         String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
                 + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
         from("kafka:" + INPUT + "?brokers=" + bootstrapServers + "&groupId=" + GROUP + "&clientId=" + instance
@@ -98,19 +126,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("audio-in")
                 .process(this::admit)
-                .filter(exchangeProperty(SEND))
-                // only a failure to hand the record to its session is one: the commit's own failures are not
-                .doTry()
-                .to(LIVE)
-                .process(e -> failures.clear(e.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class)))
-                .doCatch(Exception.class)
-                .process(this::notDelivered)
-                .filter(exchangeProperty(REPORT))
-                .wireTap(ERRORS) // a copy, so the record's own exchange goes on to its commit unchanged
-                .end()
-                .end()
-                .end()
-                .process(this::ended)
                 .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
                         .commit());
 
@@ -120,7 +135,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(KafkaConstants.KEY, header(GeminiLiveConstants.SESSION_KEY))
                 .setHeader(EVENT, constant("error"))
                 .setHeader(INSTANCE, constant(instance))
-                .setBody(exchangeProperty(REPORT))
                 .convertBodyTo(byte[].class)
                 .to(replies);
 
@@ -135,21 +149,6 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(INSTANCE, constant(instance))
                 .convertBodyTo(byte[].class)
                 .to(replies);
-    }
-
-    /**
-     * A call's end record went through: its session closed, having had every chunk sent to it, so its uncovered
-     * chunks no longer hold commits back. Had the close failed, the route would not get here: they still would.
-     */
-    private void ended(Exchange exchange) {
-        Message m = exchange.getMessage();
-        if (m.getHeader(CALL_END) != null && exchange.getProperty(SEND, Boolean.class)) {
-            String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
-            tracker.ended(call);
-            failures.clear(call);
-            log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
-                    skipped.get());
-        }
     }
 
     /**
@@ -175,27 +174,39 @@ public final class VoiceRoutes extends RouteBuilder {
     }
 
     /**
-     * The record did not reach its call's session (e.g. the session could not be opened). A chunk: no later handle
-     * may commit it, so it holds its partition back. An end: the call has not ended (see {@link #ended}).
+     * What became of a record handed to its call's session ({@link CallLanes}), told before the call's next record
+     * starts. A chunk that failed (e.g. the session could not be opened): no later handle may commit it, so it holds
+     * its partition back, and the call's next chunks wait out a back-off. An end that went through: the session
+     * closed, having had every chunk sent to it, so its uncovered chunks no longer hold commits back (had the close
+     * failed, they still would).
      */
-    void notDelivered(Exchange exchange) {
-        Message m = exchange.getMessage();
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String call = m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class);
-        TopicPartition tp = partition(m);
-        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        if (m.getHeader(GeminiLiveConstants.INPUT_POSITION) != null) {
-            tracker.failed(tp, call, offset);
+    void finished(CallLanes.Item item, Exception failure) {
+        String call = item.call();
+        if (failure == null) {
+            failures.clear(call);
+            if ("close".equals(item.operation())) {
+                tracker.ended(call);
+                handles.ended(call, item.offset());
+                log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
+                        skipped.get());
+            }
+            return;
+        }
+        if (item.isChunk()) {
+            tracker.failed(item.tp(), call, item.offset());
             if (failures.failed(call, System.nanoTime())) {
-                exchange.setProperty(REPORT, "The session of call " + call + " does not take its audio: " + e);
                 log.warn("Call {}: its session does not take its audio; error records so far: {}", call,
                         errors.incrementAndGet());
+                String why = "The session of call " + call + " does not take its audio: " + failure;
+                errorRecords.asyncSend(ERRORS, e -> {
+                    e.getMessage().setBody(why);
+                    e.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, call);
+                });
             }
         }
-        exchange.setProperty(SEND, false);
         log.warn("The session of call {} did not take the record at {} offset {} ({} so far; its chunks wait out a"
-                + " back-off, {} so far): {}", call, tp, offset, undelivered.incrementAndGet(), backedOff.get(),
-                String.valueOf(e));
+                + " back-off, {} so far): {}", call, item.tp(), item.offset(), undelivered.incrementAndGet(),
+                backedOff.get(), String.valueOf(failure));
     }
 
     private static TopicPartition partition(Message m) {
@@ -203,7 +214,11 @@ public final class VoiceRoutes extends RouteBuilder {
                 m.getHeader(KafkaConstants.PARTITION, Integer.class));
     }
 
-    /** Decides what the record means for its call: a chunk to send, a chunk the stored handle has, or the end. */
+    /**
+     * Decides what the record means for its call (a chunk to send, a chunk the stored handle has, or the end) and
+     * hands what goes to the session to the call's lane: the consumer goes on at once, whether the session is
+     * connected or still connecting.
+     */
     private void admit(Exchange exchange) {
         Message m = exchange.getMessage();
         String call = m.getHeader(KafkaConstants.KEY, String.class);
@@ -212,39 +227,38 @@ public final class VoiceRoutes extends RouteBuilder {
         String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
         if (problem != null) { // the key is not logged: it may be the problem
             tracker.dropped(tp, offset);
-            exchange.setProperty(SEND, false);
             log.warn("Dropped the record at {} offset {}: {}; malformed records dropped so far: {}", tp, offset,
                     problem, dropped.incrementAndGet());
             return;
         }
-        if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it
-            long covered = HandleValues.inputPosition(handles.getState(call), Instant.now());
+        if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it, or ended it
+            long covered = HandleValues.done(handles.getState(call), Instant.now());
             tracker.found(tp, call, offset, covered);
             if (covered >= 0) {
                 log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
                         offset, covered);
             }
         }
-        m.setHeader(GeminiLiveConstants.SESSION_KEY, call);
-        boolean send = true;
-        if (m.getHeader(CALL_END) != null) {
-            // the call's chunks hold commits back until the close is done (see ended)
-            tracker.done(tp, call, offset);
-            m.setHeader(GeminiLiveConstants.OPERATION, "close");
-        } else if (tracker.has(call, offset)) {
+        if (tracker.has(call, offset)) { // also the records of a call that ended up to its end record
             tracker.done(tp, call, offset);
             skipped.incrementAndGet();
-            send = false;
+        } else if (m.getHeader(CALL_END) != null) {
+            // the call's chunks hold commits back until the close is done (see finished)
+            tracker.done(tp, call, offset);
+            lanes.offer(CallLanes.Item.operation(call, tp, offset, "close"));
         } else if (failures.backingOff(call, System.nanoTime())) {
             // its session failed a moment ago: not sent, held back like a chunk the session did not take
             tracker.sent(tp, call, offset);
             tracker.failed(tp, call, offset);
             backedOff.incrementAndGet();
-            send = false;
-        } else {
+        } else if (lanes.offer(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)), ROOM_WAIT)) {
             tracker.sent(tp, call, offset);
-            m.setHeader(GeminiLiveConstants.INPUT_POSITION, offset);
+        } else { // too many chunks wait, for too long: held back like a chunk the session did not take
+            tracker.sent(tp, call, offset);
+            tracker.failed(tp, call, offset);
+            log.warn("Call {}: the chunk at {} offset {} not sent, too many wait for longer than {} ({} so far;"
+                    + " chunks the consumer waited for room for: {})", call, tp, offset, ROOM_WAIT, lanes.refused(),
+                    lanes.heldUp());
         }
-        exchange.setProperty(SEND, send);
     }
 }

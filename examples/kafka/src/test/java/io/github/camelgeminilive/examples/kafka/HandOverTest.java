@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,7 +45,10 @@ class HandOverTest {
             }
         };
         List<Collection<TopicPartition>> camelRevoked = new CopyOnWriteArrayList<>();
-        new HandOver(tracker, released::add, () -> {
+        new HandOver(tracker, call -> {
+            released.add(call);
+            return CompletableFuture.completedFuture(null);
+        }, () -> {
         }).subscribe(consumer, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handle store refuses a topic that is not compacted, reads on after its reader failed, and keeps the newest
- * handle per call.
+ * The handle store refuses a topic that is not compacted, reads on after its reader failed, keeps the newest
+ * handle per call, and saves without waiting for the broker.
  */
 class KafkaStateRepositoryTest {
 
@@ -106,6 +107,32 @@ class KafkaStateRepositoryTest {
     }
 
     @Test
+    void aSaveReturnsAtOnceAndCountsAsStoredOnlyOnceTheBrokerAcknowledgedIt() {
+        Clients clients = new Clients("compact", 0);
+        clients.autoComplete = false; // the broker has not answered yet
+        List<String> stored = new CopyOnWriteArrayList<>();
+        repository = new KafkaStateRepository(clients, TOPIC, (k, v) -> stored.add(k + "=" + v),
+                Duration.ofSeconds(2));
+        repository.start();
+        String first = "2026-12-05T10:00:00Z@3 h1";
+        String second = "2026-12-05T10:00:05Z@7 h2";
+
+        repository.setState("call-1", first); // does not wait for the broker's acknowledgement
+        assertThat(repository.getState("call-1")).isEqualTo(first);
+        assertThat(stored).as("not stored before the broker has it").isEmpty();
+        CompletableFuture<Void> saved = repository.saved("call-1");
+        assertThat(saved).isNotDone();
+        clients.producer.completeNext();
+        assertThat(stored).containsExactly("call-1=" + first);
+        assertThat(saved).isDone();
+
+        repository.setState("call-1", second);
+        clients.producer.errorNext(new KafkaException("broker gone")); // a save that fails: not stored, done
+        assertThat(stored).containsExactly("call-1=" + first);
+        assertThat(repository.saved("call-1")).isDone();
+    }
+
+    @Test
     void aCatchUpFailsSayingWhyWhileTheReaderCannotRead() {
         append("call-1", "handle-1");
         repository = new KafkaStateRepository(new Clients("compact", Integer.MAX_VALUE), TOPIC, (k, v) -> {
@@ -140,9 +167,14 @@ class KafkaStateRepositoryTest {
             this.failure = failure;
         }
 
+        /** Whether the producer's sends are acknowledged at once. */
+        boolean autoComplete = true;
+        MockProducer<String, String> producer;
+
         @Override
         public Producer<String, String> producer() {
-            return new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+            producer = new MockProducer<>(autoComplete, null, new StringSerializer(), new StringSerializer());
+            return producer;
         }
 
         @Override

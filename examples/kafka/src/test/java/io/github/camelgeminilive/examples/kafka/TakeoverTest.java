@@ -41,8 +41,9 @@ import io.github.camelgeminilive.emulator.SessionInfo;
  * Two instances of the pipeline, each a JVM of its own, share four calls by partition; one is killed
  * ({@code destroyForcibly}, no shutdown) mid-call. The other takes its partitions over, resumes each of its calls
  * from the handle store on the compacted topic and re-reads from the committed offsets: the emulator's session of
- * every call then holds every sample the caller sent, each once (none lost, none heard twice). Likewise when an
- * instance joins mid-call and partitions move to it politely.
+ * every call then holds every sample the caller sent (none lost), at most 0.5 s of them twice (as against the Gemini
+ * API). Likewise when an instance joins mid-call and partitions move to it politely, with transparent resumption:
+ * each sample once.
  */
 class TakeoverTest {
 
@@ -54,14 +55,17 @@ class TakeoverTest {
     /** The kill comes once the first call's session had 10 s of its audio: in its second turn. */
     private static final long KILL_AT_SAMPLES = 10L * Callers.SAMPLE_RATE;
     /**
-     * The tests check the example's own mechanism exactly: with transparent resumption (Vertex AI's; the emulator
-     * grants it on any endpoint) the service says which messages each handle covers, so a stored handle's offset is
-     * exact and nothing may be heard twice, however loaded the machine. {@code -Dkafka.coverage=estimate} runs them
-     * as against the Gemini API, where "covered" is the client's coverageLag estimate: at most 0.5 s twice then
-     * holds while the instances keep up with the callers (see the README), so not on a machine too busy for that.
+     * How a stored handle's coverage is known. The kill runs as against the Gemini API (what its users get): "covered"
+     * is the client's coverageLag estimate, and a backlog is paced to 4/3 of real time, so a takeover hears at most
+     * 0.5 s twice. The join-and-leave runs with transparent resumption (Vertex AI's; the emulator grants it on any
+     * endpoint): the service says which messages each handle covers, so nothing may be heard twice, however loaded
+     * the machine. {@code -Dkafka.coverage=estimate} or {@code exact} runs both so.
      */
-    private static final boolean EXACT = !"estimate".equals(System.getProperty("kafka.coverage"));
-    private static final long MOST_DOUBLED_SAMPLES = EXACT ? 0 : Callers.SAMPLE_RATE / 2;
+    private static final String COVERAGE = System.getProperty("kafka.coverage", "");
+    private static final boolean KILL_EXACT = COVERAGE.equals("exact");
+    private static final boolean JOIN_EXACT = !COVERAGE.equals("estimate");
+    /** Heard twice at most per hand-over with the estimate: 4/3 x coverageLag (300 ms) + a 100 ms chunk. */
+    private static final long MOST_DOUBLED_PER_HAND_OVER = Callers.SAMPLE_RATE / 2;
 
     @TempDir
     static Path dir;
@@ -95,8 +99,8 @@ class TakeoverTest {
 
     @Test
     void theSurvivingInstanceContinuesTheCallsOfAKilledOneWithNoAudioLost() throws Exception {
-        Process a = instance("instance-a");
-        Process b = instance("instance-b");
+        Process a = instance("instance-a", KILL_EXACT);
+        Process b = instance("instance-b", KILL_EXACT);
         List<String> calls = onePerPartition("call-");
         try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                 Callers callers = new Callers(kafka.bootstrapServers())) {
@@ -147,9 +151,10 @@ class TakeoverTest {
             calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
             long firstReplyAfterKill = Long.MAX_VALUE;
             for (String call : calls) {
-                SessionInfo s = checkAudio(call, sessions.get(call), sent, moved.contains(call)
-                        ? "on " + victim + ", taken over by " + survivor
-                        : "on " + survivor);
+                SessionInfo s = checkAudio(call, sessions.get(call), sent, KILL_EXACT ? 0 : MOST_DOUBLED_PER_HAND_OVER,
+                        moved.contains(call)
+                                ? "on " + victim + ", taken over by " + survivor
+                                : "on " + survivor);
                 if (moved.contains(call)) {
                     assertThat(s.connectionsOpened()).as("%s resumed on a new connection", call).isGreaterThan(1);
                     List<ReplyReader.Reply> after = replies.replies().stream().filter(r -> r.call().equals(call)
@@ -169,7 +174,7 @@ class TakeoverTest {
 
     @Test
     void anInstanceJoiningMidCallTakesCallsOverAndHandsThemBackWhenItStopsWithNoAudioLost() throws Exception {
-        instance("instance-a");
+        instance("instance-a", JOIN_EXACT);
         List<String> calls = onePerPartition("joined-call-");
         try (ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                 Callers callers = new Callers(kafka.bootstrapServers())) {
@@ -191,7 +196,7 @@ class TakeoverTest {
             calls.forEach(c -> sessions.put(c, sessionId(replies, c)));
 
             long joinedAt = System.nanoTime();
-            Process b = instance("instance-b");
+            Process b = instance("instance-b", JOIN_EXACT);
             awaitAssigned(2);
             long assignedAt = System.nanoTime();
             // instance-b answers a moved call, then stops politely (SIGTERM: its context stops, its consumer leaves
@@ -222,12 +227,17 @@ class TakeoverTest {
                         && r.instance().equals("instance-a") && r.readNanos() < (onB.isEmpty() ? Long.MAX_VALUE
                                 : onB.get(0).readNanos()))
                         .mapToLong(ReplyReader.Reply::readNanos).max().orElse(joinedAt);
-                SessionInfo s = checkAudio(call, sessions.get(call), sent, onB.isEmpty() ? "stayed on instance-a"
-                        : String.format("moved to instance-b: its first reply %.1f s after the last from instance-a,"
-                                + " %.1f s after the group assigned it; back on instance-a: its first reply %.1f s"
-                                + " after instance-b was told to stop", (onB.get(0).readNanos() - lastOnA) / 1e9,
-                                (onB.get(0).readNanos() - assignedAt) / 1e9,
-                                backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
+                // a moved call is handed over twice
+                SessionInfo s = checkAudio(call, sessions.get(call), sent, JOIN_EXACT ? 0
+                        : 2 * MOST_DOUBLED_PER_HAND_OVER,
+                        onB.isEmpty() ? "stayed on instance-a"
+                                : String.format(
+                                        "moved to instance-b: its first reply %.1f s after the last from instance-a,"
+                                                + " %.1f s after the group assigned it; back on instance-a: its first reply %.1f s"
+                                                + " after instance-b was told to stop",
+                                        (onB.get(0).readNanos() - lastOnA) / 1e9,
+                                        (onB.get(0).readNanos() - assignedAt) / 1e9,
+                                        backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
                 assertThat(replies.replies()).filteredOn(r -> r.call().equals(call))
                         .allMatch(r -> sessions.get(call).equals(r.sessionId()));
                 if (!onB.isEmpty()) {
@@ -247,9 +257,9 @@ class TakeoverTest {
 
     /**
      * Prints what the call's session holds of the {@code sent} samples and checks that none is lost and at most
-     * {@link #MOST_DOUBLED_SAMPLES} are heard twice; {@code where} says where the call went.
+     * {@code mostDoubled} are heard twice; {@code where} says where the call went.
      */
-    private static SessionInfo checkAudio(String call, String sessionId, long sent, String where) {
+    private static SessionInfo checkAudio(String call, String sessionId, long sent, long mostDoubled, String where) {
         SessionInfo s = emulator.admin().session(sessionId).orElseThrow();
         long doubled = s.audioSamplesInState() - sent;
         System.out.printf("%s (session %s): sent %d samples, in the session's state %d: lost %d, doubled %d"
@@ -257,7 +267,7 @@ class TakeoverTest {
                 Math.max(0, -doubled), Math.max(0, doubled), Math.max(0, doubled) / (double) Callers.SAMPLE_RATE,
                 s.connectionsOpened(), where);
         assertThat(s.audioSamplesInState()).as("no audio of %s lost", call).isGreaterThanOrEqualTo(sent);
-        assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(MOST_DOUBLED_SAMPLES);
+        assertThat(doubled).as("audio of %s heard twice", call).isLessThanOrEqualTo(mostDoubled);
         return s;
     }
 
@@ -282,11 +292,11 @@ class TakeoverTest {
         return Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
     }
 
-    private Process instance(String name) throws IOException {
+    private Process instance(String name, boolean exact) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // kept for a look after a failure, one per test and instance
         File log = Path.of("target", testName + "-" + name + ".log").toFile();
-        Process p = new ProcessBuilder(java, "-Dgemini.transparentResumption=" + EXACT, "-cp",
+        Process p = new ProcessBuilder(java, "-Dgemini.transparentResumption=" + exact, "-cp",
                 System.getProperty("java.class.path"), VoiceInstance.class.getName(), name, kafka.bootstrapServers(),
                 emulator.baseUrl().toString())
                 .redirectErrorStream(true).redirectOutput(log).start();
