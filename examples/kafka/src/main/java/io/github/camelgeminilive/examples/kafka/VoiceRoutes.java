@@ -56,8 +56,9 @@ public final class VoiceRoutes extends RouteBuilder {
 
     private static final String ERRORS = "direct:call-errors";
     /**
-     * Seconds of audio per second a call that is behind sends at most, without transparent resumption: a takeover then
-     * hears at most 4/3 of the client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
+     * Seconds of audio per second a call that is behind sends at most, without transparent resumption, unless the
+     * property {@code kafka.catchUpPace} says otherwise (0: wire speed): a takeover then hears at most 4/3 of the
+     * client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
      */
     static final double CATCH_UP_PACE = 4.0 / 3;
     /**
@@ -112,7 +113,13 @@ public final class VoiceRoutes extends RouteBuilder {
         // with transparent resumption each handle says exactly what it covers: a backlog may go at wire speed
         boolean exact = getContext().getPropertiesComponent().resolveProperty("gemini.transparentResumption")
                 .map(Boolean::parseBoolean).orElse(false);
-        lanes = new CallLanes(LIVE, this::finished, handles::saved, exact ? 0 : CATCH_UP_PACE);
+        double pace = getContext().getPropertiesComponent().resolveProperty("kafka.catchUpPace")
+                .map(Double::parseDouble).orElse(CATCH_UP_PACE);
+        if (pace != 0 && !(pace > 1 && pace < 100)) { // a clear start-up failure, not one per call later
+            throw new IllegalArgumentException("kafka.catchUpPace must be 0 (wire speed) or above 1 and below 100, got "
+                    + pace);
+        }
+        lanes = new CallLanes(LIVE, this::finished, handles::saved, exact ? 0 : pace);
         getContext().addService(lanes, true, true);
         errorRecords = getContext().createProducerTemplate();
         String replies = "kafka:" + OUTPUT + "?brokers=" + bootstrapServers
