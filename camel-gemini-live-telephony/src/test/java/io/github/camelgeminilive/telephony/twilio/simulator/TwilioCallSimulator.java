@@ -53,6 +53,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private final ArrayDeque<PendingMark> pendingMarks = new ArrayDeque<>();
     private final List<String> protocolErrors = new ArrayList<>();
     private final List<String> echoedMarks = new ArrayList<>();
+    private final List<Long> talkOverClears = new ArrayList<>();
     private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private final CompletableFuture<Long> firstAudio = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -68,6 +69,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private int framesAfterClearWhileSpeaking;
     private long firstMediaNanos;
     private long lastMediaNanos;
+    private int talkOvers;
+    /** When the speech being sent started over the model's audio; -1 when it did not, or its clear came. */
+    private long talkOverStart = -1;
 
     private record Speech(byte[] audio, CompletableFuture<Long> started, int[] position) {
     }
@@ -210,6 +214,23 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
+    /** Speeches that started while the model's audio was still playing. */
+    public int talkOvers() {
+        synchronized (lock) {
+            return talkOvers;
+        }
+    }
+
+    /**
+     * For each talk-over answered by a {@code clear} while the caller still spoke: nanoseconds from its first frame
+     * sent to the {@code clear} received.
+     */
+    public long[] talkOverClearNanos() {
+        synchronized (lock) {
+            return talkOverClears.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
     /** Time between the first and the last {@code media} frame received. */
     public Duration mediaSpan() {
         synchronized (lock) {
@@ -259,9 +280,12 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 s.position()[0] = at + n;
                 if (at == 0) {
                     started = s.started();
+                    talkOverStart = playbackEnd - now > 0 ? now : -1;
+                    talkOvers += talkOverStart < 0 ? 0 : 1;
                 }
                 if (s.position()[0] == s.audio().length) {
                     speech.poll();
+                    talkOverStart = -1;
                 }
             }
             chunk++;
@@ -366,6 +390,10 @@ public final class TwilioCallSimulator implements AutoCloseable {
         synchronized (lock) {
             clears++;
             clearedWhileSpeaking = !speech.isEmpty();
+            if (talkOverStart >= 0) {
+                talkOverClears.add(now - talkOverStart);
+                talkOverStart = -1;
+            }
             playbackEnd = now;
             pendingMarks.forEach(m -> flushed.add(m.name()));
             pendingMarks.clear();

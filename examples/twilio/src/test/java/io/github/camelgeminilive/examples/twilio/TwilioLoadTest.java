@@ -54,6 +54,8 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * ({@link System#nanoTime()} in the emulator JVM, CLOCK_MONOTONIC: one clock for the machine) -> the example's
  * {@code model-events} route has completed the k-th audio event of that session (the audio converted to mu-law and
  * the frames due handed to the Media Streams WebSocket producer). Each message is one event, in order.</li>
+ * <li>the clear latency: a caller starts talking while the model's audio still plays -> the simulator receives the
+ * {@code clear} (counted only when it comes while the caller still speaks: the model's turn may have ended).</li>
  * </ul>
  */
 @EnabledIfSystemProperty(named = "twilio.load", matches = ".+")
@@ -124,7 +126,8 @@ class TwilioLoadTest {
         }
         List<String> lines = new ArrayList<>();
         lines.add("calls | call s | caller frames sent | received by the emulator | model audio events paired"
-                + " | route delay p50 / p99 / max ms | load average (start -> end)");
+                + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
+                + " | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
             Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
@@ -195,14 +198,17 @@ class TwilioLoadTest {
         long received = reading.path("frames").asLong();
         List<String> errors = new ArrayList<>();
         sims.forEach(s -> errors.addAll(s.protocolErrors()));
+        int talkOvers = sims.stream().mapToInt(TwilioCallSimulator::talkOvers).sum();
+        long[] clears = sims.stream().flatMapToLong(s -> Arrays.stream(s.talkOverClearNanos())).sorted().toArray();
         sims.forEach(TwilioCallSimulator::close);
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
         int[] mismatched = new int[1];
         long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
         Arrays.sort(delays);
-        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %s -> %s", calls,
-                callLength.toSeconds(), sent, received, delays.length, mismatched[0], ms(delays, 0.50),
-                ms(delays, 0.99), ms(delays, 1.0), loadBefore, loadAverage());
+        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %d of %d | %s / %s"
+                + " | %s -> %s", calls, callLength.toSeconds(), sent, received, delays.length, mismatched[0],
+                ms(delays, 0.50), ms(delays, 0.99), ms(delays, 1.0), clears.length, talkOvers, ms(clears, 0.50),
+                ms(clears, 0.99), loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
             CompletableFuture<Void> later = new CompletableFuture<>();
@@ -263,8 +269,14 @@ class TwilioLoadTest {
 
         /** @param classpath the emulator's jar and the benchmarks' jar */
         static EmulatorJvm start(String classpath) throws IOException {
-            Process process = new ProcessBuilder("java", "-Xmx1g", "-cp", classpath,
-                    "io.github.camelgeminilive.benchmarks.load.MeasuringEmulator").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+            // e.g. -XX:StartFlightRecording=settings=profile,filename=emulator.jfr to profile the emulator's JVM
+            String options = System.getProperty("twilio.load.emulator-jvm-options", "").trim();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath, "io.github.camelgeminilive.benchmarks.load.MeasuringEmulator"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<String> timings = new CompletableFuture<>();
             CompletableFuture<String> baseUrl = new CompletableFuture<>();
             // reads its output to the end (a full pipe would stall it), not into surefire's own streams
