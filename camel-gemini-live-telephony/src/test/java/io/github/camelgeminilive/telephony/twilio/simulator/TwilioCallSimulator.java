@@ -42,6 +42,8 @@ public final class TwilioCallSimulator implements AutoCloseable {
     public static final int FRAME_BYTES = 160;
     private static final long FRAME_NANOS = 20_000_000L;
     private static final byte SILENCE = (byte) 0xFF;
+    /** Most microphone frames are silence: encoded once. */
+    private static final String SILENT_PAYLOAD = Base64.getEncoder().encodeToString(silence());
 
     private final String streamSid;
     private final ScheduledExecutorService clock;
@@ -214,6 +216,12 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
+    private static byte[] silence() {
+        byte[] frame = new byte[FRAME_BYTES];
+        Arrays.fill(frame, SILENCE);
+        return frame;
+    }
+
     /** Speeches that started while the model's audio was still playing. */
     public int talkOvers() {
         synchronized (lock) {
@@ -271,12 +279,14 @@ public final class TwilioCallSimulator implements AutoCloseable {
         String media;
         List<String> marks = new ArrayList<>(0);
         synchronized (lock) {
-            Arrays.fill(frame, SILENCE);
+            String payload = SILENT_PAYLOAD;
             Speech s = speech.peek();
             if (s != null) {
                 int at = s.position()[0];
                 int n = Math.min(FRAME_BYTES, s.audio().length - at);
                 System.arraycopy(s.audio(), at, frame, 0, n);
+                Arrays.fill(frame, n, FRAME_BYTES, SILENCE);
+                payload = Base64.getEncoder().encodeToString(frame);
                 s.position()[0] = at + n;
                 if (at == 0) {
                     started = s.started();
@@ -291,7 +301,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
             chunk++;
             media = "{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
                     + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\""
-                    + (chunk - 1) * 20 + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(frame) + "\"}}";
+                    + (chunk - 1) * 20 + "\",\"payload\":\"" + payload + "\"}}";
             for (Iterator<PendingMark> it = pendingMarks.iterator(); it.hasNext();) {
                 PendingMark mark = it.next();
                 if (mark.playedAt() - now > 0) {
