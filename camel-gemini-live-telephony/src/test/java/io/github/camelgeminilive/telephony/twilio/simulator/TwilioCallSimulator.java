@@ -2,9 +2,7 @@ package io.github.camelgeminilive.telephony.twilio.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.camelgeminilive.audio.G711;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.github.camelgeminilive.transport.HandshakeRequest;
+import io.github.camelgeminilive.transport.UndertowTransport;
+import io.github.camelgeminilive.transport.WebSocketConnection;
+import io.github.camelgeminilive.transport.WebSocketHandler;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 
 /**
  * A phone call as Twilio Media Streams makes it, for tests and load drivers: connects to the Media Streams
@@ -49,7 +52,6 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Object lock = new Object();
-    private final StringBuilder partial = new StringBuilder();
     private final byte[] frame = new byte[FRAME_BYTES];
     private final ArrayDeque<Speech> speech = new ArrayDeque<>();
     private final ArrayDeque<PendingMark> pendingMarks = new ArrayDeque<>();
@@ -60,8 +62,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private final CompletableFuture<Long> firstAudio = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private CompletableFuture<Long> nextClear = new CompletableFuture<>();
-    private CompletableFuture<WebSocket> sending;
-    private WebSocket socket;
+    private WebSocketConnection socket;
     private ScheduledFuture<?> microphone;
     private long chunk;
     private long playbackEnd;
@@ -87,13 +88,23 @@ public final class TwilioCallSimulator implements AutoCloseable {
         this.playbackEnd = System.nanoTime();
     }
 
+    /**
+     * The WebSocket client for simulated calls to loopback, to share between them and close after: the project's
+     * Undertow transport, whose I/O threads and pooled buffers cost the machine a fraction of what
+     * {@code java.net.http}'s WebSocket did (the simulator stands in for Twilio: its CPU is not the route's).
+     */
+    public static WebSocketTransport newTransport() {
+        return new UndertowTransport(new ConnectionOptions(URI.create("ws://127.0.0.1"),
+                ConnectionOptions.Flavour.GEMINI_API, null, () -> "", Duration.ofSeconds(10), null, null, 0),
+                Runnable::run);
+    }
+
     /** Opens the Media Streams WebSocket at {@code uri} (ws://127.0.0.1:PORT/path) as the call {@code streamSid}. */
-    public static TwilioCallSimulator connect(HttpClient http, URI uri, String streamSid,
+    public static TwilioCallSimulator connect(WebSocketTransport transport, URI uri, String streamSid,
             ScheduledExecutorService clock) {
         TwilioCallSimulator call = new TwilioCallSimulator(streamSid, clock);
-        call.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, call.new Listener()).orTimeout(20, TimeUnit.SECONDS).join();
-        call.sending = CompletableFuture.completedFuture(call.socket);
+        call.socket = transport.connect(new HandshakeRequest(uri, Map.of(), null, List.of()), call.new Handler())
+                .orTimeout(20, TimeUnit.SECONDS).join();
         return call;
     }
 
@@ -137,21 +148,22 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 + "\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"" + digit + "\"}}");
     }
 
-    /** The call ends as Twilio ends it: {@code stop}, then the WebSocket closes (1000). */
-    public CompletableFuture<WebSocket> stop() {
+    /**
+     * The call ends as Twilio ends it: {@code stop}, then the WebSocket closes (1000). Completes with the close code
+     * once the server answered the close.
+     */
+    public CompletableFuture<Integer> stop() {
         stopMicrophone();
         send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
                 + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
         return hangUp();
     }
 
-    /** The WebSocket closes without a {@code stop} (the network or Twilio went away). */
-    public CompletableFuture<WebSocket> hangUp() {
+    /** The WebSocket closes without a {@code stop} (the network or Twilio went away); as {@link #stop()}. */
+    public CompletableFuture<Integer> hangUp() {
         stopMicrophone();
-        synchronized (lock) {
-            sending = sending.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended"));
-            return sending;
-        }
+        socket.close(1000, "call ended");
+        return closed;
     }
 
     /** Completes with the arrival time ({@link System#nanoTime()}) of the next {@code clear}. */
@@ -326,11 +338,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 + json.valueToTree(name) + "}}");
     }
 
-    /** java.net.http allows one outstanding send: each waits for the one before. */
+    /** The transport sends in the order of the calls; a send after the close fails, which is no error here. */
     private void send(String text) {
-        synchronized (lock) {
-            sending = sending.thenCompose(ws -> ws.sendText(text, true));
-        }
+        socket.sendText(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void received(String text, long now) {
@@ -420,44 +430,27 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
+    /** On the transport's I/O threads. */
+    private final class Handler implements WebSocketHandler {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            String text = null;
-            synchronized (partial) {
-                partial.append(data);
-                if (last) {
-                    text = partial.toString();
-                    partial.setLength(0);
-                }
-            }
-            if (text != null) {
-                received(text, now);
-            }
-            webSocket.request(1);
-            return null;
+        public void onText(String text) {
+            received(text, System.nanoTime());
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        public void onBinary(byte[] data) {
             error("a binary frame (Media Streams is text only)");
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(int code, String reason, Throwable error) {
             stopMicrophone();
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            stopMicrophone();
-            closed.completeExceptionally(error);
+            if (error != null) {
+                closed.completeExceptionally(error);
+            } else {
+                closed.complete(code);
+            }
         }
     }
 }

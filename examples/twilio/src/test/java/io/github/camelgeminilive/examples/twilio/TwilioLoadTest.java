@@ -41,6 +41,7 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.component.GeminiLiveEndpoint;
 import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
 import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 
 /**
@@ -138,6 +139,7 @@ class TwilioLoadTest {
                     "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions={{twilio.max-calls}}");
             main.start();
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+            WebSocketTransport phones = TwilioCallSimulator.newTransport();
             try {
                 CamelContext context = main.getCamelContext();
                 TwilioBridge bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);
@@ -145,10 +147,10 @@ class TwilioLoadTest {
                 int warmup = Integer.getInteger("twilio.load.warmup", 20);
                 if (warmup > 0) { // JIT, pools and connections warm: not reported
                     System.out.println("twilio load: warm-up " + step(warmup, Duration.ofSeconds(20), media, speech,
-                            clock, emulator, audio, bridge));
+                            clock, phones, emulator, audio, bridge));
                 }
                 for (int calls : steps) {
-                    String line = step(calls, callLength, media, speech, clock, emulator, audio, bridge);
+                    String line = step(calls, callLength, media, speech, clock, phones, emulator, audio, bridge);
                     System.out.println("twilio load: " + line);
                     lines.add(line);
                     Files.createDirectories(report.toAbsolutePath().getParent());
@@ -156,13 +158,15 @@ class TwilioLoadTest {
                 }
             } finally {
                 clock.shutdownNow();
+                phones.close();
                 main.stop();
             }
         }
     }
 
     private static String step(int calls, Duration callLength, URI media, byte[] speech,
-            ScheduledExecutorService clock, EmulatorJvm emulator, AudioEvents audio, TwilioBridge bridge)
+            ScheduledExecutorService clock, WebSocketTransport phones, EmulatorJvm emulator, AudioEvents audio,
+            TwilioBridge bridge)
             throws Exception {
         String loadBefore = loadAverage();
         emulator.post("/reset");
@@ -170,7 +174,7 @@ class TwilioLoadTest {
         List<TwilioCallSimulator> sims = new ArrayList<>();
         List<ScheduledFuture<?>> talking = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
-            TwilioCallSimulator call = TwilioCallSimulator.connect(HTTP, media, "MZload" + calls + "x" + i, clock);
+            TwilioCallSimulator call = TwilioCallSimulator.connect(phones, media, "MZload" + calls + "x" + i, clock);
             sims.add(call);
             call.start("CAload" + i, Map.of());
             // speech every 6 s, at a different phase per call: the model answers between
