@@ -86,6 +86,14 @@ class TwilioCodecTest {
     }
 
     @Test
+    void nestingIsBounded() {
+        String deep = "{\"a\":".repeat(9) + "1" + "}".repeat(9);
+        assertRefused("{\"event\":\"start\",\"streamSid\":\"MZ1\",\"start\":" + deep + "}", "not valid JSON");
+        assertRefused("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"x\":[[[[[[[[[1]]]]]]]]]}", "not valid JSON");
+        assertRefused("", "not a JSON object");
+    }
+
+    @Test
     void sizesAreBounded() {
         String payload = Base64.getEncoder().encodeToString(new byte[TwilioCodec.MAX_PAYLOAD_BYTES + 3]);
         assertRefused("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\","
