@@ -4,12 +4,19 @@
 # examples/twilio/target/twilio-load.txt. Everything here is timing: run it on a quiet machine (see `uptime`).
 #   examples/twilio/load.sh                       # steps 25,50,100,200; 30 s calls
 #   STEPS=50,100,200,300 SECONDS_PER_CALL=60 examples/twilio/load.sh
-# MVN_FLAGS=-o builds offline.
+# MVN_FLAGS=-o builds offline. PROFILE_DIR=/some/dir records both JVMs with JFR (settings=profile) into
+# route.jfr (the example's routes and the simulated callers) and emulator.jfr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 STEPS=${STEPS:-25,50,100,200}
 SECONDS_PER_CALL=${SECONDS_PER_CALL:-30}
+profile=()
+if [ -n "${PROFILE_DIR:-}" ]; then
+    mkdir -p "$PROFILE_DIR"
+    jfr="-XX:StartFlightRecording=settings=profile,filename=$PROFILE_DIR"
+    profile=("-DargLine=$jfr/route.jfr" "-Dtwilio.load.emulator-jvm-options=$jfr/emulator.jfr")
+fi
 # shellcheck disable=SC2086
 mvn -B -q ${MVN_FLAGS:-} package -DskipTests -pl benchmarks -am >&2
 # a copy, so a rebuild during the run cannot pull the jar away
@@ -20,5 +27,5 @@ cp gemini-live-emulator/target/gemini-live-emulator.jar examples/twilio/target/l
 mvn -B ${MVN_FLAGS:-} test -pl examples/twilio -am -Dtest=TwilioLoadTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtwilio.load="$STEPS" -Dtwilio.load.seconds="$SECONDS_PER_CALL" \
     -Dtwilio.load.emulator-classpath="$root/examples/twilio/target/load-emulator.jar:$root/examples/twilio/target/load-benchmarks.jar" \
-    -Dtwilio.load.report="$root/examples/twilio/target/twilio-load.txt" | grep -E "twilio load:|ERROR|FAIL" || true
+    -Dtwilio.load.report="$root/examples/twilio/target/twilio-load.txt" ${profile[@]+"${profile[@]}"} | grep -E "twilio load:|ERROR|FAIL" || true
 cat examples/twilio/target/twilio-load.txt

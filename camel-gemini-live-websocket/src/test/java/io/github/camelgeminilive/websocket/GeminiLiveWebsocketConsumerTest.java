@@ -145,6 +145,20 @@ class GeminiLiveWebsocketConsumerTest extends WebsocketTestSupport {
     }
 
     @Test
+    void aTextMessageInFragmentsArrivesWholeWithItsCharacters() {
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        TestPeer peer = TestPeer.connect(port(), "/events");
+        String first = "{\"note\":\"caf\u00e9 \u20ac\u00a0";
+        String second = "\ud83d\udcde " + "x".repeat(20_000) + "\"}"; // beyond one I/O buffer
+        peer.socket().sendText(first, false).join();
+        peer.socket().sendText(second, true).join();
+        peer.close();
+        awaitEvent(mock, GeminiLiveWebsocketEvent.CLOSE);
+        assertThat(ofEvent(mock, GeminiLiveWebsocketEvent.MESSAGE)).extracting(e -> e.getMessage().getBody())
+                .containsExactly(first + second);
+    }
+
+    @Test
     void aMessageOverMaxMessageSizeClosesWith1009AndIsCounted() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:small");
         TestPeer text = TestPeer.connect(port(), "/small");

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 
 /**
@@ -45,7 +45,7 @@ class TwilioBridgeTest {
 
     private static GeminiLiveEmulator emulator;
     private static ScheduledExecutorService clock;
-    private static HttpClient http;
+    private static WebSocketTransport phones;
     private static byte[] speech;
 
     private static CamelContext context;
@@ -61,7 +61,7 @@ class TwilioBridgeTest {
             t.setDaemon(true);
             return t;
         });
-        http = HttpClient.newHttpClient();
+        phones = TwilioCallSimulator.newTransport();
         speech = speech();
         startRoutes();
     }
@@ -77,6 +77,7 @@ class TwilioBridgeTest {
     static void stop() throws Exception {
         context.close();
         clock.shutdownNow();
+        phones.close();
         emulator.close();
     }
 
@@ -109,7 +110,7 @@ class TwilioBridgeTest {
         MockEndpoint marks = context.getEndpoint("mock:mark", MockEndpoint.class);
         marks.expectedMinimumMessageCount(1);
 
-        try (TwilioCallSimulator call = TwilioCallSimulator.connect(http, mediaUri, "MZcall1", clock)) {
+        try (TwilioCallSimulator call = TwilioCallSimulator.connect(phones, mediaUri, "MZcall1", clock)) {
             call.start("CAcall1", Map.of("caller", "+15550100"));
             // the greeting makes the model speak; the caller talks over it
             call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -153,9 +154,9 @@ class TwilioBridgeTest {
     @Test
     void everyCallEndsItsSessionWhetherItStopsOrItsWebSocketCloses() throws Exception {
         long ended = bridge.getCounters().callsEnded();
-        List<TwilioCallSimulator> calls = List.of(TwilioCallSimulator.connect(http, mediaUri, "MZa", clock),
-                TwilioCallSimulator.connect(http, mediaUri, "MZb", clock),
-                TwilioCallSimulator.connect(http, mediaUri, "MZc", clock));
+        List<TwilioCallSimulator> calls = List.of(TwilioCallSimulator.connect(phones, mediaUri, "MZa", clock),
+                TwilioCallSimulator.connect(phones, mediaUri, "MZb", clock),
+                TwilioCallSimulator.connect(phones, mediaUri, "MZc", clock));
         try {
             for (TwilioCallSimulator call : calls) {
                 call.start("CA" + calls.indexOf(call), Map.of());
@@ -181,7 +182,7 @@ class TwilioBridgeTest {
         int sessionsBefore = emulator.admin().sessions().size();
         long invalid = bridge.getCounters().invalidMessages();
         long frames;
-        try (TwilioCallSimulator call = TwilioCallSimulator.connect(http, mediaUri, "MZlast", clock)) {
+        try (TwilioCallSimulator call = TwilioCallSimulator.connect(phones, mediaUri, "MZlast", clock)) {
             call.start("CAlast", Map.of());
             call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS); // the session is open
             call.say(speech); // the last frames before stop are speech, pipelined (maxInFlight) with the stop
@@ -236,8 +237,8 @@ class TwilioBridgeTest {
     void aRefusedStartClosesItsWebSocketWith1008() throws Exception {
         int active = bridge.getActiveCalls();
         long refused = bridge.getCounters().callsRefused();
-        try (TwilioCallSimulator first = TwilioCallSimulator.connect(http, mediaUri, "MZdup", clock);
-                TwilioCallSimulator second = TwilioCallSimulator.connect(http, mediaUri, "MZdup", clock)) {
+        try (TwilioCallSimulator first = TwilioCallSimulator.connect(phones, mediaUri, "MZdup", clock);
+                TwilioCallSimulator second = TwilioCallSimulator.connect(phones, mediaUri, "MZdup", clock)) {
             first.start("CAdup1", Map.of());
             await().atMost(WAIT).until(() -> bridge.getActiveCalls() == active + 1);
             second.start("CAdup2", Map.of());

@@ -70,6 +70,30 @@ class TwilioCodecTest {
     }
 
     @Test
+    void numbersAreWholeAndBounded() {
+        String media = "{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"AAAA\",";
+        assertThat(((TwilioEvent.Media) codec.read(media + "\"chunk\":\"007\",\"timestamp\":999999999999999999}}"))
+                .chunk()).isEqualTo(7);
+        for (String bad : new String[] {"\"\"", "\"+1\"", "\"1 \"", "\"1e3\"", "\"١\"", "\"1234567890123456789\"",
+                "1.5",
+                "true"}) {
+            assertRefused(media + "\"chunk\":" + bad + ",\"timestamp\":\"1\"}}", "'chunk' must be a whole number");
+        }
+        assertRefused(media + "\"chunk\":\"1\",\"timestamp\":-1}}", "'timestamp' is -1, outside");
+        assertRefused("{\"event\":\"dtmf\",\"streamSid\":\"MZ1\",\"dtmf\":{\"digit\":\"E\"}}", "dtmf.digit");
+        assertThat(codec.read("{\"event\":\"dtmf\",\"streamSid\":\"MZ1\",\"dtmf\":{\"digit\":\"d\"}}"))
+                .isEqualTo(new TwilioEvent.Dtmf("MZ1", null, "d"));
+    }
+
+    @Test
+    void nestingIsBounded() {
+        String deep = "{\"a\":".repeat(9) + "1" + "}".repeat(9);
+        assertRefused("{\"event\":\"start\",\"streamSid\":\"MZ1\",\"start\":" + deep + "}", "not valid JSON");
+        assertRefused("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"x\":[[[[[[[[[1]]]]]]]]]}", "not valid JSON");
+        assertRefused("", "not a JSON object");
+    }
+
+    @Test
     void sizesAreBounded() {
         String payload = Base64.getEncoder().encodeToString(new byte[TwilioCodec.MAX_PAYLOAD_BYTES + 3]);
         assertRefused("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\","

@@ -2,9 +2,7 @@ package io.github.camelgeminilive.telephony.twilio.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.camelgeminilive.audio.G711;
+import io.github.camelgeminilive.transport.ConnectionOptions;
+import io.github.camelgeminilive.transport.HandshakeRequest;
+import io.github.camelgeminilive.transport.UndertowTransport;
+import io.github.camelgeminilive.transport.WebSocketConnection;
+import io.github.camelgeminilive.transport.WebSocketHandler;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 
 /**
  * A phone call as Twilio Media Streams makes it, for tests and load drivers: connects to the Media Streams
@@ -42,23 +45,24 @@ public final class TwilioCallSimulator implements AutoCloseable {
     public static final int FRAME_BYTES = 160;
     private static final long FRAME_NANOS = 20_000_000L;
     private static final byte SILENCE = (byte) 0xFF;
+    /** Most microphone frames are silence: encoded once. */
+    private static final String SILENT_PAYLOAD = Base64.getEncoder().encodeToString(silence());
 
     private final String streamSid;
     private final ScheduledExecutorService clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Object lock = new Object();
-    private final StringBuilder partial = new StringBuilder();
     private final byte[] frame = new byte[FRAME_BYTES];
     private final ArrayDeque<Speech> speech = new ArrayDeque<>();
     private final ArrayDeque<PendingMark> pendingMarks = new ArrayDeque<>();
     private final List<String> protocolErrors = new ArrayList<>();
     private final List<String> echoedMarks = new ArrayList<>();
+    private final List<Long> talkOverClears = new ArrayList<>();
     private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private final CompletableFuture<Long> firstAudio = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private CompletableFuture<Long> nextClear = new CompletableFuture<>();
-    private CompletableFuture<WebSocket> sending;
-    private WebSocket socket;
+    private WebSocketConnection socket;
     private ScheduledFuture<?> microphone;
     private long chunk;
     private long playbackEnd;
@@ -68,6 +72,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private int framesAfterClearWhileSpeaking;
     private long firstMediaNanos;
     private long lastMediaNanos;
+    private int talkOvers;
+    /** When the speech being sent started over the model's audio; -1 when it did not, or its clear came. */
+    private long talkOverStart = -1;
 
     private record Speech(byte[] audio, CompletableFuture<Long> started, int[] position) {
     }
@@ -81,13 +88,23 @@ public final class TwilioCallSimulator implements AutoCloseable {
         this.playbackEnd = System.nanoTime();
     }
 
+    /**
+     * The WebSocket client for simulated calls to loopback, to share between them and close after: the project's
+     * Undertow transport, whose I/O threads and pooled buffers cost the machine a fraction of what
+     * {@code java.net.http}'s WebSocket did (the simulator stands in for Twilio: its CPU is not the route's).
+     */
+    public static WebSocketTransport newTransport() {
+        return new UndertowTransport(new ConnectionOptions(URI.create("ws://127.0.0.1"),
+                ConnectionOptions.Flavour.GEMINI_API, null, () -> "", Duration.ofSeconds(10), null, null, 0),
+                Runnable::run);
+    }
+
     /** Opens the Media Streams WebSocket at {@code uri} (ws://127.0.0.1:PORT/path) as the call {@code streamSid}. */
-    public static TwilioCallSimulator connect(HttpClient http, URI uri, String streamSid,
+    public static TwilioCallSimulator connect(WebSocketTransport transport, URI uri, String streamSid,
             ScheduledExecutorService clock) {
         TwilioCallSimulator call = new TwilioCallSimulator(streamSid, clock);
-        call.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, call.new Listener()).orTimeout(20, TimeUnit.SECONDS).join();
-        call.sending = CompletableFuture.completedFuture(call.socket);
+        call.socket = transport.connect(new HandshakeRequest(uri, Map.of(), null, List.of()), call.new Handler())
+                .orTimeout(20, TimeUnit.SECONDS).join();
         return call;
     }
 
@@ -131,21 +148,22 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 + "\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"" + digit + "\"}}");
     }
 
-    /** The call ends as Twilio ends it: {@code stop}, then the WebSocket closes (1000). */
-    public CompletableFuture<WebSocket> stop() {
+    /**
+     * The call ends as Twilio ends it: {@code stop}, then the WebSocket closes (1000). Completes with the close code
+     * once the server answered the close.
+     */
+    public CompletableFuture<Integer> stop() {
         stopMicrophone();
         send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
                 + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
         return hangUp();
     }
 
-    /** The WebSocket closes without a {@code stop} (the network or Twilio went away). */
-    public CompletableFuture<WebSocket> hangUp() {
+    /** The WebSocket closes without a {@code stop} (the network or Twilio went away); as {@link #stop()}. */
+    public CompletableFuture<Integer> hangUp() {
         stopMicrophone();
-        synchronized (lock) {
-            sending = sending.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "call ended"));
-            return sending;
-        }
+        socket.close(1000, "call ended");
+        return closed;
     }
 
     /** Completes with the arrival time ({@link System#nanoTime()}) of the next {@code clear}. */
@@ -210,6 +228,29 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
+    private static byte[] silence() {
+        byte[] frame = new byte[FRAME_BYTES];
+        Arrays.fill(frame, SILENCE);
+        return frame;
+    }
+
+    /** Speeches that started while the model's audio was still playing. */
+    public int talkOvers() {
+        synchronized (lock) {
+            return talkOvers;
+        }
+    }
+
+    /**
+     * For each talk-over answered by a {@code clear} while the caller still spoke: nanoseconds from its first frame
+     * sent to the {@code clear} received.
+     */
+    public long[] talkOverClearNanos() {
+        synchronized (lock) {
+            return talkOverClears.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
     /** Time between the first and the last {@code media} frame received. */
     public Duration mediaSpan() {
         synchronized (lock) {
@@ -250,24 +291,29 @@ public final class TwilioCallSimulator implements AutoCloseable {
         String media;
         List<String> marks = new ArrayList<>(0);
         synchronized (lock) {
-            Arrays.fill(frame, SILENCE);
+            String payload = SILENT_PAYLOAD;
             Speech s = speech.peek();
             if (s != null) {
                 int at = s.position()[0];
                 int n = Math.min(FRAME_BYTES, s.audio().length - at);
                 System.arraycopy(s.audio(), at, frame, 0, n);
+                Arrays.fill(frame, n, FRAME_BYTES, SILENCE);
+                payload = Base64.getEncoder().encodeToString(frame);
                 s.position()[0] = at + n;
                 if (at == 0) {
                     started = s.started();
+                    talkOverStart = playbackEnd - now > 0 ? now : -1;
+                    talkOvers += talkOverStart < 0 ? 0 : 1;
                 }
                 if (s.position()[0] == s.audio().length) {
                     speech.poll();
+                    talkOverStart = -1;
                 }
             }
             chunk++;
             media = "{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
                     + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\""
-                    + (chunk - 1) * 20 + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(frame) + "\"}}";
+                    + (chunk - 1) * 20 + "\",\"payload\":\"" + payload + "\"}}";
             for (Iterator<PendingMark> it = pendingMarks.iterator(); it.hasNext();) {
                 PendingMark mark = it.next();
                 if (mark.playedAt() - now > 0) {
@@ -292,11 +338,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 + json.valueToTree(name) + "}}");
     }
 
-    /** java.net.http allows one outstanding send: each waits for the one before. */
+    /** The transport sends in the order of the calls; a send after the close fails, which is no error here. */
     private void send(String text) {
-        synchronized (lock) {
-            sending = sending.thenCompose(ws -> ws.sendText(text, true));
-        }
+        socket.sendText(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void received(String text, long now) {
@@ -366,6 +410,10 @@ public final class TwilioCallSimulator implements AutoCloseable {
         synchronized (lock) {
             clears++;
             clearedWhileSpeaking = !speech.isEmpty();
+            if (talkOverStart >= 0) {
+                talkOverClears.add(now - talkOverStart);
+                talkOverStart = -1;
+            }
             playbackEnd = now;
             pendingMarks.forEach(m -> flushed.add(m.name()));
             pendingMarks.clear();
@@ -382,44 +430,27 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
+    /** On the transport's I/O threads. */
+    private final class Handler implements WebSocketHandler {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            String text = null;
-            synchronized (partial) {
-                partial.append(data);
-                if (last) {
-                    text = partial.toString();
-                    partial.setLength(0);
-                }
-            }
-            if (text != null) {
-                received(text, now);
-            }
-            webSocket.request(1);
-            return null;
+        public void onText(String text) {
+            received(text, System.nanoTime());
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        public void onBinary(byte[] data) {
             error("a binary frame (Media Streams is text only)");
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(int code, String reason, Throwable error) {
             stopMicrophone();
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            stopMicrophone();
-            closed.completeExceptionally(error);
+            if (error != null) {
+                closed.completeExceptionally(error);
+            } else {
+                closed.complete(code);
+            }
         }
     }
 }

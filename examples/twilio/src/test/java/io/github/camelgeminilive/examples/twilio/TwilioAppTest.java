@@ -27,6 +27,7 @@ import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
 import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 
 /** The example as run.sh starts it (its YAML routes and properties), with a simulated Twilio call on loopback. */
@@ -91,8 +92,9 @@ class TwilioAppTest {
     @Test
     void aCallHearsTheGreetingAndItsSessionEndsWithTheCall() throws Exception {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        try (TwilioCallSimulator call = TwilioCallSimulator.connect(HttpClient.newHttpClient(),
-                URI.create("ws://127.0.0.1:" + port + "/media"), "MZexample", clock)) {
+        try (WebSocketTransport phones = TwilioCallSimulator.newTransport();
+                TwilioCallSimulator call = TwilioCallSimulator.connect(phones,
+                        URI.create("ws://127.0.0.1:" + port + "/media"), "MZexample", clock)) {
             call.start("CAexample", Map.of());
             call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             call.say(speech()).get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -41,6 +41,7 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.component.GeminiLiveEndpoint;
 import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
 import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
+import io.github.camelgeminilive.transport.WebSocketTransport;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 
 /**
@@ -54,6 +55,8 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * ({@link System#nanoTime()} in the emulator JVM, CLOCK_MONOTONIC: one clock for the machine) -> the example's
  * {@code model-events} route has completed the k-th audio event of that session (the audio converted to mu-law and
  * the frames due handed to the Media Streams WebSocket producer). Each message is one event, in order.</li>
+ * <li>the clear latency: a caller starts talking while the model's audio still plays -> the simulator receives the
+ * {@code clear} (counted only when it comes while the caller still speaks: the model's turn may have ended).</li>
  * </ul>
  */
 @EnabledIfSystemProperty(named = "twilio.load", matches = ".+")
@@ -124,7 +127,8 @@ class TwilioLoadTest {
         }
         List<String> lines = new ArrayList<>();
         lines.add("calls | call s | caller frames sent | received by the emulator | model audio events paired"
-                + " | route delay p50 / p99 / max ms | load average (start -> end)");
+                + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
+                + " | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
             Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
@@ -135,6 +139,7 @@ class TwilioLoadTest {
                     "gemini-live:calls?openOnStart=false&idleTimeout=2m&maxSessions={{twilio.max-calls}}");
             main.start();
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+            WebSocketTransport phones = TwilioCallSimulator.newTransport();
             try {
                 CamelContext context = main.getCamelContext();
                 TwilioBridge bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);
@@ -142,10 +147,10 @@ class TwilioLoadTest {
                 int warmup = Integer.getInteger("twilio.load.warmup", 20);
                 if (warmup > 0) { // JIT, pools and connections warm: not reported
                     System.out.println("twilio load: warm-up " + step(warmup, Duration.ofSeconds(20), media, speech,
-                            clock, emulator, audio, bridge));
+                            clock, phones, emulator, audio, bridge));
                 }
                 for (int calls : steps) {
-                    String line = step(calls, callLength, media, speech, clock, emulator, audio, bridge);
+                    String line = step(calls, callLength, media, speech, clock, phones, emulator, audio, bridge);
                     System.out.println("twilio load: " + line);
                     lines.add(line);
                     Files.createDirectories(report.toAbsolutePath().getParent());
@@ -153,13 +158,15 @@ class TwilioLoadTest {
                 }
             } finally {
                 clock.shutdownNow();
+                phones.close();
                 main.stop();
             }
         }
     }
 
     private static String step(int calls, Duration callLength, URI media, byte[] speech,
-            ScheduledExecutorService clock, EmulatorJvm emulator, AudioEvents audio, TwilioBridge bridge)
+            ScheduledExecutorService clock, WebSocketTransport phones, EmulatorJvm emulator, AudioEvents audio,
+            TwilioBridge bridge)
             throws Exception {
         String loadBefore = loadAverage();
         emulator.post("/reset");
@@ -167,7 +174,7 @@ class TwilioLoadTest {
         List<TwilioCallSimulator> sims = new ArrayList<>();
         List<ScheduledFuture<?>> talking = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
-            TwilioCallSimulator call = TwilioCallSimulator.connect(HTTP, media, "MZload" + calls + "x" + i, clock);
+            TwilioCallSimulator call = TwilioCallSimulator.connect(phones, media, "MZload" + calls + "x" + i, clock);
             sims.add(call);
             call.start("CAload" + i, Map.of());
             // speech every 6 s, at a different phase per call: the model answers between
@@ -195,14 +202,17 @@ class TwilioLoadTest {
         long received = reading.path("frames").asLong();
         List<String> errors = new ArrayList<>();
         sims.forEach(s -> errors.addAll(s.protocolErrors()));
+        int talkOvers = sims.stream().mapToInt(TwilioCallSimulator::talkOvers).sum();
+        long[] clears = sims.stream().flatMapToLong(s -> Arrays.stream(s.talkOverClearNanos())).sorted().toArray();
         sims.forEach(TwilioCallSimulator::close);
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
         int[] mismatched = new int[1];
         long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
         Arrays.sort(delays);
-        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %s -> %s", calls,
-                callLength.toSeconds(), sent, received, delays.length, mismatched[0], ms(delays, 0.50),
-                ms(delays, 0.99), ms(delays, 1.0), loadBefore, loadAverage());
+        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %d of %d | %s / %s"
+                + " | %s -> %s", calls, callLength.toSeconds(), sent, received, delays.length, mismatched[0],
+                ms(delays, 0.50), ms(delays, 0.99), ms(delays, 1.0), clears.length, talkOvers, ms(clears, 0.50),
+                ms(clears, 0.99), loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
             CompletableFuture<Void> later = new CompletableFuture<>();
@@ -263,8 +273,14 @@ class TwilioLoadTest {
 
         /** @param classpath the emulator's jar and the benchmarks' jar */
         static EmulatorJvm start(String classpath) throws IOException {
-            Process process = new ProcessBuilder("java", "-Xmx1g", "-cp", classpath,
-                    "io.github.camelgeminilive.benchmarks.load.MeasuringEmulator").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+            // e.g. -XX:StartFlightRecording=settings=profile,filename=emulator.jfr to profile the emulator's JVM
+            String options = System.getProperty("twilio.load.emulator-jvm-options", "").trim();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath, "io.github.camelgeminilive.benchmarks.load.MeasuringEmulator"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<String> timings = new CompletableFuture<>();
             CompletableFuture<String> baseUrl = new CompletableFuture<>();
             // reads its output to the end (a full pipe would stall it), not into surefire's own streams
