@@ -258,7 +258,7 @@ public final class LiveJson {
      * @throws IllegalArgumentException naming the problem
      */
     public byte[] readBase64(String text) {
-        return Base64Text.decode(text.toCharArray(), 0, text.length());
+        return Base64Text.decode(text);
     }
 
     /** Reads any protocol type, e.g. a fixture or one nested field. */

@@ -2,7 +2,10 @@ package io.github.camelgeminilive.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -145,5 +148,51 @@ class Base64WireTest {
         assertThatThrownBy(() -> json.readClient("{\"realtimeInput\":{\"audio\":{\"data\":[1,2]}}}"))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageStartingWith("Malformed client message at realtimeInput.audio.data:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "+/+/AAE=", "+/+/AAE", "-_-_AAE=", "-_-_AAE", "AQIDBA==", "AQIDBA", "A*==",
+            "AQID\nBA==", "AQ=D", "+_AA", "A", "AQ=", "AQ===", "AQ\u00e9=", "AQ\u0141A", "QUJD\u0000"})
+    void readBase64OfAStringDecodesAndFailsAsTheParserBufferPathDoes(String base64) {
+        Object fromString = decodeOrError(() -> json.readBase64(base64));
+        Object fromChars = decodeOrError(() -> Base64Text.decode(("[" + base64 + "]").toCharArray(), 1,
+                base64.length()));
+
+        assertThat(fromString).isEqualTo(fromChars);
+    }
+
+    @Test
+    void readBase64RefusesCharactersBeyondAsciiEvenWhenTheirLowByteIsBase64() {
+        // U+0141's low byte is 'A': narrowing without the check would decode "AQAA" silently
+        assertThatThrownBy(() -> json.readBase64("AQ\u0141A"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("illegal non-ASCII character");
+        assertThatThrownBy(() -> json.readBase64("AQIDB"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enough valid bits");
+        assertThat(json.readBase64("AQI=")).containsExactly(1, 2);
+    }
+
+    @Test
+    void readBase64DoesNotCopyTheString() {
+        com.sun.management.ThreadMXBean threads =
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                        && t.isThreadAllocatedMemorySupported() ? t : null;
+        assumeTrue(threads != null, "this JVM does not count allocated bytes per thread");
+        byte[] data = bytes(96 * 1024);
+        String base64 = Base64.getEncoder().encodeToString(data); // 128 Ki characters, 256 KiB as a char[]
+        json.readBase64(base64); // grows the thread's scratch array once
+        long id = Thread.currentThread().getId();
+
+        long before = threads.getThreadAllocatedBytes(id);
+        byte[] decoded = json.readBase64(base64);
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+
+        assertThat(decoded).isEqualTo(data);
+        // the decoded bytes plus a little; a copy of the characters alone would be twice their number
+        assertThat(allocated).isLessThan(2L * base64.length());
+    }
+
+    private static Object decodeOrError(java.util.function.Supplier<byte[]> decode) {
+        Throwable error = catchThrowable(decode::get);
+        return error == null ? Arrays.toString(decode.get()) : error.getClass().getName() + ": " + error.getMessage();
     }
 }
