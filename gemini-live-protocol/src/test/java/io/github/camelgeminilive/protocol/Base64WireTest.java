@@ -173,22 +173,41 @@ class Base64WireTest {
 
     @Test
     void readBase64DoesNotCopyTheString() {
+        byte[] data = bytes(96 * 1024);
+        String base64 = Base64.getEncoder().encodeToString(data); // 128 Ki characters, 256 KiB as a char[]
+        json.readBase64(base64); // grows the thread's scratch array once
+
+        long allocated = allocatedBy(() -> assertThat(json.readBase64(base64)).isEqualTo(data));
+
+        // the decoded bytes plus a little; a copy of the characters alone would be twice their number
+        assertThat(allocated).isLessThan(2L * base64.length());
+    }
+
+    @Test
+    void readClientOfAStringDoesNotCopyItIntoBytes() {
+        byte[] data = bytes(18 * 1024);
+        String message = json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm", data))));
+        for (int i = 0; i < 10; i++) { // until the thread's recycled parser buffers have grown to fit
+            json.readClient(message);
+        }
+
+        long allocated = allocatedBy(() -> assertThat(json.readClient(message).realtimeInput().audio().data())
+                .isEqualTo(data));
+
+        // the decoded bytes and the records; a UTF-8 copy of the message would add its whole length
+        assertThat(allocated).isLessThan(data.length + message.length() / 2);
+    }
+
+    /** Bytes this thread allocates while running {@code action}. */
+    private static long allocatedBy(Runnable action) {
         com.sun.management.ThreadMXBean threads =
                 ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
                         && t.isThreadAllocatedMemorySupported() ? t : null;
         assumeTrue(threads != null, "this JVM does not count allocated bytes per thread");
-        byte[] data = bytes(96 * 1024);
-        String base64 = Base64.getEncoder().encodeToString(data); // 128 Ki characters, 256 KiB as a char[]
-        json.readBase64(base64); // grows the thread's scratch array once
         long id = Thread.currentThread().getId();
-
         long before = threads.getThreadAllocatedBytes(id);
-        byte[] decoded = json.readBase64(base64);
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
-
-        assertThat(decoded).isEqualTo(data);
-        // the decoded bytes plus a little; a copy of the characters alone would be twice their number
-        assertThat(allocated).isLessThan(2L * base64.length());
+        action.run();
+        return threads.getThreadAllocatedBytes(id) - before;
     }
 
     private static Object decodeOrError(java.util.function.Supplier<byte[]> decode) {
