@@ -30,7 +30,7 @@ final class Base64Text {
     static int encode(byte[] src, int offset, int length, byte[] dst, int at) {
         if (offset == 0 && length == src.length) { // the usual case: the JDK's vectorised encoder takes whole arrays
             int n = Math.toIntExact(encodedLength(length));
-            byte[] out = n <= SCRATCH_LIMIT ? scratch(n) : new byte[n];
+            byte[] out = scratch(n);
             Base64.getEncoder().encode(src, out);
             System.arraycopy(out, 0, dst, at, n);
             return at + n;
@@ -58,14 +58,32 @@ final class Base64Text {
      *                                  mixed), misplaced padding, or a dangling last character
      */
     static byte[] decode(char[] text, int offset, int length) {
-        byte[] ascii = length <= SCRATCH_LIMIT ? scratch(length) : new byte[length];
-        int nonAscii = 0;
+        byte[] ascii = scratch(length);
+        int seen = 0;
         for (int i = 0; i < length; i++) {
             char c = text[offset + i];
-            nonAscii |= c;
+            seen |= c;
             ascii[i] = (byte) c;
         }
-        if ((nonAscii & ~0x7F) != 0) {
+        return decodeAscii(ascii, length, seen);
+    }
+
+    /** As {@link #decode(char[], int, int)}, reading the string's characters in place: no copy of them. */
+    static byte[] decode(String text) {
+        int length = text.length();
+        byte[] ascii = scratch(length);
+        int seen = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            seen |= c;
+            ascii[i] = (byte) c;
+        }
+        return decodeAscii(ascii, length, seen);
+    }
+
+    /** Decodes {@code ascii[0, length)}, narrowed from characters whose bits OR to {@code seen}. */
+    private static byte[] decodeAscii(byte[] ascii, int length, int seen) {
+        if ((seen & ~0x7F) != 0) {
             throw new IllegalArgumentException("illegal non-ASCII character");
         }
         ByteBuffer in = ByteBuffer.wrap(ascii, 0, length);
@@ -73,7 +91,7 @@ final class Base64Text {
         try {
             out = Base64.getDecoder().decode(in);
         } catch (IllegalArgumentException standard) {
-            if (!urlSafe(text, offset, offset + length)) {
+            if (!urlSafe(ascii, length)) {
                 throw standard;
             }
             out = Base64.getUrlDecoder().decode(in.rewind());
@@ -82,7 +100,11 @@ final class Base64Text {
                 : Arrays.copyOfRange(out.array(), out.arrayOffset(), out.arrayOffset() + out.remaining());
     }
 
+    /** This thread's scratch array if {@code length} fits in it (growing it up to the limit), else a new one. */
     private static byte[] scratch(int length) {
+        if (length > SCRATCH_LIMIT) {
+            return new byte[length];
+        }
         byte[] buffer = SCRATCH.get();
         if (buffer.length < length) {
             buffer = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, buffer.length * 2))];
@@ -91,9 +113,9 @@ final class Base64Text {
         return buffer;
     }
 
-    private static boolean urlSafe(char[] text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text[i] == '-' || text[i] == '_') {
+    private static boolean urlSafe(byte[] ascii, int length) {
+        for (int i = 0; i < length; i++) {
+            if (ascii[i] == '-' || ascii[i] == '_') {
                 return true;
             }
         }

@@ -223,16 +223,11 @@ public final class LiveJson {
     }
 
     public ServerMessage readServer(String json) {
-        try {
-            return requireMessage(serverReader.readValue(json), "server message");
-        } catch (IOException e) {
-            throw malformed("server message", e);
-        }
+        return read(serverReader, "server message", json);
     }
 
     public ClientMessage readClient(String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return read(clientReader, "client message", bytes, 0, bytes.length);
+        return read(clientReader, "client message", json);
     }
 
     public ClientMessage readClient(byte[] json) {
@@ -258,7 +253,7 @@ public final class LiveJson {
      * @throws IllegalArgumentException naming the problem
      */
     public byte[] readBase64(String text) {
-        return Base64Text.decode(text.toCharArray(), 0, text.length());
+        return Base64Text.decode(text);
     }
 
     /** Reads any protocol type, e.g. a fixture or one nested field. */
@@ -273,6 +268,15 @@ public final class LiveJson {
     private static <T> T read(ObjectReader reader, String what, byte[] json, int offset, int length) {
         try {
             return requireMessage(reader.readValue(json, offset, length), what);
+        } catch (IOException e) {
+            throw malformed(what, e);
+        }
+    }
+
+    /** From the string's characters (Jackson reads them in place): no UTF-8 copy of the message. */
+    private static <T> T read(ObjectReader reader, String what, String json) {
+        try {
+            return requireMessage(reader.readValue(json), what);
         } catch (IOException e) {
             throw malformed(what, e);
         }

@@ -2,7 +2,10 @@ package io.github.camelgeminilive.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -145,5 +148,69 @@ class Base64WireTest {
         assertThatThrownBy(() -> json.readClient("{\"realtimeInput\":{\"audio\":{\"data\":[1,2]}}}"))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageStartingWith("Malformed client message at realtimeInput.audio.data:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "+/+/AAE=", "+/+/AAE", "-_-_AAE=", "-_-_AAE", "AQIDBA==", "AQIDBA", "A*==",
+            "AQID\nBA==", "AQ=D", "+_AA", "A", "AQ=", "AQ===", "AQ\u00e9=", "AQ\u0141A", "QUJD\u0000"})
+    void readBase64OfAStringDecodesAndFailsAsTheParserBufferPathDoes(String base64) {
+        Object fromString = decodeOrError(() -> json.readBase64(base64));
+        Object fromChars = decodeOrError(() -> Base64Text.decode(("[" + base64 + "]").toCharArray(), 1,
+                base64.length()));
+
+        assertThat(fromString).isEqualTo(fromChars);
+    }
+
+    @Test
+    void readBase64RefusesCharactersBeyondAsciiEvenWhenTheirLowByteIsBase64() {
+        // U+0141's low byte is 'A': narrowing without the check would decode "AQAA" silently
+        assertThatThrownBy(() -> json.readBase64("AQ\u0141A"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("illegal non-ASCII character");
+        assertThatThrownBy(() -> json.readBase64("AQIDB"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enough valid bits");
+        assertThat(json.readBase64("AQI=")).containsExactly(1, 2);
+    }
+
+    @Test
+    void readBase64DoesNotCopyTheString() {
+        byte[] data = bytes(96 * 1024);
+        String base64 = Base64.getEncoder().encodeToString(data); // 128 Ki characters, 256 KiB as a char[]
+        assertThat(json.readBase64(base64)).isEqualTo(data); // grows the thread's scratch array once
+
+        long allocated = allocatedBy(() -> json.readBase64(base64));
+
+        // the decoded bytes plus a little; a copy of the characters alone would be twice their number
+        assertThat(allocated).isLessThan(2L * base64.length());
+    }
+
+    @Test
+    void readClientOfAStringDoesNotCopyItIntoBytes() {
+        byte[] data = bytes(18 * 1024);
+        String message = json.write(ClientMessage.of(RealtimeInput.ofAudio(new Blob("audio/pcm", data))));
+        for (int i = 0; i < 10; i++) { // until the thread's recycled parser buffers have grown to fit
+            assertThat(json.readClient(message).realtimeInput().audio().data()).isEqualTo(data);
+        }
+
+        long allocated = allocatedBy(() -> json.readClient(message));
+
+        // the decoded bytes and the records; a UTF-8 copy of the message would add its whole length
+        assertThat(allocated).isLessThan(data.length + message.length() / 2);
+    }
+
+    /** Bytes this thread allocates while running {@code action} (which must not load classes). */
+    private static long allocatedBy(Runnable action) {
+        com.sun.management.ThreadMXBean threads =
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                        && t.isThreadAllocatedMemorySupported() ? t : null;
+        assumeTrue(threads != null, "this JVM does not count allocated bytes per thread");
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        action.run();
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+
+    private static Object decodeOrError(java.util.function.Supplier<byte[]> decode) {
+        Throwable error = catchThrowable(decode::get);
+        return error == null ? Arrays.toString(decode.get()) : error.getClass().getName() + ": " + error.getMessage();
     }
 }
