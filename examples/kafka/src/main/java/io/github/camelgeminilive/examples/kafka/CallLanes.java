@@ -38,9 +38,10 @@ import io.github.camelgeminilive.ordered.OrderedInbox;
  * own records only, not the other calls of its partition. The outcome of each record is reported (see
  * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
  * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks of one call
- * and {@link #MAX_CHUNKS} of all calls wait or are under way; one more waits for room (the consumer is held up, and
- * Kafka keeps the rest), and is refused (counted) only if there is none in time. A call's
- * inbox is dropped once it has nothing left to do. A call that is behind may be paced (see {@link CatchUpPace}).
+ * and {@link #MAX_CHUNKS} of all calls wait or are under way; one more is refused at once (counted), and its
+ * partition waits until its call has room again (see {@link FullLanes}): the consumer never waits for one call. A
+ * call's inbox is dropped once it has nothing left to do. A call that is behind may be paced (see
+ * {@link CatchUpPace}).
  */
 final class CallLanes extends ServiceSupport implements CamelContextAware {
 
@@ -78,7 +79,8 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** One call's inbox, the items in it and its pace; removed from the map when none is left. */
     private static final class Lane {
         OrderedInbox<Item> inbox;
-        int items;
+        /** Written in the map's compute only; read by {@link #hasRoom} on the consumer's thread. */
+        volatile int items;
         /** Null: chunks are sent as soon as they come. */
         CatchUpPace pace;
     }
@@ -93,9 +95,6 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger chunks = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
-    private final LongAdder heldUp = new LongAdder();
-    /** Notified when a chunk left: room for one more. */
-    private final Object room = new Object();
     private final LongAdder notStarted = new LongAdder();
     private CamelContext context;
     private ExecutorService pool;
@@ -161,32 +160,15 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     }
 
     /**
-     * Queues a chunk behind the call's earlier items. When its call, or all calls, have as many chunks waiting as
-     * allowed, waits up to {@code wait} for room (the consumer is held up, so Kafka keeps what it has not read yet:
-     * nothing is dropped while a call catches up); false (nothing queued, counted) when there is none by then.
+     * Queues a chunk behind the call's earlier items, unless its call, or all calls, have as many chunks waiting as
+     * allowed: false then (nothing queued, counted).
      */
-    boolean offer(Item chunk, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        synchronized (room) {
-            boolean waited = false;
-            while (!tryOffer(chunk)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                    refused.increment();
-                    return false;
-                }
-                if (!waited) {
-                    waited = true;
-                    heldUp.increment();
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(room, left);
-                } catch (InterruptedException e) { // stopping
-                    Thread.currentThread().interrupt();
-                }
-            }
+    boolean offerChunk(Item chunk) {
+        if (tryOffer(chunk)) {
             return true;
         }
+        refused.increment();
+        return false;
     }
 
     private boolean tryOffer(Item item) {
@@ -206,14 +188,28 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         return false;
     }
 
-    /** Chunks the consumer waited for room for so far (a call, or all calls, had as many waiting as allowed). */
-    long heldUp() {
-        return heldUp.longValue();
+    /**
+     * Whether the call has room for half a lane of chunks again, and all calls for a full lane more: a partition held
+     * back for the call then reads a batch of its records, not one at a time.
+     */
+    boolean hasRoom(String call) {
+        Lane lane = lanes.get(call);
+        return (lane == null || lane.items <= MAX_PER_CALL / 2) && chunks.get() <= MAX_CHUNKS - MAX_PER_CALL;
     }
 
-    /** Chunks refused so far: no room for them within the wait. */
+    /** Chunks refused so far: their call, or all calls, had as many waiting as allowed. */
     long refused() {
         return refused.longValue();
+    }
+
+    /** Chunks waiting or under way now. */
+    int chunks() {
+        return chunks.get();
+    }
+
+    /** Calls with items waiting or under way now. */
+    int calls() {
+        return lanes.size();
     }
 
     private Lane newLane() {
@@ -261,7 +257,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             }
             // a release or an end waits (bounded) for the call's handle saves under way: the next owner then reads
             // the newest handle, and nothing is committed or handed over before it is stored
-            saved.apply(item.call()).thenApply(v -> v).completeOnTimeout(null, SAVES_TIMEOUT.toNanos(),
+            saved.apply(item.call()).copy().completeOnTimeout(null, SAVES_TIMEOUT.toNanos(),
                     TimeUnit.NANOSECONDS).whenCompleteAsync((v, e) -> finish(item, failure, done),
                             OrderedInbox.callerRunsWhenRejected(pool));
         });
@@ -287,10 +283,5 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             chunks.decrementAndGet();
         }
         lanes.computeIfPresent(item.call(), (call, l) -> --l.items == 0 ? null : l);
-        if (item.isChunk()) {
-            synchronized (room) {
-                room.notifyAll();
-            }
-        }
     }
 }
