@@ -144,6 +144,29 @@ class KafkaStateRepositoryTest {
                 .hasMessageContaining("broker gone");
     }
 
+    @Test
+    void aRemovalIsATombstoneThatTheReaderAlsoAppliesAsOne() {
+        Clients clients = new Clients("compact", 0);
+        List<String> stored = new CopyOnWriteArrayList<>();
+        repository = new KafkaStateRepository(clients, TOPIC, (k, v) -> stored.add(k + "=" + v),
+                Duration.ofSeconds(30));
+        repository.start();
+        repository.ended("call-1", 7);
+        assertThat(repository.getState("call-1")).isEqualTo("ended@7");
+
+        repository.setState("call-1", ""); // the component's removal
+        repository.remove("call-2");
+
+        assertThat(clients.producer.history()).extracting(r -> r.key() + "=" + r.value())
+                .containsExactly("call-1=ended@7", "call-1=null", "call-2=null");
+        assertThat(repository.getState("call-1")).isNull();
+        assertThat(stored).as("only values count as stored handles").containsExactly("call-1=ended@7");
+        append("call-3", "ended@9");
+        append("call-3", null); // a tombstone another instance wrote
+        repository.catchUp();
+        assertThat(repository.getState("call-3")).isNull();
+    }
+
     private void append(String key, String value) {
         log.add(new ConsumerRecord<>(TOPIC, 0, log.size(), key, value));
     }
