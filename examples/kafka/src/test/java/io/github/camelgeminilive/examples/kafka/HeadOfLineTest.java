@@ -3,7 +3,6 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +42,11 @@ class HeadOfLineTest {
     @Test
     void aBackloggedCallHoldsUpNoLiveCallOfAnotherPartition() throws Exception {
         String backlog = "backlog-0";
-        String live = null;
-        for (int i = 0; live == null; i++) {
-            if (part("live-" + i) != part(backlog)) {
-                live = "live-" + i;
-            }
-        }
+        String live = InputPartitions.find("live", backlog, false);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir);
                 GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().pace(1.0).build().start()) {
-            kafka.createTopics(4, List.of(VoiceRoutes.INPUT, VoiceRoutes.OUTPUT), List.of(VoiceRoutes.HANDLES));
+            kafka.createTopics(InputPartitions.COUNT, List.of(VoiceRoutes.INPUT, VoiceRoutes.OUTPUT),
+                    List.of(VoiceRoutes.HANDLES));
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -95,9 +89,5 @@ class HeadOfLineTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> replies.replies().stream()
                 .anyMatch(r -> r.call().equals(call)));
         return replies.replies().stream().filter(r -> r.call().equals(call)).findFirst().orElseThrow().sessionId();
-    }
-
-    private static int part(String call) {
-        return Utils.toPositive(Utils.murmur2(call.getBytes(StandardCharsets.UTF_8))) % 4;
     }
 }
