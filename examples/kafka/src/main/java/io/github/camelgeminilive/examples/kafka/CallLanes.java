@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -37,8 +38,9 @@ import io.github.camelgeminilive.ordered.OrderedInbox;
  * (written, or failed). A call whose session is still connecting (a new call, a resume after a takeover) holds up its
  * own records only, not the other calls of its partition. The outcome of each record is reported (see
  * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
- * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks of one call
- * and {@link #MAX_CHUNKS} of all calls wait or are under way; one more is refused at once (counted), and its
+ * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks and
+ * {@link #MAX_CALL_BYTES} of one call, and {@link #MAX_CHUNKS} chunks and {@link #MAX_BYTES} of all calls wait or are
+ * under way; one more is refused at once (counted), and its
  * partition waits until its call has room again (see {@link FullLanes}): the consumer never waits for one call. A
  * call's inbox is dropped once it has nothing left to do. A call that is behind may be paced (see
  * {@link CatchUpPace}).
@@ -47,8 +49,12 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     /** Chunks of one call waiting or under way at most: 10 s of 100 ms chunks. */
     static final int MAX_PER_CALL = 100;
-    /** Chunks of all calls waiting or under way at most (about 32 MB of 100 ms chunks). */
+    /** Audio of one call waiting or under way at most: 10 s, whatever the chunks' length. */
+    static final int MAX_CALL_BYTES = 10 * Callers.SAMPLE_RATE * 2;
+    /** Chunks of all calls waiting or under way at most. */
     static final int MAX_CHUNKS = 10_000;
+    /** Audio of all calls waiting or under way at most: 1,000 s, 32 MB. */
+    static final long MAX_BYTES = 100L * MAX_CALL_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
     private static final int THREADS = 2;
     /** How long a release or an end waits for its call's handle saves under way. */
@@ -79,8 +85,10 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** One call's inbox, the items in it and its pace; removed from the map when none is left. */
     private static final class Lane {
         OrderedInbox<Item> inbox;
-        /** Written in the map's compute only; read by {@link #hasRoom} on the consumer's thread. */
+        /** Written in the map's compute only; read by {@link #hasRoom} and {@link #tryOffer} unlocked. */
         volatile int items;
+        /** The bytes of its chunks; written in the map's compute only. */
+        volatile long bytes;
         /** Null: chunks are sent as soon as they come. */
         CatchUpPace pace;
     }
@@ -94,6 +102,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private final Function<String, CompletableFuture<Void>> saved;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger chunks = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final LongAdder refused = new LongAdder();
     private final LongAdder notStarted = new LongAdder();
     private CamelContext context;
@@ -142,14 +151,15 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStop() {
-        if (notStarted.sum() > 0) {
-            LOG.info("{} records not sent to their sessions: the instance stopped first", notStarted.sum());
-        }
         if (pool != null) {
             context.getExecutorServiceManager().shutdown(pool);
             context.getExecutorServiceManager().shutdown(timer);
         }
         ServiceHelper.stopService(live);
+        // counted after the pool's shutdown, which leaves the items still queued unstarted
+        if (notStarted.sum() > 0) {
+            LOG.info("{} records not sent to their sessions: the instance stopped first", notStarted.sum());
+        }
     }
 
     /** Queues an operation behind the call's earlier items (operations always get in). */
@@ -171,14 +181,25 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         return false;
     }
 
+    /**
+     * Chunks are offered on the consumer's thread only, and the counts only fall meanwhile: a check before adding
+     * keeps the bounds.
+     */
     private boolean tryOffer(Item item) {
-        if (item.isChunk() && chunks.incrementAndGet() > MAX_CHUNKS) {
-            chunks.decrementAndGet();
-            return false;
+        int size = size(item);
+        if (item.isChunk()) {
+            Lane held = lanes.get(item.call());
+            if ((held != null && held.bytes + size > MAX_CALL_BYTES) || bytes.get() + size > MAX_BYTES
+                    || chunks.get() >= MAX_CHUNKS) {
+                return false;
+            }
+            chunks.incrementAndGet();
+            bytes.addAndGet(size);
         }
         Lane lane = lanes.compute(item.call(), (call, l) -> {
             Lane held = l == null ? newLane() : l;
             held.items++;
+            held.bytes += size;
             return held;
         });
         if (lane.inbox.offer(item)) {
@@ -188,13 +209,18 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         return false;
     }
 
+    private static int size(Item item) {
+        return item.isChunk() ? item.audio().length : 0;
+    }
+
     /**
      * Whether the call has room for half a lane of chunks again, and all calls for a full lane more: a partition held
      * back for the call then reads a batch of its records, not one at a time.
      */
     boolean hasRoom(String call) {
         Lane lane = lanes.get(call);
-        return (lane == null || lane.items <= MAX_PER_CALL / 2) && chunks.get() <= MAX_CHUNKS - MAX_PER_CALL;
+        return (lane == null || lane.items <= MAX_PER_CALL / 2 && lane.bytes <= MAX_CALL_BYTES / 2)
+                && chunks.get() <= MAX_CHUNKS - MAX_PER_CALL && bytes.get() <= MAX_BYTES - MAX_CALL_BYTES;
     }
 
     /** Chunks refused so far: their call, or all calls, had as many waiting as allowed. */
@@ -205,6 +231,11 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     /** Chunks waiting or under way now. */
     int chunks() {
         return chunks.get();
+    }
+
+    /** Bytes of the chunks waiting or under way now. */
+    long bytes() {
+        return bytes.get();
     }
 
     /** Calls with items waiting or under way now. */
@@ -279,9 +310,14 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     /** The item is no longer waiting or under way: its call's inbox goes once it has none left. */
     private void left(Item item) {
+        int size = size(item);
         if (item.isChunk()) {
             chunks.decrementAndGet();
+            bytes.addAndGet(-size);
         }
-        lanes.computeIfPresent(item.call(), (call, l) -> --l.items == 0 ? null : l);
+        lanes.computeIfPresent(item.call(), (call, l) -> {
+            l.bytes -= size;
+            return --l.items == 0 ? null : l;
+        });
     }
 }

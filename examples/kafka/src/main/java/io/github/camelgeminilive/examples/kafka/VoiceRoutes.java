@@ -124,6 +124,8 @@ public final class VoiceRoutes extends RouteBuilder {
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
                 + "&sessionTimeoutMs=3000&heartbeatIntervalMs=500"
+                // FullLanes resumes a held-back partition after a poll: an idle poll must not wait 5 s for it
+                + "&pollTimeoutMs=500"
                 // only the partitions that move are revoked, so only their calls are handed over
                 + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")

@@ -57,10 +57,28 @@ class CallLanesTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(lanes.chunks()).as("chunks waiting or under way").isZero();
             assertThat(lanes.calls()).as("lanes").isZero();
+            assertThat(lanes.bytes()).as("bytes waiting or under way").isZero();
         });
         assertThat(finished).hasSize(CallLanes.MAX_PER_CALL + 1);
         assertThat(lanes.hasRoom("call-1")).isTrue();
         assertThat(lanes.refused()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaneIsBoundedInAudioWhateverTheChunksLength() throws Exception {
+        CallLanes lanes = start(call -> CompletableFuture.completedFuture(null));
+        byte[] second = new byte[Callers.SAMPLE_RATE * 2]; // the longest chunk taken: 1 s
+        int fit = CallLanes.MAX_CALL_BYTES / second.length;
+        for (int i = 0; i < fit; i++) {
+            assertThat(lanes.offerChunk(CallLanes.Item.chunk("call-1", P0, i, second))).isTrue();
+        }
+
+        assertThat(lanes.offerChunk(CallLanes.Item.chunk("call-1", P0, fit, second))).as("one more second")
+                .isFalse();
+        assertThat(lanes.offerChunk(chunk("call-2", 0))).as("another call's chunk").isTrue();
+        assertThat(lanes.bytes()).isEqualTo(CallLanes.MAX_CALL_BYTES + Callers.CHUNK_SAMPLES * 2L);
+        go.countDown();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lanes.bytes() == 0 && lanes.calls() == 0);
     }
 
     @Test
