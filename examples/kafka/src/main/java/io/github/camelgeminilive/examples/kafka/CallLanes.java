@@ -59,6 +59,8 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private static final int THREADS = 2;
     /** How long a release or an end waits for its call's handle saves under way. */
     static final Duration SAVES_TIMEOUT = Duration.ofSeconds(5);
+    /** The operation that hands a call's session over (see {@link #offer(Item)}). */
+    static final String RELEASE = "release";
     /** 16 kHz 16-bit mono: 31,250 ns of audio per byte. */
     private static final long NANOS_PER_BYTE = 1_000_000_000L / (Callers.SAMPLE_RATE * 2);
 
@@ -91,6 +93,10 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         volatile long bytes;
         /** Null: chunks are sent as soon as they come. */
         CatchUpPace pace;
+        /** A release is queued: the chunks before it are not started, but left to the call's next owner. */
+        volatile boolean releasing;
+        /** Chunks left to the next owner before the queued release (touched by the lane's items in turn only). */
+        int handedOn;
     }
 
     private final String uri;
@@ -104,6 +110,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     private final AtomicInteger chunks = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder handedOn = new LongAdder();
     private final LongAdder notStarted = new LongAdder();
     private CamelContext context;
     private ExecutorService pool;
@@ -162,8 +169,18 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
     }
 
-    /** Queues an operation behind the call's earlier items (operations always get in). */
+    /**
+     * Queues an operation behind the call's earlier items (operations always get in). A release (a hand-over) goes at
+     * once: the call's chunks queued before it and not started yet are not sent (counted) but left to the call's next
+     * owner, which reads them again, as they were not committed (no handle covers them).
+     */
     void offer(Item operation) {
+        if (RELEASE.equals(operation.operation())) {
+            lanes.computeIfPresent(operation.call(), (call, l) -> {
+                l.releasing = true;
+                return l;
+            });
+        }
         if (!tryOffer(operation)) {
             throw new IllegalStateException("An operation was refused: " + operation.operation());
         }
@@ -253,6 +270,9 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
 
     /** Sends the item when the call's pace lets it (a chunk of a call that is behind waits its turn, on a timer). */
     private void paced(Lane lane, Item item, Consumer<Item> done) {
+        if (handedOn(lane, item, done)) {
+            return;
+        }
         long now = System.nanoTime();
         long at = lane.pace == null || !item.isChunk() ? now
                 : lane.pace.startAt(now, item.audio().length * NANOS_PER_BYTE);
@@ -262,12 +282,45 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
         try {
             timer.schedule(() -> {
-                lane.pace.started(at, System.nanoTime());
-                send(item, done);
+                if (!handedOn(lane, item, done)) {
+                    lane.pace.started(at, System.nanoTime());
+                    send(item, done);
+                }
             }, at - now, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) { // stopping: the session closes anyway
             send(item, done);
         }
+    }
+
+    /**
+     * Whether the item was a chunk queued before a release, not sent but left to the call's next owner; the release
+     * itself ends that (chunks after it are sent).
+     */
+    private boolean handedOn(Lane lane, Item item, Consumer<Item> done) {
+        if (!lane.releasing) {
+            return false;
+        }
+        if (item.isChunk()) {
+            lane.handedOn++;
+            handedOn.increment();
+            left(item);
+            done.accept(item);
+            return true;
+        }
+        if (RELEASE.equals(item.operation())) {
+            lane.releasing = false;
+            if (lane.handedOn > 0) {
+                LOG.info("Call {} handed over: {} chunks queued for it left to its next owner ({} so far)",
+                        item.call(), lane.handedOn, handedOn.sum());
+                lane.handedOn = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Chunks not sent so far because their call was handed over first: its next owner reads them again. */
+    long handedOn() {
+        return handedOn.longValue();
     }
 
     private void send(Item item, Consumer<Item> done) {

@@ -99,7 +99,7 @@ public final class VoiceRoutes extends RouteBuilder {
      * stays), once the chunks queued for it before were sent; completes when done.
      */
     CompletableFuture<Void> release(String call) {
-        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, "release");
+        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, CallLanes.RELEASE);
         lanes.offer(release);
         return release.done();
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A call's lane refuses a chunk at once when full (counted), without touching other calls' lanes, and its counters go
- * back to 0; a release or an end completes only once the call's handle saves under way are done, or after their bound.
+ * A call's lane refuses a chunk at once when full, in chunks or in audio (counted), without touching other calls'
+ * lanes, and its counters go back to 0; a release goes at once, leaving the chunks queued before it to the next owner;
+ * a release or an end completes only once the call's handle saves under way are done, or after their bound.
  */
 class CallLanesTest {
 
@@ -29,6 +31,8 @@ class CallLanesTest {
     /** Holds every item in the session's route until counted down. */
     private final CountDownLatch go = new CountDownLatch(1);
     private final List<CallLanes.Item> finished = new CopyOnWriteArrayList<>();
+    /** The items that reached the session's route. */
+    private final AtomicInteger sent = new AtomicInteger();
     private CamelContext context;
 
     @AfterEach
@@ -82,6 +86,26 @@ class CallLanesTest {
     }
 
     @Test
+    void aReleaseLeavesTheChunksQueuedBeforeItToTheNextOwnerAndGoesAtOnce() throws Exception {
+        CallLanes lanes = start(call -> CompletableFuture.completedFuture(null));
+        for (int i = 0; i < 6; i++) {
+            assertThat(lanes.offerChunk(chunk("call-1", i))).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() == 1); // chunk 0 under way, 5 queued
+        CallLanes.Item release = CallLanes.Item.operation("call-1", null, -1, CallLanes.RELEASE);
+        lanes.offer(release);
+        go.countDown();
+
+        release.done().get(30, TimeUnit.SECONDS);
+        assertThat(sent).as("items sent: the chunk under way, then the release").hasValue(2);
+        assertThat(lanes.handedOn()).isEqualTo(5);
+        assertThat(finished).as("outcomes: chunks left to the next owner have none").hasSize(2);
+        assertThat(lanes.offerChunk(chunk("call-1", 6))).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() == 3); // after the release, chunks go again
+        await().atMost(Duration.ofSeconds(30)).until(() -> lanes.chunks() == 0 && lanes.calls() == 0);
+    }
+
+    @Test
     void aReleaseCompletesOnlyOnceTheCallsHandleSavesUnderWayAreDone() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
         CompletableFuture<Void> saving = new CompletableFuture<>();
@@ -119,7 +143,10 @@ class CallLanesTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:session").process(e -> go.await());
+                from("direct:session").process(e -> {
+                    sent.incrementAndGet();
+                    go.await();
+                });
             }
         });
         context.start();
