@@ -37,7 +37,7 @@ final class HandOver implements SubscribeAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOver.class);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a revocation waits for its calls' releases (each after the chunks queued before it). */
+    /** How long a revocation waits for its calls' releases (each after the chunk under way, see CallLanes). */
     static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
     private final CommitTracker tracker;
@@ -47,8 +47,8 @@ final class HandOver implements SubscribeAdapter {
     private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
 
     /**
-     * @param release  lets go of the session of a call, keeping its stored handle, once the chunks queued for it
-     *                 before were sent; completes when done
+     * @param release  lets go of the session of a call, keeping its stored handle, after the chunk under way (the
+     *                 chunks queued are left to the next owner); completes when done
      * @param assigned runs when partitions are assigned, before their records: reads the handle store to its end
      * @param gone     told of each partition revoked or lost, after its commit, before the tracker forgets it
      */

@@ -96,7 +96,7 @@ public final class VoiceRoutes extends RouteBuilder {
 
     /**
      * Lets go of the call's session here (the {@code release} operation: the connection closes, the stored handle
-     * stays), once the chunks queued for it before were sent; completes when done.
+     * stays) after the chunk under way; the chunks queued for it are left to its next owner. Completes when done.
      */
     CompletableFuture<Void> release(String call) {
         CallLanes.Item release = CallLanes.Item.operation(call, null, -1, CallLanes.RELEASE);
