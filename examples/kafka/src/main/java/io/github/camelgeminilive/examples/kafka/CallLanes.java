@@ -84,7 +84,10 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
     }
 
-    /** One call's inbox, the items in it and its pace; removed from the map when none is left. */
+    /**
+     * One call's inbox, the items in it and its pace; removed from the map when none is left and its pace lets a
+     * chunk go at once.
+     */
     private static final class Lane {
         OrderedInbox<Item> inbox;
         /** Written in the map's compute only; read by {@link #hasRoom} and {@link #tryOffer} unlocked. */
@@ -293,6 +296,24 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
     }
 
     /**
+     * Whether an empty lane stays while its pace holds the call's next chunk back (a lane made afresh would send it
+     * at once, above the pace); it goes once the pace lets a chunk start at once again.
+     */
+    private boolean keptForItsPace(String call, Lane lane) {
+        long ahead = lane.pace == null ? 0 : lane.pace.ahead(System.nanoTime());
+        if (ahead <= 0) {
+            return false;
+        }
+        try {
+            timer.schedule(() -> lanes.computeIfPresent(call, (c, l) -> l.items == 0 && l == lane ? null : l), ahead,
+                    TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException e) { // stopping
+            return false;
+        }
+    }
+
+    /**
      * Whether the item was a chunk queued before a release, not sent but left to the call's next owner; the release
      * itself ends that (chunks after it are sent).
      */
@@ -370,7 +391,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
         }
         lanes.computeIfPresent(item.call(), (call, l) -> {
             l.bytes -= size;
-            return --l.items == 0 ? null : l;
+            return --l.items == 0 && !keptForItsPace(call, l) ? null : l;
         });
     }
 }

@@ -33,6 +33,8 @@ class CallLanesTest {
     private final List<CallLanes.Item> finished = new CopyOnWriteArrayList<>();
     /** The items that reached the session's route. */
     private final AtomicInteger sent = new AtomicInteger();
+    /** When each item reached the session's route ({@link System#nanoTime()}). */
+    private final List<Long> sentAt = new CopyOnWriteArrayList<>();
     private CamelContext context;
 
     @AfterEach
@@ -106,6 +108,23 @@ class CallLanesTest {
     }
 
     @Test
+    void aCallsPaceOutlivesItsLaneRunningEmpty() throws Exception {
+        double pace = 1.25;
+        CallLanes lanes = start(call -> CompletableFuture.completedFuture(null), pace);
+        go.countDown();
+        byte[] second = new byte[Callers.SAMPLE_RATE * 2];
+        assertThat(lanes.offerChunk(CallLanes.Item.chunk("call-1", P0, 0, second))).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.size() == 1); // its lane has nothing left
+
+        assertThat(lanes.offerChunk(CallLanes.Item.chunk("call-1", P0, 1, second))).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.size() == 2);
+        // a lane made afresh would have sent it at once: its pace lets 1 s of audio go every 0.8 s
+        assertThat(sentAt.get(1) - sentAt.get(0)).as("nanoseconds between the chunks' sends")
+                .isGreaterThanOrEqualTo((long) (1e9 / pace) - TimeUnit.MILLISECONDS.toNanos(50));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lanes.calls() == 0);
+    }
+
+    @Test
     void aReleaseCompletesOnlyOnceTheCallsHandleSavesUnderWayAreDone() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
         CompletableFuture<Void> saving = new CompletableFuture<>();
@@ -139,18 +158,23 @@ class CallLanesTest {
     }
 
     private CallLanes start(Function<String, CompletableFuture<Void>> saved) throws Exception {
+        return start(saved, 0);
+    }
+
+    private CallLanes start(Function<String, CompletableFuture<Void>> saved, double pace) throws Exception {
         context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:session").process(e -> {
+                    sentAt.add(System.nanoTime());
                     sent.incrementAndGet();
                     go.await();
                 });
             }
         });
         context.start();
-        CallLanes lanes = new CallLanes("direct:session", (item, failure) -> finished.add(item), saved, 0);
+        CallLanes lanes = new CallLanes("direct:session", (item, failure) -> finished.add(item), saved, pace);
         context.addService(lanes, true, true);
         return lanes;
     }
