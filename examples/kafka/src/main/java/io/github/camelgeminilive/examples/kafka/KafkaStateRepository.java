@@ -239,13 +239,14 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     /**
      * Holds {@code value} for {@code key}, unless it is a handle older than the one held: the reader may reach a
      * record written before this instance's own newer write, and an old owner's late write may follow a new owner's.
-     * A removal always applies (it comes after the call's handles).
+     * Nor does a handle replace an ended call's marker (an ended call is not resumed). A removal always applies.
      */
     private void hold(String key, String value) {
         if (value == null || value.isEmpty()) {
             values.remove(key);
         } else {
-            values.merge(key, value, (held, v) -> HandleValues.older(v, held) ? held : v);
+            values.merge(key, value, (held, v) -> HandleValues.older(v, held)
+                    || (HandleValues.isEnded(held) && !HandleValues.isEnded(v)) ? held : v);
         }
     }
 

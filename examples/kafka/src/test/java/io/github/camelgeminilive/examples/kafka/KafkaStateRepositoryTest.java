@@ -101,6 +101,11 @@ class KafkaStateRepositoryTest {
         repository.catchUp();
         assertThat(repository.getState("call-2")).isEqualTo(newer);
 
+        repository.ended("call-1", 9); // an old owner's late handle does not resume an ended call
+        append("call-1", "2026-12-05T10:00:09Z@8 h3");
+        repository.catchUp();
+        assertThat(repository.getState("call-1")).isEqualTo("ended@9");
+
         append("call-2", ""); // the call ended: removed
         repository.catchUp();
         assertThat(repository.getState("call-2")).isNull();
