@@ -40,10 +40,9 @@ import io.github.camelgeminilive.ordered.OrderedInbox;
  * {@code finished}) before the call's next record starts, so a chunk that failed is known to the commit tracker before
  * any later chunk of its call can reach a session. Memory is bounded: at most {@link #MAX_PER_CALL} chunks and
  * {@link #MAX_CALL_BYTES} of one call, and {@link #MAX_CHUNKS} chunks and {@link #MAX_BYTES} of all calls wait or are
- * under way; one more is refused at once (counted), and its
- * partition waits until its call has room again (see {@link FullLanes}): the consumer never waits for one call. A
- * call's inbox is dropped once it has nothing left to do. A call that is behind may be paced (see
- * {@link CatchUpPace}).
+ * under way; one more is refused at once (counted), and its partition waits until its call has room again (see
+ * {@link FullLanes}): the consumer never waits for one call. A call's inbox is dropped once it has nothing left to do.
+ * A call that is behind may be paced (see {@link CatchUpPace}).
  */
 final class CallLanes extends ServiceSupport implements CamelContextAware {
 
@@ -166,7 +165,7 @@ final class CallLanes extends ServiceSupport implements CamelContextAware {
             context.getExecutorServiceManager().shutdown(timer);
         }
         ServiceHelper.stopService(live);
-        // counted after the pool's shutdown, which leaves the items still queued unstarted
+        // after the pool's shutdown: the items whose turn it refused while stopping are counted by then
         if (notStarted.sum() > 0) {
             LOG.info("{} records not sent to their sessions: the instance stopped first", notStarted.sum());
         }

@@ -5,7 +5,8 @@ package io.github.camelgeminilive.examples.kafka;
  * or an instance that was held up) sends at most {@code pace} seconds of audio per second, while a call that keeps up
  * with its caller sends each chunk at once. Against the Gemini API a handle counts as covering what was written
  * {@code coverageLag} before it arrived, so what a takeover may hear twice is bounded by the audio written in that
- * time: at most {@code pace} times the lag. Not thread-safe but for {@link #ahead}: one call's chunks are started one at a time.
+ * time: at most {@code pace} times the lag. Not thread-safe but for {@link #ahead}: one call's chunks are started one
+ * at a time.
  */
 final class CatchUpPace {
 

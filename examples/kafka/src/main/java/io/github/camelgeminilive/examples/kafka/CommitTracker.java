@@ -175,7 +175,7 @@ public final class CommitTracker {
     }
 
     /**
-     * The call's end marker (its end record at {@code offset} of {@code tp}) is stored: once the committed offset
+     * The call's end marker (its end record at {@code offset} of {@code tp}) is written: once the committed offset
      * passes it, no owner reads the call's records again, and the marker can go (see {@link #endsPassed}).
      */
     public synchronized void endMarked(TopicPartition tp, String call, long offset) {

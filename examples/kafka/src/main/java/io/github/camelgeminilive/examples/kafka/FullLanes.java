@@ -57,11 +57,6 @@ final class FullLanes extends KafkaConsumerListener {
         held.remove(tp);
     }
 
-    /** Partitions held back so far. */
-    long pauses() {
-        return pauses;
-    }
-
     /** After every poll: resumes the partitions whose calls have room again. */
     @Override
     public boolean afterConsume(Object ignored) {

@@ -47,21 +47,23 @@ class HeadOfLineTest {
                 GeminiLiveEmulator emulator = GeminiLiveEmulator.builder().pace(1.0).build().start()) {
             kafka.createTopics(InputPartitions.COUNT, List.of(VoiceRoutes.INPUT, VoiceRoutes.OUTPUT),
                     List.of(VoiceRoutes.HANDLES));
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-                for (int i = 0; i < BACKLOG_CHUNKS; i++) {
-                    producer.send(new ProducerRecord<>(VoiceRoutes.INPUT, backlog,
-                            new byte[Callers.CHUNK_SAMPLES * 2]));
-                }
-                producer.flush();
-            }
             try (VoiceInstance instance = VoiceInstance.start("instance-a", kafka.bootstrapServers(),
                     emulator.baseUrl().toString(), "emulator");
                     ReplyReader replies = new ReplyReader(kafka.bootstrapServers());
                     Callers callers = new Callers(kafka.bootstrapServers())) {
+                // produced once the instance runs (a producer right after the topics' creation may meet partitions
+                // whose leader is not ready yet), far faster than real time: a backlog all the same
+                Properties p = new Properties();
+                p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+                p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+                    for (int i = 0; i < BACKLOG_CHUNKS; i++) {
+                        producer.send(new ProducerRecord<>(VoiceRoutes.INPUT, backlog,
+                                new byte[Callers.CHUNK_SAMPLES * 2]));
+                    }
+                    producer.flush();
+                }
                 long sent = callers.play(List.of(live), LIVE_CHUNKS); // returns once the caller put them all
                 Map<String, Long> received = new HashMap<>();
                 for (SessionInfo s : emulator.admin().sessions()) {
