@@ -5,14 +5,15 @@ package io.github.camelgeminilive.examples.kafka;
  * or an instance that was held up) sends at most {@code pace} seconds of audio per second, while a call that keeps up
  * with its caller sends each chunk at once. Against the Gemini API a handle counts as covering what was written
  * {@code coverageLag} before it arrived, so what a takeover may hear twice is bounded by the audio written in that
- * time: at most {@code pace} times the lag. Not thread-safe: one call's chunks are started one at a time.
+ * time: at most {@code pace} times the lag. Not thread-safe but for {@link #ahead}: one call's chunks are started one
+ * at a time.
  */
 final class CatchUpPace {
 
     private final double pace;
-    /** When the next chunk may start ({@link System#nanoTime()}), if {@link #started}. */
-    private long next;
-    private boolean started;
+    /** When the next chunk may start ({@link System#nanoTime()}), if {@link #started}; read by {@link #ahead}. */
+    private volatile long next;
+    private volatile boolean started;
 
     /** @param pace seconds of audio per second at most, above 1 */
     CatchUpPace(double pace) {
@@ -30,6 +31,11 @@ final class CatchUpPace {
         if (actual - plannedAt > 0) {
             next += actual - plannedAt;
         }
+    }
+
+    /** How long after {@code now} the next chunk may start (0 or less: at once); from any thread. */
+    long ahead(long now) {
+        return started ? next - now : 0;
     }
 
     /** When a chunk of {@code audioNanos} of audio, ready at {@code now}, may start; the chunk is then sent. */

@@ -40,6 +40,8 @@ public final class CommitTracker {
          * says nothing of it), so it holds commits back until the call ends or the partition moves.
          */
         final Map<String, Long> failed = new HashMap<>();
+        /** Per call that ended here: the offset of its end record, whose end marker is stored. */
+        final Map<String, Long> ends = new HashMap<>();
 
         Partition(long first) {
             this.first = first;
@@ -170,6 +172,29 @@ public final class CommitTracker {
         callPartitions.values().removeIf(tp::equals);
         sentUpTo.keySet().retainAll(callPartitions.keySet());
         covered.keySet().retainAll(callPartitions.keySet());
+    }
+
+    /**
+     * The call's end marker (its end record at {@code offset} of {@code tp}) is written: once the committed offset
+     * passes it, no owner reads the call's records again, and the marker can go (see {@link #endsPassed}).
+     */
+    public synchronized void endMarked(TopicPartition tp, String call, long offset) {
+        Partition p = partitions.get(tp);
+        if (p != null) {
+            p.ends.merge(call, offset, Math::max);
+        }
+    }
+
+    /** The calls of {@code tp} whose end records the committed offset passed: forgotten here, to be removed. */
+    public synchronized List<String> endsPassed(TopicPartition tp) {
+        Partition p = partitions.get(tp);
+        if (p == null || p.ends.isEmpty()) {
+            return List.of();
+        }
+        List<String> passed = p.ends.entrySet().stream().filter(e -> e.getValue() < p.committed)
+                .map(Map.Entry::getKey).sorted().toList();
+        p.ends.keySet().removeAll(passed);
+        return passed;
     }
 
     public synchronized void committed(TopicPartition tp, long offset) {

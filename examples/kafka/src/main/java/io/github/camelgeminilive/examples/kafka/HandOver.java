@@ -37,23 +37,27 @@ final class HandOver implements SubscribeAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOver.class);
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a revocation waits for its calls' releases (each after the chunks queued before it). */
+    /** How long a revocation waits for its calls' releases (each after the chunk under way, see CallLanes). */
     static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
     private final CommitTracker tracker;
     private final Function<String, CompletableFuture<Void>> release;
     private final Runnable assigned;
+    private final java.util.function.Consumer<TopicPartition> gone;
     private final SubscribeAdapter subscribe = new DefaultSubscribeAdapter();
 
     /**
-     * @param release  lets go of the session of a call, keeping its stored handle, once the chunks queued for it
-     *                 before were sent; completes when done
+     * @param release  lets go of the session of a call, keeping its stored handle, after the chunk under way (the
+     *                 chunks queued are left to the next owner); completes when done
      * @param assigned runs when partitions are assigned, before their records: reads the handle store to its end
+     * @param gone     told of each partition revoked or lost, after its commit, before the tracker forgets it
      */
-    HandOver(CommitTracker tracker, Function<String, CompletableFuture<Void>> release, Runnable assigned) {
+    HandOver(CommitTracker tracker, Function<String, CompletableFuture<Void>> release, Runnable assigned,
+            java.util.function.Consumer<TopicPartition> gone) {
         this.tracker = tracker;
         this.release = release;
         this.assigned = assigned;
+        this.gone = gone;
     }
 
     @Override
@@ -97,6 +101,7 @@ final class HandOver implements SubscribeAdapter {
             releaseAll(tp);
             (commit ? tracker.toCommit(tp) : OptionalLong.empty()).ifPresent(offset -> {
                 consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), COMMIT_TIMEOUT);
+                tracker.committed(tp, offset);
                 LOG.info("Revoked {}: its calls' sessions released, committed up to {}", tp, offset);
             });
         } catch (WakeupException | InterruptException e) { // the consumer is stopping
@@ -104,7 +109,11 @@ final class HandOver implements SubscribeAdapter {
         } catch (KafkaException e) { // the next owner re-reads a little more, and skips what the handles cover
             LOG.warn("Revoked {}: its calls' sessions released, but the commit failed: {}", tp, e.toString());
         } finally {
-            tracker.forget(tp);
+            try {
+                gone.accept(tp);
+            } finally {
+                tracker.forget(tp);
+            }
         }
     }
 

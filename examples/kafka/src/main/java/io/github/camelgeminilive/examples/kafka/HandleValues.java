@@ -23,12 +23,17 @@ final class HandleValues {
         return ENDED + offset;
     }
 
+    /** Whether {@code value} marks an ended call. */
+    static boolean isEnded(String value) {
+        return value != null && value.startsWith(ENDED);
+    }
+
     /**
      * The input position up to which the call's session has everything, for the stored value: a handle's (see
      * {@link #inputPosition}), or an ended call's end record offset (its records up to there are done with).
      */
     static long done(String value, Instant now) {
-        if (value != null && value.startsWith(ENDED)) {
+        if (isEnded(value)) {
             try {
                 return Long.parseLong(value.substring(ENDED.length()));
             } catch (NumberFormatException e) {

@@ -41,14 +41,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A Camel {@link StateRepository} on a compacted Kafka topic, which every instance of the consumer group reaches: the
  * resumption handles of the calls, by call id. A write returns at once; it is reported to {@code stored} once the
- * broker has it ({@code acks=all}), so nothing relies on a handle before it is stored. A reader thread follows the topic; a read returns what it has read, and
- * {@link #catchUp()} waits until that is everything stored so far: the consumer group calls it once per assignment,
- * before the new partitions' records, so a new owner of a call sees the handle the old owner stored last without a
- * round trip per call. An empty value is a removed entry (a compacted topic keeps the newest value per key); of two
- * handles for a key, the one issued last is kept, whichever the topic holds last. The topic must exist and be
- * compacted: the start fails otherwise (a topic that deletes by age would lose the handles of long calls). The reader
- * survives a failing broker (or any other failure): it reads on from where it was with a new consumer; while it cannot,
- * a catch-up fails after its wait, saying why.
+ * broker has it ({@code acks=all}), so nothing relies on a handle before it is stored. A reader thread follows the
+ * topic; a read returns what it has read, and {@link #catchUp()} waits until that is everything stored so far: the
+ * consumer group calls it once per assignment, before the new partitions' records, so a new owner of a call sees the
+ * handle the old owner stored last without a round trip per call. An empty value (the component's removal) is written
+ * as a tombstone, which compaction deletes; of two handles for a key, the one issued last is kept, whichever the
+ * topic holds last. The topic must exist and be compacted: the start fails otherwise (a topic that deletes by age
+ * would lose the handles of long calls). The reader survives a failing broker (or any other failure): it reads on from
+ * where it was with a new consumer; while it cannot, a catch-up fails after its wait, saying why.
  */
 public final class KafkaStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -193,16 +193,18 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
      */
     @Override
     public void setState(String key, String value) {
-        hold(key, value);
+        // a removal (the component writes "") is a tombstone, which compaction deletes, not a value kept per key
+        String kept = value == null || value.isEmpty() ? null : value;
+        hold(key, kept);
         CompletableFuture<Void> done = new CompletableFuture<>();
         saving.put(key, done); // the newest: the producer completes one key's sends in order (one partition)
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
-                if (e == null) {
-                    stored.accept(key, value);
-                } else {
+            producer.send(new ProducerRecord<>(topic, key, kept), (metadata, e) -> {
+                if (e != null) {
                     LOG.warn("Could not store the handle of {} on {} ({} failed saves so far): {}", key, topic,
                             failedSaves.incrementAndGet(), e.toString());
+                } else if (kept != null) {
+                    stored.accept(key, kept);
                 }
                 saving.remove(key, done);
                 done.complete(null);
@@ -223,6 +225,11 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
         setState(key, HandleValues.ended(offset));
     }
 
+    /** Removes {@code key}: held no more here, and a tombstone on the topic, which compaction then deletes. */
+    public void remove(String key) {
+        setState(key, null);
+    }
+
     /** Completes once every save of {@code key} begun so far is acknowledged or failed. */
     public CompletableFuture<Void> saved(String key) {
         CompletableFuture<Void> pending = saving.get(key);
@@ -232,13 +239,14 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
     /**
      * Holds {@code value} for {@code key}, unless it is a handle older than the one held: the reader may reach a
      * record written before this instance's own newer write, and an old owner's late write may follow a new owner's.
-     * A removal always applies (it comes after the call's handles).
+     * Nor does a handle replace an ended call's marker (an ended call is not resumed). A removal always applies.
      */
     private void hold(String key, String value) {
         if (value == null || value.isEmpty()) {
             values.remove(key);
         } else {
-            values.merge(key, value, (held, v) -> HandleValues.older(v, held) ? held : v);
+            values.merge(key, value, (held, v) -> HandleValues.older(v, held)
+                    || (HandleValues.isEnded(held) && !HandleValues.isEnded(v)) ? held : v);
         }
     }
 

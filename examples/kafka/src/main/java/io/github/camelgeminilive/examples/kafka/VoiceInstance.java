@@ -30,7 +30,8 @@ public final class VoiceInstance implements AutoCloseable {
         context.getRegistry().bind("handles", handles);
         context.getRegistry().bind("trackedCommits", new TrackedCommitFactory(tracker));
         VoiceRoutes routes = new VoiceRoutes(name, bootstrapServers, tracker, handles);
-        context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, routes::release, handles::catchUp));
+        context.getRegistry().bind("subscribeAdapter", new HandOver(tracker, routes::release, handles::catchUp,
+                routes::partitionGone));
         context.addService(handles, true, true);
         context.addRoutes(routes);
         context.start();

@@ -3,7 +3,6 @@ package io.github.camelgeminilive.examples.kafka;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
 import static org.apache.camel.support.builder.PredicateBuilder.not;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,11 +60,6 @@ public final class VoiceRoutes extends RouteBuilder {
      * client's coverageLag (300 ms) twice, plus a chunk: 0.5 s.
      */
     static final double CATCH_UP_PACE = 4.0 / 3;
-    /**
-     * How long the consumer waits for room for a chunk when its call has {@link CallLanes#MAX_PER_CALL} waiting (or all
-     * calls {@link CallLanes#MAX_CHUNKS}): well within Kafka's max.poll.interval.ms (5 min).
-     */
-    private static final Duration ROOM_WAIT = Duration.ofSeconds(30);
     /** The reason of the {@code closed} event of a session released here (documented by the component). */
     private static final String RELEASED = "released by the route (release operation)";
     /** The reason of the {@code closed} event of a session closed by a call's end record. */
@@ -77,6 +71,8 @@ public final class VoiceRoutes extends RouteBuilder {
     private final KafkaStateRepository handles;
     private final FailedCalls failures = new FailedCalls();
     private CallLanes lanes;
+    /** Holds back the partition of a call whose lane is full; told of partitions that go by {@link HandOver}. */
+    private final FullLanes fullLanes = new FullLanes(call -> lanes.hasRoom(call));
     private ProducerTemplate errorRecords;
     /** Re-read chunks that the call's session already had, so were not sent again. */
     private final AtomicLong skipped = new AtomicLong();
@@ -100,10 +96,10 @@ public final class VoiceRoutes extends RouteBuilder {
 
     /**
      * Lets go of the call's session here (the {@code release} operation: the connection closes, the stored handle
-     * stays), once the chunks queued for it before were sent; completes when done.
+     * stays) after the chunk under way; the chunks queued for it are left to its next owner. Completes when done.
      */
     CompletableFuture<Void> release(String call) {
-        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, "release");
+        CallLanes.Item release = CallLanes.Item.operation(call, null, -1, CallLanes.RELEASE);
         lanes.offer(release);
         return release.done();
     }
@@ -128,13 +124,15 @@ public final class VoiceRoutes extends RouteBuilder {
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#trackedCommits&maxPollRecords=100"
                 + "&sessionTimeoutMs=3000&heartbeatIntervalMs=500"
+                // FullLanes resumes a held-back partition after a poll: an idle poll must not wait 5 s for it
+                + "&pollTimeoutMs=500"
                 // only the partitions that move are revoked, so only their calls are handed over
                 + "&partitionAssignor=org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("audio-in")
+                .pausable(fullLanes, ignored -> true) // binds FullLanes to the consumer; it pauses per partition
                 .process(this::admit)
-                .process(e -> e.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class)
-                        .commit());
+                .process(this::commit);
 
         // one error record when a call's session stops taking its audio
         from(ERRORS).routeId("call-errors")
@@ -156,6 +154,32 @@ public final class VoiceRoutes extends RouteBuilder {
                 .setHeader(INSTANCE, constant(instance))
                 .convertBodyTo(byte[].class)
                 .to(replies);
+    }
+
+    /**
+     * {@code tp} is no longer this instance's (revoked or lost, after the hand-over's commit): it is not held back any
+     * more, and the end markers its commit passed go.
+     */
+    void partitionGone(TopicPartition tp) {
+        fullLanes.forget(tp);
+        removeEndsPassed(tp);
+    }
+
+    /** Commits what the tracker allows; an end marker the commit passed goes (a tombstone on the handle topic). */
+    private void commit(Exchange exchange) {
+        Message m = exchange.getMessage();
+        m.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class).commit();
+        removeEndsPassed(partition(m));
+    }
+
+    /**
+     * Removes the end markers of the calls of {@code tp} whose end records the group's committed offset passed: no
+     * owner reads their records again, so the markers would only pile up (one per call ever made).
+     */
+    private void removeEndsPassed(TopicPartition tp) {
+        for (String call : tracker.endsPassed(tp)) {
+            handles.remove(call);
+        }
     }
 
     /**
@@ -194,6 +218,7 @@ public final class VoiceRoutes extends RouteBuilder {
             if ("close".equals(item.operation())) {
                 tracker.ended(call);
                 handles.ended(call, item.offset());
+                tracker.endMarked(item.tp(), call, item.offset());
                 log.info("Call {} ended; re-read chunks its session already had, all calls so far: {}", call,
                         skipped.get());
             }
@@ -231,6 +256,9 @@ public final class VoiceRoutes extends RouteBuilder {
         String call = m.getHeader(KafkaConstants.KEY, String.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         TopicPartition tp = partition(m);
+        if (fullLanes.holds(tp)) { // read again from the refused record once the partition resumes
+            return;
+        }
         String problem = InputRecords.problem(call, m.getBody(byte[].class), m.getHeader(CALL_END) != null);
         if (problem != null) { // the key is not logged: it may be the problem
             tracker.dropped(tp, offset);
@@ -239,8 +267,12 @@ public final class VoiceRoutes extends RouteBuilder {
             return;
         }
         if (!tracker.knows(call)) { // first sight here: another instance may have stored a handle for it, or ended it
-            long covered = HandleValues.done(handles.getState(call), Instant.now());
+            String value = handles.getState(call);
+            long covered = HandleValues.done(value, Instant.now());
             tracker.found(tp, call, offset, covered);
+            if (HandleValues.isEnded(value)) { // ended elsewhere: its marker goes once the commits pass its end
+                tracker.endMarked(tp, call, covered);
+            }
             if (covered >= 0) {
                 log.info("Call {} taken over at {} offset {}: its stored handle covers up to offset {}", call, tp,
                         offset, covered);
@@ -258,14 +290,10 @@ public final class VoiceRoutes extends RouteBuilder {
             tracker.sent(tp, call, offset);
             tracker.failed(tp, call, offset);
             backedOff.incrementAndGet();
-        } else if (lanes.offer(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)), ROOM_WAIT)) {
+        } else if (lanes.offerChunk(CallLanes.Item.chunk(call, tp, offset, m.getBody(byte[].class)))) {
             tracker.sent(tp, call, offset);
-        } else { // too many chunks wait, for too long: held back like a chunk the session did not take
-            tracker.sent(tp, call, offset);
-            tracker.failed(tp, call, offset);
-            log.warn("Call {}: the chunk at {} offset {} not sent, too many wait for longer than {} ({} so far;"
-                    + " chunks the consumer waited for room for: {})", call, tp, offset, ROOM_WAIT, lanes.refused(),
-                    lanes.heldUp());
+        } else { // too many chunks wait: the partition waits, the other partitions' calls go on
+            fullLanes.hold(tp, call, offset);
         }
     }
 }

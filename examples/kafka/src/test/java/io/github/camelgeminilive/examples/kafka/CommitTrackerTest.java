@@ -32,6 +32,26 @@ class CommitTrackerTest {
     }
 
     @Test
+    void anEndMarkerGoesOnceTheCommittedOffsetPassedTheCallsEndRecord() {
+        tracker.sent(P0, "a", 0);
+        tracker.sent(P0, "b", 1);
+        tracker.done(P0, "a", 2); // a's end record
+        tracker.ended("a");
+        tracker.endMarked(P0, "a", 2);
+        assertThat(tracker.toCommit(P0)).hasValue(1); // b's chunk 1 holds the partition back, before a's end
+        tracker.committed(P0, 1);
+        assertThat(tracker.endsPassed(P0)).as("a's end record not committed past yet").isEmpty();
+
+        tracker.covered("b", 1);
+        tracker.committed(P0, tracker.toCommit(P0).orElseThrow());
+        assertThat(tracker.endsPassed(P0)).containsExactly("a");
+        assertThat(tracker.endsPassed(P0)).as("once").isEmpty();
+        tracker.forget(P0);
+        tracker.endMarked(P0, "c", 9); // a partition no longer here: no marker is kept for it
+        assertThat(tracker.endsPassed(P0)).isEmpty();
+    }
+
+    @Test
     void reReadChunksTheSessionHasAreKnownAndAnEndedCallHoldsNothingBack() {
         tracker.found(P0, "a", 4, 5); // a new owner re-reads from 4 and finds a's handle covering offset 5
         assertThat(tracker.has("a", 5)).isTrue();

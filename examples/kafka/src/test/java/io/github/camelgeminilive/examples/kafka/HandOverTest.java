@@ -49,6 +49,7 @@ class HandOverTest {
             released.add(call);
             return CompletableFuture.completedFuture(null);
         }, () -> {
+        }, tp -> {
         }).subscribe(consumer, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

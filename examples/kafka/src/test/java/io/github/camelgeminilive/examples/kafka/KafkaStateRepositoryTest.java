@@ -101,6 +101,11 @@ class KafkaStateRepositoryTest {
         repository.catchUp();
         assertThat(repository.getState("call-2")).isEqualTo(newer);
 
+        repository.ended("call-1", 9); // an old owner's late handle does not resume an ended call
+        append("call-1", "2026-12-05T10:00:09Z@8 h3");
+        repository.catchUp();
+        assertThat(repository.getState("call-1")).isEqualTo("ended@9");
+
         append("call-2", ""); // the call ended: removed
         repository.catchUp();
         assertThat(repository.getState("call-2")).isNull();
@@ -142,6 +147,29 @@ class KafkaStateRepositoryTest {
         assertThatThrownBy(repository::catchUp).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Could not read handles up to its end within PT2S; reading it fails:")
                 .hasMessageContaining("broker gone");
+    }
+
+    @Test
+    void aRemovalIsATombstoneThatTheReaderAlsoAppliesAsOne() {
+        Clients clients = new Clients("compact", 0);
+        List<String> stored = new CopyOnWriteArrayList<>();
+        repository = new KafkaStateRepository(clients, TOPIC, (k, v) -> stored.add(k + "=" + v),
+                Duration.ofSeconds(30));
+        repository.start();
+        repository.ended("call-1", 7);
+        assertThat(repository.getState("call-1")).isEqualTo("ended@7");
+
+        repository.setState("call-1", ""); // the component's removal
+        repository.remove("call-2");
+
+        assertThat(clients.producer.history()).extracting(r -> r.key() + "=" + r.value())
+                .containsExactly("call-1=ended@7", "call-1=null", "call-2=null");
+        assertThat(repository.getState("call-1")).isNull();
+        assertThat(stored).as("only values count as stored handles").containsExactly("call-1=ended@7");
+        append("call-3", "ended@9");
+        append("call-3", null); // a tombstone another instance wrote
+        repository.catchUp();
+        assertThat(repository.getState("call-3")).isNull();
     }
 
     private void append(String key, String value) {

@@ -233,8 +233,8 @@ class TakeoverTest {
                         onB.isEmpty() ? "stayed on instance-a"
                                 : String.format(
                                         "moved to instance-b: its first reply %.1f s after the last from instance-a,"
-                                                + " %.1f s after the group assigned it; back on instance-a: its first reply %.1f s"
-                                                + " after instance-b was told to stop",
+                                                + " %.1f s after the group assigned it; back on instance-a: its first"
+                                                + " reply %.1f s after instance-b was told to stop",
                                         (onB.get(0).readNanos() - lastOnA) / 1e9,
                                         (onB.get(0).readNanos() - assignedAt) / 1e9,
                                         backOnA.isEmpty() ? Double.NaN : (backOnA.get(0).readNanos() - leftAt) / 1e9));
