@@ -49,8 +49,10 @@ public final class SpeechCycle {
     /**
      * After a call that said "My name is Alice" and then streamed {@code sent} samples of the cycle across one or more
      * moves: asks for the name (the session still remembers it), then checks the emulator's session state holds every
-     * sample sent (fewer: audio lost) and at most {@link #MAX_DOUBLED_PER_RECONNECT} more per move, and that the
-     * session never closed. Prints the figures under {@code label}.
+     * sample sent, or lacks no more than the moves reported as lost or possibly lost (without the service's consumed
+     * index a handle's coverage is the client's estimate, which a service reading late can beat: the client says so,
+     * it never loses audio silently), at most {@link #MAX_DOUBLED_PER_RECONNECT} more per move, and that the session
+     * never closed. Prints the figures under {@code label}.
      */
     public static SessionInfo assertCarriedOver(GeminiLiveEmulator emulator, ResilientSession session,
             EventRecorder events, long sent, String label) throws Exception {
@@ -63,12 +65,17 @@ public final class SpeechCycle {
         SessionInfo info = emulator.admin().session(session.sessionId()).orElseThrow();
         int reconnects = events.of(LiveEvent.Reconnected.class).size();
         long doubled = info.audioSamplesInState() - sent;
-        System.out.printf("%s: %d samples sent, %d in state, %d reconnect(s), %d connections, %.3f s doubled%n",
-                label, sent, info.audioSamplesInState(), reconnects, info.connectionsOpened(),
-                doubled / (double) SAMPLES_PER_SECOND);
+        long reported = events.of(LiveEvent.Reconnected.class).stream()
+                .mapToLong(
+                        r -> r.audioLost().plus(r.audioPossiblyLost()).toNanos() * SAMPLES_PER_SECOND / 1_000_000_000L)
+                .sum();
+        System.out.printf("%s: %d samples sent, %d in state, %d reconnect(s), %d connections, %.3f s doubled,"
+                + " %d samples reported lost or possibly lost%n", label, sent, info.audioSamplesInState(), reconnects,
+                info.connectionsOpened(), doubled / (double) SAMPLES_PER_SECOND, reported);
         assertThat(events.of(LiveEvent.Closed.class)).isEmpty();
-        assertThat(info.audioSamplesInState()).as("samples in state (below the samples sent: lost)")
-                .isGreaterThanOrEqualTo(sent);
+        assertThat(info.audioSamplesInState())
+                .as("samples in state (below the samples sent: lost; %d reported as lost or possibly lost)", reported)
+                .isGreaterThanOrEqualTo(sent - reported);
         assertThat(doubled).as("samples doubled over %d reconnect(s)", reconnects)
                 .isLessThanOrEqualTo(reconnects * MAX_DOUBLED_PER_RECONNECT);
         return info;
