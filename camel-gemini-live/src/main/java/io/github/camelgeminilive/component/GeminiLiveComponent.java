@@ -27,23 +27,29 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 @Component("gemini-live")
 public class GeminiLiveComponent extends HealthCheckComponent {
 
-    /** Set on the threads of every gemini-live component's writes pool. */
-    private static final ThreadLocal<Boolean> ON_WRITES_THREAD = new ThreadLocal<>();
+    /** As the client's own event pool: enough to keep both cores busy with short routes, few to wake. */
+    private static final int DEFAULT_EVENT_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
-    @Metadata(label = "advanced", defaultValue = "10",
-            description = "Threads that deliver session events to consumers (the events of one session stay in order).")
-    private int eventThreadPoolSize = 10;
+    @Metadata(label = "advanced",
+            description = "Threads that deliver session events to consumers (the events of one session stay in order)."
+                    + " Default: twice the available processors, at least 2, as the client's own event pool: a"
+                    + " parked thread is woken for nearly every event, and the more threads, the colder the one"
+                    + " woken. Routes that block (a remote call per event) need as many threads as sessions they"
+                    + " may block at once.")
+    private int eventThreadPoolSize = DEFAULT_EVENT_THREADS;
     @Metadata(label = "advanced", defaultValue = "10",
             description = "Threads that continue InOut exchanges once their reply turn completed.")
     private int replyThreadPoolSize = 10;
     @Metadata(label = "advanced", defaultValue = "1",
             description = "Threads that continue exchanges that wait for no reply turn (InOnly sends, close, release)"
                     + " when they are done after the producer call returned, as an audio frame usually is (the"
-                    + " connection's I/O thread writes it); one thread (the default) continues them in write order and"
-                    + " is woken once per burst of writes rather than once per frame. Work a route does after such a"
-                    + " send holds up the other completions: keep it short, or hand it on (threads, seda).")
+                    + " connection's I/O thread writes it); one thread (the default) continues them in write order."
+                    + " While completions come together, a thread waits up to a millisecond for the next ones"
+                    + " instead of being woken for each frame: such an exchange completes up to 1 ms later under"
+                    + " load. Work a route does after such a send holds up the other completions: keep it short, or"
+                    + " hand it on (threads, seda).")
     private int writeThreadPoolSize = 1;
     @Metadata(label = "advanced", javaType = "java.lang.Object", // no Micrometer type: it is optional
             description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) of the endpoints'"
@@ -57,11 +63,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
     private volatile ExecutorService writeExecutor;
-    /** Runs on the writes pool, its thread marked as one (the pool's threads run nothing else). */
-    private final Executor writeCompletions = task -> writeExecutor.execute(() -> {
-        ON_WRITES_THREAD.set(Boolean.TRUE);
-        task.run();
-    });
+    private volatile WriteCompletions writeCompletions;
 
     public GeminiLiveComponent() {
         this(LiveClient::create);
@@ -92,6 +94,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
         writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
+        writeCompletions = new WriteCompletions(writeExecutor, writeThreadPoolSize);
     }
 
     @Override
@@ -140,7 +143,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
      * completion queued behind itself. Called on the producer's calling thread.
      */
     Executor writeCompletions() {
-        return Boolean.TRUE.equals(ON_WRITES_THREAD.get()) ? replyExecutor : writeCompletions;
+        return WriteCompletions.onDrainingThread() ? replyExecutor : writeCompletions;
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */

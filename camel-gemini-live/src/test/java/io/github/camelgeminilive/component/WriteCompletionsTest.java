@@ -1,0 +1,95 @@
+package io.github.camelgeminilive.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The writes pool's drains: how many times a pool thread is asked to run (under load, each is a wake-up), and the
+ * order. The linger is long where "a task queued while the drain lingers" must not depend on timing.
+ */
+class WriteCompletionsTest {
+
+    private static final long LONG_LINGER = TimeUnit.SECONDS.toNanos(30);
+
+    private final ThreadPoolExecutor thread = (ThreadPoolExecutor) Executors.newFixedThreadPool(1);
+    private final AtomicInteger wakeUps = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    private WriteCompletions completions(long lingerNanos) {
+        return new WriteCompletions(task -> {
+            wakeUps.incrementAndGet();
+            thread.execute(task);
+        }, 1, lingerNanos);
+    }
+
+    private void awaitIdle() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> thread.getActiveCount() == 0);
+    }
+
+    @Test
+    void aLoneCompletionRunsAtOnceWithoutLingering() throws InterruptedException {
+        WriteCompletions c = completions(LONG_LINGER);
+        for (int i = 1; i <= 3; i++) { // each alone: a synchronous caller's sends, one at a time
+            CountDownLatch ran = new CountDownLatch(1);
+            c.execute(ran::countDown);
+            assertThat(ran.await(10, TimeUnit.SECONDS)).as("ran, no 30 s linger").isTrue();
+            awaitIdle(); // the drain left at once
+            assertThat(wakeUps).hasValue(i);
+        }
+    }
+
+    @Test
+    void completionsThatComeTogetherRunInOrderOnOneDrainThatLingersForMore() {
+        WriteCompletions c = completions(LONG_LINGER);
+        CountDownLatch hold = new CountDownLatch(1);
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        c.execute(() -> hold(hold));
+        IntStream.range(0, 50).forEach(i -> c.execute(() -> order.add(i))); // queued behind the running one
+        hold.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> order.size() == 50);
+        c.execute(() -> order.add(50)); // the drain ran 51 at once: it lingers, and takes this one as it goes on
+        assertThat(order.subList(0, 50)).containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
+        assertThat(wakeUps).as("one pool task for all 52").hasValue(1);
+    }
+
+    @Test
+    void aDrainLeavesAfterALingerWithNothingNewAndTheNextCompletionWakesANewOne() throws InterruptedException {
+        WriteCompletions c = completions(TimeUnit.MILLISECONDS.toNanos(50));
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        c.execute(() -> hold(hold));
+        c.execute(second::countDown);
+        hold.countDown();
+        assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitIdle(); // the drain ran two, lingered, found nothing and left
+        CountDownLatch next = new CountDownLatch(1);
+        c.execute(next::countDown);
+        assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(wakeUps).hasValue(2);
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
