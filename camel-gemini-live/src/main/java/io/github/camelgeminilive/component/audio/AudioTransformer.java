@@ -108,8 +108,11 @@ public abstract class AudioTransformer extends Transformer {
     @Override
     protected void doStart() throws Exception {
         ManagedServices.manage(getCamelContext(), this);
+        // the data type's name, whether Camel resolved it by name or a route declared the class with from/to types
+        DataTypeTransformer type = getClass().getAnnotation(DataTypeTransformer.class);
+        String dataType = type != null ? type.name() : getClass().getName();
         meters = MeterBinding.bindCounters(getCamelContext(), Map.of("camelContext", getCamelContext().getName(),
-                "transformer", getName()), Map.of("gemini.live.audio.evicted.streams", this::getEvictedStreams));
+                "transformer", dataType), Map.of("gemini.live.audio.evicted.streams", this::getEvictedStreams));
     }
 
     @Override
