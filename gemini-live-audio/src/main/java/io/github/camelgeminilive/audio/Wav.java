@@ -33,8 +33,9 @@ public final class Wav {
     /** The header for {@code dataBytes} bytes of mono audio in {@code format}. */
     public static byte[] header(long dataBytes, AudioFormat format) {
         int headerBytes = headerBytes(format);
-        if (dataBytes < 0 || dataBytes > 0xFFFF_FFFFL - (headerBytes - 8)) {
-            throw new IllegalArgumentException("Audio data too large for a WAV file: " + dataBytes + " bytes");
+        if (dataBytes < 0 || dataBytes > maxDataBytes(format)) {
+            throw new IllegalArgumentException("Audio data too large for a WAV file: " + dataBytes + " bytes, at most "
+                    + maxDataBytes(format));
         }
         int bytesPerSample = format.encoding().bytesPerSample();
         ByteBuffer b = ByteBuffer.allocate(headerBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,6 +49,14 @@ public final class Wav {
         }
         b.put(ascii("data")).putInt((int) dataBytes);
         return b.array();
+    }
+
+    /**
+     * The most audio bytes a WAV file in {@code format} holds: its RIFF size (the file less 8 bytes) is 32-bit, so 4
+     * GiB less the header (about 37 hours of 16 kHz PCM).
+     */
+    public static long maxDataBytes(AudioFormat format) {
+        return 0xFFFF_FFFFL - (headerBytes(format) - 8);
     }
 
     /** The size of the header {@link #header(long, AudioFormat)} writes: 44 for PCM, 58 for G.711. */

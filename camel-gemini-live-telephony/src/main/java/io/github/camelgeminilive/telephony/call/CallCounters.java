@@ -1,11 +1,16 @@
 package io.github.camelgeminilive.telephony.call;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /** What every phone bridge counts about its calls, since it was made. Thread-safe. */
 public abstract class CallCounters {
+
+    private static final Pattern DOTS = Pattern.compile("([A-Z])");
 
     private final LongAdder callsStarted = new LongAdder();
     private final LongAdder callsEnded = new LongAdder();
@@ -38,20 +43,37 @@ public abstract class CallCounters {
         return dtmfDigits.sum();
     }
 
-    /** Every count by name (the getters' names), in a stable order: what JMX shows. */
+    /** Every count by name (the getters' names), in a stable order: what JMX and the dev console show. */
     public Map<String, Long> values() {
         Map<String, Long> values = new LinkedHashMap<>();
-        values.put("callsStarted", callsStarted());
-        values.put("callsEnded", callsEnded());
-        values.put("callsRefused", callsRefused());
-        values.put("framesIn", framesIn());
-        values.put("dtmfDigits", dtmfDigits());
-        addValues(values);
+        counts().forEach((name, count) -> values.put(name, count.getAsLong()));
         return values;
     }
 
-    /** Adds the bridge's own counts to {@link #values()}. */
-    protected abstract void addValues(Map<String, Long> values);
+    /**
+     * Every count as a Micrometer meter name: {@code prefix} and the count's name in dotted lower case
+     * ({@code callsStarted} -> {@code calls.started}, {@code playout.framesOut} -> {@code playout.frames.out}).
+     */
+    public Map<String, LongSupplier> meters(String prefix) {
+        Map<String, LongSupplier> meters = new LinkedHashMap<>();
+        counts().forEach((name, count) -> meters.put(prefix + DOTS.matcher(name).replaceAll(".$1").toLowerCase(
+                Locale.ROOT), count));
+        return meters;
+    }
+
+    private Map<String, LongSupplier> counts() {
+        Map<String, LongSupplier> counts = new LinkedHashMap<>();
+        counts.put("callsStarted", this::callsStarted);
+        counts.put("callsEnded", this::callsEnded);
+        counts.put("callsRefused", this::callsRefused);
+        counts.put("framesIn", this::framesIn);
+        counts.put("dtmfDigits", this::dtmfDigits);
+        addCounts(counts);
+        return counts;
+    }
+
+    /** Adds the bridge's own counts, by the names of their getters. */
+    protected abstract void addCounts(Map<String, LongSupplier> counts);
 
     /** Counts a call accepted. */
     public void callStarted() {

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.telephony.playout;
 
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** What the playouts of one bridge sent and dropped, since it was made. Thread-safe. */
 public final class PlayoutCounters {
@@ -49,15 +50,15 @@ public final class PlayoutCounters {
         return endedAudioBytes.sum();
     }
 
-    /** Adds every count to {@code values}, named as the getters with the prefix {@code playout.}. */
-    public void addTo(Map<String, Long> values) {
-        values.put("playout.framesOut", framesOut());
-        values.put("playout.silenceFramesOut", silenceFramesOut());
-        values.put("playout.marksSent", marksSent());
-        values.put("playout.clears", clears());
-        values.put("playout.interruptedAudioBytes", interruptedAudioBytes());
-        values.put("playout.overflowAudioBytes", overflowAudioBytes());
-        values.put("playout.endedAudioBytes", endedAudioBytes());
+    /** Adds every count to {@code counts}, named as the getters with the prefix {@code playout.}. */
+    public void addTo(Map<String, LongSupplier> counts) {
+        counts.put("playout.framesOut", this::framesOut);
+        counts.put("playout.silenceFramesOut", this::silenceFramesOut);
+        counts.put("playout.marksSent", this::marksSent);
+        counts.put("playout.clears", this::clears);
+        counts.put("playout.interruptedAudioBytes", this::interruptedAudioBytes);
+        counts.put("playout.overflowAudioBytes", this::overflowAudioBytes);
+        counts.put("playout.endedAudioBytes", this::endedAudioBytes);
     }
 
     /** Counts audio (G.711 bytes, 8 per ms) that reached no call (it had ended or was never known). */

@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.github.camelgeminilive.component.MeterBinding;
 import io.github.camelgeminilive.telephony.playout.Playout;
 import io.github.camelgeminilive.websocket.OptionBounds;
 
@@ -80,6 +81,7 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
     private String greeting;
 
     private final SipCounters counters = new SipCounters();
+    private AutoCloseable meters;
 
     public GeminiLiveSipEndpoint(String uri, GeminiLiveSipComponent component) {
         super(uri, component);
@@ -100,6 +102,22 @@ public class GeminiLiveSipEndpoint extends DefaultEndpoint {
         GeminiLiveSipConsumer consumer = new GeminiLiveSipConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        meters = MeterBinding.bindCounters(getCamelContext(), Map.of("camelContext", getCamelContext().getName(),
+                "endpointName", getEndpointUri()), counters.meters("gemini.live.sip."));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
+        super.doStop();
     }
 
     /** The checked options of a user agent. */

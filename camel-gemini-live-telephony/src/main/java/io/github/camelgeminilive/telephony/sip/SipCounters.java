@@ -2,6 +2,7 @@ package io.github.camelgeminilive.telephony.sip;
 
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import io.github.camelgeminilive.telephony.call.CallCounters;
 import io.github.camelgeminilive.telephony.playout.PlayoutCounters;
@@ -88,20 +89,20 @@ public final class SipCounters extends CallCounters {
     }
 
     @Override
-    protected void addValues(Map<String, Long> values) {
-        values.put("invalidMessages", invalidMessages());
-        values.put("oversizeMessages", oversizeMessages());
-        values.put("backlogDrops", backlogDrops());
-        values.put("stopDrops", stopDrops());
-        values.put("foreignRtpPackets", foreignRtpPackets());
-        values.put("invalidRtpPackets", invalidRtpPackets());
-        values.put("ignoredRtpPackets", ignoredRtpPackets());
-        values.put("lateRtpPackets", lateRtpPackets());
-        values.put("jitterRestarts", jitterRestarts());
-        values.put("restartDrops", restartDrops());
-        values.put("gapsFilled", gapsFilled());
-        values.put("rtpSendFailures", rtpSendFailures());
-        playout.addTo(values);
+    protected void addCounts(Map<String, LongSupplier> counts) {
+        counts.put("invalidMessages", this::invalidMessages);
+        counts.put("oversizeMessages", this::oversizeMessages);
+        counts.put("backlogDrops", this::backlogDrops);
+        counts.put("stopDrops", this::stopDrops);
+        counts.put("foreignRtpPackets", this::foreignRtpPackets);
+        counts.put("invalidRtpPackets", this::invalidRtpPackets);
+        counts.put("ignoredRtpPackets", this::ignoredRtpPackets);
+        counts.put("lateRtpPackets", this::lateRtpPackets);
+        counts.put("jitterRestarts", this::jitterRestarts);
+        counts.put("restartDrops", this::restartDrops);
+        counts.put("gapsFilled", this::gapsFilled);
+        counts.put("rtpSendFailures", this::rtpSendFailures);
+        playout.addTo(counts);
     }
 
     /** The model's audio played to the calls: frames sent, audio dropped on barge-in, overflow or hang-up. */

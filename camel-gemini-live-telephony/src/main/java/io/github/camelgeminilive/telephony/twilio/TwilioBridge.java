@@ -12,12 +12,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.spi.ManagementStrategy;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.component.ManagedServices;
+import io.github.camelgeminilive.component.MeterBinding;
 import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.telephony.call.DropLog;
 import io.github.camelgeminilive.telephony.playout.Pacer;
@@ -64,6 +66,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private int maxCalls = 1000;
     private AsyncProducer producer;
     private Pacer pacer;
+    private AutoCloseable meters;
 
     /**
      * A Media Streams WebSocket exchange: reads the Twilio message (or WebSocket event), describes it in the
@@ -321,16 +324,18 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         producer = camelContext.getEndpoint(output).createAsyncProducer();
         producer.start();
         pacer = Pacer.of(camelContext);
+        meters = MeterBinding.bindCounters(camelContext, Map.of("camelContext", camelContext.getName(),
+                "endpointName", URISupport.sanitizeUri(output)), counters.meters("gemini.live.twilio."));
         // on JMX as a context service (Camel registers only some of the services added while it starts)
-        ManagementStrategy management = camelContext.getManagementStrategy();
-        if (management != null && management.getManagementAgent() != null) {
-            management.manageObject(management.getManagementObjectStrategy()
-                    .getManagedObjectForService(camelContext, this));
-        }
+        ManagedServices.manage(camelContext, this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         if (producer != null) {
             producer.stop();
         }

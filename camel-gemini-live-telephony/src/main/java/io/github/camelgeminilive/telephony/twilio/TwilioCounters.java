@@ -2,6 +2,7 @@ package io.github.camelgeminilive.telephony.twilio;
 
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import io.github.camelgeminilive.telephony.call.CallCounters;
 import io.github.camelgeminilive.telephony.playout.PlayoutCounters;
@@ -44,12 +45,12 @@ public final class TwilioCounters extends CallCounters {
     }
 
     @Override
-    protected void addValues(Map<String, Long> values) {
-        values.put("marksPlayed", marksPlayed());
-        values.put("unknownEvents", unknownEvents());
-        values.put("invalidMessages", invalidMessages());
-        values.put("sendFailures", sendFailures());
-        playout.addTo(values);
+    protected void addCounts(Map<String, LongSupplier> counts) {
+        counts.put("marksPlayed", this::marksPlayed);
+        counts.put("unknownEvents", this::unknownEvents);
+        counts.put("invalidMessages", this::invalidMessages);
+        counts.put("sendFailures", this::sendFailures);
+        playout.addTo(counts);
     }
 
     /**

@@ -18,19 +18,25 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
+import io.github.camelgeminilive.telephony.TelephonyDevConsole;
 import io.github.camelgeminilive.telephony.twilio.simulator.TwilioCallSimulator;
 import io.github.camelgeminilive.transport.WebSocketTransport;
 import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Phone calls end to end on loopback: the Twilio call simulator on the Media Streams WebSocket, the YAML route of
@@ -51,6 +57,7 @@ class TwilioBridgeTest {
     private static CamelContext context;
     private static TwilioBridge bridge;
     private static URI mediaUri;
+    private static final MeterRegistry METERS = new SimpleMeterRegistry();
 
     @BeforeAll
     static void start() throws Exception {
@@ -84,6 +91,7 @@ class TwilioBridgeTest {
     /** One context for the class: starting the YAML routes takes seconds on a busy machine. */
     private static void startRoutes() throws Exception {
         context = new DefaultCamelContext();
+        context.getRegistry().bind("meters", METERS);
         context.getPropertiesComponent().addInitialProperty("gemini.apiKey", API_KEY);
         context.getPropertiesComponent().addInitialProperty("twilio.media", MEDIA);
         context.getPropertiesComponent().addInitialProperty("twilio.calls", "gemini-live:calls?openOnStart=false"
@@ -149,6 +157,35 @@ class TwilioBridgeTest {
         assertThat(counters.marksPlayed()).isPositive();
         assertThat(counters.invalidMessages() - invalid).isZero();
         assertThat(counters.sendFailures() - sendFailures).isZero();
+    }
+
+    @Test
+    void theCallCountersAreMetersAndOnTheDevConsole() throws Exception {
+        try (TwilioCallSimulator call = TwilioCallSimulator.connect(phones, mediaUri, "MZmeters", clock)) {
+            call.start("CAmeters", Map.of());
+            call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            call.stop().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> bridge.getActiveCalls() == 0);
+        }
+        TwilioCounters counters = bridge.getCounters();
+        assertThat(counters.callsEnded()).isPositive();
+        assertThat(meter("gemini.live.twilio.calls.started")).isEqualTo(counters.callsStarted());
+        assertThat(meter("gemini.live.twilio.calls.ended")).isEqualTo(counters.callsEnded());
+        assertThat(meter("gemini.live.twilio.frames.in")).isEqualTo(counters.framesIn());
+        assertThat(meter("gemini.live.twilio.playout.frames.out")).isPositive()
+                .isEqualTo(counters.playout().framesOut());
+        assertThat(METERS.find("gemini.live.twilio.invalid.messages").functionCounter()).isNotNull();
+
+        DevConsole console = DevConsoleRegistry.get(context).resolveById("gemini-live-telephony");
+        assertThat(console).isInstanceOf(TelephonyDevConsole.class);
+        String text = (String) console.call(DevConsole.MediaType.TEXT);
+        assertThat(text).contains("Twilio bridge: " + MEDIA, "Active calls: 0",
+                "callsEnded: " + counters.callsEnded(), "playout.framesOut: " + counters.playout().framesOut());
+    }
+
+    private static long meter(String name) {
+        return (long) METERS.get(name).tag("camelContext", context.getName())
+                .tag("endpointName", URISupport.sanitizeUri(MEDIA)).functionCounter().count();
     }
 
     @Test

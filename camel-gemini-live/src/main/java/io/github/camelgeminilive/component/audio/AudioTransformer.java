@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Message;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
 import org.apache.camel.spi.Transformer;
@@ -19,6 +21,8 @@ import io.github.camelgeminilive.audio.AudioFormat;
 import io.github.camelgeminilive.audio.PcmStream;
 import io.github.camelgeminilive.audio.WavReader;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.component.ManagedServices;
+import io.github.camelgeminilive.component.MeterBinding;
 
 /**
  * The Camel data type transformer behind {@code transform: toType: gemini-live:audio-pcm-16k} (and the other
@@ -32,8 +36,10 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * {@code CamelGeminiLiveSessionKey} header (one per call), with its source and target format. Without that header
  * each body is a stream of its own (right for whole files). Streams are forgotten after {@value #IDLE_SECONDS} s
  * without a frame, and beyond {@value #MAX_STREAMS} streams the least recently used is forgotten (counted, logged):
- * its next frame starts a new stream.
+ * its next frame starts a new stream. Both counts are JMX attributes of the started transformer (a context service),
+ * and the evictions the meter {@code gemini.live.audio.evicted.streams} (docs/observability.md).
  */
+@ManagedResource(description = "Gemini Live audio data type transformer")
 public abstract class AudioTransformer extends Transformer {
 
     /** Streams kept at most; each holds a converter of a few KiB. */
@@ -46,6 +52,7 @@ public abstract class AudioTransformer extends Transformer {
     /** Streams in access order, the least recently used first. */
     private final Map<StreamKey, Stream> streams = new LinkedHashMap<>(16, 0.75f, true);
     private long evictedStreams;
+    private AutoCloseable meters;
 
     @Override
     public void transform(Message message, DataType from, DataType to) throws Exception {
@@ -87,13 +94,33 @@ public abstract class AudioTransformer extends Transformer {
     }
 
     /** Streams with state kept now. */
-    public synchronized int streams() {
+    @ManagedAttribute(description = "Streams (session key, source and target format) whose converter state is kept")
+    public synchronized int getStreams() {
         return streams.size();
     }
 
     /** Streams forgotten because {@value #MAX_STREAMS} were kept (not counting idle ones). */
-    public synchronized long evictedStreams() {
+    @ManagedAttribute(description = "Streams forgotten because 10000 were kept, the least recently used first")
+    public synchronized long getEvictedStreams() {
         return evictedStreams;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ManagedServices.manage(getCamelContext(), this);
+        // the data type's name, whether Camel resolved it by name or a route declared the class with from/to types
+        DataTypeTransformer type = getClass().getAnnotation(DataTypeTransformer.class);
+        String dataType = type != null ? type.name() : getClass().getName();
+        meters = MeterBinding.bindCounters(getCamelContext(), Map.of("camelContext", getCamelContext().getName(),
+                "transformer", dataType), Map.of("gemini.live.audio.evicted.streams", this::getEvictedStreams));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
     }
 
     private synchronized AudioConverter stream(StreamKey key) {

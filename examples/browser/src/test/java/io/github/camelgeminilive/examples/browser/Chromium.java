@@ -66,7 +66,11 @@ final class Chromium implements AutoCloseable {
             browser.devTools = browser.page(page);
             return browser;
         } catch (Exception | Error e) {
-            browser.close();
+            try {
+                browser.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing); // the failure to open is the one to report
+            }
             throw e;
         }
     }
