@@ -2,6 +2,7 @@ package io.github.camelgeminilive.websocket;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Endpoint;
@@ -9,10 +10,13 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import io.github.camelgeminilive.ordered.CompletionDrain;
+
 /**
  * The {@code gemini-live-websocket} component: WebSocket and plain HTTP endpoints served by Undertow. It owns what its
  * endpoints share: one server per host and port (started with the first consumer there, stopped with the last) and
- * the Camel-managed pool on which connection events reach the routes (never an Undertow I/O thread).
+ * the Camel-managed pool on which connection events reach the routes, and the one thread on which producers' exchanges
+ * continue once written (never an Undertow I/O thread).
  */
 @Component("gemini-live-websocket")
 public class GeminiLiveWebsocketComponent extends DefaultComponent {
@@ -26,6 +30,8 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
 
     private final Map<HostKey, WebsocketHost> hosts = new HashMap<>();
     private volatile ExecutorService workers;
+    private volatile ExecutorService writes;
+    private volatile CompletionDrain writeCompletions;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -45,6 +51,8 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
             throw new IllegalArgumentException("workerThreads and ioThreads must be at least 1");
         }
         workers = InboxPool.create(getCamelContext(), this, "GeminiLiveWebsocket", workerThreads);
+        writes = InboxPool.create(getCamelContext(), this, "GeminiLiveWebsocketWrites", 1);
+        writeCompletions = new CompletionDrain(writes, 1);
     }
 
     @Override
@@ -55,6 +63,7 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
         }
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(workers);
+            getCamelContext().getExecutorServiceManager().shutdown(writes);
             workers = null;
         }
         super.doStop();
@@ -102,6 +111,15 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
 
     ExecutorService workers() {
         return workers;
+    }
+
+    /**
+     * Where a producer's exchange continues when its writes complete after the producer returned: one thread, in
+     * write order, few wake-ups; the worker pool when the producer was called on that thread itself (a synchronous
+     * send there would wait for a completion queued behind itself).
+     */
+    Executor writeCompletions() {
+        return CompletionDrain.onDrainingThread() ? workers : writeCompletions;
     }
 
     public int getWorkerThreads() {

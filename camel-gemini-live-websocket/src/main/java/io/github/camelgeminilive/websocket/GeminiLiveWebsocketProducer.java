@@ -2,6 +2,7 @@ package io.github.camelgeminilive.websocket;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -16,7 +17,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * Writes the body to the connection the connection-key header names, or to every connection of the endpoint's path
  * ({@code sendToAll}): a String as a text frame, bytes as a binary one; with a close code header, closes the
  * connection after it. The exchange completes once everything is written, and fails when a connection is unknown,
- * gone, or its outgoing queue is full.
+ * gone, or its outgoing queue is full. When that is after this producer returned (a frame is written on the
+ * connection's I/O thread), the exchange continues on the component's writes thread, never on the I/O thread.
  */
 public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
 
@@ -53,19 +55,17 @@ public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        AtomicInteger remaining = new AtomicInteger(writes);
+        // one more than the writes: this call's own, given up when it returns, so that whoever completes last knows
+        // whether the exchange completes synchronously (here) or later (off the I/O thread that wrote)
+        AtomicInteger remaining = new AtomicInteger(writes + 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        Executor later = getEndpoint().getComponent().writeCompletions();
         Consumer<Throwable> done = error -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }
             if (remaining.decrementAndGet() == 0) {
-                Throwable f = failure.get();
-                if (f != null) {
-                    exchange.setException(f instanceof GeminiLiveWebsocketException
-                            ? f : new GeminiLiveWebsocketException("Write failed: " + f.getMessage(), f));
-                }
-                callback.done(false);
+                later.execute(() -> complete(exchange, failure.get(), callback, false));
             }
         };
         String reason = exchange.getIn().getHeader(GeminiLiveWebsocketConstants.CLOSE_WITH_REASON, "",
@@ -78,7 +78,19 @@ public class GeminiLiveWebsocketProducer extends DefaultAsyncProducer {
                 connection.close(closeCode, reason, false, done);
             }
         }
+        if (remaining.decrementAndGet() == 0) {
+            complete(exchange, failure.get(), callback, true);
+            return true;
+        }
         return false;
+    }
+
+    private static void complete(Exchange exchange, Throwable failure, AsyncCallback callback, boolean doneSync) {
+        if (failure != null) {
+            exchange.setException(failure instanceof GeminiLiveWebsocketException
+                    ? failure : new GeminiLiveWebsocketException("Write failed: " + failure.getMessage(), failure));
+        }
+        callback.done(doneSync);
     }
 
     /** A String (text frame), a ByteBuffer (binary frame) or, when the exchange only closes, null. */

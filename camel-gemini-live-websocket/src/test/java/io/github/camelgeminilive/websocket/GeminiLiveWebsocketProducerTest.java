@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
@@ -28,6 +30,8 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
     private static final String ECHO = BASE + "/echo";
     private static final String FAN = BASE + "/fan";
 
+    private final List<String> continuedOn = new CopyOnWriteArrayList<>();
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -39,6 +43,7 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
                         .to(ECHO);
                 from(FAN + "?maxOutgoing=20").to("mock:fan");
                 from("direct:echo").to(ECHO);
+                from("direct:then").to(ECHO).process(e -> continuedOn.add(Thread.currentThread().getName()));
                 // a peer has a minute to answer a close: ending sooner means the answer ended the connection
                 from(BASE + "/patient?closeTimeout=60s").to("mock:patient");
                 from("direct:patient").to(BASE + "/patient");
@@ -81,6 +86,32 @@ class GeminiLiveWebsocketProducerTest extends WebsocketTestSupport {
             assertThat(w.get(10, TimeUnit.SECONDS).getException()).isNull();
         }
         producer.stop();
+    }
+
+    @Test
+    void theRouteContinuesAfterAWriteOnTheWritesThreadNeverOnTheIoThreadThatWrote() throws Exception {
+        TestPeer peer = TestPeer.connect(port(), "/echo");
+        String key = key(awaitEvent(getMockEndpoint("mock:echo"), GeminiLiveWebsocketEvent.OPEN));
+        int frames = 200;
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            String body = Integer.toString(i);
+            sent.add(template.asyncSend("direct:then", e -> {
+                e.getIn().setBody(body);
+                e.getIn().setHeader(GeminiLiveWebsocketConstants.CONNECTION_KEY, key);
+            }));
+        }
+        for (CompletableFuture<Exchange> s : sent) {
+            assertThat(s.get(10, TimeUnit.SECONDS).getException()).isNull();
+        }
+        List<Object> received = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            received.add(peer.next()); // the template's threads send in no particular order
+        }
+        assertThat(received).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, frames).mapToObj(Integer::toString).toList());
+        assertThat(continuedOn).hasSize(frames).noneMatch(name -> name.contains("I/O"))
+                .anyMatch(name -> name.contains("GeminiLiveWebsocketWrites"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
+import io.github.camelgeminilive.ordered.CompletionDrain;
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
 import io.github.camelgeminilive.session.LiveClient;
 import io.github.camelgeminilive.session.ResumptionHandleStore;
@@ -63,7 +64,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private volatile ExecutorService eventExecutor;
     private volatile ExecutorService replyExecutor;
     private volatile ExecutorService writeExecutor;
-    private volatile WriteCompletions writeCompletions;
+    private volatile CompletionDrain writeCompletions;
 
     public GeminiLiveComponent() {
         this(LiveClient::create);
@@ -94,7 +95,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
         writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
-        writeCompletions = new WriteCompletions(writeExecutor, writeThreadPoolSize);
+        writeCompletions = new CompletionDrain(writeExecutor, writeThreadPoolSize);
     }
 
     @Override
@@ -143,7 +144,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
      * completion queued behind itself. Called on the producer's calling thread.
      */
     Executor writeCompletions() {
-        return WriteCompletions.onDrainingThread() ? replyExecutor : writeCompletions;
+        return CompletionDrain.onDrainingThread() ? replyExecutor : writeCompletions;
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */

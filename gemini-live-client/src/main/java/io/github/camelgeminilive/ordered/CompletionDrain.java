@@ -1,4 +1,4 @@
-package io.github.camelgeminilive.component;
+package io.github.camelgeminilive.ordered;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Continues exchanges whose sends were written, on the writes pool, at most {@code parallelism} drains at once (one
- * by default: completions then run in write order). Waking a parked pool thread costs more than most completions do,
+ * Runs completions (of writes, typically: an exchange continuing once its frame was written) on a pool, at most
+ * {@code parallelism} drains at once; with one, in the order they came. Never on the caller, which is usually an
+ * I/O thread. Waking a parked pool thread costs more than most completions do,
  * and under load a frame is written every few dozen microseconds: so once completions come together (a drain found
  * more than one), the drain waits {@link #LINGER_NANOS} for the next ones, and again while any came, instead of
  * parking until the I/O thread wakes it for each. Under load that is one wake-up per millisecond instead of one per
@@ -20,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * no one waits on completes up to a millisecond later; a lone completion (a synchronous caller's, one send at a
  * time) still runs at once.
  */
-final class WriteCompletions implements Executor {
+public final class CompletionDrain implements Executor {
 
     /** How long a drain waits for more completions once they come together. */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(WriteCompletions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionDrain.class);
     /** Set on a thread while it drains: a send it makes must not wait for a completion queued behind itself. */
     private static final ThreadLocal<Boolean> DRAINING = new ThreadLocal<>();
 
@@ -35,18 +36,25 @@ final class WriteCompletions implements Executor {
     private final int parallelism;
     private final long lingerNanos;
 
-    WriteCompletions(Executor pool, int parallelism) {
+    /**
+     * @param pool runs the drains; must queue what it cannot run at once (never run it on the caller)
+     * @param parallelism drains at once, at least 1
+     */
+    public CompletionDrain(Executor pool, int parallelism) {
         this(pool, parallelism, LINGER_NANOS);
     }
 
-    WriteCompletions(Executor pool, int parallelism, long lingerNanos) {
+    CompletionDrain(Executor pool, int parallelism, long lingerNanos) {
         this.pool = pool;
         this.parallelism = Math.max(1, parallelism);
         this.lingerNanos = lingerNanos;
     }
 
-    /** Whether the calling thread is draining completions (of any instance). */
-    static boolean onDrainingThread() {
+    /**
+     * Whether the calling thread is draining completions (of any instance): a caller there that waits for a
+     * completion of its own must have it run elsewhere, or it would wait for a task queued behind itself.
+     */
+    public static boolean onDrainingThread() {
         return Boolean.TRUE.equals(DRAINING.get());
     }
 
@@ -100,8 +108,8 @@ final class WriteCompletions implements Executor {
             ran++;
             try {
                 task.run();
-            } catch (RuntimeException e) { // a completion fails its own exchange; this keeps the others going
-                LOG.warn("A write completion failed: {}", e.toString(), e);
+            } catch (RuntimeException e) { // it should have handled its own failure; the others still run
+                LOG.warn("A completion failed: {}", e.toString(), e);
             }
         }
         return ran;

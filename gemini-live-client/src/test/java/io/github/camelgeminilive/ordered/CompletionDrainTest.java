@@ -1,4 +1,4 @@
-package io.github.camelgeminilive.component;
+package io.github.camelgeminilive.ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writes pool's drains: how many times a pool thread is asked to run (under load, each is a wake-up), and the
+ * The drains: how many times a pool thread is asked to run (under load, each is a wake-up), and the
  * order. The linger is long where "a task queued while the drain lingers" must not depend on timing.
  */
-class WriteCompletionsTest {
+class CompletionDrainTest {
 
     private static final long LONG_LINGER = TimeUnit.SECONDS.toNanos(30);
 
@@ -32,8 +32,8 @@ class WriteCompletionsTest {
         thread.shutdownNow();
     }
 
-    private WriteCompletions completions(long lingerNanos) {
-        return new WriteCompletions(task -> {
+    private CompletionDrain completions(long lingerNanos) {
+        return new CompletionDrain(task -> {
             wakeUps.incrementAndGet();
             thread.execute(task);
         }, 1, lingerNanos);
@@ -45,7 +45,7 @@ class WriteCompletionsTest {
 
     @Test
     void aLoneCompletionRunsAtOnceWithoutLingering() throws InterruptedException {
-        WriteCompletions c = completions(LONG_LINGER);
+        CompletionDrain c = completions(LONG_LINGER);
         for (int i = 1; i <= 3; i++) { // each alone: a synchronous caller's sends, one at a time
             CountDownLatch ran = new CountDownLatch(1);
             c.execute(ran::countDown);
@@ -57,7 +57,7 @@ class WriteCompletionsTest {
 
     @Test
     void completionsThatComeTogetherRunInOrderOnOneDrainThatLingersForMore() {
-        WriteCompletions c = completions(LONG_LINGER);
+        CompletionDrain c = completions(LONG_LINGER);
         CountDownLatch hold = new CountDownLatch(1);
         List<Integer> order = new CopyOnWriteArrayList<>();
         c.execute(() -> hold(hold));
@@ -71,7 +71,7 @@ class WriteCompletionsTest {
 
     @Test
     void aDrainLeavesAfterALingerWithNothingNewAndTheNextCompletionWakesANewOne() throws InterruptedException {
-        WriteCompletions c = completions(TimeUnit.MILLISECONDS.toNanos(50));
+        CompletionDrain c = completions(TimeUnit.MILLISECONDS.toNanos(50));
         CountDownLatch hold = new CountDownLatch(1);
         CountDownLatch second = new CountDownLatch(1);
         c.execute(() -> hold(hold));
