@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,7 +129,7 @@ class TwilioLoadTest {
         List<String> lines = new ArrayList<>();
         lines.add("calls | call s | caller frames sent | received by the emulator | model audio events paired"
                 + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
-                + " | load average (start -> end)");
+                + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
             Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
@@ -183,7 +184,9 @@ class TwilioLoadTest {
         }
         CompletableFuture<Void> over = new CompletableFuture<>();
         clock.schedule(() -> over.complete(null), callLength.toMillis(), TimeUnit.MILLISECONDS);
+        CpuUse cpu = new CpuUse(emulator.process());
         over.join();
+        String cores = cpu.cores();
         talking.forEach(t -> t.cancel(false));
         long sent = 0;
         for (TwilioCallSimulator call : sims) {
@@ -210,9 +213,9 @@ class TwilioLoadTest {
         long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
         Arrays.sort(delays);
         String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %d of %d | %s / %s"
-                + " | %s -> %s", calls, callLength.toSeconds(), sent, received, delays.length, mismatched[0],
+                + " | %s | %s -> %s", calls, callLength.toSeconds(), sent, received, delays.length, mismatched[0],
                 ms(delays, 0.50), ms(delays, 0.99), ms(delays, 1.0), clears.length, talkOvers, ms(clears, 0.50),
-                ms(clears, 0.99), loadBefore, loadAverage());
+                ms(clears, 0.99), cores, loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
             CompletableFuture<Void> later = new CompletableFuture<>();
@@ -256,6 +259,38 @@ class TwilioLoadTest {
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
         return String.format("%.1f", sorted[Math.max(0, index)] / 1e6);
+    }
+
+    /**
+     * CPU time both JVMs used from construction to {@link #cores()}, as cores: the route JVM (the example's routes and
+     * the simulated callers) and the emulator's.
+     */
+    private static final class CpuUse {
+
+        private final Process emulator;
+        private final long start = System.nanoTime();
+        private final long routeStart = routeCpuNanos();
+        private final long emulatorStart;
+
+        CpuUse(Process emulator) {
+            this.emulator = emulator;
+            this.emulatorStart = cpuNanos(emulator);
+        }
+
+        String cores() {
+            double wall = System.nanoTime() - start;
+            return String.format("%.2f / %.2f", (routeCpuNanos() - routeStart) / wall,
+                    (cpuNanos(emulator) - emulatorStart) / wall);
+        }
+
+        private static long routeCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        private static long cpuNanos(Process process) {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
     }
 
     private static String loadAverage() throws IOException {
