@@ -66,7 +66,8 @@ final class Outbox {
      * Writes {@code m} on {@code link}, or holds it; {@code log} notes what the user said, for a seeded fresh
      * session. Audio goes out at once while {@code draining} (the service hears the caller without delay, and a
      * barge-in still ends the reply); other sends are held then, as a turn started now would keep the old
-     * connection busy, and audio behind them too. Audio ahead of the pace is held, and what follows it.
+     * connection busy, and audio behind them too. While open, audio ahead of the pace is held, and what follows
+     * it; a draining connection takes audio at wire speed (see {@link #catchUpNow}).
      *
      * @param link      the connection that takes sends now; null while there is none
      * @param lastError why the last connection ended, for a tool response that can no longer be written
@@ -79,7 +80,7 @@ final class Outbox {
         log.accept(conversation);
         audioSentNanos += m.frame.audioNanos();
         long now = System.nanoTime();
-        if (link != null && !behind() && (!draining || m.frame.audioNanos() > 0) && catchUp.allows(m, now)) {
+        if (link != null && !behind() && (draining ? m.frame.audioNanos() > 0 : catchUp.allows(m, now))) {
             write(link, m, true);
             return m;
         }
@@ -136,21 +137,25 @@ final class Outbox {
         }
     }
 
-    /** The session closes on {@code link}: what waits for the pace or a safe point is written now, in order. */
-    void flush(Link link) {
+    /**
+     * Writes now, in order, all that waits for the pace (or, when closing, for a safe point) on {@code link}: it
+     * starts draining or closing. A backlog paced into a connection's last seconds would be replayed at the pace
+     * again by the next, and by every short-lived connection after it, without ever catching up.
+     */
+    void catchUpNow(Link link) {
         catchUp.cancel();
         while (writeNext(link, false, false, 0)) {
             // each pass writes one
         }
     }
 
-    /** Writes the replay left, then the held sends, in order, while the pace allows (and {@code draining} does). */
+    /** Writes the replay left, then the held sends, in order, while the pace (or {@code draining}) allows. */
     private void pump(Link link, boolean draining) {
         long now = System.nanoTime();
         while (writeNext(link, draining, true, now)) {
             // each pass writes one
         }
-        if (behind()) {
+        if (behind() && !draining) { // draining, only the move lets the next held send go
             catchUp.wakeLater(now);
         }
     }
@@ -163,7 +168,7 @@ final class Outbox {
             replaying = List.of(); // not kept in memory until the next resume
             return false;
         }
-        if (draining && m.frame.audioNanos() == 0 || paced && !catchUp.allows(m, now)) {
+        if (draining ? m.frame.audioNanos() == 0 : paced && !catchUp.allows(m, now)) {
             return false;
         }
         if (replayed) {

@@ -280,6 +280,7 @@ final class SessionPhases {
         phase = Phase.DRAINING;
         cause = why;
         gapStartNanos = System.nanoTime();
+        outbox.catchUpNow(current); // sent before the drain: not held for the safe point
         if (tracker.safePoint()) {
             move();
         } else {
@@ -480,7 +481,7 @@ final class SessionPhases {
             phase = Phase.CLOSING;
             timer.cancel();
             if (current != null) {
-                outbox.flush(current); // no move follows: the pace and the safe point no longer matter
+                outbox.catchUpNow(current); // no move follows: the pace and the safe point no longer matter
                 current.keepalive.stop();
                 current.session.closeAsync();
             } else {
