@@ -125,8 +125,9 @@ final class Outbox {
         // what an earlier resume left unwritten is still in the buffer: the new copy has it
         replaying = replay.toReplay();
         replayNext = 0;
+        long replayed = replaying.size();
         pump(link, false);
-        return new Resumed(replaying.size(), Duration.ofNanos(lost), Duration.ofNanos(possiblyLost));
+        return new Resumed(replayed, Duration.ofNanos(lost), Duration.ofNanos(possiblyLost));
     }
 
     /** The pace lets the next audio frame go: writes what may go now on {@code link} (null: none yet). */
