@@ -85,7 +85,7 @@ final class Outbox {
             return m;
         }
         held.hold(m);
-        if (link != null) {
+        if (link != null && !draining) {
             catchUp.wakeLater(now);
         }
         return m;

@@ -26,9 +26,8 @@ import io.github.camelgeminilive.emulator.SessionInfo;
  * before its goAway: time to catch up at the default pace (4/3) on the backlog of a move (1-2 s of audio), which a
  * connection of 1 s (a 4 s lifetime) is not: it moved before its replay was written and covered, and every
  * connection after it replayed the same audio again, paced. Its session moves to new
- * connections under it and the file completes, every utterance answered. Whether every sample is in the session's
- * state once, and every utterance answered once, is checked with {@code -Dfile-drop.strictAudio=true} only: not
- * steady yet.
+ * connections under it and the file completes: every sample in the session's state, at most a bounded part of it
+ * twice, and every utterance answered once.
  */
 class LongFileTest {
 
@@ -77,19 +76,13 @@ class LongFileTest {
         lines.forEach(l -> System.out.printf("  %6.2f %-5s %s%n", l.t(), l.role(), l.text()));
         assertThat(app.emulator().admin().sessions()).hasSize(1);
         assertThat(s.connectionsOpened()).as("moved to new connections").isGreaterThan(1);
-        // every utterance answered: a user line, then the model's (a move can make the model answer one twice)
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(8);
+        // every utterance answered once: a user line, then the model's
+        assertThat(lines).hasSize(8);
         for (int i = 0; i < lines.size(); i++) {
             assertThat(lines.get(i).role()).isEqualTo(i % 2 == 0 ? "user" : "model");
         }
-        if (Boolean.getBoolean("file-drop.strictAudio")) {
-            // outside CI: across the moves the session's state lost up to 2.3 s, or doubled up to 3.5 s and the
-            // model answered an utterance twice, in some runs (see the README, "A file longer than a connection")
-            assertThat(s.audioSamplesInState()).as("no audio lost").isGreaterThanOrEqualTo(samples);
-            assertThat(doubled).as("heard twice").isLessThanOrEqualTo(MOST_DOUBLED_PER_MOVE
-                    * (s.connectionsOpened() - 1));
-            assertThat(lines).hasSize(8);
-        }
+        assertThat(s.audioSamplesInState()).as("no audio lost").isGreaterThanOrEqualTo(samples);
+        assertThat(doubled).as("heard twice").isLessThanOrEqualTo(MOST_DOUBLED_PER_MOVE * (s.connectionsOpened() - 1));
         assertThat(folder.names(".error")).isEmpty();
     }
 }
