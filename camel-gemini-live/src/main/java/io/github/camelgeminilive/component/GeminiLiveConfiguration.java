@@ -146,12 +146,11 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " proved read (never lost, but the service's pongs come 8-30 s late, so up to that much"
                     + " is heard twice).")
     private long coverageLag = 300;
-    @UriParam(label = "resilience", defaultValue = "0",
+    @UriParam(label = "resilience", defaultValue = "1.3333333333333333",
             description = "Without transparent resumption: while audio is behind real time (held sends and the replay after a"
                     + " move, or a burst), at most this many seconds of it are written per second, so a move doubles at most"
                     + " catchUpPace x coverageLag plus one frame, and a backlog of B seconds is caught up in B /"
-                    + " (catchUpPace - 1) seconds. 0 (the default) = wire speed, as a route that sends a file faster than"
-                    + " real time expects; else above 1, at most 100: 4/3 suits live audio. Not applied with transparent"
+                    + " (catchUpPace - 1) seconds. 0 = wire speed; else above 1, at most 100. Not applied with transparent"
                     + " resumption (exact coverage).")
     private double catchUpPace = ResilienceOptions.DEFAULT_CATCH_UP_PACE;
     @UriParam(label = "advanced",

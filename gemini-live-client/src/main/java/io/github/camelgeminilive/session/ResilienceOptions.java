@@ -73,18 +73,14 @@ public record ResilienceOptions(
     /** Default {@link #coverageLag}: the service is taken to have read, within 300 ms, what the client wrote. */
     public static final Duration DEFAULT_COVERAGE_LAG = Duration.ofMillis(300);
 
-    /**
-     * Default {@link #catchUpPace}: wire speed. Pacing slows every sender that is ahead of real time (a file sent
-     * as fast as it reads, too), and a connection must outlive its backlog at the pace; live audio that must not be
-     * heard twice after a move sets 4/3 or more.
-     */
-    public static final double DEFAULT_CATCH_UP_PACE = 0;
+    /** Default {@link #catchUpPace}: a backlog goes at 4/3 real time, and a move doubles at most 400 ms + a frame. */
+    public static final double DEFAULT_CATCH_UP_PACE = 4.0 / 3;
 
     /**
      * 8 MiB / 120 s of replay, 2000 held sends or 16 MiB failing when full, a ping every 15 s tolerating 60 s
      * without a pong, drain until 2 s before the go-away deadline, no proactive move, not transparent, a handle
-     * covers what was written {@link #DEFAULT_COVERAGE_LAG} before it arrived, a backlog at wire speed
-     * ({@link #DEFAULT_CATCH_UP_PACE}), no seeding, handles in memory and not persisted.
+     * covers what was written {@link #DEFAULT_COVERAGE_LAG} before it arrived, a backlog paced at
+     * {@link #DEFAULT_CATCH_UP_PACE}, no seeding, handles in memory and not persisted.
      */
     public static ResilienceOptions defaults() {
         return new ResilienceOptions(ReconnectPolicy.defaults(), 8L * 1024 * 1024, Duration.ofSeconds(120), 2000,
