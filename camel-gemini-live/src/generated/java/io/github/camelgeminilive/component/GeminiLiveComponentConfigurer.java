@@ -50,8 +50,6 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "candidatecount":
         case "candidateCount": getOrCreateConfiguration(target).setCandidateCount(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "catchuppace":
-        case "catchUpPace": getOrCreateConfiguration(target).setCatchUpPace(property(camelContext, double.class, value)); return true;
         case "codeexecution":
         case "codeExecution": getOrCreateConfiguration(target).setCodeExecution(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgeminilive.component.GeminiLiveConfiguration.class, value)); return true;
@@ -230,8 +228,6 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": return boolean.class;
         case "candidatecount":
         case "candidateCount": return java.lang.Integer.class;
-        case "catchuppace":
-        case "catchUpPace": return double.class;
         case "codeexecution":
         case "codeExecution": return boolean.class;
         case "configuration": return io.github.camelgeminilive.component.GeminiLiveConfiguration.class;
@@ -411,8 +407,6 @@ public class GeminiLiveComponentConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "candidatecount":
         case "candidateCount": return getOrCreateConfiguration(target).getCandidateCount();
-        case "catchuppace":
-        case "catchUpPace": return getOrCreateConfiguration(target).getCatchUpPace();
         case "codeexecution":
         case "codeExecution": return getOrCreateConfiguration(target).isCodeExecution();
         case "configuration": return target.getConfiguration();

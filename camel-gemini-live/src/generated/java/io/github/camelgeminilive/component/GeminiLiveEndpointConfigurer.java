@@ -41,8 +41,6 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "candidatecount":
         case "candidateCount": target.getConfiguration().setCandidateCount(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "catchuppace":
-        case "catchUpPace": target.getConfiguration().setCatchUpPace(property(camelContext, double.class, value)); return true;
         case "codeexecution":
         case "codeExecution": target.getConfiguration().setCodeExecution(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
@@ -210,8 +208,6 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": return boolean.class;
         case "candidatecount":
         case "candidateCount": return java.lang.Integer.class;
-        case "catchuppace":
-        case "catchUpPace": return double.class;
         case "codeexecution":
         case "codeExecution": return boolean.class;
         case "connecttimeout":
@@ -380,8 +376,6 @@ public class GeminiLiveEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "candidatecount":
         case "candidateCount": return target.getConfiguration().getCandidateCount();
-        case "catchuppace":
-        case "catchUpPace": return target.getConfiguration().getCatchUpPace();
         case "codeexecution":
         case "codeExecution": return target.getConfiguration().isCodeExecution();
         case "connecttimeout":

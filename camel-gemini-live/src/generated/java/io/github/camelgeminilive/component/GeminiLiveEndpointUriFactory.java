@@ -24,7 +24,7 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(84);
         props.add("activityHandling");
         props.add("affectiveDialog");
         props.add("allowPlainText");
@@ -34,7 +34,6 @@ public class GeminiLiveEndpointUriFactory extends org.apache.camel.support.compo
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("candidateCount");
-        props.add("catchUpPace");
         props.add("codeExecution");
         props.add("connectTimeout");
         props.add("contextWindowCompressionTargetTokens");

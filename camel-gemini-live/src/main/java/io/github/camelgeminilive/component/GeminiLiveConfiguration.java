@@ -13,7 +13,6 @@ import org.apache.camel.spi.UriParams;
 import io.github.camelgeminilive.protocol.ModelRules;
 import io.github.camelgeminilive.protocol.Setup;
 import io.github.camelgeminilive.session.OverflowPolicy;
-import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.session.SessionOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
@@ -146,13 +145,6 @@ public class GeminiLiveConfiguration implements Cloneable {
                     + " proved read (never lost, but the service's pongs come 8-30 s late, so up to that much"
                     + " is heard twice).")
     private long coverageLag = 300;
-    @UriParam(label = "resilience", defaultValue = "1.3333333333333333",
-            description = "Without transparent resumption: while audio is behind real time (held sends and the replay after a"
-                    + " move, or a burst), at most this many seconds of it are written per second, so a move doubles at most"
-                    + " catchUpPace x coverageLag plus one frame, and a backlog of B seconds is caught up in B /"
-                    + " (catchUpPace - 1) seconds. 0 = wire speed; else above 1, at most 100. Not applied with transparent"
-                    + " resumption (exact coverage).")
-    private double catchUpPace = ResilienceOptions.DEFAULT_CATCH_UP_PACE;
     @UriParam(label = "advanced",
             description = "Enable sliding-window context compression, keeping this many tokens when it triggers.")
     private Long contextWindowCompressionTargetTokens;
@@ -505,14 +497,6 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     public void setCoverageLag(long coverageLag) {
         this.coverageLag = coverageLag;
-    }
-
-    public double getCatchUpPace() {
-        return catchUpPace;
-    }
-
-    public void setCatchUpPace(double catchUpPace) {
-        this.catchUpPace = catchUpPace;
     }
 
     public OverflowPolicy getHeldSendOverflow() {

@@ -239,7 +239,7 @@ final class LiveSettingsMapper {
                 pingInterval == null ? null : Duration.ofMillis(c.getPingTimeout()),
                 Duration.ofMillis(c.getGoAwayMargin()),
                 optional(c.getMaxConnectionAge()), c.isTransparentResumption(), optional(c.getCoverageLag()),
-                c.getCatchUpPace(), c.isSeedFreshSession(), store, key);
+                c.isSeedFreshSession(), store, key);
     }
 
     private static Duration optional(long millis) {

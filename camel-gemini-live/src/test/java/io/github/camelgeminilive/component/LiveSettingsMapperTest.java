@@ -339,7 +339,6 @@ class LiveSettingsMapperTest {
         c.setMaxConnectionAge(540_000);
         c.setTransparentResumption(true);
         c.setSeedFreshSession(true);
-        c.setCatchUpPace(2.5);
 
         ResilienceOptions o = LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), "k");
 
@@ -355,7 +354,6 @@ class LiveSettingsMapperTest {
         assertThat(o.maxConnectionAge()).isEqualTo(Duration.ofMinutes(9));
         assertThat(o.transparent()).isTrue();
         assertThat(o.seedFreshSession()).isTrue();
-        assertThat(o.catchUpPace()).isEqualTo(2.5);
     }
 
     @Test
@@ -370,10 +368,5 @@ class LiveSettingsMapperTest {
         c.setPingTimeout(10_000);
         assertThatThrownBy(() -> LiveSettingsMapper.resilienceOptions(c, new InMemoryResumptionHandleStore(), "k"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
-
-        GeminiLiveConfiguration pace = new GeminiLiveConfiguration();
-        pace.setCatchUpPace(1);
-        assertThatThrownBy(() -> LiveSettingsMapper.resilienceOptions(pace, new InMemoryResumptionHandleStore(), "k"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catchUpPace must be 0");
     }
 }

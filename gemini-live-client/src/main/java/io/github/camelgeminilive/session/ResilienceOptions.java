@@ -26,11 +26,6 @@ import java.util.Objects;
  *                              a message is lost only if its trip to the service plus the handle's trip back took
  *                              longer. Null: only what a pong proved read (nothing lost,
  *                              but the service's pongs come 8-30 s late, and that much may be heard twice)
- * @param catchUpPace           without a consumed index: while audio is behind real time (held sends and the replay
- *                              after a move, or a caller's burst), at most this many seconds of it are written per
- *                              second, so a move doubles at most {@code catchUpPace x coverageLag} plus one frame,
- *                              and a backlog of B seconds is caught up in {@code B / (catchUpPace - 1)} seconds.
- *                              0: wire speed. Not applied with {@code transparent} resumption (exact coverage)
  * @param seedFreshSession      when resumption is impossible, seed a fresh session with the conversation so far
  * @param handleStore           where handles are kept
  * @param handleKey             the key in {@code handleStore}; null: do not persist
@@ -48,7 +43,6 @@ public record ResilienceOptions(
         Duration maxConnectionAge,
         boolean transparent,
         Duration coverageLag,
-        double catchUpPace,
         boolean seedFreshSession,
         ResumptionHandleStore handleStore,
         String handleKey) {
@@ -64,29 +58,21 @@ public record ResilienceOptions(
         if (pingInterval != null && (pingTimeout == null || pingTimeout.compareTo(pingInterval) <= 0)) {
             throw new IllegalArgumentException("pingTimeout must be set and longer than pingInterval");
         }
-        if (catchUpPace != 0 && !(catchUpPace > 1 && catchUpPace <= 100)) {
-            throw new IllegalArgumentException("catchUpPace must be 0 (wire speed) or above 1 and at most 100 "
-                    + "(seconds of audio per second), got " + catchUpPace);
-        }
     }
 
     /** Default {@link #coverageLag}: the service is taken to have read, within 300 ms, what the client wrote. */
     public static final Duration DEFAULT_COVERAGE_LAG = Duration.ofMillis(300);
 
-    /** Default {@link #catchUpPace}: a backlog goes at 4/3 real time, and a move doubles at most 400 ms + a frame. */
-    public static final double DEFAULT_CATCH_UP_PACE = 4.0 / 3;
-
     /**
      * 8 MiB / 120 s of replay, 2000 held sends or 16 MiB failing when full, a ping every 15 s tolerating 60 s
      * without a pong, drain until 2 s before the go-away deadline, no proactive move, not transparent, a handle
-     * covers what was written {@link #DEFAULT_COVERAGE_LAG} before it arrived, a backlog paced at
-     * {@link #DEFAULT_CATCH_UP_PACE}, no seeding, handles in memory and not persisted.
+     * covers what was written {@link #DEFAULT_COVERAGE_LAG} before it arrived, no seeding, handles in memory and not
+     * persisted.
      */
     public static ResilienceOptions defaults() {
         return new ResilienceOptions(ReconnectPolicy.defaults(), 8L * 1024 * 1024, Duration.ofSeconds(120), 2000,
                 16L * 1024 * 1024, OverflowPolicy.FAIL, Duration.ofSeconds(15), Duration.ofSeconds(60),
-                Duration.ofSeconds(2), null, false, DEFAULT_COVERAGE_LAG, DEFAULT_CATCH_UP_PACE, false,
-                new InMemoryResumptionHandleStore(),
+                Duration.ofSeconds(2), null, false, DEFAULT_COVERAGE_LAG, false, new InMemoryResumptionHandleStore(),
                 null);
     }
 
@@ -94,23 +80,20 @@ public record ResilienceOptions(
     public ResilienceOptions withReconnect(ReconnectPolicy policy) {
         return new ResilienceOptions(policy, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
                 overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag,
-                catchUpPace,
                 seedFreshSession, handleStore, handleKey);
     }
 
     /** These options with other replay bounds. */
     public ResilienceOptions withReplayBuffer(long bytes, Duration audio) {
         return new ResilienceOptions(reconnect, bytes, audio, heldSendLimit, heldSendBytes, overflowPolicy,
-                pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag, catchUpPace,
-                seedFreshSession,
+                pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag, seedFreshSession,
                 handleStore, handleKey);
     }
 
     /** These options with other bounds (count, bytes) and policy for sends held while reconnecting. */
     public ResilienceOptions withHeldSends(int limit, long bytes, OverflowPolicy policy) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, limit, bytes, policy,
-                pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag, catchUpPace,
-                seedFreshSession,
+                pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag, seedFreshSession,
                 handleStore, handleKey);
     }
 
@@ -118,21 +101,20 @@ public record ResilienceOptions(
     public ResilienceOptions withKeepalive(Duration interval, Duration timeout) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
                 overflowPolicy, interval, timeout, goAwayMargin, maxConnectionAge, transparent, coverageLag,
-                catchUpPace,
                 seedFreshSession, handleStore, handleKey);
     }
 
     /** These options with another proactive move age (null: only on go-away). */
     public ResilienceOptions withMaxConnectionAge(Duration age) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
-                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, age, transparent, coverageLag, catchUpPace,
+                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, age, transparent, coverageLag,
                 seedFreshSession, handleStore, handleKey);
     }
 
     /** These options asking, or not, for transparent resumption. */
     public ResilienceOptions withTransparent(boolean on) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
-                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, on, coverageLag, catchUpPace,
+                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, on, coverageLag,
                 seedFreshSession, handleStore, handleKey);
     }
 
@@ -140,22 +122,13 @@ public record ResilienceOptions(
     public ResilienceOptions withCoverageLag(Duration lag) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
                 overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, lag,
-                catchUpPace,
                 seedFreshSession, handleStore, handleKey);
-    }
-
-    /** These options with another {@link #catchUpPace} (0: wire speed). */
-    public ResilienceOptions withCatchUpPace(double pace) {
-        return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
-                overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag,
-                pace, seedFreshSession, handleStore, handleKey);
     }
 
     /** These options keeping handles in {@code store} under {@code key}, seeding a fresh session or not. */
     public ResilienceOptions withHandles(ResumptionHandleStore store, String key, boolean seedFresh) {
         return new ResilienceOptions(reconnect, replayBufferBytes, replayBufferDuration, heldSendLimit, heldSendBytes,
                 overflowPolicy, pingInterval, pingTimeout, goAwayMargin, maxConnectionAge, transparent, coverageLag,
-                catchUpPace,
                 seedFresh, store, key);
     }
 }

@@ -33,7 +33,7 @@ public final class Resilience {
     public static ResilienceOptions options(boolean transparent, int heldSendLimit) {
         return new ResilienceOptions(FAST, 64L * 1024 * 1024, Duration.ofSeconds(600), heldSendLimit,
                 64L * 1024 * 1024, OverflowPolicy.FAIL, null, null, Duration.ofMillis(200), null, transparent,
-                ResilienceOptions.DEFAULT_COVERAGE_LAG, 0, false, new InMemoryResumptionHandleStore(), null);
+                ResilienceOptions.DEFAULT_COVERAGE_LAG, false, new InMemoryResumptionHandleStore(), null);
     }
 
     public static SessionOptions session() {

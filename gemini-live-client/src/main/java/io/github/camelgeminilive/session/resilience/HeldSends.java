@@ -55,11 +55,6 @@ final class HeldSends {
         return held.isEmpty();
     }
 
-    /** The oldest held send, left held; null: none. */
-    OutboundMessage peek() {
-        return held.peekFirst();
-    }
-
     OutboundMessage poll() {
         return held.isEmpty() ? null : take();
     }

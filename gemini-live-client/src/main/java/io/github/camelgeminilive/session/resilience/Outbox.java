@@ -1,7 +1,6 @@
 package io.github.camelgeminilive.session.resilience;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -17,10 +16,9 @@ import io.github.camelgeminilive.transport.SendRefusedException;
 /**
  * The send path of a resilient session: writes each message on the current connection, or holds it while there is
  * none (bounded, {@link HeldSends}); keeps what was written in the {@link ReplayBuffer} until a handle covers it,
- * and on a new connection writes again what the resumed state lacks, then the held sends, in call order. Audio
- * behind real time (that backlog, or a caller's burst) is paced by {@link CatchUp}: what waits for the pace is
- * held too, so frames leave in the order the sends were called, across connections, and every send future
- * completes: written (possibly on a later connection) or failed with the reason.
+ * and on a new connection writes again what the resumed state lacks, then the held sends, in call order. Frames
+ * leave in the order the sends were called, across connections, and every send future completes: written
+ * (possibly on a later connection) or failed with the reason.
  *
  * <p>Tool responses are never replayed: a call belongs to the connection that asked, its response is written there
  * (even while other sends are held), and calls of a connection that ended unanswered are reported with
@@ -42,16 +40,12 @@ final class Outbox {
     private final HeldSends held;
     private final ToolCalls toolCalls;
     private final ConversationLog conversation;
-    private final CatchUp catchUp;
-    /** The replay a resume has still to write, from {@link #replayNext}: a copy of the replay buffer's messages. */
-    private List<OutboundMessage> replaying = List.of();
-    private int replayNext;
     /** All the audio the caller sent, on any connection, in nanoseconds. */
     private long audioSentNanos;
 
     /** @param lock the resilient session's lock */
     Outbox(Object lock, ResilienceOptions resilience, ReplayBuffer replay, ReplayCoverage coverage,
-            ToolCalls toolCalls, ConversationLog conversation, CatchUp catchUp) {
+            ToolCalls toolCalls, ConversationLog conversation) {
         this.lock = lock;
         this.replay = replay;
         this.coverage = coverage;
@@ -59,15 +53,13 @@ final class Outbox {
                 resilience.overflowPolicy());
         this.toolCalls = toolCalls;
         this.conversation = conversation;
-        this.catchUp = catchUp;
     }
 
     /**
      * Writes {@code m} on {@code link}, or holds it; {@code log} notes what the user said, for a seeded fresh
      * session. Audio goes out at once while {@code draining} (the service hears the caller without delay, and a
      * barge-in still ends the reply); other sends are held then, as a turn started now would keep the old
-     * connection busy, and audio behind them too. While open, audio ahead of the pace is held, and what follows
-     * it; a draining connection takes audio at wire speed (see {@link #catchUpNow}).
+     * connection busy, and audio behind them too.
      *
      * @param link      the connection that takes sends now; null while there is none
      * @param lastError why the last connection ended, for a tool response that can no longer be written
@@ -79,14 +71,10 @@ final class Outbox {
         }
         log.accept(conversation);
         audioSentNanos += m.frame.audioNanos();
-        long now = System.nanoTime();
-        if (link != null && !behind() && (draining ? m.frame.audioNanos() > 0 : catchUp.allows(m, now))) {
+        if (link != null && held.isEmpty() && (!draining || m.frame.audioNanos() > 0)) {
             write(link, m, true);
-            return m;
-        }
-        held.hold(m);
-        if (link != null && !draining) {
-            catchUp.wakeLater(now);
+        } else {
+            held.hold(m);
         }
         return m;
     }
@@ -122,67 +110,15 @@ final class Outbox {
                 write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false)), false);
             }
         }
-        // what an earlier resume left unwritten is still in the buffer: the new copy has it
-        replaying = replay.toReplay();
-        replayNext = 0;
-        long replayed = replaying.size();
-        pump(link, false);
+        long replayed = 0;
+        for (OutboundMessage m : replay.toReplay()) {
+            write(link, m, false);
+            replayed++;
+        }
+        for (OutboundMessage m; (m = held.poll()) != null;) {
+            write(link, m, true);
+        }
         return new Resumed(replayed, Duration.ofNanos(lost), Duration.ofNanos(possiblyLost));
-    }
-
-    /** The pace lets the next audio frame go: writes what may go now on {@code link} (null: none yet). */
-    void woke(Link link, boolean draining) {
-        catchUp.woke();
-        if (link != null) {
-            pump(link, draining);
-        }
-    }
-
-    /**
-     * Writes now, in order, all that waits for the pace (or, when closing, for a safe point) on {@code link}: it
-     * starts draining or closing. A backlog paced into a connection's last seconds would be replayed at the pace
-     * again by the next, and by every short-lived connection after it, without ever catching up.
-     */
-    void catchUpNow(Link link) {
-        catchUp.cancel();
-        while (writeNext(link, false, false, 0)) {
-            // each pass writes one
-        }
-    }
-
-    /** Writes the replay left, then the held sends, in order, while the pace (or {@code draining}) allows. */
-    private void pump(Link link, boolean draining) {
-        long now = System.nanoTime();
-        while (writeNext(link, draining, true, now)) {
-            // each pass writes one
-        }
-        if (behind() && !draining) { // draining, only the move lets the next held send go
-            catchUp.wakeLater(now);
-        }
-    }
-
-    /** Writes the next replayed or held message if it may go (if {@code paced}, at {@code now}); false if not. */
-    private boolean writeNext(Link link, boolean draining, boolean paced, long now) {
-        boolean replayed = replayNext < replaying.size();
-        OutboundMessage m = replayed ? replaying.get(replayNext) : held.peek();
-        if (m == null) {
-            replaying = List.of(); // not kept in memory until the next resume
-            return false;
-        }
-        if (draining ? m.frame.audioNanos() == 0 : paced && !catchUp.allows(m, now)) {
-            return false;
-        }
-        if (replayed) {
-            replayNext++;
-        } else {
-            held.poll();
-        }
-        write(link, m, !replayed);
-        return true;
-    }
-
-    private boolean behind() {
-        return replayNext < replaying.size() || !held.isEmpty();
     }
 
     /** Writes on {@code link}; replayable messages are kept until a handle covers them. */
@@ -192,7 +128,6 @@ final class Outbox {
         if (m.replayable() && record) {
             replay.add(m);
         }
-        catchUp.wrote(m, System.nanoTime());
         boolean probe = coverage.probeAfter(link, m);
         link.session.sendFrame(m.frame, e -> {
             if (e == null) {
@@ -218,15 +153,11 @@ final class Outbox {
 
     /** The session is closing: the held sends fail, as they will not be written. */
     void failHeld(String why) {
-        catchUp.cancel();
         held.failAll(why, null);
     }
 
     /** The session ended: every send not written yet fails with {@code why}, and pending tool calls are dropped. */
     void failAll(String why, LiveSessionException error) {
-        catchUp.cancel();
-        replaying = List.of();
-        replayNext = 0;
         held.failAll(why, error);
         for (OutboundMessage m : replay.clear()) {
             m.completeExceptionally(new SessionClosedException(

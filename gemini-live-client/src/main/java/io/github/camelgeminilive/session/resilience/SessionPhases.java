@@ -119,10 +119,7 @@ final class SessionPhases {
                 this::halfOpen, this::attemptFailed);
         ReplayBuffer replay = new ReplayBuffer(resilience.replayBufferBytes(), resilience.replayBufferDuration());
         this.coverage = new ReplayCoverage(replay, resilience.transparent(), resilience.coverageLag());
-        // a transparent handle's coverage is exact: what a burst wrote is never replayed by an estimate
-        CatchUp catchUp = new CatchUp(resilience.transparent() ? 0 : resilience.catchUpPace(), scheduler,
-                this::catchUpWoke);
-        this.outbox = new Outbox(lock, resilience, replay, coverage, toolCalls, conversation, catchUp);
+        this.outbox = new Outbox(lock, resilience, replay, coverage, toolCalls, conversation);
         this.timer = new PhaseTimer(scheduler);
         this.takeover = new Takeover(toolCalls, handles, outbox, outage, this.counters, events);
     }
@@ -280,7 +277,6 @@ final class SessionPhases {
         phase = Phase.DRAINING;
         cause = why;
         gapStartNanos = System.nanoTime();
-        outbox.catchUpNow(current); // sent before the drain: not held for the safe point
         if (tracker.safePoint()) {
             move();
         } else {
@@ -407,13 +403,6 @@ final class SessionPhases {
         }
     }
 
-    /** The catch-up pace lets the next audio frame go (on the scheduler). */
-    private void catchUpWoke() {
-        synchronized (lock) {
-            outbox.woke(current, phase == Phase.DRAINING);
-        }
-    }
-
     /** The input position the messages sent from now on come from. */
     void inputPosition(long position) {
         synchronized (lock) {
@@ -480,12 +469,11 @@ final class SessionPhases {
             }
             phase = Phase.CLOSING;
             timer.cancel();
+            outbox.failHeld("The resilient Live API session was closed before this send could be written");
             if (current != null) {
-                outbox.catchUpNow(current); // no move follows: the pace and the safe point no longer matter
                 current.keepalive.stop();
                 current.session.closeAsync();
             } else {
-                outbox.failHeld("The resilient Live API session was closed before this send could be written");
                 attempts.abandon();
                 finish(1000, "", null);
             }

@@ -41,20 +41,13 @@ class ResiliencePartsTest {
         ResilienceOptions changed = d.withTransparent(true).withMaxConnectionAge(Duration.ofMinutes(9))
                 .withHeldSends(5, 4096, OverflowPolicy.DROP_OLDEST).withKeepalive(null, null)
                 .withReplayBuffer(1024, Duration.ofSeconds(3)).withHandles(store, "k", true)
-                .withReconnect(ReconnectPolicy.defaults()).withCoverageLag(null).withCatchUpPace(2);
+                .withReconnect(ReconnectPolicy.defaults()).withCoverageLag(null);
 
         assertThat(changed).isEqualTo(new ResilienceOptions(changed.reconnect(), 1024, Duration.ofSeconds(3), 5,
-                4096, OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, null, 2.0,
-                true,
+                4096, OverflowPolicy.DROP_OLDEST, null, null, d.goAwayMargin(), Duration.ofMinutes(9), true, null, true,
                 store, "k"));
         assertThatThrownBy(() -> d.withKeepalive(Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
-        for (double pace : new double[] {-1, 0.5, 1, 100.5, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> d.withCatchUpPace(pace)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("catchUpPace must be 0 (wire speed) or above 1 and at most 100");
-        }
-        assertThat(d.withCatchUpPace(0).catchUpPace()).isZero();
-        assertThat(d.withCatchUpPace(100).catchUpPace()).isEqualTo(100);
     }
 
     @Test
