@@ -119,7 +119,7 @@ public class GeminiLiveWebsocketComponent extends DefaultComponent {
      * send there would wait for a completion queued behind itself).
      */
     Executor writeCompletions() {
-        return CompletionDrain.onDrainingThread() ? workers : writeCompletions;
+        return writeCompletions.unlessDraining(workers);
     }
 
     public int getWorkerThreads() {

@@ -28,9 +28,6 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 @Component("gemini-live")
 public class GeminiLiveComponent extends HealthCheckComponent {
 
-    /** As the client's own event pool: enough to keep both cores busy with short routes, few to wake. */
-    private static final int DEFAULT_EVENT_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
-
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
     @Metadata(label = "advanced",
@@ -39,7 +36,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
                     + " parked thread is woken for nearly every event, and the more threads, the colder the one"
                     + " woken. Routes that block (a remote call per event) need as many threads as sessions they"
                     + " may block at once.")
-    private int eventThreadPoolSize = DEFAULT_EVENT_THREADS;
+    private int eventThreadPoolSize = LiveClient.EVENT_THREADS;
     @Metadata(label = "advanced", defaultValue = "10",
             description = "Threads that continue InOut exchanges once their reply turn completed.")
     private int replyThreadPoolSize = 10;
@@ -62,6 +59,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private final LiveClients clients;
     private final ResumptionHandleStore inMemoryHandles = new InMemoryResumptionHandleStore();
     private volatile ExecutorService eventExecutor;
+    private volatile CompletionDrain events;
     private volatile ExecutorService replyExecutor;
     private volatile ExecutorService writeExecutor;
     private volatile CompletionDrain writeCompletions;
@@ -93,6 +91,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
+        events = new CompletionDrain(eventExecutor, eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
         writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
         writeCompletions = new CompletionDrain(writeExecutor, writeThreadPoolSize);
@@ -127,9 +126,13 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         return clients.get(key);
     }
 
-    /** Runs session events; handed to the client, which keeps each session's events serial on it. */
+    /**
+     * Runs session events; handed to the client, which keeps each session's events serial on it. Under load the
+     * events of many sessions come every few dozen microseconds: a busy event thread takes the ones that came
+     * meanwhile rather than the I/O thread waking a parked one for each (see {@link CompletionDrain}).
+     */
     void executeEvent(Runnable task) {
-        eventExecutor.execute(task);
+        events.execute(task);
     }
 
     ExecutorService replyExecutor() {
@@ -144,7 +147,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
      * completion queued behind itself. Called on the producer's calling thread.
      */
     Executor writeCompletions() {
-        return CompletionDrain.onDrainingThread() ? replyExecutor : writeCompletions;
+        return writeCompletions.unlessDraining(replyExecutor);
     }
 
     /** Keeps resumption handles for endpoints without a {@code resumptionHandleRepository}. */

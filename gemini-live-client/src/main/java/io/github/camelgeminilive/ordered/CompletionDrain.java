@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs completions (of writes, typically: an exchange continuing once its frame was written) on a pool, at most
- * {@code parallelism} drains at once; with one, in the order they came. Never on the caller, which is usually an
- * I/O thread. Waking a parked pool thread costs more than most completions do,
- * and under load a frame is written every few dozen microseconds: so once completions come together (a drain found
- * more than one), the drain waits {@link #LINGER_NANOS} for the next ones, and again while any came, instead of
- * parking until the I/O thread wakes it for each. Under load that is one wake-up per millisecond instead of one per
- * frame (and no wake-up call on the I/O thread, which on two cores the woken thread often preempts), and an exchange
- * no one waits on completes up to a millisecond later; a lone completion (a synchronous caller's, one send at a
- * time) still runs at once.
+ * Runs completions (of writes: an exchange continuing once its frame was written; or the turns of sessions' events)
+ * on a pool, at most {@code parallelism} drains at once; with one, in the order they came. Never on the caller,
+ * which is usually an I/O thread. Waking a parked pool thread costs more than most completions do, and under load a
+ * frame is written every few dozen microseconds: so once completions come together (a drain found more than one),
+ * the drain waits {@link #LINGER_NANOS} for the next ones, and again while any came, instead of parking until the
+ * I/O thread wakes it for each. Under load that is one wake-up per millisecond instead of one per frame (and no
+ * wake-up call on the I/O thread, which on two cores the woken thread often preempts), and an exchange no one waits
+ * on completes up to a millisecond later; a lone completion (a synchronous caller's, one send at a time) still runs
+ * at once.
  */
 public final class CompletionDrain implements Executor {
 
@@ -27,8 +27,8 @@ public final class CompletionDrain implements Executor {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionDrain.class);
-    /** Set on a thread while it drains: a send it makes must not wait for a completion queued behind itself. */
-    private static final ThreadLocal<Boolean> DRAINING = new ThreadLocal<>();
+    /** The instance a thread drains, while it does: a send it makes must not wait for a completion behind itself. */
+    private static final ThreadLocal<CompletionDrain> DRAINING = new ThreadLocal<>();
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drains = new AtomicInteger();
@@ -51,11 +51,11 @@ public final class CompletionDrain implements Executor {
     }
 
     /**
-     * Whether the calling thread is draining completions (of any instance): a caller there that waits for a
-     * completion of its own must have it run elsewhere, or it would wait for a task queued behind itself.
+     * This drain, or {@code elsewhere} when the caller is draining this one: a caller that will wait for the
+     * completion it hands over (a synchronous send) would otherwise wait for a task queued behind itself.
      */
-    public static boolean onDrainingThread() {
-        return Boolean.TRUE.equals(DRAINING.get());
+    public Executor unlessDraining(Executor elsewhere) {
+        return DRAINING.get() == this ? elsewhere : this;
     }
 
     @Override
@@ -66,7 +66,9 @@ public final class CompletionDrain implements Executor {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) { // the pool is shut down: the claim is void
                 drains.decrementAndGet();
-                throw e;
+                if (tasks.remove(task)) {
+                    throw e; // not run: the caller decides
+                } // else a drain still running took it
             }
         }
     }
@@ -81,7 +83,8 @@ public final class CompletionDrain implements Executor {
     }
 
     private void drain() {
-        DRAINING.set(Boolean.TRUE);
+        CompletionDrain outer = DRAINING.get(); // a pool running tasks inline (a caller-runs pool) nests drains
+        DRAINING.set(this);
         try {
             do {
                 try {
@@ -97,7 +100,7 @@ public final class CompletionDrain implements Executor {
                 // a task queued after the last poll found no drain to claim: take it over, if no one else did
             } while (!tasks.isEmpty() && claimDrain());
         } finally {
-            DRAINING.remove();
+            DRAINING.set(outer);
         }
     }
 

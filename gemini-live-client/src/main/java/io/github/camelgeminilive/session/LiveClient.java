@@ -39,7 +39,11 @@ import io.github.camelgeminilive.transport.WebSocketTransport;
 public final class LiveClient implements AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
-    private static final int EVENT_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads of a client's event pool: twice the available processors, at least 2; enough to keep the cores busy
+     * with listeners that do not block, few enough that the one woken for an event is usually warm.
+     */
+    public static final int EVENT_THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     /** Handshakes wait on the network, not a core: enough for a burst of sessions to connect in parallel. */
     private static final int CONNECT_THREADS = 16;
 

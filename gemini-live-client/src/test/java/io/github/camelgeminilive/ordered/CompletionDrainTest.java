@@ -1,13 +1,17 @@
 package io.github.camelgeminilive.ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +87,39 @@ class CompletionDrainTest {
         c.execute(next::countDown);
         assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(wakeUps).hasValue(2);
+    }
+
+    @Test
+    void aThreadDrainingOneInstanceIsToldToCompleteElsewhereThereOnlyAndNotForAnother() throws Exception {
+        CompletionDrain c = completions(0);
+        CompletionDrain other = new CompletionDrain(thread, 1);
+        Executor elsewhere = Runnable::run;
+        CompletableFuture<List<Executor>> seen = new CompletableFuture<>();
+        c.execute(() -> seen.complete(List.of(c.unlessDraining(elsewhere), other.unlessDraining(elsewhere))));
+        // a send there that waits for its own completion must not queue it behind itself; another drain is fine
+        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(elsewhere, other);
+        assertThat(c.unlessDraining(elsewhere)).as("not draining here").isSameAs(c);
+    }
+
+    @Test
+    void aCompletionThePoolRejectsIsLeftToTheCallerAndNeverRunLater() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        AtomicInteger pooled = new AtomicInteger();
+        CompletionDrain c = new CompletionDrain(task -> {
+            if (pooled.incrementAndGet() == 2) {
+                throw new RejectedExecutionException("shut down");
+            }
+            thread.execute(task);
+        }, 2, 0);
+        AtomicInteger ranRejected = new AtomicInteger();
+        c.execute(() -> hold(hold)); // the first drain, busy
+        assertThatThrownBy(() -> c.execute(ranRejected::incrementAndGet)).isInstanceOf(
+                RejectedExecutionException.class); // a second drain was claimed, and the pool refused it
+        CountDownLatch after = new CountDownLatch(1);
+        c.execute(after::countDown); // queued for the busy drain, which goes on to it
+        hold.countDown();
+        assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ranRejected).as("the caller was told; the busy drain did not run it too").hasValue(0);
     }
 
     private static void hold(CountDownLatch latch) {
