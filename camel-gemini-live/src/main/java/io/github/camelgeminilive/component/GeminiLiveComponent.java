@@ -32,10 +32,10 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
     @Metadata(label = "advanced",
             description = "Threads that deliver session events to consumers (the events of one session stay in order)."
-                    + " Default: twice the available processors, at least 2, as the client's own event pool: a"
-                    + " parked thread is woken for nearly every event, and the more threads, the colder the one"
-                    + " woken. Routes that block (a remote call per event) need as many threads as sessions they"
-                    + " may block at once.")
+                    + " Default: twice the available processors, at least 2, as the client's own event pool. While"
+                    + " events come together, a thread waits up to a millisecond for the next ones rather than parking"
+                    + " (fewer wake-ups). Routes that block (a remote call per event) need as many threads as sessions"
+                    + " they may block at once.")
     private int eventThreadPoolSize = LiveClient.EVENT_THREADS;
     @Metadata(label = "advanced", defaultValue = "10",
             description = "Threads that continue InOut exchanges once their reply turn completed.")
