@@ -30,16 +30,18 @@ final class EmulatorStopwatch implements ModelEngine {
      *
      * @param receipt    client send call -> the emulator's model, of the frames received while measuring
      * @param frames     audio frames received
+     * @param audioBytes the audio of those frames, in bytes (a sender may put several of its frames in one)
      * @param outOfOrder frames whose stamp was older than the one before them on the same connection
      * @param audioSent  per session id, when each reply audio message was handed to the connection, in order
      */
-    record Reading(Percentiles receipt, long frames, long outOfOrder, Map<String, long[]> audioSent) {
+    record Reading(Percentiles receipt, long frames, long audioBytes, long outOfOrder, Map<String, long[]> audioSent) {
     }
 
     private final ModelEngine model;
     private final LongList receipts = new LongList();
     private final Map<String, LongList> audioSent = new HashMap<>();
     private long frames;
+    private long audioBytes;
     private long outOfOrder;
     private boolean measuring;
 
@@ -52,6 +54,7 @@ final class EmulatorStopwatch implements ModelEngine {
         receipts.clear();
         audioSent.clear();
         frames = 0;
+        audioBytes = 0;
         outOfOrder = 0;
         measuring = false;
     }
@@ -65,11 +68,12 @@ final class EmulatorStopwatch implements ModelEngine {
         measuring = false;
         Map<String, long[]> sent = new HashMap<>();
         audioSent.forEach((session, times) -> sent.put(session, times.toArray()));
-        return new Reading(Percentiles.ofNanos(receipts), frames, outOfOrder, sent);
+        return new Reading(Percentiles.ofNanos(receipts), frames, audioBytes, outOfOrder, sent);
     }
 
-    private synchronized void received(long latency, boolean inOrder) {
+    private synchronized void received(long latency, boolean inOrder, int bytes) {
         frames++;
+        audioBytes += bytes;
         if (!inOrder) {
             outOfOrder++;
         }
@@ -138,7 +142,7 @@ final class EmulatorStopwatch implements ModelEngine {
                 if (audio != null) {
                     long now = System.nanoTime();
                     long stamp = FrameStamp.read(audio.data());
-                    received(now - stamp, stamp >= lastStamp);
+                    received(now - stamp, stamp >= lastStamp, audio.data().length);
                     lastStamp = stamp;
                 }
                 connection.onClientMessage(message, index);

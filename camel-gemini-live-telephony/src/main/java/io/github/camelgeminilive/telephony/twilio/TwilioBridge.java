@@ -53,6 +53,9 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     static final int POLICY_VIOLATION = 1008;
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioBridge.class);
+    private static final Duration MIN_CALLER_CHUNK = Duration.ofMillis(20);
+    /** Most audio the model waits for: beyond it the caller's pauses reach its voice detection late. */
+    private static final Duration MAX_CALLER_CHUNK = Duration.ofMillis(200);
 
     private final TwilioCodec codec = new TwilioCodec();
     private final TwilioCounters counters = new TwilioCounters();
@@ -63,6 +66,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     private String greeting;
     private Duration maxBufferedAudio = Duration.ofSeconds(30);
     private Duration playbackLead = Duration.ofMillis(100);
+    private Duration callerChunk = Duration.ofMillis(20);
     private int maxCalls = 1000;
     private AsyncProducer producer;
     private Pacer pacer;
@@ -133,7 +137,10 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
             TwilioCall call = callOf(in, media.streamSid());
             if (call != null) {
                 counters.frameIn();
-                toModel(in, call, "sendAudio", call.callerAudio(media.payload()));
+                byte[] chunk = call.callerAudio(media.payload());
+                if (chunk != null) {
+                    toModel(in, call, "sendAudio", chunk);
+                }
             }
         } else if (event instanceof TwilioEvent.Start start) {
             start(in, start);
@@ -183,7 +190,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                     why = "the stream was started already";
                 } else { // built only for a call taken: a refused one (maybe a flood of them) costs no converter
                     call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
-                            this::send, counters.playout);
+                            (int) (callerChunk.toMillis() * 8), this::send, counters.playout);
                     calls.put(start.streamSid(), call);
                     callsByConnection.put(connection, call);
                 }
@@ -221,6 +228,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         }
         pacer.remove(call.playout());
         call.playout().end();
+        counters.callerAudioUnsentMs.add(call.dropCallerAudio());
         counters.callEnded();
         in.setHeader(TwilioConstants.STREAM_SID, call.streamSid());
         toModel(in, call, "close", null);
@@ -371,6 +379,9 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
+        if (this.camelContext == camelContext) {
+            return; // also when adding itself as a service below sets it again: once is enough
+        }
         this.camelContext = camelContext;
         // a missing option fails the context's start, not the first call; the listener runs before routes start
         // (and at once if the context runs already)
@@ -420,6 +431,21 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
     public void setPlaybackLead(Duration playbackLead) {
         OptionBounds.check("playbackLead", playbackLead, Duration.ZERO, Playout.MAX_LEAD);
         this.playbackLead = playbackLead;
+    }
+
+    public Duration getCallerChunk() {
+        return callerChunk;
+    }
+
+    /**
+     * The caller's audio the model gets in one message, at least (default 20 ms: each {@code media} frame as it
+     * comes). 40 ms halves the messages to the service (and their cost on both ends) for 20 ms more before the model
+     * hears the start of a frame; the audio still kept for a chunk when a call ends is not sent, and is counted
+     * ({@code callerAudioUnsentMs}).
+     */
+    public void setCallerChunk(Duration callerChunk) {
+        OptionBounds.check("callerChunk", callerChunk, MIN_CALLER_CHUNK, MAX_CALLER_CHUNK);
+        this.callerChunk = callerChunk;
     }
 
     public int getMaxCalls() {

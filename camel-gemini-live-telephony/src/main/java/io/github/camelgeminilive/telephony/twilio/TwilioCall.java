@@ -34,11 +34,19 @@ final class TwilioCall implements Playout.Sink {
     /** Guarded by itself: filled under the playout's monitor, read by the caller's mark echoes. */
     private final ArrayDeque<PlayoutBuffer.PendingMark> sentMarks = new ArrayDeque<>();
     private final AtomicLong turns = new AtomicLong();
+    /** The caller's samples (8 kHz mu-law: a byte each) the model gets in one message, at least. */
+    private final int chunkSamples;
+    /** The caller's audio converted and not sent yet (less than a chunk between frames), and its samples. */
+    private byte[] pending;
+    private int pendingBytes;
+    private int pendingSamples;
 
-    TwilioCall(String streamSid, String connectionKey, int bufferFrames, long leadNanos, Output output,
-            PlayoutCounters counters) {
+    /** @param callerChunkSamples the caller's 8 kHz samples the model gets at once, at least (160: each frame) */
+    TwilioCall(String streamSid, String connectionKey, int bufferFrames, long leadNanos, int callerChunkSamples,
+            Output output, PlayoutCounters counters) {
         this.streamSid = streamSid;
         this.connectionKey = connectionKey;
+        this.chunkSamples = callerChunkSamples;
         this.output = output;
         this.playout = new Playout(AudioFormat.MULAW_8K, bufferFrames, leadNanos, false, this, counters);
     }
@@ -56,11 +64,37 @@ final class TwilioCall implements Playout.Sink {
         return playout;
     }
 
-    /** The caller's mu-law 8 kHz as 16 kHz PCM for the model. */
+    /**
+     * The caller's mu-law 8 kHz as 16 kHz PCM for the model, a chunk at a time: null while the chunk fills (the frame
+     * is kept), else the chunk, with every frame kept before.
+     */
     synchronized byte[] callerAudio(byte[] mulaw) {
-        byte[] pcm = new byte[toModel.maxOutputBytes(mulaw.length)];
-        int length = toModel.convert(mulaw, 0, mulaw.length, pcm, 0);
-        return length == pcm.length ? pcm : Arrays.copyOf(pcm, length);
+        int max = toModel.maxOutputBytes(mulaw.length);
+        if (pendingSamples == 0 && mulaw.length >= chunkSamples) { // a chunk of one frame: straight through
+            byte[] pcm = new byte[max];
+            int length = toModel.convert(mulaw, 0, mulaw.length, pcm, 0);
+            return length == pcm.length ? pcm : Arrays.copyOf(pcm, length);
+        }
+        if (pending == null || pending.length < pendingBytes + max) { // bounded: a chunk and one frame
+            pending = Arrays.copyOf(pending == null ? new byte[0] : pending, pendingBytes + max);
+        }
+        pendingBytes += toModel.convert(mulaw, 0, mulaw.length, pending, pendingBytes);
+        pendingSamples += mulaw.length;
+        if (pendingSamples < chunkSamples) {
+            return null;
+        }
+        byte[] chunk = Arrays.copyOf(pending, pendingBytes);
+        pendingBytes = 0;
+        pendingSamples = 0;
+        return chunk;
+    }
+
+    /** The call ended: the caller's audio still kept for a chunk, in ms, which the model will not hear. */
+    synchronized long dropCallerAudio() {
+        long ms = pendingSamples / 8;
+        pendingBytes = 0;
+        pendingSamples = 0;
+        return ms;
     }
 
     /** The model's turn is complete: a mark after its audio tells when the caller heard all of it. */

@@ -19,6 +19,7 @@ public final class TwilioCounters extends CallCounters {
     final LongAdder unknownEvents = new LongAdder();
     final LongAdder invalidMessages = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
+    final LongAdder callerAudioUnsentMs = new LongAdder();
     final PlayoutCounters playout = new PlayoutCounters();
 
     /** {@code mark}s Twilio echoed back: playback reached them (or a clear flushed them). */
@@ -44,12 +45,21 @@ public final class TwilioCounters extends CallCounters {
         return sendFailures.sum();
     }
 
+    /**
+     * The caller's audio, in ms, that calls ended with while it was kept to fill a chunk ({@code callerChunk}), never
+     * sent to the model: less than a chunk per call, none with the default chunk of one frame.
+     */
+    public long callerAudioUnsentMs() {
+        return callerAudioUnsentMs.sum();
+    }
+
     @Override
     protected void addCounts(Map<String, LongSupplier> counts) {
         counts.put("marksPlayed", this::marksPlayed);
         counts.put("unknownEvents", this::unknownEvents);
         counts.put("invalidMessages", this::invalidMessages);
         counts.put("sendFailures", this::sendFailures);
+        counts.put("callerAudioUnsentMs", this::callerAudioUnsentMs);
         playout.addTo(counts);
     }
 

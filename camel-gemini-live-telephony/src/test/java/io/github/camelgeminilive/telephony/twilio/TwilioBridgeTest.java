@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.emulator.SessionInfo;
 import io.github.camelgeminilive.telephony.TelephonyDevConsole;
@@ -238,6 +241,36 @@ class TwilioBridgeTest {
     }
 
     @Test
+    void withFortyMillisecondChunksEverySecondFrameGoesToTheModelAndAFrameKeptAtStopIsCounted() throws Exception {
+        TwilioBridge chunked = new TwilioBridge();
+        chunked.setOutput(MEDIA);
+        chunked.setCallerChunk(Duration.ofMillis(40));
+        chunked.setCamelContext(context);
+        try {
+            chunked.fromTwilio(twilioMessage("conn-chunks", start("MZchunks")));
+            String frame = media("MZchunks", Base64.getEncoder().encodeToString(new byte[160]));
+            List<Object> toModel = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Exchange media = twilioMessage("conn-chunks", frame);
+                chunked.fromTwilio(media);
+                toModel.add(media.getMessage().getHeader(TwilioConstants.TO_MODEL, Boolean.class)
+                        ? media.getMessage().getBody(byte[].class).length : "kept");
+            }
+            assertThat(toModel).containsExactly("kept", 1280, "kept", 1280, "kept");
+            assertThat(chunked.getCounters().framesIn()).isEqualTo(5);
+            Exchange stop = twilioMessage("conn-chunks", stop("MZchunks"));
+            chunked.fromTwilio(stop);
+            assertThat(stop.getMessage().getHeader(GeminiLiveConstants.OPERATION)).isEqualTo("close");
+            assertThat(chunked.getCounters().callerAudioUnsentMs()).as("the fifth frame, never sent").isEqualTo(20);
+            assertThat(chunked.getCounterValues()).containsEntry("callerAudioUnsentMs", 20L);
+        } finally {
+            chunked.stop();
+        }
+        assertThatThrownBy(() -> chunked.setCallerChunk(Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callerChunk");
+    }
+
+    @Test
     void aMessageForAStreamThatNeverStartedIsDroppedAndCounted() {
         long invalid = bridge.getCounters().invalidMessages();
         long framesIn = bridge.getCounters().framesIn();
@@ -341,8 +374,12 @@ class TwilioBridgeTest {
     }
 
     private static String media(String streamSid) {
+        return media(streamSid, "////");
+    }
+
+    private static String media(String streamSid, String payload) {
         return "{\"event\":\"media\",\"streamSid\":\"" + streamSid + "\",\"media\":{\"chunk\":\"1\","
-                + "\"timestamp\":\"20\",\"payload\":\"////\"}}";
+                + "\"timestamp\":\"20\",\"payload\":\"" + payload + "\"}}";
     }
 
     private static String stop(String streamSid) {

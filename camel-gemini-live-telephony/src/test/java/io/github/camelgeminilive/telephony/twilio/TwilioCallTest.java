@@ -21,7 +21,7 @@ class TwilioCallTest {
     private final List<String> sent = new ArrayList<>();
     private final PlayoutCounters counters = new PlayoutCounters();
     private final TwilioCodec codec = new TwilioCodec();
-    private final TwilioCall call = new TwilioCall("MZ1", "conn-1", 1000, 100 * MS,
+    private final TwilioCall call = new TwilioCall("MZ1", "conn-1", 1000, 100 * MS, 160,
             (c, command) -> sent.add(describe(command)), counters);
 
     private String describe(TwilioCommand command) {
@@ -58,5 +58,19 @@ class TwilioCallTest {
     @Test
     void theCallersMulawBecomesPcmAtSixteenKilohertz() {
         assertThat(call.callerAudio(new byte[160])).hasSizeBetween(600, 640); // 20 ms: 640 bytes, less the filter's
+    }
+
+    @Test
+    void theCallersAudioGoesToTheModelAChunkAtATimeAndWhatIsKeptAtTheEndIsTold() {
+        TwilioCall chunked = new TwilioCall("MZ2", "conn-2", 1000, 100 * MS, 320, (c, command) -> {}, counters);
+        assertThat(chunked.callerAudio(new byte[160])).as("the first 20 ms of a 40 ms chunk: kept").isNull();
+        byte[] first = chunked.callerAudio(new byte[160]);
+        assertThat(first).hasSizeBetween(1240, 1280); // 40 ms at 16 kHz, less the filter's delay once
+        assertThat(chunked.callerAudio(new byte[160])).isNull();
+        assertThat(chunked.callerAudio(new byte[160])).hasSize(1280);
+        assertThat(chunked.callerAudio(new byte[480])).as("a frame longer than a chunk goes at once").hasSize(1920);
+        assertThat(chunked.callerAudio(new byte[160])).isNull();
+        assertThat(chunked.dropCallerAudio()).as("ms kept when the call ended").isEqualTo(20);
+        assertThat(chunked.dropCallerAudio()).isZero();
     }
 }

@@ -51,7 +51,9 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * benchmarks' measuring emulator in its own JVM. Each call streams its microphone in real time (20 ms mu-law frames,
  * speech every few seconds, silence between) and hears the model's replies. Per step it reports:
  * <ul>
- * <li>caller frames delivered: the audio frames the emulator's model received vs the frames the simulators sent;</li>
+ * <li>caller frames delivered: the audio the emulator's model received, in 20 ms frames (the bridge may send several
+ * in one message: {@code callerChunk}), plus the frames the bridge held for a chunk when a call ended, vs the frames
+ * the simulators sent;</li>
  * <li>the route delay of the model's audio: the emulator hands its k-th audio message of a session to the WebSocket
  * ({@link System#nanoTime()} in the emulator JVM, CLOCK_MONOTONIC: one clock for the machine) -> the example's
  * {@code model-events} route has completed the k-th audio event of that session (the audio converted to mu-law and
@@ -127,9 +129,10 @@ class TwilioLoadTest {
             speech = in.readAllBytes();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("calls | call s | caller frames sent | received by the emulator | model audio events paired"
-                + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
-                + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
+        lines.add(
+                "calls | call s | caller frames sent | received by the emulator (+ held at hang-up) | model audio events paired"
+                        + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
+                        + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
             Main main = TwilioApp.main("load-test-key", emulator.baseUrl());
@@ -170,6 +173,7 @@ class TwilioLoadTest {
             TwilioBridge bridge)
             throws Exception {
         String loadBefore = loadAverage();
+        long heldBefore = bridge.getCounters().callerAudioUnsentMs();
         emulator.post("/reset");
         audio.times.clear();
         List<TwilioCallSimulator> sims = new ArrayList<>();
@@ -196,13 +200,14 @@ class TwilioLoadTest {
         // every frame sent reaches the emulator before its session's close: wait for them (bounded)
         long deadline = System.nanoTime() + DRAIN.toNanos();
         JsonNode reading = emulator.read();
-        while (reading.path("frames").asLong() < sent && System.nanoTime() - deadline < 0) {
+        while (received(reading) + held(bridge, heldBefore) < sent && System.nanoTime() - deadline < 0) {
             CompletableFuture<Void> later = new CompletableFuture<>();
             clock.schedule(() -> later.complete(null), 500, TimeUnit.MILLISECONDS);
             later.join();
             reading = emulator.read();
         }
-        long received = reading.path("frames").asLong();
+        long received = received(reading);
+        long held = held(bridge, heldBefore);
         List<String> errors = new ArrayList<>();
         sims.forEach(s -> errors.addAll(s.protocolErrors()));
         int talkOvers = sims.stream().mapToInt(TwilioCallSimulator::talkOvers).sum();
@@ -212,8 +217,9 @@ class TwilioLoadTest {
         int[] mismatched = new int[1];
         long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
         Arrays.sort(delays);
-        String line = String.format("%d | %d | %d | %d | %d (%d sessions left out) | %s / %s / %s | %d of %d | %s / %s"
-                + " | %s | %s -> %s", calls, callLength.toSeconds(), sent, received, delays.length, mismatched[0],
+        String line = String.format("%d | %d | %d | %d (+ %d) | %d (%d sessions left out) | %s / %s / %s | %d of %d"
+                + " | %s / %s | %s | %s -> %s", calls, callLength.toSeconds(), sent, received, held, delays.length,
+                mismatched[0],
                 ms(delays, 0.50), ms(delays, 0.99), ms(delays, 1.0), clears.length, talkOvers, ms(clears, 0.50),
                 ms(clears, 0.99), cores, loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
@@ -223,6 +229,16 @@ class TwilioLoadTest {
             later.join();
         }
         return line;
+    }
+
+    /** The caller's audio the emulator's model received, in 20 ms frames of 16 kHz PCM (640 bytes). */
+    private static long received(JsonNode reading) {
+        return reading.path("audioBytes").asLong() / 640;
+    }
+
+    /** The caller's frames the bridge held for a chunk when their call ended since {@code before} (ms). */
+    private static long held(TwilioBridge bridge, long before) {
+        return (bridge.getCounters().callerAudioUnsentMs() - before) / 20;
     }
 
     /**
