@@ -91,7 +91,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         eventExecutor = newPool("GeminiLiveEvents", eventThreadPoolSize);
-        events = new CompletionDrain(eventExecutor, eventThreadPoolSize);
+        events = CompletionDrain.forEvents(eventExecutor, eventThreadPoolSize);
         replyExecutor = newPool("GeminiLiveReplies", replyThreadPoolSize);
         writeExecutor = newPool("GeminiLiveWrites", writeThreadPoolSize);
         writeCompletions = new CompletionDrain(writeExecutor, writeThreadPoolSize);

@@ -27,7 +27,7 @@ public final class CompletionDrain implements Executor {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletionDrain.class);
-    /** The instance a thread drains, while it does: a send it makes must not wait for a completion behind itself. */
+    /** The completion drain a thread drains, while it does: a send it makes must not wait for a completion. */
     private static final ThreadLocal<CompletionDrain> DRAINING = new ThreadLocal<>();
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -35,27 +35,41 @@ public final class CompletionDrain implements Executor {
     private final Executor pool;
     private final int parallelism;
     private final long lingerNanos;
+    /** Whether callers wait for its tasks (completions), so that its threads must not wait for completions. */
+    private final boolean completions;
 
     /**
+     * A drain of completions that callers may wait for (a synchronous send waits for its write's).
+     *
      * @param pool runs the drains; must queue what it cannot run at once (never run it on the caller)
      * @param parallelism drains at once, at least 1
      */
     public CompletionDrain(Executor pool, int parallelism) {
-        this(pool, parallelism, LINGER_NANOS);
+        this(pool, parallelism, LINGER_NANOS, true);
     }
 
-    CompletionDrain(Executor pool, int parallelism, long lingerNanos) {
+    CompletionDrain(Executor pool, int parallelism, long lingerNanos, boolean completions) {
         this.pool = pool;
         this.parallelism = Math.max(1, parallelism);
         this.lingerNanos = lingerNanos;
+        this.completions = completions;
     }
 
     /**
-     * This drain, or {@code elsewhere} when the caller is draining this one: a caller that will wait for the
-     * completion it hands over (a synchronous send) would otherwise wait for a task queued behind itself.
+     * A drain of tasks no caller waits for (sessions' events), whose threads may wait for completions: a route on
+     * an event thread that sends synchronously has its write completed on the completion drain, as any caller.
+     */
+    public static CompletionDrain forEvents(Executor pool, int parallelism) {
+        return new CompletionDrain(pool, parallelism, LINGER_NANOS, false);
+    }
+
+    /**
+     * This drain, or {@code elsewhere} when the caller is draining completions (of any drain): a caller that will
+     * wait for the completion it hands over (a synchronous send) could otherwise wait for a task queued behind itself,
+     * or behind a thread of another drain that waits for one of this drain's.
      */
     public Executor unlessDraining(Executor elsewhere) {
-        return DRAINING.get() == this ? elsewhere : this;
+        return DRAINING.get() != null ? elsewhere : this;
     }
 
     @Override
@@ -66,7 +80,11 @@ public final class CompletionDrain implements Executor {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) { // the pool is shut down: the claim is void
                 drains.decrementAndGet();
-                if (tasks.remove(task)) {
+                boolean mine = tasks.remove(task);
+                if (drains.get() == 0) {
+                    runQueued(); // tasks others queued meanwhile counted on this drain: none will come for them
+                }
+                if (mine) {
                     throw e; // not run: the caller decides
                 } // else a drain still running took it
             }
@@ -84,7 +102,9 @@ public final class CompletionDrain implements Executor {
 
     private void drain() {
         CompletionDrain outer = DRAINING.get(); // a pool running tasks inline (a caller-runs pool) nests drains
-        DRAINING.set(this);
+        if (completions) {
+            DRAINING.set(this);
+        }
         try {
             do {
                 try {

@@ -40,7 +40,7 @@ class CompletionDrainTest {
         return new CompletionDrain(task -> {
             wakeUps.incrementAndGet();
             thread.execute(task);
-        }, 1, lingerNanos);
+        }, 1, lingerNanos, true);
     }
 
     private void awaitIdle() {
@@ -90,15 +90,34 @@ class CompletionDrainTest {
     }
 
     @Test
-    void aThreadDrainingOneInstanceIsToldToCompleteElsewhereThereOnlyAndNotForAnother() throws Exception {
+    void aThreadDrainingCompletionsIsToldToCompleteElsewhereAndAnEventThreadIsNot() throws Exception {
         CompletionDrain c = completions(0);
         CompletionDrain other = new CompletionDrain(thread, 1);
+        CompletionDrain events = CompletionDrain.forEvents(thread, 1);
         Executor elsewhere = Runnable::run;
-        CompletableFuture<List<Executor>> seen = new CompletableFuture<>();
-        c.execute(() -> seen.complete(List.of(c.unlessDraining(elsewhere), other.unlessDraining(elsewhere))));
-        // a send there that waits for its own completion must not queue it behind itself; another drain is fine
-        assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(elsewhere, other);
+        CompletableFuture<List<Executor>> onCompletionThread = new CompletableFuture<>();
+        c.execute(() -> onCompletionThread.complete(List.of(c.unlessDraining(elsewhere),
+                other.unlessDraining(elsewhere))));
+        // a send there that waits for its completion must not queue it behind itself, nor behind a thread of another
+        // drain that may be waiting for one of this one's
+        assertThat(onCompletionThread.get(10, TimeUnit.SECONDS)).containsExactly(elsewhere, elsewhere);
+        CompletableFuture<Executor> onEventThread = new CompletableFuture<>();
+        events.execute(() -> onEventThread.complete(c.unlessDraining(elsewhere)));
+        assertThat(onEventThread.get(10, TimeUnit.SECONDS)).as("no one waits for events").isSameAs(c);
         assertThat(c.unlessDraining(elsewhere)).as("not draining here").isSameAs(c);
+    }
+
+    @Test
+    void whenThePoolRejectsTheOnlyDrainTheTasksOthersQueuedForItStillRun() {
+        AtomicInteger ran = new AtomicInteger();
+        CompletionDrain[] c = new CompletionDrain[1];
+        c[0] = new CompletionDrain(task -> {
+            c[0].execute(ran::incrementAndGet); // another thread's, queued while this claim holds the only drain
+            throw new RejectedExecutionException("shut down");
+        }, 1, 0, true);
+        assertThatThrownBy(() -> c[0].execute(() -> ran.addAndGet(100)))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(ran).as("the other's ran; the rejected one was left to its caller").hasValue(1);
     }
 
     @Test
@@ -110,13 +129,13 @@ class CompletionDrainTest {
                 throw new RejectedExecutionException("shut down");
             }
             thread.execute(task);
-        }, 2, 0);
+        }, 2, 0, true);
         AtomicInteger ranRejected = new AtomicInteger();
         c.execute(() -> hold(hold)); // the first drain, busy
         assertThatThrownBy(() -> c.execute(ranRejected::incrementAndGet)).isInstanceOf(
                 RejectedExecutionException.class); // a second drain was claimed, and the pool refused it
         CountDownLatch after = new CountDownLatch(1);
-        c.execute(after::countDown); // queued for the busy drain, which goes on to it
+        c.execute(after::countDown); // a second drain again, behind the busy one in the pool: either takes it
         hold.countDown();
         assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ranRejected).as("the caller was told; the busy drain did not run it too").hasValue(0);

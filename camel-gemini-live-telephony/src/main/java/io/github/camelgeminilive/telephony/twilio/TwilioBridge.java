@@ -350,6 +350,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
         for (TwilioCall call : calls.values()) {
             pacer.remove(call.playout());
             call.playout().end();
+            counters.callerAudioUnsentMs.add(call.dropCallerAudio());
         }
         calls.clear();
         callsByConnection.clear();

@@ -20,6 +20,8 @@ final class TwilioCall implements Playout.Sink {
 
     /** Sent marks remembered for the played-audio header; older ones are forgotten. */
     private static final int MAX_SENT_MARKS = 64;
+    /** Twilio's media frame: 20 ms of 8 kHz mu-law. */
+    private static final int FRAME_SAMPLES = 160;
 
     /** Where the call's messages go. */
     interface Output {
@@ -70,12 +72,14 @@ final class TwilioCall implements Playout.Sink {
      */
     synchronized byte[] callerAudio(byte[] mulaw) {
         int max = toModel.maxOutputBytes(mulaw.length);
-        if (pendingSamples == 0 && mulaw.length >= chunkSamples) { // a chunk of one frame: straight through
+        // a chunk of one frame or less (the default: each frame as it comes, whatever its size): straight through
+        if (pendingSamples == 0 && (mulaw.length >= chunkSamples || chunkSamples <= FRAME_SAMPLES)) {
             byte[] pcm = new byte[max];
             int length = toModel.convert(mulaw, 0, mulaw.length, pcm, 0);
             return length == pcm.length ? pcm : Arrays.copyOf(pcm, length);
         }
-        if (pending == null || pending.length < pendingBytes + max) { // bounded: a chunk and one frame
+        // bounded: less than a chunk kept, and one frame (at most TwilioCodec.MAX_PAYLOAD_BYTES)
+        if (pending == null || pending.length < pendingBytes + max) {
             pending = Arrays.copyOf(pending == null ? new byte[0] : pending, pendingBytes + max);
         }
         pendingBytes += toModel.convert(mulaw, 0, mulaw.length, pending, pendingBytes);

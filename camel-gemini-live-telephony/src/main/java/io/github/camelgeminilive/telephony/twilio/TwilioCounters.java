@@ -46,8 +46,8 @@ public final class TwilioCounters extends CallCounters {
     }
 
     /**
-     * The caller's audio, in ms, that calls ended with while it was kept to fill a chunk ({@code callerChunk}), never
-     * sent to the model: less than a chunk per call, none with the default chunk of one frame.
+     * The caller's audio, in ms, that calls ended with (or the bridge stopped with) while it was kept to fill a chunk
+     * ({@code callerChunk}), never sent to the model: less than a chunk per call, none with the default chunk of one frame.
      */
     public long callerAudioUnsentMs() {
         return callerAudioUnsentMs.sum();

@@ -58,6 +58,8 @@ class TwilioCallTest {
     @Test
     void theCallersMulawBecomesPcmAtSixteenKilohertz() {
         assertThat(call.callerAudio(new byte[160])).hasSizeBetween(600, 640); // 20 ms: 640 bytes, less the filter's
+        assertThat(call.callerAudio(new byte[80])).as("a short frame goes at once too").hasSize(320);
+        assertThat(call.dropCallerAudio()).isZero();
     }
 
     @Test
