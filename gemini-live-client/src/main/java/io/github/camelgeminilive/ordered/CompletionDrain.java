@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs completions (of writes: an exchange continuing once its frame was written; or the turns of sessions' events)
  * on a pool, at most {@code parallelism} drains at once; with one, in the order they came. Never on the caller,
- * which is usually an I/O thread. Waking a parked pool thread costs more than most completions do, and under load a
+ * which is usually an I/O thread (except once the pool is shut down: a task another caller queued for a drain the
+ * pool then refused runs on the refused caller, as no drain will come for it). Waking a parked pool thread costs more than most completions do, and under load a
  * frame is written every few dozen microseconds: so once completions come together (a drain found more than one),
  * the drain waits {@link #LINGER_NANOS} for the next ones, and again while any came, instead of parking until the
  * I/O thread wakes it for each. Under load that is one wake-up per millisecond instead of one per frame (and no

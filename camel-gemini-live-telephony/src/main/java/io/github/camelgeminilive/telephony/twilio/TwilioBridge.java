@@ -190,7 +190,7 @@ public class TwilioBridge extends ServiceSupport implements CamelContextAware {
                     why = "the stream was started already";
                 } else { // built only for a call taken: a refused one (maybe a flood of them) costs no converter
                     call = new TwilioCall(start.streamSid(), connection, bufferFrames(), playbackLead.toNanos(),
-                            (int) (callerChunk.toMillis() * 8), this::send, counters.playout);
+                            callerChunk, this::send, counters.playout);
                     calls.put(start.streamSid(), call);
                     callsByConnection.put(connection, call);
                 }

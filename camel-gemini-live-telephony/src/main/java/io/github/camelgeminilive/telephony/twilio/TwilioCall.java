@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.telephony.twilio;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +21,6 @@ final class TwilioCall implements Playout.Sink {
 
     /** Sent marks remembered for the played-audio header; older ones are forgotten. */
     private static final int MAX_SENT_MARKS = 64;
-    /** Twilio's media frame: 20 ms of 8 kHz mu-law. */
-    private static final int FRAME_SAMPLES = 160;
 
     /** Where the call's messages go. */
     interface Output {
@@ -36,19 +35,19 @@ final class TwilioCall implements Playout.Sink {
     /** Guarded by itself: filled under the playout's monitor, read by the caller's mark echoes. */
     private final ArrayDeque<PlayoutBuffer.PendingMark> sentMarks = new ArrayDeque<>();
     private final AtomicLong turns = new AtomicLong();
-    /** The caller's samples (8 kHz mu-law: a byte each) the model gets in one message, at least. */
+    /** The caller's mu-law bytes (8 kHz, a byte a sample) the model gets in one message, at least. */
     private final int chunkSamples;
     /** The caller's audio converted and not sent yet (less than a chunk between frames), and its samples. */
     private byte[] pending;
     private int pendingBytes;
     private int pendingSamples;
 
-    /** @param callerChunkSamples the caller's 8 kHz samples the model gets at once, at least (160: each frame) */
-    TwilioCall(String streamSid, String connectionKey, int bufferFrames, long leadNanos, int callerChunkSamples,
+    /** @param callerChunk the caller's audio the model gets at once, at least (20 ms: each frame) */
+    TwilioCall(String streamSid, String connectionKey, int bufferFrames, long leadNanos, Duration callerChunk,
             Output output, PlayoutCounters counters) {
         this.streamSid = streamSid;
         this.connectionKey = connectionKey;
-        this.chunkSamples = callerChunkSamples;
+        this.chunkSamples = AudioFormat.MULAW_8K.bytesFor((int) callerChunk.toMillis());
         this.output = output;
         this.playout = new Playout(AudioFormat.MULAW_8K, bufferFrames, leadNanos, false, this, counters);
     }
@@ -73,7 +72,7 @@ final class TwilioCall implements Playout.Sink {
     synchronized byte[] callerAudio(byte[] mulaw) {
         int max = toModel.maxOutputBytes(mulaw.length);
         // a chunk of one frame or less (the default: each frame as it comes, whatever its size): straight through
-        if (pendingSamples == 0 && (mulaw.length >= chunkSamples || chunkSamples <= FRAME_SAMPLES)) {
+        if (pendingSamples == 0 && (mulaw.length >= chunkSamples || chunkSamples <= PlayoutBuffer.FRAME_BYTES)) {
             byte[] pcm = new byte[max];
             int length = toModel.convert(mulaw, 0, mulaw.length, pcm, 0);
             return length == pcm.length ? pcm : Arrays.copyOf(pcm, length);
@@ -95,7 +94,7 @@ final class TwilioCall implements Playout.Sink {
 
     /** The call ended: the caller's audio still kept for a chunk, in ms, which the model will not hear. */
     synchronized long dropCallerAudio() {
-        long ms = pendingSamples / 8;
+        long ms = pendingSamples / AudioFormat.MULAW_8K.bytesFor(1);
         pendingBytes = 0;
         pendingSamples = 0;
         return ms;

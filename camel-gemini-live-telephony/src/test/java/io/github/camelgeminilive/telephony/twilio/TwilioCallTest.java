@@ -2,6 +2,7 @@ package io.github.camelgeminilive.telephony.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ class TwilioCallTest {
     private final List<String> sent = new ArrayList<>();
     private final PlayoutCounters counters = new PlayoutCounters();
     private final TwilioCodec codec = new TwilioCodec();
-    private final TwilioCall call = new TwilioCall("MZ1", "conn-1", 1000, 100 * MS, 160,
+    private final TwilioCall call = new TwilioCall("MZ1", "conn-1", 1000, 100 * MS, Duration.ofMillis(20),
             (c, command) -> sent.add(describe(command)), counters);
 
     private String describe(TwilioCommand command) {
@@ -64,7 +65,8 @@ class TwilioCallTest {
 
     @Test
     void theCallersAudioGoesToTheModelAChunkAtATimeAndWhatIsKeptAtTheEndIsTold() {
-        TwilioCall chunked = new TwilioCall("MZ2", "conn-2", 1000, 100 * MS, 320, (c, command) -> {}, counters);
+        TwilioCall chunked =
+                new TwilioCall("MZ2", "conn-2", 1000, 100 * MS, Duration.ofMillis(40), (c, command) -> {}, counters);
         assertThat(chunked.callerAudio(new byte[160])).as("the first 20 ms of a 40 ms chunk: kept").isNull();
         byte[] first = chunked.callerAudio(new byte[160]);
         assertThat(first).hasSizeBetween(1240, 1280); // 40 ms at 16 kHz, less the filter's delay once

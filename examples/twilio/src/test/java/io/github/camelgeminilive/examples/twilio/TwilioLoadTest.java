@@ -38,6 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.camelgeminilive.audio.AudioFormat;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.component.GeminiLiveEndpoint;
 import io.github.camelgeminilive.telephony.twilio.TwilioBridge;
@@ -231,9 +232,9 @@ class TwilioLoadTest {
         return line;
     }
 
-    /** The caller's audio the emulator's model received, in 20 ms frames of 16 kHz PCM (640 bytes). */
+    /** The caller's audio the emulator's model received, in 20 ms frames of 16 kHz PCM. */
     private static long received(JsonNode reading) {
-        return reading.path("audioBytes").asLong() / 640;
+        return reading.path("audioBytes").asLong() / AudioFormat.PCM_16K.bytesFor(20);
     }
 
     /** The caller's frames the bridge held for a chunk when their call ended since {@code before} (ms). */
