@@ -75,6 +75,8 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private int talkOvers;
     /** When the speech being sent started over the model's audio; -1 when it did not, or its clear came. */
     private long talkOverStart = -1;
+    /** After {@code stop} or a hang-up: no microphone frame may follow (nor be counted). */
+    private boolean stopped;
 
     private record Speech(byte[] audio, CompletableFuture<Long> started, int[] position) {
     }
@@ -154,13 +156,19 @@ public final class TwilioCallSimulator implements AutoCloseable {
      */
     public CompletableFuture<Integer> stop() {
         stopMicrophone();
-        send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
-                + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
+        synchronized (lock) { // a tick running meanwhile must not send its frame after the stop
+            stopped = true;
+            send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
+                    + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
+        }
         return hangUp();
     }
 
     /** The WebSocket closes without a {@code stop} (the network or Twilio went away); as {@link #stop()}. */
     public CompletableFuture<Integer> hangUp() {
+        synchronized (lock) {
+            stopped = true;
+        }
         stopMicrophone();
         socket.close(1000, "call ended");
         return closed;
@@ -288,9 +296,11 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private void tick() {
         long now = System.nanoTime();
         CompletableFuture<Long> started = null;
-        String media;
         List<String> marks = new ArrayList<>(0);
         synchronized (lock) {
+            if (stopped) {
+                return;
+            }
             String payload = SILENT_PAYLOAD;
             Speech s = speech.peek();
             if (s != null) {
@@ -311,9 +321,10 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 }
             }
             chunk++;
-            media = "{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
+            // sent under the lock: the frames (counted in chunk) and the stop leave in the order they were made
+            send("{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
                     + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\""
-                    + (chunk - 1) * 20 + "\",\"payload\":\"" + payload + "\"}}";
+                    + (chunk - 1) * 20 + "\",\"payload\":\"" + payload + "\"}}");
             for (Iterator<PendingMark> it = pendingMarks.iterator(); it.hasNext();) {
                 PendingMark mark = it.next();
                 if (mark.playedAt() - now > 0) {
@@ -323,7 +334,6 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 marks.add(mark.name());
             }
         }
-        send(media);
         if (started != null) {
             started.complete(now);
         }

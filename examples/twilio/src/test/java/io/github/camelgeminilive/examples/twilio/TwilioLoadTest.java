@@ -49,8 +49,10 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
 /**
  * The load test of the example, outside CI (it runs only with {@code -Dtwilio.load=STEPS}; {@code load.sh} runs it):
  * steps of concurrent simulated Twilio calls through the example's own routes and properties, against the
- * benchmarks' measuring emulator in its own JVM. Each call streams its microphone in real time (20 ms mu-law frames,
- * speech every few seconds, silence between) and hears the model's replies. Per step it reports:
+ * benchmarks' measuring emulator in its own JVM. The calls of a step arrive evenly over a ramp
+ * ({@code -Dtwilio.load.ramp}, seconds, default 20: 10 calls a second at 200) and then all stay on for the step's
+ * length. Each call streams its microphone in real time (20 ms mu-law frames, speech every few seconds, silence
+ * between) and hears the model's replies, from the greeting on. Per step it reports:
  * <ul>
  * <li>caller frames delivered: the audio the emulator's model received, in 20 ms frames (the bridge may send several
  * in one message: {@code callerChunk}), plus the frames the bridge held for a chunk when a call ended, vs the frames
@@ -124,6 +126,7 @@ class TwilioLoadTest {
         int[] steps = Arrays.stream(System.getProperty("twilio.load").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         Duration callLength = Duration.ofSeconds(Long.getLong("twilio.load.seconds", 30));
+        Duration ramp = Duration.ofSeconds(Long.getLong("twilio.load.ramp", 20));
         Path report = Path.of(System.getProperty("twilio.load.report", "target/twilio-load.txt"));
         byte[] speech;
         try (InputStream in = TwilioLoadTest.class.getResourceAsStream("/twilio/speech-8k.ulaw")) {
@@ -131,8 +134,8 @@ class TwilioLoadTest {
         }
         List<String> lines = new ArrayList<>();
         lines.add(
-                "calls | call s | caller frames sent | received by the emulator (+ held at hang-up) | model audio events paired"
-                        + " | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
+                "calls | ramp s | call s | caller frames sent | received by the emulator (+ held at hang-up)"
+                        + " | model audio events paired (+ after hang-up, sessions unpairable) | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
                         + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
@@ -151,11 +154,11 @@ class TwilioLoadTest {
                 URI media = URI.create("ws://127.0.0.1:" + port(context) + "/media");
                 int warmup = Integer.getInteger("twilio.load.warmup", 20);
                 if (warmup > 0) { // JIT, pools and connections warm: not reported
-                    System.out.println("twilio load: warm-up " + step(warmup, Duration.ofSeconds(20), media, speech,
-                            clock, phones, emulator, audio, bridge));
+                    System.out.println("twilio load: warm-up " + step(warmup, Duration.ofSeconds(2),
+                            Duration.ofSeconds(20), media, speech, clock, phones, emulator, audio, bridge));
                 }
                 for (int calls : steps) {
-                    String line = step(calls, callLength, media, speech, clock, phones, emulator, audio, bridge);
+                    String line = step(calls, ramp, callLength, media, speech, clock, phones, emulator, audio, bridge);
                     System.out.println("twilio load: " + line);
                     lines.add(line);
                     Files.createDirectories(report.toAbsolutePath().getParent());
@@ -169,7 +172,7 @@ class TwilioLoadTest {
         }
     }
 
-    private static String step(int calls, Duration callLength, URI media, byte[] speech,
+    private static String step(int calls, Duration ramp, Duration callLength, URI media, byte[] speech,
             ScheduledExecutorService clock, WebSocketTransport phones, EmulatorJvm emulator, AudioEvents audio,
             TwilioBridge bridge)
             throws Exception {
@@ -179,7 +182,9 @@ class TwilioLoadTest {
         audio.times.clear();
         List<TwilioCallSimulator> sims = new ArrayList<>();
         List<ScheduledFuture<?>> talking = new ArrayList<>();
+        long rampStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
+            pause(rampStart + ramp.toNanos() * i / calls - System.nanoTime(), clock);
             TwilioCallSimulator call = TwilioCallSimulator.connect(phones, media, "MZload" + calls + "x" + i, clock);
             sims.add(call);
             call.start("CAload" + i, Map.of());
@@ -187,10 +192,8 @@ class TwilioLoadTest {
             talking.add(clock.scheduleAtFixedRate(() -> call.say(speech), 1000 + i * 5000L / calls, 6000,
                     TimeUnit.MILLISECONDS));
         }
-        CompletableFuture<Void> over = new CompletableFuture<>();
-        clock.schedule(() -> over.complete(null), callLength.toMillis(), TimeUnit.MILLISECONDS);
         CpuUse cpu = new CpuUse(emulator.process());
-        over.join();
+        pause(callLength.toNanos(), clock);
         String cores = cpu.cores();
         talking.forEach(t -> t.cancel(false));
         long sent = 0;
@@ -202,9 +205,7 @@ class TwilioLoadTest {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         JsonNode reading = emulator.read();
         while (received(reading) + held(bridge, heldBefore) < sent && System.nanoTime() - deadline < 0) {
-            CompletableFuture<Void> later = new CompletableFuture<>();
-            clock.schedule(() -> later.complete(null), 500, TimeUnit.MILLISECONDS);
-            later.join();
+            pause(TimeUnit.MILLISECONDS.toNanos(500), clock);
             reading = emulator.read();
         }
         long received = received(reading);
@@ -215,21 +216,28 @@ class TwilioLoadTest {
         long[] clears = sims.stream().flatMapToLong(s -> Arrays.stream(s.talkOverClearNanos())).sorted().toArray();
         sims.forEach(TwilioCallSimulator::close);
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
-        int[] mismatched = new int[1];
-        long[] delays = delays(reading.path("audioSent"), audio.times, mismatched);
-        Arrays.sort(delays);
-        String line = String.format("%d | %d | %d | %d (+ %d) | %d (%d sessions left out) | %s / %s / %s | %d of %d"
-                + " | %s / %s | %s | %s -> %s", calls, callLength.toSeconds(), sent, received, held, delays.length,
-                mismatched[0],
-                ms(delays, 0.50), ms(delays, 0.99), ms(delays, 1.0), clears.length, talkOvers, ms(clears, 0.50),
-                ms(clears, 0.99), cores, loadBefore, loadAverage());
+        Delays delays = Delays.of(reading.path("audioSent"), audio.times);
+        String line = String.format(
+                "%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d sessions unpairable) | %s / %s / %s"
+                        + " | %d of %d | %s / %s | %s | %s -> %s",
+                calls, ramp.toSeconds(), callLength.toSeconds(), sent, received, held, delays.sorted().length,
+                delays.afterHangUp(), delays.unpairable(), ms(delays.sorted(), 0.50), ms(delays.sorted(), 0.99),
+                ms(delays.sorted(), 1.0), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
+                loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
-            CompletableFuture<Void> later = new CompletableFuture<>();
-            clock.schedule(() -> later.complete(null), 200, TimeUnit.MILLISECONDS);
-            later.join();
+            pause(TimeUnit.MILLISECONDS.toNanos(200), clock);
         }
         return line;
+    }
+
+    /** Waits on the load's clock (a pacing of the load, not a synchronisation). */
+    private static void pause(long nanos, ScheduledExecutorService clock) {
+        if (nanos > 0) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            clock.schedule(() -> later.complete(null), nanos, TimeUnit.NANOSECONDS);
+            later.join();
+        }
     }
 
     /** The caller's audio the emulator's model received, in 20 ms frames of 16 kHz PCM. */
@@ -243,31 +251,34 @@ class TwilioLoadTest {
     }
 
     /**
-     * Pairs the k-th audio message the emulator sent on a session with the k-th audio event the route completed; only
-     * sessions where both counts are equal (one event per message, none lost): else the pairs would be shifted.
-     *
-     * @param mismatched gets the number of sessions left out
+     * The route delays of a step: the k-th audio message the emulator sent on a session paired with the k-th audio
+     * event the route completed (one event per message, in order). A session may have fewer events than messages: the
+     * last ones came after its call ended, when the route had closed the session ({@code afterHangUp}); a message lost
+     * in between would pair later events with earlier messages, which only makes delays look longer. A session with
+     * more events than messages cannot be paired ({@code unpairable}).
      */
-    private static long[] delays(JsonNode audioSent, Map<String, LongArray> routeTimes, int[] mismatched) {
-        List<Long> delays = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> session = it.next();
-            LongArray route = routeTimes.get(session.getKey());
-            if (route == null) {
-                mismatched[0]++;
-                continue;
+    private record Delays(long[] sorted, long afterHangUp, int unpairable) {
+
+        static Delays of(JsonNode audioSent, Map<String, LongArray> routeTimes) {
+            List<Long> delays = new ArrayList<>();
+            long afterHangUp = 0;
+            int unpairable = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> session = it.next();
+                LongArray route = routeTimes.get(session.getKey());
+                long[] done = route == null ? new long[0] : route.toArray();
+                JsonNode sentTimes = session.getValue();
+                if (done.length > sentTimes.size()) {
+                    unpairable++;
+                    continue;
+                }
+                afterHangUp += sentTimes.size() - done.length;
+                for (int k = 0; k < done.length; k++) {
+                    delays.add(done[k] - sentTimes.get(k).asLong());
+                }
             }
-            long[] done = route.toArray();
-            JsonNode sentTimes = session.getValue();
-            if (done.length != sentTimes.size()) {
-                mismatched[0]++;
-                continue;
-            }
-            for (int k = 0; k < done.length; k++) {
-                delays.add(done[k] - sentTimes.get(k).asLong());
-            }
+            return new Delays(delays.stream().mapToLong(Long::longValue).sorted().toArray(), afterHangUp, unpairable);
         }
-        return delays.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static String ms(long[] sorted, double quantile) {
