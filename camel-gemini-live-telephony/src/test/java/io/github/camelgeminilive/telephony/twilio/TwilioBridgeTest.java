@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -125,8 +126,10 @@ class TwilioBridgeTest {
             call.start("CAcall1", Map.of("caller", "+15550100"));
             // the greeting makes the model speak; the caller talks over it
             call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // taken before the speech: the clear may come before the speech's future has woken this thread
+            CompletableFuture<Long> clear = call.nextClear();
             call.say(speech).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            call.nextClear().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            clear.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             // the clear comes at once, before the next media frame: while the caller still speaks (the emulator
             // interrupts on the speech's first loud frame; its 1.4 s are a bound no busy machine reaches), and no
             // frame of the interrupted reply follows it (the model answers only once the caller stopped). How long

@@ -67,6 +67,8 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private long chunk;
     private long playbackEnd;
     private int mediaFrames;
+    /** When each {@code media} frame came ({@link System#nanoTime()}), the first {@link #mediaFrames} entries. */
+    private long[] mediaArrivals = new long[256];
     private int clears;
     private boolean clearedWhileSpeaking;
     private int framesAfterClearWhileSpeaking;
@@ -75,7 +77,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
     private int talkOvers;
     /** When the speech being sent started over the model's audio; -1 when it did not, or its clear came. */
     private long talkOverStart = -1;
-    /** After {@code stop} or a hang-up: no microphone frame may follow (nor be counted). */
+    /** After {@code stop}, a hang-up or the server's close: no microphone frame or mark may follow (nor be counted). */
     private boolean stopped;
 
     private record Speech(byte[] audio, CompletableFuture<Long> started, int[] position) {
@@ -212,6 +214,13 @@ public final class TwilioCallSimulator implements AutoCloseable {
         }
     }
 
+    /** When each {@code media} frame received came ({@link System#nanoTime()}), in order. */
+    public long[] mediaArrivalNanos() {
+        synchronized (lock) {
+            return Arrays.copyOf(mediaArrivals, mediaFrames);
+        }
+    }
+
     /** {@code clear}s received. */
     public int clears() {
         synchronized (lock) {
@@ -341,11 +350,14 @@ public final class TwilioCallSimulator implements AutoCloseable {
     }
 
     private void echoMark(String name) {
-        synchronized (lock) {
+        synchronized (lock) { // as the microphone's frames: nothing after the stop
+            if (stopped) {
+                return;
+            }
             echoedMarks.add(name);
+            send("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"7\",\"mark\":{\"name\":"
+                    + json.valueToTree(name) + "}}");
         }
-        send("{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"7\",\"mark\":{\"name\":"
-                + json.valueToTree(name) + "}}");
     }
 
     /** The transport sends in the order of the calls; a send after the close fails, which is no error here. */
@@ -389,6 +401,10 @@ public final class TwilioCallSimulator implements AutoCloseable {
             sound |= Math.abs(G711.MU_LAW.decode(b)) > 64;
         }
         synchronized (lock) {
+            if (mediaFrames == mediaArrivals.length) {
+                mediaArrivals = Arrays.copyOf(mediaArrivals, 2 * mediaFrames);
+            }
+            mediaArrivals[mediaFrames] = now;
             if (mediaFrames++ == 0) {
                 firstMediaNanos = now;
             }
@@ -455,6 +471,9 @@ public final class TwilioCallSimulator implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, Throwable error) {
+            synchronized (lock) {
+                stopped = true;
+            }
             stopMicrophone();
             if (error != null) {
                 closed.completeExceptionally(error);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -97,8 +98,11 @@ class TwilioAppTest {
                         URI.create("ws://127.0.0.1:" + port + "/media"), "MZexample", clock)) {
             call.start("CAexample", Map.of());
             call.firstAudio().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // talking over the greeting stops it; the clear's future is taken first, as the clear may come before
+            // the speech's future has woken this thread
+            CompletableFuture<Long> clear = call.nextClear();
             call.say(speech()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            call.nextClear().get(WAIT.toSeconds(), TimeUnit.SECONDS); // talking over the greeting stops it
+            clear.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             call.stop().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
             TwilioBridge bridge = context.getRegistry().lookupByNameAndType("twilio", TwilioBridge.class);

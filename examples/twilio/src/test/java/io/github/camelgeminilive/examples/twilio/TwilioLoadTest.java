@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +54,8 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * benchmarks' measuring emulator in its own JVM. The calls of a step arrive evenly over a ramp
  * ({@code -Dtwilio.load.ramp}, seconds, default 20: 10 calls a second at 200) and then all stay on for the step's
  * length. Each call streams its microphone in real time (20 ms mu-law frames, speech every few seconds, silence
- * between) and hears the model's replies, from the greeting on. Per step it reports:
+ * between) and hears the model's replies, from the greeting on. Per step it reports, for the time with every call
+ * on and for the whole step:
  * <ul>
  * <li>caller frames delivered: the audio the emulator's model received, in 20 ms frames (the bridge may send several
  * in one message: {@code callerChunk}), plus the frames the bridge held for a chunk when a call ended, vs the frames
@@ -61,6 +64,8 @@ import io.github.camelgeminilive.websocket.GeminiLiveWebsocketEndpoint;
  * ({@link System#nanoTime()} in the emulator JVM, CLOCK_MONOTONIC: one clock for the machine) -> the example's
  * {@code model-events} route has completed the k-th audio event of that session (the audio converted to mu-law and
  * the frames due handed to the Media Streams WebSocket producer). Each message is one event, in order.</li>
+ * <li>how soon each reply is heard: the emulator hands a reply's first audio message to the WebSocket -> the caller's
+ * simulator receives the first {@code media} frame after it: the whole path to the caller.</li>
  * <li>the clear latency: a caller starts talking while the model's audio still plays -> the simulator receives the
  * {@code clear} (counted only when it comes while the caller still speaks: the model's turn may have ended).</li>
  * </ul>
@@ -76,6 +81,8 @@ class TwilioLoadTest {
     static final class AudioEvents extends EventNotifierSupport {
 
         final Map<String, LongArray> times = new ConcurrentHashMap<>();
+        /** The call (session key: the streamSid) of each emulator session id. */
+        final Map<String, String> streams = new ConcurrentHashMap<>();
 
         AudioEvents() {
             setIgnoreCamelContextEvents(true);
@@ -99,6 +106,8 @@ class TwilioLoadTest {
                 if (exchange.getFromEndpoint() instanceof GeminiLiveEndpoint && sessionId != null
                         && "audio".equals(exchange.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE))) {
                     times.computeIfAbsent(sessionId, k -> new LongArray()).add(now);
+                    streams.putIfAbsent(sessionId,
+                            exchange.getMessage().getHeader(GeminiLiveConstants.SESSION_KEY, String.class));
                 }
             }
         }
@@ -119,6 +128,12 @@ class TwilioLoadTest {
         synchronized long[] toArray() {
             return Arrays.copyOf(values, size);
         }
+
+        synchronized long[] sorted() {
+            long[] sorted = toArray();
+            Arrays.sort(sorted);
+            return sorted;
+        }
     }
 
     @Test
@@ -135,7 +150,10 @@ class TwilioLoadTest {
         List<String> lines = new ArrayList<>();
         lines.add(
                 "calls | ramp s | call s | caller frames sent | received by the emulator (+ held at hang-up)"
-                        + " | model audio events paired (+ after hang-up, sessions unpairable) | route delay p50 / p99 / max ms | talk-overs cleared | clear p50 / p99 ms"
+                        + " | model audio events paired (+ after hang-up, lost, sessions unpairable)"
+                        + " | route delay p50 / p99 / max ms, every call on (whole step: p99 / max)"
+                        + " | replies heard (unheard): first frame p50 / p99 / max ms, every call on (whole step: p99)"
+                        + " | talk-overs cleared | clear p50 / p99 ms"
                         + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
             AudioEvents audio = new AudioEvents();
@@ -180,26 +198,31 @@ class TwilioLoadTest {
         long heldBefore = bridge.getCounters().callerAudioUnsentMs();
         emulator.post("/reset");
         audio.times.clear();
-        List<TwilioCallSimulator> sims = new ArrayList<>();
+        audio.streams.clear();
+        Map<String, TwilioCallSimulator> sims = new LinkedHashMap<>();
         List<ScheduledFuture<?>> talking = new ArrayList<>();
         long rampStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             pause(rampStart + ramp.toNanos() * i / calls - System.nanoTime(), clock);
-            TwilioCallSimulator call = TwilioCallSimulator.connect(phones, media, "MZload" + calls + "x" + i, clock);
-            sims.add(call);
+            String streamSid = "MZload" + calls + "x" + i;
+            TwilioCallSimulator call = TwilioCallSimulator.connect(phones, media, streamSid, clock);
+            sims.put(streamSid, call);
             call.start("CAload" + i, Map.of());
             // speech every 6 s, at a different phase per call: the model answers between
             talking.add(clock.scheduleAtFixedRate(() -> call.say(speech), 1000 + i * 5000L / calls, 6000,
                     TimeUnit.MILLISECONDS));
         }
+        long allOn = System.nanoTime();
         CpuUse cpu = new CpuUse(emulator.process());
         pause(callLength.toNanos(), clock);
         String cores = cpu.cores();
         talking.forEach(t -> t.cancel(false));
         long sent = 0;
-        for (TwilioCallSimulator call : sims) {
-            call.stop().get(30, TimeUnit.SECONDS);
-            sent += call.sentFrames();
+        Map<String, Long> stopped = new HashMap<>();
+        for (Map.Entry<String, TwilioCallSimulator> call : sims.entrySet()) {
+            stopped.put(call.getKey(), System.nanoTime());
+            call.getValue().stop().get(30, TimeUnit.SECONDS);
+            sent += call.getValue().sentFrames();
         }
         // every frame sent reaches the emulator before its session's close: wait for them (bounded)
         long deadline = System.nanoTime() + DRAIN.toNanos();
@@ -211,19 +234,24 @@ class TwilioLoadTest {
         long received = received(reading);
         long held = held(bridge, heldBefore);
         List<String> errors = new ArrayList<>();
-        sims.forEach(s -> errors.addAll(s.protocolErrors()));
-        int talkOvers = sims.stream().mapToInt(TwilioCallSimulator::talkOvers).sum();
-        long[] clears = sims.stream().flatMapToLong(s -> Arrays.stream(s.talkOverClearNanos())).sorted().toArray();
-        sims.forEach(TwilioCallSimulator::close);
+        sims.values().forEach(s -> errors.addAll(s.protocolErrors()));
+        int talkOvers = sims.values().stream().mapToInt(TwilioCallSimulator::talkOvers).sum();
+        long[] clears = sims.values().stream().flatMapToLong(s -> Arrays.stream(s.talkOverClearNanos())).sorted()
+                .toArray();
+        Map<String, long[]> heardAt = new HashMap<>();
+        sims.forEach((streamSid, call) -> heardAt.put(streamSid, call.mediaArrivalNanos()));
+        sims.values().forEach(TwilioCallSimulator::close);
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
-        Delays delays = Delays.of(reading.path("audioSent"), audio.times);
-        String line = String.format(
-                "%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d sessions unpairable) | %s / %s / %s"
-                        + " | %d of %d | %s / %s | %s | %s -> %s",
-                calls, ramp.toSeconds(), callLength.toSeconds(), sent, received, held, delays.sorted().length,
-                delays.afterHangUp(), delays.unpairable(), ms(delays.sorted(), 0.50), ms(delays.sorted(), 0.99),
-                ms(delays.sorted(), 1.0), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
-                loadBefore, loadAverage());
+        Delays delays = Delays.of(reading.path("audioSent"), audio, allOn, stopped);
+        Replies replies = Replies.of(reading.path("audioSent"), audio.streams, heardAt, allOn);
+        String line = String.format("%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d lost, %d sessions"
+                + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (%d unheard): %s / %s / %s (whole step: %s)"
+                + " | %d of %d | %s / %s | %s | %s -> %s", calls, ramp.toSeconds(), callLength.toSeconds(), sent,
+                received, held, delays.all().length, delays.afterHangUp(), delays.lost(), delays.unpairable(),
+                ms(delays.allOn(), 0.50), ms(delays.allOn(), 0.99), ms(delays.allOn(), 1.0), ms(delays.all(), 0.99),
+                ms(delays.all(), 1.0), replies.allOn().length, replies.unheard(), ms(replies.allOn(), 0.50),
+                ms(replies.allOn(), 0.99), ms(replies.allOn(), 1.0), ms(replies.all(), 0.99), clears.length,
+                talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores, loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
             pause(TimeUnit.MILLISECONDS.toNanos(200), clock);
@@ -253,31 +281,111 @@ class TwilioLoadTest {
     /**
      * The route delays of a step: the k-th audio message the emulator sent on a session paired with the k-th audio
      * event the route completed (one event per message, in order). A session may have fewer events than messages: the
-     * last ones came after its call ended, when the route had closed the session ({@code afterHangUp}); a message lost
-     * in between would pair later events with earlier messages, which only makes delays look longer. A session with
-     * more events than messages cannot be paired ({@code unpairable}).
+     * last ones came after its call ended, when the route had closed the session ({@code afterHangUp}); those sent a
+     * second or more before their call's {@code stop} should have been delivered ({@code lost}), as should all of a
+     * session the route never saw. A message lost in between would pair later events with earlier messages, which only
+     * makes delays look longer. A session with more events than messages cannot be paired ({@code unpairable}).
+     *
+     * @param all   every pair's delay, sorted
+     * @param allOn the delays of the messages sent once every call of the step was on, sorted
      */
-    private record Delays(long[] sorted, long afterHangUp, int unpairable) {
+    private record Delays(long[] all, long[] allOn, long afterHangUp, long lost, int unpairable) {
 
-        static Delays of(JsonNode audioSent, Map<String, LongArray> routeTimes) {
-            List<Long> delays = new ArrayList<>();
+        static Delays of(JsonNode audioSent, AudioEvents route, long allOnFrom, Map<String, Long> stopped) {
+            LongArray all = new LongArray();
+            LongArray allOn = new LongArray();
             long afterHangUp = 0;
+            long lost = 0;
             int unpairable = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> session = it.next();
-                LongArray route = routeTimes.get(session.getKey());
-                long[] done = route == null ? new long[0] : route.toArray();
+                LongArray events = route.times.get(session.getKey());
+                long[] done = events == null ? new long[0] : events.toArray();
                 JsonNode sentTimes = session.getValue();
                 if (done.length > sentTimes.size()) {
                     unpairable++;
                     continue;
                 }
-                afterHangUp += sentTimes.size() - done.length;
-                for (int k = 0; k < done.length; k++) {
-                    delays.add(done[k] - sentTimes.get(k).asLong());
+                Long stop = stopped.get(route.streams.get(session.getKey()));
+                for (int k = 0; k < sentTimes.size(); k++) {
+                    long sentAt = sentTimes.get(k).asLong();
+                    if (k >= done.length) {
+                        boolean late = stop != null && sentAt - (stop - TimeUnit.SECONDS.toNanos(1)) > 0;
+                        afterHangUp += late ? 1 : 0;
+                        lost += late ? 0 : 1;
+                    } else {
+                        all.add(done[k] - sentAt);
+                        if (sentAt - allOnFrom >= 0) {
+                            allOn.add(done[k] - sentAt);
+                        }
+                    }
                 }
             }
-            return new Delays(delays.stream().mapToLong(Long::longValue).sorted().toArray(), afterHangUp, unpairable);
+            return new Delays(all.sorted(), allOn.sorted(), afterHangUp, lost, unpairable);
+        }
+    }
+
+    /**
+     * How soon the caller hears each reply of the model: the emulator sends a reply's first audio message (one that
+     * comes {@value #REPLY_GAP_MS} ms or more after the session's previous one) -> the caller's simulator receives its
+     * first {@code media} frame after that (the whole path: the client, the route, the playout, the Media Streams
+     * WebSocket). A reply is unheard when no frame came before the session's next reply started (a caller who talked
+     * over its very start); its delay is not counted.
+     *
+     * @param all   every heard reply's delay, sorted
+     * @param allOn the delays of the replies that started once every call of the step was on, sorted
+     */
+    private record Replies(long[] all, long[] allOn, int unheard) {
+
+        static final long REPLY_GAP_MS = 250;
+
+        static Replies of(JsonNode audioSent, Map<String, String> streams, Map<String, long[]> heardAt,
+                long allOnFrom) {
+            LongArray all = new LongArray();
+            LongArray allOn = new LongArray();
+            int unheard = 0;
+            long gap = TimeUnit.MILLISECONDS.toNanos(REPLY_GAP_MS);
+            for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> session = it.next();
+                long[] heard = heardAt.getOrDefault(streams.get(session.getKey()), new long[0]);
+                JsonNode sent = session.getValue();
+                List<Long> starts = new ArrayList<>();
+                for (int k = 0; k < sent.size(); k++) {
+                    if (k == 0 || sent.get(k).asLong() - sent.get(k - 1).asLong() >= gap) {
+                        starts.add(sent.get(k).asLong());
+                    }
+                }
+                for (int r = 0; r < starts.size(); r++) {
+                    long start = starts.get(r);
+                    int first = firstAtOrAfter(heard, start);
+                    boolean heardBeforeNext = first < heard.length
+                            && (r + 1 == starts.size() || heard[first] - starts.get(r + 1) < 0);
+                    if (!heardBeforeNext) {
+                        unheard++;
+                        continue;
+                    }
+                    all.add(heard[first] - start);
+                    if (start - allOnFrom >= 0) {
+                        allOn.add(heard[first] - start);
+                    }
+                }
+            }
+            return new Replies(all.sorted(), allOn.sorted(), unheard);
+        }
+
+        /** The index of the first time in {@code sorted} at or after {@code t}; its length when there is none. */
+        private static int firstAtOrAfter(long[] sorted, long t) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted[mid] - t < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
     }
 
