@@ -152,7 +152,8 @@ class TwilioLoadTest {
                 "calls | ramp s | call s | caller frames sent | received by the emulator (+ held at hang-up)"
                         + " | model audio events paired (+ after hang-up, lost, sessions unpairable)"
                         + " | route delay p50 / p99 / max ms, every call on (whole step: p99 / max)"
-                        + " | replies heard (unheard): first frame p50 / p99 / max ms, every call on (whole step: p99)"
+                        + " | replies heard (unheard, not after silence, at hang-up): first frame p50 / p99 / max ms,"
+                        + " every call on (whole step: p99)"
                         + " | talk-overs cleared | clear p50 / p99 ms"
                         + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
         try (EmulatorJvm emulator = EmulatorJvm.start(System.getProperty("twilio.load.emulator-classpath"))) {
@@ -212,11 +213,12 @@ class TwilioLoadTest {
             talking.add(clock.scheduleAtFixedRate(() -> call.say(speech), 1000 + i * 5000L / calls, 6000,
                     TimeUnit.MILLISECONDS));
         }
-        long allOn = System.nanoTime();
+        long allOnFrom = System.nanoTime();
         CpuUse cpu = new CpuUse(emulator.process());
         pause(callLength.toNanos(), clock);
         String cores = cpu.cores();
         talking.forEach(t -> t.cancel(false));
+        Window allOn = new Window(allOnFrom, System.nanoTime());
         long sent = 0;
         Map<String, Long> stopped = new HashMap<>();
         for (Map.Entry<String, TwilioCallSimulator> call : sims.entrySet()) {
@@ -243,15 +245,17 @@ class TwilioLoadTest {
         sims.values().forEach(TwilioCallSimulator::close);
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
         Delays delays = Delays.of(reading.path("audioSent"), audio, allOn, stopped);
-        Replies replies = Replies.of(reading.path("audioSent"), audio.streams, heardAt, allOn);
+        Replies replies = Replies.of(reading.path("audioSent"), audio.streams, heardAt, allOn, stopped);
         String line = String.format("%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d lost, %d sessions"
-                + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (%d unheard): %s / %s / %s (whole step: %s)"
-                + " | %d of %d | %s / %s | %s | %s -> %s", calls, ramp.toSeconds(), callLength.toSeconds(), sent,
-                received, held, delays.all().length, delays.afterHangUp(), delays.lost(), delays.unpairable(),
-                ms(delays.allOn(), 0.50), ms(delays.allOn(), 0.99), ms(delays.allOn(), 1.0), ms(delays.all(), 0.99),
-                ms(delays.all(), 1.0), replies.allOn().length, replies.unheard(), ms(replies.allOn(), 0.50),
-                ms(replies.allOn(), 0.99), ms(replies.allOn(), 1.0), ms(replies.all(), 0.99), clears.length,
-                talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores, loadBefore, loadAverage());
+                + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (%d unheard, %d not after silence, %d at"
+                + " hang-up): %s / %s / %s (whole step: %s) | %d of %d | %s / %s | %s | %s -> %s", calls,
+                ramp.toSeconds(), callLength.toSeconds(), sent, received, held, delays.all().length,
+                delays.afterHangUp(), delays.lost(), delays.unpairable(), ms(delays.allOn(), 0.50),
+                ms(delays.allOn(), 0.99), ms(delays.allOn(), 1.0), ms(delays.all(), 0.99), ms(delays.all(), 1.0),
+                replies.allOn().length, replies.unheard(), replies.notAfterSilence(), replies.atHangUp(),
+                ms(replies.allOn(), 0.50), ms(replies.allOn(), 0.99), ms(replies.allOn(), 1.0),
+                ms(replies.all(), 0.99), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
+                loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
             pause(TimeUnit.MILLISECONDS.toNanos(200), clock);
@@ -278,20 +282,37 @@ class TwilioLoadTest {
         return (bridge.getCounters().callerAudioUnsentMs() - before) / 20;
     }
 
+    /** From when to when (System.nanoTime) every call of a step was on: from the last call's start to the first stop. */
+    private record Window(long from, long to) {
+
+        boolean holds(long t) {
+            return t - from >= 0 && t - to < 0;
+        }
+    }
+
+    /** Messages sent this close to their call's {@code stop}, or after it, may rightly never reach the route. */
+    private static final long HANG_UP_MARGIN = TimeUnit.SECONDS.toNanos(1);
+
+    /** The time from which a session's messages may come after its call ended; none when its call is unknown. */
+    private static long hangUpFrom(Map<String, Long> stopped, String streamSid) {
+        Long stop = stopped.get(streamSid);
+        return stop == null ? Long.MAX_VALUE : stop - HANG_UP_MARGIN;
+    }
+
     /**
      * The route delays of a step: the k-th audio message the emulator sent on a session paired with the k-th audio
-     * event the route completed (one event per message, in order). A session may have fewer events than messages: the
-     * last ones came after its call ended, when the route had closed the session ({@code afterHangUp}); those sent a
-     * second or more before their call's {@code stop} should have been delivered ({@code lost}), as should all of a
-     * session the route never saw. A message lost in between would pair later events with earlier messages, which only
-     * makes delays look longer. A session with more events than messages cannot be paired ({@code unpairable}).
+     * event the route completed (one event per message, in order). A session may have fewer events than messages: as
+     * many as it sent within {@link #HANG_UP_MARGIN} of its call's {@code stop} or after it may have come after the
+     * route closed the session ({@code afterHangUp}); any more were lost ({@code lost}), as is every message of a
+     * session the route never saw. A message lost in between would pair later events with earlier messages, which
+     * only makes delays look longer. A session with more events than messages cannot be paired ({@code unpairable}).
      *
      * @param all   every pair's delay, sorted
-     * @param allOn the delays of the messages sent once every call of the step was on, sorted
+     * @param allOn the delays of the messages sent while every call of the step was on, sorted
      */
     private record Delays(long[] all, long[] allOn, long afterHangUp, long lost, int unpairable) {
 
-        static Delays of(JsonNode audioSent, AudioEvents route, long allOnFrom, Map<String, Long> stopped) {
+        static Delays of(JsonNode audioSent, AudioEvents route, Window window, Map<String, Long> stopped) {
             LongArray all = new LongArray();
             LongArray allOn = new LongArray();
             long afterHangUp = 0;
@@ -306,20 +327,21 @@ class TwilioLoadTest {
                     unpairable++;
                     continue;
                 }
-                Long stop = stopped.get(route.streams.get(session.getKey()));
+                long hangUp = hangUpFrom(stopped, route.streams.get(session.getKey()));
+                int nearHangUp = 0;
                 for (int k = 0; k < sentTimes.size(); k++) {
                     long sentAt = sentTimes.get(k).asLong();
-                    if (k >= done.length) {
-                        boolean late = stop != null && sentAt - (stop - TimeUnit.SECONDS.toNanos(1)) > 0;
-                        afterHangUp += late ? 1 : 0;
-                        lost += late ? 0 : 1;
-                    } else {
+                    nearHangUp += sentAt - hangUp >= 0 ? 1 : 0;
+                    if (k < done.length) {
                         all.add(done[k] - sentAt);
-                        if (sentAt - allOnFrom >= 0) {
+                        if (window.holds(sentAt)) {
                             allOn.add(done[k] - sentAt);
                         }
                     }
                 }
+                int unpaired = sentTimes.size() - done.length;
+                afterHangUp += Math.min(unpaired, nearHangUp);
+                lost += Math.max(0, unpaired - nearHangUp);
             }
             return new Delays(all.sorted(), allOn.sorted(), afterHangUp, lost, unpairable);
         }
@@ -329,25 +351,32 @@ class TwilioLoadTest {
      * How soon the caller hears each reply of the model: the emulator sends a reply's first audio message (one that
      * comes {@value #REPLY_GAP_MS} ms or more after the session's previous one) -> the caller's simulator receives its
      * first {@code media} frame after that (the whole path: the client, the route, the playout, the Media Streams
-     * WebSocket). A reply is unheard when no frame came before the session's next reply started (a caller who talked
-     * over its very start); its delay is not counted.
+     * WebSocket). That frame is the reply's only when the caller had heard nothing for {@value #REPLY_GAP_MS} ms
+     * before the reply started (a reply follows the caller's speech, which cleared what played before): otherwise it
+     * may be older audio still paced out (a backlog), and the reply is counted as {@code notAfterSilence}, not
+     * measured. A reply with no frame before the session's next reply started is {@code unheard} (talked over at
+     * once); one that started within {@link #HANG_UP_MARGIN} of its call's stop is {@code atHangUp}.
      *
-     * @param all   every heard reply's delay, sorted
-     * @param allOn the delays of the replies that started once every call of the step was on, sorted
+     * @param all   every measured reply's delay, sorted
+     * @param allOn the delays of the replies that started while every call of the step was on, sorted
      */
-    private record Replies(long[] all, long[] allOn, int unheard) {
+    private record Replies(long[] all, long[] allOn, int unheard, int notAfterSilence, int atHangUp) {
 
         static final long REPLY_GAP_MS = 250;
 
-        static Replies of(JsonNode audioSent, Map<String, String> streams, Map<String, long[]> heardAt,
-                long allOnFrom) {
+        static Replies of(JsonNode audioSent, Map<String, String> streams, Map<String, long[]> heardAt, Window window,
+                Map<String, Long> stopped) {
             LongArray all = new LongArray();
             LongArray allOn = new LongArray();
             int unheard = 0;
+            int notAfterSilence = 0;
+            int atHangUp = 0;
             long gap = TimeUnit.MILLISECONDS.toNanos(REPLY_GAP_MS);
             for (Iterator<Map.Entry<String, JsonNode>> it = audioSent.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> session = it.next();
-                long[] heard = heardAt.getOrDefault(streams.get(session.getKey()), new long[0]);
+                String streamSid = streams.get(session.getKey());
+                long[] heard = heardAt.getOrDefault(streamSid, new long[0]);
+                long hangUp = hangUpFrom(stopped, streamSid);
                 JsonNode sent = session.getValue();
                 List<Long> starts = new ArrayList<>();
                 for (int k = 0; k < sent.size(); k++) {
@@ -358,19 +387,22 @@ class TwilioLoadTest {
                 for (int r = 0; r < starts.size(); r++) {
                     long start = starts.get(r);
                     int first = firstAtOrAfter(heard, start);
-                    boolean heardBeforeNext = first < heard.length
-                            && (r + 1 == starts.size() || heard[first] - starts.get(r + 1) < 0);
-                    if (!heardBeforeNext) {
+                    if (start - hangUp >= 0) {
+                        atHangUp++;
+                    } else if (first > 0 && start - heard[first - 1] < gap) {
+                        notAfterSilence++;
+                    } else if (first == heard.length
+                            || r + 1 < starts.size() && heard[first] - starts.get(r + 1) >= 0) {
                         unheard++;
-                        continue;
-                    }
-                    all.add(heard[first] - start);
-                    if (start - allOnFrom >= 0) {
-                        allOn.add(heard[first] - start);
+                    } else {
+                        all.add(heard[first] - start);
+                        if (window.holds(start)) {
+                            allOn.add(heard[first] - start);
+                        }
                     }
                 }
             }
-            return new Replies(all.sorted(), allOn.sorted(), unheard);
+            return new Replies(all.sorted(), allOn.sorted(), unheard, notAfterSilence, atHangUp);
         }
 
         /** The index of the first time in {@code sorted} at or after {@code t}; its length when there is none. */
