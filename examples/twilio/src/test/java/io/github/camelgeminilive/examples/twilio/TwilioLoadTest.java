@@ -152,7 +152,8 @@ class TwilioLoadTest {
                 "calls | ramp s | call s | caller frames sent | received by the emulator (+ held at hang-up)"
                         + " | model audio events paired (+ after hang-up, lost, sessions unpairable)"
                         + " | route delay p50 / p99 / max ms, every call on (whole step: p99 / max)"
-                        + " | replies heard (unheard, not after silence, at hang-up): first frame p50 / p99 / max ms,"
+                        + " | replies heard, every call on (whole step: heard, unheard, not after silence, at hang-up):"
+                        + " first frame p50 / p99 / max ms,"
                         + " every call on (whole step: p99)"
                         + " | talk-overs cleared | clear p50 / p99 ms"
                         + " | CPU cores: route JVM / emulator JVM | load average (start -> end)");
@@ -247,12 +248,13 @@ class TwilioLoadTest {
         Delays delays = Delays.of(reading.path("audioSent"), audio, allOn, stopped);
         Replies replies = Replies.of(reading.path("audioSent"), audio.streams, heardAt, allOn, stopped);
         String line = String.format("%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d lost, %d sessions"
-                + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (%d unheard, %d not after silence, %d at"
-                + " hang-up): %s / %s / %s (whole step: %s) | %d of %d | %s / %s | %s | %s -> %s", calls,
+                + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (whole step: %d, %d unheard, %d not after"
+                + " silence, %d at hang-up): %s / %s / %s (whole step: %s) | %d of %d | %s / %s | %s | %s -> %s", calls,
                 ramp.toSeconds(), callLength.toSeconds(), sent, received, held, delays.all().length,
                 delays.afterHangUp(), delays.lost(), delays.unpairable(), ms(delays.allOn(), 0.50),
                 ms(delays.allOn(), 0.99), ms(delays.allOn(), 1.0), ms(delays.all(), 0.99), ms(delays.all(), 1.0),
-                replies.allOn().length, replies.unheard(), replies.notAfterSilence(), replies.atHangUp(),
+                replies.allOn().length, replies.all().length, replies.unheard(), replies.notAfterSilence(),
+                replies.atHangUp(),
                 ms(replies.allOn(), 0.50), ms(replies.allOn(), 0.99), ms(replies.allOn(), 1.0),
                 ms(replies.all(), 0.99), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
                 loadBefore, loadAverage());
@@ -293,10 +295,10 @@ class TwilioLoadTest {
     /** Messages sent this close to their call's {@code stop}, or after it, may rightly never reach the route. */
     private static final long HANG_UP_MARGIN = TimeUnit.SECONDS.toNanos(1);
 
-    /** The time from which a session's messages may come after its call ended; none when its call is unknown. */
-    private static long hangUpFrom(Map<String, Long> stopped, String streamSid) {
+    /** Whether {@code t} is within {@link #HANG_UP_MARGIN} of the stop of call {@code streamSid}, or after it. */
+    private static boolean nearHangUp(Map<String, Long> stopped, String streamSid, long t) {
         Long stop = stopped.get(streamSid);
-        return stop == null ? Long.MAX_VALUE : stop - HANG_UP_MARGIN;
+        return stop != null && t - (stop - HANG_UP_MARGIN) >= 0;
     }
 
     /**
@@ -305,7 +307,9 @@ class TwilioLoadTest {
      * many as it sent within {@link #HANG_UP_MARGIN} of its call's {@code stop} or after it may have come after the
      * route closed the session ({@code afterHangUp}); any more were lost ({@code lost}), as is every message of a
      * session the route never saw. A message lost in between would pair later events with earlier messages, which
-     * only makes delays look longer. A session with more events than messages cannot be paired ({@code unpairable}).
+     * only makes delays look longer, and is counted as after hang-up when its session sent as many messages near its
+     * stop: {@code lost} is a lower bound. A session with more events than messages cannot be paired
+     * ({@code unpairable}).
      *
      * @param all   every pair's delay, sorted
      * @param allOn the delays of the messages sent while every call of the step was on, sorted
@@ -327,11 +331,11 @@ class TwilioLoadTest {
                     unpairable++;
                     continue;
                 }
-                long hangUp = hangUpFrom(stopped, route.streams.get(session.getKey()));
+                String streamSid = route.streams.get(session.getKey());
                 int nearHangUp = 0;
                 for (int k = 0; k < sentTimes.size(); k++) {
                     long sentAt = sentTimes.get(k).asLong();
-                    nearHangUp += sentAt - hangUp >= 0 ? 1 : 0;
+                    nearHangUp += nearHangUp(stopped, streamSid, sentAt) ? 1 : 0;
                     if (k < done.length) {
                         all.add(done[k] - sentAt);
                         if (window.holds(sentAt)) {
@@ -376,7 +380,6 @@ class TwilioLoadTest {
                 Map.Entry<String, JsonNode> session = it.next();
                 String streamSid = streams.get(session.getKey());
                 long[] heard = heardAt.getOrDefault(streamSid, new long[0]);
-                long hangUp = hangUpFrom(stopped, streamSid);
                 JsonNode sent = session.getValue();
                 List<Long> starts = new ArrayList<>();
                 for (int k = 0; k < sent.size(); k++) {
@@ -387,7 +390,7 @@ class TwilioLoadTest {
                 for (int r = 0; r < starts.size(); r++) {
                     long start = starts.get(r);
                     int first = firstAtOrAfter(heard, start);
-                    if (start - hangUp >= 0) {
+                    if (nearHangUp(stopped, streamSid, start)) {
                         atHangUp++;
                     } else if (first > 0 && start - heard[first - 1] < gap) {
                         notAfterSilence++;
