@@ -158,19 +158,13 @@ public final class TwilioCallSimulator implements AutoCloseable {
      */
     public CompletableFuture<Integer> stop() {
         stopMicrophone();
-        synchronized (lock) { // a tick running meanwhile must not send its frame after the stop
-            stopped = true;
-            send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
-                    + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
-        }
+        send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"99\","
+                + "\"stop\":{\"accountSid\":\"ACsimulator\",\"callSid\":\"CAsimulator\"}}");
         return hangUp();
     }
 
     /** The WebSocket closes without a {@code stop} (the network or Twilio went away); as {@link #stop()}. */
     public CompletableFuture<Integer> hangUp() {
-        synchronized (lock) {
-            stopped = true;
-        }
         stopMicrophone();
         socket.close(1000, "call ended");
         return closed;
@@ -295,7 +289,14 @@ public final class TwilioCallSimulator implements AutoCloseable {
         socket.abort();
     }
 
+    /**
+     * Nothing is sent from the microphone or as a mark echo after this returns: a tick or echo running meanwhile
+     * holds the lock, so its frame leaves before this takes it (and before a {@code stop} sent next).
+     */
     private void stopMicrophone() {
+        synchronized (lock) {
+            stopped = true;
+        }
         if (microphone != null) {
             microphone.cancel(false);
         }
@@ -330,7 +331,7 @@ public final class TwilioCallSimulator implements AutoCloseable {
                 }
             }
             chunk++;
-            // sent under the lock: the frames (counted in chunk) and the stop leave in the order they were made
+            // sent under the lock: a frame counted in chunk leaves before anything sent after stopMicrophone()
             send("{\"event\":\"media\",\"sequenceNumber\":\"" + (chunk + 1) + "\",\"streamSid\":\"" + streamSid
                     + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"" + chunk + "\",\"timestamp\":\""
                     + (chunk - 1) * 20 + "\",\"payload\":\"" + payload + "\"}}");
@@ -471,9 +472,6 @@ public final class TwilioCallSimulator implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, Throwable error) {
-            synchronized (lock) {
-                stopped = true;
-            }
             stopMicrophone();
             if (error != null) {
                 closed.completeExceptionally(error);

@@ -247,16 +247,17 @@ class TwilioLoadTest {
         assertThat(errors).as("protocol errors the simulators saw").isEmpty();
         Delays delays = Delays.of(reading.path("audioSent"), audio, allOn, stopped);
         Replies replies = Replies.of(reading.path("audioSent"), audio.streams, heardAt, allOn, stopped);
+        Latencies route = delays.latencies();
+        Latencies heard = replies.latencies();
         String line = String.format("%d | %d | %d | %d | %d (+ %d) | %d (+ %d after hang-up, %d lost, %d sessions"
                 + " unpairable) | %s / %s / %s (whole step: %s / %s) | %d (whole step: %d, %d unheard, %d not after"
                 + " silence, %d at hang-up): %s / %s / %s (whole step: %s) | %d of %d | %s / %s | %s | %s -> %s", calls,
-                ramp.toSeconds(), callLength.toSeconds(), sent, received, held, delays.all().length,
-                delays.afterHangUp(), delays.lost(), delays.unpairable(), ms(delays.allOn(), 0.50),
-                ms(delays.allOn(), 0.99), ms(delays.allOn(), 1.0), ms(delays.all(), 0.99), ms(delays.all(), 1.0),
-                replies.allOn().length, replies.all().length, replies.unheard(), replies.notAfterSilence(),
-                replies.atHangUp(),
-                ms(replies.allOn(), 0.50), ms(replies.allOn(), 0.99), ms(replies.allOn(), 1.0),
-                ms(replies.all(), 0.99), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
+                ramp.toSeconds(), callLength.toSeconds(), sent, received, held, route.all().length,
+                delays.afterHangUp(), delays.lost(), delays.unpairable(), ms(route.allOn(), 0.50),
+                ms(route.allOn(), 0.99), ms(route.allOn(), 1.0), ms(route.all(), 0.99), ms(route.all(), 1.0),
+                heard.allOn().length, heard.all().length, replies.unheard(), replies.notAfterSilence(),
+                replies.atHangUp(), ms(heard.allOn(), 0.50), ms(heard.allOn(), 0.99), ms(heard.allOn(), 1.0),
+                ms(heard.all(), 0.99), clears.length, talkOvers, ms(clears, 0.50), ms(clears, 0.99), cores,
                 loadBefore, loadAverage());
         long waitUntil = System.nanoTime() + DRAIN.toNanos();
         while (bridge.getActiveCalls() > 0 && System.nanoTime() - waitUntil < 0) {
@@ -292,6 +293,32 @@ class TwilioLoadTest {
         }
     }
 
+    /** Delays of a step, sorted: all of them, and those of audio sent while every call was on. */
+    private record Latencies(long[] all, long[] allOn) {
+
+        /** Collects delays by when their audio was sent. */
+        static final class Collector {
+            private final Window window;
+            private final LongArray all = new LongArray();
+            private final LongArray allOn = new LongArray();
+
+            Collector(Window window) {
+                this.window = window;
+            }
+
+            void add(long sentAt, long delay) {
+                all.add(delay);
+                if (window.holds(sentAt)) {
+                    allOn.add(delay);
+                }
+            }
+
+            Latencies sorted() {
+                return new Latencies(all.sorted(), allOn.sorted());
+            }
+        }
+    }
+
     /** Messages sent this close to their call's {@code stop}, or after it, may rightly never reach the route. */
     private static final long HANG_UP_MARGIN = TimeUnit.SECONDS.toNanos(1);
 
@@ -311,14 +338,12 @@ class TwilioLoadTest {
      * stop: {@code lost} is a lower bound. A session with more events than messages cannot be paired
      * ({@code unpairable}).
      *
-     * @param all   every pair's delay, sorted
-     * @param allOn the delays of the messages sent while every call of the step was on, sorted
+     * @param latencies every pair's delay, by when the emulator sent the message
      */
-    private record Delays(long[] all, long[] allOn, long afterHangUp, long lost, int unpairable) {
+    private record Delays(Latencies latencies, long afterHangUp, long lost, int unpairable) {
 
         static Delays of(JsonNode audioSent, AudioEvents route, Window window, Map<String, Long> stopped) {
-            LongArray all = new LongArray();
-            LongArray allOn = new LongArray();
+            Latencies.Collector latencies = new Latencies.Collector(window);
             long afterHangUp = 0;
             long lost = 0;
             int unpairable = 0;
@@ -337,17 +362,14 @@ class TwilioLoadTest {
                     long sentAt = sentTimes.get(k).asLong();
                     nearHangUp += nearHangUp(stopped, streamSid, sentAt) ? 1 : 0;
                     if (k < done.length) {
-                        all.add(done[k] - sentAt);
-                        if (window.holds(sentAt)) {
-                            allOn.add(done[k] - sentAt);
-                        }
+                        latencies.add(sentAt, done[k] - sentAt);
                     }
                 }
                 int unpaired = sentTimes.size() - done.length;
                 afterHangUp += Math.min(unpaired, nearHangUp);
                 lost += Math.max(0, unpaired - nearHangUp);
             }
-            return new Delays(all.sorted(), allOn.sorted(), afterHangUp, lost, unpairable);
+            return new Delays(latencies.sorted(), afterHangUp, lost, unpairable);
         }
     }
 
@@ -361,17 +383,15 @@ class TwilioLoadTest {
      * measured. A reply with no frame before the session's next reply started is {@code unheard} (talked over at
      * once); one that started within {@link #HANG_UP_MARGIN} of its call's stop is {@code atHangUp}.
      *
-     * @param all   every measured reply's delay, sorted
-     * @param allOn the delays of the replies that started while every call of the step was on, sorted
+     * @param latencies every measured reply's delay, by when the reply started
      */
-    private record Replies(long[] all, long[] allOn, int unheard, int notAfterSilence, int atHangUp) {
+    private record Replies(Latencies latencies, int unheard, int notAfterSilence, int atHangUp) {
 
         static final long REPLY_GAP_MS = 250;
 
         static Replies of(JsonNode audioSent, Map<String, String> streams, Map<String, long[]> heardAt, Window window,
                 Map<String, Long> stopped) {
-            LongArray all = new LongArray();
-            LongArray allOn = new LongArray();
+            Latencies.Collector latencies = new Latencies.Collector(window);
             int unheard = 0;
             int notAfterSilence = 0;
             int atHangUp = 0;
@@ -398,14 +418,11 @@ class TwilioLoadTest {
                             || r + 1 < starts.size() && heard[first] - starts.get(r + 1) >= 0) {
                         unheard++;
                     } else {
-                        all.add(heard[first] - start);
-                        if (window.holds(start)) {
-                            allOn.add(heard[first] - start);
-                        }
+                        latencies.add(start, heard[first] - start);
                     }
                 }
             }
-            return new Replies(all.sorted(), allOn.sorted(), unheard, notAfterSilence, atHangUp);
+            return new Replies(latencies.sorted(), unheard, notAfterSilence, atHangUp);
         }
 
         /** The index of the first time in {@code sorted} at or after {@code t}; its length when there is none. */
