@@ -72,8 +72,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.store(w, "embedded Kafka node");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int formatted = StorageTool.execute(new String[] {"format", "-t", randomClusterId(), "-c", config.toString(),
-                "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        // the id joined to its option: one starting with '-' (1 in 64) would otherwise be read as an option
+        int formatted = StorageTool.execute(new String[] {"format", "--cluster-id=" + randomClusterId(), "-c",
+                config.toString(), "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
         if (formatted != 0) {
             throw new IOException("Formatting the Kafka log directory failed: " + out.toString(StandardCharsets.UTF_8));
         }
