@@ -50,6 +50,28 @@ final class LiveConnection implements Outbound {
     static final int MAX_REASON_BYTES = 123;
     private static final long CLOSE_HANDSHAKE_SECONDS = 5;
 
+    /**
+     * Without a callback, Undertow closes the connection at once when a send is refused, and a close frame it has
+     * queued but not yet written is lost (the client sees 1006). A send refused because the close handshake has
+     * begun (Undertow itself sends 1009 for an oversized message, on the I/O thread, while the model may still be
+     * answering) is dropped instead, and the handshake goes on; any other failure still ends the connection.
+     */
+    private static final WebSocketCallback<Void> SEND_FAILURE = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, Void context) {
+            // nothing to do: Undertow frees the frame
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, Void context, Throwable error) {
+            if (ch.isCloseFrameSent() || ch.isCloseFrameReceived()) {
+                LOG.debug("A frame after the close frame was not sent: {}", error.toString());
+            } else {
+                IoUtils.safeClose(ch);
+            }
+        }
+    };
+
     private final String id = "c" + IDS.incrementAndGet();
     private final WebSocketChannel channel;
     private final LiveServices services;
@@ -160,7 +182,7 @@ final class LiveConnection implements Outbound {
         // the lock makes the frame order the call order even when the model sends from several threads
         synchronized (sendLock) {
             if (open.get()) {
-                WebSockets.sendBinary(frame, channel, null);
+                WebSockets.sendBinary(frame, channel, SEND_FAILURE);
             }
         }
     }
@@ -175,7 +197,7 @@ final class LiveConnection implements Outbound {
         if (markGone()) {
             LOG.debug("Connection {} closing with {}: {}", id, code, reason);
             synchronized (sendLock) {
-                WebSockets.sendClose(code, truncate(reason), channel, null);
+                WebSockets.sendClose(code, truncate(reason), channel, SEND_FAILURE);
             }
             cutAfterCloseHandshake();
         }
@@ -371,7 +393,7 @@ final class LiveConnection implements Outbound {
     private void pong(byte[] payload) {
         synchronized (sendLock) {
             if (open.get() && !frozen) {
-                WebSockets.sendPong(ByteBuffer.wrap(payload), channel, null);
+                WebSockets.sendPong(ByteBuffer.wrap(payload), channel, SEND_FAILURE);
             }
         }
     }
