@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
@@ -38,6 +39,8 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
 
     @BeforeEach
     void captureLogs() {
+        // I/O and pool threads log while the test reads the list: an ArrayList threw ConcurrentModificationException
+        logs.list = new CopyOnWriteArrayList<>();
         logs.start();
         root().addAppender(logs);
     }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +47,8 @@ class SecretsStayOutOfLogsTest {
     @BeforeEach
     void capture() {
         raise(Level.DEBUG);
+        // I/O and pool threads log while the test reads the list: an ArrayList threw ConcurrentModificationException
+        appender.list = new CopyOnWriteArrayList<>();
         appender.start();
         root.addAppender(appender);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,8 @@ class KeySecrecyTest {
     void captureEverything() {
         rootLevel = root.getLevel();
         root.setLevel(Level.DEBUG);
+        // I/O and pool threads log while the test reads the list: an ArrayList threw ConcurrentModificationException
+        logs.list = new CopyOnWriteArrayList<>();
         logs.start();
         root.addAppender(logs);
     }
