@@ -97,6 +97,25 @@ abstract class GeminiLiveTestSupport extends CamelTestSupport {
         return eventsOf(mock, type).get(0);
     }
 
+    /**
+     * After the move {@code reconnected} reported, in a session that sent text turns only: when it replayed a message
+     * (the Gemini API's handle need not cover the last turn's, which is then sent again and answered again), waits
+     * for that second reply to end, so the next request is not answered by its end (a request sent between its last
+     * transcript and its {@code turnComplete} got an empty transcript).
+     */
+    static void awaitReplayedTurn(MockEndpoint mock, Exchange reconnected) {
+        Integer replayed = reconnected.getMessage().getHeader(GeminiLiveConstants.REPLAYED_MESSAGES, Integer.class);
+        if (replayed == null || replayed == 0) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Exchange> received = mock.getReceivedExchanges();
+            int from = received.indexOf(reconnected);
+            return received.subList(from + 1, received.size()).stream().anyMatch(e -> GeminiLiveEventType.TURN_COMPLETE
+                    .eventName().equals(e.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE)));
+        });
+    }
+
     /** The output transcript of all outputTranscription events so far. */
     static String transcript(MockEndpoint mock) {
         return eventsOf(mock, GeminiLiveEventType.OUTPUT_TRANSCRIPTION).stream()

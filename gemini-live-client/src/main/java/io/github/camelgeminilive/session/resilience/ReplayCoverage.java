@@ -9,8 +9,7 @@ import io.github.camelgeminilive.session.LiveEvent;
  *
  * <p>With {@code transparent} resumption the handle's {@code lastConsumedClientMessageIndex} says it exactly (a
  * transparent update without the index covers no message of its connection). The Gemini API gives no index, and
- * its pongs come 8-30 s late, so a proof and two estimates are combined, and a handle covers what any of them
- * shows:
+ * its pongs come 8-30 s late, so two estimates are combined, and a handle covers what either proves:
  * <ul>
  * <li>read proof: the messages written before a ping whose pong arrived before the handle did (one TCP stream in
  * each direction, read in order). Such a ping follows every message but audio, every second of audio and every
@@ -24,15 +23,10 @@ import io.github.camelgeminilive.session.LiveEvent;
  * reading it, plus the time from the service issuing the handle to the client reading it, exceeded
  * {@code coverageLag}: a network and service backlog that slow. The write completion,
  * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
- * <li>answer: the messages whose write reached the socket before the first content of a reply that has ended since
- * (a {@code turnComplete} or an interruption read before the handle). The service answered after it had them and was
- * at rest again when it issued the handle. This covers a question answered faster than {@code coverageLag}, which
- * time alone would leave for a resume to ask again, and the model to answer twice.</li>
  * </ul>
- * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay): no time and no
- * answer estimate. The service's
+ * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay). The service's
  * lag cannot be seen from here (the emulator on a loaded machine issued handles lacking frames written 250-700 ms
- * before), so what an estimate alone covered is reported as possibly lost by the next resume, unless a read proof covered
+ * before), so what time alone covered is reported as possibly lost by the next resume, unless a read proof covered
  * it since. Not thread-safe: guarded by the resilient session's lock.
  */
 final class ReplayCoverage {
@@ -50,11 +44,8 @@ final class ReplayCoverage {
     /**
      * Forgets what the resumable handle of {@code update}, read on {@code link}, covers; returns the highest input
      * position covered wholly so far (-1: none).
-     *
-     * @param answeredBefore what was written on {@code link} before this time (System.nanoTime) has been answered
-     *                       ({@link TurnTracker#answeredBeforeNanos}); MIN_VALUE: nothing
      */
-    long handleArrived(Link link, LiveEvent.ResumptionUpdate update, long answeredBefore) {
+    long handleArrived(Link link, LiveEvent.ResumptionUpdate update) {
         int connection = link.generation;
         Long read = link.readTime(update.newHandle()); // taken in every mode, so read times do not pile up
         if (transparent) {
@@ -66,7 +57,7 @@ final class ReplayCoverage {
         long proven = link.keepalive.readUpTo() - 1;
         replay.covered(m -> m.upTo(connection, proven));
         if (read != null && coverageLag != null) {
-            long cutoff = Math.max(read - coverageLag.toNanos(), answeredBefore);
+            long cutoff = read - coverageLag.toNanos();
             replay.estimatedCovered(m -> m.writtenBy(connection, cutoff));
         }
         link.keepalive.probe(); // so the next handle can trim what was written up to now

@@ -208,7 +208,7 @@ final class SessionPhases {
             tracker.track(event, link.generation);
             if (event instanceof LiveEvent.ResumptionUpdate u && u.resumable() && u.newHandle() != null
                     && !u.newHandle().isBlank()) {
-                handles.issued(u.newHandle(), coverage.handleArrived(link, u, tracker.answeredBeforeNanos()));
+                handles.issued(u.newHandle(), coverage.handleArrived(link, u));
             }
             events.offer(event);
             if (event instanceof LiveEvent.ResumptionUpdate && phase == Phase.DRAINING && tracker.safePoint()) {

@@ -13,10 +13,6 @@ final class TurnTracker {
     private final ConversationLog conversation;
     private boolean newestUpdateResumable = true;
     private boolean replyInProgress;
-    /** When (System.nanoTime) the first content of the reply in progress was read. */
-    private long replyStartNanos;
-    /** What was written before this time (System.nanoTime) got its reply; MIN_VALUE: nothing on this connection. */
-    private long answeredBeforeNanos = Long.MIN_VALUE;
 
     TurnTracker(ToolCalls toolCalls, ConversationLog conversation) {
         this.toolCalls = toolCalls;
@@ -27,7 +23,6 @@ final class TurnTracker {
     void newConnection() {
         newestUpdateResumable = true;
         replyInProgress = false;
-        answeredBeforeNanos = Long.MIN_VALUE;
     }
 
     void track(LiveEvent event, int connection) {
@@ -35,9 +30,9 @@ final class TurnTracker {
             newestUpdateResumable = u.resumable();
         } else if (event instanceof LiveEvent.Audio || event instanceof LiveEvent.Text
                 || event instanceof LiveEvent.CodeExecution) {
-            replyStarted();
+            replyInProgress = true;
         } else if (event instanceof LiveEvent.OutputTranscription t) {
-            replyStarted();
+            replyInProgress = true;
             if (t.transcription() != null && t.transcription().text() != null) {
                 conversation.said(t.transcription().text());
             }
@@ -46,9 +41,6 @@ final class TurnTracker {
                 conversation.heard(t.transcription().text());
             }
         } else if (event instanceof LiveEvent.TurnComplete || event instanceof LiveEvent.Interrupted) {
-            if (replyInProgress) {
-                answeredBeforeNanos = replyStartNanos;
-            }
             replyInProgress = false;
             conversation.turnEnded();
         } else if (event instanceof LiveEvent.ToolCallRequested c) {
@@ -56,21 +48,6 @@ final class TurnTracker {
         } else if (event instanceof LiveEvent.ToolCallCancelled c) {
             toolCalls.cancelled(c.ids());
         }
-    }
-
-    private void replyStarted() {
-        if (!replyInProgress) {
-            replyInProgress = true;
-            replyStartNanos = System.nanoTime();
-        }
-    }
-
-    /**
-     * The start (System.nanoTime) of the newest reply on this connection that has ended: the service had read what
-     * was written before it, as it answered after that and is at rest again. MIN_VALUE when no reply ended here.
-     */
-    long answeredBeforeNanos() {
-        return answeredBeforeNanos;
     }
 
     boolean replyInProgress() {

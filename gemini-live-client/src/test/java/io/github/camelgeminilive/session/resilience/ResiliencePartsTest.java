@@ -16,9 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelgeminilive.protocol.FunctionCall;
-import io.github.camelgeminilive.protocol.MimeTypes;
 import io.github.camelgeminilive.session.InMemoryResumptionHandleStore;
-import io.github.camelgeminilive.session.LiveEvent;
 import io.github.camelgeminilive.session.OverflowPolicy;
 import io.github.camelgeminilive.session.ReconnectPolicy;
 import io.github.camelgeminilive.session.ResilienceOptions;
@@ -139,27 +137,6 @@ class ResiliencePartsTest {
         assertThat(m.writtenBy(2, System.nanoTime())).isFalse();
         m.written(2);
         assertThat(m.writtenBy(2, System.nanoTime())).isTrue();
-    }
-
-    @Test
-    void whatWasWrittenBeforeAReplyBeganIsAnsweredOnceThatReplyEnds() {
-        TurnTracker tracker = new TurnTracker(new ToolCalls(ids -> {}), new ConversationLog());
-        assertThat(tracker.answeredBeforeNanos()).isEqualTo(Long.MIN_VALUE);
-        long beforeReply = System.nanoTime();
-        tracker.track(new LiveEvent.Audio(new byte[2], MimeTypes.pcm(MimeTypes.PCM_OUTPUT_RATE)), 1);
-        long inReply = System.nanoTime();
-        tracker.track(new LiveEvent.Audio(new byte[2], MimeTypes.pcm(MimeTypes.PCM_OUTPUT_RATE)), 1);
-        assertThat(tracker.answeredBeforeNanos()).as("the reply has not ended").isEqualTo(Long.MIN_VALUE);
-        tracker.track(new LiveEvent.TurnComplete(null), 1);
-        // its first content, not a later chunk, bounds what it answered
-        assertThat(tracker.answeredBeforeNanos()).isBetween(beforeReply, inReply);
-        long answered = tracker.answeredBeforeNanos();
-        tracker.track(new LiveEvent.TurnComplete(null), 1);
-        assertThat(tracker.answeredBeforeNanos()).as("a turn end without a reply answers nothing new")
-                .isEqualTo(answered);
-        tracker.newConnection();
-        assertThat(tracker.answeredBeforeNanos()).as("a new connection's messages are not answered yet")
-                .isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
