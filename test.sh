@@ -11,7 +11,11 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     echo "test.sh: installing ${missing[*]} for the SIP and browser tests" >&2
     sudo=""
     if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    # a second run started meanwhile (a build beside another) would fail on apt's lock: it waits for the first
+    exec 9>"${TMPDIR:-/tmp}/camel-gemini-live-apt.lock"
+    flock 9
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    exec 9>&-
 fi
 exec mvn -B verify "$@"
