@@ -52,9 +52,10 @@ final class LiveConnection implements Outbound {
 
     /**
      * Without a callback, Undertow closes the connection at once when a send is refused, and a close frame it has
-     * queued but not yet written is lost (the client sees 1006). A send refused because the close handshake has
-     * begun (Undertow itself sends 1009 for an oversized message, on the I/O thread, while the model may still be
-     * answering) is dropped instead, and the handshake goes on; any other failure still ends the connection.
+     * queued but not yet written is lost (the client sees 1006). Once a close frame is sent or received (Undertow
+     * itself sends 1009 for an oversized message, on the I/O thread, while the model may still be answering), a
+     * refused send is dropped and the handshake goes on (a real write error has closed the socket already, and the
+     * handshake timer ends the rest); before that, any failure closes the connection.
      */
     private static final WebSocketCallback<Void> SEND_FAILURE = new WebSocketCallback<>() {
         @Override
