@@ -8,14 +8,14 @@
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
 # Takes about 30 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 #
-# ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, sdk, sdk-nodelay,
-# ours-plain) runs just those clients' load runs, without JMH and without the report (REPORT=1 writes it): a quick
+# ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, camel-calls,
+# camel-floor, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report (REPORT=1 writes it): a quick
 # before/after comparison.
 # It keeps the other clients' results in the results folder and replaces the listed ones'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CLIENTS=ours,sdk,sdk-nodelay,camel,camel-defaults,camel-defaults-pooled,ours-resilient,ours-plain
+CLIENTS=ours,sdk,sdk-nodelay,camel,camel-defaults,camel-defaults-pooled,camel-calls,camel-floor,ours-resilient,ours-plain
 ONLY=${ONLY:-}
 REPORT=${REPORT:-}
 
@@ -25,6 +25,10 @@ STEPS_CAMEL=${STEPS_CAMEL:-100,200,300,400,500,600}   # "none" skips the run thr
 STEPS_CAMEL_DEFAULTS=${STEPS_CAMEL_DEFAULTS:-$STEPS_CAMEL}   # "none" skips Camel with the component's defaults
 # "none" skips Camel with the component's defaults and Camel's pooled exchange factory (a user option)
 STEPS_CAMEL_POOLED=${STEPS_CAMEL_POOLED:-$STEPS_CAMEL_DEFAULTS}
+# "none" skips Camel with the component's defaults and per-call sessions of one endpoint (one route for all)
+STEPS_CAMEL_CALLS=${STEPS_CAMEL_CALLS:-$STEPS_CAMEL_DEFAULTS}
+# "none" skips the same routes over a minimal Camel component (FloorComponent): Camel's own cost per message
+STEPS_CAMEL_FLOOR=${STEPS_CAMEL_FLOOR:-$STEPS_CAMEL_DEFAULTS}
 STEPS_RESILIENT=${STEPS_RESILIENT:-100,200,300,400,500,600}   # "none" skips ours with resilient sessions
 STEPS_PLAIN=${STEPS_PLAIN:-100,300,500}   # "none" skips the plain-ws run
 WARMUP_S=${WARMUP_S:-3}
@@ -57,7 +61,7 @@ mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
 settings="STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_CAMEL=$STEPS_CAMEL\
- STEPS_CAMEL_DEFAULTS=$STEPS_CAMEL_DEFAULTS STEPS_CAMEL_POOLED=$STEPS_CAMEL_POOLED STEPS_RESILIENT=$STEPS_RESILIENT STEPS_PLAIN=$STEPS_PLAIN\
+ STEPS_CAMEL_DEFAULTS=$STEPS_CAMEL_DEFAULTS STEPS_CAMEL_POOLED=$STEPS_CAMEL_POOLED STEPS_CAMEL_CALLS=$STEPS_CAMEL_CALLS STEPS_CAMEL_FLOOR=$STEPS_CAMEL_FLOOR STEPS_RESILIENT=$STEPS_RESILIENT STEPS_PLAIN=$STEPS_PLAIN\
  WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S PREWARM_S=$PREWARM_S PREWARM_OURS=$PREWARM_OURS PREWARM_SDK=$PREWARM_SDK\
  PROFILE_N=$PROFILE_N MEMORY_N=$MEMORY_N GOAWAYS=$GOAWAYS JMH_OPTS='$JMH_OPTS' LOAD_JVM='$LOAD_JVM'"
 if [[ -z "$ONLY" ]]; then
@@ -121,6 +125,16 @@ fi
 if run camel-defaults-pooled "$STEPS_CAMEL_POOLED"; then
     echo "== load: as camel-defaults, with Camel's pooled exchange factory (camel.main.exchangeFactory=pooled)"
     load camel-defaults-pooled --steps "$STEPS_CAMEL_POOLED" --prewarm-sessions "$PREWARM_OURS"
+fi
+
+if run camel-calls "$STEPS_CAMEL_CALLS"; then
+    echo "== load: per-call sessions of one gemini-live endpoint (one route for all), the component's defaults"
+    load camel-calls --steps "$STEPS_CAMEL_CALLS" --prewarm-sessions "$PREWARM_OURS"
+fi
+
+if run camel-floor "$STEPS_CAMEL_FLOOR"; then
+    echo "== load: the same routes over a minimal Camel component on resilient sessions (Camel's own cost)"
+    load camel-floor --steps "$STEPS_CAMEL_FLOOR" --prewarm-sessions "$PREWARM_OURS"
 fi
 
 if run ours-resilient "$STEPS_RESILIENT"; then

@@ -1,14 +1,16 @@
 package io.github.camelgeminilive.benchmarks.load;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,6 +24,8 @@ import io.github.camelgeminilive.component.GeminiLiveComponent;
 import io.github.camelgeminilive.component.GeminiLiveComponents;
 import io.github.camelgeminilive.component.GeminiLiveConfiguration;
 import io.github.camelgeminilive.component.GeminiLiveConstants;
+import io.github.camelgeminilive.component.GeminiLiveOperation;
+import io.github.camelgeminilive.session.ResilienceOptions;
 
 /**
  * This project's Camel component: each session is a {@code from("gemini-live:KEY")} route whose processor is the
@@ -29,7 +33,9 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
  * them (an exchange per frame, completed when the frame is written). One CamelContext for all sessions, with the
  * component's defaults ({@code camel-defaults}: resilient sessions, resumption on) or with {@code resilient=false}
  * and {@code sessionResumption=false} ({@code camel}), so its sessions are the same plain sessions the other
- * clients open. The component's clients run on a stamping transport, for the route delay.
+ * clients open. {@code camel-calls} runs the sessions as per-call sessions of one endpoint instead, one route for all
+ * (see {@link #calls}). The component's clients run on a stamping transport, for the route delay. The same routes
+ * over {@link FloorComponent} ({@code camel-floor}) show what Camel itself costs per message.
  */
 final class CamelLoadClient implements LoadClient {
 
@@ -37,16 +43,87 @@ final class CamelLoadClient implements LoadClient {
     private final AtomicInteger sessions = new AtomicInteger();
     /** Sessions being closed: the context stops only after them (removing a route while it stops fails). */
     private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
-    private final RouteDelays routeDelays = new RouteDelays();
+    private final RouteDelays routeDelays;
     private final String name;
     private final KindOptions options;
+    /** The component's scheme in the routes' URIs. */
+    private final String scheme;
+    /** The shared endpoint of per-call sessions, and its producer; null when each session has its own. */
+    private final Endpoint calls;
+    private final AsyncProcessor callsTo;
+    private final Map<String, Caller> callers = new ConcurrentHashMap<>();
 
-    /** @param pooledExchanges Camel's pooled exchange factory ({@code camel.main.exchangeFactory=pooled}) */
-    CamelLoadClient(EmulatorProcess emulator, boolean defaults, boolean pooledExchanges) {
-        this.name = (defaults ? "camel-defaults" : "camel") + (pooledExchanges ? "-pooled" : "");
+    /** @param callsUri the one endpoint of every session (per-call sessions), or null: an endpoint per session */
+    private CamelLoadClient(String name, String scheme, Component component, KindOptions options,
+            boolean pooledExchanges, RouteDelays routeDelays, String callsUri) {
+        this.name = name;
+        this.routeDelays = routeDelays;
+        this.scheme = scheme;
+        this.options = options;
         if (pooledExchanges) {
             camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
         }
+        camel.addComponent(scheme, component);
+        camel.start();
+        if (callsUri == null) {
+            calls = null;
+            callsTo = null;
+            return;
+        }
+        try {
+            calls = camel.getEndpoint(callsUri);
+            Producer producer = calls.createProducer();
+            producer.start();
+            callsTo = AsyncProcessorConverterHelper.convert(producer);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(calls).routeId("calls").process(exchange -> onCallEvent(exchange.getMessage()));
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Through {@code gemini-live} routes, with the component's defaults or with plain sessions.
+     *
+     * @param pooledExchanges Camel's pooled exchange factory ({@code camel.main.exchangeFactory=pooled})
+     */
+    static CamelLoadClient geminiLive(EmulatorProcess emulator, boolean defaults, boolean pooledExchanges) {
+        RouteDelays routeDelays = new RouteDelays();
+        GeminiLiveComponent component = component(emulator, routeDelays);
+        if (!defaults) {
+            component.getConfiguration().setResilient(false);
+            component.getConfiguration().setSessionResumption(false);
+        }
+        KindOptions options = options(component, "`from(\"gemini-live:KEY\")` route, an exchange per frame through the"
+                + " endpoint's producer", emulator)
+                .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
+                        : "Camel's default (`prototype`): a new exchange per frame and per event");
+        return new CamelLoadClient((defaults ? "camel-defaults" : "camel") + (pooledExchanges ? "-pooled" : ""),
+                "gemini-live", component, options, pooledExchanges, routeDelays, null);
+    }
+
+    /**
+     * Per-call sessions ({@code camel-calls}), the way the SIP and Kafka examples run many calls: one endpoint
+     * {@code gemini-live:calls?openOnStart=false}, its one route for the events of every session and one producer
+     * for every frame, the session picked by {@code CamelGeminiLiveSessionKey}; the component's defaults otherwise.
+     */
+    static CamelLoadClient calls(EmulatorProcess emulator) {
+        RouteDelays routeDelays = new RouteDelays();
+        GeminiLiveComponent component = component(emulator, routeDelays);
+        KindOptions options = options(component, "one `from(\"gemini-live:calls?openOnStart=false\")` route for"
+                + " every session, an exchange per frame through one producer, the session picked by"
+                + " `CamelGeminiLiveSessionKey` (per-call sessions)", emulator)
+                .withExchanges("Camel's default (`prototype`): a new exchange per frame and per event");
+        return new CamelLoadClient("camel-calls", "gemini-live", component, options, false, routeDelays,
+                "gemini-live:calls?openOnStart=false");
+    }
+
+    /** The component with its defaults, to the emulator, on stamped clients. */
+    private static GeminiLiveComponent component(EmulatorProcess emulator, RouteDelays routeDelays) {
         GeminiLiveComponent component = GeminiLiveComponents.withClients(routeDelays::client);
         GeminiLiveConfiguration c = component.getConfiguration();
         c.setBaseUrl(emulator.baseUrl().toString());
@@ -57,20 +134,29 @@ final class CamelLoadClient implements LoadClient {
         }
         c.setModel(OurLoadClient.MODEL);
         c.setSilenceDurationMs(SessionCycle.SILENCE_MS);
-        if (!defaults) {
-            c.setResilient(false);
-            c.setSessionResumption(false);
-        }
-        options = KindOptions.ours("`from(\"gemini-live:KEY\")` route, an exchange per frame through the endpoint's"
-                + " producer", GeminiLiveComponents.sessionOptions(c), GeminiLiveComponents.resilienceOptions(c, "KEY"),
-                emulator.trustStore() != null, "the component's `GeminiLiveEvents` pool ("
-                        + component.getEventThreadPoolSize() + " threads), an exchange per event; a frame's exchange"
-                        + " completes on its `GeminiLiveWrites` pool (" + component.getWriteThreadPoolSize()
-                        + " thread(s)) once written")
-                .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
-                        : "Camel's default (`prototype`): a new exchange per frame and per event");
-        camel.addComponent("gemini-live", component);
-        camel.start();
+        return component;
+    }
+
+    private static KindOptions options(GeminiLiveComponent component, String api, EmulatorProcess emulator) {
+        GeminiLiveConfiguration c = component.getConfiguration();
+        return KindOptions.ours(api, GeminiLiveComponents.sessionOptions(c),
+                GeminiLiveComponents.resilienceOptions(c, "KEY"), emulator.trustStore() != null,
+                "the component's `GeminiLiveEvents` pool (" + component.getEventThreadPoolSize() + " threads), an"
+                        + " exchange per event; a frame's exchange completes on its `GeminiLiveWrites` pool ("
+                        + component.getWriteThreadPoolSize() + " thread(s)) once written");
+    }
+
+    /** Through {@code floor:} routes ({@code camel-floor}): Camel's own cost over the resilient bare client. */
+    static CamelLoadClient floor(EmulatorProcess emulator) {
+        RouteDelays routeDelays = new RouteDelays();
+        KindOptions options = KindOptions.ours("`from(\"floor:KEY\")` route (`FloorComponent`: the least a Camel"
+                + " component adds), an exchange per frame through its producer", OurLoadClient.sessionOptions(),
+                ResilienceOptions.defaults(), emulator.trustStore() != null, "the client's event pool, an exchange"
+                        + " per event; a frame's exchange completes where its write does (the I/O thread)")
+                .withExchanges("Camel's default (`prototype`): a new exchange per frame and per event");
+        return new CamelLoadClient("camel-floor", "floor",
+                new FloorComponent(routeDelays.client(OurLoadClient.connectionOptions(emulator))), options, false,
+                routeDelays, null);
     }
 
     @Override
@@ -86,52 +172,82 @@ final class CamelLoadClient implements LoadClient {
     @Override
     public CompletableFuture<LoadSession> open(LoadListener listener) {
         String key = "caller-" + sessions.incrementAndGet();
-        CompletableFuture<LoadSession> opened = new CompletableFuture<>();
-        // the route runs a session's events one at a time: setupComplete first, before any audio
-        AtomicReference<String> sessionId = new AtomicReference<>();
+        return calls != null ? openCall(key, listener) : openRoute(key, listener);
+    }
+
+    /** A session on an endpoint and a route of its own, opened when the route starts. */
+    private CompletableFuture<LoadSession> openRoute(String key, LoadListener listener) {
         try {
-            Endpoint endpoint = camel.getEndpoint("gemini-live:" + key);
+            Endpoint endpoint = camel.getEndpoint(scheme + ":" + key);
             Producer producer = endpoint.createProducer();
             producer.start();
             AsyncProcessor to = AsyncProcessorConverterHelper.convert(producer);
+            // stopping the route's consumer and the producer releases the session, which closes it
+            Caller caller = new Caller(listener, id -> session(endpoint, to, null, id, listener, () -> {
+                camel.getRouteController().stopRoute(key);
+                camel.removeRoute(key);
+                producer.stop();
+            }));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(endpoint).routeId(key).process(exchange -> {
-                        Message m = exchange.getMessage();
-                        switch (m.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class)) {
-                            case "setupComplete" -> {
-                                sessionId.set(m.getHeader(GeminiLiveConstants.SESSION_ID, String.class));
-                                opened.complete(session(key, endpoint, producer, to, sessionId.get(), listener));
-                            }
-                            case "audio" -> {
-                                routeDelays.audioDelivered(sessionId.get(), listener);
-                                listener.audio(m.getBody(byte[].class));
-                            }
-                            case "inputTranscription" -> listener.inputTranscription();
-                            case "outputTranscription" -> listener.outputTranscription(m.getBody(String.class));
-                            case "interrupted" -> listener.interrupted();
-                            case "turnComplete" -> listener.turnComplete();
-                            case "closed" -> listener.closed(m.getHeader(GeminiLiveConstants.CLOSE_CODE) + " "
-                                    + m.getHeader(GeminiLiveConstants.CLOSE_REASON));
-                            default -> {
-                            }
-                        }
-                    });
+                    from(endpoint).routeId(key).process(exchange -> caller.onEvent(exchange.getMessage()));
                 }
             });
+            return caller.opened;
         } catch (Exception e) {
-            opened.completeExceptionally(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return opened;
     }
 
-    private LoadSession session(String key, Endpoint endpoint, Producer producer, AsyncProcessor to,
-            String sessionId, LoadListener listener) {
+    /**
+     * A per-call session of the shared endpoint, keyed by {@code CamelGeminiLiveSessionKey}: its first message
+     * opens it ({@code audioStreamEnd}, which carries no audio), its events come through the shared route.
+     */
+    private CompletableFuture<LoadSession> openCall(String key, LoadListener listener) {
+        Caller caller = new Caller(listener, id -> session(calls, callsTo, key, id, listener, () -> {
+            Exchange close = calls.createExchange();
+            close.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
+            close.getMessage().setHeader(GeminiLiveConstants.OPERATION, GeminiLiveOperation.close.name());
+            callsTo.process(close);
+            callers.remove(key);
+            if (close.getException() != null) {
+                throw close.getException();
+            }
+        }));
+        callers.put(key, caller);
+        Exchange open = calls.createExchange();
+        open.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
+        open.getMessage().setHeader(GeminiLiveConstants.OPERATION, GeminiLiveOperation.audioStreamEnd.name());
+        callsTo.process(open, doneSync -> {
+            if (open.getException() != null) {
+                caller.opened.completeExceptionally(open.getException());
+            }
+        });
+        return caller.opened;
+    }
+
+    /** A call's events, from the shared route. */
+    private void onCallEvent(Message m) {
+        Caller caller = callers.get(m.getHeader(GeminiLiveConstants.SESSION_KEY, String.class));
+        if (caller != null) {
+            caller.onEvent(m);
+        }
+    }
+
+    /**
+     * Frames as exchanges through {@code to} ({@code key}: the session key header, null for an endpoint's own
+     * session); {@code close} runs off the caller's thread.
+     */
+    private LoadSession session(Endpoint endpoint, AsyncProcessor to, String key, String sessionId,
+            LoadListener listener, Closer close) {
         return new LoadSession() {
             @Override
             public void sendAudio(byte[] pcm) {
                 Exchange exchange = endpoint.createExchange();
+                if (key != null) {
+                    exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
+                }
                 exchange.getMessage().setBody(pcm);
                 long start = System.nanoTime();
                 to.process(exchange, doneSync -> {
@@ -150,12 +266,9 @@ final class CamelLoadClient implements LoadClient {
 
             @Override
             public CompletableFuture<Void> closeAsync() {
-                // stopping the route's consumer and the producer releases the session, which closes it
                 CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
                     try {
-                        camel.getRouteController().stopRoute(key);
-                        camel.removeRoute(key);
-                        producer.stop();
+                        close.close();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -165,6 +278,46 @@ final class CamelLoadClient implements LoadClient {
                 return closed;
             }
         };
+    }
+
+    /** Ends a session (may throw). */
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    /** One session as the routes see it: its events go to its listener, its setupComplete opens it. */
+    private final class Caller {
+        private final LoadListener listener;
+        private final Function<String, LoadSession> opens;
+        final CompletableFuture<LoadSession> opened = new CompletableFuture<>();
+        /** Set by setupComplete, the session's first event (a session's events run one at a time). */
+        private volatile String sessionId;
+
+        Caller(LoadListener listener, Function<String, LoadSession> opens) {
+            this.listener = listener;
+            this.opens = opens;
+        }
+
+        void onEvent(Message m) {
+            switch (m.getHeader(GeminiLiveConstants.EVENT_TYPE, String.class)) {
+                case "setupComplete" -> {
+                    sessionId = m.getHeader(GeminiLiveConstants.SESSION_ID, String.class);
+                    opened.complete(opens.apply(sessionId));
+                }
+                case "audio" -> {
+                    routeDelays.audioDelivered(sessionId, listener);
+                    listener.audio(m.getBody(byte[].class));
+                }
+                case "inputTranscription" -> listener.inputTranscription();
+                case "outputTranscription" -> listener.outputTranscription(m.getBody(String.class));
+                case "interrupted" -> listener.interrupted();
+                case "turnComplete" -> listener.turnComplete();
+                case "closed" -> listener.closed(m.getHeader(GeminiLiveConstants.CLOSE_CODE) + " "
+                        + m.getHeader(GeminiLiveConstants.CLOSE_REASON));
+                default -> {
+                }
+            }
+        }
     }
 
     @Override

@@ -23,7 +23,7 @@ import jdk.jfr.Recording;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|sdk|sdk-nodelay \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor|sdk|sdk-nodelay \
  *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
@@ -33,7 +33,9 @@ import jdk.jfr.Recording;
  * costs; the others use {@code wss}: {@code ours} opens plain sessions, {@code ours-resilient} resilient ones with
  * the default resilience options; {@code camel} is this client through {@code gemini-live} routes with plain
  * sessions, {@code camel-defaults} with the component's defaults (resilient, resumption on), and
- * {@code camel-defaults-pooled} also with Camel's pooled exchange factory (a user's option); {@code sdk-nodelay} is
+ * {@code camel-defaults-pooled} also with Camel's pooled exchange factory (a user's option), {@code camel-calls}
+ * with per-call sessions of one endpoint and one route (as the SIP and Kafka examples run calls), {@code camel-floor}
+ * the same routes over {@link FloorComponent} (Camel's own cost over the resilient client); {@code sdk-nodelay} is
  * the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
  * emulator's jar inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
@@ -45,7 +47,7 @@ import jdk.jfr.Recording;
 public final class LoadDriver {
 
     private static final String CLIENTS =
-            "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|sdk|sdk-nodelay";
+            "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor|sdk|sdk-nodelay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
     private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
@@ -69,9 +71,11 @@ public final class LoadDriver {
         Function<EmulatorProcess, LoadClient> clients = switch (clientName) {
             case "ours", "ours-plain" -> OurLoadClient::new;
             case "ours-resilient" -> e -> new OurLoadClient(e, true);
-            case "camel" -> e -> new CamelLoadClient(e, false, false);
-            case "camel-defaults" -> e -> new CamelLoadClient(e, true, false);
-            case "camel-defaults-pooled" -> e -> new CamelLoadClient(e, true, true);
+            case "camel" -> e -> CamelLoadClient.geminiLive(e, false, false);
+            case "camel-defaults" -> e -> CamelLoadClient.geminiLive(e, true, false);
+            case "camel-defaults-pooled" -> e -> CamelLoadClient.geminiLive(e, true, true);
+            case "camel-calls" -> CamelLoadClient::calls;
+            case "camel-floor" -> CamelLoadClient::floor;
             case "sdk" -> e -> new SdkLoadClient(e, false);
             case "sdk-nodelay" -> e -> new SdkLoadClient(e, true);
             default -> throw new IllegalArgumentException("--client " + CLIENTS + ", not " + clientName);

@@ -42,10 +42,14 @@ final class OurLoadClient implements LoadClient {
         this.resilience = resilient ? ResilienceOptions.defaults() : null;
         this.tls = emulator.trustStore() != null;
         this.name = resilient ? "ours-resilient" : tls ? "ours" : "ours-plain";
+        this.client = routeDelays.client(connectionOptions(emulator));
+    }
+
+    /** To {@code emulator}, trusting its certificate when it has one. */
+    static ConnectionOptions connectionOptions(EmulatorProcess emulator) {
         ConnectionOptions plain = ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "benchmark-key");
-        ConnectionOptions options = emulator.trustStore() == null ? plain
+        return emulator.trustStore() == null ? plain
                 : plain.withTrustStore(emulator.trustStore(), EmulatorProcess.PASSWORD);
-        this.client = routeDelays.client(options);
     }
 
     static SessionOptions sessionOptions() {
