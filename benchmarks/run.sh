@@ -6,7 +6,7 @@
 #      sessions, through gemini-live Camel routes (plain sessions, and the component's defaults) and over plain ws,
 #      the SDK also with TCP_NODELAY
 #   3. the report (tables, targets, chart) plus benchmarks/notes.md
-# Takes about 30 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
+# Takes about 40 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 #
 # ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, camel-calls,
 # camel-floor, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report (REPORT=1 writes it): a quick

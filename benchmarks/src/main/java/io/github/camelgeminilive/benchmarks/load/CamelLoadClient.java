@@ -34,7 +34,7 @@ import io.github.camelgeminilive.session.ResilienceOptions;
  * component's defaults ({@code camel-defaults}: resilient sessions, resumption on) or with {@code resilient=false}
  * and {@code sessionResumption=false} ({@code camel}), so its sessions are the same plain sessions the other
  * clients open. {@code camel-calls} runs the sessions as per-call sessions of one endpoint instead, one route for all
- * (see {@link #calls}). The component's clients run on a stamping transport, for the route delay. The same routes
+ * (see {@link #calls(EmulatorProcess)}). The component's clients run on a stamping transport, for the route delay. The same routes
  * over {@link FloorComponent} ({@code camel-floor}) show what Camel itself costs per message.
  */
 final class CamelLoadClient implements LoadClient {

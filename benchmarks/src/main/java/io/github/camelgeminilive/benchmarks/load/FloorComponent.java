@@ -26,7 +26,8 @@ import io.github.camelgeminilive.session.ResilientSession;
  * The least a Camel component can add to the resilient bare client, to tell Camel's own cost per message from the
  * {@code gemini-live} component's ({@code camel-floor}). {@code floor:KEY} opens a resilient session (the client's
  * default resilience options) when its consumer starts and routes every event as a new exchange with the headers the
- * {@code gemini-live} consumer sets for it (session key and id, event type; audio's MIME type), on the client's own
+ * {@code gemini-live} consumer sets for audio (session key and id, event type, MIME type; fewer for other events), on
+ * the client's own
  * event pool with no further hand-off. Its producer sends a frame's body with {@code sendAudio} and completes the
  * exchange wherever the write completes, usually on the I/O thread: a lower bound, which breaks the rule the real
  * component keeps (no route work on an I/O thread). Nothing else: no option checks, no session sharing, no pending
@@ -38,6 +39,12 @@ final class FloorComponent extends DefaultComponent {
 
     FloorComponent(LiveClient client) {
         this.client = client;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client.close();
+        super.doStop();
     }
 
     @Override
@@ -60,10 +67,15 @@ final class FloorComponent extends DefaultComponent {
             return new DefaultAsyncProducer(this) {
                 @Override
                 public boolean process(Exchange exchange, AsyncCallback callback) {
-                    byte[] pcm = exchange.getMessage().getBody(byte[].class);
-                    ResilientSession s = session.getNow(null);
-                    (s != null ? s.sendAudio(pcm, OurLoadClient.MIME)
-                            : session.thenCompose(open -> open.sendAudio(pcm, OurLoadClient.MIME)))
+                    ResilientSession s;
+                    try {
+                        s = session.join(); // open by now (frames follow setupComplete); joining keeps their order
+                    } catch (RuntimeException e) {
+                        exchange.setException(e);
+                        callback.done(true);
+                        return true;
+                    }
+                    s.sendAudio(exchange.getMessage().getBody(byte[].class), OurLoadClient.MIME)
                             .whenComplete((v, e) -> {
                                 exchange.setException(e);
                                 callback.done(false);
@@ -84,6 +96,7 @@ final class FloorComponent extends DefaultComponent {
                     client.connectResilient(OurLoadClient.sessionOptions(), ResilienceOptions.defaults(),
                             this::deliver).whenComplete((s, e) -> {
                                 if (e != null) {
+                                    getExceptionHandler().handleException("Cannot open session " + key, e);
                                     session.completeExceptionally(e);
                                 } else {
                                     session.complete(s);
@@ -98,6 +111,9 @@ final class FloorComponent extends DefaultComponent {
                 }
 
                 private void deliver(LiveEvent event) {
+                    if (!isRunAllowed()) {
+                        return; // e.g. the closed event of the session this consumer's stop closed
+                    }
                     if (event instanceof LiveEvent.SetupCompleted setup) {
                         sessionId = setup.sessionId();
                     }
@@ -118,8 +134,12 @@ final class FloorComponent extends DefaultComponent {
                     try {
                         getProcessor().process(exchange);
                     } catch (Exception e) {
-                        getExceptionHandler().handleException(e);
+                        exchange.setException(e);
                     } finally {
+                        if (exchange.getException() != null) {
+                            getExceptionHandler().handleException("Error processing event " + event.type(), exchange,
+                                    exchange.getException());
+                        }
                         releaseExchange(exchange, false);
                     }
                 }

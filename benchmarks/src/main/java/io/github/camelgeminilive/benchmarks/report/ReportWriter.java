@@ -100,7 +100,7 @@ public final class ReportWriter {
         line("## Reproduce");
         line("");
         line("```sh");
-        line("./benchmarks/run.sh            # builds what it needs, about 30 minutes on 2 cores, rewrites this file and the chart");
+        line("./benchmarks/run.sh            # builds what it needs, about 40 minutes on 2 cores, rewrites this file and the chart");
         line("ONLY=ours-resilient,camel-defaults ./benchmarks/run.sh   # just these load runs: no JMH, no report"
                 + " (REPORT=1 writes it)");
         line("```");
@@ -343,7 +343,7 @@ public final class ReportWriter {
                 + " schedule); lateness = arrival at the listener - that schedule, relative to the turn's earliest"
                 + " chunk. It contains the emulator's own timer jitter.");
         line("- **send lateness**: when a frame was handed to the client vs its 20 ms slot.");
-        line("- **route delay** (ours, every session kind and both Camel kinds): the WebSocket layer hands an audio"
+        line("- **route delay** (ours, every session kind and every Camel kind): the WebSocket layer hands an audio"
                 + " message over (I/O thread) -> the listener (the route's processor) has its audio event: parse and"
                 + " fan-out (on the I/O thread) and every hand-off to the delivering threads, measured exactly with a"
                 + " stamping `WebSocketTransport` wrapper (a connection's stamps are found by the session id of its"
