@@ -9,8 +9,8 @@
 # Takes about 40 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 #
 # ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, camel-calls,
-# camel-floor, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report (REPORT=1 writes it): a quick
-# before/after comparison.
+# camel-floor, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report
+# (REPORT=1 writes it): a quick before/after comparison.
 # It keeps the other clients' results in the results folder and replaces the listed ones'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +61,8 @@ mkdir -p "$OUT"
 # a copy, so a rebuild of the emulator during the run cannot pull the jar away
 cp gemini-live-emulator/target/gemini-live-emulator.jar "$OUT/gemini-live-emulator.jar"
 settings="STEPS_OURS=$STEPS_OURS STEPS_SDK=$STEPS_SDK STEPS_CAMEL=$STEPS_CAMEL\
- STEPS_CAMEL_DEFAULTS=$STEPS_CAMEL_DEFAULTS STEPS_CAMEL_POOLED=$STEPS_CAMEL_POOLED STEPS_CAMEL_CALLS=$STEPS_CAMEL_CALLS STEPS_CAMEL_FLOOR=$STEPS_CAMEL_FLOOR STEPS_RESILIENT=$STEPS_RESILIENT STEPS_PLAIN=$STEPS_PLAIN\
+ STEPS_CAMEL_DEFAULTS=$STEPS_CAMEL_DEFAULTS STEPS_CAMEL_POOLED=$STEPS_CAMEL_POOLED STEPS_CAMEL_CALLS=$STEPS_CAMEL_CALLS\
+ STEPS_CAMEL_FLOOR=$STEPS_CAMEL_FLOOR STEPS_RESILIENT=$STEPS_RESILIENT STEPS_PLAIN=$STEPS_PLAIN\
  WARMUP_S=$WARMUP_S MEASURE_S=$MEASURE_S PREWARM_S=$PREWARM_S PREWARM_OURS=$PREWARM_OURS PREWARM_SDK=$PREWARM_SDK\
  PROFILE_N=$PROFILE_N MEMORY_N=$MEMORY_N GOAWAYS=$GOAWAYS JMH_OPTS='$JMH_OPTS' LOAD_JVM='$LOAD_JVM'"
 if [[ -z "$ONLY" ]]; then

@@ -34,10 +34,13 @@ import io.github.camelgeminilive.session.ResilienceOptions;
  * component's defaults ({@code camel-defaults}: resilient sessions, resumption on) or with {@code resilient=false}
  * and {@code sessionResumption=false} ({@code camel}), so its sessions are the same plain sessions the other
  * clients open. {@code camel-calls} runs the sessions as per-call sessions of one endpoint instead, one route for all
- * (see {@link #calls(EmulatorProcess)}). The component's clients run on a stamping transport, for the route delay. The same routes
- * over {@link FloorComponent} ({@code camel-floor}) show what Camel itself costs per message.
+ * (see {@link #calls(EmulatorProcess)}). The component's clients run on a stamping transport, for the route delay.
+ * The same routes over {@link FloorComponent} ({@code camel-floor}) show what Camel itself costs per message.
  */
 final class CamelLoadClient implements LoadClient {
+
+    private static final String PROTOTYPE_EXCHANGES =
+            "Camel's default (`prototype`): a new exchange per frame and per event";
 
     private final CamelContext camel = new DefaultCamelContext();
     private final AtomicInteger sessions = new AtomicInteger();
@@ -101,7 +104,7 @@ final class CamelLoadClient implements LoadClient {
         KindOptions options = options(component, "`from(\"gemini-live:KEY\")` route, an exchange per frame through the"
                 + " endpoint's producer", emulator)
                 .withExchanges(pooledExchanges ? "pooled (`camel.main.exchangeFactory=pooled`): reused"
-                        : "Camel's default (`prototype`): a new exchange per frame and per event");
+                        : PROTOTYPE_EXCHANGES);
         return new CamelLoadClient((defaults ? "camel-defaults" : "camel") + (pooledExchanges ? "-pooled" : ""),
                 "gemini-live", component, options, pooledExchanges, routeDelays, null);
     }
@@ -117,7 +120,7 @@ final class CamelLoadClient implements LoadClient {
         KindOptions options = options(component, "one `from(\"gemini-live:calls?openOnStart=false\")` route for"
                 + " every session, an exchange per frame through one producer, the session picked by"
                 + " `CamelGeminiLiveSessionKey` (per-call sessions)", emulator)
-                .withExchanges("Camel's default (`prototype`): a new exchange per frame and per event");
+                .withExchanges(PROTOTYPE_EXCHANGES);
         return new CamelLoadClient("camel-calls", "gemini-live", component, options, false, routeDelays,
                 "gemini-live:calls?openOnStart=false");
     }
@@ -153,7 +156,7 @@ final class CamelLoadClient implements LoadClient {
                 + " component adds), an exchange per frame through its producer", OurLoadClient.sessionOptions(),
                 ResilienceOptions.defaults(), emulator.trustStore() != null, "the client's event pool, an exchange"
                         + " per event; a frame's exchange completes where its write does (the I/O thread)")
-                .withExchanges("Camel's default (`prototype`): a new exchange per frame and per event");
+                .withExchanges(PROTOTYPE_EXCHANGES);
         return new CamelLoadClient("camel-floor", "floor",
                 new FloorComponent(routeDelays.client(OurLoadClient.connectionOptions(emulator))), options, false,
                 routeDelays, null);
@@ -206,9 +209,7 @@ final class CamelLoadClient implements LoadClient {
      */
     private CompletableFuture<LoadSession> openCall(String key, LoadListener listener) {
         Caller caller = new Caller(listener, id -> session(calls, callsTo, key, id, listener, () -> {
-            Exchange close = calls.createExchange();
-            close.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
-            close.getMessage().setHeader(GeminiLiveConstants.OPERATION, GeminiLiveOperation.close.name());
+            Exchange close = callExchange(key, GeminiLiveOperation.close);
             callsTo.process(close);
             callers.remove(key);
             if (close.getException() != null) {
@@ -216,15 +217,21 @@ final class CamelLoadClient implements LoadClient {
             }
         }));
         callers.put(key, caller);
-        Exchange open = calls.createExchange();
-        open.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
-        open.getMessage().setHeader(GeminiLiveConstants.OPERATION, GeminiLiveOperation.audioStreamEnd.name());
+        Exchange open = callExchange(key, GeminiLiveOperation.audioStreamEnd);
         callsTo.process(open, doneSync -> {
             if (open.getException() != null) {
                 caller.opened.completeExceptionally(open.getException());
             }
         });
         return caller.opened;
+    }
+
+    /** An exchange for the shared endpoint's producer: {@code operation} on the session of {@code key}. */
+    private Exchange callExchange(String key, GeminiLiveOperation operation) {
+        Exchange exchange = calls.createExchange();
+        exchange.getMessage().setHeader(GeminiLiveConstants.SESSION_KEY, key);
+        exchange.getMessage().setHeader(GeminiLiveConstants.OPERATION, operation.name());
+        return exchange;
     }
 
     /** A call's events, from the shared route. */

@@ -23,7 +23,8 @@ import jdk.jfr.Recording;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor|sdk|sdk-nodelay \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor \
+ *              |sdk|sdk-nodelay \
  *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
@@ -46,8 +47,8 @@ import jdk.jfr.Recording;
  */
 public final class LoadDriver {
 
-    private static final String CLIENTS =
-            "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor|sdk|sdk-nodelay";
+    private static final String CLIENTS = "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled"
+            + "|camel-calls|camel-floor|sdk|sdk-nodelay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
     private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
