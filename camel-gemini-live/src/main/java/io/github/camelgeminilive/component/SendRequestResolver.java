@@ -71,7 +71,7 @@ final class SendRequestResolver {
                     r.inputPosition(position);
                 }
                 return m.send().apply(s);
-            }, m.bytes());
+            }, m.bytes(), m.kind());
         };
     }
 
@@ -104,7 +104,7 @@ final class SendRequestResolver {
         switch (op) {
             case sendText: {
                 String text = body(in, String.class);
-                return turnEnd(s -> s.sendText(text), text::length);
+                return one(Outgoing.Kind.TURN_END, s -> s.sendText(text), text::length);
             }
             case sendRealtimeText: {
                 String text = body(in, String.class);
@@ -117,8 +117,8 @@ final class SendRequestResolver {
             case seedHistory: {
                 List<Content> turns = listBody(in, Content.class, op);
                 boolean complete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.TRUE, Boolean.class);
-                return Outgoing.Source.of(new Outgoing(s -> s.sendClientContent(turns, complete),
-                        () -> jsonBytes(turns), complete && op == GeminiLiveOperation.sendClientContent));
+                return one(complete && op == GeminiLiveOperation.sendClientContent ? Outgoing.Kind.TURN_END
+                        : Outgoing.Kind.OTHER, s -> s.sendClientContent(turns, complete), () -> jsonBytes(turns));
             }
             case contextUpdate: {
                 ClientMessage update = ClientMessage.of(contextUpdate(in));
@@ -131,11 +131,11 @@ final class SendRequestResolver {
             case activityStart:
                 return one(LiveSession::sendActivityStart, () -> 0);
             case activityEnd:
-                return turnEnd(LiveSession::sendActivityEnd, () -> 0);
+                return one(Outgoing.Kind.TURN_END, LiveSession::sendActivityEnd, () -> 0);
             case audioStreamEnd:
-                return turnEnd(LiveSession::sendAudioStreamEnd, () -> 0);
+                return one(Outgoing.Kind.STREAM_END, LiveSession::sendAudioStreamEnd, () -> 0);
             case endOfTurn:
-                return turnEnd(s -> s.sendClientContent(Collections.emptyList(), true), () -> 0);
+                return one(Outgoing.Kind.TURN_END, s -> s.sendClientContent(Collections.emptyList(), true), () -> 0);
             default:
                 throw new IllegalStateException("Unhandled operation " + op);
         }
@@ -158,7 +158,7 @@ final class SendRequestResolver {
         }
         if (body instanceof byte[] || body instanceof ByteBuffer) { // raw PCM in memory
             byte[] pcm = bytes(in);
-            return one(s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
+            return one(Outgoing.Kind.AUDIO, s -> s.sendAudio(pcm, mimeType), () -> pcm.length);
         }
         PcmStream pcm = body(in, PcmStream.class); // a WAV file or stream, or a stream of raw PCM
         String pcmType = MimeTypes.pcm(pcm.sampleRate());
@@ -234,12 +234,12 @@ final class SendRequestResolver {
     }
 
     private static Outgoing.Source one(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
-        return Outgoing.Source.of(new Outgoing(send, bytes));
+        return one(Outgoing.Kind.OTHER, send, bytes);
     }
 
-    /** A message with which the client ends its turn explicitly. */
-    private static Outgoing.Source turnEnd(Function<LiveSession, CompletableFuture<Void>> send, LongSupplier bytes) {
-        return Outgoing.Source.of(new Outgoing(send, bytes, true));
+    private static Outgoing.Source one(Outgoing.Kind kind, Function<LiveSession, CompletableFuture<Void>> send,
+            LongSupplier bytes) {
+        return Outgoing.Source.of(new Outgoing(send, bytes, kind));
     }
 
     /**
@@ -267,7 +267,7 @@ final class SendRequestResolver {
                     return null;
                 }
                 read += frame.length;
-                return new Outgoing(s -> s.sendAudio(frame, mimeType), () -> frame.length);
+                return new Outgoing(s -> s.sendAudio(frame, mimeType), () -> frame.length, Outgoing.Kind.AUDIO);
             }
         };
     }

@@ -34,6 +34,8 @@ final class SessionWatch {
     private volatile boolean moving;
     /** {@link System#nanoTime()} of the client's latest explicit turn end still waiting for audio; 0: none. */
     private final AtomicLong turnEndNanos = new AtomicLong();
+    /** Input audio went out since the client last ended its turn. */
+    private volatile boolean audioSinceTurnEnd;
     /** {@link System#nanoTime()} of the current reply's first content event; 0 between replies. */
     private volatile long replyBeganNanos;
 
@@ -55,10 +57,30 @@ final class SessionWatch {
     }
 
     /**
-     * The client ended its turn explicitly (a text turn, {@code turnComplete}, {@code activityEnd},
-     * {@code audioStreamEnd}): the next reply audio is timed from here.
+     * The client sent a message of this kind. A turn end (a text turn, {@code turnComplete}, {@code activityEnd}, or
+     * {@code audioStreamEnd} after audio) times the next reply audio from here; an {@code audioStreamEnd} with no
+     * audio since the last turn end (a call opened with it) ends nothing.
      */
-    void turnEnded() {
+    void sent(Outgoing.Kind kind) {
+        switch (kind) {
+            case AUDIO -> {
+                if (!audioSinceTurnEnd) { // a frame's usual case is a read, not a write
+                    audioSinceTurnEnd = true;
+                }
+            }
+            case TURN_END -> turnEnded();
+            case STREAM_END -> {
+                if (audioSinceTurnEnd) {
+                    turnEnded();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void turnEnded() {
+        audioSinceTurnEnd = false;
         turnEndNanos.set(System.nanoTime());
     }
 

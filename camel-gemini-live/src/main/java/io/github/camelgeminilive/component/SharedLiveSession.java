@@ -138,9 +138,7 @@ final class SharedLiveSession {
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
         lastActive = System.nanoTime();
-        if (message.endsTurn()) {
-            watch.turnEnded();
-        }
+        watch.sent(message.kind());
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
         if (reply != null) {
             busyUntil(reply);

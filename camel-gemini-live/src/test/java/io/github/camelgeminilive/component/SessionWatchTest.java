@@ -42,11 +42,11 @@ class SessionWatchTest {
     void onlyTheFirstAudioAfterAnExplicitTurnEndIsTimed() {
         audio(); // no turn end yet: the reply to automatic voice detection is not timed
         turnComplete();
-        watch.turnEnded();
+        watch.sent(Outgoing.Kind.TURN_END);
         audio();
         audio();
         turnComplete();
-        watch.turnEnded();
+        watch.sent(Outgoing.Kind.TURN_END);
         watch.onEvent(new LiveEvent.Text("Hi", false)); // a reply without audio
         turnComplete();
         audio();
@@ -55,10 +55,27 @@ class SessionWatchTest {
     }
 
     @Test
-    void lateAudioOfTheEarlierReplyDoesNotStopTheClockOfANewerTurnEnd() {
-        watch.turnEnded();
+    void anAudioStreamEndEndsATurnOnlyAfterAudio() {
+        watch.sent(Outgoing.Kind.STREAM_END); // a call opened with it: no audio yet, nothing to time
+        watch.sent(Outgoing.Kind.AUDIO);
+        audio(); // the reply to automatic voice detection
+        turnComplete();
+        assertThat(heard).isEmpty();
+
+        watch.sent(Outgoing.Kind.AUDIO);
+        watch.sent(Outgoing.Kind.STREAM_END);
         audio();
-        watch.turnEnded(); // the client's next turn, while the first reply still streams
+        turnComplete();
+        watch.sent(Outgoing.Kind.STREAM_END); // no audio since that turn end
+        audio();
+        assertThat(heard).containsExactly("first audio");
+    }
+
+    @Test
+    void lateAudioOfTheEarlierReplyDoesNotStopTheClockOfANewerTurnEnd() {
+        watch.sent(Outgoing.Kind.TURN_END);
+        audio();
+        watch.sent(Outgoing.Kind.TURN_END); // the client's next turn, while the first reply still streams
         audio();
         assertThat(heard).containsExactly("first audio");
 
@@ -69,9 +86,9 @@ class SessionWatchTest {
 
     @Test
     void theEndOfAReplyDoesNotWipeATurnEndSentDuringIt() {
-        watch.turnEnded();
+        watch.sent(Outgoing.Kind.TURN_END);
         watch.onEvent(new LiveEvent.Text("Hi", false));
-        watch.turnEnded(); // sent while the reply without audio is under way
+        watch.sent(Outgoing.Kind.TURN_END); // sent while the reply without audio is under way
         turnComplete();
         audio();
 
