@@ -138,7 +138,6 @@ final class SharedLiveSession {
     /** One message, in call order with every other send; the reply waiter, if any, is registered in the same step. */
     private synchronized Sent hand(Outgoing message, boolean expectReply) {
         lastActive = System.nanoTime();
-        watch.sent(message.kind());
         CompletableFuture<TurnReply> reply = expectReply ? replies.expect() : null;
         if (reply != null) {
             busyUntil(reply);
@@ -149,6 +148,7 @@ final class SharedLiveSession {
                     + " InOut exchanges already wait for a reply on gemini-live session '" + key + "'", 0, null, null);
             return new Sent(CompletableFuture.failedFuture(full), CompletableFuture.failedFuture(full));
         }
+        watch.sent(message.kind());
         return new Sent(handOver(message), reply);
     }
 
