@@ -89,6 +89,16 @@ load() { # client, extra options...
         || echo "!! the $client run failed (see $OUT/$client-stderr.log); the report shows what it wrote"
 }
 
+# the idle-memory probe, in a load JVM of its own: after load steps the JVM's baseline holds what they left behind
+# (`ours`: 10 KB after 8 s steps, negative after 30 s steps, 38 KB in a fresh JVM), so it starts fresh every time
+memory() { # client
+    # shellcheck disable=SC2086
+    java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$1" \
+        --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --memory "$MEMORY_N" \
+        2>>"$OUT/$1-stderr.log" | tee -a "$OUT/load-$1.txt" \
+        || echo "!! the $1 memory probe failed (see $OUT/$1-stderr.log)"
+}
+
 if [[ -z "$ONLY" ]]; then
     echo "== JMH: codec paths"
     # shellcheck disable=SC2086
@@ -99,13 +109,14 @@ fi
 
 if run ours "$STEPS_OURS"; then
     echo "== load: ours"
-    load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --memory "$MEMORY_N" --reconnect "$GOAWAYS" \
-        --prewarm-sessions "$PREWARM_OURS"
+    load ours --steps "$STEPS_OURS" --profile "$PROFILE_N" --reconnect "$GOAWAYS" --prewarm-sessions "$PREWARM_OURS"
+    memory ours
 fi
 
 if run sdk "$STEPS_SDK"; then
     echo "== load: Google's Java SDK"
-    load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_SDK"
+    load sdk --steps "$STEPS_SDK" --profile "$PROFILE_N" --prewarm-sessions "$PREWARM_SDK"
+    memory sdk
 fi
 
 if run sdk-nodelay "$STEPS_SDK"; then
@@ -120,7 +131,8 @@ fi
 
 if run camel-defaults "$STEPS_CAMEL_DEFAULTS"; then
     echo "== load: ours through gemini-live Camel routes with the component's defaults (resilient, resumption)"
-    load camel-defaults --steps "$STEPS_CAMEL_DEFAULTS" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_OURS"
+    load camel-defaults --steps "$STEPS_CAMEL_DEFAULTS" --prewarm-sessions "$PREWARM_OURS"
+    memory camel-defaults
 fi
 
 if run camel-defaults-pooled "$STEPS_CAMEL_POOLED"; then
@@ -140,7 +152,8 @@ fi
 
 if run ours-resilient "$STEPS_RESILIENT"; then
     echo "== load: ours with resilient sessions (default resilience options)"
-    load ours-resilient --steps "$STEPS_RESILIENT" --memory "$MEMORY_N" --prewarm-sessions "$PREWARM_OURS"
+    load ours-resilient --steps "$STEPS_RESILIENT" --prewarm-sessions "$PREWARM_OURS"
+    memory ours-resilient
 fi
 
 if run ours-plain "$STEPS_PLAIN"; then

@@ -709,7 +709,8 @@ public final class ReportWriter {
         line("## 4. Memory: retained heap per idle open session");
         line("");
         line("N idle sessions opened (setup done, nothing sent), heap after four full GCs minus before (client"
-                + " created and one session opened and closed before the baseline), divided by N.");
+                + " created and one session opened and closed before the baseline), divided by N; in a load JVM of"
+                + " its own (run after load steps, the baseline held what they left and the figure moved with them).");
         line("");
         line("| client | sessions | retained heap / session (KB) | threads before -> with the sessions |");
         line("|---|---|---|---|");
