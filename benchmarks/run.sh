@@ -77,10 +77,9 @@ run() {
     [[ "$2" != "none" && ( -z "$ONLY" || ",$ONLY," == *",$1,"* ) ]]
 }
 
-load() { # client, extra options...
+driver() { # client, extra options...: one load-driver JVM, its output added to the client's logs
     local client=$1
     shift
-    rm -f "$OUT/load-$client.txt" "$OUT/$client-stderr.log"
     # shellcheck disable=SC2086
     java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$client" \
         --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --warmup "$WARMUP_S" --measure "$MEASURE_S" \
@@ -89,14 +88,15 @@ load() { # client, extra options...
         || echo "!! the $client run failed (see $OUT/$client-stderr.log); the report shows what it wrote"
 }
 
+load() { # client, extra options...
+    rm -f "$OUT/load-$1.txt" "$OUT/$1-stderr.log"
+    driver "$@"
+}
+
 # the idle-memory probe, in a load JVM of its own: after load steps the JVM's baseline holds what they left behind
 # (`ours`: 10 KB after 8 s steps, negative after 30 s steps, 38 KB in a fresh JVM), so it starts fresh every time
 memory() { # client
-    # shellcheck disable=SC2086
-    java $LOAD_JVM -cp "$JAR" io.github.camelgeminilive.benchmarks.load.LoadDriver --client "$1" \
-        --emulator-jar "$OUT/gemini-live-emulator.jar" --out "$OUT" --memory "$MEMORY_N" \
-        2>>"$OUT/$1-stderr.log" | tee -a "$OUT/load-$1.txt" \
-        || echo "!! the $1 memory probe failed (see $OUT/$1-stderr.log)"
+    driver "$1" --memory "$MEMORY_N"
 }
 
 if [[ -z "$ONLY" ]]; then

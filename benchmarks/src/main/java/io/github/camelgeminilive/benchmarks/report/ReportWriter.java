@@ -56,7 +56,7 @@ public final class ReportWriter {
     private static final double CAMEL_CPU_RATIO = 1.15;
 
     private final Path results;
-    /** The full run's windows: from its settings line when there is one (a re-run's report gets its own). */
+    /** The full run's windows: from its settings line when there is one, else the command line's. */
     private String warmupSeconds;
     private String measureSeconds;
     /** Some kinds were re-run ({@code ONLY}), maybe with other windows. */
@@ -95,7 +95,11 @@ public final class ReportWriter {
         // that rewriting the report later keeps the run's date
         Path settingsFile = results.resolve("settings.txt");
         List<String> settings = Files.exists(settingsFile) ? Files.readAllLines(settingsFile) : List.of();
-        ZonedDateTime runAt = runAt(settings);
+        String fullRun = settings.stream().filter(l -> !l.isBlank() && !l.startsWith("ONLY=")).findFirst().orElse("");
+        warmupSeconds = setting(fullRun, "WARMUP_S", warmupSeconds);
+        measureSeconds = setting(fullRun, "MEASURE_S", measureSeconds);
+        reRun = settings.stream().anyMatch(l -> l.startsWith("ONLY="));
+        ZonedDateTime runAt = runAt(fullRun);
         if (runAt == null) {
             runAt = Files.exists(settingsFile)
                     ? Files.getLastModifiedTime(settingsFile).toInstant().atZone(ZoneOffset.UTC)
@@ -152,8 +156,8 @@ public final class ReportWriter {
     // ---- sections ----
 
     /** The full run's {@code RUN_AT} (ISO, UTC), or null when its settings line has none or a bad one. */
-    private static ZonedDateTime runAt(List<String> settings) {
-        String at = settings.isEmpty() ? null : setting(settings.get(0), "RUN_AT", null);
+    private static ZonedDateTime runAt(String fullRun) {
+        String at = setting(fullRun, "RUN_AT", null);
         try {
             return at == null ? null : ZonedDateTime.parse(at);
         } catch (DateTimeParseException e) {
@@ -172,12 +176,6 @@ public final class ReportWriter {
         for (String l : lines) {
             if (l.isBlank()) {
                 continue;
-            }
-            if (l.startsWith("ONLY=")) {
-                reRun = true;
-            } else {
-                warmupSeconds = setting(l, "WARMUP_S", warmupSeconds);
-                measureSeconds = setting(l, "MEASURE_S", measureSeconds);
             }
             line(l.startsWith("ONLY=") ? "Some kinds re-run later (their results below are from it): `" + l.strip()
                     + "`." : "This run's settings: `" + l.strip() + "`.");
