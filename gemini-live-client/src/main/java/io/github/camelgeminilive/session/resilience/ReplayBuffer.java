@@ -10,9 +10,9 @@ import java.util.function.Predicate;
  * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
  * length. A handle trims the messages its state covers; a resume replays the rest. When a bound forces out a
  * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
- * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) are
- * remembered until a proof covers them: if the connection ends first, their audio counts as possibly lost. Not
- * thread-safe: the resilient session guards it.
+ * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) leave the buffer,
+ * but their audio is remembered ({@link UnprovenAudio}) until a proof covers it: if the connection ends first, it
+ * counts as possibly lost. Not thread-safe: the resilient session guards it.
  */
 final class ReplayBuffer {
 
@@ -20,12 +20,8 @@ final class ReplayBuffer {
     /** Long.MAX_VALUE: no bound on audio length. */
     private final long maxAudioNanos;
     private final Deque<OutboundMessage> messages = new ArrayDeque<>();
-    /** Audio trimmed by an estimate, not proven covered yet: oldest first, all of the newest connection. */
-    private final Deque<OutboundMessage> unproven = new ArrayDeque<>();
-    private long unprovenBytes;
-    private long unprovenNanos;
-    /** Audio the bounds forced out of {@link #unproven} unproven: possibly lost whatever a later proof says. */
-    private long unprovenForgottenNanos;
+    /** Audio trimmed by an estimate, not proven covered yet. */
+    private final UnprovenAudio unproven;
     private long bytes;
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
@@ -38,6 +34,8 @@ final class ReplayBuffer {
     ReplayBuffer(long maxBytes, Duration maxAudio) {
         this.maxBytes = maxBytes;
         this.maxAudioNanos = maxAudio == null ? Long.MAX_VALUE : maxAudio.toNanos();
+        // the same bounds as the buffer's: proof that never comes must not keep audio without end
+        this.unproven = new UnprovenAudio(maxBytes, maxAudioNanos);
     }
 
     void add(OutboundMessage m) {
@@ -53,20 +51,18 @@ final class ReplayBuffer {
     }
 
     /**
-     * A handle covers the messages that pass {@code covered}, which holds for a prefix of the write order (e.g. up
-     * to an index, or written by a time, on the handle's connection). Messages are kept in write order and replays
-     * re-write them, so the covered ones are at the head.
+     * A handle covers the messages written on {@code connection} up to index {@code last}. Messages are kept in
+     * write order and replays re-write them, so the covered ones are at the head.
      */
-    void covered(Predicate<OutboundMessage> covered) {
-        while (!unproven.isEmpty() && covered.test(unproven.peekFirst())) {
-            removeUnproven();
-        }
-        trim(covered, false);
+    void covered(int connection, long last) {
+        unproven.provenUpTo(connection, last);
+        trim(m -> m.upTo(connection, last), false);
     }
 
     /**
-     * As {@link #covered}, but {@code estimated} is not proof: the messages it trims stay possibly lost until a
-     * later {@link #covered} proves them.
+     * A handle is taken to cover the messages that pass {@code estimated}, which holds for a prefix of the write
+     * order (e.g. written by a time on the handle's connection); not proof: the audio it trims stays possibly lost
+     * until a later {@link #covered} proves it.
      */
     void estimatedCovered(Predicate<OutboundMessage> estimated) {
         trim(estimated, true);
@@ -77,22 +73,9 @@ final class ReplayBuffer {
             OutboundMessage m = removeFirst();
             coveredPosition = Math.max(coveredPosition, m.inputPosition);
             if (estimated && m.frame.audioNanos() > 0) {
-                unproven.addLast(m);
-                unprovenBytes += m.frame.bytes();
-                unprovenNanos += m.frame.audioNanos();
-                // the same bounds as the buffer's: proof that never comes must not keep audio without end
-                while (unprovenBytes > maxBytes || unprovenNanos > maxAudioNanos) {
-                    unprovenForgottenNanos += removeUnproven().frame.audioNanos();
-                }
+                unproven.add(m);
             }
         }
-    }
-
-    private OutboundMessage removeUnproven() {
-        OutboundMessage m = unproven.removeFirst();
-        unprovenBytes -= m.frame.bytes();
-        unprovenNanos -= m.frame.audioNanos();
-        return m;
     }
 
     /**
@@ -139,19 +122,14 @@ final class ReplayBuffer {
      * it later than the estimate assumed. Called when a new connection takes over: the resumed state has it or not.
      */
     long takePossiblyLostNanos() {
-        long possiblyLost = unprovenNanos + unprovenForgottenNanos;
-        unproven.clear();
-        unprovenBytes = 0;
-        unprovenNanos = 0;
-        unprovenForgottenNanos = 0;
-        return possiblyLost;
+        return unproven.takePossiblyLostNanos();
     }
 
     /** Forgets everything: the caller's futures are failed by the session. */
     List<OutboundMessage> clear() {
         List<OutboundMessage> all = List.copyOf(messages);
         messages.clear();
-        takePossiblyLostNanos();
+        unproven.takePossiblyLostNanos();
         bytes = 0;
         audioNanos = 0;
         return all;

@@ -51,11 +51,11 @@ final class ReplayCoverage {
         if (transparent) {
             Long consumed = update.lastConsumedClientMessageIndex();
             long last = consumed == null ? -1 : consumed;
-            replay.covered(m -> m.upTo(connection, last));
+            replay.covered(connection, last);
             return replay.coveredInputPosition();
         }
         long proven = link.keepalive.readUpTo() - 1;
-        replay.covered(m -> m.upTo(connection, proven));
+        replay.covered(connection, proven);
         if (read != null && coverageLag != null) {
             long cutoff = read - coverageLag.toNanos();
             replay.estimatedCovered(m -> m.writtenBy(connection, cutoff));

@@ -71,9 +71,9 @@ class ResiliencePartsTest {
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(buffer.takeLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
         assertThat(buffer.takeLostNanos()).isZero();
-        buffer.covered(m -> m.upTo(2, 10)); // another connection's handle covers none of these
+        buffer.covered(2, 10); // another connection's handle covers none of these
         assertThat(buffer.toReplay()).hasSize(5);
-        buffer.covered(m -> m.upTo(1, 4));
+        buffer.covered(1, 4);
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(5L, 6L);
         assertThat(buffer.audioNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
     }
@@ -86,19 +86,35 @@ class ResiliencePartsTest {
         }
         buffer.estimatedCovered(m -> m.upTo(1, 3));
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(4L);
-        buffer.covered(m -> m.upTo(1, 1)); // a later handle proves 0 and 1 read
+        buffer.covered(1, 1); // a later handle proves 0 and 1 read
         assertThat(buffer.takePossiblyLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
         assertThat(buffer.takePossiblyLostNanos()).as("reported once").isZero();
         assertThat(buffer.takeLostNanos()).as("not certainly lost").isZero();
 
-        buffer.covered(m -> m.upTo(1, 4));
+        buffer.covered(1, 4);
         for (int i = 5; i < 12; i++) {
             buffer.add(audio(1, i));
             buffer.estimatedCovered(m -> true); // seven unproven frames: the oldest two beyond the bound...
         }
-        buffer.covered(m -> m.upTo(1, 11)); // ...stay possibly lost, though a proof covers them all now
+        buffer.covered(1, 11); // ...stay possibly lost, though a proof covers them all now
         assertThat(buffer.takePossiblyLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
         assertThat(buffer.takeLostNanos()).isZero();
+    }
+
+    @Test
+    void unprovenAudioKeepsWriteOrderAsItsRingWrapsAndGrows() {
+        UnprovenAudio unproven = new UnprovenAudio(Long.MAX_VALUE, Long.MAX_VALUE);
+        for (int i = 0; i < 40; i++) {
+            unproven.add(audio(1, i));
+        }
+        unproven.provenUpTo(1, 29); // the ring's head moves to 30...
+        for (int i = 40; i < 100; i++) {
+            unproven.add(audio(1, i)); // ...and 70 frames wrap it, then make it grow
+        }
+        unproven.provenUpTo(2, 99); // another connection's proof covers none of them
+        unproven.provenUpTo(1, 80);
+        assertThat(unproven.takePossiblyLostNanos()).as("frames 81-99").isEqualTo(Duration.ofMillis(19 * 20).toNanos());
+        assertThat(unproven.takePossiblyLostNanos()).isZero();
     }
 
     @Test
@@ -111,13 +127,13 @@ class ResiliencePartsTest {
             buffer.add(m);
         }
         assertThat(buffer.coveredInputPosition()).isEqualTo(-1);
-        buffer.covered(m -> m.upTo(1, 1));
+        buffer.covered(1, 1);
         assertThat(buffer.coveredInputPosition()).isEqualTo(10);
-        buffer.covered(m -> m.upTo(1, 2)); // the first message of 14 only: every input before 14
+        buffer.covered(1, 2); // the first message of 14 only: every input before 14
         assertThat(buffer.coveredInputPosition()).isEqualTo(13);
-        buffer.covered(m -> m.upTo(1, 3));
+        buffer.covered(1, 3);
         assertThat(buffer.coveredInputPosition()).isEqualTo(14);
-        buffer.covered(m -> m.upTo(1, 4));
+        buffer.covered(1, 4);
         assertThat(buffer.coveredInputPosition()).isEqualTo(20);
     }
 
