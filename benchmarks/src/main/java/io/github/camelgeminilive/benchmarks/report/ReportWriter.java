@@ -199,8 +199,8 @@ public final class ReportWriter {
         line("");
         line("The emulator runs in its own JVM on the same two cores, so every load figure includes its CPU too"
                 + " (shown per step). Absolute numbers are noisy here; the targets are ratios from one run. The"
-                + " machine's speed moves from minute to minute (the same client's CPU per message by up to a"
-                + " quarter), and the emulator's CPU, the same work for every kind, moves with it: issue 13's CPU"
+                + " machine's speed moves from minute to minute (the same client's CPU per message by up to 70%),"
+                + " and the emulator's CPU, nearly the same work for every kind, moves with it: issue 13's CPU"
                 + " rows judge client cores over the emulator's of the same step (see the analysis, session 15).");
         line("");
     }
@@ -833,7 +833,8 @@ public final class ReportWriter {
                             + fmt(CAMEL_CPU_RATIO) + "x " + label(bare) + " at " + common + " sessions",
                             fmt(a.path("clientCoresNoJit").asDouble()) + " cores", "n/a",
                             fmt(b.path("clientCoresNoJit").asDouble()) + " cores: " + fmt(r) + "x"
-                                    + (normalised ? "; against the emulator's CPU " + fmt(byEmulator) + "x" : ""),
+                                    + (normalised ? "; against the emulator's CPU " + fmt(byEmulator) + "x"
+                                            : " (raw: a step without the emulator's CPU)"),
                             (normalised ? byEmulator : r) <= CAMEL_CPU_RATIO));
                 }
             }
@@ -843,7 +844,7 @@ public final class ReportWriter {
     /**
      * Client cores over the emulator's in the same step (both without JIT): the emulator does nearly the same work
      * for every kind (resumption on adds two updates per turn and a read probe's ping per second of audio: about 2%
-     * of the messages, the cheapest kinds), so the machine's speed of the moment, which moves both, cancels out (NaN in
+     * of the messages, the cheapest ones), so the machine's speed of the moment, which moves both, cancels out (NaN in
      * results without it).
      */
     private static double againstEmulator(JsonNode r) {

@@ -2,10 +2,11 @@ package io.github.camelgeminilive.session.resilience;
 
 /**
  * Audio frames a handle was only estimated to cover (see {@link ReplayCoverage}), oldest first, until a read proof
- * covers them or a resume reports them as possibly lost. Only where each frame was written and how long it was are
- * kept, not the frame, which can no longer be replayed and would otherwise stay on the heap until the next handle.
- * Bounded like the {@link ReplayBuffer} (a proof that never comes must not grow it);
- * what the bounds force out stays possibly lost. Not thread-safe: the resilient session guards it.
+ * covers them or a resume reports them as possibly lost; all of the current connection (a takeover reports and
+ * forgets them). Only where each frame was written, its bytes and its length are kept, not the frame, which can no
+ * longer be replayed and would otherwise stay on the heap until a read proof covers it. Bounded like the
+ * {@link ReplayBuffer} (a proof that never comes must not grow it); what the bounds force out stays possibly lost.
+ * Not thread-safe: the resilient session guards it.
  */
 final class UnprovenAudio {
 
@@ -45,7 +46,7 @@ final class UnprovenAudio {
         size++;
         totalBytes += m.frame.bytes();
         totalAudioNanos += m.frame.audioNanos();
-        while (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos) {
+        while (size > 0 && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
             forgottenNanos += removeFirst();
         }
     }

@@ -115,6 +115,11 @@ class ResiliencePartsTest {
         unproven.provenUpTo(1, 80);
         assertThat(unproven.takePossiblyLostNanos()).as("frames 81-99").isEqualTo(Duration.ofMillis(19 * 20).toNanos());
         assertThat(unproven.takePossiblyLostNanos()).isZero();
+
+        UnprovenAudio none = new UnprovenAudio(Long.MAX_VALUE, -1); // a bound no frame fits: each is forced out
+        none.add(audio(1, 0));
+        none.add(audio(1, 1));
+        assertThat(none.takePossiblyLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
     }
 
     @Test
