@@ -28,15 +28,22 @@ import io.github.camelgeminilive.transport.ConnectionOptions;
 @Component("gemini-live")
 public class GeminiLiveComponent extends HealthCheckComponent {
 
+    /**
+     * One event thread per processor: each drains events while they come together (see {@link CompletionDrain}), so
+     * more drains than cores split the batches and wake more often (twice as many cost 2-7% more CPU under load,
+     * docs/performance.md), without serving routes that block any better.
+     */
+    static final int DEFAULT_EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     @Metadata(description = "Component-level defaults of every endpoint option; endpoints get a copy.")
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
     @Metadata(label = "advanced",
             description = "Threads that deliver session events to consumers (the events of one session stay in order)."
-                    + " Default: twice the available processors, at least 2, as the client's own event pool. While"
+                    + " Default: the available processors, at least 2: enough for routes that do not block. While"
                     + " events come together, a thread waits up to a millisecond for the next ones rather than parking"
                     + " (fewer wake-ups). Routes that block (a remote call per event) need as many threads as sessions"
                     + " they may block at once.")
-    private int eventThreadPoolSize = LiveClient.EVENT_THREADS;
+    private int eventThreadPoolSize = DEFAULT_EVENT_THREADS;
     @Metadata(label = "advanced", defaultValue = "10",
             description = "Threads that continue InOut exchanges once their reply turn completed.")
     private int replyThreadPoolSize = 10;
