@@ -30,7 +30,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     /**
      * One event thread per processor: each drains events while they come together (see {@link CompletionDrain}), so
-     * more drains than cores split the batches and wake more often (twice as many cost 2-7% more CPU under load,
+     * more drains than cores split the batches and wake more often (twice as many cost about 5% more CPU under load,
      * docs/performance.md), without serving routes that block any better.
      */
     static final int DEFAULT_EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
