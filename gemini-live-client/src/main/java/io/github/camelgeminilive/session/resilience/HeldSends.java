@@ -30,7 +30,7 @@ final class HeldSends {
     }
 
     void hold(OutboundMessage m) {
-        long size = m.frame.utf8().length;
+        long size = m.bytes;
         if (held.size() >= limit || bytes + size > maxBytes) {
             String bounds = limit + " sends / " + maxBytes + " bytes";
             if (policy == OverflowPolicy.FAIL || size > maxBytes) {
@@ -77,7 +77,7 @@ final class HeldSends {
 
     private OutboundMessage take() {
         OutboundMessage m = held.removeFirst();
-        bytes -= m.frame.utf8().length;
+        bytes -= m.bytes;
         return m;
     }
 }

@@ -77,10 +77,10 @@ final class Link {
      * but audio, and after each {@link #PROBE_AUDIO} of audio. Guarded by the resilient session's lock.
      */
     boolean probeAfter(OutboundMessage m) {
-        if (m.frame.audioNanos() == 0) {
+        if (m.audioNanos == 0) {
             return true;
         }
-        audioSinceProbeNanos += m.frame.audioNanos();
+        audioSinceProbeNanos += m.audioNanos;
         if (audioSinceProbeNanos < PROBE_AUDIO_NANOS) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.session.resilience;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -20,7 +21,16 @@ final class OutboundMessage extends CompletableFuture<Void> {
     /** Write times are kept relative to this, so that negative stamps can mean "being written". */
     private static final long EPOCH = System.nanoTime();
 
-    final EncodedFrame frame;
+    /** Bytes of its frame, on the wire and in memory. */
+    final int bytes;
+    /** Audio length its frame carries, in nanoseconds. */
+    final long audioNanos;
+    /** Ids of the function calls it answers: those are never replayed. */
+    final List<String> toolResponseIds;
+    /** Its frame until its first write ({@link #release()}); guarded by the resilient session's lock. */
+    private EncodedFrame frame;
+    /** Where its frame's bytes start in the {@link ReplayBuffer} that holds it. */
+    long replayPosition = -1;
     /** Generation of the connection it was last written on, and its index there (0-based after setup). */
     int connection;
     long index = -1;
@@ -38,6 +48,16 @@ final class OutboundMessage extends CompletableFuture<Void> {
 
     OutboundMessage(EncodedFrame frame) {
         this.frame = frame;
+        this.bytes = frame.utf8().length;
+        this.audioNanos = frame.audioNanos();
+        this.toolResponseIds = frame.toolResponseIds();
+    }
+
+    /** Its frame, for its first write; the message no longer holds it. */
+    EncodedFrame release() {
+        EncodedFrame f = frame;
+        frame = null;
+        return f;
     }
 
     /** It is about to be written as message {@code index} of connection {@code connection}. */
@@ -84,6 +104,6 @@ final class OutboundMessage extends CompletableFuture<Void> {
     }
 
     boolean replayable() {
-        return frame.toolResponseIds().isEmpty();
+        return toolResponseIds.isEmpty();
     }
 }

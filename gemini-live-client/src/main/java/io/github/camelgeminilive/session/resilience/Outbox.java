@@ -70,9 +70,9 @@ final class Outbox {
             return answerToolCalls(m, link, lastError);
         }
         log.accept(conversation);
-        audioSentNanos += m.frame.audioNanos();
-        if (link != null && held.isEmpty() && (!draining || m.frame.audioNanos() > 0)) {
-            write(link, m, true);
+        audioSentNanos += m.audioNanos;
+        if (link != null && held.isEmpty() && (!draining || m.audioNanos > 0)) {
+            write(link, m, m.release(), true);
         } else {
             held.hold(m);
         }
@@ -87,11 +87,11 @@ final class Outbox {
                     + "connection that asked for the call ended; the call was cancelled", 0, null, lastError));
         }
         try {
-            toolCalls.answer(m.frame.toolResponseIds(), link.generation);
+            toolCalls.answer(m.toolResponseIds, link.generation);
         } catch (LiveSessionException e) {
             return CompletableFuture.failedFuture(e);
         }
-        write(link, m, true);
+        write(link, m, m.release(), true);
         return m;
     }
 
@@ -107,29 +107,30 @@ final class Outbox {
             // the new session heard none of the audio before the buffer; the transcripts carry its meaning
             lost += audioSentNanos - replay.audioNanos();
             if (!conversation.turns().isEmpty()) {
-                write(link, new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false)), false);
+                OutboundMessage seed = new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false));
+                write(link, seed, seed.release(), false);
             }
         }
         long replayed = 0;
         for (OutboundMessage m : replay.toReplay()) {
-            write(link, m, false);
+            write(link, m, replay.frame(m), false);
             replayed++;
         }
         for (OutboundMessage m; (m = held.poll()) != null;) {
-            write(link, m, true);
+            write(link, m, m.release(), true);
         }
         return new Resumed(replayed, Duration.ofNanos(lost), Duration.ofNanos(possiblyLost));
     }
 
-    /** Writes on {@code link}; replayable messages are kept until a handle covers them. */
-    private void write(Link link, OutboundMessage m, boolean record) {
+    /** Writes {@code m}'s {@code frame} on {@code link}; replayable messages are kept until a handle covers them. */
+    private void write(Link link, OutboundMessage m, EncodedFrame frame, boolean record) {
         long index = link.nextIndex++;
         m.writing(link.generation, index);
         if (m.replayable() && record) {
-            replay.add(m);
+            replay.add(m, frame);
         }
         boolean probe = coverage.probeAfter(link, m);
-        link.session.sendFrame(m.frame, e -> {
+        link.session.sendFrame(frame, e -> {
             if (e == null) {
                 link.written(index);
                 m.written(link.generation);

@@ -6,13 +6,18 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.github.camelgeminilive.session.connection.EncodedFrame;
+
 /**
  * The client messages written after the newest resumption handle, oldest first, bounded by bytes and by audio
  * length. A handle trims the messages its state covers; a resume replays the rest. When a bound forces out a
  * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
  * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) leave the buffer,
  * but their audio is remembered ({@link UnprovenAudio}) until a proof covers it: if the connection ends first, it
- * counts as possibly lost. Not thread-safe: the resilient session guards it.
+ * counts as possibly lost. The messages' frames are kept as bytes in a {@link ByteRing}, not as their own arrays:
+ * they live for seconds, until a handle comes. The byte bound counts the ring's bytes, which include those of a
+ * message the connection refused ({@link #discard}) until the messages before it go. Not thread-safe: the resilient
+ * session guards it.
  */
 final class ReplayBuffer {
 
@@ -20,9 +25,9 @@ final class ReplayBuffer {
     /** Long.MAX_VALUE: no bound on audio length. */
     private final long maxAudioNanos;
     private final Deque<OutboundMessage> messages = new ArrayDeque<>();
+    private final ByteRing frames = new ByteRing();
     /** Audio trimmed by an estimate, not proven covered yet. */
     private final UnprovenAudio unproven;
-    private long bytes;
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
     private long lostNanos;
@@ -30,24 +35,31 @@ final class ReplayBuffer {
     /** The highest input position among the messages a handle covered; -1: none. */
     private long coveredPosition = -1;
 
-    /** @param maxAudio null: no bound on audio length */
+    /** @param maxAudio null: no bound on audio length; {@code maxBytes} at most {@link ByteRing#MAX_CAPACITY} */
     ReplayBuffer(long maxBytes, Duration maxAudio) {
-        this.maxBytes = maxBytes;
+        this.maxBytes = Math.min(maxBytes, ByteRing.MAX_CAPACITY);
         this.maxAudioNanos = maxAudio == null ? Long.MAX_VALUE : maxAudio.toNanos();
         // the same bounds as the buffer's: proof that never comes must not keep audio without end
         this.unproven = new UnprovenAudio(maxBytes, maxAudioNanos);
     }
 
-    void add(OutboundMessage m) {
-        messages.addLast(m);
-        bytes += m.frame.bytes();
-        audioNanos += m.frame.audioNanos();
-        while (messages.size() > 1 && (bytes > maxBytes || audioNanos > maxAudioNanos)) {
+    /** Keeps {@code m}, whose frame is {@code frame}, until a handle covers it; the oldest go beyond a bound. */
+    void add(OutboundMessage m, EncodedFrame frame) {
+        while (!messages.isEmpty()
+                && (frames.size() + m.bytes > maxBytes || audioNanos + m.audioNanos > maxAudioNanos)) {
             OutboundMessage forgotten = removeFirst();
             forgotten.forgotten();
             forgottenMessages++;
-            lostNanos += forgotten.frame.audioNanos();
+            lostNanos += forgotten.audioNanos;
         }
+        m.replayPosition = frames.append(frame.utf8());
+        messages.addLast(m);
+        audioNanos += m.audioNanos;
+    }
+
+    /** The frame of {@code m}, a message held here, as it was written first. */
+    EncodedFrame frame(OutboundMessage m) {
+        return new EncodedFrame(frames.copy(m.replayPosition, m.bytes), m.audioNanos, List.of());
     }
 
     /**
@@ -72,7 +84,7 @@ final class ReplayBuffer {
         while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
             OutboundMessage m = removeFirst();
             coveredPosition = Math.max(coveredPosition, m.inputPosition);
-            if (estimated && m.frame.audioNanos() > 0) {
+            if (estimated && m.audioNanos > 0) {
                 unproven.add(m);
             }
         }
@@ -89,13 +101,20 @@ final class ReplayBuffer {
 
     /** Forgets a message the connection refused (its caller's send failed): it must not be replayed either. */
     void discard(OutboundMessage m) {
+        boolean newest = messages.peekLast() == m;
         if (messages.removeLastOccurrence(m)) {
-            bytes -= m.frame.bytes();
-            audioNanos -= m.frame.audioNanos();
+            audioNanos -= m.audioNanos;
+            if (newest) {
+                frames.truncate(m.replayPosition);
+            }
+            releaseFrames();
         }
     }
 
-    /** The messages to write again on a new connection, oldest first (they stay here until covered). */
+    /**
+     * The messages to write again on a new connection, oldest first (they stay here until covered); their frames
+     * are {@link #frame}.
+     */
     List<OutboundMessage> toReplay() {
         return List.copyOf(messages);
     }
@@ -129,16 +148,22 @@ final class ReplayBuffer {
     List<OutboundMessage> clear() {
         List<OutboundMessage> all = List.copyOf(messages);
         messages.clear();
+        frames.clear();
         unproven.takePossiblyLostNanos();
-        bytes = 0;
         audioNanos = 0;
         return all;
     }
 
     private OutboundMessage removeFirst() {
         OutboundMessage m = messages.removeFirst();
-        bytes -= m.frame.bytes();
-        audioNanos -= m.frame.audioNanos();
+        audioNanos -= m.audioNanos;
+        releaseFrames();
         return m;
+    }
+
+    /** The ring keeps the bytes from the oldest message held on. */
+    private void releaseFrames() {
+        OutboundMessage oldest = messages.peekFirst();
+        frames.releaseBefore(oldest == null ? frames.end() : oldest.replayPosition);
     }
 }

@@ -3,8 +3,8 @@ package io.github.camelgeminilive.session.resilience;
 /**
  * Audio frames a handle was only estimated to cover (see {@link ReplayCoverage}), oldest first, until a read proof
  * covers them or a resume reports them as possibly lost; all of the current connection (a takeover reports and
- * forgets them). Only where each frame was written, its bytes and its length are kept, not the frame, which can no
- * longer be replayed and would otherwise stay on the heap until a read proof covers it. Bounded like the
+ * forgets them). Only where each frame was written, its size and its audio length are kept, not the message, which
+ * can no longer be replayed and would otherwise stay on the heap until a read proof covers it. Bounded like the
  * {@link ReplayBuffer} (a proof that never comes must not grow it); what the bounds force out stays possibly lost.
  * Not thread-safe: the resilient session guards it.
  */
@@ -41,11 +41,11 @@ final class UnprovenAudio {
         int tail = (head + size) % indexes.length;
         connections[tail] = m.connection;
         indexes[tail] = m.index;
-        bytes[tail] = m.frame.bytes();
-        audioNanos[tail] = m.frame.audioNanos();
+        bytes[tail] = m.bytes;
+        audioNanos[tail] = m.audioNanos;
         size++;
-        totalBytes += m.frame.bytes();
-        totalAudioNanos += m.frame.audioNanos();
+        totalBytes += m.bytes;
+        totalAudioNanos += m.audioNanos;
         while (size > 0 && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
             forgottenNanos += removeFirst();
         }

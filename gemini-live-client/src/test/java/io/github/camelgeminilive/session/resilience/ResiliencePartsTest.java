@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +34,11 @@ class ResiliencePartsTest {
         m.connection = connection;
         m.index = index;
         return m;
+    }
+
+    /** What the outbox does: the message's frame goes with its first write, and the buffer keeps its bytes. */
+    private static void keep(ReplayBuffer buffer, OutboundMessage m) {
+        buffer.add(m, m.release());
     }
 
     @Test
@@ -66,7 +74,7 @@ class ResiliencePartsTest {
     void replayBufferTrimsWhatAHandleCoversAndReportsWhatItsBoundsForceOut() {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(100)); // five 20 ms frames
         for (int i = 0; i < 7; i++) {
-            buffer.add(audio(1, i));
+            keep(buffer, audio(1, i));
         }
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(buffer.takeLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
@@ -82,7 +90,7 @@ class ResiliencePartsTest {
     void audioAnEstimateTrimmedIsPossiblyLostUntilAProofCoversIt() {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(100)); // five 20 ms frames
         for (int i = 0; i < 5; i++) {
-            buffer.add(audio(1, i));
+            keep(buffer, audio(1, i));
         }
         buffer.estimatedCovered(m -> m.upTo(1, 3));
         assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(4L);
@@ -93,7 +101,7 @@ class ResiliencePartsTest {
 
         buffer.covered(1, 4);
         for (int i = 5; i < 12; i++) {
-            buffer.add(audio(1, i));
+            keep(buffer, audio(1, i));
             buffer.estimatedCovered(m -> true); // seven unproven frames: the oldest two beyond the bound...
         }
         buffer.covered(1, 11); // ...stay possibly lost, though a proof covers them all now
@@ -123,13 +131,96 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void replayedFramesAreTheBytesFirstWrittenAsTheRingWrapsAndGrows() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
+        List<byte[]> written = new ArrayList<>();
+        long index = 0;
+        for (int round = 0; round < 40; round++) {
+            // bursts of frames of different lengths and contents; a handle covers all but the newest few
+            int frames = round == 10 ? 400 : 30;
+            for (int i = 0; i < frames; i++, index++) {
+                byte[] pcm = new byte[2 * (100 + (int) (index * 37 % 400))];
+                Arrays.fill(pcm, (byte) index);
+                OutboundMessage m = new OutboundMessage(EncodedFrame.audio(pcm, 0, pcm.length, null));
+                m.connection = 1;
+                m.index = index;
+                EncodedFrame frame = m.release();
+                written.add(frame.utf8().clone());
+                buffer.add(m, frame);
+            }
+            buffer.covered(1, index - 6);
+            assertThat(buffer.toReplay()).hasSize(5);
+            for (OutboundMessage m : buffer.toReplay()) {
+                assertThat(buffer.frame(m).utf8()).as("frame %d", m.index).isEqualTo(written.get((int) m.index));
+                assertThat(buffer.frame(m).audioNanos()).isEqualTo(m.audioNanos);
+            }
+        }
+    }
+
+    @Test
+    void theByteBoundCountsTheRingsBytesAndARefusedNewestMessageGivesItsOwnBack() {
+        OutboundMessage probe = audio(1, 0);
+        ReplayBuffer buffer = new ReplayBuffer(3 * probe.bytes, null); // three frames
+        OutboundMessage first = audio(1, 0);
+        OutboundMessage middle = audio(1, 1);
+        OutboundMessage newest = audio(1, 2);
+        keep(buffer, first);
+        keep(buffer, middle);
+        keep(buffer, newest);
+        buffer.discard(newest); // refused at once, as the connection's bound refuses: no trace left
+        keep(buffer, audio(1, 3));
+        assertThat(buffer.forgottenMessages()).isZero();
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(0L, 1L, 3L);
+
+        buffer.discard(middle); // refused later, others behind it: its bytes stay held until the first goes
+        keep(buffer, audio(1, 4));
+        assertThat(buffer.toReplay()).extracting(m -> m.index).containsExactly(3L, 4L);
+        assertThat(buffer.forgottenMessages()).isEqualTo(1);
+        assertThat(first).isNotDone(); // forgotten, but its write did not fail: written, not lost
+    }
+
+    @Test
+    void aByteRingKeepsItsBytesAcrossWrapsAndResizesAndGivesBackAfterABurst() {
+        ByteRing ring = new ByteRing();
+        Deque<long[]> held = new ArrayDeque<>(); // position, length, fill
+        for (int n = 0; n < 3000; n++) {
+            // frames of 700-999 bytes, a burst of larger ones, then smaller ones
+            int length = n < 1000 ? 700 + n % 300 : n < 1100 ? 4000 : 300 + n % 100;
+            byte[] bytes = new byte[length];
+            Arrays.fill(bytes, (byte) n);
+            held.add(new long[] {ring.append(bytes), length, n});
+            while (held.size() > 20) {
+                held.removeFirst();
+                ring.releaseBefore(held.peekFirst()[0]);
+            }
+            for (long[] h : held) {
+                byte[] expected = new byte[(int) h[1]];
+                Arrays.fill(expected, (byte) h[2]);
+                assertThat(ring.copy(h[0], (int) h[1])).isEqualTo(expected);
+            }
+            if (n == 999 || n == 1099) {
+                assertThat(ring.capacity()).as("after frame %d", n).isEqualTo(n == 999 ? 32 * 1024 : 128 * 1024);
+            }
+        }
+        assertThat(ring.capacity()).as("given back after the burst, a half each turn").isEqualTo(16 * 1024);
+        assertThat(ring.size()).isEqualTo(ring.end() - held.peekFirst()[0]);
+        long end = ring.end();
+        ring.truncate(held.peekLast()[0]);
+        assertThat(ring.end()).isEqualTo(end - held.peekLast()[1]);
+        assertThatThrownBy(() -> ring.copy(held.peekLast()[0], 1)).isInstanceOf(IllegalArgumentException.class);
+        ring.clear();
+        assertThat(ring.capacity()).isZero();
+        assertThat(ring.size()).isZero();
+    }
+
+    @Test
     void aHandleCoversAnInputPositionOnlyWhenItCoversAllItsMessages() {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
         long[] positions = {10, 10, 14, 14, 20};
         for (int i = 0; i < positions.length; i++) {
             OutboundMessage m = audio(1, i);
             m.inputPosition = positions[i];
-            buffer.add(m);
+            keep(buffer, m);
         }
         assertThat(buffer.coveredInputPosition()).isEqualTo(-1);
         buffer.covered(1, 1);
@@ -165,13 +256,13 @@ class ResiliencePartsTest {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(20));
         OutboundMessage failedThenForgotten = audio(1, 0);
         OutboundMessage forgottenButWritten = audio(1, 1);
-        buffer.add(failedThenForgotten);
+        keep(buffer, failedThenForgotten);
         failedThenForgotten.writeFailed(new IllegalStateException("gone"));
         assertThat(failedThenForgotten).isNotDone(); // still replayable
-        buffer.add(forgottenButWritten);
+        keep(buffer, forgottenButWritten);
         assertThat(failedThenForgotten).failsWithin(Duration.ZERO)
                 .withThrowableOfType(ExecutionException.class).withMessageContaining("Message lost");
-        buffer.add(audio(1, 2));
+        keep(buffer, audio(1, 2));
         forgottenButWritten.complete(null);
         assertThat(forgottenButWritten).isCompleted();
         assertThat(forgottenButWritten).isNotCompletedExceptionally();

@@ -26,7 +26,7 @@ class SessionBoundsTest {
     @Test
     void heldSendsAreBoundedInBytesTooFailingTheNewSendOrDroppingTheOldest() {
         OutboundMessage first = audio(640);
-        long frame = first.frame.utf8().length;
+        long frame = first.bytes;
         HeldSends fail = new HeldSends(1000, 2 * frame, OverflowPolicy.FAIL);
         fail.hold(first);
         fail.hold(audio(640));

@@ -1,0 +1,127 @@
+package io.github.camelgeminilive.session.resilience;
+
+/**
+ * Bytes appended at the end and let go from the start, in one array used as a ring: the {@link ReplayBuffer}
+ * copies the frames it keeps here, so that a frame's own array dies young instead of living on the heap until a
+ * handle covers it (seconds: long enough to be promoted, then collected as old). A position counts every byte
+ * appended since the start; the bytes from {@link #start()} to {@link #end()} are kept. The array grows as needed,
+ * and halves when the bytes kept stayed under a quarter of it while as many bytes as it holds were appended (a
+ * steady stream keeps its size; one burst's size is given back over the following turns). Made on first use: an
+ * idle session has none. Not thread-safe.
+ */
+final class ByteRing {
+
+    /** The most bytes a ring holds: a Java array's limit, rounded down to a power of two. */
+    static final int MAX_CAPACITY = 1 << 30;
+    private static final int MIN_CAPACITY = 16 * 1024;
+    private static final byte[] NONE = {};
+
+    private byte[] ring = NONE;
+    private long start;
+    private long end;
+    /** The most bytes kept at once since the array last changed or was checked for its size. */
+    private long peak;
+    /** The end at which the array is next checked for its size: one turn of the ring on. */
+    private long checkAt;
+
+    /** Appends {@code bytes}; returns the position they start at. */
+    long append(byte[] bytes) {
+        long needed = end - start + bytes.length;
+        if (needed > ring.length) {
+            if (needed > MAX_CAPACITY) {
+                throw new IllegalStateException("A ring holds at most " + MAX_CAPACITY + " bytes");
+            }
+            resize(Math.max(MIN_CAPACITY, Integer.highestOneBit((int) needed - 1) << 1));
+        }
+        long at = end;
+        int i = index(at);
+        int first = Math.min(bytes.length, ring.length - i);
+        System.arraycopy(bytes, 0, ring, i, first);
+        System.arraycopy(bytes, first, ring, 0, bytes.length - first);
+        end += bytes.length;
+        peak = Math.max(peak, end - start);
+        if (end >= checkAt) {
+            if (ring.length > MIN_CAPACITY && peak < ring.length / 4) {
+                resize(ring.length / 2);
+            } else {
+                peak = end - start;
+                checkAt = end + ring.length;
+            }
+        }
+        return at;
+    }
+
+    /** A copy of the {@code length} bytes at {@code position}, which must be kept still. */
+    byte[] copy(long position, int length) {
+        if (position < start || position + length > end) {
+            throw new IllegalArgumentException("Bytes " + position + "+" + length + " are not in the ring ["
+                    + start + ", " + end + ")");
+        }
+        byte[] out = new byte[length];
+        if (length == 0) {
+            return out;
+        }
+        int i = index(position);
+        int first = Math.min(length, ring.length - i);
+        System.arraycopy(ring, i, out, 0, first);
+        System.arraycopy(ring, 0, out, first, length - first);
+        return out;
+    }
+
+    /** Lets go of the bytes before {@code position} (at most {@link #end()}). */
+    void releaseBefore(long position) {
+        start = Math.max(start, Math.min(position, end));
+    }
+
+    /** Takes back the bytes from {@code position} on (at least {@link #start()}): the newest append was undone. */
+    void truncate(long position) {
+        end = Math.max(start, Math.min(position, end));
+    }
+
+    /** Lets go of everything, the array too. */
+    void clear() {
+        start = end;
+        peak = 0;
+        ring = NONE;
+    }
+
+    long start() {
+        return start;
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** Bytes kept: from {@link #start()} to {@link #end()}. */
+    long size() {
+        return end - start;
+    }
+
+    /** Bytes the ring's array takes. */
+    int capacity() {
+        return ring.length;
+    }
+
+    private int index(long position) {
+        return (int) (position & (ring.length - 1));
+    }
+
+    private void resize(int capacity) {
+        byte[] old = ring;
+        int oldStart = old.length == 0 ? 0 : (int) (start & (old.length - 1));
+        int size = (int) (end - start);
+        ring = new byte[capacity];
+        int i = index(start);
+        // two pieces at most on each side: copy byte runs that wrap neither the old ring nor the new one
+        for (int done = 0; done < size;) {
+            int from = (oldStart + done) % old.length;
+            int to = (i + done) & (capacity - 1);
+            int run = Math.min(size - done, Math.min(old.length - from, capacity - to));
+            System.arraycopy(old, from, ring, to, run);
+            done += run;
+        }
+        peak = size;
+        checkAt = end + capacity;
+    }
+}
