@@ -22,7 +22,8 @@ import io.github.camelgeminilive.session.LiveSessionException;
  * ends with the close operation or after {@code idleTimeout} without activity, and is forgotten as soon as it ends
  * for any reason, so that its key's next send starts a new one. The endpoint's own session stays, closed once ended,
  * until the routes restart: it is what the routes were started with. Looking a key up takes no lock: every send does
- * it; only making a session does.
+ * it; only making a session does. The endpoint's own session is also kept in a field, as a send without a key
+ * passes the endpoint's own key string: with hundreds of endpoints a map lookup misses the cache on every send.
  */
 final class SharedSessions {
 
@@ -31,6 +32,8 @@ final class SharedSessions {
     private final ConcurrentMap<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
     private final Function<String, SharedLiveSession> factory;
     private final String ownKey;
+    /** The session of {@link #ownKey} while the map holds it. */
+    private volatile SharedLiveSession own;
     private final Limits limits;
     private final Executor sweeps;
     private final SessionTotals totals;
@@ -70,6 +73,10 @@ final class SharedSessions {
      * @throws LiveSessionException when {@code maxSessions} sessions are open already
      */
     SharedLiveSession acquire(String key) {
+        SharedLiveSession o = own;
+        if (o != null && key == ownKey) { // the endpoint's own string: an equal one takes the map's way
+            return o;
+        }
         SharedLiveSession s = sessions.get(key);
         return s != null ? s : create(key);
     }
@@ -90,7 +97,9 @@ final class SharedSessions {
         s = factory.apply(key);
         sessions.put(key, s);
         opened++;
-        if (!key.equals(ownKey)) {
+        if (key.equals(ownKey)) {
+            own = s;
+        } else {
             SharedLiveSession made = s;
             made.whenEnded().thenRun(() -> forget(made));
         }
@@ -137,6 +146,9 @@ final class SharedSessions {
 
     /** Removes {@code s} unless another thread did: its counts move to the totals in the same step. */
     private boolean forget(SharedLiveSession s) {
+        if (s == own) {
+            own = null;
+        }
         return totals.forget(s, () -> sessions.remove(s.key(), s));
     }
 

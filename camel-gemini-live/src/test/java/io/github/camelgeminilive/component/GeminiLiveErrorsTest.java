@@ -66,8 +66,8 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("errors")).to("mock:errors");
-                from("direct:send").to(uri("errors"));
+                from(uri("errors")).routeId("errors-events").to("mock:errors");
+                from("direct:send").routeId("send").to(uri("errors"));
                 from("direct:text-modality").to(uri("text-modality", "responseModalities=TEXT"));
                 from("direct:wrong-key").to(uri("wrong-key").replace("gemini.apiKey", "gemini.wrongKey"));
                 from("direct:unresolvable").to("gemini-live:unresolvable?baseUrl=wss://" + UNRESOLVABLE
@@ -123,13 +123,23 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
     }
 
     @Test
-    void sendingAfterCloseFails() {
+    void sendingAfterCloseFailsUntilTheEndpointsRoutesRestart() throws Exception {
         assertThat(send("direct:send", null, GeminiLiveConstants.OPERATION, "close")).isNull();
 
         Exception e = send("direct:send", "still there?", null, null);
 
         assertThat(e).isInstanceOf(LiveSessionException.SessionClosedException.class)
                 .hasMessageContaining("'errors' is closed");
+        GeminiLiveEndpoint endpoint = context.getEndpoint(uri("errors"), GeminiLiveEndpoint.class);
+        long opened = endpoint.getSessionsOpened();
+        for (String route : List.of("send", "errors-events")) {
+            context.getRouteController().stopRoute(route);
+        }
+        for (String route : List.of("errors-events", "send")) {
+            context.getRouteController().startRoute(route);
+        }
+        assertThat(send("direct:send", "back again?", null, null)).as("a new session").isNull();
+        assertThat(endpoint.getSessionsOpened()).isEqualTo(opened + 1);
     }
 
     @Test
