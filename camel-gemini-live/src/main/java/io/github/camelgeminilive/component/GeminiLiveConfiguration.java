@@ -77,7 +77,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     private long reconnectMaxElapsed = 300_000;
     @UriParam(label = "resilience", defaultValue = "8388608",
             description = "Most bytes of client messages kept, after the newest resumption handle, for replay after a"
-                    + " resume.")
+                    + " resume; at most 1 GiB.")
     private long replayBufferBytes = 8L * 1024 * 1024;
     @UriParam(label = "resilience", defaultValue = "120s", javaType = "java.time.Duration",
             description = "Most audio (by duration) kept for replay; older audio cannot be replayed and is reported"

@@ -2,6 +2,7 @@ package io.github.camelgeminilive.component;
 
 import java.util.regex.Pattern;
 
+import io.github.camelgeminilive.session.ResilienceOptions;
 import io.github.camelgeminilive.transport.ConnectionOptions;
 
 /**
@@ -85,6 +86,10 @@ final class OptionChecks {
         notNegative("heldSendLimit", c.getHeldSendLimit());
         notNegative("heldSendBytes", c.getHeldSendBytes());
         notNegative("replayBufferBytes", c.getReplayBufferBytes());
+        if (c.getReplayBufferBytes() > ResilienceOptions.MAX_REPLAY_BUFFER_BYTES) {
+            throw new IllegalArgumentException("The gemini-live option replayBufferBytes must be at most "
+                    + ResilienceOptions.MAX_REPLAY_BUFFER_BYTES + " (1 GiB), not " + c.getReplayBufferBytes());
+        }
         notNegative("replayBufferDuration", c.getReplayBufferDuration());
         notNegative("idleTimeout", c.getIdleTimeout());
         notNegative("maxSessions", c.getMaxSessions());

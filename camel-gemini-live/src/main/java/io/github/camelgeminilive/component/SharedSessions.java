@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -32,7 +33,9 @@ final class SharedSessions {
     private final ConcurrentMap<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
     private final Function<String, SharedLiveSession> factory;
     private final String ownKey;
-    /** The session of {@link #ownKey} while the map holds it. */
+    private static final AtomicReferenceFieldUpdater<SharedSessions, SharedLiveSession> OWN =
+            AtomicReferenceFieldUpdater.newUpdater(SharedSessions.class, SharedLiveSession.class, "own");
+    /** The session of {@link #ownKey} while the map holds it: set before it is put there, cleared before removal. */
     private volatile SharedLiveSession own;
     private final Limits limits;
     private final Executor sweeps;
@@ -95,11 +98,13 @@ final class SharedSessions {
                     0, null, null);
         }
         s = factory.apply(key);
+        boolean isOwn = key.equals(ownKey);
+        if (isOwn) {
+            own = s; // before the map: a concurrent forget that finds it there clears this too
+        }
         sessions.put(key, s);
         opened++;
-        if (key.equals(ownKey)) {
-            own = s;
-        } else {
+        if (!isOwn) {
             SharedLiveSession made = s;
             made.whenEnded().thenRun(() -> forget(made));
         }
@@ -146,9 +151,7 @@ final class SharedSessions {
 
     /** Removes {@code s} unless another thread did: its counts move to the totals in the same step. */
     private boolean forget(SharedLiveSession s) {
-        if (s == own) {
-            own = null;
-        }
+        OWN.compareAndSet(this, s, null);
         return totals.forget(s, () -> sessions.remove(s.key(), s));
     }
 

@@ -195,6 +195,8 @@ class GeminiLiveErrorsTest extends GeminiLiveTestSupport {
             "heldSendLimit=-1                            | heldSendLimit must be 0 or positive, not -1",
             "heldSendBytes=-1                            | heldSendBytes must be 0 or positive, not -1",
             "replayBufferBytes=-1                        | replayBufferBytes must be 0 or positive, not -1",
+            "replayBufferBytes=1073741825                | replayBufferBytes must be at most 1073741824 (1 GiB), not"
+                    + " 1073741825",
             "replayBufferDuration=-1                     | replayBufferDuration must be 0 or positive, not -1",
             "toolTimeout=0                               | toolTimeout must be positive, not 0",
             "toolThreadPoolSize=0                        | toolThreadPoolSize must be positive, not 0",

@@ -7,7 +7,8 @@ import java.util.Objects;
  * How a {@link ResilientSession} survives go-aways, drops and restarts.
  *
  * @param reconnect             backoff for unplanned reconnects
- * @param replayBufferBytes     most bytes of sent client messages kept for replay after the newest handle
+ * @param replayBufferBytes     most bytes of sent client messages kept for replay after the newest handle, at most
+ *                              {@link #MAX_REPLAY_BUFFER_BYTES}
  * @param replayBufferDuration  most audio (by sample count) kept for replay
  * @param heldSendLimit         most sends held while reconnecting, before {@code overflowPolicy} applies
  * @param heldSendBytes         most bytes (encoded frames) held while reconnecting, before {@code overflowPolicy}
@@ -55,10 +56,17 @@ public record ResilienceOptions(
         if (replayBufferBytes <= 0 || heldSendLimit <= 0 || heldSendBytes <= 0) {
             throw new IllegalArgumentException("replayBufferBytes, heldSendLimit and heldSendBytes must be positive");
         }
+        if (replayBufferBytes > MAX_REPLAY_BUFFER_BYTES) {
+            throw new IllegalArgumentException("replayBufferBytes must be at most " + MAX_REPLAY_BUFFER_BYTES
+                    + " (1 GiB): the replay buffer keeps its bytes in one array");
+        }
         if (pingInterval != null && (pingTimeout == null || pingTimeout.compareTo(pingInterval) <= 0)) {
             throw new IllegalArgumentException("pingTimeout must be set and longer than pingInterval");
         }
     }
+
+    /** The largest {@link #replayBufferBytes}: 1 GiB. */
+    public static final long MAX_REPLAY_BUFFER_BYTES = 1L << 30;
 
     /** Default {@link #coverageLag}: the service is taken to have read, within 300 ms, what the client wrote. */
     public static final Duration DEFAULT_COVERAGE_LAG = Duration.ofMillis(300);

@@ -6,13 +6,13 @@ package io.github.camelgeminilive.session.resilience;
  * handle covers it (seconds: long enough to be promoted, then collected as old). A position counts every byte
  * appended since the start; the bytes from {@link #start()} to {@link #end()} are kept. The array grows as needed,
  * and halves when the bytes kept stayed under a quarter of it while as many bytes as it holds were appended (a
- * steady stream keeps its size; one burst's size is given back over the following turns). Made on first use: an
- * idle session has none. Not thread-safe.
+ * steady stream keeps its size; one burst's size is given back over the following turns, if the stream goes on;
+ * {@link #clear()} gives it all back). Made on first use: an idle session has none. Not thread-safe.
  */
 final class ByteRing {
 
     /** The most bytes a ring holds: a Java array's limit, rounded down to a power of two. */
-    static final int MAX_CAPACITY = 1 << 30;
+    private static final int MAX_CAPACITY = 1 << 30;
     private static final int MIN_CAPACITY = 16 * 1024;
     private static final byte[] NONE = {};
 
@@ -26,6 +26,9 @@ final class ByteRing {
 
     /** Appends {@code bytes}; returns the position they start at. */
     long append(byte[] bytes) {
+        if (bytes.length == 0) {
+            return end;
+        }
         long needed = end - start + bytes.length;
         if (needed > ring.length) {
             if (needed > MAX_CAPACITY) {

@@ -1,6 +1,7 @@
 package io.github.camelgeminilive.session.resilience;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -111,11 +112,13 @@ final class Outbox {
                 write(link, seed, seed.release(), false);
             }
         }
-        long replayed = 0;
-        for (OutboundMessage m : replay.toReplay()) {
-            write(link, m, replay.frame(m), false);
-            replayed++;
+        List<OutboundMessage> again = replay.toReplay();
+        // every frame first: a write may complete here and run the caller's next send, whose bound forces messages out
+        List<EncodedFrame> frames = again.stream().map(replay::frame).toList();
+        for (int i = 0; i < again.size(); i++) {
+            write(link, again.get(i), frames.get(i), false);
         }
+        long replayed = again.size();
         for (OutboundMessage m; (m = held.poll()) != null;) {
             write(link, m, m.release(), true);
         }

@@ -15,9 +15,10 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
  * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) leave the buffer,
  * but their audio is remembered ({@link UnprovenAudio}) until a proof covers it: if the connection ends first, it
  * counts as possibly lost. The messages' frames are kept as bytes in a {@link ByteRing}, not as their own arrays:
- * they live for seconds, until a handle comes. The byte bound counts the ring's bytes, which include those of a
- * message the connection refused ({@link #discard}) until the messages before it go. Not thread-safe: the resilient
- * session guards it.
+ * they live for seconds, until a handle comes. The ring's array goes when the buffer holds nothing (all covered):
+ * a session that stopped sending keeps none. The byte bound counts the ring's bytes, which include those of a
+ * message the connection refused ({@link #discard}) until the messages before it go, unless it was the newest
+ * (refused as it was written: its bytes are taken back). Not thread-safe: the resilient session guards it.
  */
 final class ReplayBuffer {
 
@@ -35,9 +36,9 @@ final class ReplayBuffer {
     /** The highest input position among the messages a handle covered; -1: none. */
     private long coveredPosition = -1;
 
-    /** @param maxAudio null: no bound on audio length; {@code maxBytes} at most {@link ByteRing#MAX_CAPACITY} */
+    /** @param maxAudio null: no bound on audio length */
     ReplayBuffer(long maxBytes, Duration maxAudio) {
-        this.maxBytes = Math.min(maxBytes, ByteRing.MAX_CAPACITY);
+        this.maxBytes = maxBytes;
         this.maxAudioNanos = maxAudio == null ? Long.MAX_VALUE : maxAudio.toNanos();
         // the same bounds as the buffer's: proof that never comes must not keep audio without end
         this.unproven = new UnprovenAudio(maxBytes, maxAudioNanos);
@@ -161,9 +162,13 @@ final class ReplayBuffer {
         return m;
     }
 
-    /** The ring keeps the bytes from the oldest message held on. */
+    /** The ring keeps the bytes from the oldest message held on, and no array when there is none. */
     private void releaseFrames() {
         OutboundMessage oldest = messages.peekFirst();
-        frames.releaseBefore(oldest == null ? frames.end() : oldest.replayPosition);
+        if (oldest == null) {
+            frames.clear();
+        } else {
+            frames.releaseBefore(oldest.replayPosition);
+        }
     }
 }

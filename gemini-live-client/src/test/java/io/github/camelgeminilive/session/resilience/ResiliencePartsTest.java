@@ -56,6 +56,8 @@ class ResiliencePartsTest {
                 store, "k"));
         assertThatThrownBy(() -> d.withKeepalive(Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingTimeout");
+        assertThatThrownBy(() -> d.withReplayBuffer(ResilienceOptions.MAX_REPLAY_BUFFER_BYTES + 1, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1073741824 (1 GiB)");
     }
 
     @Test
@@ -185,7 +187,7 @@ class ResiliencePartsTest {
         Deque<long[]> held = new ArrayDeque<>(); // position, length, fill
         for (int n = 0; n < 3000; n++) {
             // frames of 700-999 bytes, a burst of larger ones, then smaller ones
-            int length = n < 1000 ? 700 + n % 300 : n < 1100 ? 4000 : 300 + n % 100;
+            int length = n < 1000 ? 700 + n % 300 : n < 1100 ? 4000 : 200 + n % 100;
             byte[] bytes = new byte[length];
             Arrays.fill(bytes, (byte) n);
             held.add(new long[] {ring.append(bytes), length, n});
