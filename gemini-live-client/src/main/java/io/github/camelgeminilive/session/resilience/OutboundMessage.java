@@ -42,7 +42,7 @@ final class OutboundMessage extends CompletableFuture<Void> {
      * by the write's callback, which a late callback of an earlier connection cannot overwrite.
      */
     private volatile long writeStamp;
-    /** A write of it failed, and the replay buffer forgot it: whichever happens second fails the future. */
+    /** Its latest write failed, and the replay buffer forgot it: whichever happens second fails the future. */
     private volatile boolean writeFailed;
     private volatile boolean forgotten;
 
@@ -65,6 +65,7 @@ final class OutboundMessage extends CompletableFuture<Void> {
         this.connection = connection;
         this.index = index;
         writeStamp = -connection;
+        writeFailed = false; // a failed write of it is history now: only this write's outcome counts
     }
 
     /** Its write on connection {@code connection} reached the socket now. */

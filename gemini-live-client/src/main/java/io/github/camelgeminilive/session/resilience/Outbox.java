@@ -43,6 +43,11 @@ final class Outbox {
     private final ConversationLog conversation;
     /** All the audio the caller sent, on any connection, in nanoseconds. */
     private long audioSentNanos;
+    /**
+     * A resume is writing: a send made meanwhile (by a caller's code that a write's completion runs on this thread)
+     * is held, so that it follows what the resume still writes.
+     */
+    private boolean resuming;
 
     /** @param lock the resilient session's lock */
     Outbox(Object lock, ResilienceOptions resilience, ReplayBuffer replay, ReplayCoverage coverage,
@@ -72,7 +77,7 @@ final class Outbox {
         }
         log.accept(conversation);
         audioSentNanos += m.audioNanos;
-        if (link != null && held.isEmpty() && (!draining || m.audioNanos > 0)) {
+        if (link != null && held.isEmpty() && !resuming && (!draining || m.audioNanos > 0)) {
             write(link, m, m.release(), true);
         } else {
             held.hold(m);
@@ -101,6 +106,15 @@ final class Outbox {
      * session, the conversation so far as text, as the new session heard none of it), then the held sends.
      */
     Resumed resume(Link link, boolean fresh) {
+        resuming = true;
+        try {
+            return writeAgain(link, fresh);
+        } finally {
+            resuming = false;
+        }
+    }
+
+    private Resumed writeAgain(Link link, boolean fresh) {
         long lost = replay.takeLostNanos();
         long possiblyLost = replay.takePossiblyLostNanos();
         if (fresh) {
