@@ -127,7 +127,7 @@ final class Outbox {
             }
         }
         List<OutboundMessage> again = replay.toReplay();
-        // every frame first: a write may complete here and run the caller's next send, whose bound forces messages out
+        // every frame first: a write completing here may change the buffer (a refused one is discarded from it)
         List<EncodedFrame> frames = again.stream().map(replay::frame).toList();
         for (int i = 0; i < again.size(); i++) {
             write(link, again.get(i), frames.get(i), false);
