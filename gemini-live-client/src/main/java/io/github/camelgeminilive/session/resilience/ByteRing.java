@@ -4,10 +4,11 @@ package io.github.camelgeminilive.session.resilience;
  * Bytes appended at the end and let go from the start, in one array used as a ring: the {@link ReplayBuffer}
  * copies the frames it keeps here, so that a frame's own array dies young instead of living on the heap until a
  * handle covers it (seconds: long enough to be promoted, then collected as old). A position counts every byte
- * appended since the start; the bytes from {@link #start()} to {@link #end()} are kept. The array grows as needed,
- * and halves when the bytes kept stayed under a quarter of it while as many bytes as it holds were appended (a
- * steady stream keeps its size; one burst's size is given back over the following turns, if the stream goes on;
- * {@link #clear()} gives it all back). Made on first use: an idle session has none. Not thread-safe.
+ * appended since the ring was made; the bytes from the start (see {@link #releaseBefore}) to {@link #end()} are
+ * kept. The array grows as needed, and halves when the bytes kept stayed under a quarter of it while as many bytes as
+ * it holds were appended (a steady stream keeps its size; one burst's size is given back over the following turns, if
+ * the stream goes on; {@link #clear()} gives it all back). Made on first use: an idle session has none. Not
+ * thread-safe.
  */
 final class ByteRing {
 
@@ -76,7 +77,7 @@ final class ByteRing {
         start = Math.max(start, Math.min(position, end));
     }
 
-    /** Takes back the bytes from {@code position} on (at least {@link #start()}): the newest append was undone. */
+    /** Takes back the bytes from {@code position} on (not before the start): the newest append was undone. */
     void truncate(long position) {
         end = Math.max(start, Math.min(position, end));
     }
@@ -88,15 +89,11 @@ final class ByteRing {
         ring = NONE;
     }
 
-    long start() {
-        return start;
-    }
-
     long end() {
         return end;
     }
 
-    /** Bytes kept: from {@link #start()} to {@link #end()}. */
+    /** Bytes kept: from the start to {@link #end()}. */
     long size() {
         return end - start;
     }
