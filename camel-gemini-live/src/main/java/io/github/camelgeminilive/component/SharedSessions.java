@@ -29,12 +29,12 @@ import io.github.camelgeminilive.session.LiveSessionException;
 final class SharedSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedSessions.class);
+    private static final AtomicReferenceFieldUpdater<SharedSessions, SharedLiveSession> OWN =
+            AtomicReferenceFieldUpdater.newUpdater(SharedSessions.class, SharedLiveSession.class, "own");
 
     private final ConcurrentMap<String, SharedLiveSession> sessions = new ConcurrentHashMap<>();
     private final Function<String, SharedLiveSession> factory;
     private final String ownKey;
-    private static final AtomicReferenceFieldUpdater<SharedSessions, SharedLiveSession> OWN =
-            AtomicReferenceFieldUpdater.newUpdater(SharedSessions.class, SharedLiveSession.class, "own");
     /** The session of {@link #ownKey} while the map holds it: set before it is put there, cleared before removal. */
     private volatile SharedLiveSession own;
     private final Limits limits;

@@ -161,9 +161,8 @@ class ResiliencePartsTest {
 
     @Test
     void theByteBoundCountsTheRingsBytesAndARefusedNewestMessageGivesItsOwnBack() {
-        OutboundMessage probe = audio(1, 0);
-        ReplayBuffer buffer = new ReplayBuffer(3 * probe.bytes, null); // three frames
         OutboundMessage first = audio(1, 0);
+        ReplayBuffer buffer = new ReplayBuffer(3 * first.bytes, null); // three frames, all of one size
         OutboundMessage middle = audio(1, 1);
         OutboundMessage newest = audio(1, 2);
         keep(buffer, first);
