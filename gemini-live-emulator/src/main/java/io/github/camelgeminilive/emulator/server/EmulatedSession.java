@@ -1,5 +1,6 @@
 package io.github.camelgeminilive.emulator.server;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,12 @@ final class EmulatedSession {
     private final AtomicInteger connectionsOpened = new AtomicInteger();
     private final SessionClock clock = new SessionClock();
     private LiveConnection open;
+    /** When its last connection ended (or it was made, before any): it ages from then while it has none open. */
+    private long idleSinceNanos;
+    /** Forgotten by the directory: a late resume is refused as with an unknown handle. */
+    private boolean expired;
+    /** Its handles still valid, oldest first. */
+    private final ArrayDeque<String> handles = new ArrayDeque<>();
 
     /**
      * What a handle captured: the conversation and the audio samples included in it.
@@ -37,6 +44,7 @@ final class EmulatedSession {
         this.sessionId = sessionId;
         this.model = model;
         this.directory = directory;
+        this.idleSinceNanos = directory.nanoTime();
     }
 
     String sessionId() {
@@ -82,6 +90,9 @@ final class EmulatedSession {
 
     /** Makes {@code connection} the session's open connection; false if another one is still open. */
     synchronized boolean attach(LiveConnection connection) {
+        if (expired) {
+            return false;
+        }
         if (open != null && open.isOpen()) {
             if (!open.isFrozen()) {
                 return false;
@@ -94,8 +105,15 @@ final class EmulatedSession {
         return true;
     }
 
-    /** Attaches {@code connection} and rolls the state back to {@code snapshot}; false as {@link #attach}. */
-    synchronized boolean resume(LiveConnection connection, Snapshot snapshot) {
+    /**
+     * Attaches {@code connection} and rolls the state back to {@code snapshot}; false as {@link #attach}.
+     *
+     * @throws ProtocolViolation when the directory forgot the session meanwhile (its handle expired)
+     */
+    synchronized boolean resume(LiveConnection connection, Snapshot snapshot) throws ProtocolViolation {
+        if (expired) {
+            throw ProtocolViolation.invalid(SessionDirectory.UNKNOWN_HANDLE);
+        }
         if (!attach(connection)) {
             return false;
         }
@@ -114,7 +132,26 @@ final class EmulatedSession {
     synchronized void detach(LiveConnection connection) {
         if (open == connection) {
             open = null;
+            idleSinceNanos = directory.nanoTime();
         }
+    }
+
+    /** Marks the session expired if no connection of it was open for {@code retentionNanos} up to {@code now}. */
+    synchronized boolean expire(long now, long retentionNanos) {
+        if (open == null && now - idleSinceNanos >= retentionNanos) {
+            expired = true;
+        }
+        return expired;
+    }
+
+    /** Notes a handle issued for it; returns the oldest one it pushed out beyond {@code max}, or null. */
+    synchronized String handleIssued(String handle, int max) {
+        handles.addLast(handle);
+        return handles.size() > max ? handles.removeFirst() : null;
+    }
+
+    synchronized List<String> handles() {
+        return List.copyOf(handles);
     }
 
     synchronized Optional<LiveConnection> openConnection() {

@@ -345,7 +345,7 @@ final class LiveConnection implements Outbound {
             return created;
         }
         SessionDirectory.ResumePoint point = services.directory().resumePoint(accepted.resumptionHandle())
-                .orElseThrow(() -> ProtocolViolation.invalid("Invalid resumption handle: unknown or expired"));
+                .orElseThrow(() -> ProtocolViolation.invalid(SessionDirectory.UNKNOWN_HANDLE));
         EmulatedSession resumed = point.session();
         if (!resumed.model().equals(model)) {
             throw ProtocolViolation.invalid("A resumed session cannot change its model (was " + resumed.model()
