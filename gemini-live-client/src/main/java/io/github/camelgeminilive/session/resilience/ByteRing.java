@@ -1,20 +1,25 @@
 package io.github.camelgeminilive.session.resilience;
 
+import io.github.camelgeminilive.session.ResilienceOptions;
+
 /**
  * Bytes appended at the end and let go from the start, in one array used as a ring: the {@link ReplayBuffer}
  * copies the frames it keeps here, so that a frame's own array dies young instead of living on the heap until a
  * handle covers it (seconds: long enough to be promoted, then collected as old). A position counts every byte
  * appended since the ring was made; the bytes from the start (see {@link #releaseBefore}) to {@link #end()} are
- * kept. The array grows as needed, and halves when the bytes kept stayed under a quarter of it while as many bytes as
- * it holds were appended (a steady stream keeps its size; one burst's size is given back over the following turns, if
- * the stream goes on; {@link #clear()} gives it all back). Made on first use: an idle session has none. Not
- * thread-safe.
+ * kept. The array is sized to what is kept, with half as much again to spare: it grows when an append would not fit,
+ * and shrinks when the bytes kept stayed under half of it while as many bytes as it holds were appended (a steady
+ * stream keeps its size; one burst's size is given back over the following turns, if the stream goes on; {@link
+ * #clear()} gives it all back). Not a power of two: with thousands of sessions each holding seconds of audio, rounding
+ * up to one would cost up to twice the memory. Made on first use: an idle session has none. Not thread-safe.
  */
 final class ByteRing {
 
-    /** The most bytes a ring holds: a Java array's limit, rounded down to a power of two. */
-    private static final int MAX_CAPACITY = 1 << 30;
+    /** The most bytes a ring holds: the replay buffer's largest bound. */
+    private static final int MAX_CAPACITY = (int) ResilienceOptions.MAX_REPLAY_BUFFER_BYTES;
     private static final int MIN_CAPACITY = 16 * 1024;
+    /** Capacities are whole multiples of this. */
+    private static final int GRAIN = 4 * 1024;
     private static final byte[] NONE = {};
 
     private byte[] ring = NONE;
@@ -35,7 +40,7 @@ final class ByteRing {
             if (needed > MAX_CAPACITY) {
                 throw new IllegalStateException("A ring holds at most " + MAX_CAPACITY + " bytes");
             }
-            resize(Math.max(MIN_CAPACITY, Integer.highestOneBit((int) needed - 1) << 1));
+            resize(roomFor(needed));
         }
         long at = end;
         int i = index(at);
@@ -45,8 +50,9 @@ final class ByteRing {
         end += bytes.length;
         peak = Math.max(peak, end - start);
         if (end >= checkAt) {
-            if (ring.length > MIN_CAPACITY && peak < ring.length / 4) {
-                resize(ring.length / 2);
+            int smaller = roomFor(peak);
+            if (peak < ring.length / 2 && smaller < ring.length) {
+                resize(smaller);
             } else {
                 peak = end - start;
                 checkAt = end + ring.length;
@@ -104,19 +110,25 @@ final class ByteRing {
     }
 
     private int index(long position) {
-        return (int) (position & (ring.length - 1));
+        return (int) (position % ring.length);
+    }
+
+    /** A capacity for {@code bytes} kept, with half as much again to spare. */
+    private static int roomFor(long bytes) {
+        long room = Math.max(MIN_CAPACITY, bytes + bytes / 2);
+        return (int) Math.min(MAX_CAPACITY, (room + GRAIN - 1) / GRAIN * GRAIN);
     }
 
     private void resize(int capacity) {
         byte[] old = ring;
-        int oldStart = old.length == 0 ? 0 : (int) (start & (old.length - 1));
+        int oldStart = old.length == 0 ? 0 : (int) (start % old.length);
         int size = (int) (end - start);
         ring = new byte[capacity];
         int i = index(start);
         // two pieces at most on each side: copy byte runs that wrap neither the old ring nor the new one
         for (int done = 0; done < size;) {
             int from = (oldStart + done) % old.length;
-            int to = (i + done) & (capacity - 1);
+            int to = (i + done) % capacity;
             int run = Math.min(size - done, Math.min(old.length - from, capacity - to));
             System.arraycopy(old, from, ring, to, run);
             done += run;

@@ -30,6 +30,8 @@ final class Link {
     final Keepalive keepalive;
     /** Frames written to the socket so far (write completions arrive in order). */
     private final AtomicLong written = new AtomicLong();
+    /** When they were written; null when no handle is taken to cover by time (transparent, or no coverage lag). */
+    private final WriteTimeline timeline;
     /** Index the next frame gets; guarded by the resilient session's lock. */
     long nextIndex;
     /** When its setup completed (System.nanoTime); guarded by the resilient session's lock. */
@@ -44,6 +46,8 @@ final class Link {
     Link(int generation, Connector connector, SessionOptions options,
             LinkListener listener, ResilienceOptions resilience, Consumer<Link> halfOpen) {
         this.generation = generation;
+        this.timeline = resilience.coverageLag() == null || resilience.transparent() ? null
+                : new WriteTimeline(resilience.coverageLag());
         this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
                 () -> halfOpen.accept(this));
         this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong,
@@ -76,11 +80,11 @@ final class Link {
      * Whether a ping should follow this frame, so that a later handle is known to cover it: after every message
      * but audio, and after each {@link #PROBE_AUDIO} of audio. Guarded by the resilient session's lock.
      */
-    boolean probeAfter(OutboundMessage m) {
-        if (m.audioNanos == 0) {
+    boolean probeAfter(long audioNanos) {
+        if (audioNanos == 0) {
             return true;
         }
-        audioSinceProbeNanos += m.audioNanos;
+        audioSinceProbeNanos += audioNanos;
         if (audioSinceProbeNanos < PROBE_AUDIO_NANOS) {
             return false;
         }
@@ -88,8 +92,17 @@ final class Link {
         return true;
     }
 
+    /** Frame {@code index} reached the socket now. */
     void written(long index) {
-        written.accumulateAndGet(index + 1, Math::max);
+        long count = written.accumulateAndGet(index + 1, Math::max);
+        if (timeline != null) {
+            timeline.written(count, System.nanoTime());
+        }
+    }
+
+    /** Frames that had reached the socket by {@code nanos} (System.nanoTime); 0 when unknown. */
+    long writtenBy(long nanos) {
+        return timeline == null ? 0 : timeline.writtenBy(nanos);
     }
 
     /** Receives the events of one link. */

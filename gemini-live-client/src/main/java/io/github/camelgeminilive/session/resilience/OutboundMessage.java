@@ -2,7 +2,6 @@ package io.github.camelgeminilive.session.resilience;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.ResilientSession;
@@ -10,16 +9,11 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
 
 /**
  * A client message of a resilient session, and the caller's future (one object per send, the hot path's): it
- * completes the first time the frame is written (on whichever connection); nothing here reads its state, so a
- * caller that completes it changes nothing but its own view. Remembers where and when it was last written, so that
- * a handle's {@code lastConsumedClientMessageIndex}, or the time the handle was read, can be matched against it.
+ * completes the first time the frame is written (on whichever connection). A caller that completes it itself changes
+ * nothing but its own view (and that the {@link ReplayBuffer} lets go of it sooner). Short-lived: what the buffer keeps
+ * of a written message is numbers in its own arrays, and the message itself only while its future is open.
  */
 final class OutboundMessage extends CompletableFuture<Void> {
-
-    private static final AtomicLongFieldUpdater<OutboundMessage> STAMP =
-            AtomicLongFieldUpdater.newUpdater(OutboundMessage.class, "writeStamp");
-    /** Write times are kept relative to this, so that negative stamps can mean "being written". */
-    private static final long EPOCH = System.nanoTime();
 
     /** Bytes of its frame, on the wire and in memory. */
     final int bytes;
@@ -29,19 +23,10 @@ final class OutboundMessage extends CompletableFuture<Void> {
     final List<String> toolResponseIds;
     /** Its frame until its first write ({@link #release()}); guarded by the resilient session's lock. */
     private EncodedFrame frame;
-    /** Where its frame's bytes start in the {@link ReplayBuffer} that holds it. */
-    long replayPosition = -1;
-    /** Generation of the connection it was last written on, and its index there (0-based after setup). */
-    int connection;
-    long index = -1;
+    /** Its entry in the {@link ReplayBuffer}; -1: none. Set under the lock. */
+    long seq = -1;
     /** The input position it came from ({@link ResilientSession#inputPosition}); -1: none. Set under the lock. */
     long inputPosition = -1;
-    /**
-     * Negative: being written on connection {@code -writeStamp}, not on the socket yet; else the time (from
-     * {@link #EPOCH}) its write on {@link #connection} completed. Set under the resilient session's lock, completed
-     * by the write's callback, which a late callback of an earlier connection cannot overwrite.
-     */
-    private volatile long writeStamp;
     /** Its latest write failed, and the replay buffer forgot it: whichever happens second fails the future. */
     private volatile boolean writeFailed;
     private volatile boolean forgotten;
@@ -60,28 +45,9 @@ final class OutboundMessage extends CompletableFuture<Void> {
         return f;
     }
 
-    /** It is about to be written as message {@code index} of connection {@code connection}. */
-    void writing(int connection, long index) {
-        this.connection = connection;
-        this.index = index;
-        writeStamp = -connection;
-        writeFailed = false; // a failed write of it is history now: only this write's outcome counts
-    }
-
-    /** Its write on connection {@code connection} reached the socket now. */
-    void written(int connection) {
-        STAMP.compareAndSet(this, -connection, Math.max(0, System.nanoTime() - EPOCH));
-    }
-
-    /** Whether it was written on connection {@code connection} with an index up to {@code last}. */
-    boolean upTo(int connection, long last) {
-        return this.connection == connection && index <= last;
-    }
-
-    /** Whether its write on connection {@code connection} had reached the socket at {@code nanos} (nanoTime). */
-    boolean writtenBy(int connection, long nanos) {
-        long stamp = writeStamp;
-        return this.connection == connection && stamp >= 0 && stamp <= nanos - EPOCH;
+    /** It is about to be written (again): only this write's outcome counts. */
+    void writing() {
+        writeFailed = false;
     }
 
     void writeFailed(Throwable cause) {

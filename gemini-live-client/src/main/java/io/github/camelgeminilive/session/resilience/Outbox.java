@@ -126,11 +126,14 @@ final class Outbox {
                 write(link, seed, seed.release(), false);
             }
         }
-        List<OutboundMessage> again = replay.toReplay();
-        // every frame first: a write completing here may change the buffer (a refused one is discarded from it)
-        List<EncodedFrame> frames = again.stream().map(replay::frame).toList();
-        for (int i = 0; i < again.size(); i++) {
-            write(link, again.get(i), frames.get(i), false);
+        List<ReplayBuffer.Replay> again = replay.toReplay(); // frames copied first: writes may change the buffer
+        for (ReplayBuffer.Replay r : again) {
+            long index = link.nextIndex++;
+            if (r.message() != null) {
+                r.message().writing();
+            }
+            replay.rewritten(r.seq(), link.generation, index);
+            send(link, r.message(), r.seq(), r.frame(), index);
         }
         long replayed = again.size();
         for (OutboundMessage m; (m = held.poll()) != null;) {
@@ -142,28 +145,39 @@ final class Outbox {
     /** Writes {@code m}'s {@code frame} on {@code link}; replayable messages are kept until a handle covers them. */
     private void write(Link link, OutboundMessage m, EncodedFrame frame, boolean record) {
         long index = link.nextIndex++;
-        m.writing(link.generation, index);
+        m.writing();
         if (m.replayable() && record) {
-            replay.add(m, frame);
+            replay.add(m, frame, link.generation, index);
         }
-        boolean probe = coverage.probeAfter(link, m);
+        send(link, m, m.seq, frame, index);
+    }
+
+    /**
+     * Puts the frame of replay buffer entry {@code seq} (-1: none) on {@code link} as message {@code index}; {@code m}
+     * is its caller's future, or null when that has completed already (a replay of a message written before).
+     */
+    private void send(Link link, OutboundMessage m, long seq, EncodedFrame frame, long index) {
+        boolean probe = coverage.probeAfter(link, frame.audioNanos());
         link.session.sendFrame(frame, e -> {
             if (e == null) {
                 link.written(index);
-                m.written(link.generation);
-                m.complete(null);
+                if (m != null) {
+                    m.complete(null);
+                }
                 if (probe) {
                     link.keepalive.probe(); // behind the frame: its pong proves the service read it
                 }
-            } else if (!m.replayable()) {
+            } else if (m != null && !m.replayable()) {
                 m.completeExceptionally(e);
             } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
                 // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
                 synchronized (lock) {
-                    replay.discard(m);
+                    replay.discard(seq);
                 }
-                m.completeExceptionally(refused);
-            } else {
+                if (m != null) {
+                    m.completeExceptionally(refused);
+                }
+            } else if (m != null) {
                 m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
             }
         });

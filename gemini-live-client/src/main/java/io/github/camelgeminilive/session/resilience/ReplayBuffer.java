@@ -2,9 +2,10 @@ package io.github.camelgeminilive.session.resilience;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 
 import io.github.camelgeminilive.session.connection.EncodedFrame;
 
@@ -14,21 +15,46 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
  * message no handle covered yet, its audio counts as lost (possibly too high: a later handle might have covered
  * it). Messages a handle was only taken to cover (by the time estimate, see {@link ReplayCoverage}) leave the buffer,
  * but their audio is remembered ({@link UnprovenAudio}) until a proof covers it: if the connection ends first, it
- * counts as possibly lost. The messages' frames are kept as bytes in a {@link ByteRing}, not as their own arrays:
- * they live for seconds, until a handle comes. The ring's array goes when the buffer holds nothing (all covered):
- * a session that stopped sending keeps none. The byte bound counts the ring's bytes, which include those of a
- * message the connection refused ({@link #discard}) until the messages before it go, unless it was the newest
- * (refused as it was written: its bytes are taken back). Not thread-safe: the resilient session guards it.
+ * counts as possibly lost.
+ *
+ * <p>Messages live here for seconds, until a handle comes: long enough for objects to be copied by several young
+ * collections and promoted. So nothing is kept per message but numbers in parallel arrays used as a ring (where
+ * its frame is, its size, audio, connection, index and input position), and its frame's bytes in a {@link ByteRing};
+ * the message itself (the caller's future) only while its future may still have to be failed: until it completes (let
+ * go at the next add) or its entry goes. An entry is known by its sequence number. The ring's arrays go when the buffer holds nothing (all covered): a session that
+ * stopped sending keeps none. The byte bound counts the ring's bytes, which include those of a message the
+ * connection refused ({@link #discard}) until the messages before it go, unless it was the newest (refused as it was
+ * written: its bytes are taken back). Not thread-safe: the resilient session guards it.
  */
 final class ReplayBuffer {
+
+    /** A message to write again: its entry, its frame, and its future when that has not completed yet. */
+    record Replay(long seq, EncodedFrame frame, OutboundMessage message) {
+    }
+
+    private static final int INITIAL_ENTRIES = 64;
+    private static final int[] NO_INTS = {};
+    private static final long[] NO_LONGS = {};
+    /** The size of a refused message's entry: a hole, skipped by replays and coverage. */
+    private static final int DISCARDED = -1;
 
     private final long maxBytes;
     /** Long.MAX_VALUE: no bound on audio length. */
     private final long maxAudioNanos;
-    private final Deque<OutboundMessage> messages = new ArrayDeque<>();
     private final ByteRing frames = new ByteRing();
     /** Audio trimmed by an estimate, not proven covered yet. */
     private final UnprovenAudio unproven;
+    // entries by sequence number, from first (the oldest) to next (exclusive); made on first use
+    private long[] positions = NO_LONGS;
+    private int[] sizes = NO_INTS;
+    private long[] audio = NO_LONGS;
+    private int[] connections = NO_INTS;
+    private long[] indexes = NO_LONGS;
+    private long[] inputPositions = NO_LONGS;
+    private long first;
+    private long next;
+    /** The kept messages whose future may not have completed, by sequence number: their loss must fail them. */
+    private final Deque<OutboundMessage> unsettled = new ArrayDeque<>();
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
     private long lostNanos;
@@ -44,50 +70,72 @@ final class ReplayBuffer {
         this.unproven = new UnprovenAudio(maxBytes, maxAudioNanos);
     }
 
-    /** Keeps {@code m}, whose frame is {@code frame}, until a handle covers it; the oldest go beyond a bound. */
-    void add(OutboundMessage m, EncodedFrame frame) {
-        while (!messages.isEmpty()
-                && (frames.size() + m.bytes > maxBytes || audioNanos + m.audioNanos > maxAudioNanos)) {
-            OutboundMessage forgotten = removeFirst();
-            forgotten.forgotten();
-            forgottenMessages++;
-            lostNanos += forgotten.audioNanos;
+    /**
+     * Keeps {@code m}, whose frame is {@code frame}, written as message {@code index} of connection
+     * {@code connection}, until a handle covers it; the oldest go beyond a bound.
+     */
+    void add(OutboundMessage m, EncodedFrame frame, int connection, long index) {
+        while (first < next && (frames.size() + m.bytes > maxBytes || audioNanos + m.audioNanos > maxAudioNanos)) {
+            forget();
         }
-        m.replayPosition = frames.append(frame.utf8());
-        messages.addLast(m);
+        while (!unsettled.isEmpty() && unsettled.peekFirst().isDone()) {
+            unsettled.removeFirst();
+        }
+        if (next - first == sizes.length) {
+            grow();
+        }
+        int i = slot(next);
+        positions[i] = frames.append(frame.utf8());
+        sizes[i] = m.bytes;
+        audio[i] = m.audioNanos;
+        connections[i] = connection;
+        indexes[i] = index;
+        inputPositions[i] = m.inputPosition;
+        m.seq = next++;
+        unsettled.addLast(m);
         audioNanos += m.audioNanos;
     }
 
-    /** The frame of {@code m}, a message held here, as it was written first. */
-    EncodedFrame frame(OutboundMessage m) {
-        return new EncodedFrame(frames.copy(m.replayPosition, m.bytes), m.audioNanos, List.of());
+    /** The entry {@code seq} is written again, as message {@code index} of connection {@code connection}. */
+    void rewritten(long seq, int connection, long index) {
+        if (seq >= first && seq < next) {
+            connections[slot(seq)] = connection;
+            indexes[slot(seq)] = index;
+        }
     }
 
-    /**
-     * A handle covers the messages written on {@code connection} up to index {@code last}. Messages are kept in
-     * write order and replays re-write them, so the covered ones are at the head.
-     */
+    /** A handle covers the messages written on {@code connection} up to index {@code last}. */
     void covered(int connection, long last) {
         unproven.provenUpTo(connection, last);
-        trim(m -> m.upTo(connection, last), false);
+        trim(connection, last, false);
     }
 
     /**
-     * A handle is taken to cover the messages that pass {@code estimated}, which holds for a prefix of the write
-     * order (e.g. written by a time on the handle's connection); not proof: the audio it trims stays possibly lost
-     * until a later {@link #covered} proves it.
+     * A handle is taken to cover the messages written on {@code connection} up to index {@code last}, by an estimate
+     * (e.g. written by a time); not proof: the audio it trims stays possibly lost until a later {@link #covered}
+     * proves it.
      */
-    void estimatedCovered(Predicate<OutboundMessage> estimated) {
-        trim(estimated, true);
+    void estimatedCovered(int connection, long last) {
+        trim(connection, last, true);
     }
 
-    private void trim(Predicate<OutboundMessage> covered, boolean estimated) {
-        while (!messages.isEmpty() && covered.test(messages.peekFirst())) {
-            OutboundMessage m = removeFirst();
-            coveredPosition = Math.max(coveredPosition, m.inputPosition);
-            if (estimated && m.audioNanos > 0) {
-                unproven.add(m);
+    /**
+     * Messages are kept in write order and replays re-write them in that order, so the covered ones are at the head
+     * (the holes refused messages left go with the entry before them).
+     */
+    private void trim(int connection, long last, boolean estimated) {
+        while (first < next) {
+            int i = slot(first);
+            if (connections[i] != connection || indexes[i] > last) {
+                return;
             }
+            coveredPosition = Math.max(coveredPosition, inputPositions[i]);
+            if (estimated && audio[i] > 0) {
+                unproven.add(connections[i], indexes[i], sizes[i], audio[i]);
+            }
+            // a future still open completes by its own write's callback, as it would have without a handle
+            dropUnsettledThrough(first);
+            removeFirst();
         }
     }
 
@@ -96,28 +144,48 @@ final class ReplayBuffer {
      * message is covered but whose next is still held here is not covered yet. -1: none.
      */
     long coveredInputPosition() {
-        OutboundMessage head = messages.peekFirst();
-        return head == null ? coveredPosition : Math.max(-1, Math.min(coveredPosition, head.inputPosition - 1));
-    }
-
-    /** Forgets a message the connection refused (its caller's send failed): it must not be replayed either. */
-    void discard(OutboundMessage m) {
-        boolean newest = messages.peekLast() == m;
-        if (messages.removeLastOccurrence(m)) {
-            audioNanos -= m.audioNanos;
-            if (newest) {
-                frames.truncate(m.replayPosition);
-            }
-            releaseFrames();
-        }
+        return first == next ? coveredPosition
+                : Math.max(-1, Math.min(coveredPosition, inputPositions[slot(first)] - 1));
     }
 
     /**
-     * The messages to write again on a new connection, oldest first (they stay here until covered); their frames
-     * are {@link #frame}.
+     * Forgets the entry {@code seq}, which the connection refused (the caller's send failed): it must not be
+     * replayed either.
      */
-    List<OutboundMessage> toReplay() {
-        return List.copyOf(messages);
+    void discard(long seq) {
+        if (seq < first || seq >= next || sizes[slot(seq)] == DISCARDED) {
+            return;
+        }
+        int i = slot(seq);
+        audioNanos -= audio[i];
+        unsettled.removeIf(m -> m.seq == seq);
+        if (seq == next - 1) {
+            frames.truncate(positions[i]); // refused as it was written: nothing after it in the ring
+        }
+        audio[i] = 0;
+        sizes[i] = DISCARDED;
+        if (seq == first) {
+            removeFirst();
+        }
+    }
+
+    /** The messages to write again on a new connection, oldest first (they stay here until covered). */
+    List<Replay> toReplay() {
+        List<Replay> again = new ArrayList<>((int) (next - first));
+        Iterator<OutboundMessage> open = unsettled.iterator();
+        OutboundMessage pending = open.hasNext() ? open.next() : null;
+        for (long seq = first; seq < next; seq++) {
+            int i = slot(seq);
+            while (pending != null && pending.seq < seq) {
+                pending = open.hasNext() ? open.next() : null;
+            }
+            if (sizes[i] == DISCARDED) {
+                continue;
+            }
+            OutboundMessage m = pending != null && pending.seq == seq && !pending.isDone() ? pending : null;
+            again.add(new Replay(seq, new EncodedFrame(frames.copy(positions[i], sizes[i]), audio[i], List.of()), m));
+        }
+        return again;
     }
 
     /** Audio held now, in nanoseconds. */
@@ -145,30 +213,82 @@ final class ReplayBuffer {
         return unproven.takePossiblyLostNanos();
     }
 
-    /** Forgets everything: the caller's futures are failed by the session. */
+    /** Forgets everything; returns the messages whose future is still open, for the session to fail. */
     List<OutboundMessage> clear() {
-        List<OutboundMessage> all = List.copyOf(messages);
-        messages.clear();
+        List<OutboundMessage> open = unsettled.stream().filter(m -> !m.isDone()).toList();
+        unsettled.clear();
+        first = next;
         frames.clear();
         unproven.takePossiblyLostNanos();
         audioNanos = 0;
-        return all;
+        releaseEntries();
+        return open;
     }
 
-    private OutboundMessage removeFirst() {
-        OutboundMessage m = messages.removeFirst();
-        audioNanos -= m.audioNanos;
-        releaseFrames();
-        return m;
-    }
-
-    /** The ring keeps the bytes from the oldest message held on, and no array when there is none. */
-    private void releaseFrames() {
-        OutboundMessage oldest = messages.peekFirst();
-        if (oldest == null) {
-            frames.clear();
-        } else {
-            frames.releaseBefore(oldest.replayPosition);
+    /** A bound forces out the oldest entry: its audio is lost, and its future fails if its write failed too. */
+    private void forget() {
+        int i = slot(first);
+        forgottenMessages++;
+        lostNanos += audio[i];
+        OutboundMessage m = dropUnsettledThrough(first);
+        removeFirst();
+        if (m != null) {
+            m.forgotten(); // last: failing its future runs the caller's code, which may send again
         }
+    }
+
+    /**
+     * Lets go of the open futures up to entry {@code seq} (before it: none but done ones in practice); returns that
+     * entry's, or null.
+     */
+    private OutboundMessage dropUnsettledThrough(long seq) {
+        OutboundMessage last = null;
+        while (!unsettled.isEmpty() && unsettled.peekFirst().seq <= seq) {
+            last = unsettled.removeFirst();
+        }
+        return last != null && last.seq == seq ? last : null;
+    }
+
+    /** Removes the oldest entry, and the holes refused messages left right behind it. */
+    private void removeFirst() {
+        audioNanos -= audio[slot(first)];
+        first++;
+        while (first < next && sizes[slot(first)] == DISCARDED) {
+            first++;
+        }
+        releaseFrames();
+    }
+
+    /** The ring keeps the bytes from the oldest entry on, and no arrays when there is none. */
+    private void releaseFrames() {
+        if (first == next) {
+            frames.clear();
+            releaseEntries();
+        } else {
+            frames.releaseBefore(positions[slot(first)]);
+        }
+    }
+
+    private void releaseEntries() {
+        positions = NO_LONGS;
+        sizes = NO_INTS;
+        audio = NO_LONGS;
+        connections = NO_INTS;
+        indexes = NO_LONGS;
+        inputPositions = NO_LONGS;
+    }
+
+    private int slot(long seq) {
+        return (int) (seq & (sizes.length - 1));
+    }
+
+    private void grow() {
+        int capacity = sizes.length == 0 ? INITIAL_ENTRIES : sizes.length * 2;
+        positions = RingColumns.resize(positions, first, next, capacity);
+        sizes = RingColumns.resize(sizes, first, next, capacity);
+        audio = RingColumns.resize(audio, first, next, capacity);
+        connections = RingColumns.resize(connections, first, next, capacity);
+        indexes = RingColumns.resize(indexes, first, next, capacity);
+        inputPositions = RingColumns.resize(inputPositions, first, next, capacity);
     }
 }

@@ -18,11 +18,13 @@ import io.github.camelgeminilive.session.LiveEvent;
  * <li>time: the messages whose write reached the socket at least {@code coverageLag} before the frame carrying
  * the handle was read (both times taken on the client's I/O path: the write's completion, and the read before
  * any queue). So what is heard twice is at most the audio written in the last {@code coverageLag} before the
- * handle was read: {@code coverageLag} of it (plus one frame) when audio is sent in real time, more when it was sent
+ * handle was read: {@code coverageLag} of it (plus up to {@code coverageLag / 32} of writes the timeline below did
+ * not time) when audio is sent in real time, more when it was sent
  * faster (a backlog caught up just before); and a message is lost only if the time from its write to the service
  * reading it, plus the time from the service issuing the handle to the client reading it, exceeded
  * {@code coverageLag}: a network and service backlog that slow. The write completion,
- * not the send call, is the write time: a frame queued behind others has not started towards the service.</li>
+ * not the send call, is the write time: a frame queued behind others has not started towards the service. The
+ * times are those of the connection's {@link WriteTimeline}, sampled at most once per {@code coverageLag / 32}.</li>
  * </ul>
  * A null {@code coverageLag} keeps the read proof only (no loss, duplicates up to the pong delay). The service's
  * lag cannot be seen from here (the emulator on a loaded machine issued handles lacking frames written 250-700 ms
@@ -57,15 +59,17 @@ final class ReplayCoverage {
         long proven = link.keepalive.readUpTo() - 1;
         replay.covered(connection, proven);
         if (read != null && coverageLag != null) {
-            long cutoff = read - coverageLag.toNanos();
-            replay.estimatedCovered(m -> m.writtenBy(connection, cutoff));
+            replay.estimatedCovered(connection, link.writtenBy(read - coverageLag.toNanos()) - 1);
         }
         link.keepalive.probe(); // so the next handle can trim what was written up to now
         return replay.coveredInputPosition();
     }
 
-    /** Whether a read probe should follow {@code m} on {@code link} (never with a consumed index). */
-    boolean probeAfter(Link link, OutboundMessage m) {
-        return !transparent && link.probeAfter(m);
+    /**
+     * Whether a read probe should follow a message of {@code audioNanos} on {@code link} (never with a consumed
+     * index).
+     */
+    boolean probeAfter(Link link, long audioNanos) {
+        return !transparent && link.probeAfter(audioNanos);
     }
 }

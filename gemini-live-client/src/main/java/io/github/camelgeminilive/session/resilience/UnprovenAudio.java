@@ -21,8 +21,9 @@ final class UnprovenAudio {
     private long[] indexes = NO_LONGS;
     private long[] bytes = NO_LONGS;
     private long[] audioNanos = NO_LONGS;
-    private int head;
-    private int size;
+    // frames by sequence number, from first (the oldest) to next (exclusive)
+    private long first;
+    private long next;
     private long totalBytes;
     private long totalAudioNanos;
     /** Audio the bounds forced out unproven: possibly lost whatever a later proof says. */
@@ -33,27 +34,26 @@ final class UnprovenAudio {
         this.maxAudioNanos = maxAudioNanos;
     }
 
-    /** Remembers {@code m}, written as message {@code m.index} of connection {@code m.connection}. */
-    void add(OutboundMessage m) {
-        if (size == indexes.length) {
+    /** Remembers a frame of {@code frameBytes} with {@code nanos} of audio, message {@code index} of a connection. */
+    void add(int connection, long index, long frameBytes, long nanos) {
+        if (next - first == indexes.length) {
             grow();
         }
-        int tail = (head + size) % indexes.length;
-        connections[tail] = m.connection;
-        indexes[tail] = m.index;
-        bytes[tail] = m.bytes;
-        audioNanos[tail] = m.audioNanos;
-        size++;
-        totalBytes += m.bytes;
-        totalAudioNanos += m.audioNanos;
-        while (size > 0 && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
+        int tail = slot(next++);
+        connections[tail] = connection;
+        indexes[tail] = index;
+        bytes[tail] = frameBytes;
+        audioNanos[tail] = nanos;
+        totalBytes += frameBytes;
+        totalAudioNanos += nanos;
+        while (first < next && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
             forgottenNanos += removeFirst();
         }
     }
 
     /** A proof: the service read the messages of {@code connection} up to index {@code last}. */
     void provenUpTo(int connection, long last) {
-        while (size > 0 && connections[head] == connection && indexes[head] <= last) {
+        while (first < next && connections[slot(first)] == connection && indexes[slot(first)] <= last) {
             removeFirst();
         }
     }
@@ -61,8 +61,7 @@ final class UnprovenAudio {
     /** The audio no proof covered, in nanoseconds, since the last call; forgets it all. */
     long takePossiblyLostNanos() {
         long possiblyLost = totalAudioNanos + forgottenNanos;
-        head = 0;
-        size = 0;
+        first = next;
         totalBytes = 0;
         totalAudioNanos = 0;
         forgottenNanos = 0;
@@ -71,32 +70,21 @@ final class UnprovenAudio {
 
     /** Removes the oldest frame; returns its audio in nanoseconds. */
     private long removeFirst() {
-        long nanos = audioNanos[head];
-        totalBytes -= bytes[head];
-        totalAudioNanos -= nanos;
-        head = (head + 1) % indexes.length;
-        size--;
-        return nanos;
+        int i = slot(first++);
+        totalBytes -= bytes[i];
+        totalAudioNanos -= audioNanos[i];
+        return audioNanos[i];
+    }
+
+    private int slot(long seq) {
+        return (int) (seq & (indexes.length - 1));
     }
 
     private void grow() {
-        int n = indexes.length;
-        int capacity = n == 0 ? INITIAL_CAPACITY : n * 2;
-        int[] c = new int[capacity];
-        long[] i = new long[capacity];
-        long[] b = new long[capacity];
-        long[] a = new long[capacity];
-        for (int k = 0; k < size; k++) {
-            int from = (head + k) % n;
-            c[k] = connections[from];
-            i[k] = indexes[from];
-            b[k] = bytes[from];
-            a[k] = audioNanos[from];
-        }
-        connections = c;
-        indexes = i;
-        bytes = b;
-        audioNanos = a;
-        head = 0;
+        int capacity = indexes.length == 0 ? INITIAL_CAPACITY : indexes.length * 2;
+        connections = RingColumns.resize(connections, first, next, capacity);
+        indexes = RingColumns.resize(indexes, first, next, capacity);
+        bytes = RingColumns.resize(bytes, first, next, capacity);
+        audioNanos = RingColumns.resize(audioNanos, first, next, capacity);
     }
 }
