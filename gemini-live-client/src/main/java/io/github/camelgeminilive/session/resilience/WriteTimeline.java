@@ -18,8 +18,11 @@ final class WriteTimeline {
     private static final long MIN_SPACING_NANOS = Duration.ofMillis(1).toNanos();
 
     private final long spacingNanos;
-    private final long[] times = new long[SAMPLES];
-    private final long[] counts = new long[SAMPLES];
+    private static final long[] NONE = {};
+
+    // made on the first write: a session that sends nothing keeps none
+    private long[] times = NONE;
+    private long[] counts = NONE;
     private int newest = -1;
     private int size;
     private volatile long nextSampleNanos = Long.MIN_VALUE;
@@ -36,6 +39,10 @@ final class WriteTimeline {
             return;
         }
         synchronized (this) {
+            if (times == NONE) {
+                times = new long[SAMPLES];
+                counts = new long[SAMPLES];
+            }
             newest = (newest + 1) % SAMPLES;
             times[newest] = nowNanos;
             counts[newest] = written;
