@@ -23,9 +23,9 @@ import java.util.Objects;
  * @param coverageLag           without a consumed index (the Gemini API): a handle is taken to cover the messages
  *                              whose write reached the socket at least this long before the handle's frame was
  *                              read, besides those a pong proved read. A resume then doubles at most the audio
- *                              written in that time: this much (plus one frame) in real time, more if sent faster;
- *                              a message is lost only if its trip to the service plus the handle's trip back took
- *                              longer. Null: only what a pong proved read (nothing lost,
+ *                              written in that time: this much (plus up to 1/32 of it) in real time, more if sent
+ *                              faster; a message is lost only if its trip to the service plus the handle's trip back
+ *                              took longer. Null: only what a pong proved read (nothing lost,
  *                              but the service's pongs come 8-30 s late, and that much may be heard twice)
  * @param seedFreshSession      when resumption is impossible, seed a fresh session with the conversation so far
  * @param handleStore           where handles are kept

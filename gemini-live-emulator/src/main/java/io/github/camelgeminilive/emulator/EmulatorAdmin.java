@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public interface EmulatorAdmin {
 
-    /** All sessions so far, oldest first. */
+    /** All sessions so far (but those forgotten 2 hours after their last connection ended), oldest first. */
     List<SessionInfo> sessions();
 
     Optional<SessionInfo> session(String sessionId);

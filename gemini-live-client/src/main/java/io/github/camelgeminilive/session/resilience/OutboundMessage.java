@@ -30,6 +30,8 @@ final class OutboundMessage extends CompletableFuture<Void> {
     /** Its latest write failed, and the replay buffer forgot it: whichever happens second fails the future. */
     private volatile boolean writeFailed;
     private volatile boolean forgotten;
+    /** A handle covered it: the service has it, whatever its write's callback says. */
+    private volatile boolean covered;
 
     OutboundMessage(EncodedFrame frame) {
         this.frame = frame;
@@ -52,8 +54,18 @@ final class OutboundMessage extends CompletableFuture<Void> {
 
     void writeFailed(Throwable cause) {
         writeFailed = true;
-        if (forgotten) {
+        if (covered) {
+            complete(null);
+        } else if (forgotten) {
             failLost(cause);
+        }
+    }
+
+    /** A handle covered it: the replay buffer let go of it, and it needs no write again. */
+    void covered() {
+        covered = true;
+        if (writeFailed) {
+            complete(null);
         }
     }
 

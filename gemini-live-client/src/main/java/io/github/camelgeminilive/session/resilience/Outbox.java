@@ -150,6 +150,7 @@ final class Outbox {
             replay.add(m, frame, link.generation, index);
         }
         send(link, m, m.seq, frame, index);
+        replay.tellForgotten(); // after: a caller that sends again from its failed future follows this send
     }
 
     /**

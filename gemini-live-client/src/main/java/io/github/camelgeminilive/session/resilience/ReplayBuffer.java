@@ -20,11 +20,12 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
  * <p>Messages live here for seconds, until a handle comes: long enough for objects to be copied by several young
  * collections and promoted. So nothing is kept per message but numbers in parallel arrays used as a ring (where
  * its frame is, its size, audio, connection, index and input position), and its frame's bytes in a {@link ByteRing};
- * the message itself (the caller's future) only while its future may still have to be failed: until it completes (let
- * go at the next add) or its entry goes. An entry is known by its sequence number. The ring's arrays go when the buffer holds nothing (all covered): a session that
- * stopped sending keeps none. The byte bound counts the ring's bytes, which include those of a message the
- * connection refused ({@link #discard}) until the messages before it go, unless it was the newest (refused as it was
- * written: its bytes are taken back). Not thread-safe: the resilient session guards it.
+ * the message itself (the caller's future) only while its future may still have to be failed: until its entry goes,
+ * or it completed and no older one is open. An entry is known by its sequence number. The ring's arrays go when the
+ * buffer holds nothing (all covered): a session that stopped sending keeps none. The byte bound counts the ring's
+ * bytes, which include those of a message the connection refused ({@link #discard}) until the messages before it go,
+ * unless it was the newest (refused as it was written: its bytes are taken back). Not thread-safe: the resilient
+ * session guards it.
  */
 final class ReplayBuffer {
 
@@ -55,6 +56,8 @@ final class ReplayBuffer {
     private long next;
     /** The kept messages whose future may not have completed, by sequence number: their loss must fail them. */
     private final Deque<OutboundMessage> unsettled = new ArrayDeque<>();
+    /** Messages a bound forced out, to be told by {@link #tellForgotten()}. */
+    private final Deque<OutboundMessage> forgottenUntold = new ArrayDeque<>();
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
     private long lostNanos;
@@ -133,8 +136,10 @@ final class ReplayBuffer {
             if (estimated && audio[i] > 0) {
                 unproven.add(connections[i], indexes[i], sizes[i], audio[i]);
             }
-            // a future still open completes by its own write's callback, as it would have without a handle
-            dropUnsettledThrough(first);
+            OutboundMessage m = dropUnsettledThrough(first);
+            if (m != null) {
+                m.covered(); // its future completes by its write's callback, or as written should that fail
+            }
             removeFirst();
         }
     }
@@ -217,6 +222,7 @@ final class ReplayBuffer {
     List<OutboundMessage> clear() {
         List<OutboundMessage> open = unsettled.stream().filter(m -> !m.isDone()).toList();
         unsettled.clear();
+        forgottenUntold.clear();
         first = next;
         frames.clear();
         unproven.takePossiblyLostNanos();
@@ -233,7 +239,18 @@ final class ReplayBuffer {
         OutboundMessage m = dropUnsettledThrough(first);
         removeFirst();
         if (m != null) {
-            m.forgotten(); // last: failing its future runs the caller's code, which may send again
+            forgottenUntold.addLast(m);
+        }
+    }
+
+    /**
+     * Tells the messages a bound forced out that they are: those whose write failed fail. Called by the outbox after
+     * the write that forced them out was started, as failing a future runs its caller's code, which may send again:
+     * that send must follow the one that forced the message out, and find the buffer whole.
+     */
+    void tellForgotten() {
+        for (OutboundMessage m; (m = forgottenUntold.pollFirst()) != null;) {
+            m.forgotten();
         }
     }
 

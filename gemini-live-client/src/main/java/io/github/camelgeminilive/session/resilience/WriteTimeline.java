@@ -16,10 +16,9 @@ final class WriteTimeline {
 
     private static final int SAMPLES = 128;
     private static final long MIN_SPACING_NANOS = Duration.ofMillis(1).toNanos();
-
-    private final long spacingNanos;
     private static final long[] NONE = {};
 
+    private final long spacingNanos;
     // made on the first write: a session that sends nothing keeps none
     private long[] times = NONE;
     private long[] counts = NONE;

@@ -276,31 +276,48 @@ class ResiliencePartsTest {
         failedThenForgotten.writeFailed(new IllegalStateException("gone"));
         assertThat(failedThenForgotten).isNotDone(); // still replayable
         keep(buffer, forgottenButWritten, 1, 1);
+        buffer.tellForgotten();
         assertThat(failedThenForgotten).failsWithin(Duration.ZERO)
                 .withThrowableOfType(ExecutionException.class).withMessageContaining("Message lost");
         keep(buffer, audio(), 1, 2);
+        buffer.tellForgotten();
         forgottenButWritten.complete(null);
         assertThat(forgottenButWritten).isCompleted();
         assertThat(forgottenButWritten).isNotCompletedExceptionally();
     }
 
     @Test
-    void aLostMessagesCallerThatSendsAgainFindsTheBufferWhole() {
+    void aLostMessagesCallerThatSendsAgainFollowsTheSendThatForcedItOut() {
         ReplayBuffer buffer = new ReplayBuffer(1 << 20, Duration.ofMillis(20)); // one 20 ms frame
         OutboundMessage lost = keep(buffer, audio(), 1, 0);
         lost.writeFailed(new IllegalStateException("gone"));
         OutboundMessage again = audio();
         // the caller's code runs as the future fails, on this thread, under the session's lock: it sends again
-        lost.whenComplete((v, e) -> keep(buffer, again, 1, 1));
+        lost.whenComplete((v, e) -> {
+            keep(buffer, again, 1, 2);
+            buffer.tellForgotten();
+        });
 
-        keep(buffer, audio(), 1, 2); // forces the lost one out, whose caller sends: that one is forced out in turn
+        OutboundMessage forcing = keep(buffer, audio(), 1, 1); // forces the lost one out...
+        assertThat(lost).as("told only once the outbox wrote the send that forced it out").isNotDone();
+        buffer.tellForgotten(); // ...whose caller sends again: after it, and forcing that one out in turn
 
         assertThat(lost).isCompletedExceptionally();
-        assertThat(again.seq).isEqualTo(1);
-        assertThat(buffer.toReplay()).extracting(ReplayBuffer.Replay::seq).containsExactly(2L);
+        assertThat(again.seq).isGreaterThan(forcing.seq);
+        assertThat(buffer.toReplay()).extracting(ReplayBuffer.Replay::seq).containsExactly(again.seq);
+        assertThat(forcing).as("forced out, but its write did not fail").isNotDone();
         assertThat(buffer.forgottenMessages()).isEqualTo(2);
         assertThat(buffer.takeLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
         assertThat(buffer.audioNanos()).isEqualTo(Duration.ofMillis(20).toNanos());
+    }
+
+    @Test
+    void aCoveredMessageWhoseWriteThenFailsCompletesAsWritten() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
+        OutboundMessage m = keep(buffer, audio(), 1, 0);
+        buffer.covered(1, 0); // the service has it
+        m.writeFailed(new IllegalStateException("a late failure"));
+        assertThat(m).isCompleted().isNotCompletedExceptionally();
     }
 
     @Test

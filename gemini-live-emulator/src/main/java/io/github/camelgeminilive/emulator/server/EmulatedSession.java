@@ -144,8 +144,14 @@ final class EmulatedSession {
         return expired;
     }
 
-    /** Notes a handle issued for it; returns the oldest one it pushed out beyond {@code max}, or null. */
+    /**
+     * Notes a handle issued for it; returns the one to forget: the oldest pushed out beyond {@code max}, this one if
+     * the session expired meanwhile, or null.
+     */
     synchronized String handleIssued(String handle, int max) {
+        if (expired) {
+            return handle;
+        }
         handles.addLast(handle);
         return handles.size() > max ? handles.removeFirst() : null;
     }

@@ -23,8 +23,8 @@ final class SessionDirectory {
     static final Duration RETENTION = Duration.ofHours(2);
     /** Handles kept per session, the newest: a client resumes from its newest one. */
     static final int HANDLES_PER_SESSION = 16;
-    /** Forgotten sessions are looked for at most this often, when a session or handle is made. */
     static final String UNKNOWN_HANDLE = "Invalid resumption handle: unknown or expired";
+    /** Forgotten sessions are looked for at most this often, when a session or handle is made. */
     private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final SecureRandom random = new SecureRandom();
@@ -73,8 +73,14 @@ final class SessionDirectory {
         return nanoTime.getAsLong();
     }
 
+    /** What {@code handle} restores; empty when it is unknown or its session expired (then forgotten now). */
     Optional<ResumePoint> resumePoint(String handle) {
-        return Optional.ofNullable(handles.get(handle));
+        ResumePoint point = handles.get(handle);
+        if (point != null && point.session().expire(nanoTime.getAsLong(), retentionNanos)) {
+            forget(point.session());
+            return Optional.empty();
+        }
+        return Optional.ofNullable(point);
     }
 
     String issueHandle(EmulatedSession session, EmulatedSession.Snapshot snapshot) {
@@ -96,10 +102,14 @@ final class SessionDirectory {
         nextSweepNanos = now + SWEEP_EVERY_NANOS;
         for (EmulatedSession s : all()) {
             if (s.expire(now, retentionNanos)) {
-                sessions.remove(s.sessionId());
-                s.handles().forEach(handles::remove);
+                forget(s);
             }
         }
+    }
+
+    private void forget(EmulatedSession s) {
+        sessions.remove(s.sessionId());
+        s.handles().forEach(handles::remove);
     }
 
     Optional<EmulatedSession> find(String sessionId) {

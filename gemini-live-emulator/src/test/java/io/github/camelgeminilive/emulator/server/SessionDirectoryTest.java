@@ -53,4 +53,15 @@ class SessionDirectoryTest {
         assertThatThrownBy(() -> point.session().resume(null, point.snapshot()))
                 .isInstanceOf(ProtocolViolation.class).hasMessageContaining("unknown or expired");
     }
+
+    @Test
+    void aHandleOfAnExpiredSessionIsRefusedBeforeAnySweep() {
+        EmulatedSession session = directory.create("models/m");
+        String handle = directory.issueHandle(session, EMPTY);
+
+        now.addAndGet(SessionDirectory.RETENTION.plusSeconds(1).toNanos()); // nothing made since: no sweep ran
+
+        assertThat(directory.resumePoint(handle)).isEmpty();
+        assertThat(directory.find(session.sessionId())).isEmpty();
+    }
 }
