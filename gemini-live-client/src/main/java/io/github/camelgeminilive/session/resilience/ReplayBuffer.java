@@ -34,8 +34,6 @@ final class ReplayBuffer {
     }
 
     private static final int INITIAL_ENTRIES = 64;
-    private static final int[] NO_INTS = {};
-    private static final long[] NO_LONGS = {};
     /** The size of a refused message's entry: a hole, skipped by replays and coverage. */
     private static final int DISCARDED = -1;
 
@@ -46,12 +44,12 @@ final class ReplayBuffer {
     /** Audio trimmed by an estimate, not proven covered yet. */
     private final UnprovenAudio unproven;
     // entries by sequence number, from first (the oldest) to next (exclusive); made on first use
-    private long[] positions = NO_LONGS;
-    private int[] sizes = NO_INTS;
-    private long[] audio = NO_LONGS;
-    private int[] connections = NO_INTS;
-    private long[] indexes = NO_LONGS;
-    private long[] inputPositions = NO_LONGS;
+    private long[] positions = RingColumns.NO_LONGS;
+    private int[] sizes = RingColumns.NO_INTS;
+    private long[] audio = RingColumns.NO_LONGS;
+    private int[] connections = RingColumns.NO_INTS;
+    private long[] indexes = RingColumns.NO_LONGS;
+    private long[] inputPositions = RingColumns.NO_LONGS;
     private long first;
     private long next;
     /** The kept messages whose future may not have completed, by sequence number: their loss must fail them. */
@@ -224,10 +222,9 @@ final class ReplayBuffer {
         unsettled.clear();
         forgottenUntold.clear();
         first = next;
-        frames.clear();
+        releaseFrames();
         unproven.takePossiblyLostNanos();
         audioNanos = 0;
-        releaseEntries();
         return open;
     }
 
@@ -287,12 +284,12 @@ final class ReplayBuffer {
     }
 
     private void releaseEntries() {
-        positions = NO_LONGS;
-        sizes = NO_INTS;
-        audio = NO_LONGS;
-        connections = NO_INTS;
-        indexes = NO_LONGS;
-        inputPositions = NO_LONGS;
+        positions = RingColumns.NO_LONGS;
+        sizes = RingColumns.NO_INTS;
+        audio = RingColumns.NO_LONGS;
+        connections = RingColumns.NO_INTS;
+        indexes = RingColumns.NO_LONGS;
+        inputPositions = RingColumns.NO_LONGS;
     }
 
     private int slot(long seq) {

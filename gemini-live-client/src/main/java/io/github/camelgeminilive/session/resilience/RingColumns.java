@@ -7,6 +7,10 @@ package io.github.camelgeminilive.session.resilience;
  */
 final class RingColumns {
 
+    /** The columns of a ring that holds nothing yet: an idle session keeps no arrays. */
+    static final int[] NO_INTS = {};
+    static final long[] NO_LONGS = {};
+
     private RingColumns() {
     }
 

@@ -11,16 +11,14 @@ package io.github.camelgeminilive.session.resilience;
 final class UnprovenAudio {
 
     private static final int INITIAL_CAPACITY = 64;
-    private static final int[] NO_INTS = {};
-    private static final long[] NO_LONGS = {};
 
     private final long maxBytes;
     private final long maxAudioNanos;
     // a ring of parallel arrays (no object per frame), made on first use: an idle session has none
-    private int[] connections = NO_INTS;
-    private long[] indexes = NO_LONGS;
-    private long[] bytes = NO_LONGS;
-    private long[] audioNanos = NO_LONGS;
+    private int[] connections = RingColumns.NO_INTS;
+    private long[] indexes = RingColumns.NO_LONGS;
+    private long[] bytes = RingColumns.NO_LONGS;
+    private long[] audioNanos = RingColumns.NO_LONGS;
     // frames by sequence number, from first (the oldest) to next (exclusive)
     private long first;
     private long next;

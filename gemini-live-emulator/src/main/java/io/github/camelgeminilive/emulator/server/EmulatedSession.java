@@ -90,9 +90,6 @@ final class EmulatedSession {
 
     /** Makes {@code connection} the session's open connection; false if another one is still open. */
     synchronized boolean attach(LiveConnection connection) {
-        if (expired) {
-            return false;
-        }
         if (open != null && open.isOpen()) {
             if (!open.isFrozen()) {
                 return false;
