@@ -24,8 +24,9 @@ import java.time.Duration;
  *                             {@link LiveEvent.MalformedMessage})
  * @param cancelledToolCalls   pending tool calls cancelled because more than 1024 were pending (reported as
  *                             {@link LiveEvent.ToolCallCancelled})
- * @param unreplayableMessages messages forced out of the replay buffer by its bounds before a handle covered them:
- *                             a resume cannot send them again (their audio is in {@code audioLost})
+ * @param unreplayableMessages messages forced out of the replay buffer by its bounds before a handle covered them,
+ *                             and replays the connection refused of messages written before: a resume cannot send
+ *                             them again (their audio is in {@code audioLost})
  * @param framesSent           client messages after {@code setup} that a connection took for writing (not those it
  *                             refused at once, counted in {@code refusedSends}), on every connection, replays
  *                             included; a write that fails later stays counted, and is counted in

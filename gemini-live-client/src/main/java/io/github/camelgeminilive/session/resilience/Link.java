@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Consumer;
 
 import io.github.camelgeminilive.session.LiveEvent;
@@ -28,8 +28,14 @@ final class Link {
     final int generation;
     final PlainLiveSession session;
     final Keepalive keepalive;
-    /** Frames written to the socket so far (write completions arrive in order). */
-    private final AtomicLong written = new AtomicLong();
+    private static final AtomicLongFieldUpdater<Link> WRITTEN = AtomicLongFieldUpdater.newUpdater(Link.class,
+            "written");
+
+    /**
+     * Frames written to the socket so far (write completions arrive in order). A field, not an object of its own:
+     * the send path reads it with every frame ({@link ReplayBuffer#add}), beside the link's other fields.
+     */
+    private volatile long written;
     /** When they were written; null when no handle is taken to cover by time (transparent, or no coverage lag). */
     private final WriteTimeline timeline;
     /** Index the next frame gets; guarded by the resilient session's lock. */
@@ -48,7 +54,7 @@ final class Link {
         this.generation = generation;
         this.timeline = resilience.coverageLag() == null || resilience.transparent() ? null
                 : new WriteTimeline(resilience.coverageLag());
-        this.keepalive = new Keepalive(this::ping, written::get, resilience.pingTimeout(),
+        this.keepalive = new Keepalive(this::ping, this::written, resilience.pingTimeout(),
                 () -> halfOpen.accept(this));
         this.session = connector.create(options, event -> listener.onEvent(this, event), keepalive::onPong,
                 this::handleRead);
@@ -94,10 +100,15 @@ final class Link {
 
     /** Frame {@code index} reached the socket now. */
     void written(long index) {
-        long count = written.accumulateAndGet(index + 1, Math::max);
+        long count = WRITTEN.accumulateAndGet(this, index + 1, Math::max);
         if (timeline != null) {
             timeline.written(count, System.nanoTime());
         }
+    }
+
+    /** Frames (from the connection's first) that have reached the socket. */
+    long written() {
+        return written;
     }
 
     /** Frames that had reached the socket by {@code nanos} (System.nanoTime); 0 when unknown. */

@@ -10,8 +10,8 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
 /**
  * A client message of a resilient session, and the caller's future (one object per send, the hot path's): it
  * completes the first time the frame is written (on whichever connection). A caller that completes it itself changes
- * nothing but its own view (and that the {@link ReplayBuffer} lets go of it sooner). Short-lived: what the buffer keeps
- * of a written message is numbers in its own arrays, and the message itself only while its future is open.
+ * nothing but its own view. Short-lived: what the {@link ReplayBuffer} keeps of a written message is numbers in its own
+ * ring, and the message itself only until its write is known to have completed.
  */
 final class OutboundMessage extends CompletableFuture<Void> {
 
@@ -49,7 +49,9 @@ final class OutboundMessage extends CompletableFuture<Void> {
 
     /** It is about to be written (again): only this write's outcome counts. */
     void writing() {
-        writeFailed = false;
+        if (writeFailed) { // a volatile read, not a store (and its fence) with every frame
+            writeFailed = false;
+        }
     }
 
     void writeFailed(Throwable cause) {

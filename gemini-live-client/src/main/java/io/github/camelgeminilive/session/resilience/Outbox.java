@@ -115,12 +115,14 @@ final class Outbox {
     }
 
     private Resumed writeAgain(Link link, boolean fresh) {
-        long lost = replay.takeLostNanos();
         long possiblyLost = replay.takePossiblyLostNanos();
+        long unheard = 0;
         if (fresh) {
             possiblyLost = 0; // all in lost
-            // the new session heard none of the audio before the buffer; the transcripts carry its meaning
-            lost += audioSentNanos - replay.audioNanos();
+            // the new session heard none of the audio before the buffer (what the bounds forced out included); the
+            // transcripts carry its meaning
+            unheard = audioSentNanos - replay.audioNanos();
+            replay.takeLostNanos();
             if (!conversation.turns().isEmpty()) {
                 OutboundMessage seed = new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false));
                 write(link, seed, seed.release(), false);
@@ -135,6 +137,7 @@ final class Outbox {
             replay.rewritten(r.seq(), link.generation, index);
             send(link, r.message(), r.seq(), r.frame(), index);
         }
+        long lost = unheard + replay.takeLostNanos(); // after the replays: one the connection refused is lost too
         long replayed = again.size();
         for (OutboundMessage m; (m = held.poll()) != null;) {
             write(link, m, m.release(), true);
@@ -147,7 +150,7 @@ final class Outbox {
         long index = link.nextIndex++;
         m.writing();
         if (m.replayable() && record) {
-            replay.add(m, frame, link.generation, index);
+            replay.add(m, frame, link.generation, index, link.written());
         }
         send(link, m, m.seq, frame, index);
         replay.tellForgotten(); // after: a caller that sends again from its failed future follows this send
@@ -173,7 +176,7 @@ final class Outbox {
             } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
                 // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
                 synchronized (lock) {
-                    replay.discard(seq);
+                    replay.discard(seq, m == null); // without a future to fail, its audio counts as lost
                 }
                 if (m != null) {
                     m.completeExceptionally(refused);

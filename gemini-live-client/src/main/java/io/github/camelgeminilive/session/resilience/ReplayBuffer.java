@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 import io.github.camelgeminilive.session.connection.EncodedFrame;
@@ -18,14 +17,14 @@ import io.github.camelgeminilive.session.connection.EncodedFrame;
  * counts as possibly lost.
  *
  * <p>Messages live here for seconds, until a handle comes: long enough for objects to be copied by several young
- * collections and promoted. So nothing is kept per message but numbers in parallel arrays used as a ring (where
- * its frame is, its size, audio, connection, index and input position), and its frame's bytes in a {@link ByteRing};
- * the message itself (the caller's future) only while its future may still have to be failed: until its entry goes,
- * or it completed and no older one is open. An entry is known by its sequence number. The ring's arrays go when the
- * buffer holds nothing (all covered): a session that stopped sending keeps none. The byte bound counts the ring's
- * bytes, which include those of a message the connection refused ({@link #discard}) until the messages before it go,
- * unless it was the newest (refused as it was written: its bytes are taken back). Not thread-safe: the resilient
- * session guards it.
+ * collections and promoted. So nothing is kept per message but its numbers in a {@link RecordRing} (where its frame
+ * is, its size, audio, connection, index and input position), and its frame's bytes in a {@link ByteRing}; the message
+ * itself (the caller's future) only while its future may still have to be failed: until its write is known to have
+ * completed (from the connection's count of written frames: the message is not touched for that), or its entry goes.
+ * An entry is known by its sequence number. The rings' arrays go when the buffer holds nothing (all covered): a
+ * session that stopped sending keeps none. The byte bound counts the ring's bytes, which include those of a message
+ * the connection refused ({@link #discard}) until the messages before it go, unless it was the newest (refused as it
+ * was written: its bytes are taken back). Not thread-safe: the resilient session guards it.
  */
 final class ReplayBuffer {
 
@@ -33,7 +32,12 @@ final class ReplayBuffer {
     record Replay(long seq, EncodedFrame frame, OutboundMessage message) {
     }
 
-    private static final int INITIAL_ENTRIES = 64;
+    private static final int POSITION = 0;
+    private static final int SIZE = 1;
+    private static final int AUDIO = 2;
+    private static final int CONNECTION = 3;
+    private static final int INDEX = 4;
+    private static final int INPUT_POSITION = 5;
     /** The size of a refused message's entry: a hole, skipped by replays and coverage. */
     private static final int DISCARDED = -1;
 
@@ -41,21 +45,15 @@ final class ReplayBuffer {
     /** Long.MAX_VALUE: no bound on audio length. */
     private final long maxAudioNanos;
     private final ByteRing frames = new ByteRing();
+    /** The entries, oldest first, each with its message while that may have to be failed. */
+    private final RecordRing<OutboundMessage> entries = new RecordRing<>(6);
     /** Audio trimmed by an estimate, not proven covered yet. */
     private final UnprovenAudio unproven;
-    // entries by sequence number, from first (the oldest) to next (exclusive); made on first use
-    private long[] positions = RingColumns.NO_LONGS;
-    private int[] sizes = RingColumns.NO_INTS;
-    private long[] audio = RingColumns.NO_LONGS;
-    private int[] connections = RingColumns.NO_INTS;
-    private long[] indexes = RingColumns.NO_LONGS;
-    private long[] inputPositions = RingColumns.NO_LONGS;
-    private long first;
-    private long next;
-    /** The kept messages whose future may not have completed, by sequence number: their loss must fail them. */
-    private final Deque<OutboundMessage> unsettled = new ArrayDeque<>();
+    /** The entries before this one carry no message: their writes are known to have completed. */
+    private long settledBefore;
     /** Messages a bound forced out, to be told by {@link #tellForgotten()}. */
     private final Deque<OutboundMessage> forgottenUntold = new ArrayDeque<>();
+    private boolean untold;
     // audio as nanoseconds, not Duration: these change with every frame, and a Duration sum allocates
     private long audioNanos;
     private long lostNanos;
@@ -73,35 +71,47 @@ final class ReplayBuffer {
 
     /**
      * Keeps {@code m}, whose frame is {@code frame}, written as message {@code index} of connection
-     * {@code connection}, until a handle covers it; the oldest go beyond a bound.
+     * {@code connection}, until a handle covers it; the oldest go beyond a bound. {@code written}: the messages of
+     * {@code connection} whose write completed so far, the first ones (their futures complete, or completed, by the
+     * write's callback: the buffer need not keep them).
      */
-    void add(OutboundMessage m, EncodedFrame frame, int connection, long index) {
-        while (first < next && (frames.size() + m.bytes > maxBytes || audioNanos + m.audioNanos > maxAudioNanos)) {
+    void add(OutboundMessage m, EncodedFrame frame, int connection, long index, long written) {
+        while (!entries.isEmpty()
+                && (frames.size() + m.bytes > maxBytes || audioNanos + m.audioNanos > maxAudioNanos)) {
             forget();
         }
-        while (!unsettled.isEmpty() && unsettled.peekFirst().isDone()) {
-            unsettled.removeFirst();
-        }
-        if (next - first == sizes.length) {
-            grow();
-        }
-        int i = slot(next);
-        positions[i] = frames.append(frame.utf8());
-        sizes[i] = m.bytes;
-        audio[i] = m.audioNanos;
-        connections[i] = connection;
-        indexes[i] = index;
-        inputPositions[i] = m.inputPosition;
-        m.seq = next++;
-        unsettled.addLast(m);
+        settle(connection, written);
+        long seq = entries.append();
+        entries.set(seq, POSITION, frames.append(frame.utf8()));
+        entries.set(seq, SIZE, m.bytes);
+        entries.set(seq, AUDIO, m.audioNanos);
+        entries.set(seq, CONNECTION, connection);
+        entries.set(seq, INDEX, index);
+        entries.set(seq, INPUT_POSITION, m.inputPosition);
+        entries.object(seq, m);
+        m.seq = seq;
         audioNanos += m.audioNanos;
+    }
+
+    /** Lets go of the messages whose write on {@code connection} is known to have completed, in write order. */
+    private void settle(int connection, long written) {
+        long seq = Math.max(settledBefore, entries.first());
+        for (; seq < entries.next(); seq++) {
+            if (entries.object(seq) != null) {
+                if (entries.get(seq, CONNECTION) != connection || entries.get(seq, INDEX) >= written) {
+                    break;
+                }
+                entries.object(seq, null);
+            }
+        }
+        settledBefore = seq;
     }
 
     /** The entry {@code seq} is written again, as message {@code index} of connection {@code connection}. */
     void rewritten(long seq, int connection, long index) {
-        if (seq >= first && seq < next) {
-            connections[slot(seq)] = connection;
-            indexes[slot(seq)] = index;
+        if (entries.contains(seq)) {
+            entries.set(seq, CONNECTION, connection);
+            entries.set(seq, INDEX, index);
         }
     }
 
@@ -125,16 +135,17 @@ final class ReplayBuffer {
      * (the holes refused messages left go with the entry before them).
      */
     private void trim(int connection, long last, boolean estimated) {
-        while (first < next) {
-            int i = slot(first);
-            if (connections[i] != connection || indexes[i] > last) {
+        while (!entries.isEmpty()) {
+            long seq = entries.first();
+            if (entries.get(seq, CONNECTION) != connection || entries.get(seq, INDEX) > last) {
                 return;
             }
-            coveredPosition = Math.max(coveredPosition, inputPositions[i]);
-            if (estimated && audio[i] > 0) {
-                unproven.add(connections[i], indexes[i], sizes[i], audio[i]);
+            coveredPosition = Math.max(coveredPosition, entries.get(seq, INPUT_POSITION));
+            long audio = entries.get(seq, AUDIO);
+            if (estimated && audio > 0) {
+                unproven.add(connection, entries.get(seq, INDEX), entries.get(seq, SIZE), audio);
             }
-            OutboundMessage m = dropUnsettledThrough(first);
+            OutboundMessage m = entries.object(seq);
             if (m != null) {
                 m.covered(); // its future completes by its write's callback, or as written should that fail
             }
@@ -147,46 +158,48 @@ final class ReplayBuffer {
      * message is covered but whose next is still held here is not covered yet. -1: none.
      */
     long coveredInputPosition() {
-        return first == next ? coveredPosition
-                : Math.max(-1, Math.min(coveredPosition, inputPositions[slot(first)] - 1));
+        return entries.isEmpty() ? coveredPosition
+                : Math.max(-1, Math.min(coveredPosition, entries.get(entries.first(), INPUT_POSITION) - 1));
     }
 
     /**
-     * Forgets the entry {@code seq}, which the connection refused (the caller's send failed): it must not be
-     * replayed either.
+     * Forgets the entry {@code seq}, which the connection refused: it must not be replayed either. {@code untold}:
+     * no caller hears of the refusal (a replay of a message whose future completed when it was first written), so its
+     * audio counts as lost, like a message a bound forced out.
      */
-    void discard(long seq) {
-        if (seq < first || seq >= next || sizes[slot(seq)] == DISCARDED) {
+    void discard(long seq, boolean untold) {
+        if (!entries.contains(seq) || entries.get(seq, SIZE) == DISCARDED) {
             return;
         }
-        int i = slot(seq);
-        audioNanos -= audio[i];
-        unsettled.removeIf(m -> m.seq == seq);
-        if (seq == next - 1) {
-            frames.truncate(positions[i]); // refused as it was written: nothing after it in the ring
+        long audio = entries.get(seq, AUDIO);
+        audioNanos -= audio;
+        if (untold) {
+            forgottenMessages++;
+            lostNanos += audio;
         }
-        audio[i] = 0;
-        sizes[i] = DISCARDED;
-        if (seq == first) {
+        entries.object(seq, null);
+        if (seq == entries.next() - 1) {
+            frames.truncate(entries.get(seq, POSITION)); // refused as it was written: nothing after it in the ring
+        }
+        entries.set(seq, AUDIO, 0);
+        entries.set(seq, SIZE, DISCARDED);
+        if (seq == entries.first()) {
             removeFirst();
         }
     }
 
     /** The messages to write again on a new connection, oldest first (they stay here until covered). */
     List<Replay> toReplay() {
-        List<Replay> again = new ArrayList<>((int) (next - first));
-        Iterator<OutboundMessage> open = unsettled.iterator();
-        OutboundMessage pending = open.hasNext() ? open.next() : null;
-        for (long seq = first; seq < next; seq++) {
-            int i = slot(seq);
-            while (pending != null && pending.seq < seq) {
-                pending = open.hasNext() ? open.next() : null;
-            }
-            if (sizes[i] == DISCARDED) {
+        List<Replay> again = new ArrayList<>((int) (entries.next() - entries.first()));
+        for (long seq = entries.first(); seq < entries.next(); seq++) {
+            int size = (int) entries.get(seq, SIZE);
+            if (size == DISCARDED) {
                 continue;
             }
-            OutboundMessage m = pending != null && pending.seq == seq && !pending.isDone() ? pending : null;
-            again.add(new Replay(seq, new EncodedFrame(frames.copy(positions[i], sizes[i]), audio[i], List.of()), m));
+            OutboundMessage m = entries.object(seq);
+            long audio = entries.get(seq, AUDIO);
+            again.add(new Replay(seq, new EncodedFrame(frames.copy(entries.get(seq, POSITION), size), audio,
+                    List.of()), m != null && !m.isDone() ? m : null));
         }
         return again;
     }
@@ -218,10 +231,16 @@ final class ReplayBuffer {
 
     /** Forgets everything; returns the messages whose future is still open, for the session to fail. */
     List<OutboundMessage> clear() {
-        List<OutboundMessage> open = unsettled.stream().filter(m -> !m.isDone()).toList();
-        unsettled.clear();
+        List<OutboundMessage> open = new ArrayList<>();
+        for (long seq = entries.first(); seq < entries.next(); seq++) {
+            OutboundMessage m = entries.object(seq);
+            if (m != null && !m.isDone()) {
+                open.add(m);
+            }
+        }
         forgottenUntold.clear();
-        first = next;
+        untold = false;
+        entries.clear();
         releaseFrames();
         unproven.takePossiblyLostNanos();
         audioNanos = 0;
@@ -230,13 +249,14 @@ final class ReplayBuffer {
 
     /** A bound forces out the oldest entry: its audio is lost, and its future fails if its write failed too. */
     private void forget() {
-        int i = slot(first);
+        long seq = entries.first();
         forgottenMessages++;
-        lostNanos += audio[i];
-        OutboundMessage m = dropUnsettledThrough(first);
+        lostNanos += entries.get(seq, AUDIO);
+        OutboundMessage m = entries.object(seq);
         removeFirst();
-        if (m != null) {
+        if (m != null && !m.isDone()) {
             forgottenUntold.addLast(m);
+            untold = true;
         }
     }
 
@@ -246,63 +266,32 @@ final class ReplayBuffer {
      * that send must follow the one that forced the message out, and find the buffer whole.
      */
     void tellForgotten() {
+        if (!untold) {
+            return; // the common case, decided without touching the queue
+        }
+        untold = false;
         for (OutboundMessage m; (m = forgottenUntold.pollFirst()) != null;) {
             m.forgotten();
         }
     }
 
-    /**
-     * Lets go of the open futures up to entry {@code seq} (before it: none but done ones in practice); returns that
-     * entry's, or null.
-     */
-    private OutboundMessage dropUnsettledThrough(long seq) {
-        OutboundMessage last = null;
-        while (!unsettled.isEmpty() && unsettled.peekFirst().seq <= seq) {
-            last = unsettled.removeFirst();
-        }
-        return last != null && last.seq == seq ? last : null;
-    }
-
     /** Removes the oldest entry, and the holes refused messages left right behind it. */
     private void removeFirst() {
-        audioNanos -= audio[slot(first)];
-        first++;
-        while (first < next && sizes[slot(first)] == DISCARDED) {
-            first++;
+        audioNanos -= entries.get(entries.first(), AUDIO);
+        entries.removeFirst();
+        while (!entries.isEmpty() && entries.get(entries.first(), SIZE) == DISCARDED) {
+            entries.removeFirst();
         }
         releaseFrames();
     }
 
     /** The ring keeps the bytes from the oldest entry on, and no arrays when there is none. */
     private void releaseFrames() {
-        if (first == next) {
+        if (entries.isEmpty()) {
             frames.clear();
-            releaseEntries();
+            entries.clear();
         } else {
-            frames.releaseBefore(positions[slot(first)]);
+            frames.releaseBefore(entries.get(entries.first(), POSITION));
         }
-    }
-
-    private void releaseEntries() {
-        positions = RingColumns.NO_LONGS;
-        sizes = RingColumns.NO_INTS;
-        audio = RingColumns.NO_LONGS;
-        connections = RingColumns.NO_INTS;
-        indexes = RingColumns.NO_LONGS;
-        inputPositions = RingColumns.NO_LONGS;
-    }
-
-    private int slot(long seq) {
-        return (int) (seq & (sizes.length - 1));
-    }
-
-    private void grow() {
-        int capacity = sizes.length == 0 ? INITIAL_ENTRIES : sizes.length * 2;
-        positions = RingColumns.resize(positions, first, next, capacity);
-        sizes = RingColumns.resize(sizes, first, next, capacity);
-        audio = RingColumns.resize(audio, first, next, capacity);
-        connections = RingColumns.resize(connections, first, next, capacity);
-        indexes = RingColumns.resize(indexes, first, next, capacity);
-        inputPositions = RingColumns.resize(inputPositions, first, next, capacity);
     }
 }

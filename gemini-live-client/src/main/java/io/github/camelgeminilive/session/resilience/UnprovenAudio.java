@@ -10,18 +10,14 @@ package io.github.camelgeminilive.session.resilience;
  */
 final class UnprovenAudio {
 
-    private static final int INITIAL_CAPACITY = 64;
+    private static final int CONNECTION = 0;
+    private static final int INDEX = 1;
+    private static final int BYTES = 2;
+    private static final int AUDIO = 3;
 
     private final long maxBytes;
     private final long maxAudioNanos;
-    // a ring of parallel arrays (no object per frame), made on first use: an idle session has none
-    private int[] connections = RingColumns.NO_INTS;
-    private long[] indexes = RingColumns.NO_LONGS;
-    private long[] bytes = RingColumns.NO_LONGS;
-    private long[] audioNanos = RingColumns.NO_LONGS;
-    // frames by sequence number, from first (the oldest) to next (exclusive)
-    private long first;
-    private long next;
+    private final RecordRing<Void> frames = new RecordRing<>(4);
     private long totalBytes;
     private long totalAudioNanos;
     /** Audio the bounds forced out unproven: possibly lost whatever a later proof says. */
@@ -34,24 +30,22 @@ final class UnprovenAudio {
 
     /** Remembers a frame of {@code frameBytes} with {@code nanos} of audio, message {@code index} of a connection. */
     void add(int connection, long index, long frameBytes, long nanos) {
-        if (next - first == indexes.length) {
-            grow();
-        }
-        int tail = slot(next++);
-        connections[tail] = connection;
-        indexes[tail] = index;
-        bytes[tail] = frameBytes;
-        audioNanos[tail] = nanos;
+        long seq = frames.append();
+        frames.set(seq, CONNECTION, connection);
+        frames.set(seq, INDEX, index);
+        frames.set(seq, BYTES, frameBytes);
+        frames.set(seq, AUDIO, nanos);
         totalBytes += frameBytes;
         totalAudioNanos += nanos;
-        while (first < next && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
+        while (!frames.isEmpty() && (totalBytes > maxBytes || totalAudioNanos > maxAudioNanos)) {
             forgottenNanos += removeFirst();
         }
     }
 
     /** A proof: the service read the messages of {@code connection} up to index {@code last}. */
     void provenUpTo(int connection, long last) {
-        while (first < next && connections[slot(first)] == connection && indexes[slot(first)] <= last) {
+        while (!frames.isEmpty() && frames.get(frames.first(), CONNECTION) == connection
+                && frames.get(frames.first(), INDEX) <= last) {
             removeFirst();
         }
     }
@@ -59,7 +53,7 @@ final class UnprovenAudio {
     /** The audio no proof covered, in nanoseconds, since the last call; forgets it all. */
     long takePossiblyLostNanos() {
         long possiblyLost = totalAudioNanos + forgottenNanos;
-        first = next;
+        frames.clear();
         totalBytes = 0;
         totalAudioNanos = 0;
         forgottenNanos = 0;
@@ -68,21 +62,11 @@ final class UnprovenAudio {
 
     /** Removes the oldest frame; returns its audio in nanoseconds. */
     private long removeFirst() {
-        int i = slot(first++);
-        totalBytes -= bytes[i];
-        totalAudioNanos -= audioNanos[i];
-        return audioNanos[i];
-    }
-
-    private int slot(long seq) {
-        return (int) (seq & (indexes.length - 1));
-    }
-
-    private void grow() {
-        int capacity = indexes.length == 0 ? INITIAL_CAPACITY : indexes.length * 2;
-        connections = RingColumns.resize(connections, first, next, capacity);
-        indexes = RingColumns.resize(indexes, first, next, capacity);
-        bytes = RingColumns.resize(bytes, first, next, capacity);
-        audioNanos = RingColumns.resize(audioNanos, first, next, capacity);
+        long seq = frames.first();
+        long audio = frames.get(seq, AUDIO);
+        totalBytes -= frames.get(seq, BYTES);
+        totalAudioNanos -= audio;
+        frames.removeFirst();
+        return audio;
     }
 }

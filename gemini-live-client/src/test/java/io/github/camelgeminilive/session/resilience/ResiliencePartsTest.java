@@ -38,10 +38,10 @@ class ResiliencePartsTest {
 
     /**
      * What the outbox does: the message's frame goes with its first write, message {@code index} of connection
-     * {@code connection}, and the buffer keeps its bytes.
+     * {@code connection}, and the buffer keeps its bytes (no write known to have completed).
      */
     private static OutboundMessage keep(ReplayBuffer buffer, OutboundMessage m, int connection, long index) {
-        buffer.add(m, m.release(), connection, index);
+        buffer.add(m, m.release(), connection, index, 0);
         return m;
     }
 
@@ -160,7 +160,7 @@ class ResiliencePartsTest {
                 EncodedFrame frame = m.release();
                 written.add(frame);
                 bytes.add(frame.utf8().clone());
-                buffer.add(m, frame, 1, index);
+                buffer.add(m, frame, 1, index, index); // the ones before written: their messages go
             }
             buffer.covered(1, index - 6);
             assertThat(buffer.toReplay()).hasSize(5);
@@ -178,16 +178,42 @@ class ResiliencePartsTest {
         keep(buffer, first, 1, 0);
         OutboundMessage middle = keep(buffer, audio(), 1, 1);
         OutboundMessage newest = keep(buffer, audio(), 1, 2);
-        buffer.discard(newest.seq); // refused at once, as the connection's bound refuses: no trace left
+        buffer.discard(newest.seq, false); // refused at once, as the connection's bound refuses: no trace left
         keep(buffer, audio(), 1, 3);
         assertThat(buffer.forgottenMessages()).isZero();
         assertThat(buffer.toReplay()).extracting(ReplayBuffer.Replay::seq).containsExactly(0L, 1L, 3L);
 
-        buffer.discard(middle.seq); // refused later, others behind it: its bytes stay held until the first goes
+        buffer.discard(middle.seq, false); // refused later, others behind it: its bytes stay held until the first goes
         keep(buffer, audio(), 1, 4);
         assertThat(buffer.toReplay()).extracting(ReplayBuffer.Replay::seq).containsExactly(3L, 4L);
         assertThat(buffer.forgottenMessages()).isEqualTo(1);
         assertThat(first).isNotDone(); // forgotten, but its write did not fail: written, not lost
+    }
+
+    @Test
+    void aRecordRingKeepsItsEntriesInOrderAcrossWrapsAndGrowth() {
+        RecordRing<String> ring = new RecordRing<>(3);
+        long expected = 0;
+        for (int n = 0; n < 500; n++) {
+            long seq = ring.append();
+            ring.set(seq, 0, seq * 10);
+            ring.set(seq, 2, -seq);
+            ring.object(seq, seq % 3 == 0 ? "m" + seq : null);
+            if (n % 3 == 2 && n < 300) { // slower than the appends: it wraps, then grows past 64 entries
+                ring.removeFirst();
+                expected++;
+            }
+        }
+        assertThat(ring.first()).isEqualTo(expected);
+        for (long seq = ring.first(); seq < ring.next(); seq++) {
+            assertThat(ring.get(seq, 0)).isEqualTo(seq * 10);
+            assertThat(ring.get(seq, 1)).as("a new entry's fields start at 0").isZero();
+            assertThat(ring.get(seq, 2)).isEqualTo(-seq);
+            assertThat(ring.object(seq)).isEqualTo(seq % 3 == 0 ? "m" + seq : null);
+        }
+        ring.clear();
+        assertThat(ring.isEmpty()).isTrue();
+        assertThat(ring.object(ring.append())).isNull();
     }
 
     @Test
@@ -309,6 +335,34 @@ class ResiliencePartsTest {
         assertThat(buffer.forgottenMessages()).isEqualTo(2);
         assertThat(buffer.takeLostNanos()).isEqualTo(Duration.ofMillis(40).toNanos());
         assertThat(buffer.audioNanos()).isEqualTo(Duration.ofMillis(20).toNanos());
+    }
+
+    @Test
+    void theBufferLetsGoOfTheMessagesItsConnectionWroteAndStillFailsTheOthers() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
+        List<OutboundMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(keep(buffer, audio(), 1, i));
+        }
+        OutboundMessage newest = audio();
+        buffer.add(newest, newest.release(), 1, 3, 2); // connection 1 wrote messages 0 and 1 meanwhile
+        sent.add(newest);
+        List<OutboundMessage> open = buffer.clear();
+        assertThat(open).as("their write's callback completes the written ones").containsExactly(sent.get(2), newest);
+    }
+
+    @Test
+    void aRefusedReplayOfAMessageWrittenBeforeCountsItsAudioAsLost() {
+        ReplayBuffer buffer = new ReplayBuffer(1 << 20, null);
+        OutboundMessage told = keep(buffer, audio(), 1, 0);
+        OutboundMessage written = keep(buffer, audio(), 1, 1);
+        written.complete(null); // its first write completed: a refused replay has no future to fail
+        buffer.discard(told.seq, false); // its caller hears of the refusal
+        buffer.discard(written.seq, true);
+        assertThat(buffer.takeLostNanos()).isEqualTo(FRAME_NANOS);
+        assertThat(buffer.forgottenMessages()).isOne();
+        assertThat(buffer.audioNanos()).isZero();
+        assertThat(buffer.toReplay()).isEmpty();
     }
 
     @Test
