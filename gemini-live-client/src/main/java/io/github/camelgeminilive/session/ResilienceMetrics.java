@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param reconnects           successful moves to a new connection
  * @param failedAttempts       connection attempts that failed
  * @param goAways              go-aways received
- * @param replayedMessages     client messages sent again after a resume
+ * @param replayedMessages     client messages sent again after a resume (not those the connection refused)
  * @param droppedSends         held sends dropped by {@link OverflowPolicy#DROP_OLDEST}
  * @param droppedEvents        server events dropped because the listener fell too far behind (or the session was
  *                             ending), and received messages refused unparsed when parsing fell behind

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -80,12 +81,15 @@ class ResilientHandlesAndToolsTest extends EmulatorClientTest {
         // a new service on the same port knows no handle: the resume is refused
         int port = emulator.port();
         emulator.close();
+        // sent during the outage: held (or written to the dead connection, then replayed), never lost
+        CompletableFuture<Void> duringOutage = session.sendAudio(new byte[3200], null);
         emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
         // (the old service may take a resume while it shuts down: wait for the fresh start)
         LiveEvent.Reconnected r = Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                 () -> events.of(LiveEvent.Reconnected.class).stream().filter(e -> !e.resumed()).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
-        assertThat(r.audioLost()).isZero(); // the only audio was after the last handle: replayed
+        assertThat(r.audioLost()).isZero(); // the only audio was after the last handle: replayed, or held
+        duringOutage.get(5, TimeUnit.SECONDS);
         int after = events.size();
         session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.TurnComplete.class, 2);

@@ -24,18 +24,21 @@ final class Link {
     /** Audio between read probes when the service gives no consumed index. */
     static final Duration PROBE_AUDIO = Duration.ofSeconds(1);
     private static final long PROBE_AUDIO_NANOS = PROBE_AUDIO.toNanos();
+    private static final AtomicLongFieldUpdater<Link> WRITTEN = AtomicLongFieldUpdater.newUpdater(Link.class,
+            "written");
+    private static final AtomicLongFieldUpdater<Link> FIRST_FAILED = AtomicLongFieldUpdater.newUpdater(Link.class,
+            "firstFailed");
 
     final int generation;
     final PlainLiveSession session;
     final Keepalive keepalive;
-    private static final AtomicLongFieldUpdater<Link> WRITTEN = AtomicLongFieldUpdater.newUpdater(Link.class,
-            "written");
-
     /**
      * Frames written to the socket so far (write completions arrive in order). A field, not an object of its own:
      * the send path reads it with every frame ({@link ReplayBuffer#add}), beside the link's other fields.
      */
     private volatile long written;
+    /** The index of the first frame whose write failed; Long.MAX_VALUE: none. */
+    private volatile long firstFailed = Long.MAX_VALUE;
     /** When they were written; null when no handle is taken to cover by time (transparent, or no coverage lag). */
     private final WriteTimeline timeline;
     /** Index the next frame gets; guarded by the resilient session's lock. */
@@ -106,9 +109,23 @@ final class Link {
         }
     }
 
+    /** Frame {@code index} was not written (the connection refused it apart: it was never queued). */
+    void writeFailed(long index) {
+        FIRST_FAILED.accumulateAndGet(this, index, Math::min);
+    }
+
     /** Frames (from the connection's first) that have reached the socket. */
     long written() {
         return written;
+    }
+
+    /**
+     * Frames from the connection's first that have all reached the socket, every one of them: up to the first whose
+     * write failed (a later write may have succeeded: the connection goes on after a failed write).
+     */
+    long writtenInOrder() {
+        long count = written; // first: a failure is recorded before any later write completes
+        return Math.min(count, firstFailed);
     }
 
     /** Frames that had reached the socket by {@code nanos} (System.nanoTime); 0 when unknown. */

@@ -41,8 +41,10 @@ final class Outbox {
     private final HeldSends held;
     private final ToolCalls toolCalls;
     private final ConversationLog conversation;
-    /** All the audio the caller sent, on any connection, in nanoseconds. */
-    private long audioSentNanos;
+    /** The audio of the messages written (first writes; not those the connection refused), in nanoseconds. */
+    private long audioWrittenNanos;
+    /** The audio the resumes reported lost so far, in nanoseconds. */
+    private long audioReportedLostNanos;
     /**
      * A resume is writing: a send made meanwhile (by a caller's code that a write's completion runs on this thread)
      * is held, so that it follows what the resume still writes.
@@ -76,7 +78,6 @@ final class Outbox {
             return answerToolCalls(m, link, lastError);
         }
         log.accept(conversation);
-        audioSentNanos += m.audioNanos;
         if (link != null && held.isEmpty() && !resuming && (!draining || m.audioNanos > 0)) {
             write(link, m, m.release(), true);
         } else {
@@ -119,9 +120,9 @@ final class Outbox {
         long unheard = 0;
         if (fresh) {
             possiblyLost = 0; // all in lost
-            // the new session heard none of the audio before the buffer (what the bounds forced out included); the
-            // transcripts carry its meaning
-            unheard = audioSentNanos - replay.audioNanos();
+            // the new session heard none of the audio written before the buffer (what the bounds forced out
+            // included) that no resume reported yet; the transcripts carry its meaning
+            unheard = audioWrittenNanos - replay.audioNanos() - audioReportedLostNanos;
             replay.takeLostNanos();
             if (!conversation.turns().isEmpty()) {
                 OutboundMessage seed = new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false));
@@ -129,6 +130,7 @@ final class Outbox {
             }
         }
         List<ReplayBuffer.Replay> again = replay.toReplay(); // frames copied first: writes may change the buffer
+        long replayed = 0;
         for (ReplayBuffer.Replay r : again) {
             long index = link.nextIndex++;
             if (r.message() != null) {
@@ -136,9 +138,12 @@ final class Outbox {
             }
             replay.rewritten(r.seq(), link.generation, index);
             send(link, r.message(), r.seq(), r.frame(), index);
+            if (replay.holds(r.seq())) { // a refusal comes back before the send returns, and discards the entry
+                replayed++;
+            }
         }
         long lost = unheard + replay.takeLostNanos(); // after the replays: one the connection refused is lost too
-        long replayed = again.size();
+        audioReportedLostNanos += lost;
         for (OutboundMessage m; (m = held.poll()) != null;) {
             write(link, m, m.release(), true);
         }
@@ -150,7 +155,8 @@ final class Outbox {
         long index = link.nextIndex++;
         m.writing();
         if (m.replayable() && record) {
-            replay.add(m, frame, link.generation, index, link.written());
+            audioWrittenNanos += m.audioNanos;
+            replay.add(m, frame, link.generation, index, link.writtenInOrder());
         }
         send(link, m, m.seq, frame, index);
         replay.tellForgotten(); // after: a caller that sends again from its failed future follows this send
@@ -171,18 +177,29 @@ final class Outbox {
                 if (probe) {
                     link.keepalive.probe(); // behind the frame: its pong proves the service read it
                 }
-            } else if (m != null && !m.replayable()) {
-                m.completeExceptionally(e);
             } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
                 // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
-                synchronized (lock) {
-                    replay.discard(seq, m == null); // without a future to fail, its audio counts as lost
+                boolean told = m != null && !m.isDone();
+                if (told && m.replayable()) {
+                    synchronized (lock) {
+                        replay.discard(seq, false);
+                        audioWrittenNanos -= m.audioNanos; // not written, and its caller hears so: not lost
+                    }
+                } else if (!told) {
+                    synchronized (lock) {
+                        replay.discard(seq, true); // a replay of a message written before: its audio is lost
+                    }
                 }
-                if (m != null) {
+                if (told) {
                     m.completeExceptionally(refused);
                 }
-            } else if (m != null) {
-                m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
+            } else {
+                link.writeFailed(index); // the buffer keeps the messages from here on until a handle covers them
+                if (m != null && !m.replayable()) {
+                    m.completeExceptionally(e);
+                } else if (m != null) {
+                    m.writeFailed(e); // replayed on the next connection unless the buffer forgot it
+                }
             }
         });
     }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * number: the {@link ReplayBuffer} and {@link UnprovenAudio} keep one per frame, for seconds, with thousands of
  * sessions each writing one every 20 ms. So no object per entry (it would be copied by young collections until
  * promoted) and an entry's fields side by side in one array (one cache line to touch per frame, not one per field).
- * The arrays are made on first use and let go of when the ring is emptied: an idle session keeps none. Not
- * thread-safe.
+ * The arrays are made on first use and let go of by {@link #clear()} (the replay buffer clears its ring whenever it
+ * holds nothing: an idle session keeps none). Not thread-safe.
  *
  * @param <T> the object an entry may carry
  */

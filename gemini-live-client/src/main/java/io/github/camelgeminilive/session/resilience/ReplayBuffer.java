@@ -49,7 +49,7 @@ final class ReplayBuffer {
     private final RecordRing<OutboundMessage> entries = new RecordRing<>(6);
     /** Audio trimmed by an estimate, not proven covered yet. */
     private final UnprovenAudio unproven;
-    /** The entries before this one carry no message: their writes are known to have completed. */
+    /** The entries before this one carry no message: their writes are known to have completed (or they are holes). */
     private long settledBefore;
     /** Messages a bound forced out, to be told by {@link #tellForgotten()}. */
     private final Deque<OutboundMessage> forgottenUntold = new ArrayDeque<>();
@@ -71,9 +71,9 @@ final class ReplayBuffer {
 
     /**
      * Keeps {@code m}, whose frame is {@code frame}, written as message {@code index} of connection
-     * {@code connection}, until a handle covers it; the oldest go beyond a bound. {@code written}: the messages of
-     * {@code connection} whose write completed so far, the first ones (their futures complete, or completed, by the
-     * write's callback: the buffer need not keep them).
+     * {@code connection}, until a handle covers it; the oldest go beyond a bound. {@code written}: the first messages
+     * of {@code connection}, all written (their futures complete, or completed, by the write's callback: the buffer
+     * need not keep them; see {@link Link#writtenInOrder()}).
      */
     void add(OutboundMessage m, EncodedFrame frame, int connection, long index, long written) {
         while (!entries.isEmpty()
@@ -163,17 +163,17 @@ final class ReplayBuffer {
     }
 
     /**
-     * Forgets the entry {@code seq}, which the connection refused: it must not be replayed either. {@code untold}:
-     * no caller hears of the refusal (a replay of a message whose future completed when it was first written), so its
+     * Forgets the entry {@code seq}, which the connection refused: it must not be replayed either. {@code lost}: no
+     * caller hears of the refusal (a replay of a message whose future completed when it was first written), so its
      * audio counts as lost, like a message a bound forced out.
      */
-    void discard(long seq, boolean untold) {
+    void discard(long seq, boolean lost) {
         if (!entries.contains(seq) || entries.get(seq, SIZE) == DISCARDED) {
             return;
         }
         long audio = entries.get(seq, AUDIO);
         audioNanos -= audio;
-        if (untold) {
+        if (lost) {
             forgottenMessages++;
             lostNanos += audio;
         }
@@ -186,6 +186,11 @@ final class ReplayBuffer {
         if (seq == entries.first()) {
             removeFirst();
         }
+    }
+
+    /** Whether the entry {@code seq} is here to be replayed (not covered, forced out or refused). */
+    boolean holds(long seq) {
+        return entries.contains(seq) && entries.get(seq, SIZE) != DISCARDED;
     }
 
     /** The messages to write again on a new connection, oldest first (they stay here until covered). */
@@ -209,12 +214,15 @@ final class ReplayBuffer {
         return audioNanos;
     }
 
-    /** Messages (audio or not) forced out by the bounds before a handle covered them, since the start. */
+    /**
+     * Messages (audio or not) forced out by the bounds before a handle covered them, and replays the connection
+     * refused of messages written before, since the start.
+     */
     long forgottenMessages() {
         return forgottenMessages;
     }
 
-    /** Audio forced out by the bounds since the last call, in nanoseconds. */
+    /** Audio of the messages {@link #forgottenMessages()} counts, since the last call, in nanoseconds. */
     long takeLostNanos() {
         long l = lostNanos;
         lostNanos = 0;

@@ -349,6 +349,16 @@ class ResiliencePartsTest {
         sent.add(newest);
         List<OutboundMessage> open = buffer.clear();
         assertThat(open).as("their write's callback completes the written ones").containsExactly(sent.get(2), newest);
+
+        // a write failed and a later one succeeded: Link.writtenInOrder() stops at the failed one, which stays
+        ReplayBuffer after = new ReplayBuffer(1 << 20, null);
+        OutboundMessage written = keep(after, audio(), 2, 0);
+        OutboundMessage failed = keep(after, audio(), 2, 1);
+        failed.writeFailed(new IllegalStateException("gone"));
+        OutboundMessage next = audio();
+        after.add(next, next.release(), 2, 2, 1);
+        assertThat(after.toReplay()).extracting(ReplayBuffer.Replay::message).containsExactly(null, failed, next);
+        assertThat(written).isNotDone(); // its callback completes it; the buffer no longer holds it
     }
 
     @Test
