@@ -109,7 +109,7 @@ final class Link {
         }
     }
 
-    /** Frame {@code index} was not written (the connection refused it apart: it was never queued). */
+    /** Frame {@code index}'s write failed (not told of a frame the connection refused: that one was never queued). */
     void writeFailed(long index) {
         FIRST_FAILED.accumulateAndGet(this, index, Math::min);
     }

@@ -68,10 +68,6 @@ final class RecordRing<T> {
         fields[slot(seq) * width + field] = value;
     }
 
-    void add(long seq, int field, long value) {
-        fields[slot(seq) * width + field] += value;
-    }
-
     @SuppressWarnings("unchecked")
     T object(long seq) {
         return objects.length == 0 ? null : (T) objects[slot(seq)];
