@@ -191,6 +191,27 @@ class ResiliencePartsTest {
     }
 
     @Test
+    void theConversationLogKeepsTheNewestTextWhateverTheServiceStreams() {
+        ConversationLog log = new ConversationLog();
+        String chunk = "x".repeat(1000);
+        for (int i = 0; i < 1000; i++) { // a reply transcribed without end: 1 M characters, no turnComplete
+            log.said(chunk);
+        }
+        log.turnEnded();
+        assertThat(log.turns()).hasSize(1);
+        assertThat(log.turns().get(0).parts().get(0).text()).hasSize(ConversationLog.MAX_CHARS);
+
+        log.userText("my name is Alice");
+        for (int i = 0; i < 3; i++) { // long turns push the oldest out
+            log.said("y".repeat(ConversationLog.MAX_CHARS / 2));
+            log.turnEnded();
+        }
+        long kept = log.turns().stream().mapToLong(c -> c.parts().get(0).text().length()).sum();
+        assertThat(kept).isLessThanOrEqualTo(ConversationLog.MAX_CHARS);
+        assertThat(log.turns()).hasSize(2).allSatisfy(c -> assertThat(c.role()).isEqualTo("model"));
+    }
+
+    @Test
     void aRecordRingKeepsItsEntriesInOrderAcrossWrapsAndGrowth() {
         RecordRing<String> ring = new RecordRing<>(3);
         long expected = 0;
