@@ -180,14 +180,13 @@ final class Outbox {
             } else if (Failures.unwrap(e) instanceof SendRefusedException refused) {
                 // the connection is fine but its outgoing bound was reached: the send fails, and is never replayed
                 boolean told = m != null && !m.isDone();
-                if (told && m.replayable()) {
+                if (m == null || m.replayable()) {
                     synchronized (lock) {
-                        replay.discard(seq, false);
-                        audioWrittenNanos -= m.audioNanos; // not written, and its caller hears so: not lost
-                    }
-                } else if (!told) {
-                    synchronized (lock) {
-                        replay.discard(seq, true); // a replay of a message written before: its audio is lost
+                        // untold: a replay of a message written before, whose audio is lost
+                        replay.discard(seq, !told);
+                        if (told) {
+                            audioWrittenNanos -= m.audioNanos; // not written, and its caller hears so: not lost
+                        }
                     }
                 }
                 if (told) {

@@ -168,7 +168,7 @@ final class ReplayBuffer {
      * audio counts as lost, like a message a bound forced out.
      */
     void discard(long seq, boolean lost) {
-        if (!entries.contains(seq) || entries.get(seq, SIZE) == DISCARDED) {
+        if (!holds(seq)) {
             return;
         }
         long audio = entries.get(seq, AUDIO);
