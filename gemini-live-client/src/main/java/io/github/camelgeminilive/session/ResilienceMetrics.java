@@ -17,8 +17,9 @@ import java.time.Duration;
  *                             ending), and received messages refused unparsed when parsing fell behind
  * @param audioLost            audio the service may never have received (replay impossible)
  * @param lastGap              the most recent time without a usable connection
- * @param refusedSends         sends refused by a bound: a connection's outgoing queue at {@code maxOutgoingBytes},
- *                             held sends beyond the bounds with {@link OverflowPolicy#FAIL}
+ * @param refusedSends         sends refused by a bound: a connection's outgoing queue at {@code maxOutgoingBytes}
+ *                             (a fresh session's seed of the conversation so far too: logged, as no caller waits
+ *                             for it), held sends beyond the bounds with {@link OverflowPolicy#FAIL}
  * @param droppedEventBytes    payload bytes of the dropped events
  * @param malformedMessages    server messages that failed to parse, skipped (each reported as
  *                             {@link LiveEvent.MalformedMessage})

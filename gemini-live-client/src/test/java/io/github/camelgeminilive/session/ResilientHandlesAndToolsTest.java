@@ -12,7 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.camelgeminilive.emulator.GeminiLiveEmulator;
 import io.github.camelgeminilive.protocol.FunctionCall;
 import io.github.camelgeminilive.protocol.FunctionDeclaration;
@@ -94,6 +99,37 @@ class ResilientHandlesAndToolsTest extends EmulatorClientTest {
         session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
         events.awaitCount(LiveEvent.TurnComplete.class, 2);
         assertThat(Resilience.transcript(events, after)).contains("Alice");
+    }
+
+    @Test
+    void aSeedOverTheOutgoingBoundIsCountedAndTheFreshSessionGoesOnWithoutIt() throws Exception {
+        client.close();
+        client = LiveClient.create(ConnectionOptions.geminiApi(emulator.baseUrl(), () -> "key").withLimits(0, 2000));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger outbox = (Logger) LoggerFactory.getLogger("io.github.camelgeminilive.session.resilience.Outbox");
+        log.start();
+        outbox.addAppender(log);
+        EventRecorder events = new EventRecorder();
+        ResilientSession session = client.connectResilient(Resilience.session(),
+                stored(new InMemoryResumptionHandleStore(), true), events).get(10, TimeUnit.SECONDS);
+        String name = "Alice " + "a".repeat(600); // each turn fits the bound; the seed of all of them does not
+        for (int turn = 1; turn <= 2; turn++) {
+            session.sendText(name).get(5, TimeUnit.SECONDS);
+            events.awaitCount(LiveEvent.TurnComplete.class, turn);
+        }
+        int port = emulator.port();
+        emulator.close();
+        emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> events.of(LiveEvent.Reconnected.class).stream().anyMatch(e -> !e.resumed()));
+        assertThat(session.metrics().refusedSends()).isEqualTo(1);
+        outbox.detachAppender(log);
+        assertThat(log.list).anyMatch(e -> e.getLevel() == Level.WARN
+                && e.getFormattedMessage().contains("starts without the conversation so far"));
+        int after = events.size();
+        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+        events.awaitCount(LiveEvent.TurnComplete.class, 3);
+        assertThat(Resilience.transcript(events, after)).doesNotContain("Alice");
     }
 
     @Test

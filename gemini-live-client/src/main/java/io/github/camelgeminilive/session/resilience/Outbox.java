@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.camelgeminilive.session.LiveSessionException;
 import io.github.camelgeminilive.session.LiveSessionException.SessionClosedException;
 import io.github.camelgeminilive.session.ResilienceMetrics;
@@ -27,6 +30,8 @@ import io.github.camelgeminilive.transport.SendRefusedException;
  * lock, which a write's completion takes itself when it must.
  */
 final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     /**
      * What a resume wrote again, the audio the new connection will not hear, and the audio it may not hear: taken
@@ -127,6 +132,10 @@ final class Outbox {
             if (!conversation.turns().isEmpty()) {
                 OutboundMessage seed = new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false));
                 write(link, seed, seed.release(), false);
+                if (seed.isCompletedExceptionally()) { // refused at once: no caller waits for it to say so
+                    LOG.warn("The fresh session starts without the conversation so far: its {} bytes were refused "
+                            + "by the connection's outgoing bound (maxOutgoingBytes)", seed.bytes);
+                }
             }
         }
         List<ReplayBuffer.Replay> again = replay.toReplay(); // frames copied first: writes may change the buffer
