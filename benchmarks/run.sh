@@ -9,13 +9,14 @@
 # Takes about 40 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 #
 # ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, camel-calls,
-# camel-floor, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report
+# camel-floor, camel-floor-plain, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report
 # (REPORT=1 writes it): a quick before/after comparison.
 # It keeps the other clients' results in the results folder and replaces the listed ones'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CLIENTS=ours,sdk,sdk-nodelay,camel,camel-defaults,camel-defaults-pooled,camel-calls,camel-floor,ours-resilient,ours-plain
+CLIENTS=ours,sdk,sdk-nodelay,camel,camel-defaults,camel-defaults-pooled,camel-calls,camel-floor,camel-floor-plain,\
+ours-resilient,ours-plain
 ONLY=${ONLY:-}
 REPORT=${REPORT:-}
 
@@ -27,7 +28,8 @@ STEPS_CAMEL_DEFAULTS=${STEPS_CAMEL_DEFAULTS:-$STEPS_CAMEL}   # "none" skips Came
 STEPS_CAMEL_POOLED=${STEPS_CAMEL_POOLED:-$STEPS_CAMEL_DEFAULTS}
 # "none" skips Camel with the component's defaults and per-call sessions of one endpoint (one route for all)
 STEPS_CAMEL_CALLS=${STEPS_CAMEL_CALLS:-$STEPS_CAMEL_DEFAULTS}
-# "none" skips the same routes over a minimal Camel component (FloorComponent): Camel's own cost per message
+# "none" skips the same routes over a minimal Camel component (FloorComponent): Camel's own cost per message, over
+# resilient sessions (camel-floor) and over plain ones (camel-floor-plain)
 STEPS_CAMEL_FLOOR=${STEPS_CAMEL_FLOOR:-$STEPS_CAMEL_DEFAULTS}
 STEPS_RESILIENT=${STEPS_RESILIENT:-100,200,300,400,500,600}   # "none" skips ours with resilient sessions
 STEPS_PLAIN=${STEPS_PLAIN:-100,300,500}   # "none" skips the plain-ws run
@@ -148,6 +150,11 @@ fi
 if run camel-floor "$STEPS_CAMEL_FLOOR"; then
     echo "== load: the same routes over a minimal Camel component on resilient sessions (Camel's own cost)"
     load camel-floor --steps "$STEPS_CAMEL_FLOOR" --prewarm-sessions "$PREWARM_OURS"
+fi
+
+if run camel-floor-plain "$STEPS_CAMEL_FLOOR"; then
+    echo "== load: the same routes over a minimal Camel component on plain sessions (Camel's own cost)"
+    load camel-floor-plain --steps "$STEPS_CAMEL_FLOOR" --prewarm-sessions "$PREWARM_OURS"
 fi
 
 if run ours-resilient "$STEPS_RESILIENT"; then

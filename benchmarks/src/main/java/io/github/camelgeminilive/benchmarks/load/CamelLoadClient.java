@@ -149,17 +149,21 @@ final class CamelLoadClient implements LoadClient {
                         + component.getWriteThreadPoolSize() + " thread(s)) once written");
     }
 
-    /** Through {@code floor:} routes ({@code camel-floor}): Camel's own cost over the resilient bare client. */
-    static CamelLoadClient floor(EmulatorProcess emulator) {
+    /**
+     * Through {@code floor:} routes: Camel's own cost over the bare client, with resilient sessions
+     * ({@code camel-floor}) or plain ones ({@code camel-floor-plain}).
+     */
+    static CamelLoadClient floor(EmulatorProcess emulator, boolean resilient) {
         RouteDelays routeDelays = new RouteDelays();
         KindOptions options = KindOptions.ours("`from(\"floor:KEY\")` route (`FloorComponent`: the least a Camel"
                 + " component adds), an exchange per frame through its producer", OurLoadClient.sessionOptions(),
-                ResilienceOptions.defaults(), emulator.trustStore() != null, "the client's event pool, an exchange"
-                        + " per event; a frame's exchange completes where its write does (the I/O thread)")
+                resilient ? ResilienceOptions.defaults() : null, emulator.trustStore() != null, "the client's event"
+                        + " pool, an exchange per event; a frame's exchange completes where its write does (the I/O"
+                        + " thread)")
                 .withExchanges(PROTOTYPE_EXCHANGES);
-        return new CamelLoadClient("camel-floor", "floor",
-                new FloorComponent(routeDelays.client(OurLoadClient.connectionOptions(emulator))), options, false,
-                routeDelays, null);
+        return new CamelLoadClient(resilient ? "camel-floor" : "camel-floor-plain", "floor",
+                new FloorComponent(routeDelays.client(OurLoadClient.connectionOptions(emulator)), resilient),
+                options, false, routeDelays, null);
     }
 
     @Override

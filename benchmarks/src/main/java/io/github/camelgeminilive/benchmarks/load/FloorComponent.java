@@ -19,13 +19,14 @@ import io.github.camelgeminilive.component.GeminiLiveConstants;
 import io.github.camelgeminilive.component.GeminiLiveEventType;
 import io.github.camelgeminilive.session.LiveClient;
 import io.github.camelgeminilive.session.LiveEvent;
+import io.github.camelgeminilive.session.LiveSession;
 import io.github.camelgeminilive.session.ResilienceOptions;
-import io.github.camelgeminilive.session.ResilientSession;
 
 /**
- * The least a Camel component can add to the resilient bare client, to tell Camel's own cost per message from the
- * {@code gemini-live} component's ({@code camel-floor}). {@code floor:KEY} opens a resilient session (the client's
- * default resilience options) when its consumer starts and routes every event as a new exchange with the headers the
+ * The least a Camel component can add to the bare client, to tell Camel's own cost per message from the
+ * {@code gemini-live} component's ({@code camel-floor}, and {@code camel-floor-plain} over plain sessions).
+ * {@code floor:KEY} opens a resilient session (the client's default resilience options) or a plain one when its
+ * consumer starts and routes every event as a new exchange with the headers the
  * {@code gemini-live} consumer sets for audio (session key and id, event type, MIME type; fewer for other events), on
  * the client's own event pool with no further hand-off. Its producer sends a frame's body with {@code sendAudio} and completes the
  * exchange wherever the write completes, usually on the I/O thread: a lower bound, which breaks the rule the real
@@ -35,9 +36,12 @@ import io.github.camelgeminilive.session.ResilientSession;
 final class FloorComponent extends DefaultComponent {
 
     private final LiveClient client;
+    private final boolean resilient;
 
-    FloorComponent(LiveClient client) {
+    /** @param resilient resilient sessions (the client's default resilience options), or plain ones */
+    FloorComponent(LiveClient client, boolean resilient) {
         this.client = client;
+        this.resilient = resilient;
     }
 
     @Override
@@ -54,7 +58,7 @@ final class FloorComponent extends DefaultComponent {
     private final class FloorEndpoint extends DefaultEndpoint {
 
         private final String key;
-        private final CompletableFuture<ResilientSession> session = new CompletableFuture<>();
+        private final CompletableFuture<LiveSession> session = new CompletableFuture<>();
 
         FloorEndpoint(String uri, FloorComponent component, String key) {
             super(uri, component);
@@ -66,7 +70,7 @@ final class FloorComponent extends DefaultComponent {
             return new DefaultAsyncProducer(this) {
                 @Override
                 public boolean process(Exchange exchange, AsyncCallback callback) {
-                    ResilientSession s;
+                    LiveSession s;
                     try {
                         s = session.join(); // open by now (frames follow setupComplete); joining keeps their order
                     } catch (RuntimeException e) {
@@ -92,20 +96,23 @@ final class FloorComponent extends DefaultComponent {
                 @Override
                 protected void doStart() throws Exception {
                     super.doStart();
-                    client.connectResilient(OurLoadClient.sessionOptions(), ResilienceOptions.defaults(),
-                            this::deliver).whenComplete((s, e) -> {
-                                if (e != null) {
-                                    getExceptionHandler().handleException("Cannot open session " + key, e);
-                                    session.completeExceptionally(e);
-                                } else {
-                                    session.complete(s);
-                                }
-                            });
+                    CompletableFuture<? extends LiveSession> opened = resilient
+                            ? client.connectResilient(OurLoadClient.sessionOptions(), ResilienceOptions.defaults(),
+                                    this::deliver)
+                            : client.connect(OurLoadClient.sessionOptions(), null, this::deliver);
+                    opened.whenComplete((s, e) -> {
+                        if (e != null) {
+                            getExceptionHandler().handleException("Cannot open session " + key, e);
+                            session.completeExceptionally(e);
+                        } else {
+                            session.complete(s);
+                        }
+                    });
                 }
 
                 @Override
                 protected void doStop() throws Exception {
-                    session.thenCompose(ResilientSession::closeAsync);
+                    session.thenCompose(LiveSession::closeAsync);
                     super.doStop();
                 }
 

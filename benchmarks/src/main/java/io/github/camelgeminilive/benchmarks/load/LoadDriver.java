@@ -23,7 +23,7 @@ import jdk.jfr.Recording;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor(-plain) \
  *              |sdk|sdk-nodelay \
  *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
@@ -36,7 +36,8 @@ import jdk.jfr.Recording;
  * sessions, {@code camel-defaults} with the component's defaults (resilient, resumption on), and
  * {@code camel-defaults-pooled} also with Camel's pooled exchange factory (a user's option), {@code camel-calls}
  * with per-call sessions of one endpoint and one route (as the SIP and Kafka examples run calls), {@code camel-floor}
- * the same routes over {@link FloorComponent} (Camel's own cost over the resilient client); {@code sdk-nodelay} is
+ * the same routes over {@link FloorComponent} (Camel's own cost over the resilient client; {@code camel-floor-plain}
+ * over the plain client); {@code sdk-nodelay} is
  * the SDK with {@code TCP_NODELAY} on its sockets. The emulator runs in a JVM of its own (the
  * emulator's jar inside a {@link MeasuringEmulator}). The steps of a client share one emulator JVM, and an
  * unrecorded step ({@code --prewarm} seconds of {@code --prewarm-sessions} sessions) warms both JVMs up first: the
@@ -48,7 +49,7 @@ import jdk.jfr.Recording;
 public final class LoadDriver {
 
     private static final String CLIENTS = "ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled"
-            + "|camel-calls|camel-floor|sdk|sdk-nodelay";
+            + "|camel-calls|camel-floor|camel-floor-plain|sdk|sdk-nodelay";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The SDK logs every open and close at INFO through java.util.logging; held so the level sticks. */
     private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("com.google.genai");
@@ -76,7 +77,8 @@ public final class LoadDriver {
             case "camel-defaults" -> e -> CamelLoadClient.geminiLive(e, true, false);
             case "camel-defaults-pooled" -> e -> CamelLoadClient.geminiLive(e, true, true);
             case "camel-calls" -> CamelLoadClient::calls;
-            case "camel-floor" -> CamelLoadClient::floor;
+            case "camel-floor" -> e -> CamelLoadClient.floor(e, true);
+            case "camel-floor-plain" -> e -> CamelLoadClient.floor(e, false);
             case "sdk" -> e -> new SdkLoadClient(e, false);
             case "sdk-nodelay" -> e -> new SdkLoadClient(e, true);
             default -> throw new IllegalArgumentException("--client " + CLIENTS + ", not " + clientName);

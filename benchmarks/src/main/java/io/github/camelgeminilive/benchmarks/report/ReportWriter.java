@@ -51,7 +51,8 @@ public final class ReportWriter {
     private static final Color OURS_RTT = new Color(0, 50, 110);
     /** The load driver's client kinds, in the order of the report's rows. */
     private static final List<String> KINDS = List.of("ours", "ours-resilient", "camel", "camel-defaults",
-            "camel-defaults-pooled", "camel-calls", "camel-floor", "sdk", "sdk-nodelay", "ours-plain");
+            "camel-defaults-pooled", "camel-calls", "camel-floor", "camel-floor-plain", "sdk", "sdk-nodelay",
+            "ours-plain");
     /** Issue 13: client CPU per session through Camel routes with the component's defaults, against ours'. */
     private static final double CAMEL_CPU_RATIO = 1.15;
 
@@ -126,7 +127,8 @@ public final class ReportWriter {
                 + " -prof gc`), then the load driver once per client kind (a JVM each: ours, the SDK, the SDK with"
                 + " `TCP_NODELAY`, ours through Camel routes with plain sessions and with the component's defaults"
                 + " (a route per session, and per-call sessions of one route), the same routes over a minimal Camel"
-                + " component (`FloorComponent`), ours with resilient sessions, then ours over plain `ws`) with a"
+                + " component (`FloorComponent`, on resilient and on plain sessions), ours with resilient sessions,"
+                + " then ours over plain `ws`) with a"
                 + " profiled step, the idle-memory"
                 + " probe and (ours) the reconnect probe, then this report. Raw results land in"
                 + " `benchmarks/target/results/`."
@@ -547,6 +549,7 @@ public final class ReportWriter {
             case "camel-defaults-pooled" -> "Camel (defaults, pooled exchanges)";
             case "camel-calls" -> "Camel (defaults, per-call sessions)";
             case "camel-floor" -> "Camel floor (minimal component)";
+            case "camel-floor-plain" -> "Camel floor (minimal component, plain sessions)";
             case "sdk-nodelay" -> "SDK + TCP_NODELAY";
             default -> "SDK";
         };
