@@ -110,26 +110,31 @@ class ResilientHandlesAndToolsTest extends EmulatorClientTest {
         log.start();
         outbox.addAppender(log);
         EventRecorder events = new EventRecorder();
-        ResilientSession session = client.connectResilient(Resilience.session(),
-                stored(new InMemoryResumptionHandleStore(), true), events).get(10, TimeUnit.SECONDS);
-        String name = "Alice " + "a".repeat(600); // each turn fits the bound; the seed of all of them does not
-        for (int turn = 1; turn <= 2; turn++) {
-            session.sendText(name).get(5, TimeUnit.SECONDS);
-            events.awaitCount(LiveEvent.TurnComplete.class, turn);
+        try {
+            ResilientSession session = client.connectResilient(Resilience.session(),
+                    stored(new InMemoryResumptionHandleStore(), true), events).get(10, TimeUnit.SECONDS);
+            // each turn fits the bound; the seed of both turns and their answers does not
+            String name = "My name is Alice " + "a".repeat(600);
+            for (int turn = 1; turn <= 2; turn++) {
+                session.sendText(name).get(5, TimeUnit.SECONDS);
+                events.awaitCount(LiveEvent.TurnComplete.class, turn);
+            }
+            int port = emulator.port();
+            emulator.close();
+            emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> events.of(LiveEvent.Reconnected.class).stream().anyMatch(e -> !e.resumed()));
+            assertThat(session.metrics().refusedSends()).isEqualTo(1);
+            assertThat(log.list).anyMatch(e -> e.getLevel() == Level.WARN
+                    && e.getFormattedMessage().contains("starts without the conversation so far"));
+            int after = events.size();
+            session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
+            events.awaitCount(LiveEvent.TurnComplete.class, 3);
+            assertThat(Resilience.transcript(events, after)).contains("I don't know your name yet")
+                    .doesNotContain("Alice");
+        } finally {
+            outbox.detachAppender(log);
         }
-        int port = emulator.port();
-        emulator.close();
-        emulator = GeminiLiveEmulator.builder().port(port).pace(0).build().start();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-                () -> events.of(LiveEvent.Reconnected.class).stream().anyMatch(e -> !e.resumed()));
-        assertThat(session.metrics().refusedSends()).isEqualTo(1);
-        outbox.detachAppender(log);
-        assertThat(log.list).anyMatch(e -> e.getLevel() == Level.WARN
-                && e.getFormattedMessage().contains("starts without the conversation so far"));
-        int after = events.size();
-        session.sendText("What is my name?").get(5, TimeUnit.SECONDS);
-        events.awaitCount(LiveEvent.TurnComplete.class, 3);
-        assertThat(Resilience.transcript(events, after)).doesNotContain("Alice");
     }
 
     @Test

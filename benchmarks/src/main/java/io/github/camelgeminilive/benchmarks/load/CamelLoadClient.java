@@ -35,7 +35,8 @@ import io.github.camelgeminilive.session.ResilienceOptions;
  * and {@code sessionResumption=false} ({@code camel}), so its sessions are the same plain sessions the other
  * clients open. {@code camel-calls} runs the sessions as per-call sessions of one endpoint instead, one route for all
  * (see {@link #calls(EmulatorProcess)}). The component's clients run on a stamping transport, for the route delay.
- * The same routes over {@link FloorComponent} ({@code camel-floor}) show what Camel itself costs per message.
+ * The same routes over {@link FloorComponent} show what Camel itself costs per message, over resilient sessions
+ * ({@code camel-floor}) and over plain ones ({@code camel-floor-plain}).
  */
 final class CamelLoadClient implements LoadClient {
 

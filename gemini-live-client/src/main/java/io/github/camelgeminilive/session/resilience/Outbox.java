@@ -133,8 +133,8 @@ final class Outbox {
                 OutboundMessage seed = new OutboundMessage(EncodedFrame.clientContent(conversation.turns(), false));
                 write(link, seed, seed.release(), false);
                 if (seed.isCompletedExceptionally()) { // refused at once: no caller waits for it to say so
-                    LOG.warn("The fresh session starts without the conversation so far: its {} bytes were refused "
-                            + "by the connection's outgoing bound (maxOutgoingBytes)", seed.bytes);
+                    LOG.warn("The fresh session starts without the conversation so far: {}",
+                            seed.handle((v, e) -> Failures.unwrap(e).getMessage()).join());
                 }
             }
         }
