@@ -9,8 +9,8 @@
 # Takes about 40 minutes on 2 cores. Run it on a quiet machine: everything here is timing.
 #
 # ONLY=<clients> (comma list of ours, ours-resilient, camel, camel-defaults, camel-defaults-pooled, camel-calls,
-# camel-floor, camel-floor-plain, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and without the report
-# (REPORT=1 writes it): a quick before/after comparison.
+# camel-floor, camel-floor-plain, sdk, sdk-nodelay, ours-plain) runs just those clients' load runs, without JMH and
+# without the report (REPORT=1 writes it): a quick before/after comparison.
 # It keeps the other clients' results in the results folder and replaces the listed ones'.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,12 +26,12 @@ import io.github.camelgeminilive.session.ResilienceOptions;
  * The least a Camel component can add to the bare client, to tell Camel's own cost per message from the
  * {@code gemini-live} component's ({@code camel-floor}, and {@code camel-floor-plain} over plain sessions).
  * {@code floor:KEY} opens a resilient session (the client's default resilience options) or a plain one when its
- * consumer starts and routes every event as a new exchange with the headers the
- * {@code gemini-live} consumer sets for audio (session key and id, event type, MIME type; fewer for other events), on
- * the client's own event pool with no further hand-off. Its producer sends a frame's body with {@code sendAudio} and completes the
- * exchange wherever the write completes, usually on the I/O thread: a lower bound, which breaks the rule the real
- * component keeps (no route work on an I/O thread). Nothing else: no option checks, no session sharing, no pending
- * queue, no reply matching, no metrics.
+ * consumer starts and routes every event as a new exchange with the headers the {@code gemini-live} consumer sets for
+ * audio (session key and id, event type, MIME type; fewer for other events), on the client's own event pool with no
+ * further hand-off. Its producer sends a frame's body with {@code sendAudio} and completes the exchange wherever the
+ * write completes, usually on the I/O thread: a lower bound, which breaks the rule the real component keeps (no route
+ * work on an I/O thread). Nothing else: no option checks, no session sharing, no pending queue, no reply matching, no
+ * metrics.
  */
 final class FloorComponent extends DefaultComponent {
 

@@ -23,8 +23,8 @@ import jdk.jfr.Recording;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.camelgeminilive.benchmarks.load.LoadDriver \
- *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls|camel-floor(-plain) \
- *              |sdk|sdk-nodelay \
+ *     --client ours|ours-plain|ours-resilient|camel|camel-defaults|camel-defaults-pooled|camel-calls \
+ *              |camel-floor|camel-floor-plain|sdk|sdk-nodelay \
  *     --emulator-jar gemini-live-emulator.jar --out DIR \
  *     [--steps 50,100,200] [--warmup 3] [--measure 12] [--prewarm 40] [--prewarm-sessions 100]
  *     [--profile 100] [--memory 200] [--reconnect 5]
